@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ecaptune.h - the public interface of libecaptune.
+ *
+ * libecaptune turns the E-Commerce Analytics Platform (ECAP) performance
+ * tuning guide into versioned functions: partition sizing, join strategy,
+ * cache level, executor sizing and capacity projection.  This header is the
+ * specification; libecaptune(3) gives the overview.
+ *
+ * Conventions that hold for every function below:
+ *
+ * - Fallible functions return int: ECAP_OK (0) on success, a negative
+ *   enum ecap_error_code value on failure.  ecap_strerror() names a code.
+ * - The last argument of a fallible function is an optional
+ *   struct ecap_error *, owned by the caller, that receives the code, the
+ *   offending field or key, and a sentence naming the bad value.  There is
+ *   no global or thread-local error state.
+ * - Per-call inputs and outputs are size-prefixed structs: the first member
+ *   is `size_t sz`, which the caller sets to sizeof the struct it was
+ *   compiled with (ECAP_OPTS or ECAP_STRUCT_INIT do it).  The library
+ *   rejects with ECAP_ERR_STRUCT_SIZE a struct whose sz is smaller than the
+ *   struct of the release that introduced it, and a larger struct whose
+ *   bytes past the fields this library knows are not all zero.  Fields that
+ *   a newer release appends take their documented defaults when an older
+ *   caller's sz does not reach them.
+ * - Units are part of every field and key name (_bytes, _mb, _gb, _hours,
+ *   _usd_per_hour, _ratio, _factor).  MB and GB are binary (2^20, 2^30
+ *   bytes), as Spark parses "128MB".
+ * - A policy is never modified by an advice call: one ecap_policy may be
+ *   shared read-only by any number of threads.  Functions that take a
+ *   non-const policy must not race with other calls on the same policy.
+ */
+#ifndef ECAPTUNE_H
+#define ECAPTUNE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Marks every exported function; everything else in the library is hidden. */
+#ifndef ECAP_API
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define ECAP_API __attribute__((visibility("default")))
+#else
+#define ECAP_API
+#endif
+#endif
+
+/* ------------------------------------------------------------------------
+ * version
+ */
+
+#define ECAP_VERSION_MAJOR 1
+#define ECAP_VERSION_MINOR 0
+#define ECAP_VERSION_PATCH 0
+#define ECAP_VERSION_STRING "1.0.0"
+/* Packed version: 0xMMmmpp, comparable with < and >. */
+#define ECAP_VERSION_PACK(major, minor, patch) \
+	(((uint32_t)(major) << 16) | ((uint32_t)(minor) << 8) | (uint32_t)(patch))
+#define ECAP_VERSION_NUMBER \
+	ECAP_VERSION_PACK(ECAP_VERSION_MAJOR, ECAP_VERSION_MINOR, ECAP_VERSION_PATCH)
+
+/** Version of the library loaded at run time, e.g. "1.0.0"; never NULL. */
+ECAP_API const char *ecap_version_string(void);
+/** Packed version (ECAP_VERSION_PACK) of the library loaded at run time. */
+ECAP_API uint32_t ecap_version_number(void);
+
+/* ------------------------------------------------------------------------
+ * size-prefixed structs
+ */
+
+/*
+ * ECAP_OPTS(TYPE, NAME, .field = value, ...) declares `struct TYPE NAME`
+ * zero-filled (padding included) with sz set and the given fields
+ * initialised.  It needs GNU C statement expressions; the portable form is
+ * ECAP_STRUCT_INIT(&var) followed by plain assignments.
+ */
+#define ECAP_OPTS(TYPE, NAME, ...)                                   \
+	struct TYPE NAME = ({                                         \
+		memset(&NAME, 0, sizeof(struct TYPE));                \
+		(struct TYPE){ .sz = sizeof(struct TYPE), __VA_ARGS__ }; \
+	})
+/* Zero-fills *PTR and sets its sz; PTR must point to a sized struct. */
+#define ECAP_STRUCT_INIT(PTR) \
+	(memset((PTR), 0, sizeof(*(PTR))), (PTR)->sz = sizeof(*(PTR)))
+
+/* ------------------------------------------------------------------------
+ * errors
+ */
+
+/*
+ * Error codes.  The values are pinned: never renumbered, never reused.
+ */
+enum ecap_error_code {
+	ECAP_OK = 0,
+	/* An argument is NULL, NaN or infinite, or a required one is missing. */
+	ECAP_ERR_INVALID = -4001,
+	/* A finite number outside its documented range (negative, zero where
+	 * a positive value is needed, absurdly large). */
+	ECAP_ERR_RANGE = -4002,
+	/* sz of a size-prefixed struct is too small, or its unknown tail is
+	 * not all zero. */
+	ECAP_ERR_STRUCT_SIZE = -4003,
+	/* An enum value (join type, model, API, ...) this library does not
+	 * know. */
+	ECAP_ERR_UNKNOWN_ENUM = -4004,
+	/* A policy key that does not exist. */
+	ECAP_ERR_UNKNOWN_KEY = -4005,
+	/* A policy key read or written with the wrong type. */
+	ECAP_ERR_TYPE = -4006,
+	/* Malformed JSON, or JSON of the wrong shape or type. */
+	ECAP_ERR_JSON = -4007,
+	/* A model name other than "guide" and "ecap-1". */
+	ECAP_ERR_UNKNOWN_MODEL = -4008,
+	/* Memory allocation failed. */
+	ECAP_ERR_NOMEM = -4009,
+	/* A file could not be opened or read. */
+	ECAP_ERR_IO = -4010,
+	/* A caller-provided array or buffer is too small; the needed count
+	 * is reported where the function says so. */
+	ECAP_ERR_NOSPACE = -4011,
+	/* A named entry (scenario, instance class) does not exist. */
+	ECAP_ERR_NOT_FOUND = -4012,
+	/* A fixed-capacity table (scenarios, instance classes) is full. */
+	ECAP_ERR_LIMIT = -4013,
+};
+
+/*
+ * Detailed error, filled by every fallible function that is given one.
+ * Initialise with ECAP_STRUCT_INIT; a struct whose sz is too small is not
+ * written.  On success the struct is reset (code ECAP_OK, empty strings).
+ */
+struct ecap_error {
+	size_t sz;
+	/* The enum ecap_error_code value the function returned. */
+	int32_t code;
+	/* For JSON input: 1-based line and column of the offending text or
+	 * key; 0 when not known or not JSON. */
+	int32_t line;
+	int32_t column;
+	int32_t reserved_0;
+	/* The offending field or policy key (e.g. "data_size_bytes",
+	 * "join.broadcast_threshold_mb"); empty when none applies. */
+	char field[96];
+	/* One sentence naming the field and the bad value. */
+	char message[256];
+	size_t :0;
+};
+#define ecap_error__last_field message
+
+/**
+ * Names an error code in words.  Never NULL: an unknown code gives
+ * "unknown error".  The string is static and thread-safe.
+ */
+ECAP_API const char *ecap_strerror(int code);
+
+/** Releases memory the library returned to the caller (JSON text). */
+ECAP_API void ecap_free(void *ptr);
+
+/* ------------------------------------------------------------------------
+ * models
+ */
+
+/*
+ * Model of advice.  A released model never changes its numbers: a better
+ * formula is a new model.
+ */
+enum ecap_model {
+	/* The guide's formulas number for number, truncations included. */
+	ECAP_MODEL_GUIDE = 1,
+	/* The guide's policy constants with corrected arithmetic and Spark's
+	 * own rules (the default). */
+	ECAP_MODEL_ECAP_1 = 2,
+};
+
+/** "guide" or "ecap-1"; NULL for an unknown value. */
+ECAP_API const char *ecap_model_to_string(int32_t model);
+/** Parses a model name into *model; ECAP_ERR_UNKNOWN_MODEL if unknown. */
+ECAP_API int ecap_model_from_string(const char *name, int32_t *model,
+				    struct ecap_error *err);
+
+/* ------------------------------------------------------------------------
+ * policy: the tunables (opaque)
+ */
+
+/*
+ * A policy holds every constant of the guide that an advisor uses, under
+ * dotted keys with the unit in the name, plus the growth scenarios and the
+ * database instance catalog.  A new policy carries the guide's values and
+ * model "ecap-1".
+ */
+typedef struct ecap_policy ecap_policy;
+
+/* Type of a policy key's value. */
+enum ecap_value_type {
+	ECAP_TYPE_DOUBLE = 1,
+	ECAP_TYPE_INT64 = 2,
+	ECAP_TYPE_STRING = 3,
+	ECAP_TYPE_BOOL = 4,	/* read and written as int64 0 or 1 */
+};
+
+/** Creates a policy with the guide's defaults; free it with ecap_policy_free. */
+ECAP_API int ecap_policy_new(ecap_policy **out, struct ecap_error *err);
+/** Creates an independent copy of src. */
+ECAP_API int ecap_policy_copy(const ecap_policy *src, ecap_policy **out,
+			      struct ecap_error *err);
+/** Frees *policy and sets it to NULL; NULL or *NULL is a no-op. */
+ECAP_API void ecap_policy_free(ecap_policy **policy);
+
+/** Model selected by the policy (enum ecap_model). */
+ECAP_API int32_t ecap_policy_model(const ecap_policy *policy);
+
+/*
+ * Typed access by key.  A setter validates the value against the key's
+ * range (NaN, infinities and out-of-range values are rejected) and leaves
+ * the policy unchanged on any error.  Besides the static keys listed by
+ * ecap_policy_key_at(), the fields of existing scenarios and instance
+ * classes are keys: "growth.scenarios.<name>.<field>" and
+ * "database.instance_classes.<name>.<field>".
+ * The string returned by ecap_policy_get_string() stays valid until the
+ * next call that takes the policy without const.
+ */
+ECAP_API int ecap_policy_set_double(ecap_policy *policy, const char *key,
+				    double value, struct ecap_error *err);
+ECAP_API int ecap_policy_get_double(const ecap_policy *policy, const char *key,
+				    double *value, struct ecap_error *err);
+ECAP_API int ecap_policy_set_int64(ecap_policy *policy, const char *key,
+				   int64_t value, struct ecap_error *err);
+ECAP_API int ecap_policy_get_int64(const ecap_policy *policy, const char *key,
+				   int64_t *value, struct ecap_error *err);
+ECAP_API int ecap_policy_set_string(ecap_policy *policy, const char *key,
+				    const char *value, struct ecap_error *err);
+ECAP_API int ecap_policy_get_string(const ecap_policy *policy, const char *key,
+				    const char **value, struct ecap_error *err);
+
+/*
+ * JSON.  A document is one object whose members are policy keys; a load
+ * applies only the members present, atomically (on error the policy is
+ * unchanged), and rejects unknown keys, duplicate keys, wrong types,
+ * out-of-range values and input over ECAP_POLICY_JSON_MAX_BYTES.  Errors
+ * carry line, column and key.  The dump lists every key and round-trips
+ * exactly; free it with ecap_free().
+ */
+#define ECAP_POLICY_JSON_MAX_BYTES (1u << 20)
+ECAP_API int ecap_policy_load_json(ecap_policy *policy, const char *json,
+				   size_t len, struct ecap_error *err);
+ECAP_API int ecap_policy_load_file(ecap_policy *policy, const char *path,
+				   struct ecap_error *err);
+ECAP_API int ecap_policy_dump_json(const ecap_policy *policy, char **json,
+				   struct ecap_error *err);
+
+/*
+ * Key introspection: every static key with its type, default, range, unit
+ * and description, in a stable order.  The strings are static.
+ */
+struct ecap_key_info {
+	size_t sz;
+	const char *name;
+	const char *unit;
+	const char *description;
+	/* enum ecap_value_type */
+	int32_t type;
+	int32_t reserved_0;
+	/* Default and inclusive range, for ECAP_TYPE_DOUBLE. */
+	double default_double;
+	double min_double;
+	double max_double;
+	/* Default and inclusive range, for ECAP_TYPE_INT64 and ECAP_TYPE_BOOL. */
+	int64_t default_int64;
+	int64_t min_int64;
+	int64_t max_int64;
+	/* Default, for ECAP_TYPE_STRING. */
+	const char *default_string;
+	size_t :0;
+};
+#define ecap_key_info__last_field default_string
+
+/** Number of static policy keys. */
+ECAP_API size_t ecap_policy_key_count(void);
+/** Describes the key at index (0 .. count-1); ECAP_ERR_RANGE past the end. */
+ECAP_API int ecap_policy_key_at(size_t index, struct ecap_key_info *info,
+				struct ecap_error *err);
+/** Describes the key named name; ECAP_ERR_UNKNOWN_KEY if there is none. */
+ECAP_API int ecap_policy_key_find(const char *name, struct ecap_key_info *info,
+				  struct ecap_error *err);
+
+/*
+ * Growth scenarios: the guide's "conservative", "aggressive" and
+ * "enterprise", plus named custom ones (at most ECAP_MAX_SCENARIOS).  The
+ * spreads are the standard deviations used by the Monte Carlo projection;
+ * the guide's scenarios have none.
+ */
+#define ECAP_MAX_SCENARIOS 64
+struct ecap_scenario {
+	size_t sz;
+	/* 1 to 63 characters of [A-Za-z0-9_-]. */
+	char name[64];
+	char description[256];
+	/* Yearly growth, 0.5 = 50 % a year; range -0.99 .. 100. */
+	double yearly_growth_ratio;
+	/* Seasonal peak over the base traffic, 2.0 = twice; range 1 .. 100. */
+	double seasonal_peak_factor;
+	/* Standard deviation of the yearly growth; range 0 .. 10. */
+	double yearly_growth_sd_ratio;
+	/* Standard deviation of the seasonal peak; range 0 .. 10. */
+	double seasonal_peak_sd_factor;
+	size_t :0;
+};
+#define ecap_scenario__last_field seasonal_peak_sd_factor
+
+ECAP_API size_t ecap_policy_scenario_count(const ecap_policy *policy);
+ECAP_API int ecap_policy_scenario_at(const ecap_policy *policy, size_t index,
+				     struct ecap_scenario *scenario,
+				     struct ecap_error *err);
+ECAP_API int ecap_policy_scenario_find(const ecap_policy *policy,
+				       const char *name,
+				       struct ecap_scenario *scenario,
+				       struct ecap_error *err);
+/** Adds the scenario, or replaces the one with the same name. */
+ECAP_API int ecap_policy_scenario_set(ecap_policy *policy,
+				      const struct ecap_scenario *scenario,
+				      struct ecap_error *err);
+ECAP_API int ecap_policy_scenario_remove(ecap_policy *policy, const char *name,
+					 struct ecap_error *err);
+
+/*
+ * Database instance catalog, kept sorted by memory: the guide's
+ * db.r6g.xlarge, db.r6g.2xlarge and db.r6g.4xlarge with its prices, plus
+ * any added (at most ECAP_MAX_INSTANCE_CLASSES).  It is never empty.
+ */
+#define ECAP_MAX_INSTANCE_CLASSES 64
+struct ecap_instance_class {
+	size_t sz;
+	/* 1 to 63 printable characters, e.g. "db.r6g.xlarge". */
+	char name[64];
+	/* Memory of the instance; range > 0 .. 1048576. */
+	double memory_gb;
+	/* On-demand price; range 0 .. 1000000. */
+	double price_usd_per_hour;
+	/* vCPUs; range 1 .. 65536. */
+	int32_t vcpus;
+	int32_t reserved_0;
+	size_t :0;
+};
+#define ecap_instance_class__last_field reserved_0
+
+ECAP_API size_t ecap_policy_instance_class_count(const ecap_policy *policy);
+ECAP_API int ecap_policy_instance_class_at(const ecap_policy *policy,
+					   size_t index,
+					   struct ecap_instance_class *cls,
+					   struct ecap_error *err);
+ECAP_API int ecap_policy_instance_class_find(const ecap_policy *policy,
+					     const char *name,
+					     struct ecap_instance_class *cls,
+					     struct ecap_error *err);
+/** Adds the class, or replaces the one with the same name. */
+ECAP_API int ecap_policy_instance_class_set(ecap_policy *policy,
+					    const struct ecap_instance_class *cls,
+					    struct ecap_error *err);
+/** Removes a class; the last one cannot be removed (ECAP_ERR_LIMIT). */
+ECAP_API int ecap_policy_instance_class_remove(ecap_policy *policy,
+					       const char *name,
+					       struct ecap_error *err);
+
+/* @ECAP_ADVISORS@ */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ECAPTUNE_H */

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * internal.h - private helpers shared by the library's sources.  Nothing
+ * here is exported.
+ */
+#ifndef ECAP_INTERNAL_H
+#define ECAP_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ecaptune.h"
+
+#if defined(__GNUC__)
+#define ECAP_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define ECAP_PRINTF(f, a)
+#endif
+
+#define ECAP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define ecap_offsetofend(TYPE, FIELD) \
+	(offsetof(TYPE, FIELD) + sizeof(((TYPE *)0)->FIELD))
+
+/* ---- errors (error.c) ---- */
+
+/* Resets *err at the start of a public call (no-op for NULL or short sz). */
+void ecap__err_clear(struct ecap_error *err);
+/* Records code, field and message in *err and returns code. */
+int ecap__fail(struct ecap_error *err, int code, const char *field,
+	       const char *fmt, ...) ECAP_PRINTF(4, 5);
+/* Like ecap__fail, with the 1-based line and column of JSON input. */
+int ecap__fail_at(struct ecap_error *err, int code, const char *field,
+		  int line, int column, const char *fmt, ...) ECAP_PRINTF(6, 7);
+
+/* Adds the 1-based line and column of JSON input to a recorded error. */
+void ecap__err_set_pos(struct ecap_error *err, int line, int column);
+
+/*
+ * Argument checks.  Each returns ECAP_OK or the documented error, with a
+ * message naming `field` and the value.  NaN and infinities are
+ * ECAP_ERR_INVALID; finite values outside [min, max] are ECAP_ERR_RANGE.
+ */
+int ecap__check_ptr(struct ecap_error *err, const void *p, const char *field);
+int ecap__check_double(struct ecap_error *err, const char *field, double v,
+		       double min, double max);
+/* As ecap__check_double with an exclusive lower bound (v > min). */
+int ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
+			  double min, double max);
+int ecap__check_int64(struct ecap_error *err, const char *field, int64_t v,
+		      int64_t min, int64_t max);
+int ecap__check_bool(struct ecap_error *err, const char *field, int32_t v);
+
+/* ---- size-prefixed structs (opts.c) ---- */
+
+/*
+ * Validates a size-prefixed struct: p not NULL, sz >= min_sz (the size of
+ * the struct in the release that introduced it), and every byte from
+ * known_sz (the end of the last field this build knows) to sz zero.
+ */
+int ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
+		     size_t known_sz, const char *type_name);
+/*
+ * ECAP__OPTS_CHECK(err, p, type): validate struct type *p.  All structs
+ * are from release 1.0, so the minimum size is the known size; a struct
+ * that grows in a later release passes its 1.0 last field to
+ * ECAP__OPTS_CHECK_MIN instead.
+ */
+#define ECAP__OPTS_CHECK(err, p, type)                                    \
+	ecap__opts_check((err), (p),                                      \
+			 ecap_offsetofend(struct type, type##__last_field), \
+			 ecap_offsetofend(struct type, type##__last_field), \
+			 #type)
+#define ECAP__OPTS_CHECK_MIN(err, p, type, min_field)                     \
+	ecap__opts_check((err), (p),                                      \
+			 ecap_offsetofend(struct type, min_field),          \
+			 ecap_offsetofend(struct type, type##__last_field), \
+			 #type)
+/* True when the caller's struct reaches FIELD (older callers may not). */
+#define ECAP__OPTS_HAS(p, type, field) \
+	((p)->sz >= ecap_offsetofend(struct type, field))
+/* The caller's FIELD, or FALLBACK when its struct predates the field. */
+#define ECAP__OPTS_GET(p, type, field, fallback) \
+	(ECAP__OPTS_HAS(p, type, field) ? (p)->field : (fallback))
+/*
+ * Zeroes an output struct's known fields (within the caller's sz) before
+ * the library fills it, keeping sz.
+ */
+void ecap__opts_zero_out(void *p, size_t known_sz);
+#define ECAP__OUT_ZERO(p, type) \
+	ecap__opts_zero_out((p), ecap_offsetofend(struct type, type##__last_field))
+
+/* ---- strings ---- */
+
+/* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */
+char *ecap__strlcpy(char *dst, const char *src, size_t cap);
+
+/* ---- policy internals (policy.c) ---- */
+
+/* Static keys, generated from policy-keys.def as ECAP_K_<ID>. */
+enum ecap_key_id {
+#define ECAP_DKEY(id, name, def, min, max, unit, desc) ECAP_K_##id,
+#define ECAP_IKEY(id, name, def, min, max, unit, desc) ECAP_K_##id,
+#define ECAP_BKEY(id, name, def, desc) ECAP_K_##id,
+#define ECAP_SKEY(id, name, def, desc) ECAP_K_##id,
+#include "policy-keys.def"
+#undef ECAP_DKEY
+#undef ECAP_IKEY
+#undef ECAP_BKEY
+#undef ECAP_SKEY
+	ECAP_K__COUNT
+};
+
+#define ECAP_STRING_VALUE_MAX 64
+
+union ecap_value {
+	double d;
+	int64_t i;
+	char s[ECAP_STRING_VALUE_MAX];
+};
+
+struct ecap_policy {
+	union ecap_value values[ECAP_K__COUNT];
+	int32_t model;
+	size_t n_scenarios;
+	struct ecap_scenario scenarios[ECAP_MAX_SCENARIOS];
+	size_t n_classes;
+	/* Sorted by memory_gb, then name. */
+	struct ecap_instance_class classes[ECAP_MAX_INSTANCE_CLASSES];
+};
+
+/* Fast typed reads for advisors; id must be of the matching type. */
+static inline double
+ecap__pd(const ecap_policy *p, enum ecap_key_id id)
+{
+	return p->values[id].d;
+}
+
+static inline int64_t
+ecap__pi(const ecap_policy *p, enum ecap_key_id id)
+{
+	return p->values[id].i;
+}
+
+static inline const char *
+ecap__ps(const ecap_policy *p, enum ecap_key_id id)
+{
+	return p->values[id].s;
+}
+
+/* Finds a scenario by name; NULL if there is none. */
+const struct ecap_scenario *ecap__scenario_find(const ecap_policy *p,
+						const char *name);
+
+/* Is s valid UTF-8 without control characters? (policy-json.c) */
+bool ecap__text_ok(const char *s);
+
+/* Validators shared by the setters and the JSON loader. */
+int ecap__scenario_validate(struct ecap_error *err,
+			    const struct ecap_scenario *s, const char *prefix);
+int ecap__class_validate(struct ecap_error *err,
+			 const struct ecap_instance_class *c, const char *prefix);
+int ecap__scenario_put(ecap_policy *p, const struct ecap_scenario *s,
+		       struct ecap_error *err);
+int ecap__class_put(ecap_policy *p, const struct ecap_instance_class *c,
+		    struct ecap_error *err);
+
+/* Key table lookups (policy-keys.c). */
+struct ecap__key_def {
+	const char *name;
+	const char *unit;
+	const char *description;
+	int32_t type;
+	double def_d, min_d, max_d;
+	int64_t def_i, min_i, max_i;
+	const char *def_s;
+};
+extern const struct ecap__key_def ecap__keys[ECAP_K__COUNT];
+/* Index of the static key named name, or -1. */
+int ecap__key_lookup(const char *name);
+/* Validates and stores a value for a static key (no partial writes). */
+int ecap__key_set_double(ecap_policy *p, int id, double v,
+			 struct ecap_error *err);
+int ecap__key_set_int64(ecap_policy *p, int id, int64_t v,
+			struct ecap_error *err);
+int ecap__key_set_string(ecap_policy *p, int id, const char *v,
+			 struct ecap_error *err);
+
+#endif /* ECAP_INTERNAL_H */

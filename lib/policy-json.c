@@ -1,0 +1,660 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * policy-json.c - loading a policy from JSON and dumping it.
+ *
+ * A document is one object.  Its members are static keys, plus
+ * "growth.scenarios" (an object of scenario objects, merged by name) and
+ * "database.instance_classes" (an array that replaces the catalog).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+#define SCENARIOS_KEY "growth.scenarios"
+#define CLASSES_KEY "database.instance_classes"
+
+bool
+ecap__text_ok(const char *s)
+{
+	json_t *j;
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	/* jansson refuses invalid UTF-8; the dump must be able to encode it. */
+	if ((j = json_string(s)) == NULL)
+		return false;
+	json_decref(j);
+	return true;
+}
+
+/* ---- positions of keys in the source text ---- */
+
+struct src {
+	const char *text;
+	size_t len;
+};
+
+/*
+ * Offset of the member name "key" (followed by a colon) at or after from,
+ * or from when it cannot be found (escaped names).  Good enough to point a
+ * reader at the offending member: duplicate keys are rejected earlier.
+ */
+static size_t
+key_offset(const struct src *src, size_t from, const char *key)
+{
+	size_t klen = strlen(key), i, j;
+
+	for (i = from; src->text != NULL && i + klen + 2 <= src->len; i++) {
+		if (src->text[i] != '"' ||
+		    memcmp(src->text + i + 1, key, klen) != 0 ||
+		    src->text[i + 1 + klen] != '"')
+			continue;
+		for (j = i + klen + 2; j < src->len; j++)
+			if (src->text[j] != ' ' && src->text[j] != '\t' &&
+			    src->text[j] != '\r' && src->text[j] != '\n')
+				break;
+		if (j < src->len && src->text[j] == ':')
+			return i;
+	}
+	return from;
+}
+
+static void
+offset_pos(const struct src *src, size_t off, int *line, int *column)
+{
+	size_t i;
+
+	*line = 1;
+	*column = 1;
+	for (i = 0; i < off && i < src->len; i++) {
+		if (src->text[i] == '\n') {
+			(*line)++;
+			*column = 1;
+		} else {
+			(*column)++;
+		}
+	}
+}
+
+/* Stamps the position of the member at off on an error and returns rc. */
+static int
+at(struct ecap_error *err, const struct src *src, size_t off, int rc)
+{
+	int line, column;
+
+	offset_pos(src, off, &line, &column);
+	ecap__err_set_pos(err, line, column);
+	return rc;
+}
+
+static const char *
+json_type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+		return "an integer";
+	case JSON_REAL:
+		return "a real number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	default:
+		return "null";
+	}
+}
+
+static int
+type_error(struct ecap_error *err, const char *key, const char *want,
+	   const json_t *v)
+{
+	return ecap__fail(err, ECAP_ERR_JSON, key,
+			  "%.80s must be %s, not %s", key, want,
+			  json_type_name(v));
+}
+
+/* ---- static keys ---- */
+
+static int
+load_static(ecap_policy *p, int id, const json_t *v, struct ecap_error *err)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+
+	switch (k->type) {
+	case ECAP_TYPE_DOUBLE:
+		if (!json_is_number(v))
+			return type_error(err, k->name, "a number", v);
+		return ecap__key_set_double(p, id, json_number_value(v), err);
+	case ECAP_TYPE_INT64:
+		if (!json_is_integer(v))
+			return type_error(err, k->name, "an integer", v);
+		return ecap__key_set_int64(p, id, json_integer_value(v), err);
+	case ECAP_TYPE_BOOL:
+		if (!json_is_boolean(v))
+			return type_error(err, k->name, "true or false", v);
+		return ecap__key_set_int64(p, id, json_is_true(v), err);
+	default:
+		if (!json_is_string(v))
+			return type_error(err, k->name, "a string", v);
+		return ecap__key_set_string(p, id, json_string_value(v), err);
+	}
+}
+
+/* ---- scenarios ---- */
+
+static int
+load_scenario(ecap_policy *p, const char *name, const json_t *obj,
+	      const struct src *src, size_t off, struct ecap_error *err)
+{
+	const struct ecap_scenario *old = ecap__scenario_find(p, name);
+	struct ecap_scenario s;
+	bool have_growth = false, have_peak = false;
+	const char *field;
+	char key[160], prefix[128];
+	json_t *v;
+	int rc;
+
+	snprintf(prefix, sizeof(prefix), SCENARIOS_KEY ".%s.", name);
+	if (!json_is_object(obj))
+		return at(err, src, off,
+			  type_error(err, prefix, "an object", obj));
+	memset(&s, 0, sizeof(s));
+	if (old != NULL)
+		s = *old;
+	else if (strlen(name) < sizeof(s.name))
+		memcpy(s.name, name, strlen(name) + 1);
+	json_object_foreach((json_t *)obj, field, v) {
+		size_t foff = key_offset(src, off, field);
+		double *d = NULL;
+
+		snprintf(key, sizeof(key), "%s%s", prefix, field);
+		if (strcmp(field, "description") == 0) {
+			if (!json_is_string(v))
+				return at(err, src, foff,
+					  type_error(err, key, "a string", v));
+			if (json_string_length(v) >= sizeof(s.description) ||
+			    !ecap__text_ok(json_string_value(v)))
+				return at(err, src, foff,
+					  ecap__fail(err, ECAP_ERR_RANGE, key,
+						     "%s must be at most 255 "
+						     "bytes of text", key));
+			memcpy(s.description, json_string_value(v),
+			       json_string_length(v) + 1);
+			continue;
+		}
+		if (strcmp(field, "yearly_growth_ratio") == 0) {
+			d = &s.yearly_growth_ratio;
+			have_growth = true;
+		} else if (strcmp(field, "seasonal_peak_factor") == 0) {
+			d = &s.seasonal_peak_factor;
+			have_peak = true;
+		} else if (strcmp(field, "yearly_growth_sd_ratio") == 0) {
+			d = &s.yearly_growth_sd_ratio;
+		} else if (strcmp(field, "seasonal_peak_sd_factor") == 0) {
+			d = &s.seasonal_peak_sd_factor;
+		} else {
+			return at(err, src, foff,
+				  ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
+					     "no policy key is named "
+					     "\"%.100s\"", key));
+		}
+		if (!json_is_number(v))
+			return at(err, src, foff,
+				  type_error(err, key, "a number", v));
+		*d = json_number_value(v);
+	}
+	if (old == NULL && (!have_growth || !have_peak))
+		return at(err, src, off,
+			  ecap__fail(err, ECAP_ERR_INVALID, prefix,
+				     "new scenario %.63s needs "
+				     "yearly_growth_ratio and "
+				     "seasonal_peak_factor", name));
+	if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK ||
+	    (rc = ecap__scenario_put(p, &s, err)) != ECAP_OK)
+		return at(err, src, off, rc);
+	return ECAP_OK;
+}
+
+static int
+load_scenarios(ecap_policy *p, const json_t *obj, const struct src *src,
+	       size_t off, struct ecap_error *err)
+{
+	const char *name;
+	json_t *v;
+	int rc;
+
+	if (!json_is_object(obj))
+		return at(err, src, off,
+			  type_error(err, SCENARIOS_KEY, "an object", obj));
+	json_object_foreach((json_t *)obj, name, v) {
+		rc = load_scenario(p, name, v, src, key_offset(src, off, name),
+				   err);
+		if (rc != ECAP_OK)
+			return rc;
+	}
+	return ECAP_OK;
+}
+
+/* ---- instance classes ---- */
+
+static int
+load_class(struct ecap_instance_class *c, size_t index, const json_t *obj,
+	   const struct src *src, size_t off, struct ecap_error *err)
+{
+	bool have_name = false, have_mem = false, have_price = false,
+	     have_vcpus = false;
+	const char *field;
+	char key[160], prefix[96];
+	json_t *v;
+
+	snprintf(prefix, sizeof(prefix), CLASSES_KEY "[%zu].", index);
+	if (!json_is_object(obj))
+		return at(err, src, off,
+			  type_error(err, prefix, "an object", obj));
+	memset(c, 0, sizeof(*c));
+	c->sz = sizeof(*c);
+	json_object_foreach((json_t *)obj, field, v) {
+		size_t foff = key_offset(src, off, field);
+
+		snprintf(key, sizeof(key), "%s%s", prefix, field);
+		if (strcmp(field, "name") == 0) {
+			if (!json_is_string(v))
+				return at(err, src, foff,
+					  type_error(err, key, "a string", v));
+			if (json_string_length(v) >= sizeof(c->name))
+				return at(err, src, foff,
+					  ecap__fail(err, ECAP_ERR_RANGE, key,
+						     "%s is longer than 63 "
+						     "bytes", key));
+			memcpy(c->name, json_string_value(v),
+			       json_string_length(v) + 1);
+			have_name = true;
+		} else if (strcmp(field, "memory_gb") == 0 ||
+			   strcmp(field, "price_usd_per_hour") == 0) {
+			if (!json_is_number(v))
+				return at(err, src, foff,
+					  type_error(err, key, "a number", v));
+			if (field[0] == 'm') {
+				c->memory_gb = json_number_value(v);
+				have_mem = true;
+			} else {
+				c->price_usd_per_hour = json_number_value(v);
+				have_price = true;
+			}
+		} else if (strcmp(field, "vcpus") == 0) {
+			if (!json_is_integer(v))
+				return at(err, src, foff,
+					  type_error(err, key, "an integer",
+						     v));
+			if (json_integer_value(v) < 1 ||
+			    json_integer_value(v) > 65536)
+				return at(err, src, foff,
+					  ecap__check_int64(err, key,
+							    json_integer_value(v),
+							    1, 65536));
+			c->vcpus = (int32_t)json_integer_value(v);
+			have_vcpus = true;
+		} else {
+			return at(err, src, foff,
+				  ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
+					     "no policy key is named "
+					     "\"%.100s\"", key));
+		}
+	}
+	if (!have_name || !have_mem || !have_price || !have_vcpus)
+		return at(err, src, off,
+			  ecap__fail(err, ECAP_ERR_INVALID, prefix,
+				     "%s needs name, memory_gb, "
+				     "price_usd_per_hour and vcpus", prefix));
+	return at(err, src, off, ecap__class_validate(err, c, prefix));
+}
+
+static int
+load_classes(ecap_policy *p, const json_t *arr, const struct src *src,
+	     size_t off, struct ecap_error *err)
+{
+	struct ecap_instance_class c;
+	size_t i, n;
+	int rc;
+
+	if (!json_is_array(arr))
+		return at(err, src, off,
+			  type_error(err, CLASSES_KEY, "an array", arr));
+	n = json_array_size(arr);
+	if (n == 0)
+		return at(err, src, off,
+			  ecap__fail(err, ECAP_ERR_RANGE, CLASSES_KEY,
+				     "%s is empty; the catalog needs at least "
+				     "one instance class", CLASSES_KEY));
+	if (n > ECAP_MAX_INSTANCE_CLASSES)
+		return at(err, src, off,
+			  ecap__fail(err, ECAP_ERR_LIMIT, CLASSES_KEY,
+				     "%s has %zu classes; at most %d fit",
+				     CLASSES_KEY, n,
+				     ECAP_MAX_INSTANCE_CLASSES));
+	p->n_classes = 0;
+	for (i = 0; i < n; i++) {
+		if ((rc = load_class(&c, i, json_array_get(arr, i), src, off,
+				     err)) != ECAP_OK)
+			return rc;
+		for (size_t j = 0; j < p->n_classes; j++)
+			if (strcmp(p->classes[j].name, c.name) == 0)
+				return at(err, src, off,
+					  ecap__fail(err, ECAP_ERR_INVALID,
+						     CLASSES_KEY,
+						     "%s names %s twice",
+						     CLASSES_KEY, c.name));
+		if ((rc = ecap__class_put(p, &c, err)) != ECAP_OK)
+			return rc;
+	}
+	return ECAP_OK;
+}
+
+/* ---- load ---- */
+
+static int
+load_root(ecap_policy *p, const json_t *root, const struct src *src,
+	  struct ecap_error *err)
+{
+	const char *key;
+	json_t *v;
+	int rc, id;
+
+	if (!json_is_object(root))
+		return ecap__fail_at(err, ECAP_ERR_JSON, "", 1, 1,
+				     "a policy document must be a JSON object, "
+				     "not %s", json_type_name(root));
+	json_object_foreach((json_t *)root, key, v) {
+		size_t off = key_offset(src, 0, key);
+
+		if ((id = ecap__key_lookup(key)) >= 0)
+			rc = at(err, src, off, load_static(p, id, v, err));
+		else if (strcmp(key, SCENARIOS_KEY) == 0)
+			rc = load_scenarios(p, v, src, off, err);
+		else if (strcmp(key, CLASSES_KEY) == 0)
+			rc = load_classes(p, v, src, off, err);
+		else
+			rc = at(err, src, off,
+				ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
+					   "no policy key is named \"%.100s\"",
+					   key));
+		if (rc != ECAP_OK)
+			return rc;
+	}
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
+		      struct ecap_error *err)
+{
+	struct src src = { json, len };
+	ecap_policy *tmp = NULL;
+	json_error_t jerr;
+	json_t *root = NULL;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, json, "json")) != ECAP_OK)
+		return rc;
+	if (len > ECAP_POLICY_JSON_MAX_BYTES)
+		return ecap__fail(err, ECAP_ERR_RANGE, "json",
+				  "policy JSON is %zu bytes; the limit is %u",
+				  len, (unsigned)ECAP_POLICY_JSON_MAX_BYTES);
+	root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (root == NULL) {
+		rc = ecap__fail_at(err, ECAP_ERR_JSON, "", jerr.line,
+				   jerr.column, "line %d, column %d: %s",
+				   jerr.line, jerr.column, jerr.text);
+		goto out;
+	}
+	/* Work on a copy so that a failing document changes nothing. */
+	if ((tmp = malloc(sizeof(*tmp))) == NULL) {
+		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
+				"cannot allocate a policy");
+		goto out;
+	}
+	memcpy(tmp, policy, sizeof(*tmp));
+	if ((rc = load_root(tmp, root, &src, err)) == ECAP_OK)
+		memcpy(policy, tmp, sizeof(*tmp));
+out:
+	free(tmp);
+	json_decref(root);
+	return rc;
+}
+
+ECAP_API int
+ecap_policy_load_file(ecap_policy *policy, const char *path,
+		      struct ecap_error *err)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = NULL;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, path, "path")) != ECAP_OK)
+		return rc;
+	if ((f = fopen(path, "rb")) == NULL) {
+		rc = ecap__fail(err, ECAP_ERR_IO, "path", "cannot open %.200s: %s",
+				path, strerror(errno));
+		goto out;
+	}
+	/* One byte over the limit tells "too large" from "exactly at it". */
+	if ((buf = malloc(ECAP_POLICY_JSON_MAX_BYTES + 1)) == NULL) {
+		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
+				"cannot allocate a read buffer");
+		goto out;
+	}
+	n = fread(buf, 1, ECAP_POLICY_JSON_MAX_BYTES + 1, f);
+	if (ferror(f)) {
+		rc = ecap__fail(err, ECAP_ERR_IO, "path", "cannot read %.200s",
+				path);
+		goto out;
+	}
+	rc = ecap_policy_load_json(policy, buf, n, err);
+out:
+	free(buf);
+	if (f != NULL)
+		fclose(f);
+	return rc;
+}
+
+/* ---- dump ---- */
+
+struct sbuf {
+	char *data;
+	size_t len, cap;
+	bool failed;
+};
+
+static void
+sb_put(struct sbuf *b, const char *s, size_t n)
+{
+	char *grown;
+	size_t cap;
+
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((grown = realloc(b->data, cap)) == NULL) {
+			b->failed = true;
+			return;
+		}
+		b->data = grown;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static void
+sb_str(struct sbuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+/* A JSON string literal (quoted and escaped by jansson). */
+static void
+sb_json_string(struct sbuf *b, const char *s)
+{
+	json_t *j = json_string(s);
+	char *text = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+
+	if (text == NULL)
+		b->failed = true;
+	else
+		sb_str(b, text);
+	free(text);
+	json_decref(j);
+}
+
+/*
+ * The shortest decimal that reads back as exactly v, with '.' whatever the
+ * locale's decimal point (snprintf and strtod share the locale).
+ */
+static void
+sb_double(struct sbuf *b, double v)
+{
+	char num[40];
+	int prec;
+	size_t i;
+
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(num, sizeof(num), "%.*g", prec, v);
+		if (strtod(num, NULL) == v)
+			break;
+	}
+	for (i = 0; num[i] != '\0'; i++)
+		if (!(num[i] >= '0' && num[i] <= '9') && num[i] != '-' &&
+		    num[i] != '+' && num[i] != 'e')
+			num[i] = '.';
+	sb_str(b, num);
+}
+
+static void
+sb_int(struct sbuf *b, int64_t v)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%" PRId64, v);
+	sb_str(b, num);
+}
+
+static void
+dump_static(struct sbuf *b, const ecap_policy *p)
+{
+	size_t i;
+
+	for (i = 0; i < ECAP_K__COUNT; i++) {
+		sb_str(b, i == 0 ? "\n  " : ",\n  ");
+		sb_json_string(b, ecap__keys[i].name);
+		sb_str(b, ": ");
+		switch (ecap__keys[i].type) {
+		case ECAP_TYPE_DOUBLE:
+			sb_double(b, p->values[i].d);
+			break;
+		case ECAP_TYPE_INT64:
+			sb_int(b, p->values[i].i);
+			break;
+		case ECAP_TYPE_BOOL:
+			sb_str(b, p->values[i].i ? "true" : "false");
+			break;
+		default:
+			sb_json_string(b, p->values[i].s);
+			break;
+		}
+	}
+}
+
+static void
+dump_scenarios(struct sbuf *b, const ecap_policy *p)
+{
+	const struct ecap_scenario *s;
+	size_t i;
+
+	sb_str(b, ",\n  \"" SCENARIOS_KEY "\": {");
+	for (i = 0; i < p->n_scenarios; i++) {
+		s = &p->scenarios[i];
+		sb_str(b, i == 0 ? "\n    " : ",\n    ");
+		sb_json_string(b, s->name);
+		sb_str(b, ": {\n      \"description\": ");
+		sb_json_string(b, s->description);
+		sb_str(b, ",\n      \"yearly_growth_ratio\": ");
+		sb_double(b, s->yearly_growth_ratio);
+		sb_str(b, ",\n      \"seasonal_peak_factor\": ");
+		sb_double(b, s->seasonal_peak_factor);
+		sb_str(b, ",\n      \"yearly_growth_sd_ratio\": ");
+		sb_double(b, s->yearly_growth_sd_ratio);
+		sb_str(b, ",\n      \"seasonal_peak_sd_factor\": ");
+		sb_double(b, s->seasonal_peak_sd_factor);
+		sb_str(b, "\n    }");
+	}
+	sb_str(b, p->n_scenarios ? "\n  }" : "}");
+}
+
+static void
+dump_classes(struct sbuf *b, const ecap_policy *p)
+{
+	const struct ecap_instance_class *c;
+	size_t i;
+
+	sb_str(b, ",\n  \"" CLASSES_KEY "\": [");
+	for (i = 0; i < p->n_classes; i++) {
+		c = &p->classes[i];
+		sb_str(b, i == 0 ? "\n    {\"name\": " : ",\n    {\"name\": ");
+		sb_json_string(b, c->name);
+		sb_str(b, ", \"memory_gb\": ");
+		sb_double(b, c->memory_gb);
+		sb_str(b, ", \"price_usd_per_hour\": ");
+		sb_double(b, c->price_usd_per_hour);
+		sb_str(b, ", \"vcpus\": ");
+		sb_int(b, c->vcpus);
+		sb_str(b, "}");
+	}
+	sb_str(b, "\n  ]\n}\n");
+}
+
+ECAP_API int
+ecap_policy_dump_json(const ecap_policy *policy, char **json,
+		      struct ecap_error *err)
+{
+	struct sbuf b = { NULL, 0, 0, false };
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, json, "json")) != ECAP_OK)
+		return rc;
+	*json = NULL;
+	sb_str(&b, "{");
+	dump_static(&b, policy);
+	dump_scenarios(&b, policy);
+	dump_classes(&b, policy);
+	if (b.failed) {
+		free(b.data);
+		return ecap__fail(err, ECAP_ERR_NOMEM, "",
+				  "cannot allocate the JSON text");
+	}
+	*json = b.data;
+	return ECAP_OK;
+}

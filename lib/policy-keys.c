@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * policy-keys.c - the static key table and typed, validated stores.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+const struct ecap__key_def ecap__keys[ECAP_K__COUNT] = {
+#define ECAP_DKEY(id, nm, def, mn, mx, un, desc) \
+	[ECAP_K_##id] = { .name = nm, .unit = un, .description = desc, \
+			  .type = ECAP_TYPE_DOUBLE, .def_d = def, .min_d = mn, \
+			  .max_d = mx },
+#define ECAP_IKEY(id, nm, def, mn, mx, un, desc) \
+	[ECAP_K_##id] = { .name = nm, .unit = un, .description = desc, \
+			  .type = ECAP_TYPE_INT64, .def_i = def, .min_i = mn, \
+			  .max_i = mx },
+#define ECAP_BKEY(id, nm, def, desc) \
+	[ECAP_K_##id] = { .name = nm, .unit = "boolean", .description = desc, \
+			  .type = ECAP_TYPE_BOOL, .def_i = def, .min_i = 0, \
+			  .max_i = 1 },
+#define ECAP_SKEY(id, nm, def, desc) \
+	[ECAP_K_##id] = { .name = nm, .unit = "text", .description = desc, \
+			  .type = ECAP_TYPE_STRING, .def_s = def },
+#include "policy-keys.def"
+#undef ECAP_DKEY
+#undef ECAP_IKEY
+#undef ECAP_BKEY
+#undef ECAP_SKEY
+};
+
+int
+ecap__key_lookup(const char *name)
+{
+	int i;
+
+	for (i = 0; i < ECAP_K__COUNT; i++)
+		if (strcmp(ecap__keys[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+int
+ecap__key_set_double(ecap_policy *p, int id, double v, struct ecap_error *err)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+	int rc;
+
+	if (k->type != ECAP_TYPE_DOUBLE)
+		return ecap__fail(err, ECAP_ERR_TYPE, k->name,
+				  "policy key %s is not a number of type "
+				  "double", k->name);
+	rc = ecap__check_double(err, k->name, v, k->min_d, k->max_d);
+	if (rc == ECAP_OK)
+		p->values[id].d = v;
+	return rc;
+}
+
+int
+ecap__key_set_int64(ecap_policy *p, int id, int64_t v, struct ecap_error *err)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+	int rc;
+
+	if (k->type != ECAP_TYPE_INT64 && k->type != ECAP_TYPE_BOOL)
+		return ecap__fail(err, ECAP_ERR_TYPE, k->name,
+				  "policy key %s is not an integer or boolean",
+				  k->name);
+	rc = ecap__check_int64(err, k->name, v, k->min_i, k->max_i);
+	if (rc == ECAP_OK)
+		p->values[id].i = v;
+	return rc;
+}
+
+/* Printable ASCII without quotes or backslashes keeps dumps readable. */
+static bool
+string_ok(const char *v, size_t max)
+{
+	size_t n = 0;
+
+	for (; v[n] != '\0'; n++)
+		if (n >= max || (unsigned char)v[n] < 0x20 ||
+		    (unsigned char)v[n] > 0x7e || v[n] == '"' || v[n] == '\\')
+			return false;
+	return n > 0;
+}
+
+int
+ecap__key_set_string(ecap_policy *p, int id, const char *v,
+		     struct ecap_error *err)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+	int32_t model = 0;
+	int rc;
+
+	if (k->type != ECAP_TYPE_STRING)
+		return ecap__fail(err, ECAP_ERR_TYPE, k->name,
+				  "policy key %s is not a string", k->name);
+	if (v == NULL)
+		return ecap__fail(err, ECAP_ERR_INVALID, k->name,
+				  "value for %s is NULL", k->name);
+	if (!string_ok(v, ECAP_STRING_VALUE_MAX - 1))
+		return ecap__fail(err, ECAP_ERR_RANGE, k->name,
+				  "value for %s must be 1 to %d printable "
+				  "ASCII characters without quotes or "
+				  "backslashes", k->name,
+				  ECAP_STRING_VALUE_MAX - 1);
+	if (id == ECAP_K_MODEL) {
+		rc = ecap_model_from_string(v, &model, err);
+		if (rc != ECAP_OK)
+			return rc;
+		p->model = model;
+	}
+	ecap__strlcpy(p->values[id].s, v, sizeof(p->values[id].s));
+	return ECAP_OK;
+}
+
+static void
+key_info_fill(const struct ecap__key_def *k, struct ecap_key_info *info)
+{
+	info->name = k->name;
+	info->unit = k->unit;
+	info->description = k->description;
+	info->type = k->type;
+	info->default_double = k->def_d;
+	info->min_double = k->min_d;
+	info->max_double = k->max_d;
+	info->default_int64 = k->def_i;
+	info->min_int64 = k->min_i;
+	info->max_int64 = k->max_i;
+	info->default_string = k->def_s;
+}
+
+ECAP_API size_t
+ecap_policy_key_count(void)
+{
+	return ECAP_K__COUNT;
+}
+
+ECAP_API int
+ecap_policy_key_at(size_t index, struct ecap_key_info *info,
+		   struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ECAP__OPTS_CHECK(err, info, ecap_key_info)) != ECAP_OK)
+		return rc;
+	if (index >= ECAP_K__COUNT)
+		return ecap__fail(err, ECAP_ERR_RANGE, "index",
+				  "index is %zu; there are %d keys", index,
+				  (int)ECAP_K__COUNT);
+	ECAP__OUT_ZERO(info, ecap_key_info);
+	key_info_fill(&ecap__keys[index], info);
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_key_find(const char *name, struct ecap_key_info *info,
+		     struct ecap_error *err)
+{
+	int rc, id;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, info, ecap_key_info)) != ECAP_OK)
+		return rc;
+	if ((id = ecap__key_lookup(name)) < 0)
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, name,
+				  "no policy key is named \"%.60s\"", name);
+	ECAP__OUT_ZERO(info, ecap_key_info);
+	key_info_fill(&ecap__keys[id], info);
+	return ECAP_OK;
+}

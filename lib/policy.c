@@ -1,0 +1,805 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * policy.c - the policy handle: defaults, typed access by key, scenarios
+ * and the database instance catalog.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define SCENARIO_PREFIX "growth.scenarios."
+#define CLASS_PREFIX "database.instance_classes."
+
+/* The guide's GROWTH_SCENARIOS. */
+static const struct {
+	const char *name, *description;
+	double growth, peak;
+} guide_scenarios[] = {
+	{ "conservative", "Steady growth, established market", 0.50, 2.0 },
+	{ "aggressive", "High growth startup, expanding market", 1.0, 3.0 },
+	{ "enterprise", "Mature enterprise, stable growth", 0.25, 1.5 },
+};
+
+/* The guide's calculate_database_resources instance classes and prices. */
+static const struct {
+	const char *name;
+	double memory_gb, price;
+	int32_t vcpus;
+} guide_classes[] = {
+	{ "db.r6g.xlarge", 32.0, 0.504, 4 },
+	{ "db.r6g.2xlarge", 64.0, 1.008, 8 },
+	{ "db.r6g.4xlarge", 128.0, 2.016, 16 },
+};
+
+ECAP_API const char *
+ecap_model_to_string(int32_t model)
+{
+	switch (model) {
+	case ECAP_MODEL_GUIDE:
+		return "guide";
+	case ECAP_MODEL_ECAP_1:
+		return "ecap-1";
+	default:
+		return NULL;
+	}
+}
+
+ECAP_API int
+ecap_model_from_string(const char *name, int32_t *model,
+		       struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, model, "model")) != ECAP_OK)
+		return rc;
+	if (strcmp(name, "guide") == 0)
+		*model = ECAP_MODEL_GUIDE;
+	else if (strcmp(name, "ecap-1") == 0)
+		*model = ECAP_MODEL_ECAP_1;
+	else
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_MODEL, "model",
+				  "model \"%.60s\" is unknown; the models are "
+				  "\"guide\" and \"ecap-1\"", name);
+	return ECAP_OK;
+}
+
+static void
+policy_defaults(ecap_policy *p)
+{
+	size_t i;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < ECAP_K__COUNT; i++) {
+		const struct ecap__key_def *k = &ecap__keys[i];
+
+		switch (k->type) {
+		case ECAP_TYPE_DOUBLE:
+			p->values[i].d = k->def_d;
+			break;
+		case ECAP_TYPE_STRING:
+			ecap__strlcpy(p->values[i].s, k->def_s,
+				      sizeof(p->values[i].s));
+			break;
+		default:
+			p->values[i].i = k->def_i;
+			break;
+		}
+	}
+	p->model = ECAP_MODEL_ECAP_1;
+	for (i = 0; i < ECAP_ARRAY_SIZE(guide_scenarios); i++) {
+		struct ecap_scenario *s = &p->scenarios[p->n_scenarios++];
+
+		s->sz = sizeof(*s);
+		ecap__strlcpy(s->name, guide_scenarios[i].name,
+			      sizeof(s->name));
+		ecap__strlcpy(s->description, guide_scenarios[i].description,
+			      sizeof(s->description));
+		s->yearly_growth_ratio = guide_scenarios[i].growth;
+		s->seasonal_peak_factor = guide_scenarios[i].peak;
+	}
+	for (i = 0; i < ECAP_ARRAY_SIZE(guide_classes); i++) {
+		struct ecap_instance_class *c = &p->classes[p->n_classes++];
+
+		c->sz = sizeof(*c);
+		ecap__strlcpy(c->name, guide_classes[i].name, sizeof(c->name));
+		c->memory_gb = guide_classes[i].memory_gb;
+		c->price_usd_per_hour = guide_classes[i].price;
+		c->vcpus = guide_classes[i].vcpus;
+	}
+}
+
+ECAP_API int
+ecap_policy_new(ecap_policy **out, struct ecap_error *err)
+{
+	ecap_policy *p;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, out, "out")) != ECAP_OK)
+		return rc;
+	*out = NULL;
+	if ((p = malloc(sizeof(*p))) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOMEM, "",
+				  "cannot allocate a policy");
+	policy_defaults(p);
+	*out = p;
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_copy(const ecap_policy *src, ecap_policy **out,
+		 struct ecap_error *err)
+{
+	ecap_policy *p;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, src, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, out, "out")) != ECAP_OK)
+		return rc;
+	*out = NULL;
+	if ((p = malloc(sizeof(*p))) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOMEM, "",
+				  "cannot allocate a policy");
+	memcpy(p, src, sizeof(*p));
+	*out = p;
+	return ECAP_OK;
+}
+
+ECAP_API void
+ecap_policy_free(ecap_policy **policy)
+{
+	if (policy == NULL || *policy == NULL)
+		return;
+	free(*policy);
+	*policy = NULL;
+}
+
+ECAP_API int32_t
+ecap_policy_model(const ecap_policy *policy)
+{
+	return policy != NULL ? policy->model : ECAP_MODEL_ECAP_1;
+}
+
+/* ---- scenarios ---- */
+
+const struct ecap_scenario *
+ecap__scenario_find(const ecap_policy *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_scenarios; i++)
+		if (strcmp(p->scenarios[i].name, name) == 0)
+			return &p->scenarios[i];
+	return NULL;
+}
+
+static bool
+scenario_name_ok(const char *name, size_t cap)
+{
+	size_t n;
+
+	for (n = 0; n < cap && name[n] != '\0'; n++)
+		if (!((name[n] >= 'a' && name[n] <= 'z') ||
+		      (name[n] >= 'A' && name[n] <= 'Z') ||
+		      (name[n] >= '0' && name[n] <= '9') || name[n] == '_' ||
+		      name[n] == '-'))
+			return false;
+	return n > 0 && n < cap;
+}
+
+static bool
+class_name_ok(const char *name, size_t cap)
+{
+	size_t n;
+
+	for (n = 0; n < cap && name[n] != '\0'; n++)
+		if ((unsigned char)name[n] <= 0x20 ||
+		    (unsigned char)name[n] > 0x7e || name[n] == '"' ||
+		    name[n] == '\\')
+			return false;
+	return n > 0 && n < cap;
+}
+
+/* Is s NUL-terminated within cap bytes? */
+static bool
+terminated(const char *s, size_t cap)
+{
+	return memchr(s, '\0', cap) != NULL;
+}
+
+int
+ecap__scenario_validate(struct ecap_error *err, const struct ecap_scenario *s,
+			const char *prefix)
+{
+	char field[96];
+	int rc;
+
+#define FIELD(f) (snprintf(field, sizeof(field), "%s%s", prefix, f), field)
+	if (!scenario_name_ok(s->name, sizeof(s->name)))
+		return ecap__fail(err, ECAP_ERR_RANGE, FIELD("name"),
+				  "scenario name must be 1 to 63 characters "
+				  "of A-Z, a-z, 0-9, _ and -");
+	if (!terminated(s->description, sizeof(s->description)) ||
+	    !ecap__text_ok(s->description))
+		return ecap__fail(err, ECAP_ERR_RANGE, FIELD("description"),
+				  "scenario %s: description must be at most "
+				  "255 bytes of UTF-8 text", s->name);
+	if ((rc = ecap__check_double(err, FIELD("yearly_growth_ratio"),
+				     s->yearly_growth_ratio, -0.99, 100.0)) ||
+	    (rc = ecap__check_double(err, FIELD("seasonal_peak_factor"),
+				     s->seasonal_peak_factor, 1.0, 100.0)) ||
+	    (rc = ecap__check_double(err, FIELD("yearly_growth_sd_ratio"),
+				     s->yearly_growth_sd_ratio, 0.0, 10.0)) ||
+	    (rc = ecap__check_double(err, FIELD("seasonal_peak_sd_factor"),
+				     s->seasonal_peak_sd_factor, 0.0, 10.0)))
+		return rc;
+#undef FIELD
+	return ECAP_OK;
+}
+
+int
+ecap__scenario_put(ecap_policy *p, const struct ecap_scenario *s,
+		   struct ecap_error *err)
+{
+	struct ecap_scenario *dst =
+		(struct ecap_scenario *)ecap__scenario_find(p, s->name);
+
+	if (dst == NULL) {
+		if (p->n_scenarios >= ECAP_MAX_SCENARIOS)
+			return ecap__fail(err, ECAP_ERR_LIMIT, s->name,
+					  "cannot add scenario %s: the policy "
+					  "holds at most %d", s->name,
+					  ECAP_MAX_SCENARIOS);
+		dst = &p->scenarios[p->n_scenarios++];
+	}
+	memset(dst, 0, sizeof(*dst));
+	dst->sz = sizeof(*dst);
+	ecap__strlcpy(dst->name, s->name, sizeof(dst->name));
+	ecap__strlcpy(dst->description, s->description,
+		      sizeof(dst->description));
+	dst->yearly_growth_ratio = s->yearly_growth_ratio;
+	dst->seasonal_peak_factor = s->seasonal_peak_factor;
+	dst->yearly_growth_sd_ratio = s->yearly_growth_sd_ratio;
+	dst->seasonal_peak_sd_factor = s->seasonal_peak_sd_factor;
+	return ECAP_OK;
+}
+
+static void
+scenario_copy_out(const struct ecap_scenario *src, struct ecap_scenario *out)
+{
+	ECAP__OUT_ZERO(out, ecap_scenario);
+	memcpy(out->name, src->name, sizeof(out->name));
+	memcpy(out->description, src->description, sizeof(out->description));
+	out->yearly_growth_ratio = src->yearly_growth_ratio;
+	out->seasonal_peak_factor = src->seasonal_peak_factor;
+	out->yearly_growth_sd_ratio = src->yearly_growth_sd_ratio;
+	out->seasonal_peak_sd_factor = src->seasonal_peak_sd_factor;
+}
+
+ECAP_API size_t
+ecap_policy_scenario_count(const ecap_policy *policy)
+{
+	return policy != NULL ? policy->n_scenarios : 0;
+}
+
+ECAP_API int
+ecap_policy_scenario_at(const ecap_policy *policy, size_t index,
+			struct ecap_scenario *scenario, struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, scenario, ecap_scenario)) != ECAP_OK)
+		return rc;
+	if (index >= policy->n_scenarios)
+		return ecap__fail(err, ECAP_ERR_RANGE, "index",
+				  "index is %zu; the policy has %zu scenarios",
+				  index, policy->n_scenarios);
+	scenario_copy_out(&policy->scenarios[index], scenario);
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_scenario_find(const ecap_policy *policy, const char *name,
+			  struct ecap_scenario *scenario,
+			  struct ecap_error *err)
+{
+	const struct ecap_scenario *s;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, scenario, ecap_scenario)) != ECAP_OK)
+		return rc;
+	if ((s = ecap__scenario_find(policy, name)) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "scenario",
+				  "no scenario is named \"%.60s\"", name);
+	scenario_copy_out(s, scenario);
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_scenario_set(ecap_policy *policy,
+			 const struct ecap_scenario *scenario,
+			 struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, scenario, ecap_scenario)) != ECAP_OK ||
+	    (rc = ecap__scenario_validate(err, scenario, "")) != ECAP_OK)
+		return rc;
+	return ecap__scenario_put(policy, scenario, err);
+}
+
+ECAP_API int
+ecap_policy_scenario_remove(ecap_policy *policy, const char *name,
+			    struct ecap_error *err)
+{
+	const struct ecap_scenario *s;
+	size_t i;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, name, "name")) != ECAP_OK)
+		return rc;
+	if ((s = ecap__scenario_find(policy, name)) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "scenario",
+				  "no scenario is named \"%.60s\"", name);
+	i = (size_t)(s - policy->scenarios);
+	memmove(&policy->scenarios[i], &policy->scenarios[i + 1],
+		(policy->n_scenarios - i - 1) * sizeof(policy->scenarios[0]));
+	policy->n_scenarios--;
+	return ECAP_OK;
+}
+
+/* ---- database instance classes ---- */
+
+static struct ecap_instance_class *
+class_find(const ecap_policy *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_classes; i++)
+		if (strcmp(p->classes[i].name, name) == 0)
+			return (struct ecap_instance_class *)&p->classes[i];
+	return NULL;
+}
+
+int
+ecap__class_validate(struct ecap_error *err,
+		     const struct ecap_instance_class *c, const char *prefix)
+{
+	char field[96];
+	int rc;
+
+#define FIELD(f) (snprintf(field, sizeof(field), "%s%s", prefix, f), field)
+	if (!class_name_ok(c->name, sizeof(c->name)))
+		return ecap__fail(err, ECAP_ERR_RANGE, FIELD("name"),
+				  "instance class name must be 1 to 63 "
+				  "printable characters without spaces, "
+				  "quotes or backslashes");
+	if ((rc = ecap__check_double_gt(err, FIELD("memory_gb"), c->memory_gb,
+					0.0, 1048576.0)) ||
+	    (rc = ecap__check_double(err, FIELD("price_usd_per_hour"),
+				     c->price_usd_per_hour, 0.0, 1e6)) ||
+	    (rc = ecap__check_int64(err, FIELD("vcpus"), c->vcpus, 1, 65536)))
+		return rc;
+#undef FIELD
+	return ECAP_OK;
+}
+
+static int
+class_cmp(const void *a, const void *b)
+{
+	const struct ecap_instance_class *x = a, *y = b;
+
+	if (x->memory_gb != y->memory_gb)
+		return x->memory_gb < y->memory_gb ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+int
+ecap__class_put(ecap_policy *p, const struct ecap_instance_class *c,
+		struct ecap_error *err)
+{
+	struct ecap_instance_class *dst = class_find(p, c->name);
+
+	if (dst == NULL) {
+		if (p->n_classes >= ECAP_MAX_INSTANCE_CLASSES)
+			return ecap__fail(err, ECAP_ERR_LIMIT, c->name,
+					  "cannot add instance class %s: the "
+					  "policy holds at most %d", c->name,
+					  ECAP_MAX_INSTANCE_CLASSES);
+		dst = &p->classes[p->n_classes++];
+	}
+	memset(dst, 0, sizeof(*dst));
+	dst->sz = sizeof(*dst);
+	ecap__strlcpy(dst->name, c->name, sizeof(dst->name));
+	dst->memory_gb = c->memory_gb;
+	dst->price_usd_per_hour = c->price_usd_per_hour;
+	dst->vcpus = c->vcpus;
+	qsort(p->classes, p->n_classes, sizeof(p->classes[0]), class_cmp);
+	return ECAP_OK;
+}
+
+static void
+class_copy_out(const struct ecap_instance_class *src,
+	       struct ecap_instance_class *out)
+{
+	ECAP__OUT_ZERO(out, ecap_instance_class);
+	memcpy(out->name, src->name, sizeof(out->name));
+	out->memory_gb = src->memory_gb;
+	out->price_usd_per_hour = src->price_usd_per_hour;
+	out->vcpus = src->vcpus;
+}
+
+ECAP_API size_t
+ecap_policy_instance_class_count(const ecap_policy *policy)
+{
+	return policy != NULL ? policy->n_classes : 0;
+}
+
+ECAP_API int
+ecap_policy_instance_class_at(const ecap_policy *policy, size_t index,
+			      struct ecap_instance_class *cls,
+			      struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, cls, ecap_instance_class)) != ECAP_OK)
+		return rc;
+	if (index >= policy->n_classes)
+		return ecap__fail(err, ECAP_ERR_RANGE, "index",
+				  "index is %zu; the catalog has %zu classes",
+				  index, policy->n_classes);
+	class_copy_out(&policy->classes[index], cls);
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_instance_class_find(const ecap_policy *policy, const char *name,
+				struct ecap_instance_class *cls,
+				struct ecap_error *err)
+{
+	const struct ecap_instance_class *c;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, cls, ecap_instance_class)) != ECAP_OK)
+		return rc;
+	if ((c = class_find(policy, name)) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "instance_class",
+				  "no instance class is named \"%.60s\"", name);
+	class_copy_out(c, cls);
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_instance_class_set(ecap_policy *policy,
+			       const struct ecap_instance_class *cls,
+			       struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, cls, ecap_instance_class)) != ECAP_OK ||
+	    (rc = ecap__class_validate(err, cls, "")) != ECAP_OK)
+		return rc;
+	return ecap__class_put(policy, cls, err);
+}
+
+ECAP_API int
+ecap_policy_instance_class_remove(ecap_policy *policy, const char *name,
+				  struct ecap_error *err)
+{
+	struct ecap_instance_class *c;
+	size_t i;
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, name, "name")) != ECAP_OK)
+		return rc;
+	if ((c = class_find(policy, name)) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "instance_class",
+				  "no instance class is named \"%.60s\"", name);
+	if (policy->n_classes == 1)
+		return ecap__fail(err, ECAP_ERR_LIMIT, "instance_class",
+				  "cannot remove %s: the catalog may not be "
+				  "empty", name);
+	i = (size_t)(c - policy->classes);
+	memmove(&policy->classes[i], &policy->classes[i + 1],
+		(policy->n_classes - i - 1) * sizeof(policy->classes[0]));
+	policy->n_classes--;
+	return ECAP_OK;
+}
+
+/* ---- typed access by key ---- */
+
+/*
+ * A dynamic key names a field of an existing scenario or instance class:
+ * PREFIX<name>.<field>.  The name may itself contain dots (db.r6g.xlarge),
+ * so the field is what follows the last dot.
+ */
+struct dyn_key {
+	struct ecap_scenario *scenario;
+	struct ecap_instance_class *cls;
+	const char *field;
+};
+
+static int
+dyn_key_parse(const ecap_policy *p, const char *key, struct dyn_key *dk,
+	      struct ecap_error *err)
+{
+	const char *rest, *dot;
+	char name[64];
+	size_t n;
+
+	memset(dk, 0, sizeof(*dk));
+	if (strncmp(key, SCENARIO_PREFIX, strlen(SCENARIO_PREFIX)) == 0)
+		rest = key + strlen(SCENARIO_PREFIX);
+	else if (strncmp(key, CLASS_PREFIX, strlen(CLASS_PREFIX)) == 0)
+		rest = key + strlen(CLASS_PREFIX);
+	else
+		goto unknown;
+	if ((dot = strrchr(rest, '.')) == NULL ||
+	    (n = (size_t)(dot - rest)) == 0 || n >= sizeof(name))
+		goto unknown;
+	memcpy(name, rest, n);
+	name[n] = '\0';
+	dk->field = dot + 1;
+	if (rest == key + strlen(SCENARIO_PREFIX))
+		dk->scenario = (struct ecap_scenario *)ecap__scenario_find(p,
+									  name);
+	else
+		dk->cls = class_find(p, name);
+	if (dk->scenario == NULL && dk->cls == NULL)
+		goto unknown;
+	return ECAP_OK;
+unknown:
+	return ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
+			  "no policy key is named \"%.60s\"", key);
+}
+
+/* The double field of s (or of c) that field names, or NULL. */
+static double *
+dyn_double(struct ecap_scenario *s, struct ecap_instance_class *c,
+	   const char *field)
+{
+	if (s != NULL) {
+		if (strcmp(field, "yearly_growth_ratio") == 0)
+			return &s->yearly_growth_ratio;
+		if (strcmp(field, "seasonal_peak_factor") == 0)
+			return &s->seasonal_peak_factor;
+		if (strcmp(field, "yearly_growth_sd_ratio") == 0)
+			return &s->yearly_growth_sd_ratio;
+		if (strcmp(field, "seasonal_peak_sd_factor") == 0)
+			return &s->seasonal_peak_sd_factor;
+	} else if (c != NULL) {
+		if (strcmp(field, "memory_gb") == 0)
+			return &c->memory_gb;
+		if (strcmp(field, "price_usd_per_hour") == 0)
+			return &c->price_usd_per_hour;
+	}
+	return NULL;
+}
+
+static bool
+dyn_field_known(const struct dyn_key *dk)
+{
+	static const char *const scenario_fields[] = {
+		"yearly_growth_ratio", "seasonal_peak_factor",
+		"yearly_growth_sd_ratio", "seasonal_peak_sd_factor",
+		"description",
+	};
+	static const char *const class_fields[] = {
+		"memory_gb", "price_usd_per_hour", "vcpus",
+	};
+	const char *const *f = dk->scenario ? scenario_fields : class_fields;
+	size_t n = dk->scenario ? ECAP_ARRAY_SIZE(scenario_fields)
+				: ECAP_ARRAY_SIZE(class_fields);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i], dk->field) == 0)
+			return true;
+	return false;
+}
+
+/* Resolves key for typed access; *id >= 0 for a static key. */
+static int
+key_resolve(const ecap_policy *p, const char *key, int *id, struct dyn_key *dk,
+	    struct ecap_error *err)
+{
+	int rc;
+
+	if ((rc = ecap__check_ptr(err, p, "policy")) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, key, "key")) != ECAP_OK)
+		return rc;
+	if ((*id = ecap__key_lookup(key)) >= 0)
+		return ECAP_OK;
+	if ((rc = dyn_key_parse(p, key, dk, err)) != ECAP_OK)
+		return rc;
+	if (!dyn_field_known(dk))
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
+				  "no policy key is named \"%.60s\"", key);
+	return ECAP_OK;
+}
+
+static int
+wrong_type(struct ecap_error *err, const char *key, const char *want)
+{
+	return ecap__fail(err, ECAP_ERR_TYPE, key,
+			  "policy key %.60s is not of type %s", key, want);
+}
+
+ECAP_API int
+ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
+		       struct ecap_error *err)
+{
+	struct ecap_scenario s;
+	struct ecap_instance_class c;
+	struct dyn_key dk;
+	char prefix[128];
+	double *dst;
+	int id, rc;
+
+	ecap__err_clear(err);
+	if ((rc = key_resolve(policy, key, &id, &dk, err)) != ECAP_OK)
+		return rc;
+	if (id >= 0)
+		return ecap__key_set_double(policy, id, value, err);
+	/* Validate a modified copy so that a bad value changes nothing. */
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)(dk.field - key), key);
+	if (dk.scenario != NULL) {
+		s = *dk.scenario;
+		if ((dst = dyn_double(&s, NULL, dk.field)) == NULL)
+			return wrong_type(err, key, "double");
+		*dst = value;
+		if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK)
+			return rc;
+		*dk.scenario = s;
+		return ECAP_OK;
+	}
+	c = *dk.cls;
+	if ((dst = dyn_double(NULL, &c, dk.field)) == NULL)
+		return wrong_type(err, key, "double");
+	*dst = value;
+	if ((rc = ecap__class_validate(err, &c, prefix)) != ECAP_OK)
+		return rc;
+	return ecap__class_put(policy, &c, err);
+}
+
+ECAP_API int
+ecap_policy_get_double(const ecap_policy *policy, const char *key,
+		       double *value, struct ecap_error *err)
+{
+	struct dyn_key dk;
+	double *src;
+	int id, rc;
+
+	ecap__err_clear(err);
+	if ((rc = key_resolve(policy, key, &id, &dk, err)) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, value, "value")) != ECAP_OK)
+		return rc;
+	if (id >= 0) {
+		if (ecap__keys[id].type != ECAP_TYPE_DOUBLE)
+			return wrong_type(err, key, "double");
+		*value = policy->values[id].d;
+		return ECAP_OK;
+	}
+	if ((src = dyn_double(dk.scenario, dk.cls, dk.field)) == NULL)
+		return wrong_type(err, key, "double");
+	*value = *src;
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
+		      struct ecap_error *err)
+{
+	struct ecap_instance_class c;
+	struct dyn_key dk;
+	int id, rc;
+
+	ecap__err_clear(err);
+	if ((rc = key_resolve(policy, key, &id, &dk, err)) != ECAP_OK)
+		return rc;
+	if (id >= 0)
+		return ecap__key_set_int64(policy, id, value, err);
+	if (dk.cls == NULL || strcmp(dk.field, "vcpus") != 0)
+		return wrong_type(err, key, "int64");
+	c = *dk.cls;
+	if ((rc = ecap__check_int64(err, key, value, 1, 65536)) != ECAP_OK)
+		return rc;
+	c.vcpus = (int32_t)value;
+	return ecap__class_put(policy, &c, err);
+}
+
+ECAP_API int
+ecap_policy_get_int64(const ecap_policy *policy, const char *key,
+		      int64_t *value, struct ecap_error *err)
+{
+	struct dyn_key dk;
+	int id, rc;
+
+	ecap__err_clear(err);
+	if ((rc = key_resolve(policy, key, &id, &dk, err)) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, value, "value")) != ECAP_OK)
+		return rc;
+	if (id >= 0) {
+		if (ecap__keys[id].type != ECAP_TYPE_INT64 &&
+		    ecap__keys[id].type != ECAP_TYPE_BOOL)
+			return wrong_type(err, key, "int64");
+		*value = policy->values[id].i;
+		return ECAP_OK;
+	}
+	if (dk.cls == NULL || strcmp(dk.field, "vcpus") != 0)
+		return wrong_type(err, key, "int64");
+	*value = dk.cls->vcpus;
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
+		       struct ecap_error *err)
+{
+	struct dyn_key dk;
+	int id, rc;
+
+	ecap__err_clear(err);
+	if ((rc = key_resolve(policy, key, &id, &dk, err)) != ECAP_OK)
+		return rc;
+	if (id >= 0)
+		return ecap__key_set_string(policy, id, value, err);
+	if (dk.scenario == NULL || strcmp(dk.field, "description") != 0)
+		return wrong_type(err, key, "string");
+	if ((rc = ecap__check_ptr(err, value, "value")) != ECAP_OK)
+		return rc;
+	if (strlen(value) >= sizeof(dk.scenario->description) ||
+	    !ecap__text_ok(value))
+		return ecap__fail(err, ECAP_ERR_RANGE, key,
+				  "%s must be at most 255 bytes of UTF-8 "
+				  "text", key);
+	ecap__strlcpy(dk.scenario->description, value,
+		      sizeof(dk.scenario->description));
+	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_get_string(const ecap_policy *policy, const char *key,
+		       const char **value, struct ecap_error *err)
+{
+	struct dyn_key dk;
+	int id, rc;
+
+	ecap__err_clear(err);
+	if ((rc = key_resolve(policy, key, &id, &dk, err)) != ECAP_OK ||
+	    (rc = ecap__check_ptr(err, value, "value")) != ECAP_OK)
+		return rc;
+	if (id >= 0) {
+		if (ecap__keys[id].type != ECAP_TYPE_STRING)
+			return wrong_type(err, key, "string");
+		*value = policy->values[id].s;
+		return ECAP_OK;
+	}
+	if (dk.scenario == NULL || strcmp(dk.field, "description") != 0)
+		return wrong_type(err, key, "string");
+	*value = dk.scenario->description;
+	return ECAP_OK;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef ECAP_TEST_SUITES_H
+#define ECAP_TEST_SUITES_H
+
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include "ecaptune.h"
+
+/* One suite per family; test-main.c runs them all. */
+Suite *version_suite(void);
+Suite *error_suite(void);
+Suite *opts_suite(void);
+Suite *policy_suite(void);
+Suite *policy_json_suite(void);
+/* @SUITES@ */
+
+/* Asserts a double to within a relative 1e-12 (exact where both are 0). */
+#define ck_assert_double_near(a, b)                                        \
+	do {                                                               \
+		double a_ = (a), b_ = (b);                                 \
+		ck_assert_msg(fabs(a_ - b_) <= 1e-12 * fmax(fabs(a_), fabs(b_)), \
+			      "%s = %.17g, expected %.17g", #a, a_, b_);  \
+	} while (0)
+
+/* Asserts rc equals code and that err names field. */
+#define ck_assert_err(rc, want, err, fld)                                  \
+	do {                                                               \
+		int rc_ = (rc);                                            \
+		ck_assert_msg(rc_ == (want), "%s = %d (%s), expected %s: %s", \
+			      #rc, rc_, ecap_strerror(rc_), #want,         \
+			      (err).message);                              \
+		ck_assert_int_eq((err).code, (want));                      \
+		ck_assert_str_eq((err).field, (fld));                      \
+		ck_assert_msg((err).message[0] != '\0', "empty message");  \
+	} while (0)
+
+#endif

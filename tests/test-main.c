@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test-main.c - runs every Check suite; CK_RUN_SUITE selects one.
+ */
+#include <stdlib.h>
+
+#include "suites.h"
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(version_suite());
+	int failed;
+
+	srunner_add_suite(sr, error_suite());
+	srunner_add_suite(sr, opts_suite());
+	srunner_add_suite(sr, policy_suite());
+	srunner_add_suite(sr, policy_json_suite());
+	/* @ADD_SUITES@ */
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
