@@ -366,7 +366,61 @@ ECAP_API int ecap_policy_instance_class_remove(ecap_policy *policy,
 					       const char *name,
 					       struct ecap_error *err);
 
-/* @ECAP_ADVISORS@ */
+/* ------------------------------------------------------------------------
+ * Spark properties (shared by the advisors that render settings)
+ */
+
+/*
+ * One Spark (or engine) property.  Functions that render properties fill a
+ * caller-provided array: the caller sets sz in the first element (e.g.
+ * ECAP_STRUCT_INIT on each), the library uses it as the array's stride,
+ * takes the capacity in *count and stores the number written; when the
+ * array is too small it stores the number needed and returns
+ * ECAP_ERR_NOSPACE.
+ */
+struct ecap_property {
+	size_t sz;
+	char key[96];
+	char value[160];
+	size_t :0;
+};
+#define ecap_property__last_field value
+
+/* ------------------------------------------------------------------------
+ * partition sizing
+ */
+/* @PARTITION@ */
+
+/* ------------------------------------------------------------------------
+ * join strategy
+ */
+/* @JOIN@ */
+
+/* ------------------------------------------------------------------------
+ * cache level
+ */
+/* @CACHE@ */
+
+/* ------------------------------------------------------------------------
+ * executor sizing
+ */
+/* @EXECUTOR@ */
+
+/* ------------------------------------------------------------------------
+ * database sizing
+ */
+/* @DATABASE@ */
+
+/* ------------------------------------------------------------------------
+ * Kafka sizing
+ */
+/* @KAFKA@ */
+
+/* ------------------------------------------------------------------------
+ * growth and projection
+ */
+/* @PROJECTION@ */
+
 
 #ifdef __cplusplus
 }

@@ -90,6 +90,25 @@ void ecap__opts_zero_out(void *p, size_t known_sz);
 #define ECAP__OUT_ZERO(p, type) \
 	ecap__opts_zero_out((p), ecap_offsetofend(struct type, type##__last_field))
 
+/* ---- property arrays (props.c) ---- */
+
+/*
+ * Fills a caller's struct ecap_property array: begin validates it (the
+ * first element's sz is the stride), add appends one key and formatted
+ * value (counting past the capacity), end stores the count and returns
+ * ECAP_ERR_NOSPACE when the array was too small.
+ */
+struct ecap__props {
+	unsigned char *base;
+	size_t stride, cap, n;
+	size_t *count;
+};
+int ecap__props_begin(struct ecap__props *ctx, struct ecap_property *props,
+		      size_t *count, struct ecap_error *err);
+void ecap__props_add(struct ecap__props *ctx, const char *key,
+		     const char *fmt, ...) ECAP_PRINTF(3, 4);
+int ecap__props_end(struct ecap__props *ctx, struct ecap_error *err);
+
 /* ---- strings ---- */
 
 /* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */

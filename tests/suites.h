@@ -14,7 +14,13 @@ Suite *error_suite(void);
 Suite *opts_suite(void);
 Suite *policy_suite(void);
 Suite *policy_json_suite(void);
-/* @SUITES@ */
+/* @PARTITION_SUITE@ */
+/* @JOIN_SUITE@ */
+/* @CACHE_SUITE@ */
+/* @EXECUTOR_SUITE@ */
+/* @DATABASE_SUITE@ */
+/* @KAFKA_SUITE@ */
+/* @PROJECTION_SUITE@ */
 
 /* Asserts a double to within a relative 1e-12 (exact where both are 0). */
 #define ck_assert_double_near(a, b)                                        \

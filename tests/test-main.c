@@ -16,7 +16,13 @@ main(void)
 	srunner_add_suite(sr, opts_suite());
 	srunner_add_suite(sr, policy_suite());
 	srunner_add_suite(sr, policy_json_suite());
-	/* @ADD_SUITES@ */
+	/* @PARTITION_ADD_SUITE@ */
+	/* @JOIN_ADD_SUITE@ */
+	/* @CACHE_ADD_SUITE@ */
+	/* @EXECUTOR_ADD_SUITE@ */
+	/* @DATABASE_ADD_SUITE@ */
+	/* @KAFKA_ADD_SUITE@ */
+	/* @PROJECTION_ADD_SUITE@ */
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
