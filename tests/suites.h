@@ -18,6 +18,7 @@ Suite *policy_json_suite(void);
 /* @JOIN_SUITE@ */
 /* @CACHE_SUITE@ */
 /* @EXECUTOR_SUITE@ */
+Suite *database_suite(void);
 /* @DATABASE_SUITE@ */
 /* @KAFKA_SUITE@ */
 /* @PROJECTION_SUITE@ */

@@ -20,6 +20,7 @@ main(void)
 	/* @JOIN_ADD_SUITE@ */
 	/* @CACHE_ADD_SUITE@ */
 	/* @EXECUTOR_ADD_SUITE@ */
+	srunner_add_suite(sr, database_suite());
 	/* @DATABASE_ADD_SUITE@ */
 	/* @KAFKA_ADD_SUITE@ */
 	/* @PROJECTION_ADD_SUITE@ */
