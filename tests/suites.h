@@ -20,6 +20,7 @@ Suite *policy_json_suite(void);
 /* @EXECUTOR_SUITE@ */
 Suite *database_suite(void);
 /* @DATABASE_SUITE@ */
+Suite *kafka_suite(void);
 /* @KAFKA_SUITE@ */
 /* @PROJECTION_SUITE@ */
 

@@ -22,6 +22,7 @@ main(void)
 	/* @EXECUTOR_ADD_SUITE@ */
 	srunner_add_suite(sr, database_suite());
 	/* @DATABASE_ADD_SUITE@ */
+	srunner_add_suite(sr, kafka_suite());
 	/* @KAFKA_ADD_SUITE@ */
 	/* @PROJECTION_ADD_SUITE@ */
 	srunner_run_all(sr, CK_NORMAL);
