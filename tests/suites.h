@@ -17,6 +17,7 @@ Suite *policy_json_suite(void);
 /* @PARTITION_SUITE@ */
 /* @JOIN_SUITE@ */
 /* @CACHE_SUITE@ */
+Suite *executor_suite(void);
 /* @EXECUTOR_SUITE@ */
 Suite *database_suite(void);
 /* @DATABASE_SUITE@ */

@@ -19,6 +19,7 @@ main(void)
 	/* @PARTITION_ADD_SUITE@ */
 	/* @JOIN_ADD_SUITE@ */
 	/* @CACHE_ADD_SUITE@ */
+	srunner_add_suite(sr, executor_suite());
 	/* @EXECUTOR_ADD_SUITE@ */
 	srunner_add_suite(sr, database_suite());
 	/* @DATABASE_ADD_SUITE@ */
