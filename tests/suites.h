@@ -23,6 +23,7 @@ Suite *database_suite(void);
 /* @DATABASE_SUITE@ */
 Suite *kafka_suite(void);
 /* @KAFKA_SUITE@ */
+Suite *projection_suite(void);
 /* @PROJECTION_SUITE@ */
 
 /* Asserts a double to within a relative 1e-12 (exact where both are 0). */

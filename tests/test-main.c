@@ -25,6 +25,7 @@ main(void)
 	/* @DATABASE_ADD_SUITE@ */
 	srunner_add_suite(sr, kafka_suite());
 	/* @KAFKA_ADD_SUITE@ */
+	srunner_add_suite(sr, projection_suite());
 	/* @PROJECTION_ADD_SUITE@ */
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
