@@ -404,21 +404,549 @@ struct ecap_property {
 /* ------------------------------------------------------------------------
  * executor sizing
  */
+/*
+ * Spark's memory regions for one executor heap (UnifiedMemoryManager;
+ * engine-facts 3.1).  All values in bytes.
+ */
+struct ecap_spark_memory_regions {
+	size_t sz;
+	/* The heap (spark.executor.memory) the regions were computed for. */
+	uint64_t heap_bytes;
+	/* Reserved system memory: policy spark.reserved_memory_mb (300 MiB). */
+	uint64_t reserved_bytes;
+	/* heap - reserved. */
+	uint64_t usable_bytes;
+	/* Execution + storage: (long)(usable * spark.memory.fraction). */
+	uint64_t unified_bytes;
+	/* Storage immune to eviction:
+	 * (long)(unified * spark.memory.storageFraction). */
+	uint64_t storage_bytes;
+	/* unified - storage. */
+	uint64_t execution_bytes;
+	/* User data structures: usable - unified, i.e.
+	 * (heap - reserved) * (1 - spark.memory.fraction). */
+	uint64_t user_bytes;
+	/* The fractions used (policy spark.memory_fraction and
+	 * spark.memory_storage_fraction). */
+	double memory_fraction_ratio;
+	double storage_fraction_ratio;
+	size_t :0;
+};
+#define ecap_spark_memory_regions__last_field storage_fraction_ratio
+
+/*
+ * Splits a heap of heap_bytes into Spark's regions with the policy's
+ * fractions.  heap_bytes must be at least Spark's minimum system memory,
+ * ceil(1.5 * reserved) (450 MiB), and at most 1 TiB (ECAP_ERR_RANGE).
+ */
+ECAP_API int ecap_spark_memory_regions(const ecap_policy *policy,
+				       uint64_t heap_bytes,
+				       struct ecap_spark_memory_regions *out,
+				       struct ecap_error *err);
+
+/*
+ * Platform that runs the executors; it sets the default memory overhead
+ * factor (spark.executor.memoryOverheadFactor).  Values are pinned.
+ */
+enum ecap_spark_platform {
+	/* Not given: policy executor.overhead_factor. */
+	ECAP_SPARK_PLATFORM_DEFAULT = 0,
+	/* Apache Spark on YARN: 0.10. */
+	ECAP_SPARK_PLATFORM_YARN = 1,
+	/* Amazon EMR: 0.1875. */
+	ECAP_SPARK_PLATFORM_EMR = 2,
+	/* Kubernetes, JVM jobs: 0.10. */
+	ECAP_SPARK_PLATFORM_KUBERNETES = 3,
+	/* Kubernetes, non-JVM (PySpark, R) jobs: 0.40. */
+	ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM = 4,
+};
+
+/** "default", "yarn", "emr", "kubernetes", "kubernetes-non-jvm"; NULL if unknown. */
+ECAP_API const char *ecap_spark_platform_to_string(int32_t platform);
+/** Parses a platform name; ECAP_ERR_UNKNOWN_ENUM if unknown. */
+ECAP_API int ecap_spark_platform_from_string(const char *name,
+					     int32_t *platform,
+					     struct ecap_error *err);
+
+/* Why the executor count is what it is.  Values are pinned. */
+enum ecap_executor_reason {
+	/* guide: calculate_spark_resources as written. */
+	ECAP_EXECUTOR_REASON_GUIDE_FORMULA = 1,
+	/* guide: int() truncation left less memory than it says is needed. */
+	ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT = 2,
+	/* guide: int() truncation gave 0 executors (under ~1.33 GB a day). */
+	ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS = 3,
+	/* ecap-1: the floor executor.min_executors decided. */
+	ECAP_EXECUTOR_REASON_MIN_EXECUTORS = 10,
+	/* ecap-1: throughput in the target share of the window decided. */
+	ECAP_EXECUTOR_REASON_THROUGHPUT = 11,
+	/* ecap-1: the memory needed at the largest heap decided. */
+	ECAP_EXECUTOR_REASON_MEMORY = 12,
+	/* ecap-1: capped by the maximum executors. */
+	ECAP_EXECUTOR_REASON_CAPPED = 13,
+};
+
+struct ecap_executor_in {
+	size_t sz;
+	/* Daily data volume; required, > 0 .. 1073741824 (1 EiB). */
+	double daily_data_gb;
+	/* Processing window; 0 = policy executor.processing_window_hours
+	 * (8); range 0 .. 8760. */
+	double processing_window_hours;
+	/* enum ecap_spark_platform; 0 = policy executor.overhead_factor. */
+	int32_t platform;
+	int32_t reserved_0;
+	/* Memory overhead factor; 0 = from platform, else policy
+	 * executor.overhead_factor (0.10); range 0 .. 10. */
+	double overhead_factor;
+	/* Most executors; 0 = policy executor.max_executors (20);
+	 * range 0 .. 100000, and not below executor.min_executors. */
+	int64_t max_executor_count;
+	/* Cores per executor; 0 = policy executor.cores (2); 0 .. 256. */
+	int64_t executor_core_count;
+	/* Node shape, optional: node_vcpu_count 0 = no node shape.  With a
+	 * shape, node_memory_gb is required (> 0 .. 1048576). */
+	int64_t node_vcpu_count;		/* 0 .. 65536 */
+	double node_memory_gb;
+	/* Memory YARN (or the kubelet) may give containers; 0 = node memory
+	 * minus policy executor.node_reserved_memory_gb; at most
+	 * node_memory_gb. */
+	double node_yarn_memory_gb;
+	/* Node price including any EMR uplift; 0 = price executors with
+	 * policy executor.price_usd_per_hour; range 0 .. 1000000. */
+	double node_price_usd_per_hour;
+	size_t :0;
+};
+#define ecap_executor_in__last_field node_price_usd_per_hour
+
+struct ecap_executor_out {
+	size_t sz;
+	/* enum ecap_model and enum ecap_executor_reason. */
+	int32_t model;
+	int32_t reason;
+	char reason_text[256];
+	/* spark.executor.instances (guide: may be 0). */
+	int64_t executor_count;
+	/* spark.executor.cores. */
+	int64_t executor_core_count;
+	/* spark.executor.memory: the guide's memory_per_executor in GB (may
+	 * be fractional), and in bytes (whole MiB, truncated). */
+	double executor_heap_gb;
+	uint64_t executor_heap_bytes;
+	/* The factor used, max(factor * heap, minimum) and heap + overhead
+	 * (ResourceProfile; whole MiB). */
+	double overhead_factor;
+	uint64_t executor_overhead_bytes;
+	uint64_t executor_container_bytes;
+	/* Spark's regions of executor_heap_bytes (0 when the heap is below
+	 * Spark's 450 MiB minimum). */
+	uint64_t memory_reserved_bytes;
+	uint64_t memory_unified_bytes;
+	uint64_t memory_storage_bytes;
+	uint64_t memory_execution_bytes;
+	uint64_t memory_user_bytes;
+	double memory_fraction_ratio;
+	double memory_storage_fraction_ratio;
+	/* daily_data_gb * executor.memory_multiplier, and executors * heap. */
+	double required_memory_gb;
+	double total_memory_gb;
+	/* required - total when positive (guide truncation, or ecap-1 cap). */
+	double memory_shortfall_gb;
+	/* executors * container, in GB. */
+	double total_container_gb;
+	/* With a node shape: nodes and executors per node; else 0. */
+	int64_t node_count;
+	int64_t executors_per_node_count;
+	/* spark.dynamicAllocation.min/initial/maxExecutors. */
+	int64_t dynamic_min_executor_count;
+	int64_t dynamic_initial_executor_count;
+	int64_t dynamic_max_executor_count;
+	/* The window used, its target share and the hours the executors
+	 * need at executor.throughput_gb_per_hour each (0 with 0
+	 * executors). */
+	double processing_window_hours;
+	double target_hours;
+	double projected_hours;
+	/* Cost per hour, per processing window (hour cost * window) and for
+	 * the projected hours. */
+	double cost_usd_per_hour;
+	double window_cost_usd;
+	double projected_cost_usd;
+	/* 1 when the maximum executors capped the count; 1 when
+	 * projected_hours fits the window. */
+	int32_t capped_by_max_executors;
+	int32_t window_met;
+	size_t :0;
+};
+#define ecap_executor_out__last_field window_met
+
+/*
+ * Sizes executors for a daily data volume (the guide's
+ * calculate_spark_resources, or ecap-1; see ecap_executor_advise(3)).
+ */
+ECAP_API int ecap_executor_advise(const ecap_policy *policy,
+				  const struct ecap_executor_in *in,
+				  struct ecap_executor_out *out,
+				  struct ecap_error *err);
+
+/*
+ * Renders an advice as Spark properties (executor size, memory fraction,
+ * dynamic allocation, and the guide's AQE, Kryo and Arrow settings) into a
+ * caller's array; *count is its capacity in, the number written (or
+ * needed, with ECAP_ERR_NOSPACE) out.
+ */
+ECAP_API int ecap_executor_spark_properties(const struct ecap_executor_out *advice,
+					    struct ecap_property *props,
+					    size_t *count,
+					    struct ecap_error *err);
 /* @EXECUTOR@ */
 
 /* ------------------------------------------------------------------------
  * database sizing
  */
+/*
+ * PostgreSQL sizing: storage, memory, instance class, cost and the
+ * parameter group for a transaction volume (the guide's
+ * calculate_database_resources and its RDS parameter group).
+ *
+ * guide:  daily_storage_gb = tx * transaction_size_kb * index_overhead
+ *         / 1024 / 1024; data = daily * retention * analytics_multiplier;
+ *         memory = max(min_memory_gb, data * memory_share_ratio);
+ *         db.r6g.xlarge if memory <= 32, db.r6g.2xlarge if <= 64, else
+ *         db.r6g.4xlarge (even when it holds less); storage_gb =
+ *         int(data * (1 + storage_buffer_ratio)).
+ * ecap-1: the same memory and data; the smallest class of the policy's
+ *         catalog whose memory_gb >= memory, or, when none does, the largest
+ *         with fits_flag 0 and instances_needed_count = ceil(memory /
+ *         largest); storage_gb rounded up.
+ */
+#define ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY 1e12
+
+/* Why the instance class was chosen (pinned values). */
+enum ecap_database_reason {
+	/* guide: memory within the guide's <= 32 / <= 64 / else rule. */
+	ECAP_DATABASE_REASON_GUIDE_THRESHOLD = 1,
+	/* guide: above 64 GB the guide picks db.r6g.4xlarge, which holds
+	 * less than the memory required. */
+	ECAP_DATABASE_REASON_GUIDE_UNDERSIZED = 2,
+	/* ecap-1: the smallest class that holds the memory required. */
+	ECAP_DATABASE_REASON_SMALLEST_FIT = 3,
+	/* ecap-1: no class holds it; the largest, times
+	 * instances_needed_count. */
+	ECAP_DATABASE_REASON_NONE_FITS = 4,
+};
+
+struct ecap_database_in {
+	size_t sz;
+	/* Transactions a day; range 0 .. 1e12 (required). */
+	double transactions_per_day;
+	/* Days kept; 0 = policy database.retention_days; range 0 .. 36500. */
+	int64_t retention_days;
+	size_t :0;
+};
+#define ecap_database_in__last_field retention_days
+
+struct ecap_database_out {
+	size_t sz;
+	/* enum ecap_model and enum ecap_database_reason. */
+	int32_t model;
+	int32_t reason;
+	/* Transaction data with indexes written a day. */
+	double daily_storage_gb;
+	/* Data kept: daily * retention * analytics multiplier. */
+	double data_storage_gb;
+	/* Storage to provision with the buffer: an integral number of GB
+	 * (guide truncated, ecap-1 rounded up). */
+	double storage_gb;
+	/* Memory required: max(min, data * memory share). */
+	double memory_required_gb;
+	/* The chosen class, its memory, vCPUs and price. */
+	char instance_class[64];
+	double instance_memory_gb;
+	int32_t instance_vcpus;
+	/* 1 when one instance of the class holds memory_required_gb. */
+	int32_t fits_flag;
+	/* Instances the memory needs: 1, or ceil(memory / class memory). */
+	int64_t instances_needed_count;
+	double price_usd_per_hour;
+	/* price * cost.hours_per_month * instances_needed_count. */
+	double cost_usd_per_month;
+	/* PostgreSQL parameters for one instance of the class, in kB. */
+	int64_t max_connections_count;
+	int64_t shared_buffers_kb;		/* RAM / 4 */
+	int64_t effective_cache_size_kb;	/* RAM * 3 / 4 */
+	int64_t maintenance_work_mem_kb;	/* policy, 256MB */
+	double checkpoint_completion_target_ratio; /* policy, 0.7 */
+	int64_t wal_buffers_kb;			/* policy, 16MB */
+	/* vCPUs when >= 4, else 8 (PGTune). */
+	int64_t max_worker_processes_count;
+	/* max(4096, floor((RAM - shared_buffers) / ((max_connections +
+	 * max_worker_processes) * 3))), PGTune 2025. */
+	int64_t work_mem_kb;
+	/* Connection pool (the guide's DATABASE_CONFIG). */
+	int64_t pool_size_count;
+	int64_t pool_max_overflow_count;
+	int64_t pool_timeout_seconds;
+	int64_t pool_recycle_seconds;
+	int32_t pool_pre_ping_flag;
+	int32_t reserved_0;
+	char reason_text[256];
+	size_t :0;
+};
+#define ecap_database_out__last_field reason_text
+
+/** Sizes a PostgreSQL database (see above and ecap_database_advise(3)). */
+ECAP_API int ecap_database_advise(const ecap_policy *policy,
+				  const struct ecap_database_in *in,
+				  struct ecap_database_out *out,
+				  struct ecap_error *err);
+/**
+ * Renders out's PostgreSQL parameters as properties with units ("8GB",
+ * "256MB", "41120kB"), in a caller's array (struct ecap_property rules).
+ */
+ECAP_API int ecap_database_properties(const struct ecap_database_out *out,
+				      struct ecap_property *props,
+				      size_t *count, struct ecap_error *err);
 /* @DATABASE@ */
 
 /* ------------------------------------------------------------------------
  * Kafka sizing
  */
+/*
+ * Kafka sizing: partitions, brokers, storage per broker and cost for an
+ * event rate (the guide's calculate_kafka_resources).
+ *
+ * guide:  daily_storage_gb = eps * 86400 * event_size_kb * RF / 1024 / 1024;
+ *         total = daily * retention_hours / 24; partitions = max(12,
+ *         int(daily * 1024 / 50)); brokers = max(3, int(partitions / 10));
+ *         storage_per_broker_gb = int(total / brokers * 1.3).
+ * ecap-1: partitions = max(ceil(peak / partition throughput), consumers,
+ *         min partitions); storage = (rate * retention * RF + one segment
+ *         per partition replica) * (1 + buffer); brokers = the largest of
+ *         the storage, throughput, partition-replica and minimum limits.
+ */
+#define ECAP_KAFKA_MAX_EVENTS_PER_SECOND 1e10
+
+/* The limit that decided the broker count (pinned values). */
+enum ecap_kafka_reason {
+	/* The minimum: kafka.min_brokers (3), or the replication factor
+	 * when larger (ecap-1). */
+	ECAP_KAFKA_REASON_MINIMUM = 1,
+	/* guide: int(partitions / kafka.guide_partitions_per_broker). */
+	ECAP_KAFKA_REASON_GUIDE_PARTITIONS = 2,
+	/* ecap-1: disk for the retained data. */
+	ECAP_KAFKA_REASON_STORAGE = 3,
+	/* ecap-1: write throughput at the peak, replicas included. */
+	ECAP_KAFKA_REASON_THROUGHPUT = 4,
+	/* ecap-1: partition replicas per broker. */
+	ECAP_KAFKA_REASON_PARTITION_REPLICAS = 5,
+};
+
+struct ecap_kafka_in {
+	size_t sz;
+	/* Average events a second; range 0 .. 1e10 (required). */
+	double events_per_second;
+	/* Peak events a second; 0 = events_per_second * peak_factor; range
+	 * events_per_second .. 1e10.  ecap-1 only. */
+	double peak_events_per_second;
+	/* 0 = policy kafka.peak_factor (2); range 1 .. 100.  ecap-1 only. */
+	double peak_factor;
+	/* 0 = policy kafka.event_size_kb (0.75); range 0 .. 1048576. */
+	double event_size_kb;
+	/* 0 = policy kafka.replication_factor (3); range 0 .. 32. */
+	int64_t replication_factor;
+	/* 0 = policy kafka.retention_hours (168); range 0 .. 876000. */
+	double retention_hours;
+	/* 0 = policy kafka.partition_throughput_events_per_second (1000);
+	 * range 0 .. 1e9.  ecap-1 only. */
+	double partition_throughput_events_per_second;
+	/* Consumers in the largest consumer group; 0 = none given; range
+	 * 0 .. 1e7.  ecap-1 only. */
+	int64_t consumer_count;
+	/* 0 = policy kafka.broker_disk_gb (1000); range 0 .. 1e9.  ecap-1. */
+	double broker_disk_gb;
+	/* 0 = policy kafka.broker_throughput_mb_per_second (50); range
+	 * 0 .. 1e9.  ecap-1 only. */
+	double broker_throughput_mb_per_second;
+	/* 0 = policy kafka.max_partition_replicas_per_broker (4000); range
+	 * 0 .. 1e7.  ecap-1 only. */
+	int64_t max_partition_replicas_per_broker;
+	size_t :0;
+};
+#define ecap_kafka_in__last_field max_partition_replicas_per_broker
+
+struct ecap_kafka_out {
+	size_t sz;
+	/* enum ecap_model and enum ecap_kafka_reason. */
+	int32_t model;
+	int32_t reason;
+	/* The peak rate sized for (ecap-1; the average for guide). */
+	double peak_events_per_second;
+	/* Average ingress before replication, MB/s. */
+	double ingress_mb_per_second;
+	/* Replicated data written a day. */
+	double daily_storage_gb;
+	/* Replicated data retained. */
+	double data_storage_gb;
+	/* ecap-1: one open segment per partition replica (0 for guide). */
+	double segment_allowance_gb;
+	/* ecap-1: (data + allowance) * (1 + buffer); guide: data. */
+	double total_storage_gb;
+	int64_t partitions_count;
+	int64_t brokers_count;
+	/* ecap-1: brokers each limit needs (0 for guide). */
+	int64_t brokers_by_storage_count;
+	int64_t brokers_by_throughput_count;
+	int64_t brokers_by_partition_replicas_count;
+	int64_t brokers_minimum_count;
+	/* guide: int(total / brokers * 1.3); ecap-1: ceil(total / brokers). */
+	double storage_per_broker_gb;
+	/* brokers * kafka.broker_price_usd_per_hour * cost.hours_per_month. */
+	double cost_usd_per_month;
+	int64_t replication_factor_count;
+	/* RF - 1, at least 1 (2 for RF 3). */
+	int64_t min_insync_replicas_count;
+	/* Producer acks: "all" when RF >= 2, else "1". */
+	char acks[8];
+	/* Policy kafka.instance_type. */
+	char instance_type[64];
+	char reason_text[256];
+	size_t :0;
+};
+#define ecap_kafka_out__last_field reason_text
+
+/** Sizes a Kafka cluster (see above and ecap_kafka_advise(3)). */
+ECAP_API int ecap_kafka_advise(const ecap_policy *policy,
+			       const struct ecap_kafka_in *in,
+			       struct ecap_kafka_out *out,
+			       struct ecap_error *err);
 /* @KAFKA@ */
 
 /* ------------------------------------------------------------------------
  * growth and projection
  */
+/*
+ * Growth projection (the guide's project_capacity_needs): per year the base
+ * and peak daily transactions of a scenario and the Spark, database and
+ * Kafka advice for the peak, with monthly costs; and a Monte Carlo version
+ * whose growth and seasonal peak are random (ecap_projection_run(3)).
+ */
+#define ECAP_PROJECTION_MAX_YEARS 50
+
+struct ecap_projection_in {
+	size_t sz;
+	/* Today's daily transactions; range 0 .. 1e12 (required). */
+	double current_daily_transactions;
+	/* Years to project; range 1 .. 50 (required). */
+	int64_t years;
+	/* Scenario name; "" = policy growth.default_scenario. */
+	char scenario[64];
+	size_t :0;
+};
+#define ecap_projection_in__last_field scenario
+
+/* One projected year.  The caller sets sz of the first array element. */
+struct ecap_projection_year {
+	size_t sz;
+	/* enum ecap_model. */
+	int32_t model;
+	/* 1 .. years. */
+	int32_t year;
+	/* current * (1 + growth) ^ year, and that * seasonal peak; guide:
+	 * int() of each, as the guide reports them. */
+	double base_daily_transactions;
+	double peak_daily_transactions;
+	/* Spark: peak / growth.transactions_per_gb GB a day. */
+	double spark_daily_data_gb;
+	int64_t spark_executors_count;
+	double spark_executor_memory_gb;
+	double spark_cost_usd_per_hour;
+	/* Cost per hour * executor.processing_window_hours * days a month
+	 * (cost.hours_per_month / 24): the cluster runs its daily window. */
+	double spark_cost_usd_per_month;
+	/* ecap_database_advise for the peak. */
+	char database_instance_class[64];
+	double database_memory_required_gb;
+	double database_storage_gb;
+	int32_t database_reason;
+	int32_t database_fits_flag;
+	int64_t database_instances_count;
+	double database_cost_usd_per_month;
+	/* ecap_kafka_advise for peak / 86400 events/s (ecap-1: peak
+	 * events/s = that * growth.intraday_peak_factor). */
+	double kafka_events_per_second;
+	double kafka_peak_events_per_second;
+	int64_t kafka_partitions_count;
+	int64_t kafka_brokers_count;
+	double kafka_storage_per_broker_gb;
+	int32_t kafka_reason;
+	int32_t reserved_0;
+	double kafka_cost_usd_per_month;
+	/* Spark + database + Kafka. */
+	double total_cost_usd_per_month;
+	char reason_text[256];
+	size_t :0;
+};
+#define ecap_projection_year__last_field reason_text
+
+/**
+ * Projects in->years years into years[] (capacity *count in, years written
+ * out; ECAP_ERR_NOSPACE with the count needed).  Unknown scenario:
+ * ECAP_ERR_NOT_FOUND.
+ */
+ECAP_API int ecap_projection_run(const ecap_policy *policy,
+				 const struct ecap_projection_in *in,
+				 struct ecap_projection_year *years,
+				 size_t *count, struct ecap_error *err);
+/** Renders count projected years as JSON; free *json with ecap_free(). */
+ECAP_API int ecap_projection_to_json(const struct ecap_projection_year *years,
+				     size_t count, char **json,
+				     struct ecap_error *err);
+
+struct ecap_montecarlo_in {
+	size_t sz;
+	/* As in struct ecap_projection_in. */
+	double current_daily_transactions;
+	int64_t years;
+	char scenario[64];
+	/* Seed of the generator (SplitMix64 seeding xoshiro256**). */
+	uint64_t seed;
+	/* Paths; 0 = policy growth.montecarlo_paths; range 0 .. 1e6. */
+	int64_t paths_count;
+	size_t :0;
+};
+#define ecap_montecarlo_in__last_field paths_count
+
+/* Nearest-rank percentiles of one year over all paths. */
+struct ecap_montecarlo_year {
+	size_t sz;
+	int32_t model;
+	int32_t year;
+	double spark_executors_p50_count;
+	double spark_executors_p90_count;
+	double spark_executors_p99_count;
+	double database_memory_p50_gb;
+	double database_memory_p90_gb;
+	double database_memory_p99_gb;
+	double kafka_brokers_p50_count;
+	double kafka_brokers_p90_count;
+	double kafka_brokers_p99_count;
+	double total_cost_p50_usd_per_month;
+	double total_cost_p90_usd_per_month;
+	double total_cost_p99_usd_per_month;
+	size_t :0;
+};
+#define ecap_montecarlo_year__last_field total_cost_p99_usd_per_month
+
+/** Monte Carlo projection; the array rules of ecap_projection_run(). */
+ECAP_API int ecap_projection_montecarlo(const ecap_policy *policy,
+					const struct ecap_montecarlo_in *in,
+					struct ecap_montecarlo_year *years,
+					size_t *count, struct ecap_error *err);
+/** Renders count Monte Carlo years as JSON; free with ecap_free(). */
+ECAP_API int ecap_montecarlo_to_json(const struct ecap_montecarlo_year *years,
+				     size_t count, char **json,
+				     struct ecap_error *err);
 /* @PROJECTION@ */
 
 

@@ -17,9 +17,13 @@ Suite *policy_json_suite(void);
 /* @PARTITION_SUITE@ */
 /* @JOIN_SUITE@ */
 /* @CACHE_SUITE@ */
+Suite *executor_suite(void);
 /* @EXECUTOR_SUITE@ */
+Suite *database_suite(void);
 /* @DATABASE_SUITE@ */
+Suite *kafka_suite(void);
 /* @KAFKA_SUITE@ */
+Suite *projection_suite(void);
 /* @PROJECTION_SUITE@ */
 
 /* Asserts a double to within a relative 1e-12 (exact where both are 0). */

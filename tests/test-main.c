@@ -19,9 +19,13 @@ main(void)
 	/* @PARTITION_ADD_SUITE@ */
 	/* @JOIN_ADD_SUITE@ */
 	/* @CACHE_ADD_SUITE@ */
+	srunner_add_suite(sr, executor_suite());
 	/* @EXECUTOR_ADD_SUITE@ */
+	srunner_add_suite(sr, database_suite());
 	/* @DATABASE_ADD_SUITE@ */
+	srunner_add_suite(sr, kafka_suite());
 	/* @KAFKA_ADD_SUITE@ */
+	srunner_add_suite(sr, projection_suite());
 	/* @PROJECTION_ADD_SUITE@ */
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

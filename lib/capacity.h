@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * capacity.h - private arithmetic of the database, Kafka and projection
+ * advisors.  The public calls validate and explain; these helpers only
+ * compute, in doubles, without formatting text, so that the Monte Carlo
+ * projection can call them for every path and year cheaply.  Nothing here
+ * is exported.
+ */
+#ifndef ECAP_CAPACITY_H
+#define ECAP_CAPACITY_H
+
+#include "internal.h"
+
+/* ---- database (database.c) ---- */
+
+struct ecap__db_calc {
+	double daily_storage_gb;
+	double data_storage_gb;
+	double storage_gb;
+	double memory_required_gb;
+	/* The chosen class: name, memory, price and vCPUs. */
+	const char *instance_class;
+	double instance_memory_gb;
+	double price_usd_per_hour;
+	int32_t vcpus;
+	int32_t fits;
+	int32_t reason;
+	/* Instances the memory needs (1 when the class holds it). */
+	double instances_needed;
+	double cost_usd_per_month;
+};
+
+/* Sizes a database for tx transactions a day kept retention_days days. */
+void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
+			 double retention_days, struct ecap__db_calc *c);
+
+/* ---- Kafka (kafka.c) ---- */
+
+struct ecap__kafka_args {
+	double events_per_second;
+	double peak_events_per_second;
+	double event_size_kb;
+	double replication_factor;
+	double retention_hours;
+	double partition_throughput;
+	double consumers;
+	double broker_disk_gb;
+	double broker_throughput_mb_per_second;
+	double max_replicas_per_broker;
+};
+
+struct ecap__kafka_calc {
+	double daily_storage_gb;
+	double data_storage_gb;
+	double segment_allowance_gb;
+	double total_storage_gb;
+	double partitions;
+	double partitions_by_throughput;
+	double brokers;
+	double brokers_by_storage;
+	double brokers_by_throughput;
+	double brokers_by_partitions;
+	double brokers_minimum;
+	double storage_per_broker_gb;
+	double ingress_mb_per_second;
+	double cost_usd_per_month;
+	int32_t limit;
+};
+
+/* Fills a with the policy's values for every Kafka input (0 = unset). */
+void ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a);
+/* Sizes Kafka for the resolved arguments a. */
+void ecap__kafka_calc(const ecap_policy *p, int32_t model,
+		      const struct ecap__kafka_args *a,
+		      struct ecap__kafka_calc *c);
+
+#endif /* ECAP_CAPACITY_H */
