@@ -15,6 +15,7 @@ Suite *opts_suite(void);
 Suite *policy_suite(void);
 Suite *policy_json_suite(void);
 /* @PARTITION_SUITE@ */
+Suite *join_suite(void);
 /* @JOIN_SUITE@ */
 /* @CACHE_SUITE@ */
 /* @EXECUTOR_SUITE@ */

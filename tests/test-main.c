@@ -17,6 +17,7 @@ main(void)
 	srunner_add_suite(sr, policy_suite());
 	srunner_add_suite(sr, policy_json_suite());
 	/* @PARTITION_ADD_SUITE@ */
+	srunner_add_suite(sr, join_suite());
 	/* @JOIN_ADD_SUITE@ */
 	/* @CACHE_ADD_SUITE@ */
 	/* @EXECUTOR_ADD_SUITE@ */
