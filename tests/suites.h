@@ -16,6 +16,7 @@ Suite *policy_suite(void);
 Suite *policy_json_suite(void);
 Suite *partition_suite(void);
 /* @PARTITION_SUITE@ */
+Suite *join_suite(void);
 /* @JOIN_SUITE@ */
 /* @CACHE_SUITE@ */
 Suite *executor_suite(void);

@@ -18,6 +18,7 @@ main(void)
 	srunner_add_suite(sr, policy_json_suite());
 	srunner_add_suite(sr, partition_suite());
 	/* @PARTITION_ADD_SUITE@ */
+	srunner_add_suite(sr, join_suite());
 	/* @JOIN_ADD_SUITE@ */
 	/* @CACHE_ADD_SUITE@ */
 	srunner_add_suite(sr, executor_suite());
