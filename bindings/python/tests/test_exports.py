@@ -59,3 +59,15 @@ def test_prototypes_are_exported_and_used():
         assert name in exported(), f"{name} is bound but not exported"
         used = f'"{name}"' in sources or f".{name}(" in sources
         assert used, f"{name} has a prototype but no Python caller"
+
+
+def test_every_binding_file_is_distributed():
+    """make distcheck ships only what Makefile.am lists."""
+    from conftest import top_srcdir
+
+    top = top_srcdir()
+    text = (top / "Makefile.am").read_text()
+    root = top / "bindings" / "python"
+    for p in sorted(list(root.glob("ecaptune/*.py")) + list(root.glob("tests/*.py"))):
+        rel = p.relative_to(top).as_posix()
+        assert rel in text, f"{rel} is missing from PYTHON_BINDING_FILES"
