@@ -497,9 +497,10 @@ class Policy:
     def __repr__(self) -> str:
         if self._handle is None:
             return "<ecaptune.Policy closed>"
-        return f"<ecaptune.Policy model={model_name(self.model)}>"
+        return f"<ecaptune.Policy model={_model_name(self.model)}>"
 
 
-def model_name(m: Model) -> str:
+def _model_name(m: Model) -> str:
+    """The name of a model, or its number when the library has none."""
     s = _lib.lib.ecap_model_to_string(int(m))
     return s.decode() if s else str(int(m))
