@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: MIT
+"""ecaptune: Python binding of libecaptune, the ECAP performance tuning
+guide as a library.
+
+>>> import ecaptune
+>>> with ecaptune.Policy() as p:
+...     p["partition.target_size_mb"]
+128.0
+
+The shared library is found by ECAPTUNE_LIBRARY, then the SONAME
+libecaptune.so.1, then ctypes.util.find_library; an older library than
+this binding needs is refused at import.
+"""
+
+from __future__ import annotations
+
+from ._convert import Property, Record
+from ._lib import MIN_VERSION, library_path
+from .core import (VersionInfo, model_from_string, model_to_string, strerror,
+                   version_info, version_number, version_string)
+from .enums import Model, ValueType
+from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
+                     ErrorCode, InvalidArgumentError, JsonError, LimitError,
+                     NoSpaceError, NotFoundError, RangeError, StructSizeError,
+                     UnknownEnumError, UnknownKeyError, UnknownModelError)
+from .policy import (InstanceClass, KeyInfo, Policy, Scenario, Value,
+                     key_at, key_count, key_find, keys)
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "MIN_VERSION", "library_path", "__version__",
+    "VersionInfo", "version_string", "version_number", "version_info",
+    "strerror", "model_to_string", "model_from_string",
+    "Model", "ValueType", "ErrorCode",
+    "EcapError", "InvalidArgumentError", "RangeError", "StructSizeError",
+    "UnknownEnumError", "UnknownKeyError", "EcapTypeError", "JsonError",
+    "UnknownModelError", "EcapMemoryError", "EcapIOError", "NoSpaceError",
+    "NotFoundError", "LimitError",
+    "Policy", "KeyInfo", "Scenario", "InstanceClass", "Property", "Record",
+    "Value", "key_count", "key_at", "key_find", "keys",
+    # ---- advisor families: add their public names below this line ----
+]

@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: MIT
+"""ctypes mirrors of the public size-prefixed structs of include/ecaptune.h.
+
+One ``ctypes.Structure`` subclass per C struct, fields in header order with
+the header's fixed-width types.  Every mirror is registered in ``MIRRORS``
+(C struct name -> class); the layout test compiles a C program generated
+from that table and compares every ``sizeof`` and ``offsetof``, so a mirror
+that drifts from the header, or a header struct with no mirror, fails.
+
+Add an advisor family's ``struct ecap_<family>_in`` / ``_out`` here with
+``@mirror("ecap_<family>_in")``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Callable, Dict, Type, TypeVar
+
+__all__ = [
+    "MIRRORS",
+    "mirror",
+    "new_struct",
+    "ErrorStruct",
+    "KeyInfoStruct",
+    "ScenarioStruct",
+    "InstanceClassStruct",
+    "PropertyStruct",
+]
+
+#: C struct name (without ``struct``) -> its ctypes mirror.
+MIRRORS: Dict[str, Type[ctypes.Structure]] = {}
+
+_S = TypeVar("_S", bound=Type[ctypes.Structure])
+
+
+def mirror(c_name: str) -> Callable[[_S], _S]:
+    """Class decorator: registers a ctypes mirror of ``struct <c_name>``."""
+
+    def register(cls: _S) -> _S:
+        if c_name in MIRRORS:
+            raise RuntimeError(f"struct {c_name} is mirrored twice")
+        cls._c_name_ = c_name  # type: ignore[attr-defined]
+        MIRRORS[c_name] = cls
+        return cls
+
+    return register
+
+
+_T = TypeVar("_T", bound=ctypes.Structure)
+
+
+def new_struct(cls: Type[_T]) -> _T:
+    """A zero-filled instance of a sized struct with ``sz`` set to the
+    binding's own ``sizeof`` (what ECAP_STRUCT_INIT does in C)."""
+    s = cls()
+    s.sz = ctypes.sizeof(cls)  # type: ignore[attr-defined]
+    return s
+
+
+@mirror("ecap_error")
+class ErrorStruct(ctypes.Structure):
+    """struct ecap_error: the detailed error every fallible call fills."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("code", ctypes.c_int32),
+        ("line", ctypes.c_int32),
+        ("column", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("field", ctypes.c_char * 96),
+        ("message", ctypes.c_char * 256),
+    ]
+
+
+@mirror("ecap_key_info")
+class KeyInfoStruct(ctypes.Structure):
+    """struct ecap_key_info: one static policy key (static strings)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("name", ctypes.c_char_p),
+        ("unit", ctypes.c_char_p),
+        ("description", ctypes.c_char_p),
+        ("type", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("default_double", ctypes.c_double),
+        ("min_double", ctypes.c_double),
+        ("max_double", ctypes.c_double),
+        ("default_int64", ctypes.c_int64),
+        ("min_int64", ctypes.c_int64),
+        ("max_int64", ctypes.c_int64),
+        ("default_string", ctypes.c_char_p),
+    ]
+
+
+@mirror("ecap_scenario")
+class ScenarioStruct(ctypes.Structure):
+    """struct ecap_scenario: a growth scenario."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("name", ctypes.c_char * 64),
+        ("description", ctypes.c_char * 256),
+        ("yearly_growth_ratio", ctypes.c_double),
+        ("seasonal_peak_factor", ctypes.c_double),
+        ("yearly_growth_sd_ratio", ctypes.c_double),
+        ("seasonal_peak_sd_factor", ctypes.c_double),
+    ]
+
+
+@mirror("ecap_instance_class")
+class InstanceClassStruct(ctypes.Structure):
+    """struct ecap_instance_class: a database instance class."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("name", ctypes.c_char * 64),
+        ("memory_gb", ctypes.c_double),
+        ("price_usd_per_hour", ctypes.c_double),
+        ("vcpus", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+    ]
+
+
+@mirror("ecap_property")
+class PropertyStruct(ctypes.Structure):
+    """struct ecap_property: one rendered Spark/engine property."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("key", ctypes.c_char * 96),
+        ("value", ctypes.c_char * 160),
+    ]
+
+
+# ---- advisor families: add their mirrors below this line ----

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Runs the Python binding's tests (pytest) against the library just built
+# in this tree, never an installed copy.  Exit 77 (skip) when python3 or
+# pytest is missing.
+set -eu
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$PWD}"
+PYTHON=${PYTHON:-python3}
+command -v "$PYTHON" >/dev/null 2>&1 || { echo "no $PYTHON: skipped"; exit 77; }
+"$PYTHON" -c 'import pytest' 2>/dev/null || { echo "no pytest: skipped"; exit 77; }
+ECAPTUNE_LIBRARY="$top_builddir/lib/.libs/libecaptune.so.1"
+if [ ! -f "$ECAPTUNE_LIBRARY" ]; then
+	# A static-only build (--disable-shared) has nothing ctypes can load.
+	if grep -q "^dlname=''" "$top_builddir/lib/libecaptune.la" 2>/dev/null; then
+		echo "static-only build: skipped"
+		exit 77
+	fi
+	echo "FAIL: $ECAPTUNE_LIBRARY is not built" >&2
+	exit 1
+fi
+PYTHONPATH="$top_srcdir/bindings/python${PYTHONPATH:+:$PYTHONPATH}"
+# Nothing written into the source tree (read-only in distcheck) or the
+# build tree: no .pyc, no pytest cache, hypothesis's files in a temp dir.
+PYTHONDONTWRITEBYTECODE=1
+HYPOTHESIS_STORAGE_DIRECTORY=$(mktemp -d)
+trap 'rm -rf "$HYPOTHESIS_STORAGE_DIRECTORY"' EXIT
+export ECAPTUNE_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE top_srcdir \
+	top_builddir HYPOTHESIS_STORAGE_DIRECTORY
+cd "$top_builddir"
+"$PYTHON" -m pytest -q -p no:cacheprovider "$top_srcdir/bindings/python/tests"
