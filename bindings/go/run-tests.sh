@@ -29,8 +29,12 @@ GOCACHE=$work/cache
 GOPATH=$work/path
 GOTMPDIR=$work/tmp
 ECAPTUNE_SYMFILE=$top_srcdir/lib/libecaptune.sym
+# go does not notice a changed header outside the module: put its checksum
+# into the cgo flags, which are part of the build cache key.
+hdrsum=$(cksum < "$top_srcdir/include/ecaptune.h" | cut -d' ' -f1)
+CGO_CFLAGS="${CGO_CFLAGS:--O2 -g} -DECAP_GO_HEADER_CKSUM=$hdrsum"
 export PKG_CONFIG_PATH LD_LIBRARY_PATH CGO_ENABLED GOFLAGS GOTOOLCHAIN \
-	GOCACHE GOPATH GOTMPDIR ECAPTUNE_SYMFILE
+	GOCACHE GOPATH GOTMPDIR ECAPTUNE_SYMFILE CGO_CFLAGS
 
 # go may write into the module (a failing fuzz input lands in testdata):
 # a read-only source tree (make distcheck) is tested from a copy.
