@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+)
+
+// Many goroutines share one policy: readers, writers and a final Close.
+// Run under go test -race (run-tests.sh does).
+func TestConcurrentUse(t *testing.T) {
+	p, err := NewPolicy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const readers, writers, rounds = 8, 2, 200
+	var wg sync.WaitGroup
+	errs := make(chan error, readers+writers)
+	for r := 0; r < readers; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				v, err := p.Float64("partition.target_size_mb")
+				if err != nil || (v != 128 && v != 256) {
+					errs <- fmt.Errorf("read %v, %v", v, err)
+					return
+				}
+				if _, err := p.String("model"); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := p.Scenarios(); err != nil {
+					errs <- err
+					return
+				}
+				if i%20 == 0 {
+					if _, err := p.DumpJSON(); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}()
+	}
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				v := 128.0
+				if i%2 == 0 {
+					v = 256
+				}
+				if err := p.SetFloat64("partition.target_size_mb", v); err != nil {
+					errs <- err
+					return
+				}
+				model := "guide"
+				if i%2 == 0 {
+					model = "ecap-1"
+				}
+				if err := p.LoadJSON([]byte(`{"model": "` + model + `"}`)); err != nil {
+					errs <- err
+					return
+				}
+				if err := p.SetScenario(Scenario{Name: fmt.Sprintf("w%d", w), SeasonalPeakFactor: 1}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+
+	// Close while readers run: they either finish or see the closed error.
+	var wg2 sync.WaitGroup
+	for r := 0; r < readers; r++ {
+		wg2.Add(1)
+		go func() {
+			defer wg2.Done()
+			for i := 0; i < rounds; i++ {
+				_, err := p.Float64("partition.target_size_mb")
+				if err != nil && !errors.Is(err, ErrInvalid) {
+					t.Errorf("reader during Close: %v", err)
+					return
+				}
+			}
+		}()
+	}
+	p.Close()
+	wg2.Wait()
+}
+
+// Independent policies in parallel, each with its own copy.
+func TestConcurrentCopies(t *testing.T) {
+	base := newPolicy(t)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			q, err := base.Copy()
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer q.Close()
+			if err := q.SetInt64("executor.cores", int64(g+1)); err != nil {
+				t.Error(err)
+			}
+			if v, _ := q.Int64("executor.cores"); v != int64(g+1) {
+				t.Errorf("copy %d sees %d", g, v)
+			}
+		}(g)
+	}
+	wg.Wait()
+}

@@ -1,0 +1,3 @@
+module github.com/ecap/libecaptune/bindings/go
+
+go 1.26

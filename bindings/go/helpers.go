@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+/*
+#include <stdlib.h>
+#include <ecaptune.h>
+*/
+import "C"
+
+import (
+	"math"
+	"strings"
+	"unsafe"
+)
+
+// initSized zero-fills a size-prefixed C struct and sets its sz (the first
+// member) to csize, the struct's sizeof as the C compiler sees it
+// (C.sizeof_struct_ecap_<x>).  It panics if cgo's Go layout disagrees with
+// the C size, which would let the library write past Go memory.
+//
+//	in := initSized(new(C.struct_ecap_<family>_in), C.sizeof_struct_ecap_<family>_in)
+func initSized[T any](v *T, csize C.size_t) *T {
+	var zero T
+	if uintptr(unsafe.Sizeof(zero)) != uintptr(csize) {
+		panic("ecaptune: Go and C disagree on the size of a struct")
+	}
+	*v = zero
+	*(*C.size_t)(unsafe.Pointer(v)) = csize
+	return v
+}
+
+// cString converts a Go string argument for C; free the result with
+// C.free.  A string with a NUL byte is rejected (C would silently cut it).
+func cString(s, field string) (*C.char, error) {
+	if strings.IndexByte(s, 0) >= 0 {
+		return nil, goFail(ErrInvalid, field, "%s contains a NUL byte", field)
+	}
+	return C.CString(s), nil
+}
+
+// withCString runs fn with s as a C string and frees it afterwards.
+func withCString(s, field string, fn func(cs *C.char) error) error {
+	cs, err := cString(s, field)
+	if err != nil {
+		return err
+	}
+	defer C.free(unsafe.Pointer(cs))
+	return fn(cs)
+}
+
+// setChars copies s into a fixed C char array field (NUL-terminated); a
+// string that does not fit, or holds a NUL byte, is rejected with the
+// field's name.
+func setChars(dst []C.char, s, field string) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return goFail(ErrInvalid, field, "%s contains a NUL byte", field)
+	}
+	if len(s) >= len(dst) {
+		return goFail(ErrRange, field, "%s is %d bytes long; at most %d fit",
+			field, len(s), len(dst)-1)
+	}
+	for i := 0; i < len(s); i++ {
+		dst[i] = C.char(s[i])
+	}
+	dst[len(s)] = 0
+	return nil
+}
+
+// goChars reads a NUL-terminated fixed C char array field.
+func goChars(src []C.char) string {
+	b := make([]byte, 0, len(src))
+	for _, c := range src {
+		if c == 0 {
+			break
+		}
+		b = append(b, byte(c))
+	}
+	return string(b)
+}
+
+// cIndex converts a Go index for a size_t parameter; a negative one is
+// ErrRange, as the library reports an index past the end.
+func cIndex(i int) (C.size_t, error) {
+	if i < 0 {
+		return 0, goFail(ErrRange, "index", "index is %d; it must not be negative", i)
+	}
+	return C.size_t(i), nil
+}
+
+// cBool and goBool convert the library's int32_t 0/1 flags.
+func cBool(b bool) C.int32_t {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func goBool(v C.int32_t) bool { return v != 0 }
+
+// Property is one rendered Spark (or engine) property (struct
+// ecap_property), e.g. {"spark.sql.shuffle.partitions", "200"}.
+type Property struct {
+	Key   string
+	Value string
+}
+
+// propsInitialCap is the first capacity tried by callProps; the library
+// reports the count it needs when that is too small.
+const propsInitialCap = 32
+
+// maxPropsCap bounds the retry so a misbehaving count cannot make us
+// allocate without limit.
+const maxPropsCap = 1 << 16
+
+// callProps runs a C function that fills a caller-provided array of
+// struct ecap_property (capacity in, count out, ECAP_ERR_NOSPACE with the
+// needed count when too small).  The array lives in C memory, so no Go
+// pointer is handed to C; on ErrNoSpace it retries once with the needed
+// capacity.  Family files use it like this:
+//
+//	props, err := callProps(func(arr *C.struct_ecap_property, n *C.size_t, ce *C.struct_ecap_error) C.int {
+//		return C.ecap_x_properties(cp, in, arr, n, ce)
+//	})
+func callProps(fn func(arr *C.struct_ecap_property, count *C.size_t, ce *C.struct_ecap_error) C.int) ([]Property, error) {
+	capacity := propsInitialCap
+	for attempt := 0; ; attempt++ {
+		props, need, err := callPropsOnce(fn, capacity)
+		if err == nil || attempt > 0 || need <= capacity || need > maxPropsCap {
+			return props, err
+		}
+		if e, ok := err.(*Error); !ok || e.Code != ErrNoSpace {
+			return nil, err
+		}
+		capacity = need
+	}
+}
+
+func callPropsOnce(fn func(*C.struct_ecap_property, *C.size_t, *C.struct_ecap_error) C.int, capacity int) ([]Property, int, error) {
+	size := C.size_t(C.sizeof_struct_ecap_property)
+	arr := (*C.struct_ecap_property)(C.calloc(C.size_t(capacity), size))
+	if arr == nil {
+		return nil, 0, goFail(ErrNoMem, "", "cannot allocate %d properties", capacity)
+	}
+	defer C.free(unsafe.Pointer(arr))
+	elems := unsafe.Slice(arr, capacity)
+	for i := range elems {
+		elems[i].sz = size
+	}
+	count := C.size_t(capacity)
+	err := call(func(ce *C.struct_ecap_error) C.int { return fn(arr, &count, ce) })
+	n := int(min(uint64(count), uint64(math.MaxInt32)))
+	if err != nil {
+		return nil, n, err
+	}
+	if n > capacity {
+		n = capacity
+	}
+	out := make([]Property, n)
+	for i := range out {
+		out[i] = Property{Key: goChars(elems[i].key[:]), Value: goChars(elems[i].value[:])}
+	}
+	return out, n, nil
+}
