@@ -16,6 +16,7 @@ Suite *policy_suite(void);
 Suite *policy_json_suite(void);
 /* @PARTITION_SUITE@ */
 /* @JOIN_SUITE@ */
+Suite *cache_suite(void);
 /* @CACHE_SUITE@ */
 Suite *executor_suite(void);
 /* @EXECUTOR_SUITE@ */

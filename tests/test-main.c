@@ -18,6 +18,7 @@ main(void)
 	srunner_add_suite(sr, policy_json_suite());
 	/* @PARTITION_ADD_SUITE@ */
 	/* @JOIN_ADD_SUITE@ */
+	srunner_add_suite(sr, cache_suite());
 	/* @CACHE_ADD_SUITE@ */
 	srunner_add_suite(sr, executor_suite());
 	/* @EXECUTOR_ADD_SUITE@ */
