@@ -62,6 +62,25 @@ expect(int32_t api, int32_t level, const char *name)
 
 /* ---- names and flags ---- */
 
+START_TEST(policy_defaults)
+{
+	double f = 0.0;
+	int64_t v = 0;
+
+	/* Spark tuning guide: objects take 2-5x the raw data; we use 3 */
+	ck_assert_int_eq(ecap_policy_get_double(p, "cache.deserialized_size_factor",
+						&f, &err), 0);
+	ck_assert_double_near(f, 3.0);
+	/* the guide: getNumPartitions() > 200 */
+	ck_assert_int_eq(ecap_policy_get_int64(p, "cache.guide_partition_threshold",
+					       &v, &err), 0);
+	ck_assert_int_eq(v, 200);
+	ck_assert_int_eq(ecap_policy_get_int64(p, "cache.min_reuse_count", &v,
+					       &err), 0);
+	ck_assert_int_eq(v, 2);
+}
+END_TEST
+
 START_TEST(level_names_round_trip)
 {
 	static const char *names[] = {
@@ -542,6 +561,7 @@ cache_suite(void)
 	TCase *tc = tcase_create("cache");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, policy_defaults);
 	tcase_add_test(tc, level_names_round_trip);
 	tcase_add_test(tc, level_flags_per_api);
 	tcase_add_test(tc, guide_partition_threshold);
