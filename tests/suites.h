@@ -18,6 +18,7 @@ Suite *partition_suite(void);
 /* @PARTITION_SUITE@ */
 Suite *join_suite(void);
 /* @JOIN_SUITE@ */
+Suite *cache_suite(void);
 /* @CACHE_SUITE@ */
 Suite *executor_suite(void);
 /* @EXECUTOR_SUITE@ */

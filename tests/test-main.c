@@ -20,6 +20,7 @@ main(void)
 	/* @PARTITION_ADD_SUITE@ */
 	srunner_add_suite(sr, join_suite());
 	/* @JOIN_ADD_SUITE@ */
+	srunner_add_suite(sr, cache_suite());
 	/* @CACHE_ADD_SUITE@ */
 	srunner_add_suite(sr, executor_suite());
 	/* @EXECUTOR_ADD_SUITE@ */

@@ -1,0 +1,579 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Cache (storage) level: level names and flags per API (StorageLevel.scala
+ * and pyspark/storagelevel.py, engine-facts 3.3), the guide's
+ * cache_frequently_accessed_data, the ecap-1 fit rule, and every bad
+ * input.  Expected values are worked by hand in the comments.
+ */
+#include "suites.h"
+
+#define MIB ((uint64_t)1 << 20)
+#define GIB ((uint64_t)1 << 30)
+
+static ecap_policy *p;
+static struct ecap_error err;
+static struct ecap_cache_in in;
+static struct ecap_cache_out out;
+
+/* 3 GiB as objects, 1 GiB serialized, 100 partitions, used 3 times. */
+static void
+reset_in(void)
+{
+	ECAP_STRUCT_INIT(&in);
+	in.deserialized_size_bytes = 3 * GIB;
+	in.serialized_size_bytes = GIB;
+	in.partition_count = 100;
+	in.reuse_count = 3;
+	in.storage_memory_bytes = 4 * GIB;
+	in.api = ECAP_SPARK_API_RDD;
+}
+
+static void
+setup(void)
+{
+	ECAP_STRUCT_INIT(&err);
+	ECAP_STRUCT_INIT(&out);
+	reset_in();
+	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
+}
+
+static void
+teardown(void)
+{
+	ecap_policy_free(&p);
+}
+
+static void
+advise(void)
+{
+	ck_assert_msg(ecap_cache_advise(p, &in, &out, &err) == 0, "%s",
+		      err.message);
+}
+
+static void
+expect(int32_t api, int32_t level, const char *name)
+{
+	in.api = api;
+	advise();
+	ck_assert_int_eq(out.level, level);
+	ck_assert_str_eq(out.level_name, name);
+	ck_assert_int_eq(out.level_exists_in_api, 1);
+}
+
+/* ---- names and flags ---- */
+
+START_TEST(policy_defaults)
+{
+	double f = 0.0;
+	int64_t v = 0;
+
+	/* Spark tuning guide: objects take 2-5x the raw data; we use 3 */
+	ck_assert_int_eq(ecap_policy_get_double(p, "cache.deserialized_size_factor",
+						&f, &err), 0);
+	ck_assert_double_near(f, 3.0);
+	/* the guide: getNumPartitions() > 200 */
+	ck_assert_int_eq(ecap_policy_get_int64(p, "cache.guide_partition_threshold",
+					       &v, &err), 0);
+	ck_assert_int_eq(v, 200);
+	ck_assert_int_eq(ecap_policy_get_int64(p, "cache.min_reuse_count", &v,
+					       &err), 0);
+	ck_assert_int_eq(v, 2);
+}
+END_TEST
+
+START_TEST(level_names_round_trip)
+{
+	static const char *names[] = {
+		NULL, "NONE", "DISK_ONLY", "DISK_ONLY_2", "DISK_ONLY_3",
+		"MEMORY_ONLY", "MEMORY_ONLY_2", "MEMORY_ONLY_SER",
+		"MEMORY_ONLY_SER_2", "MEMORY_AND_DISK", "MEMORY_AND_DISK_2",
+		"MEMORY_AND_DISK_SER", "MEMORY_AND_DISK_SER_2", "OFF_HEAP",
+		"MEMORY_AND_DISK_DESER",
+	};
+	int32_t i, v;
+
+	for (i = 1; i <= 14; i++) {
+		ck_assert_str_eq(ecap_storage_level_to_string(i), names[i]);
+		v = -1;
+		ck_assert_int_eq(ecap_storage_level_from_string(names[i], &v,
+								&err), 0);
+		ck_assert_int_eq(v, i);
+	}
+	ck_assert_ptr_null(ecap_storage_level_to_string(0));
+	ck_assert_ptr_null(ecap_storage_level_to_string(15));
+	ck_assert_ptr_null(ecap_storage_level_to_string(-1));
+	/* exactly Spark's names: no case folding, no spaces */
+	ck_assert_err(ecap_storage_level_from_string("memory_only", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "level");
+	ck_assert_err(ecap_storage_level_from_string("MEMORY_ONLY ", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "level");
+	ck_assert_err(ecap_storage_level_from_string("", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "level");
+	ck_assert_err(ecap_storage_level_from_string(NULL, &v, &err),
+		      ECAP_ERR_INVALID, err, "name");
+	ck_assert_err(ecap_storage_level_from_string("NONE", NULL, &err),
+		      ECAP_ERR_INVALID, err, "level");
+}
+END_TEST
+
+static void
+flags(int32_t level, int32_t api, int d, int m, int o, int de, int r)
+{
+	struct ecap_storage_level_flags f;
+
+	ECAP_STRUCT_INIT(&f);
+	ck_assert_msg(ecap_storage_level_flags(level, api, &f, &err) == 0,
+		      "%s", err.message);
+	ck_assert_int_eq(f.use_disk, d);
+	ck_assert_int_eq(f.use_memory, m);
+	ck_assert_int_eq(f.use_off_heap, o);
+	ck_assert_int_eq(f.deserialized, de);
+	ck_assert_int_eq(f.replication_count, r);
+	ck_assert_str_eq(f.name, ecap_storage_level_to_string(level));
+}
+
+START_TEST(level_flags_per_api)
+{
+	struct ecap_storage_level_flags f;
+	const int32_t rdd = ECAP_SPARK_API_RDD, ds = ECAP_SPARK_API_DATASET;
+	const int32_t py = ECAP_SPARK_API_PYSPARK_DATAFRAME;
+	const int32_t pyr = ECAP_SPARK_API_PYSPARK_RDD;
+
+	/* Scala: StorageLevel(useDisk, useMemory, useOffHeap, deserialized, r) */
+	flags(ECAP_STORAGE_LEVEL_NONE, rdd, 0, 0, 0, 0, 1);
+	flags(ECAP_STORAGE_LEVEL_DISK_ONLY, rdd, 1, 0, 0, 0, 1);
+	flags(ECAP_STORAGE_LEVEL_DISK_ONLY_2, rdd, 1, 0, 0, 0, 2);
+	flags(ECAP_STORAGE_LEVEL_DISK_ONLY_3, ds, 1, 0, 0, 0, 3);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_ONLY, rdd, 0, 1, 0, 1, 1);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_ONLY_2, rdd, 0, 1, 0, 1, 2);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER, rdd, 0, 1, 0, 0, 1);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER_2, rdd, 0, 1, 0, 0, 2);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, ds, 1, 1, 0, 1, 1);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2, ds, 1, 1, 0, 1, 2);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER, ds, 1, 1, 0, 0, 1);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2, ds, 1, 1, 0, 0, 2);
+	/* OFF_HEAP (true, true, true, false, 1) since 2.x */
+	flags(ECAP_STORAGE_LEVEL_OFF_HEAP, rdd, 1, 1, 1, 0, 1);
+	/* PySpark: MEMORY_ONLY = (False, True, False, False) */
+	flags(ECAP_STORAGE_LEVEL_MEMORY_ONLY, py, 0, 1, 0, 0, 1);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_ONLY_2, pyr, 0, 1, 0, 0, 2);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, py, 1, 1, 0, 0, 1);
+	flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2, py, 1, 1, 0, 0, 2);
+	/* MEMORY_AND_DISK_DESER = (True, True, False, True) */
+	flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER, py, 1, 1, 0, 1, 1);
+	flags(ECAP_STORAGE_LEVEL_DISK_ONLY_3, pyr, 1, 0, 0, 0, 3);
+	flags(ECAP_STORAGE_LEVEL_OFF_HEAP, py, 1, 1, 1, 0, 1);
+	flags(ECAP_STORAGE_LEVEL_NONE, py, 0, 0, 0, 0, 1);
+	/* _SER constants do not exist in PySpark 3.x; _DESER only there */
+	ECAP_STRUCT_INIT(&f);
+	ck_assert_err(ecap_storage_level_flags(ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
+					       py, &f, &err),
+		      ECAP_ERR_NOT_FOUND, err, "level");
+	ck_assert_err(ecap_storage_level_flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2,
+					       pyr, &f, &err),
+		      ECAP_ERR_NOT_FOUND, err, "level");
+	ck_assert_err(ecap_storage_level_flags(ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
+					       rdd, &f, &err),
+		      ECAP_ERR_NOT_FOUND, err, "level");
+	ck_assert_err(ecap_storage_level_flags(0, rdd, &f, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "level");
+	ck_assert_err(ecap_storage_level_flags(15, rdd, &f, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "level");
+	ck_assert_err(ecap_storage_level_flags(1, 0, &f, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "api");
+	ck_assert_err(ecap_storage_level_flags(1, 5, &f, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "api");
+	ck_assert_err(ecap_storage_level_flags(1, rdd, NULL, &err),
+		      ECAP_ERR_INVALID, err, "ecap_storage_level_flags");
+	f.sz = 8;
+	ck_assert_err(ecap_storage_level_flags(1, rdd, &f, &err),
+		      ECAP_ERR_STRUCT_SIZE, err, "ecap_storage_level_flags");
+}
+END_TEST
+
+/* ---- guide ---- */
+
+START_TEST(guide_partition_threshold)
+{
+	ck_assert_int_eq(ecap_policy_set_string(p, "model", "guide", &err), 0);
+	/* getNumPartitions() > 200: 200 is not above -> MEMORY_ONLY_SER */
+	in.partition_count = 200;
+	in.storage_memory_bytes = 512 * MIB;
+	advise();
+	ck_assert_int_eq(out.model, ECAP_MODEL_GUIDE);
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER);
+	ck_assert_str_eq(out.level_name, "MEMORY_ONLY_SER");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS);
+	ck_assert_int_eq(out.level_exists_in_api, 1);
+	ck_assert_int_eq(out.deserialized, 0);
+	/* serialized block ceil(2^30 / 200 = 5368709.12) = 5368710;
+	 * floor(2^29 / 5368710 = 99.99) = 99 blocks: share 99/200 */
+	ck_assert_int_eq(out.partitions_in_memory_count, 99);
+	ck_assert_double_near(out.memory_share_ratio, 99.0 / 200.0);
+	ck_assert_uint_eq(out.stored_size_bytes, GIB);
+	/* 201 > 200 -> MEMORY_AND_DISK_SER */
+	in.partition_count = 201;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS);
+	/* The guide caches even data used once, and ignores replicas. */
+	in.reuse_count = 1;
+	in.replicated = 1;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
+	ck_assert_int_eq(out.replication_count, 1);
+	/* PySpark: the guide's names do not exist there */
+	in.api = ECAP_SPARK_API_PYSPARK_DATAFRAME;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
+	ck_assert_int_eq(out.level_exists_in_api, 0);
+	ck_assert_ptr_nonnull(strstr(out.reason_text, "PySpark"));
+	/* the policy threshold is read: 300 makes 201 "few" */
+	ck_assert_int_eq(ecap_policy_set_int64(p, "cache.guide_partition_threshold",
+					       300, &err), 0);
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER);
+}
+END_TEST
+
+/* ---- ecap-1 ---- */
+
+START_TEST(ecap1_fits_deserialized)
+{
+	/* deserialized block ceil(3 GiB / 100 = 32212254.72) = 32212255;
+	 * floor(4 GiB / 32212255 = 133.3) = 133 >= 100: fits as objects */
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY,
+	       "MEMORY_ONLY");	/* RDD.cache() default */
+	ck_assert_int_eq(out.model, ECAP_MODEL_ECAP_1);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_DESERIALIZED);
+	ck_assert_int_eq(out.deserialized, 1);
+	ck_assert_int_eq(out.partitions_in_memory_count, 100);
+	ck_assert_double_near(out.memory_share_ratio, 1.0);
+	ck_assert_uint_eq(out.stored_size_bytes, 3 * GIB);
+	ck_assert_uint_eq(out.storage_memory_bytes, 4 * GIB);
+	/* Dataset.cache() default: columnar rebuild is expensive */
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
+	       "MEMORY_AND_DISK");
+	ck_assert_int_eq(out.use_disk, 1);
+	/* PySpark DataFrame.cache() default since 3.0 */
+	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
+	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
+	       "MEMORY_AND_DISK_DESER");
+	ck_assert_int_eq(out.deserialized, 1);
+	/* PySpark RDD: pickled bytes, 1 GiB fits; MEMORY_ONLY is
+	 * serialized there */
+	expect(ECAP_SPARK_API_PYSPARK_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY,
+	       "MEMORY_ONLY");
+	ck_assert_int_eq(out.deserialized, 0);
+	ck_assert_uint_eq(out.stored_size_bytes, GIB);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_SERIALIZED);
+}
+END_TEST
+
+START_TEST(ecap1_fit_threshold)
+{
+	/* 100 blocks of 32212255 = 3221225500 bytes: fits exactly */
+	in.storage_memory_bytes = 3221225500u;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY,
+	       "MEMORY_ONLY");
+	/* one byte less: 99 blocks; serialized block ceil(2^30/100) =
+	 * 10737419, floor(3221225499 / 10737419) = 299 >= 100 */
+	in.storage_memory_bytes = 3221225499u;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
+	       "MEMORY_ONLY_SER");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_SERIALIZED);
+	ck_assert_double_near(out.memory_share_ratio, 1.0);
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+	       "MEMORY_AND_DISK_SER");
+	/* PySpark DataFrame: its MEMORY_AND_DISK is the serialized form */
+	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
+	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, "MEMORY_AND_DISK");
+	ck_assert_int_eq(out.deserialized, 0);
+	/* serialized threshold: 100 * 10737419 = 1073741900 fits ... */
+	in.storage_memory_bytes = 1073741900u;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
+	       "MEMORY_ONLY_SER");
+	/* ... one byte less spills: 99 of 100 blocks in memory */
+	in.storage_memory_bytes = 1073741899u;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+	       "MEMORY_AND_DISK_SER");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_int_eq(out.partitions_in_memory_count, 99);
+	ck_assert_double_near(out.memory_share_ratio, 0.99);
+}
+END_TEST
+
+START_TEST(ecap1_spills)
+{
+	/* 512 MiB: floor(536870912 / 10737419 = 49.99) = 49 blocks */
+	in.storage_memory_bytes = 512 * MIB;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+	       "MEMORY_AND_DISK_SER");
+	ck_assert_double_near(out.memory_share_ratio, 0.49);
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+	       "MEMORY_AND_DISK_SER");
+	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
+	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, "MEMORY_AND_DISK");
+	expect(ECAP_SPARK_API_PYSPARK_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
+	       "MEMORY_AND_DISK");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+}
+END_TEST
+
+START_TEST(ecap1_reuse_threshold)
+{
+	/* used once < cache.min_reuse_count 2: not cached */
+	in.reuse_count = 1;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_NONE);
+	ck_assert_str_eq(out.level_name, "NONE");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_NOT_REUSED);
+	ck_assert_double_near(out.memory_share_ratio, 0.0);
+	ck_assert_uint_eq(out.stored_size_bytes, 0);
+	/* twice: cached */
+	in.reuse_count = 2;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_ONLY);
+	/* policy 5: 4 uses are not enough */
+	ck_assert_int_eq(ecap_policy_set_int64(p, "cache.min_reuse_count", 5,
+					       &err), 0);
+	in.reuse_count = 4;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_NONE);
+}
+END_TEST
+
+START_TEST(ecap1_replicas)
+{
+	/* 2 copies: 200 deserialized blocks > 133; serialized
+	 * floor(4 GiB / 10737419 = 399.99) = 399 >= 200 */
+	in.replicated = 1;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER_2,
+	       "MEMORY_ONLY_SER_2");
+	ck_assert_int_eq(out.replication_count, 2);
+	ck_assert_uint_eq(out.stored_size_bytes, 2 * GIB);
+	ck_assert_int_eq(out.partitions_in_memory_count, 200);
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2,
+	       "MEMORY_AND_DISK_SER_2");
+	/* 8 GiB: floor(8 GiB / 32212255) = 266 >= 200 as objects */
+	in.storage_memory_bytes = 8 * GIB;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_2,
+	       "MEMORY_ONLY_2");
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2,
+	       "MEMORY_AND_DISK_2");
+	/* PySpark has no MEMORY_AND_DISK_DESER_2: MEMORY_AND_DISK_2 */
+	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
+	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2, "MEMORY_AND_DISK_2");
+	expect(ECAP_SPARK_API_PYSPARK_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_2,
+	       "MEMORY_ONLY_2");
+	/* spilling with replicas: 512 MiB holds 49 of 200 copies */
+	in.storage_memory_bytes = 512 * MIB;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2,
+	       "MEMORY_AND_DISK_SER_2");
+	ck_assert_double_near(out.memory_share_ratio, 49.0 / 200.0);
+}
+END_TEST
+
+START_TEST(ecap1_memory_from_executors)
+{
+	/* 10 executors of 1 GiB: storage region (long)((2^30 - 300 MiB) *
+	 * 0.6 * 0.5) = 227750707 each, 2277507070 in all.  Objects: 7
+	 * blocks of 32212255 per executor = 70 < 100; serialized
+	 * floor(227750707 / 10737419 = 21.2) = 21 * 10 = 210 >= 100 */
+	in.storage_memory_bytes = 0;
+	in.executor_count = 10;
+	in.executor_heap_bytes = GIB;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
+	       "MEMORY_ONLY_SER");
+	ck_assert_uint_eq(out.storage_memory_bytes, 2277507070u);
+	/* One 300 MiB partition: 2.1 GiB in all, but no executor holds
+	 * 300 MiB in its 217 MiB: nothing in memory */
+	in.partition_count = 1;
+	in.deserialized_size_bytes = 300 * MIB;
+	in.serialized_size_bytes = 300 * MIB;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+	       "MEMORY_AND_DISK_SER");
+	ck_assert_int_eq(out.partitions_in_memory_count, 0);
+	ck_assert_double_near(out.memory_share_ratio, 0.0);
+}
+END_TEST
+
+START_TEST(ecap1_one_size_and_factor)
+{
+	/* deserialized only: serialized ceil(3 GiB / policy 3) = 1 GiB,
+	 * same as giving both */
+	in.serialized_size_bytes = 0;
+	in.storage_memory_bytes = 3221225499u;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
+	       "MEMORY_ONLY_SER");
+	ck_assert_uint_eq(out.stored_size_bytes, GIB);
+	/* serialized only with factor 2.5: objects 2684354560 bytes, block
+	 * 26843546, floor(3221225499 / 26843546 = 119.99) = 119 >= 100 */
+	in.serialized_size_bytes = GIB;
+	in.deserialized_size_bytes = 0;
+	in.deserialized_size_factor = 2.5;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY,
+	       "MEMORY_ONLY");
+	ck_assert_uint_eq(out.stored_size_bytes, 2684354560u);
+	/* factor 1: objects = serialized */
+	in.deserialized_size_factor = 1.0;
+	advise();
+	ck_assert_uint_eq(out.stored_size_bytes, GIB);
+	/* equal sizes given: allowed */
+	in.deserialized_size_factor = 0.0;
+	in.deserialized_size_bytes = GIB;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_ONLY);
+}
+END_TEST
+
+/* ---- bad input ---- */
+
+#define BAD(code, fld)                                                  \
+	do {                                                            \
+		ck_assert_err(ecap_cache_advise(p, &in, &out, &err),    \
+			      code, err, fld);                          \
+		ck_assert_int_eq(out.level, 0);                         \
+		reset_in();                                             \
+	} while (0)
+
+START_TEST(bad_input)
+{
+	ck_assert_err(ecap_cache_advise(NULL, &in, &out, &err),
+		      ECAP_ERR_INVALID, err, "policy");
+	ck_assert_err(ecap_cache_advise(p, NULL, &out, &err),
+		      ECAP_ERR_INVALID, err, "ecap_cache_in");
+	ck_assert_err(ecap_cache_advise(p, &in, NULL, &err),
+		      ECAP_ERR_INVALID, err, "ecap_cache_out");
+	in.partition_count = 0;		BAD(ECAP_ERR_RANGE, "partition_count");
+	in.partition_count = -1;	BAD(ECAP_ERR_RANGE, "partition_count");
+	in.partition_count = 10000001;	BAD(ECAP_ERR_RANGE, "partition_count");
+	in.reuse_count = 0;		BAD(ECAP_ERR_RANGE, "reuse_count");
+	in.reuse_count = -2;		BAD(ECAP_ERR_RANGE, "reuse_count");
+	in.reuse_count = 1000000001;	BAD(ECAP_ERR_RANGE, "reuse_count");
+	in.replicated = 2;		BAD(ECAP_ERR_RANGE, "replicated");
+	in.api = 0;			BAD(ECAP_ERR_INVALID, "api");
+	in.api = 5;			BAD(ECAP_ERR_UNKNOWN_ENUM, "api");
+	in.api = -1;			BAD(ECAP_ERR_UNKNOWN_ENUM, "api");
+	in.deserialized_size_bytes = 0;
+	in.serialized_size_bytes = 0;	BAD(ECAP_ERR_INVALID, "deserialized_size_bytes");
+	in.deserialized_size_bytes = GIB - 1; BAD(ECAP_ERR_RANGE, "deserialized_size_bytes");
+	in.deserialized_size_factor = 2; BAD(ECAP_ERR_INVALID, "deserialized_size_factor");
+	in.deserialized_size_bytes = ((uint64_t)1 << 60) + 1;
+	BAD(ECAP_ERR_RANGE, "deserialized_size_bytes");
+	in.serialized_size_bytes = UINT64_MAX;
+	BAD(ECAP_ERR_RANGE, "serialized_size_bytes");
+	in.serialized_size_bytes = 0;
+	in.deserialized_size_factor = NAN; BAD(ECAP_ERR_INVALID, "deserialized_size_factor");
+	in.serialized_size_bytes = 0;
+	in.deserialized_size_factor = INFINITY; BAD(ECAP_ERR_INVALID, "deserialized_size_factor");
+	in.serialized_size_bytes = 0;
+	in.deserialized_size_factor = 0.5; BAD(ECAP_ERR_RANGE, "deserialized_size_factor");
+	in.serialized_size_bytes = 0;
+	in.deserialized_size_factor = -1; BAD(ECAP_ERR_RANGE, "deserialized_size_factor");
+	in.serialized_size_bytes = 0;
+	in.deserialized_size_factor = 101; BAD(ECAP_ERR_RANGE, "deserialized_size_factor");
+	in.storage_memory_bytes = ((uint64_t)1 << 60) + 1;
+	BAD(ECAP_ERR_RANGE, "storage_memory_bytes");
+	in.executor_count = 4;		BAD(ECAP_ERR_INVALID, "storage_memory_bytes");
+	in.executor_heap_bytes = GIB;	BAD(ECAP_ERR_INVALID, "storage_memory_bytes");
+	in.storage_memory_bytes = 0;	BAD(ECAP_ERR_INVALID, "storage_memory_bytes");
+	in.storage_memory_bytes = 0;
+	in.executor_heap_bytes = GIB;	BAD(ECAP_ERR_RANGE, "executor_count");
+	in.storage_memory_bytes = 0;
+	in.executor_count = 4;		BAD(ECAP_ERR_RANGE, "executor_heap_bytes");
+	in.storage_memory_bytes = 0;
+	in.executor_count = 4;
+	/* below Spark's 450 MiB minimum */
+	in.executor_heap_bytes = 471859199; BAD(ECAP_ERR_RANGE, "executor_heap_bytes");
+	in.storage_memory_bytes = 0;
+	in.executor_count = 4;
+	in.executor_heap_bytes = ((uint64_t)1 << 40) + 1;
+	BAD(ECAP_ERR_RANGE, "executor_heap_bytes");
+	in.storage_memory_bytes = 0;
+	in.executor_count = -1;
+	in.executor_heap_bytes = GIB;	BAD(ECAP_ERR_RANGE, "executor_count");
+	in.storage_memory_bytes = 0;
+	in.executor_count = 100001;
+	in.executor_heap_bytes = GIB;	BAD(ECAP_ERR_RANGE, "executor_count");
+	/* the largest sizes are accepted: 1 EiB, 1e7 partitions */
+	in.deserialized_size_bytes = (uint64_t)1 << 60;
+	in.serialized_size_bytes = (uint64_t)1 << 60;
+	in.storage_memory_bytes = (uint64_t)1 << 60;
+	in.partition_count = 10000000;
+	/* block ceil(2^60 / 1e7 = 115292150460.7) = 115292150461;
+	 * floor(2^60 / 115292150461) = 9999999 < 1e7: the rounded-up
+	 * blocks do not all fit in exactly the data's size */
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
+	ck_assert_int_eq(out.partitions_in_memory_count, 9999999);
+	/* a serialized 1 EiB times factor 100 is held at 1 EiB */
+	in.deserialized_size_bytes = 0;
+	in.deserialized_size_factor = 100;
+	in.storage_memory_bytes = 1;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
+}
+END_TEST
+
+START_TEST(bad_struct_size)
+{
+	struct {
+		struct ecap_cache_in in;
+		char tail[16];
+	} big_in;
+	struct {
+		struct ecap_cache_out out;
+		char tail[16];
+	} big_out;
+
+	in.sz = 4;
+	ck_assert_err(ecap_cache_advise(p, &in, &out, &err),
+		      ECAP_ERR_STRUCT_SIZE, err, "ecap_cache_in");
+	in.sz = sizeof(in);
+	out.sz = sizeof(out) - 8;
+	ck_assert_err(ecap_cache_advise(p, &in, &out, &err),
+		      ECAP_ERR_STRUCT_SIZE, err, "ecap_cache_out");
+	out.sz = sizeof(out);
+	memset(&big_in, 0, sizeof(big_in));
+	memset(&big_out, 0, sizeof(big_out));
+	big_in.in = in;
+	big_in.in.sz = sizeof(big_in);
+	big_out.out.sz = sizeof(big_out);
+	ck_assert_int_eq(ecap_cache_advise(p, &big_in.in, &big_out.out, &err),
+			 0);
+	ck_assert_int_eq(big_out.out.level, ECAP_STORAGE_LEVEL_MEMORY_ONLY);
+	big_in.tail[5] = 1;
+	ck_assert_err(ecap_cache_advise(p, &big_in.in, &big_out.out, &err),
+		      ECAP_ERR_STRUCT_SIZE, err, "ecap_cache_in");
+	big_in.tail[5] = 0;
+	big_out.tail[0] = 1;
+	ck_assert_err(ecap_cache_advise(p, &big_in.in, &big_out.out, &err),
+		      ECAP_ERR_STRUCT_SIZE, err, "ecap_cache_out");
+	ck_assert_int_eq(ecap_cache_advise(p, &in, &out, NULL), 0);
+}
+END_TEST
+
+Suite *
+cache_suite(void)
+{
+	Suite *s = suite_create("cache");
+	TCase *tc = tcase_create("cache");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, policy_defaults);
+	tcase_add_test(tc, level_names_round_trip);
+	tcase_add_test(tc, level_flags_per_api);
+	tcase_add_test(tc, guide_partition_threshold);
+	tcase_add_test(tc, ecap1_fits_deserialized);
+	tcase_add_test(tc, ecap1_fit_threshold);
+	tcase_add_test(tc, ecap1_spills);
+	tcase_add_test(tc, ecap1_reuse_threshold);
+	tcase_add_test(tc, ecap1_replicas);
+	tcase_add_test(tc, ecap1_memory_from_executors);
+	tcase_add_test(tc, ecap1_one_size_and_factor);
+	tcase_add_test(tc, bad_input);
+	tcase_add_test(tc, bad_struct_size);
+	suite_add_tcase(s, tc);
+	return s;
+}
