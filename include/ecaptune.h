@@ -648,7 +648,7 @@ ECAP_API int ecap_partition_aqe(const ecap_policy *policy,
  * the policy) into props; *count is the capacity in and the number
  * written or needed out (ECAP_ERR_NOSPACE).
  */
-ECAP_API int ecap_partition_render(const ecap_policy *policy,
+ECAP_API int ecap_partition_spark_properties(const ecap_policy *policy,
 				   const struct ecap_partition_out *advice,
 				   struct ecap_property *props, size_t *count,
 				   struct ecap_error *err);
@@ -1579,7 +1579,7 @@ ECAP_API int ecap_projection_montecarlo(const ecap_policy *policy,
 					struct ecap_montecarlo_year *years,
 					size_t *count, struct ecap_error *err);
 /** Renders count Monte Carlo years as JSON; free with ecap_free(). */
-ECAP_API int ecap_montecarlo_to_json(const struct ecap_montecarlo_year *years,
+ECAP_API int ecap_projection_montecarlo_to_json(const struct ecap_montecarlo_year *years,
 				     size_t count, char **json,
 				     struct ecap_error *err);
 /* @PROJECTION@ */

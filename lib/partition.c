@@ -754,10 +754,10 @@ ecap_partition_aqe(const ecap_policy *policy,
 	return ECAP_OK;
 }
 
-/* ---- ecap_partition_render ---- */
+/* ---- ecap_partition_spark_properties ---- */
 
 ECAP_API int
-ecap_partition_render(const ecap_policy *policy,
+ecap_partition_spark_properties(const ecap_policy *policy,
 		      const struct ecap_partition_out *advice,
 		      struct ecap_property *props, size_t *count,
 		      struct ecap_error *err)

@@ -637,7 +637,7 @@ montecarlo_year_json(json_t *arr, const struct ecap_montecarlo_year *y)
 }
 
 ECAP_API int
-ecap_montecarlo_to_json(const struct ecap_montecarlo_year *years,
+ecap_projection_montecarlo_to_json(const struct ecap_montecarlo_year *years,
 			size_t count, char **json, struct ecap_error *err)
 {
 	const size_t known = ecap_offsetofend(struct ecap_montecarlo_year,

@@ -1043,7 +1043,7 @@ START_TEST(aqe_bad_input)
 }
 END_TEST
 
-/* ---- ecap_partition_render ---- */
+/* ---- ecap_partition_spark_properties ---- */
 
 START_TEST(render_properties)
 {
@@ -1071,28 +1071,28 @@ START_TEST(render_properties)
 
 	for (i = 0; i < 12; i++)
 		ECAP_STRUCT_INIT(&props[i]);
-	ck_assert_int_eq(ecap_partition_render(p, &o, props, &count, &err), 0);
+	ck_assert_int_eq(ecap_partition_spark_properties(p, &o, props, &count, &err), 0);
 	ck_assert_uint_eq(count, 9);
 	for (i = 0; i < 9; i++) {
 		ck_assert_str_eq(props[i].key, want[i][0]);
 		ck_assert_str_eq(props[i].value, want[i][1]);
 	}
 	count = 3;
-	ck_assert_err(ecap_partition_render(p, &o, props, &count, &err),
+	ck_assert_err(ecap_partition_spark_properties(p, &o, props, &count, &err),
 		      ECAP_ERR_NOSPACE, err, "count");
 	ck_assert_uint_eq(count, 9);
-	ck_assert_err(ecap_partition_render(NULL, &o, props, &count, &err),
+	ck_assert_err(ecap_partition_spark_properties(NULL, &o, props, &count, &err),
 		      ECAP_ERR_INVALID, err, "policy");
-	ck_assert_err(ecap_partition_render(p, NULL, props, &count, &err),
+	ck_assert_err(ecap_partition_spark_properties(p, NULL, props, &count, &err),
 		      ECAP_ERR_INVALID, err, "ecap_partition_out");
-	ck_assert_err(ecap_partition_render(p, &o, props, NULL, &err),
+	ck_assert_err(ecap_partition_spark_properties(p, &o, props, NULL, &err),
 		      ECAP_ERR_INVALID, err, "count");
 	o.partition_count = 0;
-	ck_assert_err(ecap_partition_render(p, &o, props, &count, &err),
+	ck_assert_err(ecap_partition_spark_properties(p, &o, props, &count, &err),
 		      ECAP_ERR_RANGE, err, "partition_count");
 	o.partition_count = 2;
 	o.sz = 3;
-	ck_assert_err(ecap_partition_render(p, &o, props, &count, &err),
+	ck_assert_err(ecap_partition_spark_properties(p, &o, props, &count, &err),
 		      ECAP_ERR_STRUCT_SIZE, err, "ecap_partition_out");
 }
 END_TEST

@@ -267,7 +267,7 @@ START_TEST(json_rendering)
 	ck_assert_err(ecap_projection_to_json(years, 1, &json, &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "model");
 	montecarlo(100000, 2, "conservative", 7, 100);
-	ck_assert_int_eq(ecap_montecarlo_to_json(mc, 2, &json, &err), 0);
+	ck_assert_int_eq(ecap_projection_montecarlo_to_json(mc, 2, &json, &err), 0);
 	ck_assert_msg(strstr(json, "\"total_cost_p99_usd_per_month\"") != NULL, "%s", json);
 	ecap_free(json);
 }
