@@ -1,32 +1,313 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ecap-plan - prints the default policy (the guide's constants) as JSON.
- * Later releases of this example add the advice for a built-in workload.
+ * ecap-plan - runs every libecaptune advisor on a built-in sample workload
+ * and prints the plan: partitions, scan tasks, join strategy, cache level,
+ * executors with their Spark properties, PostgreSQL, Kafka, and a 3-year
+ * growth projection.
+ *
+ * usage: ecap-plan [--model guide|ecap-1] [--policy FILE] [--print-policy]
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <ecaptune.h>
 
+#define GIB (UINT64_C(1) << 30)
+#define MIB (UINT64_C(1) << 20)
+
+/* The built-in workload: an e-commerce platform's daily batch. */
+static const struct {
+	double daily_data_gb;		/* raw data processed a day */
+	double daily_transactions;	/* orders a day */
+	int64_t orders_bytes;		/* orders fact table (Parquet) */
+	int64_t customers_bytes;	/* customers dimension (Parquet) */
+	int64_t customers_rows;
+	int64_t current_partitions;	/* partitions of the orders DataFrame */
+	int64_t total_cores;		/* executor cores of the cluster */
+} workload = {
+	250.0, 1500000.0, INT64_C(120) << 30, INT64_C(30) << 20, 400000, 2000,
+	40,
+};
+
+static int
+fail(const char *what, int rc, const struct ecap_error *err)
+{
+	fprintf(stderr, "ecap-plan: %s: %s: %s\n", what, ecap_strerror(rc),
+		err->message);
+	return rc;
+}
+
+static void
+print_properties(const struct ecap_property *props, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("    --conf %s=%s\n", props[i].key, props[i].value);
+}
+
+static int
+plan_partitions(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_partition_in in;
+	struct ecap_partition_out out;
+	struct ecap_partition_scan_in scan;
+	struct ecap_partition_scan_out scan_out;
+	struct ecap_property props[16];
+	int64_t files[48];
+	size_t i, n = 16;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	ECAP_STRUCT_INIT(&out);
+	in.data_size_bytes = workload.orders_bytes;
+	in.current_partition_count = workload.current_partitions;
+	in.total_executor_cores = workload.total_cores;
+	if ((rc = ecap_partition_advise(p, &in, &out, err)) != ECAP_OK)
+		return fail("partition", rc, err);
+	printf("Partitions (orders, %lld GiB in %lld partitions):\n"
+	       "  %s to %lld partitions of %lld MiB\n  why: %s\n",
+	       (long long)(workload.orders_bytes >> 30),
+	       (long long)workload.current_partitions,
+	       ecap_partition_action_to_string(out.action),
+	       (long long)out.partition_count,
+	       (long long)(out.bytes_per_partition >> 20), out.reason_text);
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&props[i]);
+	if ((rc = ecap_partition_spark_properties(p, &out, props, &n, err)) !=
+	    ECAP_OK)
+		return fail("partition properties", rc, err);
+	print_properties(props, n);
+
+	/* 40 Parquet files of 1 GiB and 8 small ones of 3 MiB. */
+	for (i = 0; i < 48; i++)
+		files[i] = i < 40 ? (int64_t)GIB : (int64_t)(3 * MIB);
+	ECAP_STRUCT_INIT(&scan);
+	ECAP_STRUCT_INIT(&scan_out);
+	scan.file_sizes_bytes = files;
+	scan.file_count = 48;
+	scan.splittable = 1;
+	scan.total_executor_cores = workload.total_cores;
+	if ((rc = ecap_partition_scan_tasks(p, &scan, &scan_out, err)) !=
+	    ECAP_OK)
+		return fail("scan tasks", rc, err);
+	printf("  scanning 40 x 1 GiB + 8 x 3 MiB files: %lld tasks "
+	       "(maxSplitBytes %lld MiB)\n\n", (long long)scan_out.task_count,
+	       (long long)(scan_out.max_split_bytes >> 20));
+	return ECAP_OK;
+}
+
+static int
+plan_join(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_join_in in;
+	struct ecap_join_out out;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	ECAP_STRUCT_INIT(&out);
+	in.join_type = ECAP_JOIN_INNER;
+	in.left_size_bytes = workload.orders_bytes;
+	in.right_size_bytes = workload.customers_bytes;
+	in.right_row_count = workload.customers_rows;
+	if ((rc = ecap_join_advise(p, &in, &out, err)) != ECAP_OK)
+		return fail("join", rc, err);
+	printf("Join (orders 120 GiB x customers 30 MiB, inner):\n"
+	       "  Spark picks %s, build %s\n",
+	       ecap_join_strategy_to_string(out.strategy),
+	       ecap_join_build_side_to_string(out.build_side));
+	if (out.recommended_hint == ECAP_JOIN_HINT_NONE)
+		printf("  recommended hint: none needed\n");
+	else
+		printf("  recommended hint: %s on the %s side\n",
+		       ecap_join_hint_to_string(out.recommended_hint),
+		       ecap_join_build_side_to_string(out.recommended_hint_side));
+	printf("  why: %s\n\n", out.reason_text);
+	return ECAP_OK;
+}
+
+static int
+plan_cache(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_cache_in in;
+	struct ecap_cache_out out;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	ECAP_STRUCT_INIT(&out);
+	in.serialized_size_bytes = 6 * GIB;	/* RFM segment features */
+	in.partition_count = 300;
+	in.reuse_count = 4;
+	in.executor_count = 10;
+	in.executor_heap_bytes = 8 * GIB;
+	in.api = ECAP_SPARK_API_PYSPARK_DATAFRAME;
+	if ((rc = ecap_cache_advise(p, &in, &out, err)) != ECAP_OK)
+		return fail("cache", rc, err);
+	printf("Cache (6 GiB serialized, 300 partitions, used 4 times, "
+	       "PySpark):\n  persist(StorageLevel.%s), %.0f%% in memory\n"
+	       "  why: %s\n\n", out.level_name, 100.0 * out.memory_share_ratio,
+	       out.reason_text);
+	return ECAP_OK;
+}
+
+static int
+plan_executors(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_executor_in in;
+	struct ecap_executor_out out;
+	struct ecap_property props[24];
+	size_t i, n = 24;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	ECAP_STRUCT_INIT(&out);
+	in.daily_data_gb = workload.daily_data_gb;
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	in.node_vcpu_count = 8;			/* m5.2xlarge */
+	in.node_memory_gb = 32;
+	in.node_yarn_memory_gb = 24;		/* 24576 MB for YARN */
+	in.node_price_usd_per_hour = 0.384 + 0.096; /* EC2 + EMR uplift */
+	if ((rc = ecap_executor_advise(p, &in, &out, err)) != ECAP_OK)
+		return fail("executors", rc, err);
+	printf("Executors (%.0f GB a day, EMR on m5.2xlarge):\n"
+	       "  %lld executors x %lld cores, heap %.3g GB, container %llu "
+	       "MiB, %lld nodes\n  cost $%.2f/hour, $%.2f per window; %s\n"
+	       "  why: %s\n", workload.daily_data_gb,
+	       (long long)out.executor_count,
+	       (long long)out.executor_core_count, out.executor_heap_gb,
+	       (unsigned long long)(out.executor_container_bytes >> 20),
+	       (long long)out.node_count, out.cost_usd_per_hour,
+	       out.window_cost_usd,
+	       out.window_met ? "window met" : "window NOT met",
+	       out.reason_text);
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&props[i]);
+	if ((rc = ecap_executor_spark_properties(&out, props, &n, err)) !=
+	    ECAP_OK)
+		return fail("executor properties", rc, err);
+	print_properties(props, n);
+	printf("\n");
+	return ECAP_OK;
+}
+
+static int
+plan_capacity(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_database_in db;
+	struct ecap_database_out db_out;
+	struct ecap_kafka_in kafka;
+	struct ecap_kafka_out kafka_out;
+	int rc;
+
+	ECAP_STRUCT_INIT(&db);
+	ECAP_STRUCT_INIT(&db_out);
+	db.transactions_per_day = workload.daily_transactions;
+	if ((rc = ecap_database_advise(p, &db, &db_out, err)) != ECAP_OK)
+		return fail("database", rc, err);
+	printf("PostgreSQL (%.0f transactions a day):\n"
+	       "  %s x %lld, %.0f GB memory needed, %.0f GB storage, "
+	       "$%.2f/month\n  why: %s\n\n", workload.daily_transactions,
+	       db_out.instance_class, (long long)db_out.instances_needed_count,
+	       db_out.memory_required_gb, db_out.storage_gb,
+	       db_out.cost_usd_per_month, db_out.reason_text);
+
+	ECAP_STRUCT_INIT(&kafka);
+	ECAP_STRUCT_INIT(&kafka_out);
+	kafka.events_per_second = workload.daily_transactions / 86400.0;
+	if ((rc = ecap_kafka_advise(p, &kafka, &kafka_out, err)) != ECAP_OK)
+		return fail("kafka", rc, err);
+	printf("Kafka (%.1f events/s):\n"
+	       "  %lld partitions on %lld brokers, %.0f GB each, acks=%s, "
+	       "min.insync.replicas=%lld, $%.2f/month\n  why: %s\n\n",
+	       kafka.events_per_second, (long long)kafka_out.partitions_count,
+	       (long long)kafka_out.brokers_count,
+	       kafka_out.storage_per_broker_gb, kafka_out.acks,
+	       (long long)kafka_out.min_insync_replicas_count,
+	       kafka_out.cost_usd_per_month, kafka_out.reason_text);
+	return ECAP_OK;
+}
+
+static int
+plan_projection(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_projection_in in;
+	struct ecap_projection_year years[3];
+	size_t i, n = 3;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	in.current_daily_transactions = workload.daily_transactions;
+	in.years = 3;
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&years[i]);
+	if ((rc = ecap_projection_run(p, &in, years, &n, err)) != ECAP_OK)
+		return fail("projection", rc, err);
+	printf("3-year projection (default scenario):\n"
+	       "  year  peak tx/day  executors  database          brokers"
+	       "  USD/month\n");
+	for (i = 0; i < n; i++)
+		printf("  %4d %12.0f %10lld  %-16s %8lld %10.2f\n",
+		       years[i].year, years[i].peak_daily_transactions,
+		       (long long)years[i].spark_executors_count,
+		       years[i].database_instance_class,
+		       (long long)years[i].kafka_brokers_count,
+		       years[i].total_cost_usd_per_month);
+	return ECAP_OK;
+}
+
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: ecap-plan [--model guide|ecap-1] "
+		"[--policy FILE] [--print-policy]\n");
+	return EXIT_FAILURE;
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	struct ecap_error err;
 	ecap_policy *policy = NULL;
 	char *json = NULL;
-	int rc;
+	int i, rc, print_policy = 0;
 
 	ECAP_STRUCT_INIT(&err);
-	if ((rc = ecap_policy_new(&policy, &err)) != ECAP_OK ||
-	    (rc = ecap_policy_dump_json(policy, &json, &err)) != ECAP_OK) {
-		fprintf(stderr, "ecap-plan: %s: %s\n", ecap_strerror(rc),
-			err.message);
-		ecap_policy_free(&policy);
-		return EXIT_FAILURE;
+	if ((rc = ecap_policy_new(&policy, &err)) != ECAP_OK)
+		return fail("policy", rc, &err), EXIT_FAILURE;
+	for (i = 1; i < argc && rc == ECAP_OK; i++) {
+		if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+			rc = ecap_policy_set_string(policy, "model", argv[++i],
+						    &err);
+		else if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc)
+			rc = ecap_policy_load_file(policy, argv[++i], &err);
+		else if (strcmp(argv[i], "--print-policy") == 0)
+			print_policy = 1;
+		else {
+			ecap_policy_free(&policy);
+			return usage();
+		}
 	}
-	printf("libecaptune %s, default policy:\n%s", ecap_version_string(),
-	       json);
-	ecap_free(json);
+	if (rc != ECAP_OK) {
+		fail("options", rc, &err);
+		goto out;
+	}
+	printf("libecaptune %s, model %s\n\n", ecap_version_string(),
+	       ecap_model_to_string(ecap_policy_model(policy)));
+	if (print_policy) {
+		if ((rc = ecap_policy_dump_json(policy, &json, &err)) != ECAP_OK)
+			goto out;
+		printf("%s\n", json);
+		ecap_free(json);
+	}
+	if ((rc = plan_partitions(policy, &err)) != ECAP_OK ||
+	    (rc = plan_join(policy, &err)) != ECAP_OK ||
+	    (rc = plan_cache(policy, &err)) != ECAP_OK ||
+	    (rc = plan_executors(policy, &err)) != ECAP_OK ||
+	    (rc = plan_capacity(policy, &err)) != ECAP_OK ||
+	    (rc = plan_projection(policy, &err)) != ECAP_OK)
+		goto out;
+out:
 	ecap_policy_free(&policy);
-	return EXIT_SUCCESS;
+	return rc == ECAP_OK ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -481,8 +481,18 @@ ecap_executor_spark_properties(const struct ecap_executor_out *advice,
 			"%" PRId64, advice->dynamic_min_executor_count);
 	ecap__props_add(&ctx, "spark.dynamicAllocation.initialExecutors",
 			"%" PRId64, advice->dynamic_initial_executor_count);
+	/* The guide's YAML caps at 20 while its formula may ask for more;
+	 * dynamic allocation would silently cap spark.executor.instances, so
+	 * the maximum rendered is never below the advised count. */
 	ecap__props_add(&ctx, "spark.dynamicAllocation.maxExecutors",
-			"%" PRId64, advice->dynamic_max_executor_count);
+			"%" PRId64,
+			advice->executor_count > advice->dynamic_max_executor_count
+				? advice->executor_count
+				: advice->dynamic_max_executor_count);
+	/* Without an external shuffle service, dynamic allocation needs
+	 * shuffle tracking (Spark 3.0+) or the application fails to start. */
+	ecap__props_add(&ctx, "spark.dynamicAllocation.shuffleTracking.enabled",
+			"true");
 	/* The guide's core configuration: AQE, Kryo and Arrow. */
 	ecap__props_add(&ctx, "spark.sql.adaptive.enabled", "true");
 	ecap__props_add(&ctx, "spark.sql.adaptive.coalescePartitions.enabled",

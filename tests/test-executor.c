@@ -534,7 +534,7 @@ START_TEST(spark_properties)
 	advise(100.0);	/* ecap-1, capped: 20 x 8 GiB, 819 MiB overhead */
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
 			 0);
-	ck_assert_uint_eq(n, 14);
+	ck_assert_uint_eq(n, 15);
 	ck_assert_str_eq(prop(props, n, "spark.executor.instances"), "20");
 	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "8g");
 	ck_assert_str_eq(prop(props, n, "spark.executor.cores"), "2");
@@ -552,8 +552,20 @@ START_TEST(spark_properties)
 			 "org.apache.spark.serializer.KryoSerializer");
 	ck_assert_str_eq(prop(props, n, "spark.sql.execution.arrow.pyspark.enabled"),
 			 "true");
-	/* guide, 3 GB: 4.5 GB -> "4608m", overhead 460 MiB -> "460m" */
+	/* No shuffle service assumed: shuffle tracking keeps dynamic
+	 * allocation startable (Spark 3.0+). */
+	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.shuffleTracking.enabled"),
+			 "true");
+	/* guide, 100 GB: 37 executors over the YAML's max of 20; the
+	 * rendered maximum is raised to 37 so the instances are not capped. */
 	use_guide();
+	advise(100.0);
+	n = 20;
+	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
+			 0);
+	ck_assert_str_eq(prop(props, n, "spark.executor.instances"), "37");
+	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.maxExecutors"), "37");
+	/* guide, 3 GB: 4.5 GB -> "4608m", overhead 460 MiB -> "460m" */
 	advise(3.0);
 	n = 20;
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
@@ -582,11 +594,11 @@ START_TEST(spark_properties_errors)
 	advise(100.0);
 	ck_assert_err(ecap_executor_spark_properties(&out, props, &n, &err),
 		      ECAP_ERR_NOSPACE, err, "count");
-	ck_assert_uint_eq(n, 14);
+	ck_assert_uint_eq(n, 15);
 	n = 0;
 	ck_assert_err(ecap_executor_spark_properties(&out, NULL, &n, &err),
 		      ECAP_ERR_NOSPACE, err, "count");
-	ck_assert_uint_eq(n, 14);
+	ck_assert_uint_eq(n, 15);
 	ck_assert_err(ecap_executor_spark_properties(&out, props, NULL, &err),
 		      ECAP_ERR_INVALID, err, "count");
 	ck_assert_err(ecap_executor_spark_properties(NULL, props, &n, &err),
