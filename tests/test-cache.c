@@ -5,13 +5,11 @@
  * cache_frequently_accessed_data, the ecap-1 fit rule, and every bad
  * input.  Expected values are worked by hand in the comments.
  */
-#include "suites.h"
+#include "fixture.h"
 
 #define MIB ((uint64_t)1 << 20)
 #define GIB ((uint64_t)1 << 30)
 
-static ecap_policy *p;
-static struct ecap_error err;
 static struct ecap_cache_in in;
 static struct ecap_cache_out out;
 
@@ -31,16 +29,9 @@ reset_in(void)
 static void
 setup(void)
 {
-	ECAP_STRUCT_INIT(&err);
 	ECAP_STRUCT_INIT(&out);
 	reset_in();
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
+	policy_setup();
 }
 
 static void
@@ -560,7 +551,7 @@ cache_suite(void)
 	Suite *s = suite_create("cache");
 	TCase *tc = tcase_create("cache");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, policy_defaults);
 	tcase_add_test(tc, level_names_round_trip);
 	tcase_add_test(tc, level_flags_per_api);

@@ -7,32 +7,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "suites.h"
+#include "fixture.h"
 
-static ecap_policy *p;
-static struct ecap_error err;
 static struct ecap_database_in in;
 static struct ecap_database_out out;
 
 static void
 setup(void)
 {
-	ECAP_STRUCT_INIT(&err);
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
-}
-
-static void
-model(const char *name)
-{
-	ck_assert_int_eq(ecap_policy_set_string(p, "model", name, &err), 0);
+	policy_setup();
 }
 
 static void
@@ -57,7 +42,7 @@ clean_constants(void)
 
 START_TEST(guide_one_million_a_day)
 {
-	model("guide");
+	use_model("guide");
 	advise(1e6, 0);
 	ck_assert_int_eq(out.model, ECAP_MODEL_GUIDE);
 	/* guide: 1e6 * 2 * 1.3 / 1024 / 1024 = 2.47955322265625 GB a day */
@@ -102,7 +87,7 @@ END_TEST
 
 START_TEST(small_volume_takes_the_minimum)
 {
-	model("guide");
+	use_model("guide");
 	advise(10000, 0);
 	/* guide: 10000 * 2.6 / 1048576 * 365 * 2 = 18.100738525390625 GB */
 	ck_assert_double_near(out.data_storage_gb, 18.100738525390625);
@@ -113,7 +98,7 @@ START_TEST(small_volume_takes_the_minimum)
 	ck_assert_double_near(out.cost_usd_per_month, 362.88);
 	/* guide: int(21.72088623046875) = 21 */
 	ck_assert_double_near(out.storage_gb, 21.0);
-	model("ecap-1");
+	use_model("ecap-1");
 	advise(10000, 0);
 	ck_assert_str_eq(out.instance_class, "db.r6g.xlarge");
 	ck_assert_int_eq(out.reason, ECAP_DATABASE_REASON_SMALLEST_FIT);
@@ -157,12 +142,12 @@ START_TEST(every_class_edge)
 
 	clean_constants();
 	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
-		model("guide");
+		use_model("guide");
 		advise(edges[i].tx, 1);
 		ck_assert_double_near(out.memory_required_gb, edges[i].tx / 2097152.0);
 		ck_assert_str_eq(out.instance_class, edges[i].guide);
 		ck_assert_int_eq(out.reason, edges[i].guide_reason);
-		model("ecap-1");
+		use_model("ecap-1");
 		advise(edges[i].tx, 1);
 		ck_assert_str_eq(out.instance_class, edges[i].ecap1);
 		ck_assert_int_eq(out.reason, edges[i].ecap1_reason);
@@ -172,11 +157,11 @@ START_TEST(every_class_edge)
 	ck_assert_int_eq(out.fits_flag, 0);
 	ck_assert_double_near(out.cost_usd_per_month, 2903.04);
 	/* exactly 32 GB: data 128 GB; guide int(153.6) = 153, ecap-1 154 */
-	model("guide");
+	use_model("guide");
 	advise(67108864.0, 1);
 	ck_assert_double_near(out.storage_gb, 153.0);
 	ck_assert_int_eq(out.fits_flag, 1);
-	model("ecap-1");
+	use_model("ecap-1");
 	advise(67108864.0, 1);
 	ck_assert_double_near(out.storage_gb, 154.0);
 }
@@ -201,7 +186,7 @@ START_TEST(catalog_drives_ecap1_only)
 	/* 4.032 * 720 = 2903.04 */
 	ck_assert_double_near(out.cost_usd_per_month, 2903.04);
 	/* the guide's if-chain knows no 8xlarge */
-	model("guide");
+	use_model("guide");
 	advise(268435457.0, 1);
 	ck_assert_str_eq(out.instance_class, "db.r6g.4xlarge");
 	/* repricing the catalog reprices the guide model: 3 * 720 */
@@ -407,7 +392,7 @@ database_suite(void)
 	Suite *s = suite_create("database");
 	TCase *tc = tcase_create("database");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, guide_one_million_a_day);
 	tcase_add_test(tc, ecap1_one_million_a_day);
 	tcase_add_test(tc, small_volume_takes_the_minimum);

@@ -7,35 +7,20 @@
  */
 #include <stdio.h>
 
-#include "suites.h"
+#include "fixture.h"
 
 #define MIB ((uint64_t)1 << 20)
 #define GIB ((uint64_t)1 << 30)
 
-static ecap_policy *p;
-static struct ecap_error err;
 static struct ecap_executor_in in;
 static struct ecap_executor_out out;
 
 static void
 setup(void)
 {
-	ECAP_STRUCT_INIT(&err);
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
-}
-
-static void
-use_guide(void)
-{
-	ck_assert_int_eq(ecap_policy_set_string(p, "model", "guide", &err), 0);
+	policy_setup();
 }
 
 static void
@@ -50,7 +35,7 @@ advise(double daily_gb)
 
 START_TEST(guide_100gb_differs_from_its_comment)
 {
-	use_guide();
+	use_model("guide");
 	/*
 	 * The guide's comment says "100GB daily: 34 executors, 6GB each,
 	 * ~$6.80/hour".  Its formula gives: required 100*3 = 300 GB; target
@@ -88,7 +73,7 @@ END_TEST
 
 START_TEST(guide_500gb_and_1tb)
 {
-	use_guide();
+	use_model("guide");
 	/* Comment says 84 executors of 6GB, $16.80.  Formula: 1500 GB;
 	 * max(2, int(500/20)) = 25; min(8, max(4, 60)) = 8;
 	 * int(1500/8 = 187.5) = 187; 1496 GB; 187*0.2 = 37.40. */
@@ -113,7 +98,7 @@ END_TEST
 
 START_TEST(guide_small_volumes_truncate)
 {
-	use_guide();
+	use_model("guide");
 	/* 1 GB: 3 GB needed; max(2, int(0.05)) = 2; min(8, max(4, 1.5))
 	 * = 4; int(3/4 = 0.75) = 0 executors. */
 	advise(1.0);
@@ -150,7 +135,7 @@ END_TEST
 
 START_TEST(guide_window_and_int_boundary)
 {
-	use_guide();
+	use_model("guide");
 	/* 40 GB in 4 h: target 1 h; max(2, int(40/10)) = 4; 120/4 = 30 ->
 	 * 8; int(120/8) = 15; 120 GB. */
 	in.processing_window_hours = 4.0;
@@ -392,7 +377,7 @@ START_TEST(node_packing_and_cost)
 	ck_assert_int_eq(out.node_count, 13);
 	ck_assert_double_near(out.cost_usd_per_hour, 38 * 0.20);
 	/* guide: nodes reported, cost stays the guide's 37 * $0.20 */
-	use_guide();
+	use_model("guide");
 	in.node_price_usd_per_hour = 0.48;
 	advise(100.0);
 	ck_assert_int_eq(out.node_count, 13);	/* ceil(37 / 3) */
@@ -558,7 +543,7 @@ START_TEST(spark_properties)
 			 "true");
 	/* guide, 100 GB: 37 executors over the YAML's max of 20; the
 	 * rendered maximum is raised to 37 so the instances are not capped. */
-	use_guide();
+	use_model("guide");
 	advise(100.0);
 	n = 20;
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
@@ -696,7 +681,7 @@ START_TEST(bad_input)
 	in.max_executor_count = 100000;
 	advise(1073741824.0);
 	ck_assert_int_eq(out.executor_count, 100000);
-	use_guide();
+	use_model("guide");
 	advise(1073741824.0);
 	/* int(3 * 2^30 / 8) = 402653184 */
 	ck_assert_int_eq(out.executor_count, 402653184);
@@ -752,7 +737,7 @@ executor_suite(void)
 	Suite *s = suite_create("executor");
 	TCase *tc = tcase_create("executor");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, guide_100gb_differs_from_its_comment);
 	tcase_add_test(tc, guide_500gb_and_1tb);
 	tcase_add_test(tc, guide_small_volumes_truncate);

@@ -13,29 +13,20 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "suites.h"
+#include "fixture.h"
 
 #define THR INT64_C(52428800)
 #define BIG INT64_C(10000000000000)	/* 10 TB: never broadcast or hashed */
 
-static ecap_policy *p;
-static struct ecap_error err;
 static struct ecap_join_in in;
 static struct ecap_join_out out;
 
 static void
 setup(void)
 {
-	ECAP_STRUCT_INIT(&err);
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
+	policy_setup();
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
 }
 
 static void
@@ -969,7 +960,7 @@ join_suite(void)
 	Suite *s = suite_create("join");
 	TCase *tc = tcase_create("join");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, bhj_threshold_edges);
 	tcase_add_test(tc, bhj_smaller_side_and_ties);
 	tcase_add_test(tc, bhj_build_sides_by_join_type);

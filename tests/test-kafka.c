@@ -6,32 +6,17 @@
  */
 #include <stdint.h>
 
-#include "suites.h"
+#include "fixture.h"
 
-static ecap_policy *p;
-static struct ecap_error err;
 static struct ecap_kafka_in in;
 static struct ecap_kafka_out out;
 
 static void
 setup(void)
 {
-	ECAP_STRUCT_INIT(&err);
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
-}
-
-static void
-model(const char *name)
-{
-	ck_assert_int_eq(ecap_policy_set_string(p, "model", name, &err), 0);
+	policy_setup();
 }
 
 static void
@@ -44,7 +29,7 @@ advise(double eps)
 
 START_TEST(guide_thousand_events)
 {
-	model("guide");
+	use_model("guide");
 	advise(1000);
 	/*
 	 * guide by hand: daily_events = 1000 * 86400 = 86,400,000;
@@ -74,7 +59,7 @@ END_TEST
 
 START_TEST(guide_minimums)
 {
-	model("guide");
+	use_model("guide");
 	/* 1 event/s: int(0.185394 * 1024 / 50) = 3 < 12 -> 12 partitions;
 	 * int(12 / 10) = 1 < 3 -> 3 brokers */
 	advise(1);
@@ -303,7 +288,7 @@ kafka_suite(void)
 	Suite *s = suite_create("kafka");
 	TCase *tc = tcase_create("kafka");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, guide_thousand_events);
 	tcase_add_test(tc, guide_minimums);
 	tcase_add_test(tc, ecap1_thousand_events);

@@ -9,32 +9,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "suites.h"
+#include "fixture.h"
 
 #define MIB INT64_C(1048576)
 #define GIB (1024 * MIB)
 
-static ecap_policy *p;
-static struct ecap_error err;
 
-static void
-setup(void)
-{
-	ECAP_STRUCT_INIT(&err);
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
-}
-
-static void
-use_guide(void)
-{
-	ck_assert_int_eq(ecap_policy_set_string(p, "model", "guide", &err), 0);
-}
 
 /* Runs ecap_partition_advise on a size and current count / cores. */
 static struct ecap_partition_out
@@ -60,7 +40,7 @@ START_TEST(guide_truncates_and_coalesces)
 {
 	struct ecap_partition_out o;
 
-	use_guide();
+	use_model("guide");
 	/* guide: int(200 / 128) = int(1.5625) = 1 partition of 200 MB */
 	o = advise(200 * MIB, 0, 0);
 	ck_assert_int_eq(o.model, ECAP_MODEL_GUIDE);
@@ -95,7 +75,7 @@ START_TEST(guide_coalesce_noop_when_increasing)
 {
 	struct ecap_partition_out o;
 
-	use_guide();
+	use_model("guide");
 	/* guide: coalesce(int(512 / 128) = 4) on 2 partitions: Spark ignores
 	 * a coalesce that would increase, so 2 remain of 256 MB each */
 	o = advise(512 * MIB, 2, 0);
@@ -1103,7 +1083,7 @@ partition_suite(void)
 	Suite *s = suite_create("partition");
 	TCase *tc = tcase_create("advise");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, guide_truncates_and_coalesces);
 	tcase_add_test(tc, guide_coalesce_noop_when_increasing);
 	tcase_add_test(tc, ecap1_rounds_up);
@@ -1115,7 +1095,7 @@ partition_suite(void)
 	tcase_add_test(tc, enum_strings);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scan");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, scan_split_sizes);
 	tcase_add_test(tc, scan_integer_division);
 	tcase_add_test(tc, scan_small_files_pack);
@@ -1125,7 +1105,7 @@ partition_suite(void)
 	tcase_add_test(tc, scan_bad_input);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("aqe");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, aqe_spark_doc_example);
 	tcase_add_test(tc, aqe_targets);
 	tcase_add_test(tc, aqe_skew);

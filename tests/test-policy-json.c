@@ -6,23 +6,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "suites.h"
+#include "fixture.h"
 
-static ecap_policy *p;
-static struct ecap_error err;
 
-static void
-setup(void)
-{
-	ECAP_STRUCT_INIT(&err);
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
-}
 
 static int
 load(const char *json)
@@ -324,7 +310,7 @@ policy_json_suite(void)
 	Suite *s = suite_create("policy_json");
 	TCase *tc = tcase_create("json");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, roundtrip_defaults);
 	tcase_add_test(tc, roundtrip_is_exact);

@@ -7,23 +7,9 @@
 #include <stdio.h>
 #include <stdint.h>
 
-#include "suites.h"
+#include "fixture.h"
 
-static ecap_policy *p;
-static struct ecap_error err;
 
-static void
-setup(void)
-{
-	ECAP_STRUCT_INIT(&err);
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
-}
 
 static double
 getd(const char *key)
@@ -477,7 +463,7 @@ policy_suite(void)
 	Suite *s = suite_create("policy");
 	TCase *tc = tcase_create("policy");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, defaults_are_the_guides);
 	tcase_add_test(tc, default_scenarios_are_the_guides);
 	tcase_add_test(tc, default_catalog_is_the_guides);

@@ -8,12 +8,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "suites.h"
+#include "fixture.h"
 
 #define MAXY 50
 
-static ecap_policy *p;
-static struct ecap_error err;
 static struct ecap_projection_in in;
 static struct ecap_projection_year years[MAXY];
 static struct ecap_montecarlo_in mcin;
@@ -24,26 +22,13 @@ setup(void)
 {
 	size_t i;
 
-	ECAP_STRUCT_INIT(&err);
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&mcin);
 	for (i = 0; i < MAXY; i++) {
 		ECAP_STRUCT_INIT(&years[i]);
 		ECAP_STRUCT_INIT(&mc[i]);
 	}
-	ck_assert_int_eq(ecap_policy_new(&p, &err), 0);
-}
-
-static void
-teardown(void)
-{
-	ecap_policy_free(&p);
-}
-
-static void
-model(const char *name)
-{
-	ck_assert_int_eq(ecap_policy_set_string(p, "model", name, &err), 0);
+	policy_setup();
 }
 
 static size_t
@@ -78,7 +63,7 @@ montecarlo(double tx, int64_t n, const char *scenario, uint64_t seed,
 
 START_TEST(guide_conservative)
 {
-	model("guide");
+	use_model("guide");
 	project(100000, 3, "conservative");
 	/* guide: base = 100000 * 1.5 ** 1 = 150000, peak = * 2.0 = 300000 */
 	ck_assert_int_eq(years[0].year, 1);
@@ -119,12 +104,12 @@ END_TEST
 
 START_TEST(guide_truncates_reported_transactions)
 {
-	model("guide");
+	use_model("guide");
 	project(100001, 1, "conservative");
 	/* int(150001.5) = 150001, int(300003.0) = 300003 */
 	ck_assert_double_near(years[0].base_daily_transactions, 150001.0);
 	ck_assert_double_near(years[0].peak_daily_transactions, 300003.0);
-	model("ecap-1");
+	use_model("ecap-1");
 	project(100001, 1, "conservative");
 	ck_assert_double_near(years[0].base_daily_transactions, 150001.5);
 }
@@ -250,7 +235,7 @@ START_TEST(json_rendering)
 {
 	char *json = NULL;
 
-	model("guide");
+	use_model("guide");
 	project(100000, 2, "conservative");
 	ck_assert_int_eq(ecap_projection_to_json(years, 2, &json, &err), 0);
 	ck_assert_ptr_nonnull(json);
@@ -280,7 +265,7 @@ START_TEST(montecarlo_converges_without_spread)
 	size_t m, i;
 
 	for (m = 0; m < 2; m++) {
-		model(models[m]);
+		use_model(models[m]);
 		project(250000, 5, "aggressive");
 		montecarlo(250000, 5, "aggressive", 1, 50);
 		for (i = 0; i < 5; i++) {
@@ -393,7 +378,7 @@ projection_suite(void)
 	Suite *s = suite_create("projection");
 	TCase *tc = tcase_create("projection");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, guide_conservative);
 	tcase_add_test(tc, guide_truncates_reported_transactions);
