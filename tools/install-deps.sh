@@ -20,3 +20,10 @@ if command -v python3 >/dev/null 2>&1 &&
 	echo "install-deps: installing pytest hypothesis (pip)"
 	python3 -m pip install -q hypothesis pytest
 fi
+# The engine checks (tests/spark) need pyspark; they also need java, and
+# skip without it.
+if command -v python3 >/dev/null 2>&1 &&
+	! python3 -c 'import pyspark' 2>/dev/null; then
+	echo "install-deps: installing pyspark (pip)"
+	python3 -m pip install -q pyspark
+fi
