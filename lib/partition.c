@@ -553,25 +553,38 @@ aqe_check(const struct ecap_partition_aqe_in *in, int64_t *split_counts,
 
 /*
  * ShufflePartitionsUtil.coalescePartitions over [0, n) of one shuffle with
- * allowReturnEmpty false: contiguous packing, empty groups skipped, at
- * least one partition.  coalescePartitionsWithoutSkew keeps the original
- * layout when packing does not reduce the count.
+ * allowReturnEmpty false (Spark 3.2+): contiguous packing up to target,
+ * empty groups skipped, at least one partition.  A group below
+ * minPartitionSize that cannot grow is packed with the smaller neighbour:
+ * the group before when it is non-empty and smaller than the next
+ * partition, else the partitions after; a small last group joins the one
+ * before.  coalescePartitionsWithoutSkew keeps the original layout when
+ * packing does not reduce the count.
  */
 static int64_t
-aqe_coalesce(const int64_t *sizes, int64_t n, int64_t target)
+aqe_coalesce(const int64_t *sizes, int64_t n, int64_t target, int64_t min_size)
 {
-	int64_t i, latest = 0, coalesced = 0, specs = 0;
+	int64_t i, latest = 0, coalesced = 0, latest_size = 0, specs = 0;
 
 	for (i = 0; i < n; i++) {
-		if (i > latest && coalesced + sizes[i] > target) {
+		if (!(i > latest && coalesced + sizes[i] > target)) {
+			coalesced += sizes[i];
+		} else if (coalesced >= min_size) {
 			specs += coalesced > 0;
 			latest = i;
+			latest_size = coalesced;
+			coalesced = sizes[i];
+		} else if (latest_size > 0 && latest_size < sizes[i]) {
+			/* Merged into the group before: no new partition. */
+			latest = i;
+			latest_size += coalesced;
 			coalesced = sizes[i];
 		} else {
 			coalesced += sizes[i];
 		}
 	}
-	specs += coalesced > 0 || specs == 0;
+	if (!(coalesced < min_size && latest_size > 0))
+		specs += coalesced > 0 || specs == 0;
 	return specs < n ? specs : n;
 }
 
@@ -731,7 +744,7 @@ ecap_partition_aqe(const ecap_policy *policy,
 	out->target_size_bytes = max64(min64(out->max_target_size_bytes,
 					     advisory), min_size);
 	out->coalesced_partition_count = aqe_coalesce(
-		in->partition_sizes_bytes, n, out->target_size_bytes);
+		in->partition_sizes_bytes, n, out->target_size_bytes, min_size);
 	aqe_skew(policy, in, advisory, out);
 	aqe_reason(out, advisory, min_size, n);
 	if (count == NULL)

@@ -792,6 +792,40 @@ START_TEST(aqe_spark_doc_example)
 }
 END_TEST
 
+START_TEST(aqe_min_partition_size_merge)
+{
+	/* ShufflePartitionsUtil's comment: [64, 0.5, 64] MiB with target
+	 * 64 MiB cannot coalesce greedily; 0.5 MiB < minPartitionSize 1 MiB
+	 * is packed with the smaller neighbour.  Walk: [64] closes (64 >= 1);
+	 * 0.5 + 64 > 64 and 0.5 < 1 MiB: the group before (64) is not smaller
+	 * than the next (64), so 0.5 packs with the next: [64] [64.5]: 2. */
+	int64_t s[] = { 64 * MIB, MIB / 2, 64 * MIB };
+	/* Measured by Spark 3.5.3 (tests/spark, min_partition_size_binds):
+	 * target max(min(172766, 500), 4000) = 4000, minPartitionSize 4000;
+	 * Spark read 15 partitions where greedy packing gives 19. */
+	int64_t m[] = { 10626, 7256, 2798, 6926, 14142, 20706, 2798, 2798,
+			20706, 14142, 10626, 7256, 10626, 0, 10626, 10626, 7256,
+			2798, 7256, 2798 };
+	struct ecap_partition_aqe_in in = aqe_in(s, 3, 64 * MIB, 1, 0);
+	struct ecap_partition_aqe_out o = aqe(&in, NULL, 0);
+
+	ck_assert_int_eq(o.target_size_bytes, 64 * MIB);
+	ck_assert_int_eq(o.coalesced_partition_count, 2);
+	/* minPartitionSize 0: nothing is small, greedy gives 3 = n, so the
+	 * layout is kept. */
+	in.min_partition_size_bytes = 0;
+	ck_assert_int_eq(ecap_policy_set_double(p, "aqe.min_partition_size_mb",
+						0.0, &err), 0);
+	o = aqe(&in, NULL, 0);
+	ck_assert_int_eq(o.coalesced_partition_count, 3);
+	in = aqe_in(m, 20, 500, 1, 0);
+	in.min_partition_size_bytes = 4000;
+	o = aqe(&in, NULL, 0);
+	ck_assert_int_eq(o.target_size_bytes, 4000);
+	ck_assert_int_eq(o.coalesced_partition_count, 15);
+}
+END_TEST
+
 START_TEST(aqe_targets)
 {
 	int64_t s[8], halves[] = { 32 * MIB, 32 * MIB }, zeros[] = { 0, 0, 0 };
@@ -1107,6 +1141,7 @@ partition_suite(void)
 	tc = tcase_create("aqe");
 	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, aqe_spark_doc_example);
+	tcase_add_test(tc, aqe_min_partition_size_merge);
 	tcase_add_test(tc, aqe_targets);
 	tcase_add_test(tc, aqe_skew);
 	tcase_add_test(tc, aqe_bad_input);

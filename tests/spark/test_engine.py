@@ -372,17 +372,10 @@ AQE_CASES = {
     "few_keys_empty_parts": (20000, 3, 16, 100, 1, False, None),
     "many_parts": (50000, 500, 64, 3000, 1, False, None),
 }
-AQE_XFAIL = {
-    # Measured sizes [10626, 7256, 2798, 6926, 14142, 20706, 2798, 2798,
-    # 20706, 14142, 10626, 7256, 10626, 0, 10626, 10626, 7256, 2798, 7256,
-    # 2798], target max(min(172766, 500), 4000) = 4000: Spark 15, ours 19.
-    "min_partition_size_binds":
-        "ecap_partition_aqe packs greedily and ignores minPartitionSize "
-        "merging: Spark 3.5.3 ShufflePartitionsUtil.scala:262-275 "
-        "(coalescePartitions: a group below minPartitionSize is packed "
-        "with the smaller neighbour) and :290 (a last group below it joins "
-        "the previous one) merge the 2798-byte partitions; Spark 15, ours 19",
-}
+# Known disagreements with Spark: none.  (min_partition_size_binds was one
+# until ecap_partition_aqe packed groups below minPartitionSize with their
+# smaller neighbour, as ShufflePartitionsUtil.coalescePartitions does.)
+AQE_XFAIL = {}
 
 
 @pytest.mark.parametrize(
