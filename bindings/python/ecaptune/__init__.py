@@ -14,7 +14,7 @@ this binding needs is refused at import.
 
 from __future__ import annotations
 
-from ._convert import Property, Record
+from ._convert import Property, Record, properties_to_dict
 from ._lib import MIN_VERSION, library_path
 from .core import (VersionInfo, model_from_string, model_to_string, strerror,
                    version_info, version_number, version_string)
@@ -25,6 +25,16 @@ from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
                      UnknownEnumError, UnknownKeyError, UnknownModelError)
 from .policy import (InstanceClass, KeyInfo, Policy, Scenario, Value,
                      key_at, key_count, key_find, keys)
+
+from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
+                        ScanTasks, AqeResult, PARTITION_MAX_BYTES,
+                        PARTITION_MAX_COUNT, advise_partitions,
+                        partition_scan_tasks, partition_aqe,
+                        partition_spark_properties,
+                        partition_action_to_string,
+                        partition_action_from_string,
+                        partition_reason_to_string,
+                        partition_reason_from_string)
 
 __version__ = "1.0.0"
 
@@ -38,6 +48,13 @@ __all__ = [
     "UnknownModelError", "EcapMemoryError", "EcapIOError", "NoSpaceError",
     "NotFoundError", "LimitError",
     "Policy", "KeyInfo", "Scenario", "InstanceClass", "Property", "Record",
+    "properties_to_dict",
     "Value", "key_count", "key_at", "key_find", "keys",
     # ---- advisor families: add their public names below this line ----
+    # partition
+    "PartitionAction", "PartitionReason", "PartitionAdvice",
+    "ScanTasks", "AqeResult", "PARTITION_MAX_BYTES",
+    "PARTITION_MAX_COUNT", "advise_partitions", "partition_scan_tasks",
+    "partition_aqe", "partition_spark_properties", "partition_action_to_string",
+    "partition_action_from_string", "partition_reason_to_string", "partition_reason_from_string",
 ]

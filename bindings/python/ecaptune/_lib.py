@@ -86,6 +86,21 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_policy_instance_class_set": (c_int, (PolicyHandle, POINTER(S.InstanceClassStruct), _err_p)),
     "ecap_policy_instance_class_remove": (c_int, (PolicyHandle, c_char_p, _err_p)),
     # ---- advisor families: add their prototypes below this line ----
+    # partition sizing
+    "ecap_partition_advise": (c_int, (PolicyHandle, POINTER(S.PartitionInStruct),
+                                      POINTER(S.PartitionOutStruct), _err_p)),
+    "ecap_partition_scan_tasks": (c_int, (PolicyHandle, POINTER(S.PartitionScanInStruct),
+                                          POINTER(S.PartitionScanOutStruct), _err_p)),
+    "ecap_partition_aqe": (c_int, (PolicyHandle, POINTER(S.PartitionAqeInStruct),
+                                   POINTER(S.PartitionAqeOutStruct), POINTER(c_int64),
+                                   POINTER(c_size_t), _err_p)),
+    "ecap_partition_spark_properties": (c_int, (PolicyHandle, POINTER(S.PartitionOutStruct),
+                                                POINTER(S.PropertyStruct),
+                                                POINTER(c_size_t), _err_p)),
+    "ecap_partition_action_to_string": (c_char_p, (c_int32,)),
+    "ecap_partition_action_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_partition_reason_to_string": (c_char_p, (c_int32,)),
+    "ecap_partition_reason_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.

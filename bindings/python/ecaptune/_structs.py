@@ -134,3 +134,112 @@ class PropertyStruct(ctypes.Structure):
 
 
 # ---- advisor families: add their mirrors below this line ----
+
+
+# ---- partition
+
+@mirror("ecap_partition_in")
+class PartitionInStruct(ctypes.Structure):
+    """struct ecap_partition_in: input of ecap_partition_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("data_size_bytes", ctypes.c_int64),
+        ("row_count", ctypes.c_int64),
+        ("avg_row_bytes", ctypes.c_int64),
+        ("current_partition_count", ctypes.c_int64),
+        ("total_executor_cores", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_partition_out")
+class PartitionOutStruct(ctypes.Structure):
+    """struct ecap_partition_out: output of ecap_partition_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("action", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("data_size_bytes", ctypes.c_int64),
+        ("partition_count", ctypes.c_int64),
+        ("effective_partition_count", ctypes.c_int64),
+        ("bytes_per_partition", ctypes.c_int64),
+        ("parallelism_floor_count", ctypes.c_int64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+@mirror("ecap_partition_scan_in")
+class PartitionScanInStruct(ctypes.Structure):
+    """struct ecap_partition_scan_in: input of ecap_partition_scan_tasks (a file listing)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("file_sizes_bytes", ctypes.POINTER(ctypes.c_int64)),
+        ("file_splittable", ctypes.POINTER(ctypes.c_int32)),
+        ("file_count", ctypes.c_int64),
+        ("splittable", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("max_partition_bytes", ctypes.c_int64),
+        ("open_cost_bytes", ctypes.c_int64),
+        ("min_partition_num", ctypes.c_int64),
+        ("total_executor_cores", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_partition_scan_out")
+class PartitionScanOutStruct(ctypes.Structure):
+    """struct ecap_partition_scan_out: output of ecap_partition_scan_tasks."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("task_count", ctypes.c_int64),
+        ("split_count", ctypes.c_int64),
+        ("max_split_bytes", ctypes.c_int64),
+        ("total_bytes", ctypes.c_int64),
+        ("bytes_per_core", ctypes.c_int64),
+        ("min_partition_num", ctypes.c_int64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+@mirror("ecap_partition_aqe_in")
+class PartitionAqeInStruct(ctypes.Structure):
+    """struct ecap_partition_aqe_in: input of ecap_partition_aqe (one shuffle's sizes)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("partition_sizes_bytes", ctypes.POINTER(ctypes.c_int64)),
+        ("partition_count", ctypes.c_int64),
+        ("advisory_partition_size_bytes", ctypes.c_int64),
+        ("min_partition_size_bytes", ctypes.c_int64),
+        ("parallelism_first_disabled", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("default_parallelism", ctypes.c_int64),
+        ("total_executor_cores", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_partition_aqe_out")
+class PartitionAqeOutStruct(ctypes.Structure):
+    """struct ecap_partition_aqe_out: output of ecap_partition_aqe."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("coalesced_partition_count", ctypes.c_int64),
+        ("target_size_bytes", ctypes.c_int64),
+        ("max_target_size_bytes", ctypes.c_int64),
+        ("min_num_partitions", ctypes.c_int64),
+        ("total_bytes", ctypes.c_int64),
+        ("median_size_bytes", ctypes.c_int64),
+        ("skewed_partition_count", ctypes.c_int64),
+        ("skew_split_target_bytes", ctypes.c_int64),
+        ("skew_split_task_count", ctypes.c_int64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
