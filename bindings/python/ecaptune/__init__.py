@@ -36,6 +36,15 @@ from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
                         partition_reason_to_string,
                         partition_reason_from_string)
 
+from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
+                   JoinReason, JoinHintIgnored, JoinWarning, JoinAdvice,
+                   JOIN_MAX_BROADCAST_BYTES, JOIN_MAX_BROADCAST_ROWS_HASH,
+                   JOIN_MAX_BROADCAST_ROWS_LONG, advise_join,
+                   join_type_to_string, join_type_from_string,
+                   join_hint_to_string, join_hint_from_string,
+                   join_strategy_to_string, join_strategy_from_string,
+                   join_build_side_to_string, join_build_side_from_string)
+
 __version__ = "1.0.0"
 
 __all__ = [
@@ -57,4 +66,12 @@ __all__ = [
     "PARTITION_MAX_COUNT", "advise_partitions", "partition_scan_tasks",
     "partition_aqe", "partition_spark_properties", "partition_action_to_string",
     "partition_action_from_string", "partition_reason_to_string", "partition_reason_from_string",
+    # join
+    "JoinType", "JoinHint", "JoinStrategy",
+    "JoinBuildSide", "JoinReason", "JoinHintIgnored",
+    "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
+    "JOIN_MAX_BROADCAST_ROWS_HASH", "JOIN_MAX_BROADCAST_ROWS_LONG", "advise_join",
+    "join_type_to_string", "join_type_from_string", "join_hint_to_string",
+    "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
+    "join_build_side_to_string", "join_build_side_from_string",
 ]

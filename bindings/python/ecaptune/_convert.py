@@ -43,7 +43,7 @@ _R = TypeVar("_R", bound="Record")
 def _plain(v: Any) -> Any:
     if isinstance(v, bool):
         return v
-    if isinstance(v, enum.IntEnum):
+    if isinstance(v, (enum.IntEnum, enum.IntFlag)):
         return int(v)
     if isinstance(v, Record):
         return v.to_dict()

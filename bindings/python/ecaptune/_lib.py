@@ -101,6 +101,17 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_partition_action_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
     "ecap_partition_reason_to_string": (c_char_p, (c_int32,)),
     "ecap_partition_reason_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # join strategy
+    "ecap_join_advise": (c_int, (PolicyHandle, POINTER(S.JoinInStruct),
+                                 POINTER(S.JoinOutStruct), _err_p)),
+    "ecap_join_type_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_type_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_join_hint_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_hint_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_join_strategy_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_strategy_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_join_build_side_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_build_side_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.

@@ -243,3 +243,68 @@ class PartitionAqeOutStruct(ctypes.Structure):
         ("skew_split_task_count", ctypes.c_int64),
         ("reason_text", ctypes.c_char * 256),
     ]
+
+
+# ---- join
+
+@mirror("ecap_join_in")
+class JoinInStruct(ctypes.Structure):
+    """struct ecap_join_in: input of ecap_join_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("join_type", ctypes.c_int32),
+        ("no_equi_keys", ctypes.c_int32),
+        ("keys_not_sortable", ctypes.c_int32),
+        ("single_bigint_key", ctypes.c_int32),
+        ("left_size_bytes", ctypes.c_int64),
+        ("right_size_bytes", ctypes.c_int64),
+        ("left_row_count", ctypes.c_int64),
+        ("right_row_count", ctypes.c_int64),
+        ("left_hint", ctypes.c_int32),
+        ("right_hint", ctypes.c_int32),
+        ("broadcast_threshold_bytes", ctypes.c_int64),
+        ("shuffle_partitions_count", ctypes.c_int64),
+        ("spark_version_major", ctypes.c_int32),
+        ("spark_version_minor", ctypes.c_int32),
+        ("guide_small_side", ctypes.c_int32),
+        ("executor_cores_count", ctypes.c_int32),
+        ("executor_heap_bytes", ctypes.c_int64),
+        ("execution_memory_bytes", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_join_out")
+class JoinOutStruct(ctypes.Structure):
+    """struct ecap_join_out: output of ecap_join_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+        ("strategy", ctypes.c_int32),
+        ("build_side", ctypes.c_int32),
+        ("strategy_reason", ctypes.c_int32),
+        ("left_hint_ignored", ctypes.c_int32),
+        ("left_hint_ignored_reason", ctypes.c_int32),
+        ("right_hint_ignored", ctypes.c_int32),
+        ("right_hint_ignored_reason", ctypes.c_int32),
+        ("warning_flags", ctypes.c_int32),
+        ("strategy_text", ctypes.c_char * 256),
+        ("hint_text", ctypes.c_char * 256),
+        ("warning_text", ctypes.c_char * 256),
+        ("recommended_hint", ctypes.c_int32),
+        ("recommended_hint_side", ctypes.c_int32),
+        ("recommended_strategy", ctypes.c_int32),
+        ("recommended_build_side", ctypes.c_int32),
+        ("recommended_warning_flags", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("recommended_warning_text", ctypes.c_char * 256),
+        ("broadcast_threshold_bytes", ctypes.c_int64),
+        ("shuffle_partitions_count", ctypes.c_int64),
+        ("shuffle_hash_factor", ctypes.c_double),
+        ("spark_version_major", ctypes.c_int32),
+        ("spark_version_minor", ctypes.c_int32),
+        ("execution_memory_per_task_bytes", ctypes.c_int64),
+    ]
