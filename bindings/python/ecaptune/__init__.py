@@ -45,6 +45,10 @@ from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
                    join_strategy_to_string, join_strategy_from_string,
                    join_build_side_to_string, join_build_side_from_string)
 
+from .cache import (StorageLevel, SparkApi, CacheReason, StorageLevelFlags,
+                    CacheAdvice, advise_cache, storage_level_flags,
+                    storage_level_to_string, storage_level_from_string)
+
 __version__ = "1.0.0"
 
 __all__ = [
@@ -74,4 +78,8 @@ __all__ = [
     "join_type_to_string", "join_type_from_string", "join_hint_to_string",
     "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
     "join_build_side_to_string", "join_build_side_from_string",
+    # cache
+    "StorageLevel", "SparkApi", "CacheReason",
+    "StorageLevelFlags", "CacheAdvice", "advise_cache",
+    "storage_level_flags", "storage_level_to_string", "storage_level_from_string",
 ]

@@ -112,6 +112,13 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_join_strategy_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
     "ecap_join_build_side_to_string": (c_char_p, (c_int32,)),
     "ecap_join_build_side_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # cache level
+    "ecap_cache_advise": (c_int, (PolicyHandle, POINTER(S.CacheInStruct),
+                                  POINTER(S.CacheOutStruct), _err_p)),
+    "ecap_storage_level_flags": (c_int, (c_int32, c_int32,
+                                         POINTER(S.StorageLevelFlagsStruct), _err_p)),
+    "ecap_storage_level_to_string": (c_char_p, (c_int32,)),
+    "ecap_storage_level_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.

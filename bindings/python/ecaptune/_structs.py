@@ -308,3 +308,64 @@ class JoinOutStruct(ctypes.Structure):
         ("spark_version_minor", ctypes.c_int32),
         ("execution_memory_per_task_bytes", ctypes.c_int64),
     ]
+
+
+# ---- cache
+
+@mirror("ecap_storage_level_flags")
+class StorageLevelFlagsStruct(ctypes.Structure):
+    """struct ecap_storage_level_flags: a storage level's flags in one API."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("use_disk", ctypes.c_int32),
+        ("use_memory", ctypes.c_int32),
+        ("use_off_heap", ctypes.c_int32),
+        ("deserialized", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("replication_count", ctypes.c_int64),
+        ("name", ctypes.c_char * 32),
+    ]
+
+
+@mirror("ecap_cache_in")
+class CacheInStruct(ctypes.Structure):
+    """struct ecap_cache_in: input of ecap_cache_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("deserialized_size_bytes", ctypes.c_uint64),
+        ("serialized_size_bytes", ctypes.c_uint64),
+        ("deserialized_size_factor", ctypes.c_double),
+        ("partition_count", ctypes.c_int64),
+        ("reuse_count", ctypes.c_int64),
+        ("storage_memory_bytes", ctypes.c_uint64),
+        ("executor_count", ctypes.c_int64),
+        ("executor_heap_bytes", ctypes.c_uint64),
+        ("api", ctypes.c_int32),
+        ("replicated", ctypes.c_int32),
+    ]
+
+
+@mirror("ecap_cache_out")
+class CacheOutStruct(ctypes.Structure):
+    """struct ecap_cache_out: output of ecap_cache_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+        ("level", ctypes.c_int32),
+        ("level_exists_in_api", ctypes.c_int32),
+        ("level_name", ctypes.c_char * 32),
+        ("use_disk", ctypes.c_int32),
+        ("use_memory", ctypes.c_int32),
+        ("use_off_heap", ctypes.c_int32),
+        ("deserialized", ctypes.c_int32),
+        ("replication_count", ctypes.c_int64),
+        ("stored_size_bytes", ctypes.c_uint64),
+        ("storage_memory_bytes", ctypes.c_uint64),
+        ("partitions_in_memory_count", ctypes.c_int64),
+        ("memory_share_ratio", ctypes.c_double),
+    ]
