@@ -49,6 +49,11 @@ from .cache import (StorageLevel, SparkApi, CacheReason, StorageLevelFlags,
                     CacheAdvice, advise_cache, storage_level_flags,
                     storage_level_to_string, storage_level_from_string)
 
+from .executor import (SparkPlatform, ExecutorReason, ExecutorAdvice,
+                       SparkMemoryRegions, advise_executors,
+                       executor_spark_properties, spark_memory_regions,
+                       spark_platform_to_string, spark_platform_from_string)
+
 __version__ = "1.0.0"
 
 __all__ = [
@@ -82,4 +87,8 @@ __all__ = [
     "StorageLevel", "SparkApi", "CacheReason",
     "StorageLevelFlags", "CacheAdvice", "advise_cache",
     "storage_level_flags", "storage_level_to_string", "storage_level_from_string",
+    # executor
+    "SparkPlatform", "ExecutorReason", "ExecutorAdvice",
+    "SparkMemoryRegions", "advise_executors", "executor_spark_properties",
+    "spark_memory_regions", "spark_platform_to_string", "spark_platform_from_string",
 ]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import enum
+import re
 from typing import (Any, ClassVar, Dict, Iterator, List, Mapping, Optional,
                     Sequence, Type, TypeVar, Union)
 
@@ -68,9 +69,13 @@ class Record:
 
 
 def struct_fields(cls: Type[ctypes.Structure]) -> List[str]:
-    """The mirror's field names without ``sz`` and ``reserved_*``."""
+    """The mirror's field names without ``sz`` and the padding fields
+    ``reserved_<n>`` (``reserved_bytes`` of the memory regions is data)."""
     return [f[0] for f in cls._fields_  # type: ignore[attr-defined]
-            if f[0] != "sz" and not f[0].startswith("reserved_")]
+            if f[0] != "sz" and not _PADDING.fullmatch(f[0])]
+
+
+_PADDING = re.compile(r"reserved_\d+")
 
 
 def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:

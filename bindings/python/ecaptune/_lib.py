@@ -17,7 +17,7 @@ import ctypes
 import ctypes.util
 import os
 from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_int64,
-                    c_size_t, c_uint32, c_void_p)
+                    c_size_t, c_uint32, c_uint64, c_void_p)
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _structs as S
@@ -119,6 +119,16 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
                                          POINTER(S.StorageLevelFlagsStruct), _err_p)),
     "ecap_storage_level_to_string": (c_char_p, (c_int32,)),
     "ecap_storage_level_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # executor sizing
+    "ecap_executor_advise": (c_int, (PolicyHandle, POINTER(S.ExecutorInStruct),
+                                     POINTER(S.ExecutorOutStruct), _err_p)),
+    "ecap_executor_spark_properties": (c_int, (POINTER(S.ExecutorOutStruct),
+                                               POINTER(S.PropertyStruct),
+                                               POINTER(c_size_t), _err_p)),
+    "ecap_spark_memory_regions": (c_int, (PolicyHandle, c_uint64,
+                                          POINTER(S.SparkMemoryRegionsStruct), _err_p)),
+    "ecap_spark_platform_to_string": (c_char_p, (c_int32,)),
+    "ecap_spark_platform_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.

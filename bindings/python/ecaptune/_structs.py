@@ -369,3 +369,86 @@ class CacheOutStruct(ctypes.Structure):
         ("partitions_in_memory_count", ctypes.c_int64),
         ("memory_share_ratio", ctypes.c_double),
     ]
+
+
+# ---- executor
+
+@mirror("ecap_spark_memory_regions")
+class SparkMemoryRegionsStruct(ctypes.Structure):
+    """struct ecap_spark_memory_regions: Spark's memory regions of one executor heap."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("heap_bytes", ctypes.c_uint64),
+        ("reserved_bytes", ctypes.c_uint64),
+        ("usable_bytes", ctypes.c_uint64),
+        ("unified_bytes", ctypes.c_uint64),
+        ("storage_bytes", ctypes.c_uint64),
+        ("execution_bytes", ctypes.c_uint64),
+        ("user_bytes", ctypes.c_uint64),
+        ("memory_fraction_ratio", ctypes.c_double),
+        ("storage_fraction_ratio", ctypes.c_double),
+    ]
+
+
+@mirror("ecap_executor_in")
+class ExecutorInStruct(ctypes.Structure):
+    """struct ecap_executor_in: input of ecap_executor_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("daily_data_gb", ctypes.c_double),
+        ("processing_window_hours", ctypes.c_double),
+        ("platform", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("overhead_factor", ctypes.c_double),
+        ("max_executor_count", ctypes.c_int64),
+        ("executor_core_count", ctypes.c_int64),
+        ("node_vcpu_count", ctypes.c_int64),
+        ("node_memory_gb", ctypes.c_double),
+        ("node_yarn_memory_gb", ctypes.c_double),
+        ("node_price_usd_per_hour", ctypes.c_double),
+    ]
+
+
+@mirror("ecap_executor_out")
+class ExecutorOutStruct(ctypes.Structure):
+    """struct ecap_executor_out: output of ecap_executor_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+        ("executor_count", ctypes.c_int64),
+        ("executor_core_count", ctypes.c_int64),
+        ("executor_heap_gb", ctypes.c_double),
+        ("executor_heap_bytes", ctypes.c_uint64),
+        ("overhead_factor", ctypes.c_double),
+        ("executor_overhead_bytes", ctypes.c_uint64),
+        ("executor_container_bytes", ctypes.c_uint64),
+        ("memory_reserved_bytes", ctypes.c_uint64),
+        ("memory_unified_bytes", ctypes.c_uint64),
+        ("memory_storage_bytes", ctypes.c_uint64),
+        ("memory_execution_bytes", ctypes.c_uint64),
+        ("memory_user_bytes", ctypes.c_uint64),
+        ("memory_fraction_ratio", ctypes.c_double),
+        ("memory_storage_fraction_ratio", ctypes.c_double),
+        ("required_memory_gb", ctypes.c_double),
+        ("total_memory_gb", ctypes.c_double),
+        ("memory_shortfall_gb", ctypes.c_double),
+        ("total_container_gb", ctypes.c_double),
+        ("node_count", ctypes.c_int64),
+        ("executors_per_node_count", ctypes.c_int64),
+        ("dynamic_min_executor_count", ctypes.c_int64),
+        ("dynamic_initial_executor_count", ctypes.c_int64),
+        ("dynamic_max_executor_count", ctypes.c_int64),
+        ("processing_window_hours", ctypes.c_double),
+        ("target_hours", ctypes.c_double),
+        ("projected_hours", ctypes.c_double),
+        ("cost_usd_per_hour", ctypes.c_double),
+        ("window_cost_usd", ctypes.c_double),
+        ("projected_cost_usd", ctypes.c_double),
+        ("capped_by_max_executors", ctypes.c_int32),
+        ("window_met", ctypes.c_int32),
+    ]
