@@ -54,6 +54,10 @@ from .executor import (SparkPlatform, ExecutorReason, ExecutorAdvice,
                        executor_spark_properties, spark_memory_regions,
                        spark_platform_to_string, spark_platform_from_string)
 
+from .database import (DatabaseReason, DatabaseAdvice,
+                       DATABASE_MAX_TRANSACTIONS_PER_DAY, advise_database,
+                       database_properties)
+
 __version__ = "1.0.0"
 
 __all__ = [
@@ -91,4 +95,7 @@ __all__ = [
     "SparkPlatform", "ExecutorReason", "ExecutorAdvice",
     "SparkMemoryRegions", "advise_executors", "executor_spark_properties",
     "spark_memory_regions", "spark_platform_to_string", "spark_platform_from_string",
+    # database
+    "DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
+    "advise_database", "database_properties",
 ]

@@ -129,6 +129,12 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
                                           POINTER(S.SparkMemoryRegionsStruct), _err_p)),
     "ecap_spark_platform_to_string": (c_char_p, (c_int32,)),
     "ecap_spark_platform_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # database sizing
+    "ecap_database_advise": (c_int, (PolicyHandle, POINTER(S.DatabaseInStruct),
+                                     POINTER(S.DatabaseOutStruct), _err_p)),
+    "ecap_database_properties": (c_int, (POINTER(S.DatabaseOutStruct),
+                                         POINTER(S.PropertyStruct),
+                                         POINTER(c_size_t), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.

@@ -452,3 +452,105 @@ class ExecutorOutStruct(ctypes.Structure):
         ("capped_by_max_executors", ctypes.c_int32),
         ("window_met", ctypes.c_int32),
     ]
+
+
+# ---- database
+
+@mirror("ecap_database_in")
+class DatabaseInStruct(ctypes.Structure):
+    """struct ecap_database_in: input of ecap_database_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("transactions_per_day", ctypes.c_double),
+        ("retention_days", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_database_out")
+class DatabaseOutStruct(ctypes.Structure):
+    """struct ecap_database_out: output of ecap_database_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("daily_storage_gb", ctypes.c_double),
+        ("data_storage_gb", ctypes.c_double),
+        ("storage_gb", ctypes.c_double),
+        ("memory_required_gb", ctypes.c_double),
+        ("instance_class", ctypes.c_char * 64),
+        ("instance_memory_gb", ctypes.c_double),
+        ("instance_vcpus", ctypes.c_int32),
+        ("fits_flag", ctypes.c_int32),
+        ("instances_needed_count", ctypes.c_int64),
+        ("price_usd_per_hour", ctypes.c_double),
+        ("cost_usd_per_month", ctypes.c_double),
+        ("max_connections_count", ctypes.c_int64),
+        ("shared_buffers_kb", ctypes.c_int64),
+        ("effective_cache_size_kb", ctypes.c_int64),
+        ("maintenance_work_mem_kb", ctypes.c_int64),
+        ("checkpoint_completion_target_ratio", ctypes.c_double),
+        ("wal_buffers_kb", ctypes.c_int64),
+        ("max_worker_processes_count", ctypes.c_int64),
+        ("work_mem_kb", ctypes.c_int64),
+        ("pool_size_count", ctypes.c_int64),
+        ("pool_max_overflow_count", ctypes.c_int64),
+        ("pool_timeout_seconds", ctypes.c_int64),
+        ("pool_recycle_seconds", ctypes.c_int64),
+        ("pool_pre_ping_flag", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+# ---- kafka
+
+@mirror("ecap_kafka_in")
+class KafkaInStruct(ctypes.Structure):
+    """struct ecap_kafka_in: input of ecap_kafka_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("events_per_second", ctypes.c_double),
+        ("peak_events_per_second", ctypes.c_double),
+        ("peak_factor", ctypes.c_double),
+        ("event_size_kb", ctypes.c_double),
+        ("replication_factor", ctypes.c_int64),
+        ("retention_hours", ctypes.c_double),
+        ("partition_throughput_events_per_second", ctypes.c_double),
+        ("consumer_count", ctypes.c_int64),
+        ("broker_disk_gb", ctypes.c_double),
+        ("broker_throughput_mb_per_second", ctypes.c_double),
+        ("max_partition_replicas_per_broker", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_kafka_out")
+class KafkaOutStruct(ctypes.Structure):
+    """struct ecap_kafka_out: output of ecap_kafka_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("peak_events_per_second", ctypes.c_double),
+        ("ingress_mb_per_second", ctypes.c_double),
+        ("daily_storage_gb", ctypes.c_double),
+        ("data_storage_gb", ctypes.c_double),
+        ("segment_allowance_gb", ctypes.c_double),
+        ("total_storage_gb", ctypes.c_double),
+        ("partitions_count", ctypes.c_int64),
+        ("brokers_count", ctypes.c_int64),
+        ("brokers_by_storage_count", ctypes.c_int64),
+        ("brokers_by_throughput_count", ctypes.c_int64),
+        ("brokers_by_partition_replicas_count", ctypes.c_int64),
+        ("brokers_minimum_count", ctypes.c_int64),
+        ("storage_per_broker_gb", ctypes.c_double),
+        ("cost_usd_per_month", ctypes.c_double),
+        ("replication_factor_count", ctypes.c_int64),
+        ("min_insync_replicas_count", ctypes.c_int64),
+        ("acks", ctypes.c_char * 8),
+        ("instance_type", ctypes.c_char * 64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
