@@ -58,6 +58,9 @@ from .database import (DatabaseReason, DatabaseAdvice,
                        DATABASE_MAX_TRANSACTIONS_PER_DAY, advise_database,
                        database_properties)
 
+from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
+                    advise_kafka)
+
 __version__ = "1.0.0"
 
 __all__ = [
@@ -98,4 +101,7 @@ __all__ = [
     # database
     "DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
     "advise_database", "database_properties",
+    # kafka
+    "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
+    "advise_kafka",
 ]

@@ -135,6 +135,9 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_database_properties": (c_int, (POINTER(S.DatabaseOutStruct),
                                          POINTER(S.PropertyStruct),
                                          POINTER(c_size_t), _err_p)),
+    # Kafka sizing
+    "ecap_kafka_advise": (c_int, (PolicyHandle, POINTER(S.KafkaInStruct),
+                                  POINTER(S.KafkaOutStruct), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.
