@@ -61,6 +61,11 @@ from .database import (DatabaseReason, DatabaseAdvice,
 from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
                     advise_kafka)
 
+from .projection import (ProjectionYear, MonteCarloYear,
+                         PROJECTION_MAX_YEARS, projection_run,
+                         projection_to_json, projection_montecarlo,
+                         projection_montecarlo_to_json)
+
 __version__ = "1.0.0"
 
 __all__ = [
@@ -104,4 +109,8 @@ __all__ = [
     # kafka
     "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
     "advise_kafka",
+    # projection
+    "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
+    "projection_run", "projection_to_json", "projection_montecarlo",
+    "projection_montecarlo_to_json",
 ]

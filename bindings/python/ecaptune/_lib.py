@@ -138,6 +138,18 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     # Kafka sizing
     "ecap_kafka_advise": (c_int, (PolicyHandle, POINTER(S.KafkaInStruct),
                                   POINTER(S.KafkaOutStruct), _err_p)),
+    # growth and projection
+    "ecap_projection_run": (c_int, (PolicyHandle, POINTER(S.ProjectionInStruct),
+                                    POINTER(S.ProjectionYearStruct),
+                                    POINTER(c_size_t), _err_p)),
+    # char ** as void ** so the pointer survives for ecap_free()
+    "ecap_projection_to_json": (c_int, (POINTER(S.ProjectionYearStruct), c_size_t,
+                                        POINTER(c_void_p), _err_p)),
+    "ecap_projection_montecarlo": (c_int, (PolicyHandle, POINTER(S.MonteCarloInStruct),
+                                           POINTER(S.MonteCarloYearStruct),
+                                           POINTER(c_size_t), _err_p)),
+    "ecap_projection_montecarlo_to_json": (c_int, (POINTER(S.MonteCarloYearStruct),
+                                                   c_size_t, POINTER(c_void_p), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.

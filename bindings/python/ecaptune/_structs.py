@@ -554,3 +554,89 @@ class KafkaOutStruct(ctypes.Structure):
         ("instance_type", ctypes.c_char * 64),
         ("reason_text", ctypes.c_char * 256),
     ]
+
+
+# ---- projection
+
+@mirror("ecap_projection_in")
+class ProjectionInStruct(ctypes.Structure):
+    """struct ecap_projection_in: input of ecap_projection_run."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("current_daily_transactions", ctypes.c_double),
+        ("years", ctypes.c_int64),
+        ("scenario", ctypes.c_char * 64),
+    ]
+
+
+@mirror("ecap_projection_year")
+class ProjectionYearStruct(ctypes.Structure):
+    """struct ecap_projection_year: one projected year (array element; stride = first element's sz)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("year", ctypes.c_int32),
+        ("base_daily_transactions", ctypes.c_double),
+        ("peak_daily_transactions", ctypes.c_double),
+        ("spark_daily_data_gb", ctypes.c_double),
+        ("spark_executors_count", ctypes.c_int64),
+        ("spark_executor_memory_gb", ctypes.c_double),
+        ("spark_cost_usd_per_hour", ctypes.c_double),
+        ("spark_cost_usd_per_month", ctypes.c_double),
+        ("database_instance_class", ctypes.c_char * 64),
+        ("database_memory_required_gb", ctypes.c_double),
+        ("database_storage_gb", ctypes.c_double),
+        ("database_reason", ctypes.c_int32),
+        ("database_fits_flag", ctypes.c_int32),
+        ("database_instances_count", ctypes.c_int64),
+        ("database_cost_usd_per_month", ctypes.c_double),
+        ("kafka_events_per_second", ctypes.c_double),
+        ("kafka_peak_events_per_second", ctypes.c_double),
+        ("kafka_partitions_count", ctypes.c_int64),
+        ("kafka_brokers_count", ctypes.c_int64),
+        ("kafka_storage_per_broker_gb", ctypes.c_double),
+        ("kafka_reason", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("kafka_cost_usd_per_month", ctypes.c_double),
+        ("total_cost_usd_per_month", ctypes.c_double),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+@mirror("ecap_montecarlo_in")
+class MonteCarloInStruct(ctypes.Structure):
+    """struct ecap_montecarlo_in: input of ecap_projection_montecarlo."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("current_daily_transactions", ctypes.c_double),
+        ("years", ctypes.c_int64),
+        ("scenario", ctypes.c_char * 64),
+        ("seed", ctypes.c_uint64),
+        ("paths_count", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_montecarlo_year")
+class MonteCarloYearStruct(ctypes.Structure):
+    """struct ecap_montecarlo_year: Monte Carlo percentiles of one year (array element)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("year", ctypes.c_int32),
+        ("spark_executors_p50_count", ctypes.c_double),
+        ("spark_executors_p90_count", ctypes.c_double),
+        ("spark_executors_p99_count", ctypes.c_double),
+        ("database_memory_p50_gb", ctypes.c_double),
+        ("database_memory_p90_gb", ctypes.c_double),
+        ("database_memory_p99_gb", ctypes.c_double),
+        ("kafka_brokers_p50_count", ctypes.c_double),
+        ("kafka_brokers_p90_count", ctypes.c_double),
+        ("kafka_brokers_p99_count", ctypes.c_double),
+        ("total_cost_p50_usd_per_month", ctypes.c_double),
+        ("total_cost_p90_usd_per_month", ctypes.c_double),
+        ("total_cost_p99_usd_per_month", ctypes.c_double),
+    ]
