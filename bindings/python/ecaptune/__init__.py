@@ -14,7 +14,7 @@ this binding needs is refused at import.
 
 from __future__ import annotations
 
-from ._convert import Property, Record
+from ._convert import Property, Record, properties_to_dict
 from ._lib import MIN_VERSION, library_path
 from .core import (VersionInfo, model_from_string, model_to_string, strerror,
                    version_info, version_number, version_string)
@@ -25,6 +25,46 @@ from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
                      UnknownEnumError, UnknownKeyError, UnknownModelError)
 from .policy import (InstanceClass, KeyInfo, Policy, Scenario, Value,
                      key_at, key_count, key_find, keys)
+
+from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
+                        ScanTasks, AqeResult, PARTITION_MAX_BYTES,
+                        PARTITION_MAX_COUNT, advise_partitions,
+                        partition_scan_tasks, partition_aqe,
+                        partition_spark_properties,
+                        partition_action_to_string,
+                        partition_action_from_string,
+                        partition_reason_to_string,
+                        partition_reason_from_string)
+
+from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
+                   JoinReason, JoinHintIgnored, JoinWarning, JoinAdvice,
+                   JOIN_MAX_BROADCAST_BYTES, JOIN_MAX_BROADCAST_ROWS_HASH,
+                   JOIN_MAX_BROADCAST_ROWS_LONG, advise_join,
+                   join_type_to_string, join_type_from_string,
+                   join_hint_to_string, join_hint_from_string,
+                   join_strategy_to_string, join_strategy_from_string,
+                   join_build_side_to_string, join_build_side_from_string)
+
+from .cache import (StorageLevel, SparkApi, CacheReason, StorageLevelFlags,
+                    CacheAdvice, advise_cache, storage_level_flags,
+                    storage_level_to_string, storage_level_from_string)
+
+from .executor import (SparkPlatform, ExecutorReason, ExecutorAdvice,
+                       SparkMemoryRegions, advise_executors,
+                       executor_spark_properties, spark_memory_regions,
+                       spark_platform_to_string, spark_platform_from_string)
+
+from .database import (DatabaseReason, DatabaseAdvice,
+                       DATABASE_MAX_TRANSACTIONS_PER_DAY, advise_database,
+                       database_properties)
+
+from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
+                    advise_kafka)
+
+from .projection import (ProjectionYear, MonteCarloYear,
+                         PROJECTION_MAX_YEARS, projection_run,
+                         projection_to_json, projection_montecarlo,
+                         projection_montecarlo_to_json)
 
 __version__ = "1.0.0"
 
@@ -38,6 +78,39 @@ __all__ = [
     "UnknownModelError", "EcapMemoryError", "EcapIOError", "NoSpaceError",
     "NotFoundError", "LimitError",
     "Policy", "KeyInfo", "Scenario", "InstanceClass", "Property", "Record",
+    "properties_to_dict",
     "Value", "key_count", "key_at", "key_find", "keys",
     # ---- advisor families: add their public names below this line ----
+    # partition
+    "PartitionAction", "PartitionReason", "PartitionAdvice",
+    "ScanTasks", "AqeResult", "PARTITION_MAX_BYTES",
+    "PARTITION_MAX_COUNT", "advise_partitions", "partition_scan_tasks",
+    "partition_aqe", "partition_spark_properties", "partition_action_to_string",
+    "partition_action_from_string", "partition_reason_to_string", "partition_reason_from_string",
+    # join
+    "JoinType", "JoinHint", "JoinStrategy",
+    "JoinBuildSide", "JoinReason", "JoinHintIgnored",
+    "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
+    "JOIN_MAX_BROADCAST_ROWS_HASH", "JOIN_MAX_BROADCAST_ROWS_LONG", "advise_join",
+    "join_type_to_string", "join_type_from_string", "join_hint_to_string",
+    "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
+    "join_build_side_to_string", "join_build_side_from_string",
+    # cache
+    "StorageLevel", "SparkApi", "CacheReason",
+    "StorageLevelFlags", "CacheAdvice", "advise_cache",
+    "storage_level_flags", "storage_level_to_string", "storage_level_from_string",
+    # executor
+    "SparkPlatform", "ExecutorReason", "ExecutorAdvice",
+    "SparkMemoryRegions", "advise_executors", "executor_spark_properties",
+    "spark_memory_regions", "spark_platform_to_string", "spark_platform_from_string",
+    # database
+    "DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
+    "advise_database", "database_properties",
+    # kafka
+    "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
+    "advise_kafka",
+    # projection
+    "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
+    "projection_run", "projection_to_json", "projection_montecarlo",
+    "projection_montecarlo_to_json",
 ]

@@ -17,7 +17,7 @@ import ctypes
 import ctypes.util
 import os
 from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_int64,
-                    c_size_t, c_uint32, c_void_p)
+                    c_size_t, c_uint32, c_uint64, c_void_p)
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _structs as S
@@ -86,6 +86,70 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_policy_instance_class_set": (c_int, (PolicyHandle, POINTER(S.InstanceClassStruct), _err_p)),
     "ecap_policy_instance_class_remove": (c_int, (PolicyHandle, c_char_p, _err_p)),
     # ---- advisor families: add their prototypes below this line ----
+    # partition sizing
+    "ecap_partition_advise": (c_int, (PolicyHandle, POINTER(S.PartitionInStruct),
+                                      POINTER(S.PartitionOutStruct), _err_p)),
+    "ecap_partition_scan_tasks": (c_int, (PolicyHandle, POINTER(S.PartitionScanInStruct),
+                                          POINTER(S.PartitionScanOutStruct), _err_p)),
+    "ecap_partition_aqe": (c_int, (PolicyHandle, POINTER(S.PartitionAqeInStruct),
+                                   POINTER(S.PartitionAqeOutStruct), POINTER(c_int64),
+                                   POINTER(c_size_t), _err_p)),
+    "ecap_partition_spark_properties": (c_int, (PolicyHandle, POINTER(S.PartitionOutStruct),
+                                                POINTER(S.PropertyStruct),
+                                                POINTER(c_size_t), _err_p)),
+    "ecap_partition_action_to_string": (c_char_p, (c_int32,)),
+    "ecap_partition_action_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_partition_reason_to_string": (c_char_p, (c_int32,)),
+    "ecap_partition_reason_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # join strategy
+    "ecap_join_advise": (c_int, (PolicyHandle, POINTER(S.JoinInStruct),
+                                 POINTER(S.JoinOutStruct), _err_p)),
+    "ecap_join_type_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_type_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_join_hint_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_hint_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_join_strategy_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_strategy_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_join_build_side_to_string": (c_char_p, (c_int32,)),
+    "ecap_join_build_side_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # cache level
+    "ecap_cache_advise": (c_int, (PolicyHandle, POINTER(S.CacheInStruct),
+                                  POINTER(S.CacheOutStruct), _err_p)),
+    "ecap_storage_level_flags": (c_int, (c_int32, c_int32,
+                                         POINTER(S.StorageLevelFlagsStruct), _err_p)),
+    "ecap_storage_level_to_string": (c_char_p, (c_int32,)),
+    "ecap_storage_level_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # executor sizing
+    "ecap_executor_advise": (c_int, (PolicyHandle, POINTER(S.ExecutorInStruct),
+                                     POINTER(S.ExecutorOutStruct), _err_p)),
+    "ecap_executor_spark_properties": (c_int, (POINTER(S.ExecutorOutStruct),
+                                               POINTER(S.PropertyStruct),
+                                               POINTER(c_size_t), _err_p)),
+    "ecap_spark_memory_regions": (c_int, (PolicyHandle, c_uint64,
+                                          POINTER(S.SparkMemoryRegionsStruct), _err_p)),
+    "ecap_spark_platform_to_string": (c_char_p, (c_int32,)),
+    "ecap_spark_platform_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    # database sizing
+    "ecap_database_advise": (c_int, (PolicyHandle, POINTER(S.DatabaseInStruct),
+                                     POINTER(S.DatabaseOutStruct), _err_p)),
+    "ecap_database_properties": (c_int, (POINTER(S.DatabaseOutStruct),
+                                         POINTER(S.PropertyStruct),
+                                         POINTER(c_size_t), _err_p)),
+    # Kafka sizing
+    "ecap_kafka_advise": (c_int, (PolicyHandle, POINTER(S.KafkaInStruct),
+                                  POINTER(S.KafkaOutStruct), _err_p)),
+    # growth and projection
+    "ecap_projection_run": (c_int, (PolicyHandle, POINTER(S.ProjectionInStruct),
+                                    POINTER(S.ProjectionYearStruct),
+                                    POINTER(c_size_t), _err_p)),
+    # char ** as void ** so the pointer survives for ecap_free()
+    "ecap_projection_to_json": (c_int, (POINTER(S.ProjectionYearStruct), c_size_t,
+                                        POINTER(c_void_p), _err_p)),
+    "ecap_projection_montecarlo": (c_int, (PolicyHandle, POINTER(S.MonteCarloInStruct),
+                                           POINTER(S.MonteCarloYearStruct),
+                                           POINTER(c_size_t), _err_p)),
+    "ecap_projection_montecarlo_to_json": (c_int, (POINTER(S.MonteCarloYearStruct),
+                                                   c_size_t, POINTER(c_void_p), _err_p)),
 }
 
 #: Exported C functions deliberately not bound yet: name -> reason.

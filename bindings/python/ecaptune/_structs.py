@@ -134,3 +134,509 @@ class PropertyStruct(ctypes.Structure):
 
 
 # ---- advisor families: add their mirrors below this line ----
+
+
+# ---- partition
+
+@mirror("ecap_partition_in")
+class PartitionInStruct(ctypes.Structure):
+    """struct ecap_partition_in: input of ecap_partition_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("data_size_bytes", ctypes.c_int64),
+        ("row_count", ctypes.c_int64),
+        ("avg_row_bytes", ctypes.c_int64),
+        ("current_partition_count", ctypes.c_int64),
+        ("total_executor_cores", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_partition_out")
+class PartitionOutStruct(ctypes.Structure):
+    """struct ecap_partition_out: output of ecap_partition_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("action", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("data_size_bytes", ctypes.c_int64),
+        ("partition_count", ctypes.c_int64),
+        ("effective_partition_count", ctypes.c_int64),
+        ("bytes_per_partition", ctypes.c_int64),
+        ("parallelism_floor_count", ctypes.c_int64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+@mirror("ecap_partition_scan_in")
+class PartitionScanInStruct(ctypes.Structure):
+    """struct ecap_partition_scan_in: input of ecap_partition_scan_tasks (a file listing)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("file_sizes_bytes", ctypes.POINTER(ctypes.c_int64)),
+        ("file_splittable", ctypes.POINTER(ctypes.c_int32)),
+        ("file_count", ctypes.c_int64),
+        ("splittable", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("max_partition_bytes", ctypes.c_int64),
+        ("open_cost_bytes", ctypes.c_int64),
+        ("min_partition_num", ctypes.c_int64),
+        ("total_executor_cores", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_partition_scan_out")
+class PartitionScanOutStruct(ctypes.Structure):
+    """struct ecap_partition_scan_out: output of ecap_partition_scan_tasks."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("task_count", ctypes.c_int64),
+        ("split_count", ctypes.c_int64),
+        ("max_split_bytes", ctypes.c_int64),
+        ("total_bytes", ctypes.c_int64),
+        ("bytes_per_core", ctypes.c_int64),
+        ("min_partition_num", ctypes.c_int64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+@mirror("ecap_partition_aqe_in")
+class PartitionAqeInStruct(ctypes.Structure):
+    """struct ecap_partition_aqe_in: input of ecap_partition_aqe (one shuffle's sizes)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("partition_sizes_bytes", ctypes.POINTER(ctypes.c_int64)),
+        ("partition_count", ctypes.c_int64),
+        ("advisory_partition_size_bytes", ctypes.c_int64),
+        ("min_partition_size_bytes", ctypes.c_int64),
+        ("parallelism_first_disabled", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("default_parallelism", ctypes.c_int64),
+        ("total_executor_cores", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_partition_aqe_out")
+class PartitionAqeOutStruct(ctypes.Structure):
+    """struct ecap_partition_aqe_out: output of ecap_partition_aqe."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("coalesced_partition_count", ctypes.c_int64),
+        ("target_size_bytes", ctypes.c_int64),
+        ("max_target_size_bytes", ctypes.c_int64),
+        ("min_num_partitions", ctypes.c_int64),
+        ("total_bytes", ctypes.c_int64),
+        ("median_size_bytes", ctypes.c_int64),
+        ("skewed_partition_count", ctypes.c_int64),
+        ("skew_split_target_bytes", ctypes.c_int64),
+        ("skew_split_task_count", ctypes.c_int64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+# ---- join
+
+@mirror("ecap_join_in")
+class JoinInStruct(ctypes.Structure):
+    """struct ecap_join_in: input of ecap_join_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("join_type", ctypes.c_int32),
+        ("no_equi_keys", ctypes.c_int32),
+        ("keys_not_sortable", ctypes.c_int32),
+        ("single_bigint_key", ctypes.c_int32),
+        ("left_size_bytes", ctypes.c_int64),
+        ("right_size_bytes", ctypes.c_int64),
+        ("left_row_count", ctypes.c_int64),
+        ("right_row_count", ctypes.c_int64),
+        ("left_hint", ctypes.c_int32),
+        ("right_hint", ctypes.c_int32),
+        ("broadcast_threshold_bytes", ctypes.c_int64),
+        ("shuffle_partitions_count", ctypes.c_int64),
+        ("spark_version_major", ctypes.c_int32),
+        ("spark_version_minor", ctypes.c_int32),
+        ("guide_small_side", ctypes.c_int32),
+        ("executor_cores_count", ctypes.c_int32),
+        ("executor_heap_bytes", ctypes.c_int64),
+        ("execution_memory_bytes", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_join_out")
+class JoinOutStruct(ctypes.Structure):
+    """struct ecap_join_out: output of ecap_join_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+        ("strategy", ctypes.c_int32),
+        ("build_side", ctypes.c_int32),
+        ("strategy_reason", ctypes.c_int32),
+        ("left_hint_ignored", ctypes.c_int32),
+        ("left_hint_ignored_reason", ctypes.c_int32),
+        ("right_hint_ignored", ctypes.c_int32),
+        ("right_hint_ignored_reason", ctypes.c_int32),
+        ("warning_flags", ctypes.c_int32),
+        ("strategy_text", ctypes.c_char * 256),
+        ("hint_text", ctypes.c_char * 256),
+        ("warning_text", ctypes.c_char * 256),
+        ("recommended_hint", ctypes.c_int32),
+        ("recommended_hint_side", ctypes.c_int32),
+        ("recommended_strategy", ctypes.c_int32),
+        ("recommended_build_side", ctypes.c_int32),
+        ("recommended_warning_flags", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("recommended_warning_text", ctypes.c_char * 256),
+        ("broadcast_threshold_bytes", ctypes.c_int64),
+        ("shuffle_partitions_count", ctypes.c_int64),
+        ("shuffle_hash_factor", ctypes.c_double),
+        ("spark_version_major", ctypes.c_int32),
+        ("spark_version_minor", ctypes.c_int32),
+        ("execution_memory_per_task_bytes", ctypes.c_int64),
+    ]
+
+
+# ---- cache
+
+@mirror("ecap_storage_level_flags")
+class StorageLevelFlagsStruct(ctypes.Structure):
+    """struct ecap_storage_level_flags: a storage level's flags in one API."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("use_disk", ctypes.c_int32),
+        ("use_memory", ctypes.c_int32),
+        ("use_off_heap", ctypes.c_int32),
+        ("deserialized", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("replication_count", ctypes.c_int64),
+        ("name", ctypes.c_char * 32),
+    ]
+
+
+@mirror("ecap_cache_in")
+class CacheInStruct(ctypes.Structure):
+    """struct ecap_cache_in: input of ecap_cache_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("deserialized_size_bytes", ctypes.c_uint64),
+        ("serialized_size_bytes", ctypes.c_uint64),
+        ("deserialized_size_factor", ctypes.c_double),
+        ("partition_count", ctypes.c_int64),
+        ("reuse_count", ctypes.c_int64),
+        ("storage_memory_bytes", ctypes.c_uint64),
+        ("executor_count", ctypes.c_int64),
+        ("executor_heap_bytes", ctypes.c_uint64),
+        ("api", ctypes.c_int32),
+        ("replicated", ctypes.c_int32),
+    ]
+
+
+@mirror("ecap_cache_out")
+class CacheOutStruct(ctypes.Structure):
+    """struct ecap_cache_out: output of ecap_cache_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+        ("level", ctypes.c_int32),
+        ("level_exists_in_api", ctypes.c_int32),
+        ("level_name", ctypes.c_char * 32),
+        ("use_disk", ctypes.c_int32),
+        ("use_memory", ctypes.c_int32),
+        ("use_off_heap", ctypes.c_int32),
+        ("deserialized", ctypes.c_int32),
+        ("replication_count", ctypes.c_int64),
+        ("stored_size_bytes", ctypes.c_uint64),
+        ("storage_memory_bytes", ctypes.c_uint64),
+        ("partitions_in_memory_count", ctypes.c_int64),
+        ("memory_share_ratio", ctypes.c_double),
+    ]
+
+
+# ---- executor
+
+@mirror("ecap_spark_memory_regions")
+class SparkMemoryRegionsStruct(ctypes.Structure):
+    """struct ecap_spark_memory_regions: Spark's memory regions of one executor heap."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("heap_bytes", ctypes.c_uint64),
+        ("reserved_bytes", ctypes.c_uint64),
+        ("usable_bytes", ctypes.c_uint64),
+        ("unified_bytes", ctypes.c_uint64),
+        ("storage_bytes", ctypes.c_uint64),
+        ("execution_bytes", ctypes.c_uint64),
+        ("user_bytes", ctypes.c_uint64),
+        ("memory_fraction_ratio", ctypes.c_double),
+        ("storage_fraction_ratio", ctypes.c_double),
+    ]
+
+
+@mirror("ecap_executor_in")
+class ExecutorInStruct(ctypes.Structure):
+    """struct ecap_executor_in: input of ecap_executor_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("daily_data_gb", ctypes.c_double),
+        ("processing_window_hours", ctypes.c_double),
+        ("platform", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("overhead_factor", ctypes.c_double),
+        ("max_executor_count", ctypes.c_int64),
+        ("executor_core_count", ctypes.c_int64),
+        ("node_vcpu_count", ctypes.c_int64),
+        ("node_memory_gb", ctypes.c_double),
+        ("node_yarn_memory_gb", ctypes.c_double),
+        ("node_price_usd_per_hour", ctypes.c_double),
+    ]
+
+
+@mirror("ecap_executor_out")
+class ExecutorOutStruct(ctypes.Structure):
+    """struct ecap_executor_out: output of ecap_executor_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+        ("executor_count", ctypes.c_int64),
+        ("executor_core_count", ctypes.c_int64),
+        ("executor_heap_gb", ctypes.c_double),
+        ("executor_heap_bytes", ctypes.c_uint64),
+        ("overhead_factor", ctypes.c_double),
+        ("executor_overhead_bytes", ctypes.c_uint64),
+        ("executor_container_bytes", ctypes.c_uint64),
+        ("memory_reserved_bytes", ctypes.c_uint64),
+        ("memory_unified_bytes", ctypes.c_uint64),
+        ("memory_storage_bytes", ctypes.c_uint64),
+        ("memory_execution_bytes", ctypes.c_uint64),
+        ("memory_user_bytes", ctypes.c_uint64),
+        ("memory_fraction_ratio", ctypes.c_double),
+        ("memory_storage_fraction_ratio", ctypes.c_double),
+        ("required_memory_gb", ctypes.c_double),
+        ("total_memory_gb", ctypes.c_double),
+        ("memory_shortfall_gb", ctypes.c_double),
+        ("total_container_gb", ctypes.c_double),
+        ("node_count", ctypes.c_int64),
+        ("executors_per_node_count", ctypes.c_int64),
+        ("dynamic_min_executor_count", ctypes.c_int64),
+        ("dynamic_initial_executor_count", ctypes.c_int64),
+        ("dynamic_max_executor_count", ctypes.c_int64),
+        ("processing_window_hours", ctypes.c_double),
+        ("target_hours", ctypes.c_double),
+        ("projected_hours", ctypes.c_double),
+        ("cost_usd_per_hour", ctypes.c_double),
+        ("window_cost_usd", ctypes.c_double),
+        ("projected_cost_usd", ctypes.c_double),
+        ("capped_by_max_executors", ctypes.c_int32),
+        ("window_met", ctypes.c_int32),
+    ]
+
+
+# ---- database
+
+@mirror("ecap_database_in")
+class DatabaseInStruct(ctypes.Structure):
+    """struct ecap_database_in: input of ecap_database_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("transactions_per_day", ctypes.c_double),
+        ("retention_days", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_database_out")
+class DatabaseOutStruct(ctypes.Structure):
+    """struct ecap_database_out: output of ecap_database_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("daily_storage_gb", ctypes.c_double),
+        ("data_storage_gb", ctypes.c_double),
+        ("storage_gb", ctypes.c_double),
+        ("memory_required_gb", ctypes.c_double),
+        ("instance_class", ctypes.c_char * 64),
+        ("instance_memory_gb", ctypes.c_double),
+        ("instance_vcpus", ctypes.c_int32),
+        ("fits_flag", ctypes.c_int32),
+        ("instances_needed_count", ctypes.c_int64),
+        ("price_usd_per_hour", ctypes.c_double),
+        ("cost_usd_per_month", ctypes.c_double),
+        ("max_connections_count", ctypes.c_int64),
+        ("shared_buffers_kb", ctypes.c_int64),
+        ("effective_cache_size_kb", ctypes.c_int64),
+        ("maintenance_work_mem_kb", ctypes.c_int64),
+        ("checkpoint_completion_target_ratio", ctypes.c_double),
+        ("wal_buffers_kb", ctypes.c_int64),
+        ("max_worker_processes_count", ctypes.c_int64),
+        ("work_mem_kb", ctypes.c_int64),
+        ("pool_size_count", ctypes.c_int64),
+        ("pool_max_overflow_count", ctypes.c_int64),
+        ("pool_timeout_seconds", ctypes.c_int64),
+        ("pool_recycle_seconds", ctypes.c_int64),
+        ("pool_pre_ping_flag", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+# ---- kafka
+
+@mirror("ecap_kafka_in")
+class KafkaInStruct(ctypes.Structure):
+    """struct ecap_kafka_in: input of ecap_kafka_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("events_per_second", ctypes.c_double),
+        ("peak_events_per_second", ctypes.c_double),
+        ("peak_factor", ctypes.c_double),
+        ("event_size_kb", ctypes.c_double),
+        ("replication_factor", ctypes.c_int64),
+        ("retention_hours", ctypes.c_double),
+        ("partition_throughput_events_per_second", ctypes.c_double),
+        ("consumer_count", ctypes.c_int64),
+        ("broker_disk_gb", ctypes.c_double),
+        ("broker_throughput_mb_per_second", ctypes.c_double),
+        ("max_partition_replicas_per_broker", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_kafka_out")
+class KafkaOutStruct(ctypes.Structure):
+    """struct ecap_kafka_out: output of ecap_kafka_advise."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("reason", ctypes.c_int32),
+        ("peak_events_per_second", ctypes.c_double),
+        ("ingress_mb_per_second", ctypes.c_double),
+        ("daily_storage_gb", ctypes.c_double),
+        ("data_storage_gb", ctypes.c_double),
+        ("segment_allowance_gb", ctypes.c_double),
+        ("total_storage_gb", ctypes.c_double),
+        ("partitions_count", ctypes.c_int64),
+        ("brokers_count", ctypes.c_int64),
+        ("brokers_by_storage_count", ctypes.c_int64),
+        ("brokers_by_throughput_count", ctypes.c_int64),
+        ("brokers_by_partition_replicas_count", ctypes.c_int64),
+        ("brokers_minimum_count", ctypes.c_int64),
+        ("storage_per_broker_gb", ctypes.c_double),
+        ("cost_usd_per_month", ctypes.c_double),
+        ("replication_factor_count", ctypes.c_int64),
+        ("min_insync_replicas_count", ctypes.c_int64),
+        ("acks", ctypes.c_char * 8),
+        ("instance_type", ctypes.c_char * 64),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+# ---- projection
+
+@mirror("ecap_projection_in")
+class ProjectionInStruct(ctypes.Structure):
+    """struct ecap_projection_in: input of ecap_projection_run."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("current_daily_transactions", ctypes.c_double),
+        ("years", ctypes.c_int64),
+        ("scenario", ctypes.c_char * 64),
+    ]
+
+
+@mirror("ecap_projection_year")
+class ProjectionYearStruct(ctypes.Structure):
+    """struct ecap_projection_year: one projected year (array element; stride = first element's sz)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("year", ctypes.c_int32),
+        ("base_daily_transactions", ctypes.c_double),
+        ("peak_daily_transactions", ctypes.c_double),
+        ("spark_daily_data_gb", ctypes.c_double),
+        ("spark_executors_count", ctypes.c_int64),
+        ("spark_executor_memory_gb", ctypes.c_double),
+        ("spark_cost_usd_per_hour", ctypes.c_double),
+        ("spark_cost_usd_per_month", ctypes.c_double),
+        ("database_instance_class", ctypes.c_char * 64),
+        ("database_memory_required_gb", ctypes.c_double),
+        ("database_storage_gb", ctypes.c_double),
+        ("database_reason", ctypes.c_int32),
+        ("database_fits_flag", ctypes.c_int32),
+        ("database_instances_count", ctypes.c_int64),
+        ("database_cost_usd_per_month", ctypes.c_double),
+        ("kafka_events_per_second", ctypes.c_double),
+        ("kafka_peak_events_per_second", ctypes.c_double),
+        ("kafka_partitions_count", ctypes.c_int64),
+        ("kafka_brokers_count", ctypes.c_int64),
+        ("kafka_storage_per_broker_gb", ctypes.c_double),
+        ("kafka_reason", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("kafka_cost_usd_per_month", ctypes.c_double),
+        ("total_cost_usd_per_month", ctypes.c_double),
+        ("reason_text", ctypes.c_char * 256),
+    ]
+
+
+@mirror("ecap_montecarlo_in")
+class MonteCarloInStruct(ctypes.Structure):
+    """struct ecap_montecarlo_in: input of ecap_projection_montecarlo."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("current_daily_transactions", ctypes.c_double),
+        ("years", ctypes.c_int64),
+        ("scenario", ctypes.c_char * 64),
+        ("seed", ctypes.c_uint64),
+        ("paths_count", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_montecarlo_year")
+class MonteCarloYearStruct(ctypes.Structure):
+    """struct ecap_montecarlo_year: Monte Carlo percentiles of one year (array element)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("model", ctypes.c_int32),
+        ("year", ctypes.c_int32),
+        ("spark_executors_p50_count", ctypes.c_double),
+        ("spark_executors_p90_count", ctypes.c_double),
+        ("spark_executors_p99_count", ctypes.c_double),
+        ("database_memory_p50_gb", ctypes.c_double),
+        ("database_memory_p90_gb", ctypes.c_double),
+        ("database_memory_p99_gb", ctypes.c_double),
+        ("kafka_brokers_p50_count", ctypes.c_double),
+        ("kafka_brokers_p90_count", ctypes.c_double),
+        ("kafka_brokers_p99_count", ctypes.c_double),
+        ("total_cost_p50_usd_per_month", ctypes.c_double),
+        ("total_cost_p90_usd_per_month", ctypes.c_double),
+        ("total_cost_p99_usd_per_month", ctypes.c_double),
+    ]

@@ -18,8 +18,6 @@ from ecaptune.errors import ErrorCode, error_class
 # Codes no foundation function returns today: reason.  Move a code out when
 # a family can trigger it (and add its case below).
 NOT_RAISABLE_YET = {
-    ErrorCode.ECAP_ERR_UNKNOWN_ENUM: "only advisor inputs carry enums",
-    ErrorCode.ECAP_ERR_NOSPACE: "only advisors render property arrays",
     ErrorCode.ECAP_ERR_NOMEM: "allocation failure cannot be provoked",
 }
 
@@ -36,6 +34,24 @@ def _fill_scenarios(p):
                        seasonal_peak_factor=1.0)
 
 
+def _properties_array_too_small(p):
+    # The binding grows its arrays itself, so call the C function with a
+    # 3-element array for the 9 properties of a partition advice.
+    out = S.new_struct(S.PartitionOutStruct)
+    inp = S.new_struct(S.PartitionInStruct)
+    inp.data_size_bytes = 200 << 20
+    p._call("ecap_partition_advise", ctypes.byref(inp), ctypes.byref(out))
+    props = (S.PropertyStruct * 3)()
+    for e in props:
+        e.sz = ctypes.sizeof(S.PropertyStruct)
+    count = ctypes.c_size_t(3)
+    try:
+        p._call("ecap_partition_spark_properties", ctypes.byref(out), props,
+                ctypes.byref(count))
+    finally:
+        assert count.value == 9, "the needed count is reported"
+
+
 def _last_class(p):
     for c in p.instance_classes()[1:]:
         p.remove_instance_class(c.name)
@@ -50,6 +66,11 @@ CASES = {
         lambda p: p.set("executor.cores", 0), E.RangeError, "executor.cores"),
     ErrorCode.ECAP_ERR_STRUCT_SIZE: (
         _struct_too_small, E.StructSizeError, "ecap_scenario"),
+    ErrorCode.ECAP_ERR_UNKNOWN_ENUM: (
+        lambda p: E.partition_action_from_string("shuffle"),
+        E.UnknownEnumError, "action"),
+    ErrorCode.ECAP_ERR_NOSPACE: (
+        _properties_array_too_small, E.NoSpaceError, "count"),
     ErrorCode.ECAP_ERR_UNKNOWN_KEY: (
         lambda p: p.get("partition.target_size"), E.UnknownKeyError,
         "partition.target_size"),

@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: MIT
+"""Cache (storage) level: Spark's storage levels and their flags per API
+(StorageLevel.scala, pyspark/storagelevel.py), and the level to persist
+reused data with (ecap_cache_advise; see ecap_cache_advise(3)).  Sizes
+are bytes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import enum
+from typing import Optional, Union
+
+from . import _structs as S
+from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
+                       from_struct, to_struct)
+from . import _lib
+from .enums import Model
+from .policy import Policy
+
+__all__ = ["StorageLevel", "SparkApi", "CacheReason", "StorageLevelFlags",
+           "CacheAdvice", "advise_cache", "storage_level_flags",
+           "storage_level_to_string", "storage_level_from_string"]
+
+
+class StorageLevel(enum.IntEnum):
+    """enum ecap_storage_level: Spark's storage levels (pinned values)."""
+
+    ECAP_STORAGE_LEVEL_NONE = 1
+    ECAP_STORAGE_LEVEL_DISK_ONLY = 2
+    ECAP_STORAGE_LEVEL_DISK_ONLY_2 = 3
+    ECAP_STORAGE_LEVEL_DISK_ONLY_3 = 4
+    ECAP_STORAGE_LEVEL_MEMORY_ONLY = 5
+    ECAP_STORAGE_LEVEL_MEMORY_ONLY_2 = 6
+    #: Not in PySpark.
+    ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER = 7
+    #: Not in PySpark.
+    ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER_2 = 8
+    ECAP_STORAGE_LEVEL_MEMORY_AND_DISK = 9
+    ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2 = 10
+    #: Not in PySpark.
+    ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER = 11
+    #: Not in PySpark.
+    ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2 = 12
+    ECAP_STORAGE_LEVEL_OFF_HEAP = 13
+    #: PySpark only.
+    ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER = 14
+
+
+class SparkApi(enum.IntEnum):
+    """enum ecap_spark_api: the API that persists the data."""
+
+    #: Scala/Java Dataset or DataFrame: cache() is MEMORY_AND_DISK.
+    ECAP_SPARK_API_DATASET = 1
+    #: Scala/Java RDD: cache() is MEMORY_ONLY.
+    ECAP_SPARK_API_RDD = 2
+    #: PySpark DataFrame: cache() is MEMORY_AND_DISK_DESER.
+    ECAP_SPARK_API_PYSPARK_DATAFRAME = 3
+    #: PySpark RDD: always serialized; cache() is MEMORY_ONLY.
+    ECAP_SPARK_API_PYSPARK_RDD = 4
+
+
+class CacheReason(enum.IntEnum):
+    """enum ecap_cache_reason: why the level is what it is."""
+
+    ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS = 1
+    ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS = 2
+    ECAP_CACHE_REASON_NOT_REUSED = 10
+    ECAP_CACHE_REASON_FITS_DESERIALIZED = 11
+    ECAP_CACHE_REASON_FITS_SERIALIZED = 12
+    ECAP_CACHE_REASON_SPILLS_TO_DISK = 13
+
+
+@dataclasses.dataclass(frozen=True)
+class StorageLevelFlags(Record):
+    """struct ecap_storage_level_flags: a level's StorageLevel flags in one API.
+
+    use_disk, use_memory, use_off_heap, deserialized: the flags (bool;
+        deserialized = kept as objects).
+    replication_count: copies of each block (1, 2 or 3).
+    name: the constant's name in that API.
+    """
+
+    _bools = frozenset({"use_disk", "use_memory", "use_off_heap",
+                        "deserialized"})
+
+    use_disk: bool
+    use_memory: bool
+    use_off_heap: bool
+    deserialized: bool
+    replication_count: int
+    name: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CacheAdvice(Record):
+    """struct ecap_cache_out: the storage level for reused data.
+
+    model, reason, reason_text: the model and the rule, with its numbers.
+    level: the StorageLevel; level_name: its name as the API spells it;
+        level_exists_in_api: False for the guide's _SER levels in PySpark.
+    use_disk, use_memory, use_off_heap, deserialized (bool),
+        replication_count: the level's flags in the API.
+    stored_size_bytes: bytes kept (deserialized or serialized size by the
+        level's flag, times replication; 0 for NONE).
+    storage_memory_bytes: the storage memory compared against, bytes.
+    partitions_in_memory_count: partition copies that fit in memory.
+    memory_share_ratio: their share of all copies, 0 .. 1.
+    """
+
+    _enums = {"model": Model, "reason": CacheReason, "level": StorageLevel}
+    _bools = frozenset({"level_exists_in_api", "use_disk", "use_memory",
+                        "use_off_heap", "deserialized"})
+
+    model: Model
+    reason: CacheReason
+    reason_text: str
+    level: StorageLevel
+    level_exists_in_api: bool
+    level_name: str
+    use_disk: bool
+    use_memory: bool
+    use_off_heap: bool
+    deserialized: bool
+    replication_count: int
+    stored_size_bytes: int
+    storage_memory_bytes: int
+    partitions_in_memory_count: int
+    memory_share_ratio: float
+
+
+def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
+                 api: Union[SparkApi, int], deserialized_size_bytes: int = 0,
+                 serialized_size_bytes: int = 0,
+                 deserialized_size_factor: float = 0.0,
+                 storage_memory_bytes: int = 0, executor_count: int = 0,
+                 executor_heap_bytes: int = 0,
+                 replicated: bool = False) -> CacheAdvice:
+    """Chooses a storage level for data that will be reused
+    (ecap_cache_advise: the guide's cache_frequently_accessed_data, or
+    ecap-1's fit rule).
+
+    partition_count: partitions of the data, 1 .. 1e7 (required).
+    reuse_count: times the data will be used, 1 .. 1e9 (required).
+    api: the SparkApi that persists it (required).
+    deserialized_size_bytes, serialized_size_bytes: size as objects and
+        serialized, bytes, each 0 .. 2^60; give both, or one and
+        deserialized_size_factor.
+    deserialized_size_factor: objects / serialized; 0 = policy
+        cache.deserialized_size_factor (3), else 1 .. 100.
+    storage_memory_bytes: storage memory of the application, bytes; or 0
+        with executor_count (1 .. 100000) and executor_heap_bytes
+        (450 MiB .. 1 TiB), whose storage regions are used per executor.
+    replicated: keep two copies of each block (a _2 level).
+    """
+    inp = to_struct(S.CacheInStruct, dict(
+        deserialized_size_bytes=deserialized_size_bytes,
+        serialized_size_bytes=serialized_size_bytes,
+        deserialized_size_factor=deserialized_size_factor,
+        partition_count=partition_count, reuse_count=reuse_count,
+        storage_memory_bytes=storage_memory_bytes,
+        executor_count=executor_count,
+        executor_heap_bytes=executor_heap_bytes,
+        api=enum_value(api, SparkApi), replicated=replicated))
+    out = S.new_struct(S.CacheOutStruct)
+    policy._call("ecap_cache_advise", ctypes.byref(inp), ctypes.byref(out))
+    return from_struct(out, CacheAdvice)
+
+
+def storage_level_flags(level: Union[StorageLevel, int, str],
+                        api: Union[SparkApi, int]) -> StorageLevelFlags:
+    """The flags of ``level`` (a StorageLevel or Spark's name) as ``api``
+    defines it (ecap_storage_level_flags).  A level the API does not have
+    (a _SER level in PySpark, MEMORY_AND_DISK_DESER in Scala/Java) raises
+    NotFoundError; an unknown level or api UnknownEnumError."""
+    out = S.new_struct(S.StorageLevelFlagsStruct)
+    _lib.check("ecap_storage_level_flags",
+               enum_value(level, StorageLevel, "ecap_storage_level_from_string"),
+               enum_value(api, SparkApi), ctypes.byref(out))
+    return from_struct(out, StorageLevelFlags)
+
+
+def storage_level_to_string(level: Union[StorageLevel, int]) -> Optional[str]:
+    """Spark's name of a level, e.g. "MEMORY_AND_DISK_SER"; None if unknown."""
+    return enum_to_string("ecap_storage_level_to_string", level)
+
+
+def storage_level_from_string(name: str) -> StorageLevel:
+    """Parses exactly one of Spark's level names (no case folding);
+    UnknownEnumError otherwise."""
+    return enum_from_string("ecap_storage_level_from_string", StorageLevel, name)

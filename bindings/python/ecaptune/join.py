@@ -1,0 +1,300 @@
+# SPDX-License-Identifier: MIT
+"""Join strategy: which physical join Spark's planner (JoinSelection)
+picks for a join, which hints it ignores and why, and the hint to write
+under the policy's model (ecap_join_advise; see ecap_join_advise(3)).
+Sizes are bytes, counts are rows.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import enum
+from typing import Optional, Union
+
+from . import _structs as S
+from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
+                       from_struct, to_struct)
+from .enums import Model
+from .policy import Policy
+
+__all__ = ["JoinType", "JoinHint", "JoinStrategy", "JoinBuildSide",
+           "JoinReason", "JoinHintIgnored", "JoinWarning", "JoinAdvice",
+           "JOIN_MAX_BROADCAST_BYTES", "JOIN_MAX_BROADCAST_ROWS_HASH",
+           "JOIN_MAX_BROADCAST_ROWS_LONG", "advise_join",
+           "join_type_to_string", "join_type_from_string",
+           "join_hint_to_string", "join_hint_from_string",
+           "join_strategy_to_string", "join_strategy_from_string",
+           "join_build_side_to_string", "join_build_side_from_string"]
+
+#: Spark's hard broadcast limits (BroadcastExchangeExec): 8 GiB, bytes.
+JOIN_MAX_BROADCAST_BYTES: int = 8589934592
+#: Rows a broadcast hash relation may hold: (1 << 29) / 1.5.
+JOIN_MAX_BROADCAST_ROWS_HASH: int = 357913941
+#: Rows with a single LongType key, or for a nested-loop broadcast.
+JOIN_MAX_BROADCAST_ROWS_LONG: int = 512000000
+
+
+class JoinType(enum.IntEnum):
+    """enum ecap_join_type: Spark's JoinType ("inner", "left_outer", ...)."""
+
+    ECAP_JOIN_INNER = 1
+    ECAP_JOIN_CROSS = 2
+    ECAP_JOIN_LEFT_OUTER = 3
+    ECAP_JOIN_RIGHT_OUTER = 4
+    ECAP_JOIN_FULL_OUTER = 5
+    ECAP_JOIN_LEFT_SEMI = 6
+    ECAP_JOIN_LEFT_ANTI = 7
+
+
+class JoinHint(enum.IntEnum):
+    """enum ecap_join_hint: a join strategy hint, spelled as in Spark."""
+
+    ECAP_JOIN_HINT_NONE = 0
+    ECAP_JOIN_HINT_BROADCAST = 1
+    ECAP_JOIN_HINT_MERGE = 2
+    ECAP_JOIN_HINT_SHUFFLE_HASH = 3
+    ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL = 4
+
+
+class JoinStrategy(enum.IntEnum):
+    """enum ecap_join_strategy: the physical join, named as in Spark's plans."""
+
+    ECAP_JOIN_STRATEGY_BROADCAST_HASH = 1
+    ECAP_JOIN_STRATEGY_SHUFFLE_HASH = 2
+    ECAP_JOIN_STRATEGY_SORT_MERGE = 3
+    ECAP_JOIN_STRATEGY_CARTESIAN = 4
+    ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP = 5
+
+
+class JoinBuildSide(enum.IntEnum):
+    """enum ecap_join_build_side: the build (or broadcast) side."""
+
+    ECAP_JOIN_BUILD_NONE = 0
+    ECAP_JOIN_BUILD_LEFT = 1
+    ECAP_JOIN_BUILD_RIGHT = 2
+
+
+class JoinReason(enum.IntEnum):
+    """enum ecap_join_reason: the rule that decided Spark's strategy
+    (1 .. 11), the ecap-1 recommendation (20 ..) or the guide's (30 ..)."""
+
+    ECAP_JOIN_REASON_HINT_BROADCAST_HASH = 1
+    ECAP_JOIN_REASON_HINT_SORT_MERGE = 2
+    ECAP_JOIN_REASON_HINT_SHUFFLE_HASH = 3
+    ECAP_JOIN_REASON_HINT_CARTESIAN = 4
+    ECAP_JOIN_REASON_BROADCAST_BY_SIZE = 5
+    ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE = 6
+    ECAP_JOIN_REASON_SORT_MERGE_SORTABLE = 7
+    ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE = 8
+    ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK = 9
+    ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP = 10
+    ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE = 11
+    ECAP_JOIN_REASON_ECAP_BROADCAST = 20
+    ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH = 21
+    ECAP_JOIN_REASON_ECAP_SORT_MERGE = 22
+    ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE = 23
+    ECAP_JOIN_REASON_ECAP_CARTESIAN = 24
+    ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP = 25
+    ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK = 26
+    ECAP_JOIN_REASON_GUIDE_BROADCAST = 30
+    ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH = 31
+
+
+class JoinHintIgnored(enum.IntEnum):
+    """enum ecap_join_hint_ignored: why Spark ignores a side's hint."""
+
+    ECAP_JOIN_HINT_USED = 0
+    ECAP_JOIN_HINT_IGNORED_BUILD_SIDE = 1
+    ECAP_JOIN_HINT_IGNORED_NOT_SORTABLE = 2
+    ECAP_JOIN_HINT_IGNORED_NOT_INNER_LIKE = 3
+    ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS = 4
+    ECAP_JOIN_HINT_IGNORED_OVERRIDDEN = 5
+    ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT = 6
+
+
+class JoinWarning(enum.IntFlag):
+    """ECAP_JOIN_WARN_* bits (warning_flags, recommended_warning_flags);
+    an IntFlag because several may be set at once."""
+
+    #: The broadcast side is 8 GiB or more.
+    ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT = 1 << 0
+    #: The broadcast side has more rows than Spark can broadcast.
+    ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT = 1 << 1
+    #: A broadcast nested-loop join may run out of memory.
+    ECAP_JOIN_WARN_NESTED_LOOP_OOM = 1 << 2
+    #: A shuffled hash join's build side exceeds a task's memory.
+    ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY = 1 << 3
+    #: The written hint is ignored.
+    ECAP_JOIN_WARN_HINT_IGNORED = 1 << 4
+
+
+@dataclasses.dataclass(frozen=True)
+class JoinAdvice(Record):
+    """struct ecap_join_out: Spark's choice for the given hints and the
+    recommended hint.
+
+    model, reason, reason_text: the model and the rule behind the
+        recommendation, with its numbers.
+    strategy, build_side, strategy_reason, strategy_text: what Spark picks.
+    left_hint_ignored, right_hint_ignored (bool) and their *_reason; hint_text.
+    warning_flags (JoinWarning), warning_text: warnings of Spark's choice.
+    recommended_hint, recommended_hint_side: the hint to write, and where.
+    recommended_strategy, recommended_build_side: what Spark then picks.
+    recommended_warning_flags, recommended_warning_text: its warnings.
+    broadcast_threshold_bytes: the threshold used, bytes (-1 disabled).
+    shuffle_partitions_count: spark.sql.shuffle.partitions used.
+    shuffle_hash_factor: muchSmaller's factor (3 before Spark 3.3).
+    spark_version_major, spark_version_minor: the Spark version used.
+    execution_memory_per_task_bytes: execution memory per task, bytes
+        (0 when unknown).
+    """
+
+    _enums = {"model": Model, "reason": JoinReason,
+              "strategy": JoinStrategy, "build_side": JoinBuildSide,
+              "strategy_reason": JoinReason,
+              "left_hint_ignored_reason": JoinHintIgnored,
+              "right_hint_ignored_reason": JoinHintIgnored,
+              "warning_flags": JoinWarning,
+              "recommended_hint": JoinHint,
+              "recommended_hint_side": JoinBuildSide,
+              "recommended_strategy": JoinStrategy,
+              "recommended_build_side": JoinBuildSide,
+              "recommended_warning_flags": JoinWarning}
+    _bools = frozenset({"left_hint_ignored", "right_hint_ignored"})
+
+    model: Model
+    reason: JoinReason
+    reason_text: str
+    strategy: JoinStrategy
+    build_side: JoinBuildSide
+    strategy_reason: JoinReason
+    left_hint_ignored: bool
+    left_hint_ignored_reason: JoinHintIgnored
+    right_hint_ignored: bool
+    right_hint_ignored_reason: JoinHintIgnored
+    warning_flags: JoinWarning
+    strategy_text: str
+    hint_text: str
+    warning_text: str
+    recommended_hint: JoinHint
+    recommended_hint_side: JoinBuildSide
+    recommended_strategy: JoinStrategy
+    recommended_build_side: JoinBuildSide
+    recommended_warning_flags: JoinWarning
+    recommended_warning_text: str
+    broadcast_threshold_bytes: int
+    shuffle_partitions_count: int
+    shuffle_hash_factor: float
+    spark_version_major: int
+    spark_version_minor: int
+    execution_memory_per_task_bytes: int
+
+
+EnumArg = Union[int, str]
+
+
+def advise_join(policy: Policy, *, join_type: EnumArg = 0,
+                no_equi_keys: bool = False, keys_not_sortable: bool = False,
+                single_bigint_key: bool = False, left_size_bytes: int = 0,
+                right_size_bytes: int = 0, left_row_count: int = 0,
+                right_row_count: int = 0, left_hint: EnumArg = 0,
+                right_hint: EnumArg = 0, broadcast_threshold_bytes: int = 0,
+                shuffle_partitions_count: int = 0,
+                spark_version_major: int = 0, spark_version_minor: int = 0,
+                guide_small_side: EnumArg = 0, executor_cores_count: int = 0,
+                executor_heap_bytes: int = 0,
+                execution_memory_bytes: int = 0) -> JoinAdvice:
+    """Predicts the join Spark picks and recommends the hint to write
+    (ecap_join_advise).
+
+    join_type: JoinType or a Spark name ("left outer", "semi", ...);
+        0 = inner.
+    no_equi_keys: the join has no equi-join keys.
+    keys_not_sortable: the equi-join keys are not orderable.
+    single_bigint_key: the only key is a LongType (512e6 rows may be
+        broadcast instead of 357913941).
+    left_size_bytes, right_size_bytes: Spark's sizeInBytes of each side,
+        bytes; 0 = unknown (Long.MaxValue); at most 2^60.
+    left_row_count, right_row_count: rows of each side; 0 = unknown.
+    left_hint, right_hint: JoinHint or a hint name ("broadcast",
+        "mapjoin", "merge", ...); 0 = none.
+    broadcast_threshold_bytes: spark.sql.autoBroadcastJoinThreshold,
+        bytes; 0 = policy join.broadcast_threshold_mb, -1 disables,
+        else 1 .. 8 GiB.
+    shuffle_partitions_count: spark.sql.shuffle.partitions; 0 = policy.
+    spark_version_major, spark_version_minor: 3.0 .. 4.99; both 0 = 3.5.
+    guide_small_side: guide model: the side of optimize_join's small_df
+        (JoinBuildSide or "left"/"right"); 0 = right.
+    executor_cores_count: concurrent tasks per executor; 0 = policy.
+    executor_heap_bytes: spark.executor.memory, bytes; 0 = unknown.
+    execution_memory_bytes: unified execution memory of one executor,
+        bytes; 0 = derive from the heap.
+
+    An unknown enum value or name raises UnknownEnumError.
+    """
+    values = dict(
+        join_type=enum_value(join_type, JoinType, "ecap_join_type_from_string"),
+        no_equi_keys=no_equi_keys, keys_not_sortable=keys_not_sortable,
+        single_bigint_key=single_bigint_key, left_size_bytes=left_size_bytes,
+        right_size_bytes=right_size_bytes, left_row_count=left_row_count,
+        right_row_count=right_row_count,
+        left_hint=enum_value(left_hint, JoinHint, "ecap_join_hint_from_string"),
+        right_hint=enum_value(right_hint, JoinHint, "ecap_join_hint_from_string"),
+        broadcast_threshold_bytes=broadcast_threshold_bytes,
+        shuffle_partitions_count=shuffle_partitions_count,
+        spark_version_major=spark_version_major,
+        spark_version_minor=spark_version_minor,
+        guide_small_side=enum_value(guide_small_side, JoinBuildSide,
+                                    "ecap_join_build_side_from_string"),
+        executor_cores_count=executor_cores_count,
+        executor_heap_bytes=executor_heap_bytes,
+        execution_memory_bytes=execution_memory_bytes)
+    inp = to_struct(S.JoinInStruct, values)
+    out = S.new_struct(S.JoinOutStruct)
+    policy._call("ecap_join_advise", ctypes.byref(inp), ctypes.byref(out))
+    return from_struct(out, JoinAdvice)
+
+
+def join_type_to_string(join_type: Union[JoinType, int]) -> Optional[str]:
+    """"inner", "cross", "left_outer", ...; None for an unknown value."""
+    return enum_to_string("ecap_join_type_to_string", join_type)
+
+
+def join_type_from_string(name: str) -> JoinType:
+    """Parses a join type, case-insensitively with Spark's aliases
+    ("outer", "semi", "LEFT OUTER"); UnknownEnumError if unknown."""
+    return enum_from_string("ecap_join_type_from_string", JoinType, name)
+
+
+def join_hint_to_string(hint: Union[JoinHint, int]) -> Optional[str]:
+    """"none", "BROADCAST", "MERGE", ...; None for an unknown value."""
+    return enum_to_string("ecap_join_hint_to_string", hint)
+
+
+def join_hint_from_string(name: str) -> JoinHint:
+    """Parses a hint with Spark's aliases ("mapjoin", "shuffle_merge");
+    UnknownEnumError if unknown."""
+    return enum_from_string("ecap_join_hint_from_string", JoinHint, name)
+
+
+def join_strategy_to_string(strategy: Union[JoinStrategy, int]) -> Optional[str]:
+    """"BroadcastHashJoin", "SortMergeJoin", ...; None if unknown."""
+    return enum_to_string("ecap_join_strategy_to_string", strategy)
+
+
+def join_strategy_from_string(name: str) -> JoinStrategy:
+    """Parses a strategy name (case-insensitive); UnknownEnumError if unknown."""
+    return enum_from_string("ecap_join_strategy_from_string", JoinStrategy, name)
+
+
+def join_build_side_to_string(side: Union[JoinBuildSide, int]) -> Optional[str]:
+    """"none", "left" or "right"; None for an unknown value."""
+    return enum_to_string("ecap_join_build_side_to_string", side)
+
+
+def join_build_side_from_string(name: str) -> JoinBuildSide:
+    """Parses a build side ("left", "BuildRight", ...); UnknownEnumError
+    if unknown."""
+    return enum_from_string("ecap_join_build_side_from_string",
+                            JoinBuildSide, name)

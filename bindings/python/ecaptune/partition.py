@@ -1,0 +1,313 @@
+# SPDX-License-Identifier: MIT
+"""Partition sizing: a partition count for a data size and the action to
+reach it (ecap_partition_advise), Spark's scan-task count for a file
+listing (ecap_partition_scan_tasks), AQE's post-shuffle coalescing and skew
+split (ecap_partition_aqe), and the Spark properties of an advice
+(ecap_partition_spark_properties).  Sizes are bytes; see the man pages
+ecap_partition_advise(3), ecap_partition_scan_tasks(3) and
+ecap_partition_aqe(3) for every rule.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import enum
+from typing import List, Optional, Sequence, Tuple, Union
+
+from . import _structs as S
+from ._convert import (Property, Record, call_with_properties, enum_from_string,
+                       enum_to_string, from_struct, struct_from_record,
+                       to_struct)
+from .enums import Model
+from .policy import Policy
+
+__all__ = ["PartitionAction", "PartitionReason", "PartitionAdvice",
+           "ScanTasks", "AqeResult", "PARTITION_MAX_BYTES",
+           "PARTITION_MAX_COUNT", "advise_partitions", "partition_scan_tasks",
+           "partition_aqe", "partition_spark_properties",
+           "partition_action_to_string", "partition_action_from_string",
+           "partition_reason_to_string", "partition_reason_from_string"]
+
+#: ECAP_PARTITION_MAX_BYTES: largest data size accepted, 1 EiB (2^60 bytes).
+PARTITION_MAX_BYTES: int = 1 << 60
+#: ECAP_PARTITION_MAX_COUNT: largest file or partition count accepted.
+PARTITION_MAX_COUNT: int = 10_000_000
+
+
+class PartitionAction(enum.IntEnum):
+    """enum ecap_partition_action: what to do with a DataFrame's partitions."""
+
+    #: The current count is already the advised one.
+    ECAP_PARTITION_ACTION_KEEP = 1
+    #: df.coalesce(n): fewer partitions, no shuffle.
+    ECAP_PARTITION_ACTION_COALESCE = 2
+    #: df.repartition(n): more partitions, or a rebalance, with a shuffle.
+    ECAP_PARTITION_ACTION_REPARTITION = 3
+
+
+class PartitionReason(enum.IntEnum):
+    """enum ecap_partition_reason: the rule that decided a partition result
+    (pinned values; each function uses its own range)."""
+
+    ECAP_PARTITION_REASON_GUIDE_COALESCE = 1
+    ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP = 2
+    ECAP_PARTITION_REASON_KEEP = 3
+    ECAP_PARTITION_REASON_COALESCE = 4
+    ECAP_PARTITION_REASON_REPARTITION = 5
+    ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN = 6
+    ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES = 20
+    ECAP_PARTITION_REASON_SPLIT_OPEN_COST = 21
+    ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE = 22
+    ECAP_PARTITION_REASON_SPLIT_NO_FILES = 23
+    ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY = 40
+    ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM = 41
+    ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE = 42
+
+
+@dataclasses.dataclass(frozen=True)
+class PartitionAdvice(Record):
+    """struct ecap_partition_out: a partition count and the action to reach it.
+
+    model: the model that produced it.
+    reason: the deciding rule; reason_text says it with the numbers.
+    action: keep, coalesce or repartition.
+    data_size_bytes: the data size used, bytes (given, or rows x row bytes).
+    partition_count: partitions the action asks for.
+    effective_partition_count: partitions after the action as Spark runs it
+        (a coalesce to more than the current count leaves the current count).
+    bytes_per_partition: ceil(data_size_bytes / effective_partition_count), bytes.
+    parallelism_floor_count: ecap-1: cores x partition.min_tasks_per_core
+        (0 without cores).
+    """
+
+    _enums = {"model": Model, "reason": PartitionReason,
+              "action": PartitionAction}
+
+    model: Model
+    reason: PartitionReason
+    action: PartitionAction
+    data_size_bytes: int
+    partition_count: int
+    effective_partition_count: int
+    bytes_per_partition: int
+    parallelism_floor_count: int
+    reason_text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ScanTasks(Record):
+    """struct ecap_partition_scan_out: Spark's scan tasks for a file listing.
+
+    task_count: scan tasks (FilePartitions) Spark creates.
+    split_count: file splits (PartitionedFiles) packed into them.
+    max_split_bytes: min(maxPartitionBytes, max(openCostInBytes,
+        bytesPerCore)), bytes.
+    total_bytes: sum over non-empty files of (size + openCostInBytes), bytes.
+    bytes_per_core: total_bytes // min_partition_num, bytes.
+    min_partition_num: the minPartitionNum used.
+    reason: which bound set max_split_bytes; model, reason_text as usual.
+    """
+
+    _enums = {"model": Model, "reason": PartitionReason}
+
+    model: Model
+    reason: PartitionReason
+    task_count: int
+    split_count: int
+    max_split_bytes: int
+    total_bytes: int
+    bytes_per_core: int
+    min_partition_num: int
+    reason_text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class AqeResult(Record):
+    """struct ecap_partition_aqe_out plus the per-partition split counts.
+
+    coalesced_partition_count: post-shuffle partitions after coalescing.
+    target_size_bytes: max(min(max_target_size_bytes, advisory),
+        minPartitionSize), bytes.
+    max_target_size_bytes: max(ceil(total / minNumPartitions), 16), bytes.
+    min_num_partitions: defaultParallelism with parallelism first, else 1.
+    total_bytes: sum of the partition sizes, bytes.
+    median_size_bytes: median size (at least 1), bytes.
+    skewed_partition_count: partitions > median x factor and > threshold.
+    skew_split_target_bytes: split target, bytes.
+    skew_split_task_count: tasks the skewed partitions become.
+    split_counts: one split count per input partition (1 = not split).
+    """
+
+    _enums = {"model": Model, "reason": PartitionReason}
+
+    model: Model
+    reason: PartitionReason
+    coalesced_partition_count: int
+    target_size_bytes: int
+    max_target_size_bytes: int
+    min_num_partitions: int
+    total_bytes: int
+    median_size_bytes: int
+    skewed_partition_count: int
+    skew_split_target_bytes: int
+    skew_split_task_count: int
+    reason_text: str
+    split_counts: Tuple[int, ...] = ()
+
+
+def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
+                      row_count: int = 0, avg_row_bytes: int = 0,
+                      current_partition_count: int = 0,
+                      total_executor_cores: int = 0) -> PartitionAdvice:
+    """Advises a partition count and the action to reach it
+    (ecap_partition_advise).
+
+    data_size_bytes: data size, bytes, 1 .. 2^60; 0 = use
+        row_count x avg_row_bytes (each 1 .. 2^60, product at most 2^60).
+    current_partition_count: partitions now; 0 = unknown; at most 1e7.
+    total_executor_cores: cores of all executors (ecap-1 parallelism
+        floor); 0 = unknown; at most 1e7.
+
+    guide: coalesce(max(1, int(MB / partition.target_size_mb))); ecap-1:
+    rounded up, with the parallelism floor, coalesce only to fewer.
+    Raises InvalidArgumentError (no size) or RangeError naming the field.
+    """
+    inp = to_struct(S.PartitionInStruct, dict(
+        data_size_bytes=data_size_bytes, row_count=row_count,
+        avg_row_bytes=avg_row_bytes,
+        current_partition_count=current_partition_count,
+        total_executor_cores=total_executor_cores))
+    out = S.new_struct(S.PartitionOutStruct)
+    policy._call("ecap_partition_advise", ctypes.byref(inp), ctypes.byref(out))
+    return from_struct(out, PartitionAdvice)
+
+
+def _int64_array(values: Sequence[int]) -> "ctypes.Array[ctypes.c_int64]":
+    arr = (ctypes.c_int64 * max(len(values), 1))()
+    for i, v in enumerate(values):
+        if not -(1 << 63) <= int(v) < (1 << 63):
+            raise OverflowError(f"{v} does not fit in int64")
+        arr[i] = int(v)
+    return arr
+
+
+def partition_scan_tasks(policy: Policy, *, file_sizes_bytes: Sequence[int],
+                         file_splittable: Optional[Sequence[bool]] = None,
+                         splittable: bool = True,
+                         max_partition_bytes: int = 0,
+                         open_cost_bytes: int = 0,
+                         min_partition_num: int = 0,
+                         total_executor_cores: int = 0) -> ScanTasks:
+    """Predicts the scan tasks Spark creates for a file listing
+    (ecap_partition_scan_tasks: FilePartition.maxSplitBytes and
+    getFilePartitions).
+
+    file_sizes_bytes: the files' sizes, bytes, each 0 .. 2^60, sum at most
+        2^60; empty files are dropped as Spark's file index does.
+    file_splittable: optional per-file flags; None = every file takes
+        ``splittable`` (True: Parquet, ORC, text; False: gzip).
+    max_partition_bytes: spark.sql.files.maxPartitionBytes, bytes; 0 = 128 MiB.
+    open_cost_bytes: spark.sql.files.openCostInBytes, bytes; 0 = 4 MiB.
+    min_partition_num: spark.sql.files.minPartitionNum; 0 =
+        max(total_executor_cores, 2).
+    total_executor_cores: cores, used when min_partition_num is 0.
+    """
+    sizes = _int64_array(file_sizes_bytes)
+    flags = None
+    if file_splittable is not None:
+        if len(file_splittable) != len(file_sizes_bytes):
+            raise ValueError("file_splittable needs one flag per file")
+        flags = (ctypes.c_int32 * max(len(file_splittable), 1))(
+            *[int(f) for f in file_splittable])
+    inp = to_struct(S.PartitionScanInStruct, dict(
+        file_count=len(file_sizes_bytes), splittable=splittable,
+        max_partition_bytes=max_partition_bytes,
+        open_cost_bytes=open_cost_bytes, min_partition_num=min_partition_num,
+        total_executor_cores=total_executor_cores))
+    inp.file_sizes_bytes = ctypes.cast(sizes, ctypes.POINTER(ctypes.c_int64))
+    if flags is not None:
+        inp.file_splittable = ctypes.cast(flags, ctypes.POINTER(ctypes.c_int32))
+    out = S.new_struct(S.PartitionScanOutStruct)
+    policy._call("ecap_partition_scan_tasks", ctypes.byref(inp),
+                 ctypes.byref(out))
+    return from_struct(out, ScanTasks)
+
+
+def partition_aqe(policy: Policy, *, partition_sizes_bytes: Sequence[int],
+                  advisory_partition_size_bytes: int = 0,
+                  min_partition_size_bytes: int = 0,
+                  parallelism_first_disabled: bool = False,
+                  default_parallelism: int = 0,
+                  total_executor_cores: int = 0) -> AqeResult:
+    """Predicts AQE's post-shuffle coalescing (ShufflePartitionsUtil) and
+    skew split (OptimizeSkewedJoin) for one shuffle (ecap_partition_aqe).
+
+    partition_sizes_bytes: the shuffle partitions' sizes, bytes (1 .. 1e7
+        of them, each 0 .. 2^60, sum at most 2^60).
+    advisory_partition_size_bytes: spark.sql.adaptive.
+        advisoryPartitionSizeInBytes, bytes; 0 = policy
+        aqe.advisory_partition_size_mb.
+    min_partition_size_bytes: coalescePartitions.minPartitionSize, bytes;
+        0 = policy aqe.min_partition_size_mb.
+    parallelism_first_disabled: True = coalescePartitions.parallelismFirst
+        false (minNumPartitions 1).
+    default_parallelism: SparkContext.defaultParallelism; 0 =
+        max(total_executor_cores, 2); needed unless parallelism first is
+        disabled.
+    total_executor_cores: cores, used when default_parallelism is 0.
+
+    The result's split_counts has one entry per input partition.
+    """
+    n = len(partition_sizes_bytes)
+    sizes = _int64_array(partition_sizes_bytes)
+    inp = to_struct(S.PartitionAqeInStruct, dict(
+        partition_count=n,
+        advisory_partition_size_bytes=advisory_partition_size_bytes,
+        min_partition_size_bytes=min_partition_size_bytes,
+        parallelism_first_disabled=parallelism_first_disabled,
+        default_parallelism=default_parallelism,
+        total_executor_cores=total_executor_cores))
+    inp.partition_sizes_bytes = ctypes.cast(sizes, ctypes.POINTER(ctypes.c_int64))
+    out = S.new_struct(S.PartitionAqeOutStruct)
+    splits = (ctypes.c_int64 * max(n, 1))()
+    count = ctypes.c_size_t(max(n, 1))
+    policy._call("ecap_partition_aqe", ctypes.byref(inp), ctypes.byref(out),
+                 splits, ctypes.byref(count))
+    return from_struct(out, AqeResult,
+                       split_counts=tuple(splits[i] for i in range(count.value)))
+
+
+def partition_spark_properties(policy: Policy,
+                               advice: PartitionAdvice) -> List[Property]:
+    """The Spark properties that realise an advice
+    (ecap_partition_spark_properties): spark.sql.shuffle.partitions, the
+    file split size and AQE's coalescing and skew-join settings from the
+    policy.  A list of Property (key, value) pairs; ``dict(...)`` of it is
+    a plain {key: value}."""
+    out = struct_from_record(S.PartitionOutStruct, advice)
+    with policy._lock:
+        return call_with_properties("ecap_partition_spark_properties",
+                                    policy._h(), ctypes.byref(out))
+
+
+def partition_action_to_string(action: Union[PartitionAction, int]) -> Optional[str]:
+    """"keep", "coalesce" or "repartition"; None for an unknown value."""
+    return enum_to_string("ecap_partition_action_to_string", action)
+
+
+def partition_action_from_string(name: str) -> PartitionAction:
+    """Parses an action name; UnknownEnumError if unknown."""
+    return enum_from_string("ecap_partition_action_from_string",
+                            PartitionAction, name)
+
+
+def partition_reason_to_string(reason: Union[PartitionReason, int]) -> Optional[str]:
+    """A reason's name, e.g. "guide-coalesce"; None for an unknown value."""
+    return enum_to_string("ecap_partition_reason_to_string", reason)
+
+
+def partition_reason_from_string(name: str) -> PartitionReason:
+    """Parses a reason name; UnknownEnumError if unknown."""
+    return enum_from_string("ecap_partition_reason_from_string",
+                            PartitionReason, name)

@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: MIT
+"""Cache level: a sample of tests/test-cache.c with the same expected
+values, level names and flags per API, bad input, and a hypothesis
+property (more storage memory never keeps fewer partitions in memory)."""
+
+from __future__ import annotations
+
+import pytest
+
+import ecaptune as E
+from ecaptune import CacheReason as R, SparkApi as Api, StorageLevel as L
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+MIB = 1 << 20
+GIB = 1 << 30
+
+# 3 GiB as objects, 1 GiB serialized, 100 partitions, used 3 times.
+BASE = dict(deserialized_size_bytes=3 * GIB, serialized_size_bytes=GIB,
+            partition_count=100, reuse_count=3, storage_memory_bytes=4 * GIB,
+            api=Api.ECAP_SPARK_API_RDD)
+
+
+def advise(p, **kw):
+    args = dict(BASE)
+    args.update(kw)
+    return E.advise_cache(p, **args)
+
+
+def test_level_names_round_trip():
+    for level in L:
+        name = E.storage_level_to_string(level)
+        assert name == level.name[len("ECAP_STORAGE_LEVEL_"):]
+        assert E.storage_level_from_string(name) is level
+    assert E.storage_level_to_string(0) is None
+    # exactly Spark's names: no case folding, no spaces
+    with pytest.raises(E.UnknownEnumError) as ei:
+        E.storage_level_from_string("memory_only")
+    assert ei.value.field == "level"
+
+
+def test_level_flags_per_api():
+    # Scala: StorageLevel(useDisk, useMemory, useOffHeap, deserialized, r)
+    f = E.storage_level_flags(L.ECAP_STORAGE_LEVEL_MEMORY_ONLY, Api.ECAP_SPARK_API_RDD)
+    assert (f.use_disk, f.use_memory, f.use_off_heap, f.deserialized,
+            f.replication_count, f.name) == (False, True, False, True, 1,
+                                              "MEMORY_ONLY")
+    f = E.storage_level_flags("DISK_ONLY_3", Api.ECAP_SPARK_API_DATASET)
+    assert (f.use_disk, f.replication_count) == (True, 3)
+    # OFF_HEAP (true, true, true, false, 1) since 2.x
+    f = E.storage_level_flags(L.ECAP_STORAGE_LEVEL_OFF_HEAP, Api.ECAP_SPARK_API_RDD)
+    assert (f.use_disk, f.use_memory, f.use_off_heap, f.deserialized) == \
+        (True, True, True, False)
+    # PySpark: MEMORY_ONLY = (False, True, False, False)
+    f = E.storage_level_flags(L.ECAP_STORAGE_LEVEL_MEMORY_ONLY,
+                              Api.ECAP_SPARK_API_PYSPARK_DATAFRAME)
+    assert f.deserialized is False
+    # _SER constants do not exist in PySpark 3.x; _DESER only there
+    with pytest.raises(E.NotFoundError) as ei:
+        E.storage_level_flags(L.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
+                              Api.ECAP_SPARK_API_PYSPARK_DATAFRAME)
+    assert ei.value.field == "level"
+    with pytest.raises(E.UnknownEnumError) as ei:
+        E.storage_level_flags(15, Api.ECAP_SPARK_API_RDD)
+    assert ei.value.field == "level"
+    with pytest.raises(E.UnknownEnumError) as ei:
+        E.storage_level_flags(1, 5)
+    assert ei.value.field == "api"
+
+
+def test_guide_partition_threshold(policy):
+    policy.model = "guide"
+    # getNumPartitions() > 200: 200 is not above -> MEMORY_ONLY_SER
+    o = advise(policy, partition_count=200, storage_memory_bytes=512 * MIB)
+    assert o.model is E.Model.ECAP_MODEL_GUIDE
+    assert (o.level, o.level_name, o.reason) == (
+        L.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER, "MEMORY_ONLY_SER",
+        R.ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS)
+    # serialized block ceil(2^30 / 200 = 5368709.12) = 5368710;
+    # floor(2^29 / 5368710 = 99.99) = 99 blocks: share 99/200
+    assert o.partitions_in_memory_count == 99
+    assert o.memory_share_ratio == pytest.approx(99 / 200)
+    # 201 > 200 -> MEMORY_AND_DISK_SER
+    o = advise(policy, partition_count=201, storage_memory_bytes=512 * MIB)
+    assert o.level is L.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER
+    # PySpark: the guide's names do not exist there
+    o = advise(policy, partition_count=201, storage_memory_bytes=512 * MIB,
+               api=Api.ECAP_SPARK_API_PYSPARK_DATAFRAME)
+    assert o.level_exists_in_api is False and "PySpark" in o.reason_text
+
+
+def test_ecap1_fit_threshold(policy):
+    # deserialized block ceil(3 GiB / 100 = 32212254.72) = 32212255;
+    # floor(4 GiB / 32212255 = 133.3) = 133 >= 100: fits as objects
+    o = advise(policy)
+    assert (o.level, o.reason, o.deserialized, o.stored_size_bytes) == (
+        L.ECAP_STORAGE_LEVEL_MEMORY_ONLY, R.ECAP_CACHE_REASON_FITS_DESERIALIZED,
+        True, 3 * GIB)
+    # 100 blocks of 32212255 = 3221225500 bytes: fits exactly
+    assert advise(policy, storage_memory_bytes=3221225500).level is \
+        L.ECAP_STORAGE_LEVEL_MEMORY_ONLY
+    # one byte less: 99 blocks; serialized block ceil(2^30/100) =
+    # 10737419, floor(3221225499 / 10737419) = 299 >= 100
+    o = advise(policy, storage_memory_bytes=3221225499)
+    assert o.level is L.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER
+    # serialized threshold: 100 * 10737419 = 1073741900 fits, one byte
+    # less spills: 99 of 100 blocks in memory
+    o = advise(policy, storage_memory_bytes=1073741899)
+    assert (o.level, o.reason, o.partitions_in_memory_count) == (
+        L.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+        R.ECAP_CACHE_REASON_SPILLS_TO_DISK, 99)
+    assert o.memory_share_ratio == pytest.approx(0.99)
+    # used once < cache.min_reuse_count 2: not cached
+    o = advise(policy, reuse_count=1)
+    assert (o.level, o.level_name, o.stored_size_bytes) == (
+        L.ECAP_STORAGE_LEVEL_NONE, "NONE", 0)
+
+
+def test_ecap1_memory_from_executors(policy):
+    # 10 executors of 1 GiB: storage region (long)((2^30 - 300 MiB) *
+    # 0.6 * 0.5) = 227750707 each, 2277507070 in all; serialized
+    # floor(227750707 / 10737419 = 21.2) = 21 * 10 = 210 >= 100
+    o = advise(policy, storage_memory_bytes=0, executor_count=10,
+               executor_heap_bytes=GIB)
+    assert o.level is L.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER
+    assert o.storage_memory_bytes == 2277507070
+
+
+@pytest.mark.parametrize("kw,cls,field", [
+    ({"partition_count": 0}, E.RangeError, "partition_count"),
+    ({"reuse_count": 1000000001}, E.RangeError, "reuse_count"),
+    ({"api": 0}, E.InvalidArgumentError, "api"),
+    ({"api": 5}, E.UnknownEnumError, "api"),
+    ({"deserialized_size_bytes": GIB - 1}, E.RangeError, "deserialized_size_bytes"),
+    ({"serialized_size_bytes": 0, "deserialized_size_factor": float("nan")},
+     E.InvalidArgumentError, "deserialized_size_factor"),
+    ({"storage_memory_bytes": 0, "executor_count": 4,
+      "executor_heap_bytes": 471859199}, E.RangeError, "executor_heap_bytes"),
+])
+def test_bad_input(policy, kw, cls, field):
+    with pytest.raises(cls) as ei:
+        advise(policy, **kw)
+    assert ei.value.field == field
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.integers(1, 1 << 36), st.integers(0, 1 << 36),
+       st.integers(1, 1000), st.sampled_from(list(Api)), st.booleans())
+def test_more_storage_memory_never_keeps_less(mem, more, parts, api, repl):
+    with E.Policy() as p:
+        a = advise(p, storage_memory_bytes=mem, partition_count=parts,
+                   api=api, replicated=repl)
+        b = advise(p, storage_memory_bytes=mem + more, partition_count=parts,
+                   api=api, replicated=repl)
+        assert 0.0 <= a.memory_share_ratio <= b.memory_share_ratio <= 1.0

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: MIT
+"""examples/spark_session.py runs against the library under test, so the
+example cannot rot."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import top_srcdir
+
+EXAMPLE = top_srcdir() / "examples" / "spark_session.py"
+
+
+@pytest.mark.parametrize("args", [[], ["100", "--guide"]])
+def test_spark_session_example_runs(args):
+    assert EXAMPLE.is_file(), EXAMPLE
+    r = subprocess.run([sys.executable, str(EXAMPLE), *args],
+                       env=dict(os.environ), capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "SparkSession.builder" in r.stdout
+    conf_line = next(line for line in r.stdout.splitlines()
+                     if line.startswith("conf = "))
+    conf = ast.literal_eval(conf_line[len("conf = "):])
+    if args:
+        # guide, 100 GB/day: 37 executors of 8 GB (tests/test-executor.c)
+        assert conf["spark.executor.instances"] == "37"
+    else:
+        # ecap-1, 250 GB/day: capped at executor.max_executors 20
+        assert conf["spark.executor.instances"] == "20"
+    assert conf["spark.executor.memory"] == "8g"
+    assert int(conf["spark.sql.shuffle.partitions"]) >= 1
