@@ -149,13 +149,14 @@ def test_memory_regions_8gib(policy):
 def test_spark_properties(policy):
     o = E.advise_executors(policy, daily_data_gb=100.0)  # ecap-1, capped
     props = dict(E.executor_spark_properties(o))
-    assert len(props) == 14
+    assert len(props) == 15
     assert props["spark.executor.instances"] == "20"
     assert props["spark.executor.memory"] == "8g"
     assert props["spark.executor.cores"] == "2"
     assert props["spark.executor.memoryOverhead"] == "819m"
     assert props["spark.memory.fraction"] == "0.6"
     assert props["spark.dynamicAllocation.maxExecutors"] == "20"
+    assert props["spark.dynamicAllocation.shuffleTracking.enabled"] == "true"
     assert props["spark.serializer"] == "org.apache.spark.serializer.KryoSerializer"
     # guide, 3 GB: 4.5 GB -> "4608m", overhead 460 MiB -> "460m"
     policy.model = "guide"
