@@ -25,5 +25,5 @@ fi
 if command -v python3 >/dev/null 2>&1 &&
 	! python3 -c 'import pyspark' 2>/dev/null; then
 	echo "install-deps: installing pyspark (pip)"
-	python3 -m pip install -q pyspark
+	python3 -m pip install -q 'pyspark==3.5.3'
 fi
