@@ -253,6 +253,43 @@ add_memory(struct ecap__props *ctx, const char *key, int64_t kb)
 		ecap__props_add(ctx, key, "%lldkB", (long long)kb);
 }
 
+/*
+ * An advice edited by the caller must still render as valid PostgreSQL
+ * settings: PostgreSQL's own minimums (shared_buffers 128kB, wal_buffers
+ * 32kB, work_mem 64kB, maintenance_work_mem 1MB) up to 1 PiB.
+ */
+static int
+check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
+{
+	const int64_t max_kb = INT64_C(1) << 40;
+	int rc;
+
+	if (o->model != ECAP_MODEL_GUIDE && o->model != ECAP_MODEL_ECAP_1)
+		return ecap__fail(err, ECAP_ERR_INVALID, "model",
+				  "advice model is %d; pass the output of "
+				  "ecap_database_advise", (int)o->model);
+	if ((rc = ecap__check_int64(err, "max_connections_count",
+				    o->max_connections_count, 1, 262143)) ||
+	    (rc = ecap__check_int64(err, "shared_buffers_kb",
+				    o->shared_buffers_kb, 128, max_kb)) ||
+	    (rc = ecap__check_int64(err, "effective_cache_size_kb",
+				    o->effective_cache_size_kb, 8, max_kb)) ||
+	    (rc = ecap__check_int64(err, "maintenance_work_mem_kb",
+				    o->maintenance_work_mem_kb, 1024, max_kb)) ||
+	    (rc = ecap__check_double(err, "checkpoint_completion_target_ratio",
+				     o->checkpoint_completion_target_ratio,
+				     0.0, 1.0)) ||
+	    (rc = ecap__check_int64(err, "wal_buffers_kb", o->wal_buffers_kb,
+				    32, max_kb)) ||
+	    (rc = ecap__check_int64(err, "max_worker_processes_count",
+				    o->max_worker_processes_count, 0,
+				    262143)) ||
+	    (rc = ecap__check_int64(err, "work_mem_kb", o->work_mem_kb, 64,
+				    max_kb)))
+		return rc;
+	return ECAP_OK;
+}
+
 ECAP_API int
 ecap_database_properties(const struct ecap_database_out *out,
 			 struct ecap_property *props, size_t *count,
@@ -264,11 +301,8 @@ ecap_database_properties(const struct ecap_database_out *out,
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, out, ecap_database_out)) != ECAP_OK)
 		return rc;
-	if (out->shared_buffers_kb <= 0 || out->max_connections_count <= 0 ||
-	    out->work_mem_kb <= 0)
-		return ecap__fail(err, ECAP_ERR_INVALID, "out",
-				  "out holds no advice; fill it with "
-				  "ecap_database_advise first");
+	if ((rc = check_parameters(out, err)) != ECAP_OK)
+		return rc;
 	if ((rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
 		return rc;
 	ecap__props_add(&ctx, "max_connections", "%lld",

@@ -447,6 +447,43 @@ add_size(struct ecap__props *ctx, const char *key, uint64_t bytes)
 		ecap__props_add(ctx, key, "%" PRIu64 "m", bytes / ECAP__MIB);
 }
 
+/* An advice edited by the caller must still render as valid settings. */
+static int
+check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
+{
+	int rc;
+
+	if (a->model != ECAP_MODEL_GUIDE && a->model != ECAP_MODEL_ECAP_1)
+		return ecap__fail(err, ECAP_ERR_INVALID, "model",
+				  "advice model is %" PRId32 "; pass the output "
+				  "of ecap_executor_advise", a->model);
+	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
+				    0, 1000000)) ||
+	    (rc = ecap__check_int64(err, "executor_core_count",
+				    a->executor_core_count, 1, 256)) ||
+	    (rc = ecap__check_int64(err, "executor_heap_bytes",
+				    (int64_t)(a->executor_heap_bytes >> 20), 1,
+				    INT64_C(1) << 20)) ||
+	    (rc = ecap__check_int64(err, "executor_overhead_bytes",
+				    (int64_t)(a->executor_overhead_bytes >> 20),
+				    0, INT64_C(1) << 20)) ||
+	    (rc = ecap__check_double(err, "memory_fraction_ratio",
+				     a->memory_fraction_ratio, 0.0, 1.0)) ||
+	    (rc = ecap__check_double(err, "memory_storage_fraction_ratio",
+				     a->memory_storage_fraction_ratio, 0.0,
+				     1.0)) ||
+	    (rc = ecap__check_int64(err, "dynamic_min_executor_count",
+				    a->dynamic_min_executor_count, 0,
+				    1000000)) ||
+	    (rc = ecap__check_int64(err, "dynamic_initial_executor_count",
+				    a->dynamic_initial_executor_count, 0,
+				    1000000)) ||
+	    (rc = ecap__check_int64(err, "dynamic_max_executor_count",
+				    a->dynamic_max_executor_count, 0, 1000000)))
+		return rc;
+	return ECAP_OK;
+}
+
 ECAP_API int
 ecap_executor_spark_properties(const struct ecap_executor_out *advice,
 			       struct ecap_property *props, size_t *count,
@@ -458,12 +495,8 @@ ecap_executor_spark_properties(const struct ecap_executor_out *advice,
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_executor_out)) != ECAP_OK)
 		return rc;
-	if (advice->model != ECAP_MODEL_GUIDE &&
-	    advice->model != ECAP_MODEL_ECAP_1)
-		return ecap__fail(err, ECAP_ERR_INVALID, "model",
-				  "advice model is %" PRId32 "; pass the output "
-				  "of ecap_executor_advise", advice->model);
-	if ((rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
+	if ((rc = check_advice(advice, err)) != ECAP_OK ||
+	    (rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
 		return rc;
 	ecap__props_add(&ctx, "spark.executor.instances", "%" PRId64,
 			advice->executor_count);

@@ -340,7 +340,26 @@ START_TEST(bad_input)
 
 		ECAP_STRUCT_INIT(&pr);
 		ck_assert_err(ecap_database_properties(&empty, &pr, &n, &err),
-			      ECAP_ERR_INVALID, err, "out");
+			      ECAP_ERR_INVALID, err, "model");
+		/* An edited advice must still be valid PostgreSQL:
+		 * wal_buffers at least 32kB, work_mem at least 64kB, the
+		 * completion target a finite ratio. */
+		{
+			struct ecap_database_out bad = out;
+
+			bad.wal_buffers_kb = 0;
+			ck_assert_err(ecap_database_properties(&bad, &pr, &n, &err),
+				      ECAP_ERR_RANGE, err, "wal_buffers_kb");
+			bad = out;
+			bad.work_mem_kb = -5;
+			ck_assert_err(ecap_database_properties(&bad, &pr, &n, &err),
+				      ECAP_ERR_RANGE, err, "work_mem_kb");
+			bad = out;
+			bad.checkpoint_completion_target_ratio = NAN;
+			ck_assert_err(ecap_database_properties(&bad, &pr, &n, &err),
+				      ECAP_ERR_INVALID, err,
+				      "checkpoint_completion_target_ratio");
+		}
 		ck_assert_err(ecap_database_properties(&out, &pr, NULL, &err),
 			      ECAP_ERR_INVALID, err, "count");
 	}

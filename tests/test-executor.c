@@ -588,6 +588,22 @@ START_TEST(spark_properties_errors)
 		      ECAP_ERR_INVALID, err, "count");
 	ck_assert_err(ecap_executor_spark_properties(NULL, props, &n, &err),
 		      ECAP_ERR_INVALID, err, "ecap_executor_out");
+	/* An edited advice must still render as valid settings. */
+	{
+		struct ecap_executor_out bad = out;
+
+		bad.executor_count = -3;
+		ck_assert_err(ecap_executor_spark_properties(&bad, props, &n, &err),
+			      ECAP_ERR_RANGE, err, "executor_count");
+		bad = out;
+		bad.memory_fraction_ratio = NAN;
+		ck_assert_err(ecap_executor_spark_properties(&bad, props, &n, &err),
+			      ECAP_ERR_INVALID, err, "memory_fraction_ratio");
+		bad = out;
+		bad.executor_core_count = 0;
+		ck_assert_err(ecap_executor_spark_properties(&bad, props, &n, &err),
+			      ECAP_ERR_RANGE, err, "executor_core_count");
+	}
 	n = 3;
 	props[0].sz = 4;
 	ck_assert_err(ecap_executor_spark_properties(&out, props, &n, &err),

@@ -119,9 +119,12 @@ def test_bad_input(policy, kw, cls, field):
 def test_rendering_a_non_advice_is_refused(policy):
     import dataclasses
     o = E.advise_database(policy, transactions_per_day=1000)
-    with pytest.raises(E.InvalidArgumentError) as ei:
+    with pytest.raises(E.RangeError) as ei:
         E.database_properties(dataclasses.replace(o, shared_buffers_kb=0))
-    assert ei.value.field == "out"
+    assert ei.value.field == "shared_buffers_kb"
+    with pytest.raises(E.InvalidArgumentError) as ei:
+        E.database_properties(dataclasses.replace(o, model=0))
+    assert ei.value.field == "model"
 
 
 TX = st.floats(0, 1e9, allow_nan=False)
