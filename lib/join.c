@@ -109,7 +109,8 @@ name_matches(const char *in, const char *name)
 
 static int
 enum_from_string(const struct enum_name *table, const char *what,
-		 const char *name, int32_t *value, struct ecap_error *err)
+		 const char *field, const char *name, int32_t *value,
+		 struct ecap_error *err)
 {
 	const struct enum_name *t;
 	char list[160] = "";
@@ -118,7 +119,7 @@ enum_from_string(const struct enum_name *table, const char *what,
 
 	ecap__err_clear(err);
 	if ((rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, value, "value")) != ECAP_OK)
+	    (rc = ecap__check_ptr(err, value, field)) != ECAP_OK)
 		return rc;
 	for (t = table; t->names[0] != NULL; t++)
 		for (i = 0; i < ECAP_ARRAY_SIZE(t->names) && t->names[i]; i++)
@@ -132,7 +133,7 @@ enum_from_string(const struct enum_name *table, const char *what,
 		snprintf(list + n, sizeof(list) - n, "%s%s",
 			 n > 0 ? ", " : "", t->names[0]);
 	}
-	return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "name",
+	return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, field,
 			  "%s \"%.60s\" is unknown; the names are %s", what,
 			  name, list);
 }
@@ -147,8 +148,8 @@ ECAP_API int
 ecap_join_type_from_string(const char *name, int32_t *join_type,
 			   struct ecap_error *err)
 {
-	return enum_from_string(join_type_names, "join type", name, join_type,
-				err);
+	return enum_from_string(join_type_names, "join type", "join_type",
+				name, join_type, err);
 }
 
 ECAP_API const char *
@@ -161,7 +162,8 @@ ECAP_API int
 ecap_join_hint_from_string(const char *name, int32_t *hint,
 			   struct ecap_error *err)
 {
-	return enum_from_string(hint_names, "join hint", name, hint, err);
+	return enum_from_string(hint_names, "join hint", "hint", name, hint,
+				err);
 }
 
 ECAP_API const char *
@@ -174,7 +176,8 @@ ECAP_API int
 ecap_join_strategy_from_string(const char *name, int32_t *strategy,
 			       struct ecap_error *err)
 {
-	return enum_from_string(strategy_names, "join strategy", name,
+	return enum_from_string(strategy_names, "join strategy", "strategy",
+				name,
 				strategy, err);
 }
 
@@ -188,7 +191,8 @@ ECAP_API int
 ecap_join_build_side_from_string(const char *name, int32_t *side,
 				 struct ecap_error *err)
 {
-	return enum_from_string(side_names, "build side", name, side, err);
+	return enum_from_string(side_names, "build side", "build_side", name,
+				side, err);
 }
 
 /* ------------------------------------------------------------------------

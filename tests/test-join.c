@@ -790,18 +790,19 @@ START_TEST(enum_names)
 							  &err), 0);
 	ck_assert_int_eq(v, ECAP_JOIN_BUILD_RIGHT);
 	/* unknown, empty and prefix names */
+	/* The field names the enum, as the other *_from_string do. */
 	ck_assert_err(ecap_join_type_from_string("sideways", &v, &err),
-		      ECAP_ERR_UNKNOWN_ENUM, err, "name");
+		      ECAP_ERR_UNKNOWN_ENUM, err, "join_type");
 	ck_assert_err(ecap_join_hint_from_string("", &v, &err),
-		      ECAP_ERR_UNKNOWN_ENUM, err, "name");
+		      ECAP_ERR_UNKNOWN_ENUM, err, "hint");
 	ck_assert_err(ecap_join_strategy_from_string("Sort", &v, &err),
-		      ECAP_ERR_UNKNOWN_ENUM, err, "name");
+		      ECAP_ERR_UNKNOWN_ENUM, err, "strategy");
 	ck_assert_err(ecap_join_build_side_from_string("lefty", &v, &err),
-		      ECAP_ERR_UNKNOWN_ENUM, err, "name");
+		      ECAP_ERR_UNKNOWN_ENUM, err, "build_side");
 	ck_assert_err(ecap_join_type_from_string(NULL, &v, &err),
 		      ECAP_ERR_INVALID, err, "name");
 	ck_assert_err(ecap_join_hint_from_string("MERGE", NULL, &err),
-		      ECAP_ERR_INVALID, err, "value");
+		      ECAP_ERR_INVALID, err, "hint");
 }
 END_TEST
 

@@ -137,12 +137,12 @@ def test_enum_names():
             assert from_s(to_s(v)) is v
     with pytest.raises(E.UnknownEnumError) as ei:
         E.join_strategy_from_string("Sort")
-    assert ei.value.field == "name"
+    assert ei.value.field == "strategy"
 
 
 @pytest.mark.parametrize("kw,cls,field", [
     ({"join_type": 8}, E.UnknownEnumError, "join_type"),
-    ({"join_type": "sideways"}, E.UnknownEnumError, "name"),
+    ({"join_type": "sideways"}, E.UnknownEnumError, "join_type"),
     ({"left_hint": 5}, E.UnknownEnumError, "left_hint"),
     ({"guide_small_side": 3}, E.UnknownEnumError, "guide_small_side"),
     ({"left_size_bytes": -1}, E.RangeError, "left_size_bytes"),
