@@ -56,20 +56,21 @@ var bound = map[string]any{
 	"ecap_partition_action_from_string": ParsePartitionAction,
 	"ecap_partition_reason_to_string":   PartitionReason.String,
 	"ecap_partition_reason_from_string": ParsePartitionReason,
+	// join
+	"ecap_join_advise":                 (*Policy).AdviseJoin,
+	"ecap_join_type_to_string":         JoinType.String,
+	"ecap_join_type_from_string":       ParseJoinType,
+	"ecap_join_hint_to_string":         JoinHint.String,
+	"ecap_join_hint_from_string":       ParseJoinHint,
+	"ecap_join_strategy_to_string":     JoinStrategy.String,
+	"ecap_join_strategy_from_string":   ParseJoinStrategy,
+	"ecap_join_build_side_to_string":   JoinBuildSide.String,
+	"ecap_join_build_side_from_string": ParseJoinBuildSide,
 }
 
 // notYetBound lists exported C functions deliberately left unbound, with
 // the reason.  Empty: every function is bound.
 var notYetBound = map[string]string{
-	"ecap_join_advise":                   "family bound in a later commit",
-	"ecap_join_type_to_string":           "family bound in a later commit",
-	"ecap_join_type_from_string":         "family bound in a later commit",
-	"ecap_join_hint_to_string":           "family bound in a later commit",
-	"ecap_join_hint_from_string":         "family bound in a later commit",
-	"ecap_join_strategy_to_string":       "family bound in a later commit",
-	"ecap_join_strategy_from_string":     "family bound in a later commit",
-	"ecap_join_build_side_to_string":     "family bound in a later commit",
-	"ecap_join_build_side_from_string":   "family bound in a later commit",
 	"ecap_cache_advise":                  "family bound in a later commit",
 	"ecap_storage_level_to_string":       "family bound in a later commit",
 	"ecap_storage_level_from_string":     "family bound in a later commit",
