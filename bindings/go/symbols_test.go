@@ -66,15 +66,16 @@ var bound = map[string]any{
 	"ecap_join_strategy_from_string":   ParseJoinStrategy,
 	"ecap_join_build_side_to_string":   JoinBuildSide.String,
 	"ecap_join_build_side_from_string": ParseJoinBuildSide,
+	// cache
+	"ecap_cache_advise":              (*Policy).AdviseCache,
+	"ecap_storage_level_to_string":   StorageLevel.String,
+	"ecap_storage_level_from_string": ParseStorageLevel,
+	"ecap_storage_level_flags":       StorageLevel.Flags,
 }
 
 // notYetBound lists exported C functions deliberately left unbound, with
 // the reason.  Empty: every function is bound.
 var notYetBound = map[string]string{
-	"ecap_cache_advise":                  "family bound in a later commit",
-	"ecap_storage_level_to_string":       "family bound in a later commit",
-	"ecap_storage_level_from_string":     "family bound in a later commit",
-	"ecap_storage_level_flags":           "family bound in a later commit",
 	"ecap_executor_advise":               "family bound in a later commit",
 	"ecap_executor_spark_properties":     "family bound in a later commit",
 	"ecap_spark_memory_regions":          "family bound in a later commit",
