@@ -71,16 +71,17 @@ var bound = map[string]any{
 	"ecap_storage_level_to_string":   StorageLevel.String,
 	"ecap_storage_level_from_string": ParseStorageLevel,
 	"ecap_storage_level_flags":       StorageLevel.Flags,
+	// executor
+	"ecap_executor_advise":            (*Policy).AdviseExecutor,
+	"ecap_executor_spark_properties":  ExecutorAdvice.SparkProperties,
+	"ecap_spark_memory_regions":       (*Policy).SparkMemoryRegions,
+	"ecap_spark_platform_to_string":   SparkPlatform.String,
+	"ecap_spark_platform_from_string": ParseSparkPlatform,
 }
 
 // notYetBound lists exported C functions deliberately left unbound, with
 // the reason.  Empty: every function is bound.
 var notYetBound = map[string]string{
-	"ecap_executor_advise":               "family bound in a later commit",
-	"ecap_executor_spark_properties":     "family bound in a later commit",
-	"ecap_spark_memory_regions":          "family bound in a later commit",
-	"ecap_spark_platform_to_string":      "family bound in a later commit",
-	"ecap_spark_platform_from_string":    "family bound in a later commit",
 	"ecap_database_advise":               "family bound in a later commit",
 	"ecap_database_properties":           "family bound in a later commit",
 	"ecap_kafka_advise":                  "family bound in a later commit",

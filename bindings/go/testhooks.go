@@ -17,3 +17,17 @@ func keyAtWithSize(index int, sz uintptr) error {
 		return C.ecap_policy_key_at(C.size_t(index), ki, ce)
 	})
 }
+
+// executorPropsWithCapacity renders an executor advice into an array of
+// the given capacity without callProps' retry: ErrNoSpace and the count
+// the library asks for.
+func executorPropsWithCapacity(a ExecutorAdvice, capacity int) (int, error) {
+	o, err := a.c()
+	if err != nil {
+		return 0, err
+	}
+	_, need, err := callPropsOnce(func(arr *C.struct_ecap_property, n *C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_executor_spark_properties(o, arr, n, ce)
+	}, capacity)
+	return need, err
+}
