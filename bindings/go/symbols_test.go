@@ -77,13 +77,14 @@ var bound = map[string]any{
 	"ecap_spark_memory_regions":       (*Policy).SparkMemoryRegions,
 	"ecap_spark_platform_to_string":   SparkPlatform.String,
 	"ecap_spark_platform_from_string": ParseSparkPlatform,
+	// database
+	"ecap_database_advise":     (*Policy).AdviseDatabase,
+	"ecap_database_properties": DatabaseAdvice.Properties,
 }
 
 // notYetBound lists exported C functions deliberately left unbound, with
 // the reason.  Empty: every function is bound.
 var notYetBound = map[string]string{
-	"ecap_database_advise":               "family bound in a later commit",
-	"ecap_database_properties":           "family bound in a later commit",
 	"ecap_kafka_advise":                  "family bound in a later commit",
 	"ecap_projection_run":                "family bound in a later commit",
 	"ecap_projection_to_json":            "family bound in a later commit",
