@@ -80,12 +80,13 @@ var bound = map[string]any{
 	// database
 	"ecap_database_advise":     (*Policy).AdviseDatabase,
 	"ecap_database_properties": DatabaseAdvice.Properties,
+	// kafka
+	"ecap_kafka_advise": (*Policy).AdviseKafka,
 }
 
 // notYetBound lists exported C functions deliberately left unbound, with
 // the reason.  Empty: every function is bound.
 var notYetBound = map[string]string{
-	"ecap_kafka_advise":                  "family bound in a later commit",
 	"ecap_projection_run":                "family bound in a later commit",
 	"ecap_projection_to_json":            "family bound in a later commit",
 	"ecap_projection_montecarlo":         "family bound in a later commit",
