@@ -82,16 +82,16 @@ var bound = map[string]any{
 	"ecap_database_properties": DatabaseAdvice.Properties,
 	// kafka
 	"ecap_kafka_advise": (*Policy).AdviseKafka,
+	// projection
+	"ecap_projection_run":                (*Policy).Project,
+	"ecap_projection_to_json":            ProjectionJSON,
+	"ecap_projection_montecarlo":         (*Policy).ProjectMonteCarlo,
+	"ecap_projection_montecarlo_to_json": MonteCarloJSON,
 }
 
 // notYetBound lists exported C functions deliberately left unbound, with
 // the reason.  Empty: every function is bound.
-var notYetBound = map[string]string{
-	"ecap_projection_run":                "family bound in a later commit",
-	"ecap_projection_to_json":            "family bound in a later commit",
-	"ecap_projection_montecarlo":         "family bound in a later commit",
-	"ecap_projection_montecarlo_to_json": "family bound in a later commit",
-}
+var notYetBound = map[string]string{}
 
 func exportedSymbols(t *testing.T) []string {
 	t.Helper()

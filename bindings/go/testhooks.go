@@ -31,3 +31,16 @@ func executorPropsWithCapacity(a ExecutorAdvice, capacity int) (int, error) {
 	}, capacity)
 	return need, err
 }
+
+// projectWithCapacity runs ecap_projection_run with an array of the
+// given capacity, so the tests can show the library's ECAP_ERR_NOSPACE
+// arriving as ErrNoSpace (Project always offers enough).
+func (p *Policy) projectWithCapacity(in ProjectionInput, capacity int) ([]ProjectionYear, error) {
+	ci := initSized(new(C.struct_ecap_projection_in), C.sizeof_struct_ecap_projection_in)
+	ci.current_daily_transactions = C.double(in.CurrentDailyTransactions)
+	ci.years = C.int64_t(in.Years)
+	if err := setChars(ci.scenario[:], in.Scenario, "scenario"); err != nil {
+		return nil, err
+	}
+	return p.projectN(ci, capacity)
+}
