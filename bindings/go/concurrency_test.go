@@ -123,3 +123,101 @@ func TestConcurrentCopies(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Many goroutines call every advisor on one shared policy while a writer
+// flips the model: each result must be one of the two models' answers.
+// Run under go test -race (run-tests.sh does).
+func TestConcurrentAdvisors(t *testing.T) {
+	p := newPolicy(t)
+	const goroutines, rounds = 16, 50
+	var wg sync.WaitGroup
+	errs := make(chan error, goroutines+1)
+	stop := make(chan struct{})
+	var writer sync.WaitGroup
+	writer.Add(1)
+	go func() {
+		defer writer.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			m := ModelGuide
+			if i%2 == 0 {
+				m = ModelECAP1
+			}
+			if err := p.SetModel(m); err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				// guide 37 executors, ecap-1 capped at 20
+				ex, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100})
+				if err != nil || (ex.ExecutorCount != 37 && ex.ExecutorCount != 20) {
+					errs <- fmt.Errorf("executor %d, %v", ex.ExecutorCount, err)
+					return
+				}
+				if _, err := ex.SparkProperties(); err != nil {
+					errs <- err
+					return
+				}
+				// guide 3796 partitions, ecap-1 12
+				k, err := p.AdviseKafka(KafkaInput{EventsPerSecond: 1000})
+				if err != nil || (k.PartitionsCount != 3796 && k.PartitionsCount != 12) {
+					errs <- fmt.Errorf("kafka %d, %v", k.PartitionsCount, err)
+					return
+				}
+				if _, err := p.AdvisePartitions(PartitionInput{DataSizeBytes: int64(g+1) << 20}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := p.PartitionAQE(PartitionAQEInput{PartitionSizesBytes: []int64{1, 2, 3}, ParallelismFirstDisabled: true}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := p.AdviseJoin(JoinInput{LeftSizeBytes: 1 << 40, RightSizeBytes: 1000, RightRowCount: 10}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := p.AdviseCache(CacheInput{SerializedSizeBytes: 1 << 30, PartitionCount: 100, ReuseCount: 3,
+					StorageMemoryBytes: 1 << 32, API: SparkAPIRDD}); err != nil {
+					errs <- err
+					return
+				}
+				d, err := p.AdviseDatabase(DatabaseInput{TransactionsPerDay: 1e6})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if _, err := d.Properties(); err != nil {
+					errs <- err
+					return
+				}
+				if i%10 == 0 {
+					if _, err := p.Project(ProjectionInput{CurrentDailyTransactions: 1e6, Years: 3}); err != nil {
+						errs <- err
+						return
+					}
+					if _, err := p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 2, Seed: 1, PathsCount: 50}); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(stop)
+	writer.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}

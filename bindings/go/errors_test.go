@@ -22,15 +22,15 @@ func TestErrorSentinels(t *testing.T) {
 		{"NaN value", p.SetFloat64("partition.target_size_mb", math.NaN()), ErrInvalid, "partition.target_size_mb"},
 		{"zero where positive needed", p.SetFloat64("partition.target_size_mb", 0), ErrRange, "partition.target_size_mb"},
 		{"struct sz too small", keyAtWithSize(0, 8), ErrStructSize, "ecap_key_info"},
-		// No foundation C function takes an enum value yet; the binding
-		// refuses an unknown Model before C sees it.
-		{"unknown model value", p.SetModel(Model(99)), ErrUnknownEnum, "model"},
+		{"unknown enum value", second(p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, Platform: 5})), ErrUnknownEnum, "platform"},
+		{"unknown enum name", second(ParseStorageLevel("memory_only")), ErrUnknownEnum, "level"},
 		{"unknown key", p.SetFloat64("partition.target_size", 1), ErrUnknownKey, "partition.target_size"},
 		{"wrong type", second(p.Float64("executor.cores")), ErrType, "executor.cores"},
 		{"malformed JSON", p.LoadJSON([]byte("{\n  \"model\": }")), ErrJSON, ""},
 		{"unknown model name", second(ParseModel("ecap-2")), ErrUnknownModel, "model"},
 		{"missing file", p.LoadFile(filepath.Join(t.TempDir(), "missing.json")), ErrIO, ""},
 		{"unknown scenario", second(p.Scenario("hyper")), ErrNotFound, "scenario"},
+		{"array too small", second(p.projectWithCapacity(ProjectionInput{CurrentDailyTransactions: 1000, Years: 3}, 2)), ErrNoSpace, "count"},
 		{"last instance class", removeAllClasses(p), ErrLimit, "instance_class"},
 		{"NUL in a key", second(p.Float64("model\x00x")), ErrInvalid, "key"},
 	}
@@ -57,15 +57,17 @@ func TestErrorSentinels(t *testing.T) {
 	}
 }
 
-// ErrNoMem and ErrNoSpace have no trigger in the foundation API (no
-// allocation can be made to fail, and no function fills a property array
-// yet): the first advisor that renders properties adds its ErrNoSpace case.
-// Here the conversion itself is checked for every code.
+// ErrNoMem has no trigger (no allocation can be made to fail), so the
+// conversion itself is checked for every code.  The binding also refuses
+// an unknown Model before C sees it, with the library's sentinel.
 var allCodes = []Code{ErrInvalid, ErrRange, ErrStructSize, ErrUnknownEnum,
 	ErrUnknownKey, ErrType, ErrJSON, ErrUnknownModel, ErrNoMem, ErrIO,
 	ErrNoSpace, ErrNotFound, ErrLimit}
 
 func TestEveryCodeIsASentinel(t *testing.T) {
+	if err := newPolicy(t).SetModel(Model(99)); !errors.Is(err, ErrUnknownEnum) {
+		t.Errorf("unknown model value: %v", err)
+	}
 	seen := map[string]bool{}
 	for _, c := range allCodes {
 		err := fmt.Errorf("wrapped: %w", &Error{Code: c, Message: "m"})

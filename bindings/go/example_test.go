@@ -103,3 +103,208 @@ func ExampleKeys() {
 	fmt.Println(k.Type, k.Unit, k.Default())
 	// Output: double hours 168
 }
+
+func ExamplePolicy_AdvisePartitions() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+
+	// 200 MB on 10 partitions: ecap-1 asks for ceil(200 / 128) = 2.
+	a, err := p.AdvisePartitions(ecaptune.PartitionInput{DataSizeBytes: 200 << 20, CurrentPartitionCount: 10})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s(%d)\n", a.Action, a.PartitionCount)
+	props, err := p.PartitionSparkProperties(a)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(props[0].Key, "=", props[0].Value)
+	// Output:
+	// coalesce(2)
+	// spark.sql.shuffle.partitions = 2
+}
+
+func ExamplePolicy_PartitionAQE() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+
+	const mib = 1 << 20
+	r, err := p.PartitionAQE(ecaptune.PartitionAQEInput{
+		PartitionSizesBytes:      []int64{10 * mib, 10 * mib, 10 * mib, 10 * mib, 300 * mib},
+		ParallelismFirstDisabled: true,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(r.SkewedPartitionCount, r.SplitCounts)
+	// Output: 1 [1 1 1 1 5]
+}
+
+func ExamplePolicy_AdviseJoin() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+
+	// A 50 MB side is exactly at spark.sql.autoBroadcastJoinThreshold.
+	a, err := p.AdviseJoin(ecaptune.JoinInput{LeftSizeBytes: 1 << 40, RightSizeBytes: 52428800})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.Strategy, a.BuildSide)
+	// Output: BroadcastHashJoin right
+}
+
+func ExamplePolicy_AdviseCache() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+
+	a, err := p.AdviseCache(ecaptune.CacheInput{
+		DeserializedSizeBytes: 3 << 30,
+		SerializedSizeBytes:   1 << 30,
+		PartitionCount:        100,
+		ReuseCount:            3,
+		StorageMemoryBytes:    4 << 30,
+		API:                   ecaptune.SparkAPIRDD,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.Level, a.Reason)
+	// Output: MEMORY_ONLY fits-deserialized
+}
+
+func ExampleStorageLevel_Flags() {
+	f, err := ecaptune.StorageMemoryAndDisk.Flags(ecaptune.SparkAPIPySparkDataFrame)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(f.UseDisk, f.UseMemory, f.Deserialized)
+	_, err = ecaptune.StorageMemoryOnlySer.Flags(ecaptune.SparkAPIPySparkDataFrame)
+	fmt.Println(errors.Is(err, ecaptune.ErrNotFound))
+	// Output:
+	// true true false
+	// true
+}
+
+func ExamplePolicy_AdviseExecutor() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.SetModel(ecaptune.ModelGuide); err != nil {
+		log.Fatal(err)
+	}
+
+	a, err := p.AdviseExecutor(ecaptune.ExecutorInput{DailyDataGB: 100})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d executors of %g GB, $%.2f/hour (%s)\n", a.ExecutorCount, a.ExecutorHeapGB, a.CostUSDPerHour, a.Reason)
+	props, err := a.SparkProperties()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(props[0].Key, "=", props[0].Value)
+	// Output:
+	// 37 executors of 8 GB, $7.40/hour (guide-memory-short)
+	// spark.executor.instances = 37
+}
+
+func ExamplePolicy_AdviseDatabase() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+
+	a, err := p.AdviseDatabase(ecaptune.DatabaseInput{TransactionsPerDay: 10000})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.InstanceClass, a.Reason)
+	props, err := a.Properties()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, pr := range props[:3] {
+		fmt.Println(pr.Key, "=", pr.Value)
+	}
+	// Output:
+	// db.r6g.xlarge smallest-fit
+	// max_connections = 200
+	// shared_buffers = 8GB
+	// effective_cache_size = 24GB
+}
+
+func ExamplePolicy_AdviseKafka() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.SetModel(ecaptune.ModelGuide); err != nil {
+		log.Fatal(err)
+	}
+
+	a, err := p.AdviseKafka(ecaptune.KafkaInput{EventsPerSecond: 1000})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d partitions, %d brokers, $%.2f/month\n", a.PartitionsCount, a.BrokersCount, a.CostUSDPerMonth)
+	// Output: 3796 partitions, 379 brokers, $52392.96/month
+}
+
+func ExamplePolicy_Project() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.SetModel(ecaptune.ModelGuide); err != nil {
+		log.Fatal(err)
+	}
+
+	years, err := p.Project(ecaptune.ProjectionInput{CurrentDailyTransactions: 100000, Years: 3, Scenario: "conservative"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, y := range years {
+		fmt.Printf("year %d: %.0f peak/day, $%.2f/month\n", y.Year, y.PeakDailyTransactions, y.TotalCostUSDPerMonth)
+	}
+	// Output:
+	// year 1: 300000 peak/day, $1962.24/month
+	// year 2: 450000 peak/day, $1962.24/month
+	// year 3: 675000 peak/day, $1962.24/month
+}
+
+func ExamplePolicy_ProjectMonteCarlo() {
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+
+	in := ecaptune.MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 2, Seed: 42, PathsCount: 200}
+	a, err := p.ProjectMonteCarlo(in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	b, err := p.ProjectMonteCarlo(in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(a), a[1] == b[1], a[1].TotalCostP50USDPerMonth <= a[1].TotalCostP99USDPerMonth)
+	// Output: 2 true true
+}

@@ -4,11 +4,13 @@ package ecaptune
 
 /*
 #include <stdlib.h>
+#include <string.h>
 #include <ecaptune.h>
 */
 import "C"
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unsafe"
@@ -161,4 +163,103 @@ func callPropsOnce(fn func(*C.struct_ecap_property, *C.size_t, *C.struct_ecap_er
 		out[i] = Property{Key: goChars(elems[i].key[:]), Value: goChars(elems[i].value[:])}
 	}
 	return out, n, nil
+}
+
+// enumString is the name a C _to_string function gave (s), or "typ(v)"
+// for a value the library does not know.
+func enumString(s *C.char, typ string, v int32) string {
+	if s != nil {
+		return C.GoString(s)
+	}
+	return fmt.Sprintf("%s(%d)", typ, v)
+}
+
+// enumName names v from a table, for enums whose C API has no
+// _to_string function (reason codes); "typ(v)" when unknown.
+func enumName[T ~int32](names map[T]string, v T, typ string) string {
+	if s, ok := names[v]; ok {
+		return s
+	}
+	return fmt.Sprintf("%s(%d)", typ, int32(v))
+}
+
+// parseEnum runs a C _from_string function on name.
+func parseEnum(name, field string, fn func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int) (int32, error) {
+	var v C.int32_t
+	err := withCString(name, field, func(cs *C.char) error {
+		return call(func(ce *C.struct_ecap_error) C.int { return fn(cs, &v, ce) })
+	})
+	return int32(v), err
+}
+
+// advise runs one advisor call on the shared lock: the shape of every
+// Advise method.
+func (p *Policy) advise(fn func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int) error {
+	return p.read(func(cp *C.ecap_policy) error {
+		return call(func(ce *C.struct_ecap_error) C.int { return fn(cp, ce) })
+	})
+}
+
+// cInt64s copies v into C memory (C must not see Go memory it could
+// keep, and a C struct may not hold a Go pointer); nil for an empty
+// slice.  Free the result with C.free.
+func cInt64s(v []int64) *C.int64_t {
+	if len(v) == 0 {
+		return nil
+	}
+	arr := (*C.int64_t)(C.calloc(C.size_t(len(v)), C.size_t(unsafe.Sizeof(C.int64_t(0)))))
+	if arr == nil {
+		panic("ecaptune: out of memory")
+	}
+	copy(unsafe.Slice((*int64)(unsafe.Pointer(arr)), len(v)), v)
+	return arr
+}
+
+// cBools copies 0/1 flags into C memory, as cInt64s.
+func cBools(v []bool) *C.int32_t {
+	if len(v) == 0 {
+		return nil
+	}
+	arr := (*C.int32_t)(C.calloc(C.size_t(len(v)), C.size_t(unsafe.Sizeof(C.int32_t(0)))))
+	if arr == nil {
+		panic("ecaptune: out of memory")
+	}
+	s := unsafe.Slice(arr, len(v))
+	for i, b := range v {
+		s[i] = cBool(b)
+	}
+	return arr
+}
+
+// callJSON runs a C function that returns an ecap_free()-able JSON text
+// and copies it.
+func callJSON(fn func(js **C.char, ce *C.struct_ecap_error) C.int) ([]byte, error) {
+	var js *C.char
+	if err := call(func(ce *C.struct_ecap_error) C.int { return fn(&js, ce) }); err != nil {
+		return nil, err
+	}
+	defer C.ecap_free(unsafe.Pointer(js))
+	return C.GoBytes(unsafe.Pointer(js), C.int(C.strlen(js))), nil
+}
+
+// cSizedArray allocates n size-prefixed C structs in C memory, each with
+// its sz set (the library takes the first one's sz as the stride).  Free
+// the pointer with C.free.
+func cSizedArray[T any](n int, csize C.size_t) (*T, []T) {
+	var zero T
+	if uintptr(unsafe.Sizeof(zero)) != uintptr(csize) {
+		panic("ecaptune: Go and C disagree on the size of a struct")
+	}
+	if n < 1 {
+		n = 1
+	}
+	arr := (*T)(C.calloc(C.size_t(n), csize))
+	if arr == nil {
+		panic("ecaptune: out of memory")
+	}
+	elems := unsafe.Slice(arr, n)
+	for i := range elems {
+		*(*C.size_t)(unsafe.Pointer(&elems[i])) = csize
+	}
+	return arr, elems
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Runs go vet and go test -race on the Go binding against the library just
-# built in the tree (make check sets top_srcdir and top_builddir).
+# Runs go vet and go test -race on the Go binding, and vets, builds and runs
+# examples/go-projection, against the library just built in the tree (make
+# check sets top_srcdir and top_builddir).
 # Exit 77 (skip) when go is missing.  Extra arguments go to go test, e.g.
 #   bindings/go/run-tests.sh -run '^$' -fuzz FuzzLoadJSON -fuzztime 30s
 set -eu
@@ -37,15 +38,25 @@ export PKG_CONFIG_PATH LD_LIBRARY_PATH CGO_ENABLED GOFLAGS GOTOOLCHAIN \
 	GOCACHE GOPATH GOTMPDIR ECAPTUNE_SYMFILE CGO_CFLAGS
 
 # go may write into the module (a failing fuzz input lands in testdata):
-# a read-only source tree (make distcheck) is tested from a copy.
-moddir=$top_srcdir/bindings/go
-if [ ! -w "$moddir" ]; then
-	rm -rf "$work/module"
-	cp -R "$moddir" "$work/module"
-	chmod -R u+w "$work/module"
-	moddir=$work/module
+# a read-only source tree (make distcheck) is tested from a copy, laid out
+# as in the tree so the example's replace (../../bindings/go) still holds.
+srcroot=$top_srcdir
+if [ ! -w "$srcroot/bindings/go" ]; then
+	rm -rf "$work/src"
+	mkdir -p "$work/src/bindings" "$work/src/examples"
+	cp -R "$srcroot/bindings/go" "$work/src/bindings/go"
+	cp -R "$srcroot/examples/go-projection" "$work/src/examples/go-projection"
+	chmod -R u+w "$work/src"
+	srcroot=$work/src
 fi
-cd "$moddir"
+cd "$srcroot/bindings/go"
 
 "$GO" vet ./...
 "$GO" test -race -count=1 "$@" ./...
+
+# The example program (examples/go-projection, its own module) is vetted,
+# built and run once against the same library, so it cannot rot.
+cd "$srcroot/examples/go-projection"
+"$GO" vet ./...
+"$GO" build -o "$work/go-projection" .
+"$work/go-projection"

@@ -47,10 +47,50 @@ var bound = map[string]any{
 	"ecap_policy_instance_class_find":   (*Policy).InstanceClass,
 	"ecap_policy_instance_class_set":    (*Policy).SetInstanceClass,
 	"ecap_policy_instance_class_remove": (*Policy).RemoveInstanceClass,
+	// partition
+	"ecap_partition_advise":             (*Policy).AdvisePartitions,
+	"ecap_partition_scan_tasks":         (*Policy).PartitionScanTasks,
+	"ecap_partition_aqe":                (*Policy).PartitionAQE,
+	"ecap_partition_spark_properties":   (*Policy).PartitionSparkProperties,
+	"ecap_partition_action_to_string":   PartitionAction.String,
+	"ecap_partition_action_from_string": ParsePartitionAction,
+	"ecap_partition_reason_to_string":   PartitionReason.String,
+	"ecap_partition_reason_from_string": ParsePartitionReason,
+	// join
+	"ecap_join_advise":                 (*Policy).AdviseJoin,
+	"ecap_join_type_to_string":         JoinType.String,
+	"ecap_join_type_from_string":       ParseJoinType,
+	"ecap_join_hint_to_string":         JoinHint.String,
+	"ecap_join_hint_from_string":       ParseJoinHint,
+	"ecap_join_strategy_to_string":     JoinStrategy.String,
+	"ecap_join_strategy_from_string":   ParseJoinStrategy,
+	"ecap_join_build_side_to_string":   JoinBuildSide.String,
+	"ecap_join_build_side_from_string": ParseJoinBuildSide,
+	// cache
+	"ecap_cache_advise":              (*Policy).AdviseCache,
+	"ecap_storage_level_to_string":   StorageLevel.String,
+	"ecap_storage_level_from_string": ParseStorageLevel,
+	"ecap_storage_level_flags":       StorageLevel.Flags,
+	// executor
+	"ecap_executor_advise":            (*Policy).AdviseExecutor,
+	"ecap_executor_spark_properties":  ExecutorAdvice.SparkProperties,
+	"ecap_spark_memory_regions":       (*Policy).SparkMemoryRegions,
+	"ecap_spark_platform_to_string":   SparkPlatform.String,
+	"ecap_spark_platform_from_string": ParseSparkPlatform,
+	// database
+	"ecap_database_advise":     (*Policy).AdviseDatabase,
+	"ecap_database_properties": DatabaseAdvice.Properties,
+	// kafka
+	"ecap_kafka_advise": (*Policy).AdviseKafka,
+	// projection
+	"ecap_projection_run":                (*Policy).Project,
+	"ecap_projection_to_json":            ProjectionJSON,
+	"ecap_projection_montecarlo":         (*Policy).ProjectMonteCarlo,
+	"ecap_projection_montecarlo_to_json": MonteCarloJSON,
 }
 
 // notYetBound lists exported C functions deliberately left unbound, with
-// the reason.  Empty for the foundation: every function is bound.
+// the reason.  Empty: every function is bound.
 var notYetBound = map[string]string{}
 
 func exportedSymbols(t *testing.T) []string {

@@ -17,3 +17,30 @@ func keyAtWithSize(index int, sz uintptr) error {
 		return C.ecap_policy_key_at(C.size_t(index), ki, ce)
 	})
 }
+
+// executorPropsWithCapacity renders an executor advice into an array of
+// the given capacity without callProps' retry: ErrNoSpace and the count
+// the library asks for.
+func executorPropsWithCapacity(a ExecutorAdvice, capacity int) (int, error) {
+	o, err := a.c()
+	if err != nil {
+		return 0, err
+	}
+	_, need, err := callPropsOnce(func(arr *C.struct_ecap_property, n *C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_executor_spark_properties(o, arr, n, ce)
+	}, capacity)
+	return need, err
+}
+
+// projectWithCapacity runs ecap_projection_run with an array of the
+// given capacity, so the tests can show the library's ECAP_ERR_NOSPACE
+// arriving as ErrNoSpace (Project always offers enough).
+func (p *Policy) projectWithCapacity(in ProjectionInput, capacity int) ([]ProjectionYear, error) {
+	ci := initSized(new(C.struct_ecap_projection_in), C.sizeof_struct_ecap_projection_in)
+	ci.current_daily_transactions = C.double(in.CurrentDailyTransactions)
+	ci.years = C.int64_t(in.Years)
+	if err := setChars(ci.scenario[:], in.Scenario, "scenario"); err != nil {
+		return nil, err
+	}
+	return p.projectN(ci, capacity)
+}

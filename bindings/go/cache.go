@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+/*
+#include <ecaptune.h>
+*/
+import "C"
+
+// StorageLevel is a Spark storage level (enum ecap_storage_level).
+type StorageLevel int32
+
+const (
+	StorageNone               StorageLevel = C.ECAP_STORAGE_LEVEL_NONE
+	StorageDiskOnly           StorageLevel = C.ECAP_STORAGE_LEVEL_DISK_ONLY
+	StorageDiskOnly2          StorageLevel = C.ECAP_STORAGE_LEVEL_DISK_ONLY_2
+	StorageDiskOnly3          StorageLevel = C.ECAP_STORAGE_LEVEL_DISK_ONLY_3
+	StorageMemoryOnly         StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY
+	StorageMemoryOnly2        StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY_2
+	StorageMemoryOnlySer      StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER   // not in PySpark
+	StorageMemoryOnlySer2     StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER_2 // not in PySpark
+	StorageMemoryAndDisk      StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK
+	StorageMemoryAndDisk2     StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2
+	StorageMemoryAndDiskSer   StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER   // not in PySpark
+	StorageMemoryAndDiskSer2  StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2 // not in PySpark
+	StorageOffHeap            StorageLevel = C.ECAP_STORAGE_LEVEL_OFF_HEAP
+	StorageMemoryAndDiskDeser StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER // PySpark only
+)
+
+// String is Spark's name, e.g. "MEMORY_AND_DISK_SER".
+func (l StorageLevel) String() string {
+	return enumString(C.ecap_storage_level_to_string(C.int32_t(l)), "StorageLevel", int32(l))
+}
+
+// ParseStorageLevel parses exactly one of Spark's level names (no case
+// folding); ErrUnknownEnum otherwise.
+func ParseStorageLevel(name string) (StorageLevel, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_storage_level_from_string(cs, v, ce)
+	})
+	return StorageLevel(v), err
+}
+
+// SparkAPI is the API that persists the data (enum ecap_spark_api).
+type SparkAPI int32
+
+const (
+	SparkAPIDataset          SparkAPI = C.ECAP_SPARK_API_DATASET           // cache() is MEMORY_AND_DISK
+	SparkAPIRDD              SparkAPI = C.ECAP_SPARK_API_RDD               // cache() is MEMORY_ONLY
+	SparkAPIPySparkDataFrame SparkAPI = C.ECAP_SPARK_API_PYSPARK_DATAFRAME // cache() is MEMORY_AND_DISK_DESER
+	SparkAPIPySparkRDD       SparkAPI = C.ECAP_SPARK_API_PYSPARK_RDD       // always serialized
+)
+
+var sparkAPINames = map[SparkAPI]string{
+	SparkAPIDataset:          "dataset",
+	SparkAPIRDD:              "rdd",
+	SparkAPIPySparkDataFrame: "pyspark-dataframe",
+	SparkAPIPySparkRDD:       "pyspark-rdd",
+}
+
+// String names the API, e.g. "pyspark-dataframe".
+func (a SparkAPI) String() string { return enumName(sparkAPINames, a, "SparkAPI") }
+
+// StorageLevelFlags are a level's StorageLevel flags in one API (struct
+// ecap_storage_level_flags).
+type StorageLevelFlags struct {
+	UseDisk          bool
+	UseMemory        bool
+	UseOffHeap       bool
+	Deserialized     bool   // kept as objects
+	ReplicationCount int64  // copies of each block: 1, 2 or 3
+	Name             string // the constant's name in that API
+}
+
+// Flags returns the level's flags as api defines them
+// (ecap_storage_level_flags); ErrNotFound for a level the API does not
+// have (a _SER level in PySpark, MEMORY_AND_DISK_DESER in Scala).
+func (l StorageLevel) Flags(api SparkAPI) (StorageLevelFlags, error) {
+	f := initSized(new(C.struct_ecap_storage_level_flags), C.sizeof_struct_ecap_storage_level_flags)
+	err := call(func(ce *C.struct_ecap_error) C.int {
+		return C.ecap_storage_level_flags(C.int32_t(l), C.int32_t(api), f, ce)
+	})
+	if err != nil {
+		return StorageLevelFlags{}, err
+	}
+	return StorageLevelFlags{
+		UseDisk:          goBool(f.use_disk),
+		UseMemory:        goBool(f.use_memory),
+		UseOffHeap:       goBool(f.use_off_heap),
+		Deserialized:     goBool(f.deserialized),
+		ReplicationCount: int64(f.replication_count),
+		Name:             goChars(f.name[:]),
+	}, nil
+}
+
+// CacheReason says why the level is what it is (enum ecap_cache_reason).
+type CacheReason int32
+
+const (
+	CacheReasonGuideManyPartitions CacheReason = C.ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS
+	CacheReasonGuideFewPartitions  CacheReason = C.ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS
+	CacheReasonNotReused           CacheReason = C.ECAP_CACHE_REASON_NOT_REUSED
+	CacheReasonFitsDeserialized    CacheReason = C.ECAP_CACHE_REASON_FITS_DESERIALIZED
+	CacheReasonFitsSerialized      CacheReason = C.ECAP_CACHE_REASON_FITS_SERIALIZED
+	CacheReasonSpillsToDisk        CacheReason = C.ECAP_CACHE_REASON_SPILLS_TO_DISK
+)
+
+var cacheReasonNames = map[CacheReason]string{
+	CacheReasonGuideManyPartitions: "guide-many-partitions",
+	CacheReasonGuideFewPartitions:  "guide-few-partitions",
+	CacheReasonNotReused:           "not-reused",
+	CacheReasonFitsDeserialized:    "fits-deserialized",
+	CacheReasonFitsSerialized:      "fits-serialized",
+	CacheReasonSpillsToDisk:        "spills-to-disk",
+}
+
+// String names the reason, e.g. "fits-deserialized".
+func (r CacheReason) String() string { return enumName(cacheReasonNames, r, "CacheReason") }
+
+// CacheInput describes data that will be reused (struct ecap_cache_in).
+type CacheInput struct {
+	// Size as objects and serialized; give both, or one and
+	// DeserializedSizeFactor (0 = policy cache.deserialized_size_factor).
+	DeserializedSizeBytes  uint64
+	SerializedSizeBytes    uint64
+	DeserializedSizeFactor float64
+	PartitionCount         int64 // required, 1 .. 10000000
+	ReuseCount             int64 // required, 1 .. 1000000000
+	// Storage memory of the application; or 0 and ExecutorCount with
+	// ExecutorHeapBytes.
+	StorageMemoryBytes uint64
+	ExecutorCount      int64
+	ExecutorHeapBytes  uint64
+	API                SparkAPI // required
+	Replicated         bool     // keep two copies (a _2 level)
+}
+
+// CacheAdvice is the chosen storage level (struct ecap_cache_out).
+type CacheAdvice struct {
+	Model                   Model
+	Reason                  CacheReason
+	ReasonText              string
+	Level                   StorageLevel
+	LevelExistsInAPI        bool   // false: the guide's _SER levels in PySpark
+	LevelName               string // as the API spells it
+	UseDisk                 bool
+	UseMemory               bool
+	UseOffHeap              bool
+	Deserialized            bool
+	ReplicationCount        int64
+	StoredSizeBytes         uint64  // bytes kept, replicas included
+	StorageMemoryBytes      uint64  // the storage memory compared against
+	PartitionsInMemoryCount int64   // partition copies that fit
+	MemoryShareRatio        float64 // their share of all copies, 0 .. 1
+}
+
+func (in CacheInput) c() *C.struct_ecap_cache_in {
+	ci := initSized(new(C.struct_ecap_cache_in), C.sizeof_struct_ecap_cache_in)
+	ci.deserialized_size_bytes = C.uint64_t(in.DeserializedSizeBytes)
+	ci.serialized_size_bytes = C.uint64_t(in.SerializedSizeBytes)
+	ci.deserialized_size_factor = C.double(in.DeserializedSizeFactor)
+	ci.partition_count = C.int64_t(in.PartitionCount)
+	ci.reuse_count = C.int64_t(in.ReuseCount)
+	ci.storage_memory_bytes = C.uint64_t(in.StorageMemoryBytes)
+	ci.executor_count = C.int64_t(in.ExecutorCount)
+	ci.executor_heap_bytes = C.uint64_t(in.ExecutorHeapBytes)
+	ci.api = C.int32_t(in.API)
+	ci.replicated = cBool(in.Replicated)
+	return ci
+}
+
+// AdviseCache chooses a storage level for data that will be reused
+// (ecap_cache_advise).
+func (p *Policy) AdviseCache(in CacheInput) (CacheAdvice, error) {
+	ci := in.c()
+	o := initSized(new(C.struct_ecap_cache_out), C.sizeof_struct_ecap_cache_out)
+	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+		return C.ecap_cache_advise(cp, ci, o, ce)
+	})
+	if err != nil {
+		return CacheAdvice{}, err
+	}
+	return CacheAdvice{
+		Model:                   Model(o.model),
+		Reason:                  CacheReason(o.reason),
+		ReasonText:              goChars(o.reason_text[:]),
+		Level:                   StorageLevel(o.level),
+		LevelExistsInAPI:        goBool(o.level_exists_in_api),
+		LevelName:               goChars(o.level_name[:]),
+		UseDisk:                 goBool(o.use_disk),
+		UseMemory:               goBool(o.use_memory),
+		UseOffHeap:              goBool(o.use_off_heap),
+		Deserialized:            goBool(o.deserialized),
+		ReplicationCount:        int64(o.replication_count),
+		StoredSizeBytes:         uint64(o.stored_size_bytes),
+		StorageMemoryBytes:      uint64(o.storage_memory_bytes),
+		PartitionsInMemoryCount: int64(o.partitions_in_memory_count),
+		MemoryShareRatio:        float64(o.memory_share_ratio),
+	}, nil
+}

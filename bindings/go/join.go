@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+/*
+#include <ecaptune.h>
+*/
+import "C"
+
+import "strings"
+
+// JoinType is Spark's join type (enum ecap_join_type).
+type JoinType int32
+
+const (
+	JoinInner      JoinType = C.ECAP_JOIN_INNER // the default (0 in JoinInput means inner)
+	JoinCross      JoinType = C.ECAP_JOIN_CROSS
+	JoinLeftOuter  JoinType = C.ECAP_JOIN_LEFT_OUTER
+	JoinRightOuter JoinType = C.ECAP_JOIN_RIGHT_OUTER
+	JoinFullOuter  JoinType = C.ECAP_JOIN_FULL_OUTER
+	JoinLeftSemi   JoinType = C.ECAP_JOIN_LEFT_SEMI
+	JoinLeftAnti   JoinType = C.ECAP_JOIN_LEFT_ANTI
+)
+
+// String is the type's name, e.g. "left_outer".
+func (t JoinType) String() string {
+	return enumString(C.ecap_join_type_to_string(C.int32_t(t)), "JoinType", int32(t))
+}
+
+// ParseJoinType parses a join type with Spark's aliases ("outer",
+// "LEFT OUTER", "semi"); ErrUnknownEnum if unknown.
+func ParseJoinType(name string) (JoinType, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_type_from_string(cs, v, ce)
+	})
+	return JoinType(v), err
+}
+
+// JoinHint is a join strategy hint on one side (enum ecap_join_hint).
+type JoinHint int32
+
+const (
+	JoinHintNone               JoinHint = C.ECAP_JOIN_HINT_NONE
+	JoinHintBroadcast          JoinHint = C.ECAP_JOIN_HINT_BROADCAST
+	JoinHintMerge              JoinHint = C.ECAP_JOIN_HINT_MERGE
+	JoinHintShuffleHash        JoinHint = C.ECAP_JOIN_HINT_SHUFFLE_HASH
+	JoinHintShuffleReplicateNL JoinHint = C.ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL
+)
+
+// String is the hint as Spark spells it, e.g. "BROADCAST"; "none".
+func (h JoinHint) String() string {
+	return enumString(C.ecap_join_hint_to_string(C.int32_t(h)), "JoinHint", int32(h))
+}
+
+// ParseJoinHint parses a hint, case-insensitively with Spark's aliases
+// ("mapjoin", "shuffle_merge"); ErrUnknownEnum if unknown.
+func ParseJoinHint(name string) (JoinHint, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_hint_from_string(cs, v, ce)
+	})
+	return JoinHint(v), err
+}
+
+// JoinStrategy is a physical join, named as in Spark's plans (enum
+// ecap_join_strategy).
+type JoinStrategy int32
+
+const (
+	JoinBroadcastHash       JoinStrategy = C.ECAP_JOIN_STRATEGY_BROADCAST_HASH
+	JoinShuffleHash         JoinStrategy = C.ECAP_JOIN_STRATEGY_SHUFFLE_HASH
+	JoinSortMerge           JoinStrategy = C.ECAP_JOIN_STRATEGY_SORT_MERGE
+	JoinCartesian           JoinStrategy = C.ECAP_JOIN_STRATEGY_CARTESIAN
+	JoinBroadcastNestedLoop JoinStrategy = C.ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP
+)
+
+// String is the plan name, e.g. "SortMergeJoin".
+func (s JoinStrategy) String() string {
+	return enumString(C.ecap_join_strategy_to_string(C.int32_t(s)), "JoinStrategy", int32(s))
+}
+
+// ParseJoinStrategy parses a plan name (case-insensitive);
+// ErrUnknownEnum if unknown.
+func ParseJoinStrategy(name string) (JoinStrategy, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_strategy_from_string(cs, v, ce)
+	})
+	return JoinStrategy(v), err
+}
+
+// JoinBuildSide is the build (or broadcast) side (enum
+// ecap_join_build_side).
+type JoinBuildSide int32
+
+const (
+	JoinBuildNone  JoinBuildSide = C.ECAP_JOIN_BUILD_NONE // sort-merge, cartesian
+	JoinBuildLeft  JoinBuildSide = C.ECAP_JOIN_BUILD_LEFT
+	JoinBuildRight JoinBuildSide = C.ECAP_JOIN_BUILD_RIGHT
+)
+
+// String is "none", "left" or "right".
+func (s JoinBuildSide) String() string {
+	return enumString(C.ecap_join_build_side_to_string(C.int32_t(s)), "JoinBuildSide", int32(s))
+}
+
+// ParseJoinBuildSide parses a side ("left", "BuildRight", ...);
+// ErrUnknownEnum if unknown.
+func ParseJoinBuildSide(name string) (JoinBuildSide, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_build_side_from_string(cs, v, ce)
+	})
+	return JoinBuildSide(v), err
+}
+
+// JoinReason is the rule that decided a strategy or a recommendation
+// (enum ecap_join_reason; pinned values).
+type JoinReason int32
+
+const (
+	JoinReasonHintBroadcastHash         JoinReason = C.ECAP_JOIN_REASON_HINT_BROADCAST_HASH
+	JoinReasonHintSortMerge             JoinReason = C.ECAP_JOIN_REASON_HINT_SORT_MERGE
+	JoinReasonHintShuffleHash           JoinReason = C.ECAP_JOIN_REASON_HINT_SHUFFLE_HASH
+	JoinReasonHintCartesian             JoinReason = C.ECAP_JOIN_REASON_HINT_CARTESIAN
+	JoinReasonBroadcastBySize           JoinReason = C.ECAP_JOIN_REASON_BROADCAST_BY_SIZE
+	JoinReasonShuffleHashBySize         JoinReason = C.ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE
+	JoinReasonSortMergeSortable         JoinReason = C.ECAP_JOIN_REASON_SORT_MERGE_SORTABLE
+	JoinReasonCartesianInnerLike        JoinReason = C.ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE
+	JoinReasonNestedLoopFallback        JoinReason = C.ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK
+	JoinReasonHintBroadcastNestedLoop   JoinReason = C.ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP
+	JoinReasonBroadcastNestedLoopBySize JoinReason = C.ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE
+	JoinReasonECAPBroadcast             JoinReason = C.ECAP_JOIN_REASON_ECAP_BROADCAST
+	JoinReasonECAPShuffleHash           JoinReason = C.ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH
+	JoinReasonECAPSortMerge             JoinReason = C.ECAP_JOIN_REASON_ECAP_SORT_MERGE
+	JoinReasonECAPShuffleHashUnsortable JoinReason = C.ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE
+	JoinReasonECAPCartesian             JoinReason = C.ECAP_JOIN_REASON_ECAP_CARTESIAN
+	JoinReasonECAPBroadcastNestedLoop   JoinReason = C.ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP
+	JoinReasonECAPNestedLoopFallback    JoinReason = C.ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK
+	JoinReasonGuideBroadcast            JoinReason = C.ECAP_JOIN_REASON_GUIDE_BROADCAST
+	JoinReasonGuideShuffleHash          JoinReason = C.ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH
+)
+
+var joinReasonNames = map[JoinReason]string{
+	JoinReasonHintBroadcastHash:         "hint-broadcast-hash",
+	JoinReasonHintSortMerge:             "hint-sort-merge",
+	JoinReasonHintShuffleHash:           "hint-shuffle-hash",
+	JoinReasonHintCartesian:             "hint-cartesian",
+	JoinReasonBroadcastBySize:           "broadcast-by-size",
+	JoinReasonShuffleHashBySize:         "shuffle-hash-by-size",
+	JoinReasonSortMergeSortable:         "sort-merge-sortable",
+	JoinReasonCartesianInnerLike:        "cartesian-inner-like",
+	JoinReasonNestedLoopFallback:        "nested-loop-fallback",
+	JoinReasonHintBroadcastNestedLoop:   "hint-broadcast-nested-loop",
+	JoinReasonBroadcastNestedLoopBySize: "broadcast-nested-loop-by-size",
+	JoinReasonECAPBroadcast:             "ecap-broadcast",
+	JoinReasonECAPShuffleHash:           "ecap-shuffle-hash",
+	JoinReasonECAPSortMerge:             "ecap-sort-merge",
+	JoinReasonECAPShuffleHashUnsortable: "ecap-shuffle-hash-unsortable",
+	JoinReasonECAPCartesian:             "ecap-cartesian",
+	JoinReasonECAPBroadcastNestedLoop:   "ecap-broadcast-nested-loop",
+	JoinReasonECAPNestedLoopFallback:    "ecap-nested-loop-fallback",
+	JoinReasonGuideBroadcast:            "guide-broadcast",
+	JoinReasonGuideShuffleHash:          "guide-shuffle-hash",
+}
+
+// String names the reason, e.g. "broadcast-by-size" (the binding's own
+// names: the C API has no _to_string for it).
+func (r JoinReason) String() string { return enumName(joinReasonNames, r, "JoinReason") }
+
+// JoinHintIgnored says why Spark ignores a side's hint (enum
+// ecap_join_hint_ignored).
+type JoinHintIgnored int32
+
+const (
+	JoinHintUsed                  JoinHintIgnored = C.ECAP_JOIN_HINT_USED
+	JoinHintIgnoredBuildSide      JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_BUILD_SIDE
+	JoinHintIgnoredNotSortable    JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_NOT_SORTABLE
+	JoinHintIgnoredNotInnerLike   JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_NOT_INNER_LIKE
+	JoinHintIgnoredNoEquiKeys     JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS
+	JoinHintIgnoredOverridden     JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_OVERRIDDEN
+	JoinHintIgnoredOtherSideBuilt JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT
+)
+
+var joinHintIgnoredNames = map[JoinHintIgnored]string{
+	JoinHintUsed:                  "used",
+	JoinHintIgnoredBuildSide:      "build-side",
+	JoinHintIgnoredNotSortable:    "not-sortable",
+	JoinHintIgnoredNotInnerLike:   "not-inner-like",
+	JoinHintIgnoredNoEquiKeys:     "no-equi-keys",
+	JoinHintIgnoredOverridden:     "overridden",
+	JoinHintIgnoredOtherSideBuilt: "other-side-built",
+}
+
+// String names why a hint is ignored ("used" when it is not).
+func (h JoinHintIgnored) String() string {
+	return enumName(joinHintIgnoredNames, h, "JoinHintIgnored")
+}
+
+// JoinWarnings is a set of ECAP_JOIN_WARN_* bits.
+type JoinWarnings int32
+
+const (
+	JoinWarnBroadcastBytesLimit JoinWarnings = C.ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT // >= 8 GiB
+	JoinWarnBroadcastRowsLimit  JoinWarnings = C.ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT  // rows over the limit
+	JoinWarnNestedLoopOOM       JoinWarnings = C.ECAP_JOIN_WARN_NESTED_LOOP_OOM       // BNLJ may OOM
+	JoinWarnShuffleHashMemory   JoinWarnings = C.ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY   // build > task memory
+	JoinWarnHintIgnored         JoinWarnings = C.ECAP_JOIN_WARN_HINT_IGNORED          // written hint ignored
+)
+
+var joinWarningNames = []struct {
+	bit  JoinWarnings
+	name string
+}{
+	{JoinWarnBroadcastBytesLimit, "broadcast-bytes-limit"},
+	{JoinWarnBroadcastRowsLimit, "broadcast-rows-limit"},
+	{JoinWarnNestedLoopOOM, "nested-loop-oom"},
+	{JoinWarnShuffleHashMemory, "shuffle-hash-memory"},
+	{JoinWarnHintIgnored, "hint-ignored"},
+}
+
+// Has reports whether every bit of w2 is set.
+func (w JoinWarnings) Has(w2 JoinWarnings) bool { return w&w2 == w2 }
+
+// String lists the set bits, "a|b"; "none" for no warning.
+func (w JoinWarnings) String() string {
+	if w == 0 {
+		return "none"
+	}
+	var parts []string
+	rest := w
+	for _, n := range joinWarningNames {
+		if w&n.bit != 0 {
+			parts = append(parts, n.name)
+			rest &^= n.bit
+		}
+	}
+	if rest != 0 {
+		parts = append(parts, enumName(nil, rest, "JoinWarnings"))
+	}
+	return strings.Join(parts, "|")
+}
+
+// Spark's hard broadcast limits (BroadcastExchangeExec).
+const (
+	JoinMaxBroadcastBytes    = C.ECAP_JOIN_MAX_BROADCAST_BYTES
+	JoinMaxBroadcastRowsHash = C.ECAP_JOIN_MAX_BROADCAST_ROWS_HASH
+	JoinMaxBroadcastRowsLong = C.ECAP_JOIN_MAX_BROADCAST_ROWS_LONG
+)
+
+// JoinInput describes one join (struct ecap_join_in).  Zero means "not
+// given": Spark's default or the policy's.
+type JoinInput struct {
+	JoinType        JoinType // 0 = inner
+	NoEquiKeys      bool     // a non-equi or cross join
+	KeysNotSortable bool     // the equi-join keys are not orderable
+	SingleBigintKey bool     // the only key is a LongType column
+	LeftSizeBytes   int64    // sizeInBytes estimate; 0 = unknown (Long.MaxValue)
+	RightSizeBytes  int64
+	LeftRowCount    int64 // 0 = unknown
+	RightRowCount   int64
+	LeftHint        JoinHint
+	RightHint       JoinHint
+	// spark.sql.autoBroadcastJoinThreshold; 0 = policy
+	// join.broadcast_threshold_mb, -1 disables.
+	BroadcastThresholdBytes int64
+	ShufflePartitionsCount  int64 // spark.sql.shuffle.partitions; 0 = policy
+	SparkVersionMajor       int32 // both 0 = 3.5
+	SparkVersionMinor       int32
+	GuideSmallSide          JoinBuildSide // guide: optimize_join's small_df; 0 = right
+	ExecutorCoresCount      int32         // 0 = policy executor.cores
+	ExecutorHeapBytes       int64         // spark.executor.memory; 0 = unknown
+	ExecutionMemoryBytes    int64         // unified execution memory; 0 = from the heap
+}
+
+// JoinAdvice is Spark's predicted choice and the recommended hint
+// (struct ecap_join_out).
+type JoinAdvice struct {
+	Model      Model
+	Reason     JoinReason // of the recommendation
+	ReasonText string
+
+	// Spark's choice for the given hints.
+	Strategy               JoinStrategy
+	BuildSide              JoinBuildSide
+	StrategyReason         JoinReason
+	LeftHintIgnored        bool
+	LeftHintIgnoredReason  JoinHintIgnored
+	RightHintIgnored       bool
+	RightHintIgnoredReason JoinHintIgnored
+	Warnings               JoinWarnings
+	StrategyText           string
+	HintText               string // empty when no hint is ignored
+	WarningText            string
+
+	// The hint to write, and what Spark picks with it.
+	RecommendedHint        JoinHint
+	RecommendedHintSide    JoinBuildSide
+	RecommendedStrategy    JoinStrategy
+	RecommendedBuildSide   JoinBuildSide
+	RecommendedWarnings    JoinWarnings
+	RecommendedWarningText string
+
+	// The values used.
+	BroadcastThresholdBytes     int64 // -1 = disabled
+	ShufflePartitionsCount      int64
+	ShuffleHashFactor           float64
+	SparkVersionMajor           int32
+	SparkVersionMinor           int32
+	ExecutionMemoryPerTaskBytes int64 // 0 when unknown
+}
+
+func (in JoinInput) c() *C.struct_ecap_join_in {
+	ci := initSized(new(C.struct_ecap_join_in), C.sizeof_struct_ecap_join_in)
+	ci.join_type = C.int32_t(in.JoinType)
+	ci.no_equi_keys = cBool(in.NoEquiKeys)
+	ci.keys_not_sortable = cBool(in.KeysNotSortable)
+	ci.single_bigint_key = cBool(in.SingleBigintKey)
+	ci.left_size_bytes = C.int64_t(in.LeftSizeBytes)
+	ci.right_size_bytes = C.int64_t(in.RightSizeBytes)
+	ci.left_row_count = C.int64_t(in.LeftRowCount)
+	ci.right_row_count = C.int64_t(in.RightRowCount)
+	ci.left_hint = C.int32_t(in.LeftHint)
+	ci.right_hint = C.int32_t(in.RightHint)
+	ci.broadcast_threshold_bytes = C.int64_t(in.BroadcastThresholdBytes)
+	ci.shuffle_partitions_count = C.int64_t(in.ShufflePartitionsCount)
+	ci.spark_version_major = C.int32_t(in.SparkVersionMajor)
+	ci.spark_version_minor = C.int32_t(in.SparkVersionMinor)
+	ci.guide_small_side = C.int32_t(in.GuideSmallSide)
+	ci.executor_cores_count = C.int32_t(in.ExecutorCoresCount)
+	ci.executor_heap_bytes = C.int64_t(in.ExecutorHeapBytes)
+	ci.execution_memory_bytes = C.int64_t(in.ExecutionMemoryBytes)
+	return ci
+}
+
+func goJoinAdvice(o *C.struct_ecap_join_out) JoinAdvice {
+	return JoinAdvice{
+		Model:                       Model(o.model),
+		Reason:                      JoinReason(o.reason),
+		ReasonText:                  goChars(o.reason_text[:]),
+		Strategy:                    JoinStrategy(o.strategy),
+		BuildSide:                   JoinBuildSide(o.build_side),
+		StrategyReason:              JoinReason(o.strategy_reason),
+		LeftHintIgnored:             goBool(o.left_hint_ignored),
+		LeftHintIgnoredReason:       JoinHintIgnored(o.left_hint_ignored_reason),
+		RightHintIgnored:            goBool(o.right_hint_ignored),
+		RightHintIgnoredReason:      JoinHintIgnored(o.right_hint_ignored_reason),
+		Warnings:                    JoinWarnings(o.warning_flags),
+		StrategyText:                goChars(o.strategy_text[:]),
+		HintText:                    goChars(o.hint_text[:]),
+		WarningText:                 goChars(o.warning_text[:]),
+		RecommendedHint:             JoinHint(o.recommended_hint),
+		RecommendedHintSide:         JoinBuildSide(o.recommended_hint_side),
+		RecommendedStrategy:         JoinStrategy(o.recommended_strategy),
+		RecommendedBuildSide:        JoinBuildSide(o.recommended_build_side),
+		RecommendedWarnings:         JoinWarnings(o.recommended_warning_flags),
+		RecommendedWarningText:      goChars(o.recommended_warning_text[:]),
+		BroadcastThresholdBytes:     int64(o.broadcast_threshold_bytes),
+		ShufflePartitionsCount:      int64(o.shuffle_partitions_count),
+		ShuffleHashFactor:           float64(o.shuffle_hash_factor),
+		SparkVersionMajor:           int32(o.spark_version_major),
+		SparkVersionMinor:           int32(o.spark_version_minor),
+		ExecutionMemoryPerTaskBytes: int64(o.execution_memory_per_task_bytes),
+	}
+}
+
+// AdviseJoin predicts the join Spark picks and recommends the hint to
+// write under the policy's model (ecap_join_advise).
+func (p *Policy) AdviseJoin(in JoinInput) (JoinAdvice, error) {
+	ci := in.c()
+	out := initSized(new(C.struct_ecap_join_out), C.sizeof_struct_ecap_join_out)
+	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_advise(cp, ci, out, ce)
+	})
+	if err != nil {
+		return JoinAdvice{}, err
+	}
+	return goJoinAdvice(out), nil
+}

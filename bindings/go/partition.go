@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+/*
+#include <stdlib.h>
+#include <ecaptune.h>
+*/
+import "C"
+
+import "unsafe"
+
+// Limits of the partition functions.
+const (
+	PartitionMaxBytes = C.ECAP_PARTITION_MAX_BYTES // 1 EiB: largest data size
+	PartitionMaxCount = C.ECAP_PARTITION_MAX_COUNT // largest file or partition count
+)
+
+// PartitionAction is what to do with a DataFrame's partitions (enum
+// ecap_partition_action).
+type PartitionAction int32
+
+const (
+	PartitionKeep        PartitionAction = C.ECAP_PARTITION_ACTION_KEEP        // already the advised count
+	PartitionCoalesce    PartitionAction = C.ECAP_PARTITION_ACTION_COALESCE    // df.coalesce(n): fewer, no shuffle
+	PartitionRepartition PartitionAction = C.ECAP_PARTITION_ACTION_REPARTITION // df.repartition(n): with a shuffle
+)
+
+// String is "keep", "coalesce" or "repartition".
+func (a PartitionAction) String() string {
+	return enumString(C.ecap_partition_action_to_string(C.int32_t(a)), "PartitionAction", int32(a))
+}
+
+// ParsePartitionAction parses an action name; ErrUnknownEnum if unknown.
+func ParsePartitionAction(name string) (PartitionAction, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_action_from_string(cs, v, ce)
+	})
+	return PartitionAction(v), err
+}
+
+// PartitionReason is the rule that decided a partition result (enum
+// ecap_partition_reason; pinned values).
+type PartitionReason int32
+
+const (
+	PartitionReasonGuideCoalesce             PartitionReason = C.ECAP_PARTITION_REASON_GUIDE_COALESCE
+	PartitionReasonGuideCoalesceNoop         PartitionReason = C.ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP
+	PartitionReasonKeep                      PartitionReason = C.ECAP_PARTITION_REASON_KEEP
+	PartitionReasonCoalesce                  PartitionReason = C.ECAP_PARTITION_REASON_COALESCE
+	PartitionReasonRepartition               PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION
+	PartitionReasonRepartitionCurrentUnknown PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN
+	PartitionReasonSplitMaxPartitionBytes    PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES
+	PartitionReasonSplitOpenCost             PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_OPEN_COST
+	PartitionReasonSplitBytesPerCore         PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE
+	PartitionReasonSplitNoFiles              PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_NO_FILES
+	PartitionReasonAQETargetAdvisory         PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY
+	PartitionReasonAQETargetParallelism      PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM
+	PartitionReasonAQETargetMinSize          PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE
+)
+
+// String names the reason, e.g. "guide-coalesce".
+func (r PartitionReason) String() string {
+	return enumString(C.ecap_partition_reason_to_string(C.int32_t(r)), "PartitionReason", int32(r))
+}
+
+// ParsePartitionReason parses a reason name; ErrUnknownEnum if unknown.
+func ParsePartitionReason(name string) (PartitionReason, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_reason_from_string(cs, v, ce)
+	})
+	return PartitionReason(v), err
+}
+
+// PartitionInput describes a DataFrame to partition (struct
+// ecap_partition_in).  Zero means "not given".
+type PartitionInput struct {
+	DataSizeBytes         int64 // 1 .. PartitionMaxBytes; 0 = RowCount * AvgRowBytes
+	RowCount              int64 // used when DataSizeBytes is 0
+	AvgRowBytes           int64 // used when DataSizeBytes is 0
+	CurrentPartitionCount int64 // 0 = unknown
+	TotalExecutorCores    int64 // ecap-1 parallelism floor; 0 = unknown
+}
+
+// PartitionAdvice is the advised partition count and action (struct
+// ecap_partition_out).
+type PartitionAdvice struct {
+	Model                   Model
+	Reason                  PartitionReason
+	Action                  PartitionAction
+	DataSizeBytes           int64 // the data size used
+	PartitionCount          int64 // the count the action asks for
+	EffectivePartitionCount int64 // partitions after the action as Spark runs it
+	BytesPerPartition       int64 // ceil(DataSizeBytes / EffectivePartitionCount)
+	ParallelismFloorCount   int64 // ecap-1: cores * partition.min_tasks_per_core
+	ReasonText              string
+}
+
+func (in PartitionInput) c() *C.struct_ecap_partition_in {
+	ci := initSized(new(C.struct_ecap_partition_in), C.sizeof_struct_ecap_partition_in)
+	ci.data_size_bytes = C.int64_t(in.DataSizeBytes)
+	ci.row_count = C.int64_t(in.RowCount)
+	ci.avg_row_bytes = C.int64_t(in.AvgRowBytes)
+	ci.current_partition_count = C.int64_t(in.CurrentPartitionCount)
+	ci.total_executor_cores = C.int64_t(in.TotalExecutorCores)
+	return ci
+}
+
+func goPartitionAdvice(o *C.struct_ecap_partition_out) PartitionAdvice {
+	return PartitionAdvice{
+		Model:                   Model(o.model),
+		Reason:                  PartitionReason(o.reason),
+		Action:                  PartitionAction(o.action),
+		DataSizeBytes:           int64(o.data_size_bytes),
+		PartitionCount:          int64(o.partition_count),
+		EffectivePartitionCount: int64(o.effective_partition_count),
+		BytesPerPartition:       int64(o.bytes_per_partition),
+		ParallelismFloorCount:   int64(o.parallelism_floor_count),
+		ReasonText:              goChars(o.reason_text[:]),
+	}
+}
+
+// c converts an advice back for ecap_partition_spark_properties.
+func (a PartitionAdvice) c() (*C.struct_ecap_partition_out, error) {
+	o := initSized(new(C.struct_ecap_partition_out), C.sizeof_struct_ecap_partition_out)
+	o.model = C.int32_t(a.Model)
+	o.reason = C.int32_t(a.Reason)
+	o.action = C.int32_t(a.Action)
+	o.data_size_bytes = C.int64_t(a.DataSizeBytes)
+	o.partition_count = C.int64_t(a.PartitionCount)
+	o.effective_partition_count = C.int64_t(a.EffectivePartitionCount)
+	o.bytes_per_partition = C.int64_t(a.BytesPerPartition)
+	o.parallelism_floor_count = C.int64_t(a.ParallelismFloorCount)
+	if err := setChars(o.reason_text[:], a.ReasonText, "reason_text"); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// AdvisePartitions advises a partition count and the action to reach it
+// from the data size (ecap_partition_advise).
+func (p *Policy) AdvisePartitions(in PartitionInput) (PartitionAdvice, error) {
+	ci := in.c()
+	out := initSized(new(C.struct_ecap_partition_out), C.sizeof_struct_ecap_partition_out)
+	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_advise(cp, ci, out, ce)
+	})
+	if err != nil {
+		return PartitionAdvice{}, err
+	}
+	return goPartitionAdvice(out), nil
+}
+
+// PartitionSparkProperties renders the Spark properties that realise an
+// advice: shuffle partitions, file split size, AQE coalescing and skew
+// join settings from the policy (ecap_partition_spark_properties).
+func (p *Policy) PartitionSparkProperties(a PartitionAdvice) ([]Property, error) {
+	o, err := a.c()
+	if err != nil {
+		return nil, err
+	}
+	var props []Property
+	err = p.read(func(cp *C.ecap_policy) error {
+		var err error
+		props, err = callProps(func(arr *C.struct_ecap_property, n *C.size_t, ce *C.struct_ecap_error) C.int {
+			return C.ecap_partition_spark_properties(cp, o, arr, n, ce)
+		})
+		return err
+	})
+	return props, err
+}
+
+// PartitionScanInput is a file listing to be scanned (struct
+// ecap_partition_scan_in).
+type PartitionScanInput struct {
+	FileSizesBytes []int64 // each 0 .. PartitionMaxBytes; empty files are dropped
+	// Per-file splittable flags; nil = every file takes Splittable.  If
+	// given, one per file.
+	FileSplittable     []bool
+	Splittable         bool  // files can be split (Parquet, ORC, text), not gzip
+	MaxPartitionBytes  int64 // spark.sql.files.maxPartitionBytes; 0 = 128 MiB
+	OpenCostBytes      int64 // spark.sql.files.openCostInBytes; 0 = 4 MiB
+	MinPartitionNum    int64 // 0 = max(TotalExecutorCores, 2)
+	TotalExecutorCores int64 // used when MinPartitionNum is 0
+}
+
+// PartitionScanResult is the scan-task prediction (struct
+// ecap_partition_scan_out).
+type PartitionScanResult struct {
+	Model           Model
+	Reason          PartitionReason // which bound set MaxSplitBytes
+	TaskCount       int64           // FilePartitions Spark creates
+	SplitCount      int64           // PartitionedFiles packed into them
+	MaxSplitBytes   int64           // min(maxPartitionBytes, max(openCost, bytesPerCore))
+	TotalBytes      int64           // sum of (size + openCost) over non-empty files
+	BytesPerCore    int64           // TotalBytes / MinPartitionNum
+	MinPartitionNum int64           // the minPartitionNum used
+	ReasonText      string
+}
+
+// PartitionScanTasks predicts the scan tasks Spark creates for a file
+// listing (ecap_partition_scan_tasks).
+func (p *Policy) PartitionScanTasks(in PartitionScanInput) (PartitionScanResult, error) {
+	if in.FileSplittable != nil && len(in.FileSplittable) != len(in.FileSizesBytes) {
+		return PartitionScanResult{}, goFail(ErrInvalid, "file_splittable",
+			"file_splittable has %d flags for %d files", len(in.FileSplittable), len(in.FileSizesBytes))
+	}
+	ci := initSized(new(C.struct_ecap_partition_scan_in), C.sizeof_struct_ecap_partition_scan_in)
+	sizes := cInt64s(in.FileSizesBytes)
+	defer C.free(unsafe.Pointer(sizes))
+	flags := cBools(in.FileSplittable)
+	defer C.free(unsafe.Pointer(flags))
+	ci.file_sizes_bytes = sizes
+	ci.file_splittable = flags
+	ci.file_count = C.int64_t(len(in.FileSizesBytes))
+	ci.splittable = cBool(in.Splittable)
+	ci.max_partition_bytes = C.int64_t(in.MaxPartitionBytes)
+	ci.open_cost_bytes = C.int64_t(in.OpenCostBytes)
+	ci.min_partition_num = C.int64_t(in.MinPartitionNum)
+	ci.total_executor_cores = C.int64_t(in.TotalExecutorCores)
+	out := initSized(new(C.struct_ecap_partition_scan_out), C.sizeof_struct_ecap_partition_scan_out)
+	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_scan_tasks(cp, ci, out, ce)
+	})
+	if err != nil {
+		return PartitionScanResult{}, err
+	}
+	return PartitionScanResult{
+		Model:           Model(out.model),
+		Reason:          PartitionReason(out.reason),
+		TaskCount:       int64(out.task_count),
+		SplitCount:      int64(out.split_count),
+		MaxSplitBytes:   int64(out.max_split_bytes),
+		TotalBytes:      int64(out.total_bytes),
+		BytesPerCore:    int64(out.bytes_per_core),
+		MinPartitionNum: int64(out.min_partition_num),
+		ReasonText:      goChars(out.reason_text[:]),
+	}, nil
+}
+
+// PartitionAQEInput is the partition sizes of one shuffle (struct
+// ecap_partition_aqe_in).
+type PartitionAQEInput struct {
+	PartitionSizesBytes []int64 // 1 .. PartitionMaxCount sizes, each 0 .. PartitionMaxBytes
+	// spark.sql.adaptive.advisoryPartitionSizeInBytes; 0 = policy
+	// aqe.advisory_partition_size_mb.
+	AdvisoryPartitionSizeBytes int64
+	// spark.sql.adaptive.coalescePartitions.minPartitionSize; 0 = policy
+	// aqe.min_partition_size_mb.
+	MinPartitionSizeBytes int64
+	// true = spark.sql.adaptive.coalescePartitions.parallelismFirst=false.
+	ParallelismFirstDisabled bool
+	DefaultParallelism       int64 // 0 = max(TotalExecutorCores, 2)
+	TotalExecutorCores       int64
+}
+
+// PartitionAQEResult is AQE's predicted coalescing and skew handling
+// (struct ecap_partition_aqe_out, plus the split count per partition).
+type PartitionAQEResult struct {
+	Model                   Model
+	Reason                  PartitionReason // which bound set TargetSizeBytes
+	CoalescedPartitionCount int64
+	TargetSizeBytes         int64
+	MaxTargetSizeBytes      int64
+	MinNumPartitions        int64
+	TotalBytes              int64
+	MedianSizeBytes         int64
+	SkewedPartitionCount    int64
+	SkewSplitTargetBytes    int64
+	SkewSplitTaskCount      int64
+	ReasonText              string
+	// One split count per input partition (1 = not split).
+	SplitCounts []int64
+}
+
+// PartitionAQE predicts AQE's post-shuffle coalescing and its skewed
+// partitions (ecap_partition_aqe).
+func (p *Policy) PartitionAQE(in PartitionAQEInput) (PartitionAQEResult, error) {
+	n := len(in.PartitionSizesBytes)
+	ci := initSized(new(C.struct_ecap_partition_aqe_in), C.sizeof_struct_ecap_partition_aqe_in)
+	sizes := cInt64s(in.PartitionSizesBytes)
+	defer C.free(unsafe.Pointer(sizes))
+	ci.partition_sizes_bytes = sizes
+	ci.partition_count = C.int64_t(n)
+	ci.advisory_partition_size_bytes = C.int64_t(in.AdvisoryPartitionSizeBytes)
+	ci.min_partition_size_bytes = C.int64_t(in.MinPartitionSizeBytes)
+	ci.parallelism_first_disabled = cBool(in.ParallelismFirstDisabled)
+	ci.default_parallelism = C.int64_t(in.DefaultParallelism)
+	ci.total_executor_cores = C.int64_t(in.TotalExecutorCores)
+	out := initSized(new(C.struct_ecap_partition_aqe_out), C.sizeof_struct_ecap_partition_aqe_out)
+	// The split counts go to C memory of the input's length.
+	splits := cInt64s(make([]int64, n))
+	defer C.free(unsafe.Pointer(splits))
+	count := C.size_t(n)
+	countp := &count
+	if splits == nil {
+		countp = nil
+	}
+	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_aqe(cp, ci, out, splits, countp, ce)
+	})
+	if err != nil {
+		return PartitionAQEResult{}, err
+	}
+	r := PartitionAQEResult{
+		Model:                   Model(out.model),
+		Reason:                  PartitionReason(out.reason),
+		CoalescedPartitionCount: int64(out.coalesced_partition_count),
+		TargetSizeBytes:         int64(out.target_size_bytes),
+		MaxTargetSizeBytes:      int64(out.max_target_size_bytes),
+		MinNumPartitions:        int64(out.min_num_partitions),
+		TotalBytes:              int64(out.total_bytes),
+		MedianSizeBytes:         int64(out.median_size_bytes),
+		SkewedPartitionCount:    int64(out.skewed_partition_count),
+		SkewSplitTargetBytes:    int64(out.skew_split_target_bytes),
+		SkewSplitTaskCount:      int64(out.skew_split_task_count),
+		ReasonText:              goChars(out.reason_text[:]),
+	}
+	if splits != nil {
+		written := min(int(count), n)
+		r.SplitCounts = append([]int64(nil), unsafe.Slice((*int64)(unsafe.Pointer(splits)), written)...)
+	}
+	return r, nil
+}

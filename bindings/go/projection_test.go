@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+import (
+	"bytes"
+	"math"
+	"reflect"
+	"testing"
+)
+
+// guide_conservative, from tests/test-projection.c.
+func TestProjectionGuideConservative(t *testing.T) {
+	p := guidePolicy(t)
+	years, err := p.Project(ProjectionInput{CurrentDailyTransactions: 100000, Years: 3, Scenario: "conservative"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(years) != 3 {
+		t.Fatalf("%d years", len(years))
+	}
+	y := years[0]
+	// guide: base = 100000 * 1.5 ** 1 = 150000, peak = * 2.0 = 300000
+	if y.Year != 1 || y.Model != ModelGuide || y.BaseDailyTransactions != 150000 || y.PeakDailyTransactions != 300000 {
+		t.Errorf("%+v", y)
+	}
+	// Spark: 300000 / 100000 = 3 GB; 2 executors of 4.5 GB, 0.40 USD/h;
+	// the 8-hour window every day: 0.40 * 8 * 720 / 24 = 96
+	if !near(y.SparkDailyDataGB, 3) || y.SparkExecutorsCount != 2 || y.SparkExecutorMemoryGB != 4.5 ||
+		!near(y.SparkCostUSDPerHour, 0.4) || !near(y.SparkCostUSDPerMonth, 96) {
+		t.Errorf("spark: %+v", y)
+	}
+	// database: 300000 * 2 * 1.3 / 2^20 * 365 * 2 * 0.25 = 135.755 GB > 64
+	// -> db.r6g.4xlarge at 2.016 * 720 = 1451.52
+	if !near(y.DatabaseMemoryRequiredGB, 300000*2*1.3/1024/1024*365*2*0.25) || y.DatabaseInstanceClass != "db.r6g.4xlarge" ||
+		y.DatabaseFits || !near(y.DatabaseCostUSDPerMonth, 1451.52) {
+		t.Errorf("database: %+v", y)
+	}
+	// Kafka: 300000 / 86400 events/s; max(12, int(13.18)) = 13
+	// partitions; 3 brokers at 414.72; total 96 + 1451.52 + 414.72
+	if !near(y.KafkaEventsPerSecond, 300000.0/86400.0) || y.KafkaPartitionsCount != 13 || y.KafkaBrokersCount != 3 ||
+		!near(y.KafkaCostUSDPerMonth, 414.72) || !near(y.TotalCostUSDPerMonth, 1962.24) {
+		t.Errorf("kafka: %+v", y)
+	}
+	// year 3: 100000 * 1.5 ** 3 = 337500, peak 675000
+	if years[2].Year != 3 || years[2].BaseDailyTransactions != 337500 || years[2].PeakDailyTransactions != 675000 {
+		t.Errorf("year 3: %+v", years[2])
+	}
+
+	js, err := ProjectionJSON(years[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`"model": "guide"`, `"year": 2`, `"peak_daily_transactions": 300000`,
+		`"database_instance_class": "db.r6g.4xlarge"`} {
+		if !bytes.Contains(js, []byte(s)) {
+			t.Errorf("JSON lacks %s: %s", s, js)
+		}
+	}
+	_, err = ProjectionJSON(nil)
+	wantErr(t, "no years", err, ErrRange, "count")
+	_, err = ProjectionJSON([]ProjectionYear{{}})
+	wantErr(t, "zero year", err, ErrUnknownEnum, "model")
+}
+
+// bad_input.
+func TestProjectionBadInput(t *testing.T) {
+	p := newPolicy(t)
+	for _, c := range []struct {
+		in    ProjectionInput
+		code  Code
+		field string
+	}{
+		{ProjectionInput{CurrentDailyTransactions: 1000, Years: 0}, ErrRange, "years"},
+		{ProjectionInput{CurrentDailyTransactions: 1000, Years: 51}, ErrRange, "years"},
+		{ProjectionInput{CurrentDailyTransactions: -1, Years: 3}, ErrRange, "current_daily_transactions"},
+		{ProjectionInput{CurrentDailyTransactions: math.NaN(), Years: 3}, ErrInvalid, "current_daily_transactions"},
+		{ProjectionInput{CurrentDailyTransactions: 1000, Years: 3, Scenario: "hyper"}, ErrNotFound, "scenario"},
+		// 1e6 a day growing 100 % a year overflows 1e12 before year 50
+		{ProjectionInput{CurrentDailyTransactions: 1e6, Years: 50, Scenario: "aggressive"}, ErrRange, "years"},
+	} {
+		_, err := p.Project(c.in)
+		wantErr(t, c.field, err, c.code, c.field)
+	}
+	// too small an array: the library's NOSPACE
+	_, err := p.projectWithCapacity(ProjectionInput{CurrentDailyTransactions: 1000, Years: 3}, 2)
+	wantErr(t, "capacity 2", err, ErrNoSpace, "count")
+	_, err = p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1000, Years: 2, PathsCount: 1000001})
+	wantErr(t, "paths", err, ErrRange, "paths_count")
+	_, err = p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1000, Years: 2, PathsCount: 10, Scenario: "nope"})
+	wantErr(t, "scenario", err, ErrNotFound, "scenario")
+}
+
+func addNoisyScenario(t *testing.T, p *Policy) {
+	t.Helper()
+	err := p.SetScenario(Scenario{Name: "noisy", YearlyGrowthRatio: 0.3, SeasonalPeakFactor: 2,
+		YearlyGrowthSDRatio: 0.2, SeasonalPeakSDFactor: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// montecarlo_ordered_and_reproducible and montecarlo_golden.
+func TestMonteCarlo(t *testing.T) {
+	p := newPolicy(t)
+	addNoisyScenario(t, p)
+	in := MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 5, Scenario: "noisy", Seed: 12345, PathsCount: 2000}
+	first, err := p.ProjectMonteCarlo(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range first {
+		if y.SparkExecutorsP50Count > y.SparkExecutorsP90Count || y.SparkExecutorsP90Count > y.SparkExecutorsP99Count ||
+			y.TotalCostP50USDPerMonth > y.TotalCostP90USDPerMonth || !(y.DatabaseMemoryP50GB < y.DatabaseMemoryP99GB) {
+			t.Errorf("not ordered: %+v", y)
+		}
+	}
+	// the same seed gives identical results; another seed does not
+	again, _ := p.ProjectMonteCarlo(in)
+	if !reflect.DeepEqual(first, again) {
+		t.Error("same seed, different result")
+	}
+	in.Seed++
+	other, _ := p.ProjectMonteCarlo(in)
+	if reflect.DeepEqual(first, other) {
+		t.Error("another seed, same result")
+	}
+	// Golden numbers from an independent Python implementation of the
+	// generator: 1e6 transactions, growth 0.3 +- 0.2, peak 2 +- 0.5,
+	// seed 42, 101 paths, 2 years.
+	golden, err := p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 2, Scenario: "noisy", Seed: 42, PathsCount: 101})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][3]float64{
+		{1164.8474102112207, 1571.9808427305327, 1936.5222626965767},
+		{1359.2507414862064, 2134.1368069298496, 3081.628083237648},
+	} {
+		g := golden[i]
+		if !near(g.DatabaseMemoryP50GB, want[0]) || !near(g.DatabaseMemoryP90GB, want[1]) || !near(g.DatabaseMemoryP99GB, want[2]) {
+			t.Errorf("year %d: %+v", i+1, g)
+		}
+	}
+	js, err := MonteCarloJSON(golden)
+	if err != nil || !bytes.Contains(js, []byte(`"total_cost_p99_usd_per_month"`)) {
+		t.Errorf("%s %v", js, err)
+	}
+}

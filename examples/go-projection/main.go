@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+
+// Command go-projection plans a capacity projection for a built-in
+// workload with the Go binding of libecaptune and prints it as a table.
+//
+//	go run . [-tx 1000000] [-years 3] [-scenario conservative] [-model ecap-1]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"text/tabwriter"
+
+	ecaptune "github.com/ecap/libecaptune/bindings/go"
+)
+
+func main() {
+	tx := flag.Float64("tx", 1_000_000, "transactions a day today")
+	years := flag.Int("years", 3, "years to project")
+	scenario := flag.String("scenario", "conservative", "growth scenario of the policy")
+	model := flag.String("model", "ecap-1", `model: "guide" or "ecap-1"`)
+	flag.Parse()
+	log.SetFlags(0)
+
+	p, err := ecaptune.NewPolicy()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer p.Close()
+	m, err := ecaptune.ParseModel(*model)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := p.SetModel(m); err != nil {
+		log.Fatal(err)
+	}
+	s, err := p.Scenario(*scenario)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	plan, err := p.Project(ecaptune.ProjectionInput{
+		CurrentDailyTransactions: *tx,
+		Years:                    *years,
+		Scenario:                 *scenario,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	fmt.Printf("%d-year capacity projection: %.0f transactions/day, scenario %s (%+.0f%% a year, peak x%.1f), model %s\n\n",
+		*years, *tx, s.Name, s.YearlyGrowthRatio*100, s.SeasonalPeakFactor, m)
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "year\tpeak tx/day\texecutors\theap GB\tdatabase\tx\tdb memory GB\tkafka partitions\tbrokers\tUSD/month\t")
+	for _, y := range plan {
+		fmt.Fprintf(w, "%d\t%.0f\t%d\t%.1f\t%s\t%d\t%.1f\t%d\t%d\t%.2f\t\n",
+			y.Year, y.PeakDailyTransactions, y.SparkExecutorsCount, y.SparkExecutorMemoryGB,
+			y.DatabaseInstanceClass, y.DatabaseInstancesCount, y.DatabaseMemoryRequiredGB,
+			y.KafkaPartitionsCount, y.KafkaBrokersCount, y.TotalCostUSDPerMonth)
+	}
+	if err := w.Flush(); err != nil {
+		log.Fatal(err)
+	}
+}
