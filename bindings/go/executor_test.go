@@ -145,15 +145,16 @@ func TestExecutorSparkProperties(t *testing.T) {
 		got[pr.Key] = pr.Value
 	}
 	want := map[string]string{
-		"spark.executor.instances":             "20",
-		"spark.executor.memory":                "8g",
-		"spark.executor.cores":                 "2",
-		"spark.executor.memoryOverhead":        "819m",
-		"spark.memory.fraction":                "0.6",
-		"spark.dynamicAllocation.maxExecutors": "20",
-		"spark.serializer":                     "org.apache.spark.serializer.KryoSerializer",
+		"spark.executor.instances":                        "20",
+		"spark.executor.memory":                           "8g",
+		"spark.executor.cores":                            "2",
+		"spark.executor.memoryOverhead":                   "819m",
+		"spark.memory.fraction":                           "0.6",
+		"spark.dynamicAllocation.maxExecutors":            "20",
+		"spark.dynamicAllocation.shuffleTracking.enabled": "true",
+		"spark.serializer":                                "org.apache.spark.serializer.KryoSerializer",
 	}
-	if len(props) != 14 {
+	if len(props) != 15 {
 		t.Errorf("%d properties", len(props))
 	}
 	for k, v := range want {
@@ -165,7 +166,7 @@ func TestExecutorSparkProperties(t *testing.T) {
 	// it needs (callProps retries, so this goes around it)
 	need, err := executorPropsWithCapacity(a, 3)
 	wantErr(t, "3 properties", err, ErrNoSpace, "count")
-	if need != 14 {
+	if need != 15 {
 		t.Errorf("needs %d", need)
 	}
 	// A zeroed output is not an advice.

@@ -123,9 +123,9 @@ func TestJoinEnums(t *testing.T) {
 		}
 	}
 	_, err := ParseJoinType("sideways")
-	wantErr(t, "unknown type", err, ErrUnknownEnum, "name")
+	wantErr(t, "unknown type", err, ErrUnknownEnum, "join_type")
 	_, err = ParseJoinStrategy("Sort")
-	wantErr(t, "prefix", err, ErrUnknownEnum, "name")
+	wantErr(t, "prefix", err, ErrUnknownEnum, "strategy")
 }
 
 // bad_fields.

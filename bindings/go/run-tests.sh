@@ -18,6 +18,13 @@ if ! command -v "$GO" >/dev/null 2>&1; then
 	exit 77
 fi
 
+# A static-only build (--disable-shared, as the sanitizer build is) has no
+# shared library to link the binding against.
+if grep -q "^dlname=''" "$top_builddir/lib/libecaptune.la" 2>/dev/null; then
+	echo "SKIP: static-only build"
+	exit 77
+fi
+
 work=$top_builddir/go-build
 mkdir -p "$work/cache" "$work/path" "$work/tmp"
 
