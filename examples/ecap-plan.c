@@ -87,7 +87,6 @@ plan_partitions(const ecap_policy *p, struct ecap_error *err)
 	ECAP_STRUCT_INIT(&scan_out);
 	scan.file_sizes_bytes = files;
 	scan.file_count = 48;
-	scan.splittable = 1;
 	scan.total_executor_cores = workload.total_cores;
 	if ((rc = ecap_partition_scan_tasks(p, &scan, &scan_out, err)) !=
 	    ECAP_OK)

@@ -517,12 +517,13 @@ struct ecap_partition_scan_in {
 	 * file index does.  May be NULL when file_count is 0. */
 	const int64_t *file_sizes_bytes;
 	/* Optional per-file splittable flags (0 or 1); NULL = every file
-	 * takes `splittable`. */
+	 * is splittable unless not_splittable is 1. */
 	const int32_t *file_splittable;
 	/* 0 .. ECAP_PARTITION_MAX_COUNT. */
 	int64_t file_count;
-	/* 1 = files can be split (Parquet, ORC, plain text), 0 = not (gzip). */
-	int32_t splittable;
+	/* 0 = files can be split (Parquet, ORC, plain text; the default),
+	 * 1 = they cannot (gzip and other non-splittable codecs). */
+	int32_t not_splittable;
 	int32_t reserved_0;
 	/* spark.sql.files.maxPartitionBytes; 0 = 128 MiB; at most
 	 * ECAP_PARTITION_MAX_BYTES. */

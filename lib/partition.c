@@ -353,7 +353,8 @@ scan_check(const struct ecap_partition_scan_in *in, struct ecap_error *err,
 
 	if ((rc = ecap__check_int64(err, "file_count", in->file_count, 0,
 				    ECAP_PARTITION_MAX_COUNT)) != ECAP_OK ||
-	    (rc = ecap__check_bool(err, "splittable", in->splittable)) !=
+	    (rc = ecap__check_bool(err, "not_splittable",
+						   in->not_splittable)) !=
 		    ECAP_OK ||
 	    (rc = ecap__check_int64(err, "max_partition_bytes",
 				    in->max_partition_bytes, 0,
@@ -487,7 +488,7 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 	for (i = 0; i < in->file_count; i++) {
 		int64_t len = in->file_sizes_bytes[i];
 		int split = in->file_splittable != NULL ?
-				    in->file_splittable[i] : in->splittable;
+				    in->file_splittable[i] : !in->not_splittable;
 
 		if (len == 0)
 			continue;

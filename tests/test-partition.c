@@ -379,7 +379,7 @@ scan_in(const int64_t *sizes, int64_t n, int32_t splittable, int64_t minpn)
 	ECAP_STRUCT_INIT(&in);
 	in.file_sizes_bytes = sizes;
 	in.file_count = n;
-	in.splittable = splittable;
+	in.not_splittable = !splittable;
 	in.min_partition_num = minpn;
 	return in;
 }
@@ -700,10 +700,10 @@ START_TEST(scan_bad_input)
 	ck_assert_err(ecap_partition_scan_tasks(p, &in, &out, &err),
 		      ECAP_ERR_RANGE, err, "file_count");
 	in.file_count = 2;
-	in.splittable = 2;
+	in.not_splittable = 2;
 	ck_assert_err(ecap_partition_scan_tasks(p, &in, &out, &err),
-		      ECAP_ERR_RANGE, err, "splittable");
-	in.splittable = 1;
+		      ECAP_ERR_RANGE, err, "not_splittable");
+	in.not_splittable = 0;
 	in.file_splittable = flags;
 	ck_assert_err(ecap_partition_scan_tasks(p, &in, &out, &err),
 		      ECAP_ERR_RANGE, err, "file_splittable");

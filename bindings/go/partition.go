@@ -174,10 +174,10 @@ func (p *Policy) PartitionSparkProperties(a PartitionAdvice) ([]Property, error)
 // ecap_partition_scan_in).
 type PartitionScanInput struct {
 	FileSizesBytes []int64 // each 0 .. PartitionMaxBytes; empty files are dropped
-	// Per-file splittable flags; nil = every file takes Splittable.  If
+	// Per-file splittable flags; nil = every file follows NotSplittable.  If
 	// given, one per file.
 	FileSplittable     []bool
-	Splittable         bool  // files can be split (Parquet, ORC, text), not gzip
+	NotSplittable      bool  // files cannot be split (gzip); false: Parquet, ORC, text
 	MaxPartitionBytes  int64 // spark.sql.files.maxPartitionBytes; 0 = 128 MiB
 	OpenCostBytes      int64 // spark.sql.files.openCostInBytes; 0 = 4 MiB
 	MinPartitionNum    int64 // 0 = max(TotalExecutorCores, 2)
@@ -213,7 +213,7 @@ func (p *Policy) PartitionScanTasks(in PartitionScanInput) (PartitionScanResult,
 	ci.file_sizes_bytes = sizes
 	ci.file_splittable = flags
 	ci.file_count = C.int64_t(len(in.FileSizesBytes))
-	ci.splittable = cBool(in.Splittable)
+	ci.not_splittable = cBool(in.NotSplittable)
 	ci.max_partition_bytes = C.int64_t(in.MaxPartitionBytes)
 	ci.open_cost_bytes = C.int64_t(in.OpenCostBytes)
 	ci.min_partition_num = C.int64_t(in.MinPartitionNum)

@@ -97,7 +97,7 @@ func TestPartitionEnums(t *testing.T) {
 // scan_split_sizes: one 1 GiB file.
 func TestPartitionScan(t *testing.T) {
 	p := newPolicy(t)
-	in := PartitionScanInput{FileSizesBytes: []int64{GiB}, Splittable: true, MinPartitionNum: 4}
+	in := PartitionScanInput{FileSizesBytes: []int64{GiB}, MinPartitionNum: 4}
 	// maxSplitBytes: total = 1024 + 4 MiB = 1028 MiB; bytesPerCore =
 	// 1028 / 4 = 257 MiB; min(128, max(4, 257)) = 128 MiB; 1024 / 128 =
 	// 8 splits of 128 MiB, 8 tasks
@@ -118,16 +118,22 @@ func TestPartitionScan(t *testing.T) {
 	}
 	// Scala Long division: openCost 1 MiB, total 11534336 / 3 = 3844778;
 	// 10485760 / 3844778 = 2 rem 2796204: 3 splits, 3 tasks
-	r, _ = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{10 * MiB}, Splittable: true,
+	r, _ = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{10 * MiB},
 		MinPartitionNum: 3, OpenCostBytes: MiB})
 	if r.BytesPerCore != 3844778 || r.SplitCount != 3 || r.TaskCount != 3 {
 		t.Errorf("%+v", r)
 	}
 	// per-file flags: a non-splittable 1 GiB file is one split
 	r, _ = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{GiB}, FileSplittable: []bool{false},
-		Splittable: true, MinPartitionNum: 4})
+		MinPartitionNum: 4})
 	if r.SplitCount != 1 || r.TaskCount != 1 {
 		t.Errorf("non-splittable: %+v", r)
+	}
+	// NotSplittable (gzip): the 1 GiB file is one split, one task
+	r, _ = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{GiB}, NotSplittable: true,
+		MinPartitionNum: 4})
+	if r.SplitCount != 1 || r.TaskCount != 1 {
+		t.Errorf("not splittable: %+v", r)
 	}
 	_, err = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{1}, FileSplittable: []bool{true, true}})
 	wantErr(t, "flags per file", err, ErrInvalid, "file_splittable")

@@ -106,9 +106,9 @@ predict_scan(const ecap_policy *policy, const json_t *c)
 		for (i = 0; flags != NULL && i < nflags; i++)
 			flags[i] = (int32_t)f[i];
 		free(f);
-		in.splittable = 1;
+		in.not_splittable = 0;
 	} else {
-		in.splittable = split == NULL ? 1 : (int32_t)get_i64(c, "splittable");
+		in.not_splittable = split == NULL ? 0 : !get_i64(c, "splittable");
 	}
 	in.file_sizes_bytes = sizes;
 	in.file_splittable = flags;

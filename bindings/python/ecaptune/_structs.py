@@ -180,7 +180,7 @@ class PartitionScanInStruct(ctypes.Structure):
         ("file_sizes_bytes", ctypes.POINTER(ctypes.c_int64)),
         ("file_splittable", ctypes.POINTER(ctypes.c_int32)),
         ("file_count", ctypes.c_int64),
-        ("splittable", ctypes.c_int32),
+        ("not_splittable", ctypes.c_int32),
         ("reserved_0", ctypes.c_int32),
         ("max_partition_bytes", ctypes.c_int64),
         ("open_cost_bytes", ctypes.c_int64),

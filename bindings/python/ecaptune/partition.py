@@ -221,7 +221,7 @@ def partition_scan_tasks(policy: Policy, *, file_sizes_bytes: Sequence[int],
         flags = (ctypes.c_int32 * max(len(file_splittable), 1))(
             *[int(f) for f in file_splittable])
     inp = to_struct(S.PartitionScanInStruct, dict(
-        file_count=len(file_sizes_bytes), splittable=splittable,
+        file_count=len(file_sizes_bytes), not_splittable=not splittable,
         max_partition_bytes=max_partition_bytes,
         open_cost_bytes=open_cost_bytes, min_partition_num=min_partition_num,
         total_executor_cores=total_executor_cores))
