@@ -1,7 +1,15 @@
 #!/bin/sh
-# Installs what building and testing libecaptune needs, from Debian's
-# packages, when it is missing.  Safe to run again.
+# Installs what building libecaptune needs, from Debian's packages, when it
+# is missing; with --test also what its tests need from PyPI (pytest and
+# hypothesis for the Python binding, pyspark for the Spark engine checks).
+# Safe to run again.
 set -eu
+tests=no
+case "${1:-}" in
+--test) tests=yes ;;
+"") ;;
+*) echo "usage: tools/install-deps.sh [--test]" >&2; exit 2 ;;
+esac
 pkgs="autoconf automake libtool pkg-config make gcc g++ libjansson-dev check mandoc valgrind"
 missing=""
 for p in $pkgs; do
@@ -14,6 +22,7 @@ if [ -n "$missing" ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
 fi
+[ "$tests" = yes ] || exit 0
 # The Python binding's tests (bindings/python) need pytest and hypothesis.
 if command -v python3 >/dev/null 2>&1 &&
 	! python3 -c 'import pytest, hypothesis' 2>/dev/null; then
