@@ -489,6 +489,35 @@ START_TEST(node_packing_and_cost)
 }
 END_TEST
 
+START_TEST(node_packing_emr_r4_8xlarge)
+{
+	/*
+	 * EMR best practices r4.8xlarge: YARN 241664 MB = 236 GiB, 32
+	 * vCores, 4 cores per executor.  100 GB, max 100: 38 executors of
+	 * 8 GiB, EMR container 8192 + int(0.1875 * 8192) = 9728 MiB; memory
+	 * 241664 / 9728 = 24.8 -> 24; cores (32 - 1) / 4 = 7: 7 per node,
+	 * ceil(38 / 7) = 6 nodes.  With executor.node_reserved_cores 0
+	 * (EMR gives YARN every vCore): 32 / 4 = 8 per node, as in EMR's
+	 * example, ceil(38 / 8) = 5 nodes.
+	 */
+	in.max_executor_count = 100;
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	in.executor_core_count = 4;
+	in.node_vcpu_count = 32;
+	in.node_memory_gb = 244.0;
+	in.node_yarn_memory_gb = 236.0;
+	advise(100.0);
+	ck_assert_uint_eq(out.executor_container_bytes, 9728 * MIB);
+	ck_assert_int_eq(out.executors_per_node_count, 7);
+	ck_assert_int_eq(out.node_count, 6);
+	ck_assert_int_eq(ecap_policy_set_int64(p, "executor.node_reserved_cores",
+					       0, &err), 0);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 8);
+	ck_assert_int_eq(out.node_count, 5);
+}
+END_TEST
+
 START_TEST(node_too_small)
 {
 	in.daily_data_gb = 100.0;
@@ -873,6 +902,7 @@ executor_suite(void)
 	tcase_add_test(tc, ecap1_monotone_and_never_short);
 	tcase_add_test(tc, overhead_by_platform);
 	tcase_add_test(tc, node_packing_and_cost);
+	tcase_add_test(tc, node_packing_emr_r4_8xlarge);
 	tcase_add_test(tc, node_too_small);
 	tcase_add_test(tc, memory_regions_8gib);
 	tcase_add_test(tc, memory_regions_limits);
