@@ -1118,8 +1118,13 @@ enum ecap_executor_reason {
 	ECAP_EXECUTOR_REASON_THROUGHPUT = 11,
 	/* ecap-1: the memory needed at the largest heap decided. */
 	ECAP_EXECUTOR_REASON_MEMORY = 12,
-	/* ecap-1: capped by the maximum executors. */
+	/* ecap-1: capped by the maximum executors; the heap rose so the
+	 * capped executors still hold the memory needed. */
 	ECAP_EXECUTOR_REASON_CAPPED = 13,
+	/* ecap-1: capped, and even the largest heap
+	 * (executor.capped_memory_max_gb, or the node's container memory)
+	 * cannot hold the memory needed: memory_shortfall_gb > 0. */
+	ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE = 14,
 };
 
 struct ecap_executor_in {
@@ -1186,7 +1191,8 @@ struct ecap_executor_out {
 	/* daily_data_gb * executor.memory_multiplier, and executors * heap. */
 	double required_memory_gb;
 	double total_memory_gb;
-	/* required - total when positive (guide truncation, or ecap-1 cap). */
+	/* required - total when positive (guide truncation, or an ecap-1
+	 * cap the largest heap cannot make up for). */
 	double memory_shortfall_gb;
 	/* executors * container, in GB. */
 	double total_container_gb;

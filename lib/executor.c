@@ -241,6 +241,17 @@ size_guide(const ecap_policy *p, const struct sizing *s,
 	}
 }
 
+/* ResourceProfile.calculateOverHeadMemory:
+ * math.max((overheadFactor * executorMemoryMiB).toInt, MEMORY_OVERHEAD_MIN_MIB) */
+static uint64_t
+overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
+{
+	uint64_t over = (uint64_t)(factor * (double)heap_mib);
+	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
+
+	return (double)over < min_over ? (uint64_t)min_over : over;
+}
+
 /*
  * ecap-1 heap in MiB: an executor holds the memory for what it processes
  * in the target hours (multiplier * throughput * target), but no more
@@ -255,6 +266,77 @@ ecap1_heap_mib(const ecap_policy *p, double per_executor_gb)
 	double hi = floor(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MAX_GB) * 1024.0);
 
 	return fmin(hi, fmax(lo, ceil(per_executor_gb) * 1024.0));
+}
+
+/*
+ * Largest heap, in MiB, a capped executor may grow to:
+ * executor.capped_memory_max_gb (never below executor.memory_max_gb) and,
+ * with a node shape, the largest heap whose container (heap + overhead)
+ * fits the node's container memory (whole GiB).  *by_node says the
+ * node decided.
+ */
+static double
+ecap1_capped_ceiling_mib(const ecap_policy *p, const struct sizing *s,
+			 bool *by_node)
+{
+	double hi = floor(fmax(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MAX_GB),
+			       ecap__pd(p, ECAP_K_EXECUTOR_CAPPED_MEMORY_MAX_GB)) *
+			  1024.0);
+	uint64_t node_mib, h;
+
+	*by_node = false;
+	if (s->node_vcpus == 0)
+		return hi;
+	node_mib = (uint64_t)(s->node_yarn_gb * 1024.0);
+	/* heap * (1 + factor) <= node, then step down past the overhead's
+	 * truncation and the 384 MiB floor (a step or two). */
+	h = (uint64_t)((double)node_mib / (1.0 + s->overhead_factor) /
+		       1024.0);
+	while (h > 0 && h * 1024 + overhead_mib(p, s->overhead_factor,
+						 h * 1024) > node_mib)
+		h--;
+	if ((double)h * 1024.0 < hi) {
+		*by_node = true;
+		hi = (double)h * 1024.0;
+	}
+	return hi;
+}
+
+/*
+ * Capped: the count is the maximum, so the heap rises to
+ * ceil(required / max) GiB, up to the capped ceiling, to keep
+ * executors x heap >= required; only when even the ceiling is too small
+ * is the requirement unreachable.
+ */
+static void
+size_ecap1_capped(const ecap_policy *p, const struct sizing *s,
+		  double required, double n, double *heap,
+		  struct ecap_executor_out *out)
+{
+	bool by_node;
+	double ceiling = ecap1_capped_ceiling_mib(p, s, &by_node);
+	double want = ceil(required / (double)s->cap) * 1024.0;
+
+	*heap = fmax(*heap, fmin(want, ceiling));
+	out->executor_count = s->cap;
+	out->capped_by_max_executors = 1;
+	if ((double)s->cap * *heap / 1024.0 >= required) {
+		out->reason = ECAP_EXECUTOR_REASON_CAPPED;
+		snprintf(out->reason_text, sizeof(out->reason_text),
+			 "ecap-1: %.0f executors are needed but the maximum is "
+			 "%" PRId64 "; the heap rises to ceil(%.6g GB / %"
+			 PRId64 ") = %.0f GiB so they hold the memory needed",
+			 n, s->cap, required, s->cap, *heap / 1024.0);
+		return;
+	}
+	out->reason = ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE;
+	snprintf(out->reason_text, sizeof(out->reason_text),
+		 "ecap-1: the maximum of %" PRId64 " executors makes %.6g GB "
+		 "unreachable: %.6g GB per executor is needed but %s allows "
+		 "%.0f GiB", s->cap, required, required / (double)s->cap,
+		 by_node ? "the node's container memory" :
+			   "executor.capped_memory_max_gb",
+		 *heap / 1024.0);
 }
 
 static void
@@ -273,16 +355,7 @@ size_ecap1(const ecap_policy *p, const struct sizing *s,
 	int64_t initial = ecap__pi(p, ECAP_K_EXECUTOR_INITIAL_EXECUTORS);
 
 	if (n > (double)s->cap) {
-		/* Fewer executors: give each as much of the need as the
-		 * largest heap allows. */
-		heap = fmax(heap, ecap1_heap_mib(p, required / (double)s->cap));
-		out->executor_count = s->cap;
-		out->capped_by_max_executors = 1;
-		out->reason = ECAP_EXECUTOR_REASON_CAPPED;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "ecap-1: %.0f executors are needed (throughput %.0f, "
-			 "memory %.0f) but the maximum is %" PRId64, n, n_tp,
-			 n_mem, s->cap);
+		size_ecap1_capped(p, s, required, n, &heap, out);
 	} else if (n_mem > (double)s->min_executors && n_mem > n_tp) {
 		out->executor_count = (int64_t)n;
 		out->reason = ECAP_EXECUTOR_REASON_MEMORY;
@@ -355,17 +428,12 @@ fill_common(const ecap_policy *p, const struct sizing *s,
 {
 	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_HOUR);
 	uint64_t heap_mib, over_mib;
-	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
 	struct ecap_spark_memory_regions r;
 	int rc;
 
 	out->executor_heap_bytes = gb_to_mib_bytes(out->executor_heap_gb);
 	heap_mib = out->executor_heap_bytes / ECAP__MIB;
-	/* math.max((overheadFactor * executorMemoryMiB).toInt,
-	 *          MEMORY_OVERHEAD_MIN_MIB) */
-	over_mib = (uint64_t)(s->overhead_factor * (double)heap_mib);
-	if ((double)over_mib < min_over)
-		over_mib = (uint64_t)min_over;
+	over_mib = overhead_mib(p, s->overhead_factor, heap_mib);
 	out->overhead_factor = s->overhead_factor;
 	out->executor_overhead_bytes = over_mib * ECAP__MIB;
 	out->executor_container_bytes = (heap_mib + over_mib) * ECAP__MIB;

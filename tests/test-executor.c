@@ -158,18 +158,19 @@ START_TEST(ecap1_100gb_capped_by_default_max)
 	/*
 	 * 300 GB needed; heap: min(300/2 = 150, 3*10*2 = 60) -> 60 GB ->
 	 * clamped to 8 GiB; throughput ceil(100/20) = 5; memory
-	 * ceil(300/8 = 37.5) = 38 > max 20: capped at 20 executors; heap
-	 * max(8, clamp(ceil(300/20 = 15))) = 8 GiB; 160 GB, short 140 GB;
-	 * 100 / (20*10) = 0.5 h.
+	 * ceil(300/8 = 37.5) = 38 > max 20: capped at 20 executors; the
+	 * heap rises to ceil(300/20 = 15) = 15 GiB <= the 64 GB capped
+	 * ceiling: 20 * 15 = 300 GB, no shortfall; 100 / (20*10) = 0.5 h.
 	 */
 	advise(100.0);
 	ck_assert_int_eq(out.model, ECAP_MODEL_ECAP_1);
 	ck_assert_int_eq(out.executor_count, 20);
 	ck_assert_int_eq(out.capped_by_max_executors, 1);
 	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
-	ck_assert_uint_eq(out.executor_heap_bytes, 8 * GIB);
-	ck_assert_double_near(out.total_memory_gb, 160.0);
-	ck_assert_double_near(out.memory_shortfall_gb, 140.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 15 * GIB);
+	ck_assert_double_near(out.executor_heap_gb, 15.0);
+	ck_assert_double_near(out.total_memory_gb, 300.0);
+	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
 	ck_assert_double_near(out.projected_hours, 0.5);
 	ck_assert_int_eq(out.window_met, 1);
 	/* 20 * $0.20 = $4.00/h; * 8 h = $32; * 0.5 h = $2. */
@@ -177,16 +178,104 @@ START_TEST(ecap1_100gb_capped_by_default_max)
 	ck_assert_double_near(out.window_cost_usd, 32.0);
 	ck_assert_double_near(out.projected_cost_usd, 2.0);
 	ck_assert_int_eq(out.dynamic_max_executor_count, 20);
-	/* YARN overhead max(int(0.1 * 8192 = 819.2), 384) = 819 MiB. */
+	/* YARN overhead max(int(0.1 * 15360 = 1536), 384) = 1536 MiB;
+	 * container 15360 + 1536 = 16896 MiB. */
 	ck_assert_double_near(out.overhead_factor, 0.10);
-	ck_assert_uint_eq(out.executor_overhead_bytes, 819 * MIB);
-	ck_assert_uint_eq(out.executor_container_bytes, 9011 * MIB);
-	/* Regions of 8 GiB (see memory_regions_8gib). */
+	ck_assert_uint_eq(out.executor_overhead_bytes, 1536 * MIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 16896 * MIB);
+	/* 20 * 16896 MiB = 337920 MiB = 330 GB of containers. */
+	ck_assert_double_near(out.total_container_gb, 330.0);
+	/* Regions of 15 GiB: usable 16106127360 - 314572800 = 15791554560;
+	 * unified (long)(0.6 * usable) = 9474932736; storage half of it
+	 * 4737466368, execution the rest 4737466368; user usable - unified
+	 * = 6316621824. */
 	ck_assert_uint_eq(out.memory_reserved_bytes, 314572800);
-	ck_assert_uint_eq(out.memory_unified_bytes, 4965217075);
-	ck_assert_uint_eq(out.memory_storage_bytes, 2482608537);
-	ck_assert_uint_eq(out.memory_execution_bytes, 2482608538);
-	ck_assert_uint_eq(out.memory_user_bytes, 3310144717);
+	ck_assert_uint_eq(out.memory_unified_bytes, 9474932736);
+	ck_assert_uint_eq(out.memory_storage_bytes, 4737466368);
+	ck_assert_uint_eq(out.memory_execution_bytes, 4737466368);
+	ck_assert_uint_eq(out.memory_user_bytes, 6316621824);
+}
+END_TEST
+
+START_TEST(ecap1_capped_ceiling_edges)
+{
+	/*
+	 * Max 3 executors: 64 GB a day needs 192 GB; throughput
+	 * ceil(64/20) = 4 > 3: capped.  Heap ceil(192/3 = 64) = 64 GiB,
+	 * exactly executor.capped_memory_max_gb: 3 * 64 = 192, reachable.
+	 */
+	in.max_executor_count = 3;
+	advise(64.0);
+	ck_assert_int_eq(out.executor_count, 3);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
+	ck_assert_uint_eq(out.executor_heap_bytes, 64 * GIB);
+	ck_assert_double_near(out.total_memory_gb, 192.0);
+	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
+	/* One byte more a day: 192 GB + 3 bytes / 3 = 64 GiB + 1 byte ->
+	 * ceil 65 GiB > 64: unreachable, short 3 bytes. */
+	advise(64.0 + 1.0 / 1073741824.0);
+	ck_assert_int_eq(out.reason,
+			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
+	ck_assert_uint_eq(out.executor_heap_bytes, 64 * GIB);
+	ck_assert(out.memory_shortfall_gb > 0.0);
+	/* 64.5 GB: 193.5 GB / 3 = 64.5 -> 65 GiB > 64: the heap stops at
+	 * 64 GiB, 192 GB, short 1.5 GB: unreachable under the cap. */
+	advise(64.5);
+	ck_assert_int_eq(out.capped_by_max_executors, 1);
+	ck_assert_int_eq(out.reason,
+			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
+	ck_assert_uint_eq(out.executor_heap_bytes, 64 * GIB);
+	ck_assert_double_near(out.memory_shortfall_gb, 1.5);
+	ck_assert_msg(strstr(out.reason_text, "executor.capped_memory_max_gb")
+		      != NULL, "%s", out.reason_text);
+	/* A ceiling below executor.memory_max_gb is raised to it: with
+	 * capped 4 GB the heap may still reach 8 GiB; 8 GB a day = 24 GB,
+	 * cap 2 (throughput ceil(8/20) = 1, memory ceil(24/8) = 3 > 2):
+	 * ceil(24/2 = 12) -> 8 GiB, 16 GB, short 8 GB. */
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.capped_memory_max_gb",
+						4.0, &err), 0);
+	in.max_executor_count = 2;
+	advise(8.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 8 * GIB);
+	ck_assert_int_eq(out.reason,
+			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
+	ck_assert_double_near(out.memory_shortfall_gb, 8.0);
+}
+END_TEST
+
+START_TEST(ecap1_capped_node_ceiling)
+{
+	/*
+	 * EMR m5.2xlarge (YARN 24576 MiB, factor 0.1875), max 20.  Largest
+	 * whole-GiB heap whose container fits: 24576 / 1.1875 = 20695.6 MiB
+	 * -> 20 GiB; 20480 + int(0.1875 * 20480 = 3840) = 24320 <= 24576,
+	 * while 21 GiB gives 21504 + 4032 = 25536 > 24576.
+	 * 100 GB a day: ceil(300/20) = 15 GiB <= 20: reachable; container
+	 * 15360 + 2880 = 18240 MiB, 24576 / 18240 -> 1 per node, 20 nodes.
+	 */
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	in.node_vcpu_count = 8;
+	in.node_memory_gb = 32.0;
+	in.node_yarn_memory_gb = 24.0;
+	in.node_price_usd_per_hour = 0.48;
+	advise(100.0);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
+	ck_assert_uint_eq(out.executor_heap_bytes, 15 * GIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 18240 * MIB);
+	ck_assert_int_eq(out.executors_per_node_count, 1);
+	ck_assert_int_eq(out.node_count, 20);
+	ck_assert_double_near(out.cost_usd_per_hour, 20 * 0.48);
+	/* 200 GB: ceil(600/20) = 30 GiB > the node's 20 GiB: heap 20 GiB,
+	 * container 24320 MiB (one per node), 400 GB, short 200 GB. */
+	advise(200.0);
+	ck_assert_int_eq(out.reason,
+			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
+	ck_assert_uint_eq(out.executor_heap_bytes, 20 * GIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 24320 * MIB);
+	ck_assert_int_eq(out.executors_per_node_count, 1);
+	ck_assert_double_near(out.memory_shortfall_gb, 200.0);
+	ck_assert_msg(strstr(out.reason_text, "node") != NULL, "%s",
+		      out.reason_text);
 }
 END_TEST
 
@@ -210,11 +299,15 @@ START_TEST(ecap1_100gb_uncapped_memory_rule)
 	advise(100.0);
 	ck_assert_int_eq(out.executor_count, 38);
 	ck_assert_int_eq(out.capped_by_max_executors, 0);
-	/* one below: capped at 37, heap stays 8 GiB */
+	/* one below: capped at 37, heap ceil(300/37 = 8.11) = 9 GiB,
+	 * 37 * 9 = 333 GB >= 300 */
 	in.max_executor_count = 37;
 	advise(100.0);
 	ck_assert_int_eq(out.executor_count, 37);
 	ck_assert_int_eq(out.capped_by_max_executors, 1);
+	ck_assert_uint_eq(out.executor_heap_bytes, 9 * GIB);
+	ck_assert_double_near(out.total_memory_gb, 333.0);
+	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
 }
 END_TEST
 
@@ -269,9 +362,11 @@ START_TEST(ecap1_throughput_rule)
 	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
 	ck_assert_double_near(out.projected_hours, 2.0);
 	ck_assert_int_eq(out.window_met, 1);
-	/* capped at 2: 10 / 2 = 5 h > 4 h: window missed */
+	/* capped at 2: 10 / 2 = 5 h > 4 h: window missed; heap
+	 * ceil(30/2) = 15 GiB */
 	in.max_executor_count = 2;
 	advise(10.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 15 * GIB);
 	ck_assert_double_near(out.projected_hours, 5.0);
 	ck_assert_int_eq(out.window_met, 0);
 	/* 4 h exactly (cap 2, 8 GB): met */
@@ -301,12 +396,21 @@ START_TEST(ecap1_monotone_and_never_short)
 		prev_n = out.executor_count;
 		prev_mem = out.total_memory_gb;
 	}
-	/* with the default cap of 20 the totals still never fall */
+	/* with the default cap of 20 the totals still never fall, and
+	 * memory is never short while 20 * 64 GB = 1280 GB can hold it */
 	in.max_executor_count = 0;
 	prev_n = 0;
 	prev_mem = 0.0;
 	for (d = 0.05; d < 20000.0; d *= 1.01) {
 		advise(d);
+		if (out.required_memory_gb <= 1280.0)
+			ck_assert_msg(out.total_memory_gb >=
+					      out.required_memory_gb,
+				      "%g GB: %g < %g", d, out.total_memory_gb,
+				      out.required_memory_gb);
+		else
+			ck_assert_int_eq(out.reason,
+					 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
 		ck_assert_int_ge(out.executor_count, prev_n);
 		ck_assert_msg(out.total_memory_gb >= prev_mem, "%g GB", d);
 		ck_assert_int_le(out.executor_count, 20);
@@ -382,6 +486,35 @@ START_TEST(node_packing_and_cost)
 	advise(100.0);
 	ck_assert_int_eq(out.node_count, 13);	/* ceil(37 / 3) */
 	ck_assert_double_near(out.cost_usd_per_hour, 37 * 0.20);
+}
+END_TEST
+
+START_TEST(node_packing_emr_r4_8xlarge)
+{
+	/*
+	 * EMR best practices r4.8xlarge: YARN 241664 MB = 236 GiB, 32
+	 * vCores, 4 cores per executor.  100 GB, max 100: 38 executors of
+	 * 8 GiB, EMR container 8192 + int(0.1875 * 8192) = 9728 MiB; memory
+	 * 241664 / 9728 = 24.8 -> 24; cores (32 - 1) / 4 = 7: 7 per node,
+	 * ceil(38 / 7) = 6 nodes.  With executor.node_reserved_cores 0
+	 * (EMR gives YARN every vCore): 32 / 4 = 8 per node, as in EMR's
+	 * example, ceil(38 / 8) = 5 nodes.
+	 */
+	in.max_executor_count = 100;
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	in.executor_core_count = 4;
+	in.node_vcpu_count = 32;
+	in.node_memory_gb = 244.0;
+	in.node_yarn_memory_gb = 236.0;
+	advise(100.0);
+	ck_assert_uint_eq(out.executor_container_bytes, 9728 * MIB);
+	ck_assert_int_eq(out.executors_per_node_count, 7);
+	ck_assert_int_eq(out.node_count, 6);
+	ck_assert_int_eq(ecap_policy_set_int64(p, "executor.node_reserved_cores",
+					       0, &err), 0);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 8);
+	ck_assert_int_eq(out.node_count, 5);
 }
 END_TEST
 
@@ -516,14 +649,14 @@ START_TEST(spark_properties)
 
 	for (i = 0; i < 20; i++)
 		ECAP_STRUCT_INIT(&props[i]);
-	advise(100.0);	/* ecap-1, capped: 20 x 8 GiB, 819 MiB overhead */
+	advise(100.0);	/* ecap-1, capped: 20 x 15 GiB, 1536 MiB overhead */
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
 			 0);
 	ck_assert_uint_eq(n, 15);
 	ck_assert_str_eq(prop(props, n, "spark.executor.instances"), "20");
-	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "8g");
+	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "15g");
 	ck_assert_str_eq(prop(props, n, "spark.executor.cores"), "2");
-	ck_assert_str_eq(prop(props, n, "spark.executor.memoryOverhead"), "819m");
+	ck_assert_str_eq(prop(props, n, "spark.executor.memoryOverhead"), "1536m");
 	ck_assert_str_eq(prop(props, n, "spark.memory.fraction"), "0.6");
 	ck_assert_str_eq(prop(props, n, "spark.memory.storageFraction"), "0.5");
 	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.enabled"), "true");
@@ -558,8 +691,10 @@ START_TEST(spark_properties)
 	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "4608m");
 	ck_assert_str_eq(prop(props, n, "spark.executor.memoryOverhead"), "460m");
 	ck_assert_str_eq(prop(props, n, "spark.executor.instances"), "2");
-	/* 1 GiB overhead prints as "1g": 0.125 * 8192 = 1024 MiB */
+	/* 1 GiB overhead prints as "1g": uncapped (max 100), 38 x 8 GiB,
+	 * 0.125 * 8192 = 1024 MiB */
 	ecap_policy_set_string(p, "model", "ecap-1", &err);
+	in.max_executor_count = 100;
 	in.overhead_factor = 0.125;
 	advise(100.0);
 	n = 20;
@@ -759,12 +894,15 @@ executor_suite(void)
 	tcase_add_test(tc, guide_small_volumes_truncate);
 	tcase_add_test(tc, guide_window_and_int_boundary);
 	tcase_add_test(tc, ecap1_100gb_capped_by_default_max);
+	tcase_add_test(tc, ecap1_capped_ceiling_edges);
+	tcase_add_test(tc, ecap1_capped_node_ceiling);
 	tcase_add_test(tc, ecap1_100gb_uncapped_memory_rule);
 	tcase_add_test(tc, ecap1_small_volumes);
 	tcase_add_test(tc, ecap1_throughput_rule);
 	tcase_add_test(tc, ecap1_monotone_and_never_short);
 	tcase_add_test(tc, overhead_by_platform);
 	tcase_add_test(tc, node_packing_and_cost);
+	tcase_add_test(tc, node_packing_emr_r4_8xlarge);
 	tcase_add_test(tc, node_too_small);
 	tcase_add_test(tc, memory_regions_8gib);
 	tcase_add_test(tc, memory_regions_limits);

@@ -81,16 +81,20 @@ const (
 	ExecutorReasonThroughput       ExecutorReason = C.ECAP_EXECUTOR_REASON_THROUGHPUT
 	ExecutorReasonMemory           ExecutorReason = C.ECAP_EXECUTOR_REASON_MEMORY
 	ExecutorReasonCapped           ExecutorReason = C.ECAP_EXECUTOR_REASON_CAPPED
+	// ExecutorReasonCappedMemoryUnreachable: capped, and even the largest
+	// heap cannot hold the memory needed (MemoryShortfallGB > 0).
+	ExecutorReasonCappedMemoryUnreachable ExecutorReason = C.ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE
 )
 
 var executorReasonNames = map[ExecutorReason]string{
-	ExecutorReasonGuideFormula:     "guide-formula",
-	ExecutorReasonGuideMemoryShort: "guide-memory-short",
-	ExecutorReasonGuideNoExecutors: "guide-no-executors",
-	ExecutorReasonMinExecutors:     "min-executors",
-	ExecutorReasonThroughput:       "throughput",
-	ExecutorReasonMemory:           "memory",
-	ExecutorReasonCapped:           "capped",
+	ExecutorReasonGuideFormula:            "guide-formula",
+	ExecutorReasonGuideMemoryShort:        "guide-memory-short",
+	ExecutorReasonGuideNoExecutors:        "guide-no-executors",
+	ExecutorReasonMinExecutors:            "min-executors",
+	ExecutorReasonThroughput:              "throughput",
+	ExecutorReasonMemory:                  "memory",
+	ExecutorReasonCapped:                  "capped",
+	ExecutorReasonCappedMemoryUnreachable: "capped-memory-unreachable",
 }
 
 // String names the reason, e.g. "capped".

@@ -56,22 +56,39 @@ func TestExecutorGuide100GB(t *testing.T) {
 func TestExecutorECAP1(t *testing.T) {
 	p := newPolicy(t)
 	// 300 GB needed; heap clamped to 8 GiB; memory ceil(300/8 = 37.5) =
-	// 38 > max 20: capped at 20 executors; 160 GB, short 140 GB;
-	// 100 / (20*10) = 0.5 h; 20 * $0.20 = $4.00/h; * 8 h = $32
+	// 38 > max 20: capped at 20 executors; the heap rises to
+	// ceil(300/20) = 15 GiB (<= executor.capped_memory_max_gb 64): 300
+	// GB, no shortfall; 100 / (20*10) = 0.5 h; 20 * $0.20 = $4.00/h;
+	// * 8 h = $32
 	a, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Model != ModelECAP1 || a.ExecutorCount != 20 || !a.CappedByMaxExecutors || a.Reason != ExecutorReasonCapped ||
-		!near(a.TotalMemoryGB, 160) || !near(a.MemoryShortfallGB, 140) || !near(a.ProjectedHours, 0.5) ||
+		a.ExecutorHeapBytes != 15*1024*uint64(MiB) ||
+		!near(a.TotalMemoryGB, 300) || !near(a.MemoryShortfallGB, 0) || !near(a.ProjectedHours, 0.5) ||
 		!near(a.CostUSDPerHour, 4) || !near(a.WindowCostUSD, 32) || !near(a.ProjectedCostUSD, 2) {
 		t.Errorf("%+v", a)
 	}
-	// YARN overhead max(int(0.1 * 8192 = 819.2), 384) = 819 MiB; regions
-	// of 8 GiB (memory_regions_8gib)
-	if a.ExecutorOverheadBytes != 819*uint64(MiB) || a.ExecutorContainerBytes != 9011*uint64(MiB) ||
-		a.MemoryUnifiedBytes != 4965217075 || a.MemoryStorageBytes != 2482608537 || a.MemoryUserBytes != 3310144717 {
+	// YARN overhead max(int(0.1 * 15360), 384) = 1536 MiB, container
+	// 16896 MiB; regions of 15 GiB: usable 16106127360 - 314572800 =
+	// 15791554560, unified int(0.6 *) = 9474932736, storage half
+	// 4737466368, user usable - unified = 6316621824
+	if a.ExecutorOverheadBytes != 1536*uint64(MiB) || a.ExecutorContainerBytes != 16896*uint64(MiB) ||
+		a.MemoryUnifiedBytes != 9474932736 || a.MemoryStorageBytes != 4737466368 || a.MemoryUserBytes != 6316621824 {
 		t.Errorf("%+v", a)
+	}
+	// Max 3, 64 GB a day: 192 GB / 3 = 64 GiB, exactly the capped
+	// ceiling: reachable; 64.5 GB: 193.5 / 3 -> 65 GiB > 64: the heap
+	// stops at 64 GiB, 192 GB, short 1.5 GB
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 64, MaxExecutorCount: 3})
+	if a.Reason != ExecutorReasonCapped || a.ExecutorHeapBytes != 64*1024*uint64(MiB) || !near(a.MemoryShortfallGB, 0) {
+		t.Errorf("64 GB: %+v", a)
+	}
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 64.5, MaxExecutorCount: 3})
+	if a.Reason != ExecutorReasonCappedMemoryUnreachable || a.ExecutorHeapBytes != 64*1024*uint64(MiB) ||
+		!near(a.MemoryShortfallGB, 1.5) || a.Reason.String() != "capped-memory-unreachable" {
+		t.Errorf("64.5 GB: %+v", a)
 	}
 	// Max 100: 38 executors of 8 GiB = 304 GB >= 300; exactly at the cap
 	// (38) is not capped; one below (37) is
@@ -132,7 +149,7 @@ func TestSparkMemoryRegions(t *testing.T) {
 // spark_properties and spark_properties_errors.
 func TestExecutorSparkProperties(t *testing.T) {
 	p := newPolicy(t)
-	a, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100}) // ecap-1, capped: 20 x 8 GiB, 819 MiB
+	a, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100}) // ecap-1, capped: 20 x 15 GiB, int(0.1 * 15360) = 1536 MiB
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,9 +163,9 @@ func TestExecutorSparkProperties(t *testing.T) {
 	}
 	want := map[string]string{
 		"spark.executor.instances":                        "20",
-		"spark.executor.memory":                           "8g",
+		"spark.executor.memory":                           "15g",
 		"spark.executor.cores":                            "2",
-		"spark.executor.memoryOverhead":                   "819m",
+		"spark.executor.memoryOverhead":                   "1536m",
 		"spark.memory.fraction":                           "0.6",
 		"spark.dynamicAllocation.maxExecutors":            "20",
 		"spark.dynamicAllocation.shuffleTracking.enabled": "true",

@@ -30,8 +30,10 @@ def test_spark_session_example_runs(args):
     if args:
         # guide, 100 GB/day: 37 executors of 8 GB (tests/test-executor.c)
         assert conf["spark.executor.instances"] == "37"
+        assert conf["spark.executor.memory"] == "8g"
     else:
-        # ecap-1, 250 GB/day: capped at executor.max_executors 20
+        # ecap-1, 250 GB/day: capped at executor.max_executors 20; the
+        # heap rises to ceil(750 GB / 20 = 37.5) = 38 GiB
         assert conf["spark.executor.instances"] == "20"
-    assert conf["spark.executor.memory"] == "8g"
+        assert conf["spark.executor.memory"] == "38g"
     assert int(conf["spark.sql.shuffle.partitions"]) >= 1

@@ -69,25 +69,40 @@ def test_guide_small_volumes_truncate(policy):
 
 def test_ecap1_100gb_capped_by_default_max(policy):
     # 300 GB needed; heap clamped to 8 GiB; memory ceil(300/8 = 37.5) =
-    # 38 > max 20: capped at 20 executors; 160 GB, short 140 GB;
-    # 100 / (20*10) = 0.5 h.
+    # 38 > max 20: capped at 20 executors; the heap rises to
+    # ceil(300/20) = 15 GiB (<= executor.capped_memory_max_gb 64):
+    # 300 GB, no shortfall; 100 / (20*10) = 0.5 h.
     o = E.advise_executors(policy, daily_data_gb=100.0)
     assert (o.model, o.executor_count, o.capped_by_max_executors,
             o.reason) == (E.Model.ECAP_MODEL_ECAP_1, 20, True,
                           R.ECAP_EXECUTOR_REASON_CAPPED)
-    assert o.total_memory_gb == pytest.approx(160.0)
-    assert o.memory_shortfall_gb == pytest.approx(140.0)
+    assert o.executor_heap_bytes == 15 * 1024 * MIB
+    assert o.total_memory_gb == pytest.approx(300.0)
+    assert o.memory_shortfall_gb == pytest.approx(0.0)
     # 20 * $0.20 = $4.00/h; * 8 h = $32; * 0.5 h = $2.
     assert (o.cost_usd_per_hour, o.window_cost_usd, o.projected_cost_usd) == \
         pytest.approx((4.0, 32.0, 2.0))
-    # YARN overhead max(int(0.1 * 8192 = 819.2), 384) = 819 MiB.
+    # YARN overhead max(int(0.1 * 15360), 384) = 1536 MiB; container
+    # 15360 + 1536 = 16896 MiB.
     assert (o.executor_overhead_bytes, o.executor_container_bytes) == \
-        (819 * MIB, 9011 * MIB)
-    # Regions of 8 GiB (see test_memory_regions_8gib).
+        (1536 * MIB, 16896 * MIB)
+    # Regions of 15 GiB: usable 16106127360 - 314572800 = 15791554560;
+    # unified int(0.6 * usable) = 9474932736, storage half 4737466368,
+    # execution 4737466368, user usable - unified = 6316621824.
     assert (o.memory_reserved_bytes, o.memory_unified_bytes,
             o.memory_storage_bytes, o.memory_execution_bytes,
-            o.memory_user_bytes) == (314572800, 4965217075, 2482608537,
-                                     2482608538, 3310144717)
+            o.memory_user_bytes) == (314572800, 9474932736, 4737466368,
+                                     4737466368, 6316621824)
+    # Max 3, 64 GB a day: 192 GB / 3 = 64 GiB, exactly the capped
+    # ceiling: reachable; 64.5 GB: 193.5 / 3 -> 65 GiB > 64: the heap
+    # stops at 64 GiB, 192 GB, short 1.5 GB.
+    o = E.advise_executors(policy, daily_data_gb=64.0, max_executor_count=3)
+    assert (o.reason, o.executor_heap_bytes, o.memory_shortfall_gb) == \
+        (R.ECAP_EXECUTOR_REASON_CAPPED, 64 * 1024 * MIB, 0.0)
+    o = E.advise_executors(policy, daily_data_gb=64.5, max_executor_count=3)
+    assert o.reason == R.ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE
+    assert o.executor_heap_bytes == 64 * 1024 * MIB
+    assert o.memory_shortfall_gb == pytest.approx(1.5)
     # Max 100: 38 executors of 8 GiB = 304 GB >= 300; memory rule
     o = E.advise_executors(policy, daily_data_gb=100.0, max_executor_count=100)
     assert (o.executor_count, o.reason) == (38, R.ECAP_EXECUTOR_REASON_MEMORY)
@@ -147,13 +162,14 @@ def test_memory_regions_8gib(policy):
 
 
 def test_spark_properties(policy):
-    o = E.advise_executors(policy, daily_data_gb=100.0)  # ecap-1, capped
+    # ecap-1, capped: 20 x 15 GiB, overhead int(0.1 * 15360) = 1536 MiB
+    o = E.advise_executors(policy, daily_data_gb=100.0)
     props = dict(E.executor_spark_properties(o))
     assert len(props) == 15
     assert props["spark.executor.instances"] == "20"
-    assert props["spark.executor.memory"] == "8g"
+    assert props["spark.executor.memory"] == "15g"
     assert props["spark.executor.cores"] == "2"
-    assert props["spark.executor.memoryOverhead"] == "819m"
+    assert props["spark.executor.memoryOverhead"] == "1536m"
     assert props["spark.memory.fraction"] == "0.6"
     assert props["spark.dynamicAllocation.maxExecutors"] == "20"
     assert props["spark.dynamicAllocation.shuffleTracking.enabled"] == "true"
@@ -224,7 +240,12 @@ def test_ecap1_more_data_never_fewer_executors_or_memory(a, b, cap):
         y = E.advise_executors(p, daily_data_gb=large, max_executor_count=cap)
         assert y.executor_count >= x.executor_count >= 2
         assert y.total_memory_gb >= x.total_memory_gb
-        if cap:  # uncapped: never less heap than daily * 3
+        # never less memory than daily * 3 while reachable: uncapped, or
+        # capped at 20 with 20 * 64 GB = 1280 GB enough
+        if cap or y.required_memory_gb <= 1280.0:
             assert y.total_memory_gb >= y.required_memory_gb
         else:
+            assert y.reason == \
+                R.ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE
+        if not cap:
             assert y.executor_count <= 20
