@@ -395,7 +395,7 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 	struct ecap_montecarlo_year *y;
 	struct peak_calc c;
 	struct rng r;
-	double *growth, *vals[MC_N];
+	double *growth, *vals[MC_N], sized_peak = NAN;
 	size_t stride, n, i;
 	int64_t year;
 	int rc = ECAP_OK, k;
@@ -440,9 +440,16 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 				    growth[i] * (1.0 + g);
 			peak = in->current_daily_transactions * growth[i] *
 			       peak_factor;
-			if ((rc = check_peak(peak, year, err)) != ECAP_OK ||
-			    (rc = size_peak(policy, peak, &c, err)) != ECAP_OK)
+			/*
+			 * The sizing is a function of the peak alone: a peak
+			 * equal to the last one sized (every path when both
+			 * spreads are 0) reuses it, exactly.
+			 */
+			if (peak != sized_peak &&
+			    ((rc = check_peak(peak, year, err)) != ECAP_OK ||
+			     (rc = size_peak(policy, peak, &c, err)) != ECAP_OK))
 				break;
+			sized_peak = peak;
 			vals[MC_EXECUTORS][i] = c.spark.executors;
 			vals[MC_DB_MEMORY][i] = c.db.memory_required_gb;
 			vals[MC_BROKERS][i] = c.kafka.brokers;

@@ -334,19 +334,61 @@ END_TEST
  * Golden numbers from an independent Python implementation of the
  * documented generator (SplitMix64 seeding xoshiro256**, Irwin-Hall 12,
  * year-major draws, clamps, nearest rank) and of the guide's database
- * memory, for 1e6 transactions, growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42,
- * 101 paths, 2 years.
+ * memory, max(16, tx * 2 * 1.3 / 1024 / 1024 * 365 * 2 * 0.25), for 1e6
+ * transactions, growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42, 101 paths,
+ * 2 years.  The man page promises the same bits everywhere, so the
+ * comparison is exact (the literals are Python's repr).
  */
 START_TEST(montecarlo_golden)
 {
 	add_spread_scenario();
 	montecarlo(1e6, 2, "noisy", 42, 101);
-	ck_assert_double_near(mc[0].database_memory_p50_gb, 1164.8474102112207);
-	ck_assert_double_near(mc[0].database_memory_p90_gb, 1571.9808427305327);
-	ck_assert_double_near(mc[0].database_memory_p99_gb, 1936.5222626965767);
-	ck_assert_double_near(mc[1].database_memory_p50_gb, 1359.2507414862064);
-	ck_assert_double_near(mc[1].database_memory_p90_gb, 2134.1368069298496);
-	ck_assert_double_near(mc[1].database_memory_p99_gb, 3081.628083237648);
+	ck_assert(mc[0].database_memory_p50_gb == 1164.8474102112207);
+	ck_assert(mc[0].database_memory_p90_gb == 1571.9808427305327);
+	ck_assert(mc[0].database_memory_p99_gb == 1936.5222626965767);
+	ck_assert(mc[1].database_memory_p50_gb == 1359.2507414862064);
+	ck_assert(mc[1].database_memory_p90_gb == 2134.1368069298496);
+	ck_assert(mc[1].database_memory_p99_gb == 3081.628083237648);
+}
+END_TEST
+
+static void
+add_scenario(const char *name, double g, double peak, double sd)
+{
+	struct ecap_scenario s;
+
+	ECAP_STRUCT_INIT(&s);
+	snprintf(s.name, sizeof(s.name), "%s", name);
+	s.yearly_growth_ratio = g;
+	s.seasonal_peak_factor = peak;
+	s.yearly_growth_sd_ratio = sd;
+	s.seasonal_peak_sd_factor = sd;
+	ck_assert_int_eq(ecap_policy_scenario_set(p, &s, &err), 0);
+}
+
+/*
+ * The clamps, by the same independent Python, seed 2026, 1000 paths,
+ * 1 year, both spreads 10:
+ * - growth 0, peak 1: 451 growth draws fall below -0.99 and 489 peak draws
+ *   below 1, and are clamped there.
+ * - growth 95, peak 95: 327 growth draws rise above 100 and 316 peak draws
+ *   above 100.  P99 is the doubly clamped path, checkable by hand:
+ *   1e5 * (1 + 100) * 100 = 1.01e9 transactions;
+ *   1.01e9 * 2 * 1.3 / 1024 / 1024 = 2504.3487548828125 GB a day;
+ *   * 365 * 2 * 0.25 = 457043.6477661133 GB.
+ */
+START_TEST(montecarlo_clamps)
+{
+	add_scenario("low", 0.0, 1.0, 10.0);
+	add_scenario("high", 95.0, 95.0, 10.0);
+	montecarlo(1e8, 1, "low", 2026, 1000);
+	ck_assert(mc[0].database_memory_p50_gb == 85375.39299151876);
+	ck_assert(mc[0].database_memory_p90_gb == 3185294.956166532);
+	ck_assert(mc[0].database_memory_p99_gb == 12209331.744486203);
+	montecarlo(1e5, 1, "high", 2026, 1000);
+	ck_assert(mc[0].database_memory_p50_gb == 401100.5353414618);
+	ck_assert(mc[0].database_memory_p90_gb == 456663.6569201812);
+	ck_assert(mc[0].database_memory_p99_gb == 457043.6477661133);
 }
 END_TEST
 
@@ -390,6 +432,7 @@ projection_suite(void)
 	tcase_add_test(tc, montecarlo_converges_without_spread);
 	tcase_add_test(tc, montecarlo_ordered_and_reproducible);
 	tcase_add_test(tc, montecarlo_golden);
+	tcase_add_test(tc, montecarlo_clamps);
 	tcase_add_test(tc, projection_monotonic);
 	suite_add_tcase(s, tc);
 	return s;
