@@ -5,6 +5,7 @@
  * and the Monte Carlo projection (ordering, zero-spread convergence and a
  * golden run computed by an independent implementation of the generator).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -258,6 +259,46 @@ START_TEST(json_rendering)
 }
 END_TEST
 
+/*
+ * Text is escaped by jansson: a caller-edited reason with a quote, a
+ * backslash, a newline and a control character renders as JSON escapes
+ * ("\"", "\\", "\n", "\u0001"); text that is not UTF-8, an unterminated
+ * class name and a NaN are refused naming the member and the year.
+ */
+START_TEST(json_escapes_and_refuses)
+{
+	char *json = NULL;
+
+	project(100000, 2, "conservative");
+	snprintf(years[1].reason_text, sizeof(years[1].reason_text),
+		 "say \"hi\" \\ now\n\001");
+	ck_assert_int_eq(ecap_projection_to_json(years, 2, &json, &err), 0);
+	ck_assert_msg(strstr(json, "\"reason_text\": \"say \\\"hi\\\" \\\\ now"
+			     "\\n\\u0001\"") != NULL, "%s", json);
+	ecap_free(json);
+	/* 0xff never occurs in UTF-8 */
+	snprintf(years[1].reason_text, sizeof(years[1].reason_text), "\xff");
+	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
+		      ECAP_ERR_INVALID, err, "reason_text");
+	ck_assert_ptr_null(json);
+	ck_assert_msg(strstr(err.message, "years[1]") != NULL, "%s",
+		      err.message);
+	years[1].reason_text[0] = '\0';
+	memset(years[0].database_instance_class, 'x',
+	       sizeof(years[0].database_instance_class));
+	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
+		      ECAP_ERR_INVALID, err, "database_instance_class");
+	years[0].database_instance_class[0] = '\0';
+	years[0].total_cost_usd_per_month = NAN;
+	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
+		      ECAP_ERR_INVALID, err, "total_cost_usd_per_month");
+	montecarlo(100000, 1, "conservative", 7, 10);
+	mc[0].kafka_brokers_p90_count = INFINITY;
+	ck_assert_err(ecap_projection_montecarlo_to_json(mc, 1, &json, &err),
+		      ECAP_ERR_INVALID, err, "kafka_brokers_p90_count");
+}
+END_TEST
+
 /* With no spread every path is the deterministic projection. */
 START_TEST(montecarlo_converges_without_spread)
 {
@@ -429,6 +470,7 @@ projection_suite(void)
 	tcase_add_test(tc, custom_scenario_from_json);
 	tcase_add_test(tc, bad_input);
 	tcase_add_test(tc, json_rendering);
+	tcase_add_test(tc, json_escapes_and_refuses);
 	tcase_add_test(tc, montecarlo_converges_without_spread);
 	tcase_add_test(tc, montecarlo_ordered_and_reproducible);
 	tcase_add_test(tc, montecarlo_golden);
