@@ -118,11 +118,13 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 	if (!c->fits && model == ECAP_MODEL_GUIDE)
 		c->reason = ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
 	/*
-	 * The guide bills one instance; ecap-1 bills every instance the
-	 * memory needs, so that an undersized answer is not also cheap.
+	 * The guide's cost_per_hour * 24 * 30, in its order (a repriced
+	 * class times 720 at once may differ in the last bit).  The guide
+	 * bills one instance; ecap-1 bills every instance the memory needs,
+	 * so that an undersized answer is not also cheap.
 	 */
-	c->cost_usd_per_month = c->price_usd_per_hour *
-				ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+	c->cost_usd_per_month = c->price_usd_per_hour * 24.0 *
+				(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
 	if (model != ECAP_MODEL_GUIDE)
 		c->cost_usd_per_month *= c->instances_needed;
 }

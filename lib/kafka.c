@@ -116,9 +116,12 @@ ecap__kafka_calc(const ecap_policy *p, int32_t model,
 	else
 		calc_ecap1(p, a, c);
 	c->ingress_mb_per_second = a->events_per_second * a->event_size_kb / 1024.0;
+	/* The guide's brokers * 0.192 * 24 * 30, in its order: multiplying
+	 * by 720 at once differs in the last bit for 15 brokers and many
+	 * other counts. */
 	c->cost_usd_per_month = c->brokers *
 				ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR) *
-				ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+				24.0 * (ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
 }
 
 /* Validates the optional inputs and lays them over the policy's values. */

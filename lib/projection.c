@@ -395,7 +395,7 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 	struct ecap_montecarlo_year *y;
 	struct peak_calc c;
 	struct rng r;
-	double *growth, *vals[MC_N];
+	double *growth, *vals[MC_N], sized_peak = NAN;
 	size_t stride, n, i;
 	int64_t year;
 	int rc = ECAP_OK, k;
@@ -440,9 +440,16 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 				    growth[i] * (1.0 + g);
 			peak = in->current_daily_transactions * growth[i] *
 			       peak_factor;
-			if ((rc = check_peak(peak, year, err)) != ECAP_OK ||
-			    (rc = size_peak(policy, peak, &c, err)) != ECAP_OK)
+			/*
+			 * The sizing is a function of the peak alone: a peak
+			 * equal to the last one sized (every path when both
+			 * spreads are 0) reuses it, exactly.
+			 */
+			if (peak != sized_peak &&
+			    ((rc = check_peak(peak, year, err)) != ECAP_OK ||
+			     (rc = size_peak(policy, peak, &c, err)) != ECAP_OK))
 				break;
+			sized_peak = peak;
 			vals[MC_EXECUTORS][i] = c.spark.executors;
 			vals[MC_DB_MEMORY][i] = c.db.memory_required_gb;
 			vals[MC_BROKERS][i] = c.kafka.brokers;
@@ -472,18 +479,30 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 
 /* ---- JSON ---- */
 
+/*
+ * A member being added: the object, and the key that could not be (NaN,
+ * infinite, text not NUL-terminated or not UTF-8) for the error message.
+ */
+struct jyear {
+	json_t *o;
+	const char *bad;
+};
+
 static int
-json_finish(json_t *root, bool ok, char **json, struct ecap_error *err)
+json_finish(json_t *root, const struct jyear *j, size_t i, size_t count,
+	    char **json, struct ecap_error *err)
 {
 	char *text = NULL;
 
-	if (ok)
+	/* Year i failed when i < count: a bad member or no memory. */
+	if (i == count)
 		text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
 	json_decref(root);
-	if (!ok)
-		return ecap__fail(err, ECAP_ERR_INVALID, "years",
-				  "a year holds a number JSON cannot carry "
-				  "(NaN or infinite)");
+	if (j->bad != NULL)
+		return ecap__fail(err, ECAP_ERR_INVALID, j->bad,
+				  "years[%zu].%s is NaN or infinite, or text "
+				  "that is not NUL-terminated or not UTF-8",
+				  i, j->bad);
 	if (text == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "json",
 				  "cannot render the projection");
@@ -493,23 +512,34 @@ json_finish(json_t *root, bool ok, char **json, struct ecap_error *err)
 
 /* Sets a number member; false when v is not finite or memory ran out. */
 static bool
-put_real(json_t *o, const char *key, double v)
+put_real(struct jyear *j, const char *key, double v)
 {
-	return json_object_set_new(o, key, json_real(v)) == 0;
-}
-
-static bool
-put_int(json_t *o, const char *key, int64_t v)
-{
-	return json_object_set_new(o, key, json_integer((json_int_t)v)) == 0;
-}
-
-static bool
-put_str(json_t *o, const char *key, const char *v, size_t cap)
-{
-	if (memchr(v, '\0', cap) == NULL)
+	if (!isfinite(v)) {
+		j->bad = key;
 		return false;
-	return json_object_set_new(o, key, json_string(v)) == 0;
+	}
+	return json_object_set_new(j->o, key, json_real(v)) == 0;
+}
+
+static bool
+put_int(struct jyear *j, const char *key, int64_t v)
+{
+	return json_object_set_new(j->o, key, json_integer((json_int_t)v)) == 0;
+}
+
+/* Jansson escapes quotes, backslashes and control characters; it refuses
+ * text that is not UTF-8. */
+static bool
+put_str(struct jyear *j, const char *key, const char *v, size_t cap)
+{
+	json_t *str;
+
+	if (memchr(v, '\0', cap) == NULL ||
+	    (str = json_string(v)) == NULL) {
+		j->bad = key;
+		return false;
+	}
+	return json_object_set_new(j->o, key, str) == 0;
 }
 
 /* The common frame: validates the array and makes {"model", "years": []}. */
@@ -553,40 +583,42 @@ json_begin(const void *first, size_t count, size_t known, const char *type,
 }
 
 static bool
-projection_year_json(json_t *arr, const struct ecap_projection_year *y)
+projection_year_json(json_t *arr, const struct ecap_projection_year *y,
+		     struct jyear *j)
 {
-	json_t *o = json_object();
-	bool ok = o != NULL && json_array_append_new(arr, o) == 0;
+	bool ok;
 
-	ok = ok && put_int(o, "year", y->year) &&
-	     put_real(o, "base_daily_transactions", y->base_daily_transactions) &&
-	     put_real(o, "peak_daily_transactions", y->peak_daily_transactions) &&
-	     put_real(o, "spark_daily_data_gb", y->spark_daily_data_gb) &&
-	     put_int(o, "spark_executors_count", y->spark_executors_count) &&
-	     put_real(o, "spark_executor_memory_gb", y->spark_executor_memory_gb) &&
-	     put_real(o, "spark_cost_usd_per_hour", y->spark_cost_usd_per_hour) &&
-	     put_real(o, "spark_cost_usd_per_month", y->spark_cost_usd_per_month) &&
-	     put_str(o, "database_instance_class", y->database_instance_class,
+	j->o = json_object();
+	ok = j->o != NULL && json_array_append_new(arr, j->o) == 0;
+	ok = ok && put_int(j, "year", y->year) &&
+	     put_real(j, "base_daily_transactions", y->base_daily_transactions) &&
+	     put_real(j, "peak_daily_transactions", y->peak_daily_transactions) &&
+	     put_real(j, "spark_daily_data_gb", y->spark_daily_data_gb) &&
+	     put_int(j, "spark_executors_count", y->spark_executors_count) &&
+	     put_real(j, "spark_executor_memory_gb", y->spark_executor_memory_gb) &&
+	     put_real(j, "spark_cost_usd_per_hour", y->spark_cost_usd_per_hour) &&
+	     put_real(j, "spark_cost_usd_per_month", y->spark_cost_usd_per_month) &&
+	     put_str(j, "database_instance_class", y->database_instance_class,
 		     sizeof(y->database_instance_class)) &&
-	     put_real(o, "database_memory_required_gb",
+	     put_real(j, "database_memory_required_gb",
 		      y->database_memory_required_gb) &&
-	     put_real(o, "database_storage_gb", y->database_storage_gb) &&
-	     put_int(o, "database_reason", y->database_reason) &&
-	     put_int(o, "database_fits_flag", y->database_fits_flag) &&
-	     put_int(o, "database_instances_count", y->database_instances_count) &&
-	     put_real(o, "database_cost_usd_per_month",
+	     put_real(j, "database_storage_gb", y->database_storage_gb) &&
+	     put_int(j, "database_reason", y->database_reason) &&
+	     put_int(j, "database_fits_flag", y->database_fits_flag) &&
+	     put_int(j, "database_instances_count", y->database_instances_count) &&
+	     put_real(j, "database_cost_usd_per_month",
 		      y->database_cost_usd_per_month) &&
-	     put_real(o, "kafka_events_per_second", y->kafka_events_per_second) &&
-	     put_real(o, "kafka_peak_events_per_second",
+	     put_real(j, "kafka_events_per_second", y->kafka_events_per_second) &&
+	     put_real(j, "kafka_peak_events_per_second",
 		      y->kafka_peak_events_per_second) &&
-	     put_int(o, "kafka_partitions_count", y->kafka_partitions_count) &&
-	     put_int(o, "kafka_brokers_count", y->kafka_brokers_count) &&
-	     put_real(o, "kafka_storage_per_broker_gb",
+	     put_int(j, "kafka_partitions_count", y->kafka_partitions_count) &&
+	     put_int(j, "kafka_brokers_count", y->kafka_brokers_count) &&
+	     put_real(j, "kafka_storage_per_broker_gb",
 		      y->kafka_storage_per_broker_gb) &&
-	     put_int(o, "kafka_reason", y->kafka_reason) &&
-	     put_real(o, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month) &&
-	     put_real(o, "total_cost_usd_per_month", y->total_cost_usd_per_month) &&
-	     put_str(o, "reason_text", y->reason_text, sizeof(y->reason_text));
+	     put_int(j, "kafka_reason", y->kafka_reason) &&
+	     put_real(j, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month) &&
+	     put_real(j, "total_cost_usd_per_month", y->total_cost_usd_per_month) &&
+	     put_str(j, "reason_text", y->reason_text, sizeof(y->reason_text));
 	return ok;
 }
 
@@ -596,43 +628,46 @@ ecap_projection_to_json(const struct ecap_projection_year *years,
 {
 	const size_t known = ecap_offsetofend(struct ecap_projection_year,
 					      reason_text);
+	struct jyear j = { NULL, NULL };
 	json_t *root, *arr;
 	size_t stride, i;
-	bool ok = true;
 	int rc;
 
 	ecap__err_clear(err);
 	if ((rc = json_begin(years, count, known, "ecap_projection_year", json,
 			     &root, &arr, &stride, err)) != ECAP_OK)
 		return rc;
-	for (i = 0; i < count && ok; i++)
-		ok = projection_year_json(
+	for (i = 0; i < count; i++)
+		if (!projection_year_json(
 			arr, (const void *)((const unsigned char *)years +
-					    i * stride));
-	return json_finish(root, ok, json, err);
+					    i * stride), &j))
+			break;
+	return json_finish(root, &j, i, count, json, err);
 }
 
 static bool
-montecarlo_year_json(json_t *arr, const struct ecap_montecarlo_year *y)
+montecarlo_year_json(json_t *arr, const struct ecap_montecarlo_year *y,
+		     struct jyear *j)
 {
-	json_t *o = json_object();
-	bool ok = o != NULL && json_array_append_new(arr, o) == 0;
+	bool ok;
 
-	return ok && put_int(o, "year", y->year) &&
-	       put_real(o, "spark_executors_p50_count", y->spark_executors_p50_count) &&
-	       put_real(o, "spark_executors_p90_count", y->spark_executors_p90_count) &&
-	       put_real(o, "spark_executors_p99_count", y->spark_executors_p99_count) &&
-	       put_real(o, "database_memory_p50_gb", y->database_memory_p50_gb) &&
-	       put_real(o, "database_memory_p90_gb", y->database_memory_p90_gb) &&
-	       put_real(o, "database_memory_p99_gb", y->database_memory_p99_gb) &&
-	       put_real(o, "kafka_brokers_p50_count", y->kafka_brokers_p50_count) &&
-	       put_real(o, "kafka_brokers_p90_count", y->kafka_brokers_p90_count) &&
-	       put_real(o, "kafka_brokers_p99_count", y->kafka_brokers_p99_count) &&
-	       put_real(o, "total_cost_p50_usd_per_month",
+	j->o = json_object();
+	ok = j->o != NULL && json_array_append_new(arr, j->o) == 0;
+	return ok && put_int(j, "year", y->year) &&
+	       put_real(j, "spark_executors_p50_count", y->spark_executors_p50_count) &&
+	       put_real(j, "spark_executors_p90_count", y->spark_executors_p90_count) &&
+	       put_real(j, "spark_executors_p99_count", y->spark_executors_p99_count) &&
+	       put_real(j, "database_memory_p50_gb", y->database_memory_p50_gb) &&
+	       put_real(j, "database_memory_p90_gb", y->database_memory_p90_gb) &&
+	       put_real(j, "database_memory_p99_gb", y->database_memory_p99_gb) &&
+	       put_real(j, "kafka_brokers_p50_count", y->kafka_brokers_p50_count) &&
+	       put_real(j, "kafka_brokers_p90_count", y->kafka_brokers_p90_count) &&
+	       put_real(j, "kafka_brokers_p99_count", y->kafka_brokers_p99_count) &&
+	       put_real(j, "total_cost_p50_usd_per_month",
 			y->total_cost_p50_usd_per_month) &&
-	       put_real(o, "total_cost_p90_usd_per_month",
+	       put_real(j, "total_cost_p90_usd_per_month",
 			y->total_cost_p90_usd_per_month) &&
-	       put_real(o, "total_cost_p99_usd_per_month",
+	       put_real(j, "total_cost_p99_usd_per_month",
 			y->total_cost_p99_usd_per_month);
 }
 
@@ -642,18 +677,19 @@ ecap_projection_montecarlo_to_json(const struct ecap_montecarlo_year *years,
 {
 	const size_t known = ecap_offsetofend(struct ecap_montecarlo_year,
 					      total_cost_p99_usd_per_month);
+	struct jyear j = { NULL, NULL };
 	json_t *root, *arr;
 	size_t stride, i;
-	bool ok = true;
 	int rc;
 
 	ecap__err_clear(err);
 	if ((rc = json_begin(years, count, known, "ecap_montecarlo_year", json,
 			     &root, &arr, &stride, err)) != ECAP_OK)
 		return rc;
-	for (i = 0; i < count && ok; i++)
-		ok = montecarlo_year_json(
+	for (i = 0; i < count; i++)
+		if (!montecarlo_year_json(
 			arr, (const void *)((const unsigned char *)years +
-					    i * stride));
-	return json_finish(root, ok, json, err);
+					    i * stride), &j))
+			break;
+	return json_finish(root, &j, i, count, json, err);
 }

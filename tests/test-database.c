@@ -66,6 +66,27 @@ START_TEST(guide_one_million_a_day)
 }
 END_TEST
 
+/*
+ * A repriced class: the guide computes cost_per_hour * 24 * 30 left to
+ * right.  Python: 0.1 * 24 * 30 = 72.00000000000001 (repr), while
+ * 0.1 * 720 = 72.0; the guide model must give the former, exactly.
+ */
+START_TEST(guide_cost_bit_exact)
+{
+	static const char doc[] = "{\"database.instance_classes\": ["
+		"{\"name\": \"db.r6g.xlarge\", \"memory_gb\": 32, "
+		"\"price_usd_per_hour\": 0.1, \"vcpus\": 4}]}";
+
+	ck_assert_msg(ecap_policy_load_json(p, doc, sizeof(doc) - 1, &err) == 0,
+		      "%s", err.message);
+	use_model("guide");
+	/* guide: 1000 a day is far below 32 GB -> db.r6g.xlarge */
+	advise(1000, 0);
+	ck_assert_str_eq(out.instance_class, "db.r6g.xlarge");
+	ck_assert(out.cost_usd_per_month == 72.00000000000001);
+}
+END_TEST
+
 START_TEST(ecap1_one_million_a_day)
 {
 	advise(1e6, 0);
@@ -413,6 +434,7 @@ database_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, guide_one_million_a_day);
+	tcase_add_test(tc, guide_cost_bit_exact);
 	tcase_add_test(tc, ecap1_one_million_a_day);
 	tcase_add_test(tc, small_volume_takes_the_minimum);
 	tcase_add_test(tc, every_class_edge);

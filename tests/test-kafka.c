@@ -75,6 +75,28 @@ START_TEST(guide_minimums)
 }
 END_TEST
 
+/*
+ * The guide's cost is brokers * 0.192 * 24 * 30 evaluated left to right;
+ * brokers * 0.192 * 720 differs from it in the last bit for 15 brokers.
+ * guide by hand for 40 events/s:
+ *   daily_storage_gb = 40 * 86400 * 0.75 * 3 / 1024 / 1024
+ *                    = 7,776,000 / 1,048,576 = 7.415771484375;
+ *   partitions = int(7.415771484375 * 1024 / 50) = int(151.875) = 151;
+ *   brokers = max(3, int(151 / 10)) = 15;
+ *   Python: 15 * 0.192 * 24 * 30 = 2073.6000000000004 (repr), whereas
+ *   15 * 0.192 * 720 = 2073.6.  Compared exactly, not within a tolerance.
+ */
+START_TEST(guide_cost_bit_exact)
+{
+	use_model("guide");
+	advise(40);
+	ck_assert_int_eq(out.partitions_count, 151);
+	ck_assert_int_eq(out.brokers_count, 15);
+	ck_assert(out.cost_usd_per_month == 2073.6000000000004);
+	ck_assert(out.cost_usd_per_month != 2073.6);
+}
+END_TEST
+
 START_TEST(ecap1_thousand_events)
 {
 	advise(1000);
@@ -291,6 +313,7 @@ kafka_suite(void)
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, guide_thousand_events);
 	tcase_add_test(tc, guide_minimums);
+	tcase_add_test(tc, guide_cost_bit_exact);
 	tcase_add_test(tc, ecap1_thousand_events);
 	tcase_add_test(tc, ecap1_partitions);
 	tcase_add_test(tc, every_broker_limit);

@@ -5,6 +5,7 @@
  * and the Monte Carlo projection (ordering, zero-spread convergence and a
  * golden run computed by an independent implementation of the generator).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -258,6 +259,46 @@ START_TEST(json_rendering)
 }
 END_TEST
 
+/*
+ * Text is escaped by jansson: a caller-edited reason with a quote, a
+ * backslash, a newline and a control character renders as JSON escapes
+ * ("\"", "\\", "\n", "\u0001"); text that is not UTF-8, an unterminated
+ * class name and a NaN are refused naming the member and the year.
+ */
+START_TEST(json_escapes_and_refuses)
+{
+	char *json = NULL;
+
+	project(100000, 2, "conservative");
+	snprintf(years[1].reason_text, sizeof(years[1].reason_text),
+		 "say \"hi\" \\ now\n\001");
+	ck_assert_int_eq(ecap_projection_to_json(years, 2, &json, &err), 0);
+	ck_assert_msg(strstr(json, "\"reason_text\": \"say \\\"hi\\\" \\\\ now"
+			     "\\n\\u0001\"") != NULL, "%s", json);
+	ecap_free(json);
+	/* 0xff never occurs in UTF-8 */
+	snprintf(years[1].reason_text, sizeof(years[1].reason_text), "\xff");
+	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
+		      ECAP_ERR_INVALID, err, "reason_text");
+	ck_assert_ptr_null(json);
+	ck_assert_msg(strstr(err.message, "years[1]") != NULL, "%s",
+		      err.message);
+	years[1].reason_text[0] = '\0';
+	memset(years[0].database_instance_class, 'x',
+	       sizeof(years[0].database_instance_class));
+	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
+		      ECAP_ERR_INVALID, err, "database_instance_class");
+	years[0].database_instance_class[0] = '\0';
+	years[0].total_cost_usd_per_month = NAN;
+	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
+		      ECAP_ERR_INVALID, err, "total_cost_usd_per_month");
+	montecarlo(100000, 1, "conservative", 7, 10);
+	mc[0].kafka_brokers_p90_count = INFINITY;
+	ck_assert_err(ecap_projection_montecarlo_to_json(mc, 1, &json, &err),
+		      ECAP_ERR_INVALID, err, "kafka_brokers_p90_count");
+}
+END_TEST
+
 /* With no spread every path is the deterministic projection. */
 START_TEST(montecarlo_converges_without_spread)
 {
@@ -334,19 +375,61 @@ END_TEST
  * Golden numbers from an independent Python implementation of the
  * documented generator (SplitMix64 seeding xoshiro256**, Irwin-Hall 12,
  * year-major draws, clamps, nearest rank) and of the guide's database
- * memory, for 1e6 transactions, growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42,
- * 101 paths, 2 years.
+ * memory, max(16, tx * 2 * 1.3 / 1024 / 1024 * 365 * 2 * 0.25), for 1e6
+ * transactions, growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42, 101 paths,
+ * 2 years.  The man page promises the same bits everywhere, so the
+ * comparison is exact (the literals are Python's repr).
  */
 START_TEST(montecarlo_golden)
 {
 	add_spread_scenario();
 	montecarlo(1e6, 2, "noisy", 42, 101);
-	ck_assert_double_near(mc[0].database_memory_p50_gb, 1164.8474102112207);
-	ck_assert_double_near(mc[0].database_memory_p90_gb, 1571.9808427305327);
-	ck_assert_double_near(mc[0].database_memory_p99_gb, 1936.5222626965767);
-	ck_assert_double_near(mc[1].database_memory_p50_gb, 1359.2507414862064);
-	ck_assert_double_near(mc[1].database_memory_p90_gb, 2134.1368069298496);
-	ck_assert_double_near(mc[1].database_memory_p99_gb, 3081.628083237648);
+	ck_assert(mc[0].database_memory_p50_gb == 1164.8474102112207);
+	ck_assert(mc[0].database_memory_p90_gb == 1571.9808427305327);
+	ck_assert(mc[0].database_memory_p99_gb == 1936.5222626965767);
+	ck_assert(mc[1].database_memory_p50_gb == 1359.2507414862064);
+	ck_assert(mc[1].database_memory_p90_gb == 2134.1368069298496);
+	ck_assert(mc[1].database_memory_p99_gb == 3081.628083237648);
+}
+END_TEST
+
+static void
+add_scenario(const char *name, double g, double peak, double sd)
+{
+	struct ecap_scenario s;
+
+	ECAP_STRUCT_INIT(&s);
+	snprintf(s.name, sizeof(s.name), "%s", name);
+	s.yearly_growth_ratio = g;
+	s.seasonal_peak_factor = peak;
+	s.yearly_growth_sd_ratio = sd;
+	s.seasonal_peak_sd_factor = sd;
+	ck_assert_int_eq(ecap_policy_scenario_set(p, &s, &err), 0);
+}
+
+/*
+ * The clamps, by the same independent Python, seed 2026, 1000 paths,
+ * 1 year, both spreads 10:
+ * - growth 0, peak 1: 451 growth draws fall below -0.99 and 489 peak draws
+ *   below 1, and are clamped there.
+ * - growth 95, peak 95: 327 growth draws rise above 100 and 316 peak draws
+ *   above 100.  P99 is the doubly clamped path, checkable by hand:
+ *   1e5 * (1 + 100) * 100 = 1.01e9 transactions;
+ *   1.01e9 * 2 * 1.3 / 1024 / 1024 = 2504.3487548828125 GB a day;
+ *   * 365 * 2 * 0.25 = 457043.6477661133 GB.
+ */
+START_TEST(montecarlo_clamps)
+{
+	add_scenario("low", 0.0, 1.0, 10.0);
+	add_scenario("high", 95.0, 95.0, 10.0);
+	montecarlo(1e8, 1, "low", 2026, 1000);
+	ck_assert(mc[0].database_memory_p50_gb == 85375.39299151876);
+	ck_assert(mc[0].database_memory_p90_gb == 3185294.956166532);
+	ck_assert(mc[0].database_memory_p99_gb == 12209331.744486203);
+	montecarlo(1e5, 1, "high", 2026, 1000);
+	ck_assert(mc[0].database_memory_p50_gb == 401100.5353414618);
+	ck_assert(mc[0].database_memory_p90_gb == 456663.6569201812);
+	ck_assert(mc[0].database_memory_p99_gb == 457043.6477661133);
 }
 END_TEST
 
@@ -387,9 +470,11 @@ projection_suite(void)
 	tcase_add_test(tc, custom_scenario_from_json);
 	tcase_add_test(tc, bad_input);
 	tcase_add_test(tc, json_rendering);
+	tcase_add_test(tc, json_escapes_and_refuses);
 	tcase_add_test(tc, montecarlo_converges_without_spread);
 	tcase_add_test(tc, montecarlo_ordered_and_reproducible);
 	tcase_add_test(tc, montecarlo_golden);
+	tcase_add_test(tc, montecarlo_clamps);
 	tcase_add_test(tc, projection_monotonic);
 	suite_add_tcase(s, tc);
 	return s;
