@@ -167,6 +167,16 @@ ecap__ps(const ecap_policy *p, enum ecap_key_id id)
 	return p->values[id].s;
 }
 
+/*
+ * -0.0 stored as 0.0: JSON writes -0 as an integer that reads back as +0,
+ * so a policy holding -0.0 would not round-trip exactly.
+ */
+static inline double
+ecap__no_negative_zero(double v)
+{
+	return v == 0.0 ? 0.0 : v;
+}
+
 /* Finds a scenario by name; NULL if there is none. */
 const struct ecap_scenario *ecap__scenario_find(const ecap_policy *p,
 						const char *name);

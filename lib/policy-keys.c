@@ -52,7 +52,7 @@ ecap__key_set_double(ecap_policy *p, int id, double v, struct ecap_error *err)
 				  "double", k->name);
 	rc = ecap__check_double(err, k->name, v, k->min_d, k->max_d);
 	if (rc == ECAP_OK)
-		p->values[id].d = v;
+		p->values[id].d = ecap__no_negative_zero(v);
 	return rc;
 }
 

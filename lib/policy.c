@@ -262,10 +262,12 @@ ecap__scenario_put(ecap_policy *p, const struct ecap_scenario *s,
 	ecap__strlcpy(dst->name, s->name, sizeof(dst->name));
 	ecap__strlcpy(dst->description, s->description,
 		      sizeof(dst->description));
-	dst->yearly_growth_ratio = s->yearly_growth_ratio;
+	dst->yearly_growth_ratio = ecap__no_negative_zero(s->yearly_growth_ratio);
 	dst->seasonal_peak_factor = s->seasonal_peak_factor;
-	dst->yearly_growth_sd_ratio = s->yearly_growth_sd_ratio;
-	dst->seasonal_peak_sd_factor = s->seasonal_peak_sd_factor;
+	dst->yearly_growth_sd_ratio =
+		ecap__no_negative_zero(s->yearly_growth_sd_ratio);
+	dst->seasonal_peak_sd_factor =
+		ecap__no_negative_zero(s->seasonal_peak_sd_factor);
 	return ECAP_OK;
 }
 
@@ -426,7 +428,7 @@ ecap__class_put(ecap_policy *p, const struct ecap_instance_class *c,
 	dst->sz = sizeof(*dst);
 	ecap__strlcpy(dst->name, c->name, sizeof(dst->name));
 	dst->memory_gb = c->memory_gb;
-	dst->price_usd_per_hour = c->price_usd_per_hour;
+	dst->price_usd_per_hour = ecap__no_negative_zero(c->price_usd_per_hour);
 	dst->vcpus = c->vcpus;
 	qsort(p->classes, p->n_classes, sizeof(p->classes[0]), class_cmp);
 	return ECAP_OK;
@@ -673,8 +675,7 @@ ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
 		*dst = value;
 		if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK)
 			return rc;
-		*dk.scenario = s;
-		return ECAP_OK;
+		return ecap__scenario_put(policy, &s, err);
 	}
 	c = *dk.cls;
 	if ((dst = dyn_double(NULL, &c, dk.field)) == NULL)
