@@ -146,6 +146,26 @@ def test_scan_split_sizes(policy):
     assert (o.bytes_per_core, o.split_count, o.task_count) == (3844778, 3, 3)
 
 
+def test_scan_max_partition_num(policy):
+    # ten 128 MiB files, minPartitionNum 4: total 1320 MiB, 330 per core,
+    # maxSplitBytes 128 MiB, ten tasks; maxPartitionNum 4: 10 > 4, desired
+    # = ceil(1320 MiB / 4) = 346030080 B; 132 + 128 <= 330 MiB takes two
+    # splits, 264 + 128 > 330 closes: 5 tasks
+    o = E.partition_scan_tasks(policy, file_sizes_bytes=[128 * MIB] * 10,
+                               min_partition_num=4, max_partition_num=4)
+    assert (o.size_packed_task_count, o.rescaled_split_bytes,
+            o.task_count) == (10, 346030080, 5)
+    assert o.reason is R.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM
+    # maxPartitionNum 10: 10 > 10 is false, no rescale
+    o = E.partition_scan_tasks(policy, file_sizes_bytes=[128 * MIB] * 10,
+                               min_partition_num=4, max_partition_num=10)
+    assert (o.rescaled_split_bytes, o.task_count) == (0, 10)
+    with pytest.raises(E.RangeError) as ei:
+        E.partition_scan_tasks(policy, file_sizes_bytes=[MIB],
+                               min_partition_num=2, max_partition_num=-1)
+    assert ei.value.field == "max_partition_num"
+
+
 def test_scan_non_splittable_and_empty(policy):
     # gzip: one split from 0 to getLen, one task
     o = E.partition_scan_tasks(policy, file_sizes_bytes=[GIB],
