@@ -273,10 +273,12 @@ advise_guide(const ecap_policy *p, const struct ecap_partition_in *in,
 }
 
 /* ecap-1: ceil(bytes / target), at least cores * min_tasks_per_core, and
- * coalesce only to fewer partitions. */
-static void
+ * coalesce only to fewer partitions.  Spark takes a partition count as a
+ * Scala Int (repartition(numPartitions: Int), spark.sql.shuffle.partitions
+ * is an intConf), so a count past 2^31-1 is an error, not an answer. */
+static int
 advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
-	     struct ecap_partition_out *out)
+	     struct ecap_partition_out *out, struct ecap_error *err)
 {
 	int64_t target = policy_bytes(p, ECAP_K_PARTITION_TARGET_SIZE_MB);
 	int64_t by_size = ceil_div(out->data_size_bytes, target);
@@ -286,6 +288,15 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 	int64_t cur = in->current_partition_count;
 	char why[128];
 
+	if (n > MAX_SPARK_INT)
+		return ecap__fail(err, ECAP_ERR_RANGE,
+				  floor_n > by_size ? "total_executor_cores" :
+						      "data_size_bytes",
+				  "ecap-1 needs %" PRId64 " partitions (ceil(%"
+				  PRId64 " B / %" PRId64 " B) = %" PRId64
+				  ", floor %" PRId64 "); Spark takes at most "
+				  "2147483647", n, out->data_size_bytes, target,
+				  by_size, floor_n);
 	out->parallelism_floor_count = floor_n;
 	out->partition_count = n;
 	out->effective_partition_count = n;
@@ -316,6 +327,7 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 		 "ecap-1: %s %" PRId64 " partitions from %s (current %"
 		 PRId64 "%s)", ecap_partition_action_to_string(out->action), n,
 		 why, cur, cur == 0 ? ", unknown" : "");
+	return ECAP_OK;
 }
 
 ECAP_API int
@@ -337,8 +349,10 @@ ecap_partition_advise(const ecap_policy *policy,
 	out->data_size_bytes = bytes;
 	if (policy->model == ECAP_MODEL_GUIDE)
 		advise_guide(policy, in, out);
-	else
-		advise_ecap1(policy, in, out);
+	else if ((rc = advise_ecap1(policy, in, out, err)) != ECAP_OK) {
+		ECAP__OUT_ZERO(out, ecap_partition_out);
+		return rc;
+	}
 	out->bytes_per_partition = ceil_div(bytes,
 					    out->effective_partition_count);
 	return ECAP_OK;

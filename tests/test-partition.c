@@ -127,9 +127,10 @@ START_TEST(ecap1_rounds_up)
 	/* ecap-1: ceil(1 B / 128 MB) = 1 */
 	o = advise(1, 0, 0);
 	ck_assert_int_eq(o.partition_count, 1);
-	/* ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 */
-	o = advise(ECAP_PARTITION_MAX_BYTES, 0, 0);
-	ck_assert_int_eq(o.partition_count, INT64_C(1) << 33);
+	/* ecap-1: Spark's count is an Int: 2^31 - 1 partitions of 128 MiB
+	 * = 2147483647 * 2^27 = 288230375992492032 B is the most it takes */
+	o = advise(INT64_C(2147483647) << 27, 0, 0);
+	ck_assert_int_eq(o.partition_count, INT64_C(2147483647));
 }
 END_TEST
 
@@ -200,11 +201,16 @@ START_TEST(ecap1_rows_times_avg)
 	ck_assert_int_eq(ecap_partition_advise(p, &in, &o, &err), 0);
 	ck_assert_int_eq(o.data_size_bytes, 200 * MIB);
 	ck_assert_int_eq(o.partition_count, 2);
-	/* 2^30 rows * 2^30 B = 2^60, exactly the limit: 2^60 / 2^27 = 2^33 */
+	/* 2^30 rows * 2^30 B = 2^60, exactly the limit; with the largest
+	 * target, 1048576 MB = 2^40 B: 2^60 / 2^40 = 2^20 partitions (at
+	 * 128 MiB, 2^33 would be past Spark's Int: ecap1_count_past_spark_int) */
+	ck_assert_int_eq(ecap_policy_set_double(p, "partition.target_size_mb",
+						1048576.0, &err), 0);
 	in.row_count = GIB;
 	in.avg_row_bytes = GIB;
 	ck_assert_int_eq(ecap_partition_advise(p, &in, &o, &err), 0);
-	ck_assert_int_eq(o.partition_count, INT64_C(1) << 33);
+	ck_assert_int_eq(o.data_size_bytes, ECAP_PARTITION_MAX_BYTES);
+	ck_assert_int_eq(o.partition_count, INT64_C(1) << 20);
 	/* (2^30 + 1) rows * 2^30 B is past 1 EiB: overflow-checked */
 	in.row_count = GIB + 1;
 	ck_assert_err(ecap_partition_advise(p, &in, &o, &err), ECAP_ERR_RANGE,
@@ -239,6 +245,44 @@ START_TEST(ecap1_more_data_never_fewer_partitions)
 			prev = o.partition_count;
 		}
 	}
+}
+END_TEST
+
+/* ecap-1: a count past Spark's Int (2^31 - 1) is ECAP_ERR_RANGE, naming
+ * the input that drove it. */
+START_TEST(ecap1_count_past_spark_int)
+{
+	ECAP_OPTS(ecap_partition_in, in);
+	struct ecap_partition_out out;
+
+	ECAP_STRUCT_INIT(&out);
+	/* one byte over 2147483647 partitions of 2^27: ceil = 2^31 */
+	in.data_size_bytes = (INT64_C(2147483647) << 27) + 1;
+	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "data_size_bytes");
+	ck_assert_int_eq(out.partition_count, 0);
+	/* 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 */
+	in.data_size_bytes = ECAP_PARTITION_MAX_BYTES;
+	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "data_size_bytes");
+	/* the floor: 10^7 cores * 1000 tasks per core = 10^10 > 2^31 - 1 */
+	ck_assert_int_eq(ecap_policy_set_int64(p,
+			 "partition.min_tasks_per_core", 1000, &err), 0);
+	in.data_size_bytes = 1;
+	in.total_executor_cores = ECAP_PARTITION_MAX_COUNT;
+	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "total_executor_cores");
+	/* 2147483 cores * 1000 = 2147483000 <= 2147483647: accepted */
+	in.total_executor_cores = 2147483;
+	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
+	ck_assert_int_eq(out.partition_count, INT64_C(2147483000));
+	/* guide model: int(2^60 / 2^20 / 128) = 2^33, reproduced as the
+	 * guide computes it (its coalesce would fail in Spark) */
+	ck_assert_int_eq(ecap_policy_set_string(p, "model", "guide", &err), 0);
+	in.total_executor_cores = 0;
+	in.data_size_bytes = ECAP_PARTITION_MAX_BYTES;
+	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
+	ck_assert_int_eq(out.partition_count, INT64_C(1) << 33);
 }
 END_TEST
 
@@ -1235,6 +1279,7 @@ partition_suite(void)
 	tcase_add_test(tc, ecap1_actions);
 	tcase_add_test(tc, ecap1_rows_times_avg);
 	tcase_add_test(tc, ecap1_more_data_never_fewer_partitions);
+	tcase_add_test(tc, ecap1_count_past_spark_int);
 	tcase_add_test(tc, advise_bad_input);
 	tcase_add_test(tc, enum_strings);
 	suite_add_tcase(s, tc);
