@@ -699,12 +699,17 @@ aqe_median(const int64_t *sizes, int64_t n, int64_t *median,
 	return ECAP_OK;
 }
 
-/* OptimizeSkewedJoin.isSkewed: size > median * factor && size > threshold
- * (Long * Double compares as a double, as in Scala). */
+/* OptimizeSkewedJoin (4.x text): size > getSkewThreshold(median) =
+ * threshold max (median * factor).toLong, a Long comparison; toLong
+ * truncates and saturates.  (The older size > median * factor compared
+ * as a double; the two differ only for sizes above 2^53.) */
 static int
 is_skewed(int64_t size, int64_t median, double factor, int64_t threshold)
 {
-	return (double)size > (double)median * factor && size > threshold;
+	double m = (double)median * factor;
+	int64_t t = m >= 9223372036854775807.0 ? INT64_MAX : (int64_t)m;
+
+	return size > max64(threshold, t);
 }
 
 /*

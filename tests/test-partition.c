@@ -1103,6 +1103,30 @@ START_TEST(aqe_skew)
 	o = aqe(&in, splits, 3);
 	ck_assert_int_eq(o.skewed_partition_count, 1);
 	ck_assert_int_eq(splits[2], 4);
+	/* getSkewThreshold is a Long: factor 8, sizes [2^50, 2^50, 2^53 + 1]:
+	 * median 2^50, (2^50 * 8.0).toLong = 2^53 and 2^53 + 1 > 2^53 is
+	 * skewed (as a double 2^53 + 1 rounds to 2^53 and would not be);
+	 * target max(64 MiB, mean(2^50, 2^50)) = 2^50: 8 x 2^50 + 1 B, the
+	 * 1 B remainder < 0.2 x 2^50 merges: 8 splits */
+	ck_assert_int_eq(ecap_policy_set_double(p, "aqe.skew_partition_factor",
+						8, &err), 0);
+	{
+		int64_t h[] = { INT64_C(1) << 50, INT64_C(1) << 50,
+				(INT64_C(1) << 53) + 1 };
+
+		in = aqe_in(h, 3, 0, 1, 0);
+		o = aqe(&in, splits, 3);
+		ck_assert_int_eq(o.median_size_bytes, INT64_C(1) << 50);
+		ck_assert_int_eq(o.skewed_partition_count, 1);
+		ck_assert_int_eq(o.skew_split_target_bytes, INT64_C(1) << 50);
+		ck_assert_int_eq(splits[2], 8);
+		/* exactly 2^53 is not > 2^53 */
+		h[2] = INT64_C(1) << 53;
+		o = aqe(&in, NULL, 0);
+		ck_assert_int_eq(o.skewed_partition_count, 0);
+	}
+	ck_assert_int_eq(ecap_policy_set_double(p, "aqe.skew_partition_factor",
+						5, &err), 0);
 	/* median at least 1: [0, 0] gives max((0 + 0) / 2, 1) = 1 */
 	t[0] = t[1] = 0;
 	in = aqe_in(t, 2, 0, 1, 0);
