@@ -397,7 +397,9 @@ enum ecap_partition_action {
 	ECAP_PARTITION_ACTION_KEEP = 1,
 	/* df.coalesce(n): fewer partitions, no shuffle (it cannot add any). */
 	ECAP_PARTITION_ACTION_COALESCE = 2,
-	/* df.repartition(n): more partitions, or a rebalance, with a shuffle. */
+	/* df.repartition(n): more partitions, with a shuffle.  ecap-1 never
+	 * asks for a rebalance to fewer partitions: see
+	 * ecap_partition_advise(3). */
 	ECAP_PARTITION_ACTION_REPARTITION = 3,
 };
 
@@ -426,6 +428,9 @@ enum ecap_partition_reason {
 	ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE = 22,
 	/* The listing holds no non-empty file: no scan task. */
 	ECAP_PARTITION_REASON_SPLIT_NO_FILES = 23,
+	/* Spark 3.5+: the packing exceeded spark.sql.files.maxPartitionNum,
+	 * so the splits were packed again to ceil(total / maxPartitionNum). */
+	ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM = 24,
 	/* ecap_partition_aqe: the target is the advisory size. */
 	ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY = 40,
 	/* The target is ceil(total / minNumPartitions) (parallelism first). */
@@ -536,9 +541,12 @@ struct ecap_partition_scan_in {
 	/* Total executor cores, used when min_partition_num is 0;
 	 * 0 .. ECAP_PARTITION_MAX_COUNT. */
 	int64_t total_executor_cores;
+	/* spark.sql.files.maxPartitionNum (Spark 3.5+); 0 = unset (and
+	 * before 3.5); 1 .. 2^31-1. */
+	int64_t max_partition_num;
 	size_t :0;
 };
-#define ecap_partition_scan_in__last_field total_executor_cores
+#define ecap_partition_scan_in__last_field max_partition_num
 
 struct ecap_partition_scan_out {
 	size_t sz;
@@ -558,9 +566,15 @@ struct ecap_partition_scan_out {
 	/* The minPartitionNum used. */
 	int64_t min_partition_num;
 	char reason_text[256];
+	/* Tasks of the packing by max_split_bytes, before any
+	 * maxPartitionNum rescale (equals task_count without one). */
+	int64_t size_packed_task_count;
+	/* The rescale's desiredSplitBytes = ceil((sum over splits of
+	 * length + openCostInBytes) / maxPartitionNum); 0 = no rescale. */
+	int64_t rescaled_split_bytes;
 	size_t :0;
 };
-#define ecap_partition_scan_out__last_field reason_text
+#define ecap_partition_scan_out__last_field rescaled_split_bytes
 
 /**
  * Predicts the number of scan tasks Spark creates for a file listing

@@ -52,6 +52,8 @@ static const struct enum_name reason_names[] = {
 	{ ECAP_PARTITION_REASON_SPLIT_OPEN_COST, "split-open-cost" },
 	{ ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE, "split-bytes-per-core" },
 	{ ECAP_PARTITION_REASON_SPLIT_NO_FILES, "split-no-files" },
+	{ ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM,
+	  "split-max-partition-num" },
 	{ ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY, "aqe-target-advisory" },
 	{ ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM,
 	  "aqe-target-parallelism" },
@@ -271,10 +273,12 @@ advise_guide(const ecap_policy *p, const struct ecap_partition_in *in,
 }
 
 /* ecap-1: ceil(bytes / target), at least cores * min_tasks_per_core, and
- * coalesce only to fewer partitions. */
-static void
+ * coalesce only to fewer partitions.  Spark takes a partition count as a
+ * Scala Int (repartition(numPartitions: Int), spark.sql.shuffle.partitions
+ * is an intConf), so a count past 2^31-1 is an error, not an answer. */
+static int
 advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
-	     struct ecap_partition_out *out)
+	     struct ecap_partition_out *out, struct ecap_error *err)
 {
 	int64_t target = policy_bytes(p, ECAP_K_PARTITION_TARGET_SIZE_MB);
 	int64_t by_size = ceil_div(out->data_size_bytes, target);
@@ -284,6 +288,15 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 	int64_t cur = in->current_partition_count;
 	char why[128];
 
+	if (n > MAX_SPARK_INT)
+		return ecap__fail(err, ECAP_ERR_RANGE,
+				  floor_n > by_size ? "total_executor_cores" :
+						      "data_size_bytes",
+				  "ecap-1 needs %" PRId64 " partitions (ceil(%"
+				  PRId64 " B / %" PRId64 " B) = %" PRId64
+				  ", floor %" PRId64 "); Spark takes at most "
+				  "2147483647", n, out->data_size_bytes, target,
+				  by_size, floor_n);
 	out->parallelism_floor_count = floor_n;
 	out->partition_count = n;
 	out->effective_partition_count = n;
@@ -314,6 +327,7 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 		 "ecap-1: %s %" PRId64 " partitions from %s (current %"
 		 PRId64 "%s)", ecap_partition_action_to_string(out->action), n,
 		 why, cur, cur == 0 ? ", unknown" : "");
+	return ECAP_OK;
 }
 
 ECAP_API int
@@ -335,8 +349,10 @@ ecap_partition_advise(const ecap_policy *policy,
 	out->data_size_bytes = bytes;
 	if (policy->model == ECAP_MODEL_GUIDE)
 		advise_guide(policy, in, out);
-	else
-		advise_ecap1(policy, in, out);
+	else if ((rc = advise_ecap1(policy, in, out, err)) != ECAP_OK) {
+		ECAP__OUT_ZERO(out, ecap_partition_out);
+		return rc;
+	}
 	out->bytes_per_partition = ceil_div(bytes,
 					    out->effective_partition_count);
 	return ECAP_OK;
@@ -368,6 +384,9 @@ scan_check(const struct ecap_partition_scan_in *in, struct ecap_error *err,
 	    (rc = ecap__check_int64(err, "total_executor_cores",
 				    in->total_executor_cores, 0,
 				    ECAP_PARTITION_MAX_COUNT)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "max_partition_num",
+				    in->max_partition_num, 0,
+				    MAX_SPARK_INT)) != ECAP_OK ||
 	    (rc = check_sizes(err, "file_sizes_bytes", in->file_sizes_bytes,
 			      in->file_count, file_bytes)) != ECAP_OK)
 		return rc;
@@ -389,40 +408,85 @@ cmp_desc(const void *a, const void *b)
 }
 
 /*
- * FilePartition.getFilePartitions' Next Fit packing of splits sorted by
- * length, largest first.  Pieces of maxSplitBytes or more each fill a
- * partition of their own (after one, currentSize exceeds the limit), so
- * only the smaller pieces (at most one per file) are sorted and packed.
+ * FilePartition.getFilePartitions' Next Fit packing of the splits sorted
+ * by length, largest first:
+ *   if (currentSize + file.length > maxSplitBytes) closePartition()
+ *   currentSize += file.length + openCostInBytes
+ * closePartition() adds only a non-empty partition.  Splits of one length
+ * are packed as a run in closed form, since a listing of 1 EiB cut into
+ * 4 MiB splits is too many to walk one by one.
+ */
+struct pack {
+	int64_t limit, open_cost, cur, parts;
+	int has_files;
+};
+
+static void
+pack_run(struct pack *p, int64_t len, int64_t m)
+{
+	int64_t step = len + p->open_cost, k, t;
+
+	if (m == 0)
+		return;
+	/* Fill the open partition while currentSize + len <= limit. */
+	if (p->has_files && p->cur + len <= p->limit) {
+		t = min64((p->limit - p->cur - len) / step + 1, m);
+		p->cur += t * step;
+		m -= t;
+	}
+	if (m == 0)
+		return;
+	if (p->has_files)
+		p->parts++;
+	/* A fresh partition takes its first split unconditionally and the
+	 * (j+1)th while j * step + len <= limit: k splits each. */
+	k = len <= p->limit ? (p->limit - len) / step + 1 : 1;
+	p->parts += (m - 1) / k;
+	p->cur = (m - (m - 1) / k * k) * step;
+	p->has_files = 1;
+}
+
+/*
+ * Packs run_count splits of run_len bytes and the n other splits in
+ * items[] (sorted largest first) with the given limit; returns the
+ * partitions.  Equal lengths pack the same in any order, so the run goes
+ * between the longer and the other items.
  */
 static int64_t
-pack_small(int64_t *small, int64_t n, int64_t max_split, int64_t open_cost)
+pack_splits(const int64_t *items, int64_t n, int64_t run_len,
+	    int64_t run_count, int64_t limit, int64_t open_cost)
 {
-	int64_t i, parts = 0, cur = 0;
-	int has_files = 0;
+	struct pack p = { limit, open_cost, 0, 0, 0 };
+	int64_t i = 0;
 
-	if (n > 1)
-		qsort(small, (size_t)n, sizeof(*small), cmp_desc);
-	for (i = 0; i < n; i++) {
-		if (cur + small[i] > max_split) {
-			/* closePartition() adds only a non-empty partition */
-			parts += has_files;
-			has_files = 0;
-			cur = 0;
-		}
-		cur += small[i] + open_cost;
-		has_files = 1;
-	}
-	return parts + has_files;
+	for (; i < n && items[i] > run_len; i++)
+		pack_run(&p, items[i], 1);
+	pack_run(&p, run_len, run_count);
+	for (; i < n; i++)
+		pack_run(&p, items[i], 1);
+	return p.parts + p.has_files;
 }
 
 static void
 scan_reason(struct ecap_partition_scan_out *out, int64_t max_pb,
-	    int64_t open_cost)
+	    int64_t open_cost, int64_t max_part_num)
 {
 	if (out->split_count == 0) {
 		out->reason = ECAP_PARTITION_REASON_SPLIT_NO_FILES;
 		snprintf(out->reason_text, sizeof(out->reason_text),
 			 "FilePartition: no non-empty file, so no scan task");
+		return;
+	}
+	if (out->rescaled_split_bytes > 0) {
+		out->reason = ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM;
+		snprintf(out->reason_text, sizeof(out->reason_text),
+			 "FilePartition: %" PRId64 " tasks at maxSplitBytes %"
+			 PRId64 " exceed maxPartitionNum %" PRId64 "; %" PRId64
+			 " splits packed again at ceil(total / %" PRId64
+			 ") = %" PRId64 " B give %" PRId64 " tasks",
+			 out->size_packed_task_count, out->max_split_bytes,
+			 max_part_num, out->split_count, max_part_num,
+			 out->rescaled_split_bytes, out->task_count);
 		return;
 	}
 	if (out->max_split_bytes == max_pb)
@@ -446,8 +510,8 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 			  struct ecap_partition_scan_out *out,
 			  struct ecap_error *err)
 {
-	int64_t file_bytes = 0, max_pb, open_cost, msb, i, n_small = 0;
-	int64_t big = 0, *small = NULL;
+	int64_t file_bytes = 0, max_pb, open_cost, msb, i, n = 0;
+	int64_t run = 0, *items = NULL;
 	int rc;
 
 	ecap__err_clear(err);
@@ -470,8 +534,8 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 	open_cost = in->open_cost_bytes > 0 ? in->open_cost_bytes
 					    : SPARK_OPEN_COST_BYTES;
 	if (in->file_count > 0) {
-		small = malloc((size_t)in->file_count * sizeof(*small));
-		if (small == NULL)
+		items = malloc((size_t)in->file_count * sizeof(*items));
+		if (items == NULL)
 			return ecap__fail(err, ECAP_ERR_NOMEM,
 					  "file_sizes_bytes",
 					  "no memory for %" PRId64 " splits",
@@ -485,6 +549,8 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 	out->bytes_per_core = out->total_bytes / out->min_partition_num;
 	msb = min64(max_pb, max64(open_cost, out->bytes_per_core));
 	out->max_split_bytes = msb;
+	/* The splits: a run of pieces of exactly msb, and at most one other
+	 * split per file (a remainder or a whole unsplittable file). */
 	for (i = 0; i < in->file_count; i++) {
 		int64_t len = in->file_sizes_bytes[i];
 		int split = in->file_splittable != NULL ?
@@ -494,21 +560,35 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 			continue;
 		if (!split) {
 			/* one split from 0 to getLen */
-			if (len >= msb)
-				big++;
-			else
-				small[n_small++] = len;
+			items[n++] = len;
 			continue;
 		}
 		/* PartitionedFileUtil.splitFiles: (0 until len by msb) */
-		big += len / msb;
+		run += len / msb;
 		if (len % msb > 0)
-			small[n_small++] = len % msb;
+			items[n++] = len % msb;
 	}
-	out->split_count = big + n_small;
-	out->task_count = big + pack_small(small, n_small, msb, open_cost);
-	free(small);
-	scan_reason(out, max_pb, open_cost);
+	if (n > 1)
+		qsort(items, (size_t)n, sizeof(*items), cmp_desc);
+	out->split_count = run + n;
+	out->task_count = pack_splits(items, n, msb, run, msb, open_cost);
+	out->size_packed_task_count = out->task_count;
+	/* Spark 3.5+ getFilePartitions: maxPartNum.exists(partitions.size > _)
+	 * packs the same splits again at desiredSplitBytes =
+	 * ceil(sum(split.length + openCost) / maxPartNum) (BigDecimal, UP).
+	 * The sum is below 2^62: split_count * openCost is at most
+	 * file_bytes + file_count * openCost, as msb >= openCost. */
+	if (in->max_partition_num > 0 &&
+	    out->task_count > in->max_partition_num) {
+		out->rescaled_split_bytes = ceil_div(
+			file_bytes + out->split_count * open_cost,
+			in->max_partition_num);
+		out->task_count = pack_splits(items, n, msb, run,
+					      out->rescaled_split_bytes,
+					      open_cost);
+	}
+	free(items);
+	scan_reason(out, max_pb, open_cost, in->max_partition_num);
 	return ECAP_OK;
 }
 
@@ -619,12 +699,17 @@ aqe_median(const int64_t *sizes, int64_t n, int64_t *median,
 	return ECAP_OK;
 }
 
-/* OptimizeSkewedJoin.isSkewed: size > median * factor && size > threshold
- * (Long * Double compares as a double, as in Scala). */
+/* OptimizeSkewedJoin (4.x text): size > getSkewThreshold(median) =
+ * threshold max (median * factor).toLong, a Long comparison; toLong
+ * truncates and saturates.  (The older size > median * factor compared
+ * as a double; the two differ only for sizes above 2^53.) */
 static int
 is_skewed(int64_t size, int64_t median, double factor, int64_t threshold)
 {
-	return (double)size > (double)median * factor && size > threshold;
+	double m = (double)median * factor;
+	int64_t t = m >= 9223372036854775807.0 ? INT64_MAX : (int64_t)m;
+
+	return size > max64(threshold, t);
 }
 
 /*

@@ -127,9 +127,10 @@ START_TEST(ecap1_rounds_up)
 	/* ecap-1: ceil(1 B / 128 MB) = 1 */
 	o = advise(1, 0, 0);
 	ck_assert_int_eq(o.partition_count, 1);
-	/* ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 */
-	o = advise(ECAP_PARTITION_MAX_BYTES, 0, 0);
-	ck_assert_int_eq(o.partition_count, INT64_C(1) << 33);
+	/* ecap-1: Spark's count is an Int: 2^31 - 1 partitions of 128 MiB
+	 * = 2147483647 * 2^27 = 288230375992492032 B is the most it takes */
+	o = advise(INT64_C(2147483647) << 27, 0, 0);
+	ck_assert_int_eq(o.partition_count, INT64_C(2147483647));
 }
 END_TEST
 
@@ -200,11 +201,16 @@ START_TEST(ecap1_rows_times_avg)
 	ck_assert_int_eq(ecap_partition_advise(p, &in, &o, &err), 0);
 	ck_assert_int_eq(o.data_size_bytes, 200 * MIB);
 	ck_assert_int_eq(o.partition_count, 2);
-	/* 2^30 rows * 2^30 B = 2^60, exactly the limit: 2^60 / 2^27 = 2^33 */
+	/* 2^30 rows * 2^30 B = 2^60, exactly the limit; with the largest
+	 * target, 1048576 MB = 2^40 B: 2^60 / 2^40 = 2^20 partitions (at
+	 * 128 MiB, 2^33 would be past Spark's Int: ecap1_count_past_spark_int) */
+	ck_assert_int_eq(ecap_policy_set_double(p, "partition.target_size_mb",
+						1048576.0, &err), 0);
 	in.row_count = GIB;
 	in.avg_row_bytes = GIB;
 	ck_assert_int_eq(ecap_partition_advise(p, &in, &o, &err), 0);
-	ck_assert_int_eq(o.partition_count, INT64_C(1) << 33);
+	ck_assert_int_eq(o.data_size_bytes, ECAP_PARTITION_MAX_BYTES);
+	ck_assert_int_eq(o.partition_count, INT64_C(1) << 20);
 	/* (2^30 + 1) rows * 2^30 B is past 1 EiB: overflow-checked */
 	in.row_count = GIB + 1;
 	ck_assert_err(ecap_partition_advise(p, &in, &o, &err), ECAP_ERR_RANGE,
@@ -239,6 +245,44 @@ START_TEST(ecap1_more_data_never_fewer_partitions)
 			prev = o.partition_count;
 		}
 	}
+}
+END_TEST
+
+/* ecap-1: a count past Spark's Int (2^31 - 1) is ECAP_ERR_RANGE, naming
+ * the input that drove it. */
+START_TEST(ecap1_count_past_spark_int)
+{
+	ECAP_OPTS(ecap_partition_in, in);
+	struct ecap_partition_out out;
+
+	ECAP_STRUCT_INIT(&out);
+	/* one byte over 2147483647 partitions of 2^27: ceil = 2^31 */
+	in.data_size_bytes = (INT64_C(2147483647) << 27) + 1;
+	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "data_size_bytes");
+	ck_assert_int_eq(out.partition_count, 0);
+	/* 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 */
+	in.data_size_bytes = ECAP_PARTITION_MAX_BYTES;
+	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "data_size_bytes");
+	/* the floor: 10^7 cores * 1000 tasks per core = 10^10 > 2^31 - 1 */
+	ck_assert_int_eq(ecap_policy_set_int64(p,
+			 "partition.min_tasks_per_core", 1000, &err), 0);
+	in.data_size_bytes = 1;
+	in.total_executor_cores = ECAP_PARTITION_MAX_COUNT;
+	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "total_executor_cores");
+	/* 2147483 cores * 1000 = 2147483000 <= 2147483647: accepted */
+	in.total_executor_cores = 2147483;
+	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
+	ck_assert_int_eq(out.partition_count, INT64_C(2147483000));
+	/* guide model: int(2^60 / 2^20 / 128) = 2^33, reproduced as the
+	 * guide computes it (its coalesce would fail in Spark) */
+	ck_assert_int_eq(ecap_policy_set_string(p, "model", "guide", &err), 0);
+	in.total_executor_cores = 0;
+	in.data_size_bytes = ECAP_PARTITION_MAX_BYTES;
+	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
+	ck_assert_int_eq(out.partition_count, INT64_C(1) << 33);
 }
 END_TEST
 
@@ -335,7 +379,7 @@ END_TEST
 START_TEST(enum_strings)
 {
 	static const int32_t reasons[] = { 1, 2, 3, 4, 5, 6, 20, 21, 22, 23,
-					   40, 41, 42 };
+					   24, 40, 41, 42 };
 	int32_t v = 0;
 	size_t i;
 
@@ -363,7 +407,10 @@ START_TEST(enum_strings)
 	}
 	ck_assert_str_eq(ecap_partition_reason_to_string(2),
 			 "guide-coalesce-noop");
+	ck_assert_str_eq(ecap_partition_reason_to_string(24),
+			 "split-max-partition-num");
 	ck_assert_ptr_null(ecap_partition_reason_to_string(7));
+	ck_assert_ptr_null(ecap_partition_reason_to_string(25));
 	ck_assert_err(ecap_partition_reason_from_string("nope", &v, &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
 }
@@ -565,6 +612,85 @@ START_TEST(scan_non_splittable_and_empty)
 END_TEST
 
 /*
+ * Spark 3.5+ spark.sql.files.maxPartitionNum (FilePartition.
+ * getFilePartitions): when the packing gives more tasks than maxPartNum,
+ * the same splits are packed again at desiredSplitBytes =
+ * ceil(sum over splits of (length + openCost) / maxPartNum).
+ */
+START_TEST(scan_max_partition_num)
+{
+	int64_t ten[10], mixed[] = { 100 * MIB, 60 * MIB, 10 * MIB, 10 * MIB };
+	int64_t one_gib[] = { 1024 * MIB };
+	struct ecap_partition_scan_in in;
+	struct ecap_partition_scan_out o;
+	int i;
+
+	for (i = 0; i < 10; i++)
+		ten[i] = 128 * MIB;
+	/* totalBytes = 10 * (128 + 4) MiB = 1320 MiB; bytesPerCore = 1320/4
+	 * = 330 MiB; maxSplitBytes = min(128, max(4, 330)) = 128 MiB: ten
+	 * 128 MiB splits, 128 + 128 > 128, so ten tasks.  maxPartitionNum
+	 * 10: 10 > 10 is false, no rescale (equal to the limit). */
+	in = scan_in(ten, 10, 1, 4);
+	in.max_partition_num = 10;
+	o = scan(&in);
+	ck_assert_int_eq(o.task_count, 10);
+	ck_assert_int_eq(o.size_packed_task_count, 10);
+	ck_assert_int_eq(o.rescaled_split_bytes, 0);
+	ck_assert_int_eq(o.reason,
+			 ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES);
+	/* maxPartitionNum 9 (one under): 10 > 9, desired = ceil(1320 MiB /
+	 * 9) = ceil(1384120320 / 9) = 153791147 B; after one 128 MiB split
+	 * currentSize = 132 MiB = 138412032 and 138412032 + 134217728 >
+	 * 153791147: still one split per task, ten tasks. */
+	in.max_partition_num = 9;
+	o = scan(&in);
+	ck_assert_int_eq(o.task_count, 10);
+	ck_assert_int_eq(o.size_packed_task_count, 10);
+	ck_assert_int_eq(o.rescaled_split_bytes, 153791147);
+	ck_assert_int_eq(o.reason,
+			 ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM);
+	/* maxPartitionNum 4: desired = ceil(1320 MiB / 4) = 330 MiB =
+	 * 346030080 B; 132 + 128 = 260 <= 330 takes a second split, 264 +
+	 * 128 = 392 > 330 closes: 2 splits per task, 5 tasks (more than 4:
+	 * Spark does not check again). */
+	in.max_partition_num = 4;
+	o = scan(&in);
+	ck_assert_int_eq(o.task_count, 5);
+	ck_assert_int_eq(o.rescaled_split_bytes, 346030080);
+	/* Mixed sizes, minPartitionNum 1: total = 180 + 4 * 4 = 196 MiB,
+	 * maxSplitBytes = min(128, 196) = 128 MiB.  Next Fit at 128 MiB:
+	 * 100 -> 104; 104 + 60 > 128 closes (1); 60 -> 64; +10 -> 78;
+	 * +10 -> 92: 2 tasks.  maxPartitionNum 1: desired = ceil(196 MiB /
+	 * 1) = 196 MiB: 104, 104 + 60 = 164 <= 196 -> 168, 168 + 10 = 178
+	 * -> 182, 182 + 10 = 192 <= 196 -> 196: one task. */
+	in = scan_in(mixed, 4, 1, 1);
+	o = scan(&in);
+	ck_assert_int_eq(o.task_count, 2);
+	in.max_partition_num = 1;
+	o = scan(&in);
+	ck_assert_int_eq(o.size_packed_task_count, 2);
+	ck_assert_int_eq(o.task_count, 1);
+	ck_assert_int_eq(o.rescaled_split_bytes, 196 * MIB);
+	/* Many equal splits: 1 GiB, maxPartitionBytes = openCost = 1 MiB,
+	 * so maxSplitBytes = 1 MiB and 1024 splits, one per task.
+	 * maxPartitionNum 100: sum = 1024 * (1 + 1) MiB = 2147483648,
+	 * desired = ceil(2147483648 / 100) = 21474837; a task holds
+	 * 1 + floor((21474837 - 1048576) / 2097152) = 1 + 9 = 10 splits,
+	 * so ceil(1024 / 10) = 103 tasks. */
+	in = scan_in(one_gib, 1, 1, 2);
+	in.max_partition_bytes = MIB;
+	in.open_cost_bytes = MIB;
+	in.max_partition_num = 100;
+	o = scan(&in);
+	ck_assert_int_eq(o.split_count, 1024);
+	ck_assert_int_eq(o.size_packed_task_count, 1024);
+	ck_assert_int_eq(o.rescaled_split_bytes, 21474837);
+	ck_assert_int_eq(o.task_count, 103);
+}
+END_TEST
+
+/*
  * Spark's packing written out literally (every split materialised,
  * sorted, Next Fit with closePartition), to cross-check the library's
  * shortcut for pieces of maxSplitBytes or more.
@@ -577,12 +703,32 @@ cmp_desc(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/* Next Fit over pieces[] (sorted largest first) with the given limit. */
+static int64_t
+literal_pack(const int64_t *pieces, int np, int64_t limit, int64_t open)
+{
+	int64_t cur = 0, parts = 0;
+	int i, has = 0;
+
+	for (i = 0; i < np; i++) {
+		if (cur + pieces[i] > limit) {
+			parts += has;
+			has = 0;
+			cur = 0;
+		}
+		cur += pieces[i] + open;
+		has = 1;
+	}
+	return parts + has;
+}
+
+/* maxpn 0 = spark.sql.files.maxPartitionNum unset. */
 static int64_t
 literal_spark(const int64_t *len, const int32_t *split, int n, int64_t maxpb,
-	      int64_t open, int64_t minpn)
+	      int64_t open, int64_t minpn, int64_t maxpn)
 {
-	int64_t total = 0, msb, pieces[4096], cur = 0, parts = 0, off;
-	int i, np = 0, has = 0;
+	int64_t total = 0, msb, pieces[4096], parts, off, sum = 0;
+	int i, np = 0;
 
 	for (i = 0; i < n; i++)
 		if (len[i] > 0)
@@ -601,16 +747,13 @@ literal_spark(const int64_t *len, const int32_t *split, int n, int64_t maxpb,
 			pieces[np++] = len[i] - off > msb ? msb : len[i] - off;
 	}
 	qsort(pieces, (size_t)np, sizeof(pieces[0]), cmp_desc);
-	for (i = 0; i < np; i++) {
-		if (cur + pieces[i] > msb) {
-			parts += has;
-			has = 0;
-			cur = 0;
-		}
-		cur += pieces[i] + open;
-		has = 1;
-	}
-	return parts + has;
+	parts = literal_pack(pieces, np, msb, open);
+	if (maxpn == 0 || parts <= maxpn)
+		return parts;
+	/* Spark 3.5+: desiredSplitBytes = ceil(sum(len + open) / maxpn) */
+	for (i = 0; i < np; i++)
+		sum += pieces[i] + open;
+	return literal_pack(pieces, np, (sum + maxpn - 1) / maxpn, open);
 }
 
 START_TEST(scan_matches_literal_packing)
@@ -623,7 +766,7 @@ START_TEST(scan_matches_literal_packing)
 	for (round = 0; round < 500; round++) {
 		struct ecap_partition_scan_in in;
 		struct ecap_partition_scan_out o;
-		int64_t maxpb, open, minpn;
+		int64_t maxpb, open, minpn, maxpn;
 
 		n = 1 + round % 40;
 		for (i = 0; i < n; i++) {
@@ -637,14 +780,16 @@ START_TEST(scan_matches_literal_packing)
 		maxpb = (int64_t)(1 + (seed >> 20) % 64) * MIB;
 		open = (int64_t)(1 + (seed >> 4) % 8) * (MIB / 2);
 		minpn = 1 + (seed >> 12) % 50;
+		maxpn = round % 3 == 0 ? 0 : 1 + (seed >> 9) % 12;
 		in = scan_in(len, n, 1, minpn);
 		in.file_splittable = split;
 		in.max_partition_bytes = maxpb;
 		in.open_cost_bytes = open;
+		in.max_partition_num = maxpn;
 		o = scan(&in);
 		ck_assert_int_eq(o.task_count,
 				 literal_spark(len, split, n, maxpb, open,
-					       minpn));
+					       minpn, maxpn));
 	}
 }
 END_TEST
@@ -696,6 +841,15 @@ START_TEST(scan_bad_input)
 	in.file_count = -1;
 	ck_assert_err(ecap_partition_scan_tasks(p, &in, &out, &err),
 		      ECAP_ERR_RANGE, err, "file_count");
+	in.file_count = 2;
+	in.max_partition_num = -1;
+	ck_assert_err(ecap_partition_scan_tasks(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "max_partition_num");
+	/* spark.sql.files.maxPartitionNum is a Scala Int */
+	in.max_partition_num = INT64_C(2147483648);
+	ck_assert_err(ecap_partition_scan_tasks(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "max_partition_num");
+	in.max_partition_num = 0;
 	in.file_count = ECAP_PARTITION_MAX_COUNT + 1;
 	ck_assert_err(ecap_partition_scan_tasks(p, &in, &out, &err),
 		      ECAP_ERR_RANGE, err, "file_count");
@@ -949,6 +1103,30 @@ START_TEST(aqe_skew)
 	o = aqe(&in, splits, 3);
 	ck_assert_int_eq(o.skewed_partition_count, 1);
 	ck_assert_int_eq(splits[2], 4);
+	/* getSkewThreshold is a Long: factor 8, sizes [2^50, 2^50, 2^53 + 1]:
+	 * median 2^50, (2^50 * 8.0).toLong = 2^53 and 2^53 + 1 > 2^53 is
+	 * skewed (as a double 2^53 + 1 rounds to 2^53 and would not be);
+	 * target max(64 MiB, mean(2^50, 2^50)) = 2^50: 8 x 2^50 + 1 B, the
+	 * 1 B remainder < 0.2 x 2^50 merges: 8 splits */
+	ck_assert_int_eq(ecap_policy_set_double(p, "aqe.skew_partition_factor",
+						8, &err), 0);
+	{
+		int64_t h[] = { INT64_C(1) << 50, INT64_C(1) << 50,
+				(INT64_C(1) << 53) + 1 };
+
+		in = aqe_in(h, 3, 0, 1, 0);
+		o = aqe(&in, splits, 3);
+		ck_assert_int_eq(o.median_size_bytes, INT64_C(1) << 50);
+		ck_assert_int_eq(o.skewed_partition_count, 1);
+		ck_assert_int_eq(o.skew_split_target_bytes, INT64_C(1) << 50);
+		ck_assert_int_eq(splits[2], 8);
+		/* exactly 2^53 is not > 2^53 */
+		h[2] = INT64_C(1) << 53;
+		o = aqe(&in, NULL, 0);
+		ck_assert_int_eq(o.skewed_partition_count, 0);
+	}
+	ck_assert_int_eq(ecap_policy_set_double(p, "aqe.skew_partition_factor",
+						5, &err), 0);
 	/* median at least 1: [0, 0] gives max((0 + 0) / 2, 1) = 1 */
 	t[0] = t[1] = 0;
 	in = aqe_in(t, 2, 0, 1, 0);
@@ -1125,6 +1303,7 @@ partition_suite(void)
 	tcase_add_test(tc, ecap1_actions);
 	tcase_add_test(tc, ecap1_rows_times_avg);
 	tcase_add_test(tc, ecap1_more_data_never_fewer_partitions);
+	tcase_add_test(tc, ecap1_count_past_spark_int);
 	tcase_add_test(tc, advise_bad_input);
 	tcase_add_test(tc, enum_strings);
 	suite_add_tcase(s, tc);
@@ -1135,6 +1314,7 @@ partition_suite(void)
 	tcase_add_test(tc, scan_small_files_pack);
 	tcase_add_test(tc, scan_next_fit_threshold);
 	tcase_add_test(tc, scan_non_splittable_and_empty);
+	tcase_add_test(tc, scan_max_partition_num);
 	tcase_add_test(tc, scan_matches_literal_packing);
 	tcase_add_test(tc, scan_bad_input);
 	suite_add_tcase(s, tc);

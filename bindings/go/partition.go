@@ -54,6 +54,7 @@ const (
 	PartitionReasonSplitOpenCost             PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_OPEN_COST
 	PartitionReasonSplitBytesPerCore         PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE
 	PartitionReasonSplitNoFiles              PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_NO_FILES
+	PartitionReasonSplitMaxPartitionNum      PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM
 	PartitionReasonAQETargetAdvisory         PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY
 	PartitionReasonAQETargetParallelism      PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM
 	PartitionReasonAQETargetMinSize          PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE
@@ -182,6 +183,7 @@ type PartitionScanInput struct {
 	OpenCostBytes      int64 // spark.sql.files.openCostInBytes; 0 = 4 MiB
 	MinPartitionNum    int64 // 0 = max(TotalExecutorCores, 2)
 	TotalExecutorCores int64 // used when MinPartitionNum is 0
+	MaxPartitionNum    int64 // spark.sql.files.maxPartitionNum (Spark 3.5+); 0 = unset
 }
 
 // PartitionScanResult is the scan-task prediction (struct
@@ -196,6 +198,9 @@ type PartitionScanResult struct {
 	BytesPerCore    int64           // TotalBytes / MinPartitionNum
 	MinPartitionNum int64           // the minPartitionNum used
 	ReasonText      string
+	// Tasks of the packing by MaxSplitBytes, before any maxPartitionNum rescale
+	SizePackedTaskCount int64
+	RescaledSplitBytes  int64 // the rescale's desiredSplitBytes; 0 = none
 }
 
 // PartitionScanTasks predicts the scan tasks Spark creates for a file
@@ -218,6 +223,7 @@ func (p *Policy) PartitionScanTasks(in PartitionScanInput) (PartitionScanResult,
 	ci.open_cost_bytes = C.int64_t(in.OpenCostBytes)
 	ci.min_partition_num = C.int64_t(in.MinPartitionNum)
 	ci.total_executor_cores = C.int64_t(in.TotalExecutorCores)
+	ci.max_partition_num = C.int64_t(in.MaxPartitionNum)
 	out := initSized(new(C.struct_ecap_partition_scan_out), C.sizeof_struct_ecap_partition_scan_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
 		return C.ecap_partition_scan_tasks(cp, ci, out, ce)
@@ -235,6 +241,9 @@ func (p *Policy) PartitionScanTasks(in PartitionScanInput) (PartitionScanResult,
 		BytesPerCore:    int64(out.bytes_per_core),
 		MinPartitionNum: int64(out.min_partition_num),
 		ReasonText:      goChars(out.reason_text[:]),
+
+		SizePackedTaskCount: int64(out.size_packed_task_count),
+		RescaledSplitBytes:  int64(out.rescaled_split_bytes),
 	}, nil
 }
 

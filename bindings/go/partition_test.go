@@ -139,6 +139,21 @@ func TestPartitionScan(t *testing.T) {
 	wantErr(t, "flags per file", err, ErrInvalid, "file_splittable")
 	_, err = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{-1}, MinPartitionNum: 4})
 	wantErr(t, "negative size", err, ErrRange, "file_sizes_bytes")
+	// maxPartitionNum 4 over ten 128 MiB files (minPartitionNum 4): ten
+	// tasks at 128 MiB; 10 > 4, desired = ceil(10 * 132 MiB / 4) =
+	// 346030080 B holds two splits (132 + 128 <= 330 MiB, 264 + 128 >
+	// 330): 5 tasks
+	ten := make([]int64, 10)
+	for i := range ten {
+		ten[i] = 128 * MiB
+	}
+	r, err = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: ten, MinPartitionNum: 4, MaxPartitionNum: 4})
+	if err != nil || r.SizePackedTaskCount != 10 || r.RescaledSplitBytes != 346030080 || r.TaskCount != 5 ||
+		r.Reason != PartitionReasonSplitMaxPartitionNum {
+		t.Errorf("maxPartitionNum: %+v %v", r, err)
+	}
+	_, err = p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{1}, MinPartitionNum: 4, MaxPartitionNum: -1})
+	wantErr(t, "negative maxPartitionNum", err, ErrRange, "max_partition_num")
 }
 
 // aqe_spark_doc_example and aqe_skew.

@@ -186,6 +186,7 @@ class PartitionScanInStruct(ctypes.Structure):
         ("open_cost_bytes", ctypes.c_int64),
         ("min_partition_num", ctypes.c_int64),
         ("total_executor_cores", ctypes.c_int64),
+        ("max_partition_num", ctypes.c_int64),
     ]
 
 
@@ -204,6 +205,8 @@ class PartitionScanOutStruct(ctypes.Structure):
         ("bytes_per_core", ctypes.c_int64),
         ("min_partition_num", ctypes.c_int64),
         ("reason_text", ctypes.c_char * 256),
+        ("size_packed_task_count", ctypes.c_int64),
+        ("rescaled_split_bytes", ctypes.c_int64),
     ]
 
 

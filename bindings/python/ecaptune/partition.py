@@ -60,6 +60,7 @@ class PartitionReason(enum.IntEnum):
     ECAP_PARTITION_REASON_SPLIT_OPEN_COST = 21
     ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE = 22
     ECAP_PARTITION_REASON_SPLIT_NO_FILES = 23
+    ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM = 24
     ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY = 40
     ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM = 41
     ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE = 42
@@ -106,7 +107,11 @@ class ScanTasks(Record):
     total_bytes: sum over non-empty files of (size + openCostInBytes), bytes.
     bytes_per_core: total_bytes // min_partition_num, bytes.
     min_partition_num: the minPartitionNum used.
-    reason: which bound set max_split_bytes; model, reason_text as usual.
+    size_packed_task_count: tasks of the packing by max_split_bytes, before
+        any maxPartitionNum rescale.
+    rescaled_split_bytes: the rescale's desiredSplitBytes, bytes; 0 = none.
+    reason: which bound set max_split_bytes (or the maxPartitionNum
+        rescale); model, reason_text as usual.
     """
 
     _enums = {"model": Model, "reason": PartitionReason}
@@ -120,6 +125,8 @@ class ScanTasks(Record):
     bytes_per_core: int
     min_partition_num: int
     reason_text: str
+    size_packed_task_count: int
+    rescaled_split_bytes: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -198,7 +205,8 @@ def partition_scan_tasks(policy: Policy, *, file_sizes_bytes: Sequence[int],
                          max_partition_bytes: int = 0,
                          open_cost_bytes: int = 0,
                          min_partition_num: int = 0,
-                         total_executor_cores: int = 0) -> ScanTasks:
+                         total_executor_cores: int = 0,
+                         max_partition_num: int = 0) -> ScanTasks:
     """Predicts the scan tasks Spark creates for a file listing
     (ecap_partition_scan_tasks: FilePartition.maxSplitBytes and
     getFilePartitions).
@@ -212,6 +220,8 @@ def partition_scan_tasks(policy: Policy, *, file_sizes_bytes: Sequence[int],
     min_partition_num: spark.sql.files.minPartitionNum; 0 =
         max(total_executor_cores, 2).
     total_executor_cores: cores, used when min_partition_num is 0.
+    max_partition_num: spark.sql.files.maxPartitionNum (Spark 3.5+); 0 =
+        unset.
     """
     sizes = _int64_array(file_sizes_bytes)
     flags = None
@@ -224,7 +234,8 @@ def partition_scan_tasks(policy: Policy, *, file_sizes_bytes: Sequence[int],
         file_count=len(file_sizes_bytes), not_splittable=not splittable,
         max_partition_bytes=max_partition_bytes,
         open_cost_bytes=open_cost_bytes, min_partition_num=min_partition_num,
-        total_executor_cores=total_executor_cores))
+        total_executor_cores=total_executor_cores,
+        max_partition_num=max_partition_num))
     inp.file_sizes_bytes = ctypes.cast(sizes, ctypes.POINTER(ctypes.c_int64))
     if flags is not None:
         inp.file_splittable = ctypes.cast(flags, ctypes.POINTER(ctypes.c_int32))

@@ -62,9 +62,14 @@ def test_ecap1_rounds_up_and_floor(policy):
     # bytes per partition ceil((2^27 + 1) / 2) = 2^26 + 1
     o = E.advise_partitions(policy, data_size_bytes=128 * MIB + 1)
     assert (o.partition_count, o.bytes_per_partition) == (2, 64 * MIB + 1)
-    # ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33
-    o = E.advise_partitions(policy, data_size_bytes=E.PARTITION_MAX_BYTES)
-    assert o.partition_count == 1 << 33
+    # ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 partitions, past
+    # Spark's Int (2^31 - 1): a range error, not a count Spark cannot use
+    with pytest.raises(E.RangeError) as ei:
+        E.advise_partitions(policy, data_size_bytes=E.PARTITION_MAX_BYTES)
+    assert ei.value.field == "data_size_bytes"
+    # 2^31 - 1 partitions of 2^27 B is the most: accepted
+    o = E.advise_partitions(policy, data_size_bytes=(2**31 - 1) << 27)
+    assert o.partition_count == 2**31 - 1
     # ecap-1: ceil(200/128) = 2 < floor 8 cores * 2 = 16 -> 16;
     # ceil(200 MiB / 16) = 13107200 B
     o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
@@ -144,6 +149,26 @@ def test_scan_split_sizes(policy):
     o = E.partition_scan_tasks(policy, file_sizes_bytes=[10 * MIB],
                                open_cost_bytes=MIB, min_partition_num=3)
     assert (o.bytes_per_core, o.split_count, o.task_count) == (3844778, 3, 3)
+
+
+def test_scan_max_partition_num(policy):
+    # ten 128 MiB files, minPartitionNum 4: total 1320 MiB, 330 per core,
+    # maxSplitBytes 128 MiB, ten tasks; maxPartitionNum 4: 10 > 4, desired
+    # = ceil(1320 MiB / 4) = 346030080 B; 132 + 128 <= 330 MiB takes two
+    # splits, 264 + 128 > 330 closes: 5 tasks
+    o = E.partition_scan_tasks(policy, file_sizes_bytes=[128 * MIB] * 10,
+                               min_partition_num=4, max_partition_num=4)
+    assert (o.size_packed_task_count, o.rescaled_split_bytes,
+            o.task_count) == (10, 346030080, 5)
+    assert o.reason is R.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM
+    # maxPartitionNum 10: 10 > 10 is false, no rescale
+    o = E.partition_scan_tasks(policy, file_sizes_bytes=[128 * MIB] * 10,
+                               min_partition_num=4, max_partition_num=10)
+    assert (o.rescaled_split_bytes, o.task_count) == (0, 10)
+    with pytest.raises(E.RangeError) as ei:
+        E.partition_scan_tasks(policy, file_sizes_bytes=[MIB],
+                               min_partition_num=2, max_partition_num=-1)
+    assert ei.value.field == "max_partition_num"
 
 
 def test_scan_non_splittable_and_empty(policy):
