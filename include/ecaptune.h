@@ -667,7 +667,6 @@ ECAP_API int ecap_partition_spark_properties(const ecap_policy *policy,
 				   const struct ecap_partition_out *advice,
 				   struct ecap_property *props, size_t *count,
 				   struct ecap_error *err);
-/* @PARTITION@ */
 
 /* ------------------------------------------------------------------------
  * join strategy
@@ -894,7 +893,6 @@ ECAP_API const char *ecap_join_build_side_to_string(int32_t side);
 ECAP_API int ecap_join_build_side_from_string(const char *name,
 					      int32_t *side,
 					      struct ecap_error *err);
-/* @JOIN@ */
 
 /* ------------------------------------------------------------------------
  * cache level
@@ -1049,7 +1047,6 @@ ECAP_API int ecap_cache_advise(const ecap_policy *policy,
 			       const struct ecap_cache_in *in,
 			       struct ecap_cache_out *out,
 			       struct ecap_error *err);
-/* @CACHE@ */
 
 /* ------------------------------------------------------------------------
  * executor sizing
@@ -1255,7 +1252,6 @@ ECAP_API int ecap_executor_spark_properties(const struct ecap_executor_out *advi
 					    struct ecap_property *props,
 					    size_t *count,
 					    struct ecap_error *err);
-/* @EXECUTOR@ */
 
 /* ------------------------------------------------------------------------
  * database sizing
@@ -1363,7 +1359,6 @@ ECAP_API int ecap_database_advise(const ecap_policy *policy,
 ECAP_API int ecap_database_properties(const struct ecap_database_out *out,
 				      struct ecap_property *props,
 				      size_t *count, struct ecap_error *err);
-/* @DATABASE@ */
 
 /* ------------------------------------------------------------------------
  * Kafka sizing
@@ -1476,7 +1471,6 @@ ECAP_API int ecap_kafka_advise(const ecap_policy *policy,
 			       const struct ecap_kafka_in *in,
 			       struct ecap_kafka_out *out,
 			       struct ecap_error *err);
-/* @KAFKA@ */
 
 /* ------------------------------------------------------------------------
  * growth and projection
@@ -1603,8 +1597,6 @@ ECAP_API int ecap_projection_montecarlo(const ecap_policy *policy,
 ECAP_API int ecap_projection_montecarlo_to_json(const struct ecap_montecarlo_year *years,
 				     size_t count, char **json,
 				     struct ecap_error *err);
-/* @PROJECTION@ */
-
 
 #ifdef __cplusplus
 }

@@ -15,19 +15,12 @@ Suite *opts_suite(void);
 Suite *policy_suite(void);
 Suite *policy_json_suite(void);
 Suite *partition_suite(void);
-/* @PARTITION_SUITE@ */
 Suite *join_suite(void);
-/* @JOIN_SUITE@ */
 Suite *cache_suite(void);
-/* @CACHE_SUITE@ */
 Suite *executor_suite(void);
-/* @EXECUTOR_SUITE@ */
 Suite *database_suite(void);
-/* @DATABASE_SUITE@ */
 Suite *kafka_suite(void);
-/* @KAFKA_SUITE@ */
 Suite *projection_suite(void);
-/* @PROJECTION_SUITE@ */
 
 /* Asserts a double to within a relative 1e-12 (exact where both are 0). */
 #define ck_assert_double_near(a, b)                                        \

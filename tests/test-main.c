@@ -17,19 +17,12 @@ main(void)
 	srunner_add_suite(sr, policy_suite());
 	srunner_add_suite(sr, policy_json_suite());
 	srunner_add_suite(sr, partition_suite());
-	/* @PARTITION_ADD_SUITE@ */
 	srunner_add_suite(sr, join_suite());
-	/* @JOIN_ADD_SUITE@ */
 	srunner_add_suite(sr, cache_suite());
-	/* @CACHE_ADD_SUITE@ */
 	srunner_add_suite(sr, executor_suite());
-	/* @EXECUTOR_ADD_SUITE@ */
 	srunner_add_suite(sr, database_suite());
-	/* @DATABASE_ADD_SUITE@ */
 	srunner_add_suite(sr, kafka_suite());
-	/* @KAFKA_ADD_SUITE@ */
 	srunner_add_suite(sr, projection_suite());
-	/* @PROJECTION_ADD_SUITE@ */
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
