@@ -1553,7 +1553,7 @@ ECAP_API int ecap_projection_to_json(const struct ecap_projection_year *years,
 				     size_t count, char **json,
 				     struct ecap_error *err);
 
-struct ecap_montecarlo_in {
+struct ecap_projection_montecarlo_in {
 	size_t sz;
 	/* As in struct ecap_projection_in. */
 	double current_daily_transactions;
@@ -1565,10 +1565,10 @@ struct ecap_montecarlo_in {
 	int64_t paths_count;
 	size_t :0;
 };
-#define ecap_montecarlo_in__last_field paths_count
+#define ecap_projection_montecarlo_in__last_field paths_count
 
 /* Nearest-rank percentiles of one year over all paths. */
-struct ecap_montecarlo_year {
+struct ecap_projection_montecarlo_year {
 	size_t sz;
 	int32_t model;
 	int32_t year;
@@ -1586,15 +1586,15 @@ struct ecap_montecarlo_year {
 	double total_cost_p99_usd_per_month;
 	size_t :0;
 };
-#define ecap_montecarlo_year__last_field total_cost_p99_usd_per_month
+#define ecap_projection_montecarlo_year__last_field total_cost_p99_usd_per_month
 
 /** Monte Carlo projection; the array rules of ecap_projection_run(). */
 ECAP_API int ecap_projection_montecarlo(const ecap_policy *policy,
-					const struct ecap_montecarlo_in *in,
-					struct ecap_montecarlo_year *years,
+					const struct ecap_projection_montecarlo_in *in,
+					struct ecap_projection_montecarlo_year *years,
 					size_t *count, struct ecap_error *err);
 /** Renders count Monte Carlo years as JSON; free with ecap_free(). */
-ECAP_API int ecap_projection_montecarlo_to_json(const struct ecap_montecarlo_year *years,
+ECAP_API int ecap_projection_montecarlo_to_json(const struct ecap_projection_montecarlo_year *years,
 				     size_t count, char **json,
 				     struct ecap_error *err);
 

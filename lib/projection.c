@@ -385,14 +385,14 @@ enum { MC_EXECUTORS, MC_DB_MEMORY, MC_BROKERS, MC_COST, MC_N };
 
 ECAP_API int
 ecap_projection_montecarlo(const ecap_policy *policy,
-			   const struct ecap_montecarlo_in *in,
-			   struct ecap_montecarlo_year *years, size_t *count,
+			   const struct ecap_projection_montecarlo_in *in,
+			   struct ecap_projection_montecarlo_year *years, size_t *count,
 			   struct ecap_error *err)
 {
-	const size_t known = ecap_offsetofend(struct ecap_montecarlo_year,
+	const size_t known = ecap_offsetofend(struct ecap_projection_montecarlo_year,
 					      total_cost_p99_usd_per_month);
 	const struct ecap_scenario *s;
-	struct ecap_montecarlo_year *y;
+	struct ecap_projection_montecarlo_year *y;
 	struct peak_calc c;
 	struct rng r;
 	double *growth, *vals[MC_N], sized_peak = NAN;
@@ -402,13 +402,13 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 
 	ecap__err_clear(err);
 	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
-	    (rc = ECAP__OPTS_CHECK(err, in, ecap_montecarlo_in)) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, in, ecap_projection_montecarlo_in)) != ECAP_OK ||
 	    (rc = resolve(policy, in->current_daily_transactions, in->years,
 			  in->scenario, sizeof(in->scenario), &s, err)) ||
 	    (rc = ecap__check_int64(err, "paths_count", in->paths_count, 0,
 				    1000000)) ||
 	    (rc = array_begin(years, count, (size_t)in->years, known,
-			      "ecap_montecarlo_year", &stride, err)))
+			      "ecap_projection_montecarlo_year", &stride, err)))
 		return rc;
 	n = in->paths_count != 0 ?
 	    (size_t)in->paths_count :
@@ -646,7 +646,7 @@ ecap_projection_to_json(const struct ecap_projection_year *years,
 }
 
 static bool
-montecarlo_year_json(json_t *arr, const struct ecap_montecarlo_year *y,
+montecarlo_year_json(json_t *arr, const struct ecap_projection_montecarlo_year *y,
 		     struct jyear *j)
 {
 	bool ok;
@@ -672,10 +672,10 @@ montecarlo_year_json(json_t *arr, const struct ecap_montecarlo_year *y,
 }
 
 ECAP_API int
-ecap_projection_montecarlo_to_json(const struct ecap_montecarlo_year *years,
+ecap_projection_montecarlo_to_json(const struct ecap_projection_montecarlo_year *years,
 			size_t count, char **json, struct ecap_error *err)
 {
-	const size_t known = ecap_offsetofend(struct ecap_montecarlo_year,
+	const size_t known = ecap_offsetofend(struct ecap_projection_montecarlo_year,
 					      total_cost_p99_usd_per_month);
 	struct jyear j = { NULL, NULL };
 	json_t *root, *arr;
@@ -683,7 +683,7 @@ ecap_projection_montecarlo_to_json(const struct ecap_montecarlo_year *years,
 	int rc;
 
 	ecap__err_clear(err);
-	if ((rc = json_begin(years, count, known, "ecap_montecarlo_year", json,
+	if ((rc = json_begin(years, count, known, "ecap_projection_montecarlo_year", json,
 			     &root, &arr, &stride, err)) != ECAP_OK)
 		return rc;
 	for (i = 0; i < count; i++)

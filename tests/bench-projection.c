@@ -26,8 +26,8 @@ now(void)
 int
 main(void)
 {
-	struct ecap_montecarlo_year years[YEARS];
-	struct ecap_montecarlo_in in;
+	struct ecap_projection_montecarlo_year years[YEARS];
+	struct ecap_projection_montecarlo_in in;
 	struct ecap_scenario s;
 	struct ecap_error err;
 	ecap_policy *p = NULL;

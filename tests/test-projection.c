@@ -15,8 +15,8 @@
 
 static struct ecap_projection_in in;
 static struct ecap_projection_year years[MAXY];
-static struct ecap_montecarlo_in mcin;
-static struct ecap_montecarlo_year mc[MAXY];
+static struct ecap_projection_montecarlo_in mcin;
+static struct ecap_projection_montecarlo_year mc[MAXY];
 
 static void
 setup(void)
@@ -346,7 +346,7 @@ add_spread_scenario(void)
 
 START_TEST(montecarlo_ordered_and_reproducible)
 {
-	struct ecap_montecarlo_year first[5];
+	struct ecap_projection_montecarlo_year first[5];
 	size_t i;
 
 	add_spread_scenario();

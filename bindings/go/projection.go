@@ -164,7 +164,7 @@ func ProjectionJSON(years []ProjectionYear) ([]byte, error) {
 }
 
 // MonteCarloInput asks for a Monte Carlo projection (struct
-// ecap_montecarlo_in): the growth and seasonal peak are drawn per path
+// ecap_projection_montecarlo_in): the growth and seasonal peak are drawn per path
 // from the scenario's standard deviations.
 type MonteCarloInput struct {
 	CurrentDailyTransactions float64
@@ -175,7 +175,7 @@ type MonteCarloInput struct {
 }
 
 // MonteCarloYear holds nearest-rank percentiles of one year over all
-// paths (struct ecap_montecarlo_year).
+// paths (struct ecap_projection_montecarlo_year).
 type MonteCarloYear struct {
 	Model                   Model
 	Year                    int
@@ -193,7 +193,7 @@ type MonteCarloYear struct {
 	TotalCostP99USDPerMonth float64
 }
 
-func goMonteCarloYear(y *C.struct_ecap_montecarlo_year) MonteCarloYear {
+func goMonteCarloYear(y *C.struct_ecap_projection_montecarlo_year) MonteCarloYear {
 	return MonteCarloYear{
 		Model:                   Model(y.model),
 		Year:                    int(y.year),
@@ -212,7 +212,7 @@ func goMonteCarloYear(y *C.struct_ecap_montecarlo_year) MonteCarloYear {
 	}
 }
 
-func (m MonteCarloYear) fill(y *C.struct_ecap_montecarlo_year) {
+func (m MonteCarloYear) fill(y *C.struct_ecap_projection_montecarlo_year) {
 	y.model = C.int32_t(m.Model)
 	y.year = C.int32_t(m.Year)
 	y.spark_executors_p50_count = C.double(m.SparkExecutorsP50Count)
@@ -232,7 +232,7 @@ func (m MonteCarloYear) fill(y *C.struct_ecap_montecarlo_year) {
 // ProjectMonteCarlo runs the Monte Carlo projection
 // (ecap_projection_montecarlo).
 func (p *Policy) ProjectMonteCarlo(in MonteCarloInput) ([]MonteCarloYear, error) {
-	ci := initSized(new(C.struct_ecap_montecarlo_in), C.sizeof_struct_ecap_montecarlo_in)
+	ci := initSized(new(C.struct_ecap_projection_montecarlo_in), C.sizeof_struct_ecap_projection_montecarlo_in)
 	ci.current_daily_transactions = C.double(in.CurrentDailyTransactions)
 	ci.years = C.int64_t(in.Years)
 	if err := setChars(ci.scenario[:], in.Scenario, "scenario"); err != nil {
@@ -241,7 +241,7 @@ func (p *Policy) ProjectMonteCarlo(in MonteCarloInput) ([]MonteCarloYear, error)
 	ci.seed = C.uint64_t(in.Seed)
 	ci.paths_count = C.int64_t(in.PathsCount)
 	capacity := yearsCapacity(in.Years)
-	arr, elems := cSizedArray[C.struct_ecap_montecarlo_year](capacity, C.sizeof_struct_ecap_montecarlo_year)
+	arr, elems := cSizedArray[C.struct_ecap_projection_montecarlo_year](capacity, C.sizeof_struct_ecap_projection_montecarlo_year)
 	defer C.free(unsafe.Pointer(arr))
 	count := C.size_t(capacity)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
@@ -260,7 +260,7 @@ func (p *Policy) ProjectMonteCarlo(in MonteCarloInput) ([]MonteCarloYear, error)
 // MonteCarloJSON renders Monte Carlo years as JSON
 // (ecap_projection_montecarlo_to_json).
 func MonteCarloJSON(years []MonteCarloYear) ([]byte, error) {
-	arr, elems := cSizedArray[C.struct_ecap_montecarlo_year](len(years), C.sizeof_struct_ecap_montecarlo_year)
+	arr, elems := cSizedArray[C.struct_ecap_projection_montecarlo_year](len(years), C.sizeof_struct_ecap_projection_montecarlo_year)
 	defer C.free(unsafe.Pointer(arr))
 	for i, y := range years {
 		y.fill(&elems[i])

@@ -608,9 +608,9 @@ class ProjectionYearStruct(ctypes.Structure):
     ]
 
 
-@mirror("ecap_montecarlo_in")
+@mirror("ecap_projection_montecarlo_in")
 class MonteCarloInStruct(ctypes.Structure):
-    """struct ecap_montecarlo_in: input of ecap_projection_montecarlo."""
+    """struct ecap_projection_montecarlo_in: input of ecap_projection_montecarlo."""
 
     _fields_ = [
         ("sz", ctypes.c_size_t),
@@ -622,9 +622,9 @@ class MonteCarloInStruct(ctypes.Structure):
     ]
 
 
-@mirror("ecap_montecarlo_year")
+@mirror("ecap_projection_montecarlo_year")
 class MonteCarloYearStruct(ctypes.Structure):
-    """struct ecap_montecarlo_year: Monte Carlo percentiles of one year (array element)."""
+    """struct ecap_projection_montecarlo_year: Monte Carlo percentiles of one year (array element)."""
 
     _fields_ = [
         ("sz", ctypes.c_size_t),

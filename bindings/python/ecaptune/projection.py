@@ -81,7 +81,7 @@ class ProjectionYear(Record):
 
 @dataclasses.dataclass(frozen=True)
 class MonteCarloYear(Record):
-    """struct ecap_montecarlo_year: nearest-rank percentiles (p50, p90,
+    """struct ecap_projection_montecarlo_year: nearest-rank percentiles (p50, p90,
     p99) of one year over all paths: Spark executors (count), database
     memory (GB), Kafka brokers (count) and total cost (USD a month)."""
 
