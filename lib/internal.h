@@ -90,6 +90,18 @@ void ecap__opts_zero_out(void *p, size_t known_sz);
 #define ECAP__OUT_ZERO(p, type) \
 	ecap__opts_zero_out((p), ecap_offsetofend(struct type, type##__last_field))
 
+/*
+ * Caller arrays of size-prefixed structs (properties, projected years):
+ * the first element's sz is the array's stride, so a newer caller's larger
+ * elements are never misread.  ecap__array_stride validates the first
+ * element (when cap > 0) and gives the stride (0 for an empty array);
+ * ecap__array_at returns element i with its sz set and its known fields
+ * zeroed, ready to fill.
+ */
+int ecap__array_stride(struct ecap_error *err, const void *first, size_t cap,
+		       size_t known_sz, const char *type_name, size_t *stride);
+void *ecap__array_at(void *base, size_t stride, size_t i, size_t known_sz);
+
 /* ---- property arrays (props.c) ---- */
 
 /*
@@ -99,7 +111,7 @@ void ecap__opts_zero_out(void *p, size_t known_sz);
  * ECAP_ERR_NOSPACE when the array was too small.
  */
 struct ecap__props {
-	unsigned char *base;
+	void *base;
 	size_t stride, cap, n;
 	size_t *count;
 };

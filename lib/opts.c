@@ -33,6 +33,31 @@ ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
 	return ECAP_OK;
 }
 
+int
+ecap__array_stride(struct ecap_error *err, const void *first, size_t cap,
+		   size_t known_sz, const char *type_name, size_t *stride)
+{
+	int rc;
+
+	*stride = 0;
+	if (cap == 0)
+		return ECAP_OK;
+	rc = ecap__opts_check(err, first, known_sz, known_sz, type_name);
+	if (rc == ECAP_OK)
+		*stride = *(const size_t *)first;
+	return rc;
+}
+
+void *
+ecap__array_at(void *base, size_t stride, size_t i, size_t known_sz)
+{
+	size_t *e = (size_t *)((unsigned char *)base + i * stride);
+
+	*e = stride;
+	ecap__opts_zero_out(e, known_sz);
+	return e;
+}
+
 void
 ecap__opts_zero_out(void *p, size_t known_sz)
 {

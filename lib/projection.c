@@ -132,32 +132,17 @@ array_begin(const void *first, size_t *count, size_t n, size_t known,
 	size_t cap;
 	int rc;
 
-	if ((rc = ecap__check_ptr(err, count, "count")) != ECAP_OK)
+	if ((rc = ecap__check_ptr(err, count, "count")) != ECAP_OK ||
+	    (rc = ecap__array_stride(err, first, *count, known, type,
+				     stride)) != ECAP_OK)
 		return rc;
 	cap = *count;
-	*stride = 0;
-	if (cap > 0) {
-		if ((rc = ecap__opts_check(err, first, known, known, type)))
-			return rc;
-		*stride = *(const size_t *)first;
-	}
 	*count = n;
 	if (cap < n)
 		return ecap__fail(err, ECAP_ERR_NOSPACE, "count",
 				  "%zu years need room; the array holds %zu",
 				  n, cap);
 	return ECAP_OK;
-}
-
-/* Element i of a caller's array, its sz set and its known fields zeroed. */
-static void *
-array_at(void *base, size_t stride, size_t i, size_t known)
-{
-	size_t *e = (size_t *)((unsigned char *)base + i * stride);
-
-	*e = stride;
-	ecap__opts_zero_out(e, known);
-	return e;
 }
 
 /* ---- deterministic projection ---- */
@@ -247,7 +232,8 @@ ecap_projection_run(const ecap_policy *policy,
 		    (rc = size_peak(policy, peak, &c, err)) != ECAP_OK)
 			return rc;
 		fill_year(policy, (int)year, base, peak, &c,
-			  array_at(years, stride, (size_t)year - 1, known));
+			  ecap__array_at(years, stride, (size_t)year - 1,
+					 known));
 	}
 	return ECAP_OK;
 }
@@ -402,7 +388,8 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 
 	ecap__err_clear(err);
 	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
-	    (rc = ECAP__OPTS_CHECK(err, in, ecap_projection_montecarlo_in)) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, in, ecap_projection_montecarlo_in)) !=
+		    ECAP_OK ||
 	    (rc = resolve(policy, in->current_daily_transactions, in->years,
 			  in->scenario, sizeof(in->scenario), &s, err)) ||
 	    (rc = ecap__check_int64(err, "paths_count", in->paths_count, 0,
@@ -457,7 +444,7 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 		}
 		if (rc != ECAP_OK)
 			break;
-		y = array_at(years, stride, (size_t)year - 1, known);
+		y = ecap__array_at(years, stride, (size_t)year - 1, known);
 		y->model = policy->model;
 		y->year = (int32_t)year;
 		percentiles(vals[MC_EXECUTORS], n, &y->spark_executors_p50_count,
@@ -558,9 +545,8 @@ json_begin(const void *first, size_t count, size_t known, const char *type,
 		return ecap__fail(err, ECAP_ERR_RANGE, "count",
 				  "count is %zu; 1 to %d years can be "
 				  "rendered", count, ECAP_PROJECTION_MAX_YEARS);
-	if ((rc = ecap__opts_check(err, first, known, known, type)))
+	if ((rc = ecap__array_stride(err, first, count, known, type, stride)))
 		return rc;
-	*stride = *(const size_t *)first;
 	/* model is the first int32_t after sz in both year structs. */
 	model = ecap_model_to_string(*(const int32_t *)((const unsigned char *)
 							first + sizeof(size_t)));
@@ -646,7 +632,8 @@ ecap_projection_to_json(const struct ecap_projection_year *years,
 }
 
 static bool
-montecarlo_year_json(json_t *arr, const struct ecap_projection_montecarlo_year *y,
+montecarlo_year_json(json_t *arr,
+		     const struct ecap_projection_montecarlo_year *y,
 		     struct jyear *j)
 {
 	bool ok;
@@ -672,19 +659,22 @@ montecarlo_year_json(json_t *arr, const struct ecap_projection_montecarlo_year *
 }
 
 ECAP_API int
-ecap_projection_montecarlo_to_json(const struct ecap_projection_montecarlo_year *years,
-			size_t count, char **json, struct ecap_error *err)
+ecap_projection_montecarlo_to_json(
+	const struct ecap_projection_montecarlo_year *years, size_t count,
+	char **json, struct ecap_error *err)
 {
-	const size_t known = ecap_offsetofend(struct ecap_projection_montecarlo_year,
-					      total_cost_p99_usd_per_month);
+	const size_t known = ecap_offsetofend(
+		struct ecap_projection_montecarlo_year,
+		total_cost_p99_usd_per_month);
 	struct jyear j = { NULL, NULL };
 	json_t *root, *arr;
 	size_t stride, i;
 	int rc;
 
 	ecap__err_clear(err);
-	if ((rc = json_begin(years, count, known, "ecap_projection_montecarlo_year", json,
-			     &root, &arr, &stride, err)) != ECAP_OK)
+	if ((rc = json_begin(years, count, known,
+			     "ecap_projection_montecarlo_year", json, &root,
+			     &arr, &stride, err)) != ECAP_OK)
 		return rc;
 	for (i = 0; i < count; i++)
 		if (!montecarlo_year_json(

@@ -9,6 +9,8 @@
 
 #include "internal.h"
 
+#define PROPERTY_SZ ecap_offsetofend(struct ecap_property, value)
+
 int
 ecap__props_begin(struct ecap__props *ctx, struct ecap_property *props,
 		  size_t *count, struct ecap_error *err)
@@ -18,11 +20,10 @@ ecap__props_begin(struct ecap__props *ctx, struct ecap_property *props,
 	memset(ctx, 0, sizeof(*ctx));
 	if ((rc = ecap__check_ptr(err, count, "count")) != ECAP_OK)
 		return rc;
-	if (*count > 0 &&
-	    (rc = ECAP__OPTS_CHECK(err, props, ecap_property)) != ECAP_OK)
+	if ((rc = ecap__array_stride(err, props, *count, PROPERTY_SZ,
+				     "ecap_property", &ctx->stride)) != ECAP_OK)
 		return rc;
-	ctx->base = (unsigned char *)props;
-	ctx->stride = *count > 0 ? props->sz : 0;
+	ctx->base = props;
 	ctx->cap = *count;
 	ctx->count = count;
 	return ECAP_OK;
@@ -35,8 +36,7 @@ ecap__props_add(struct ecap__props *ctx, const char *key, const char *fmt, ...)
 	va_list ap;
 
 	if (ctx->n < ctx->cap) {
-		p = (struct ecap_property *)(ctx->base + ctx->n * ctx->stride);
-		p->sz = ctx->stride;
+		p = ecap__array_at(ctx->base, ctx->stride, ctx->n, PROPERTY_SZ);
 		ecap__strlcpy(p->key, key, sizeof(p->key));
 		va_start(ap, fmt);
 		vsnprintf(p->value, sizeof(p->value), fmt, ap);
