@@ -1589,14 +1589,15 @@ struct ecap_projection_montecarlo_year {
 #define ecap_projection_montecarlo_year__last_field total_cost_p99_usd_per_month
 
 /** Monte Carlo projection; the array rules of ecap_projection_run(). */
-ECAP_API int ecap_projection_montecarlo(const ecap_policy *policy,
-					const struct ecap_projection_montecarlo_in *in,
-					struct ecap_projection_montecarlo_year *years,
-					size_t *count, struct ecap_error *err);
+ECAP_API int ecap_projection_montecarlo(
+	const ecap_policy *policy,
+	const struct ecap_projection_montecarlo_in *in,
+	struct ecap_projection_montecarlo_year *years, size_t *count,
+	struct ecap_error *err);
 /** Renders count Monte Carlo years as JSON; free with ecap_free(). */
-ECAP_API int ecap_projection_montecarlo_to_json(const struct ecap_projection_montecarlo_year *years,
-				     size_t count, char **json,
-				     struct ecap_error *err);
+ECAP_API int ecap_projection_montecarlo_to_json(
+	const struct ecap_projection_montecarlo_year *years, size_t count,
+	char **json, struct ecap_error *err);
 
 #ifdef __cplusplus
 }

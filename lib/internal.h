@@ -121,6 +121,27 @@ void ecap__props_add(struct ecap__props *ctx, const char *key,
 		     const char *fmt, ...) ECAP_PRINTF(3, 4);
 int ecap__props_end(struct ecap__props *ctx, struct ecap_error *err);
 
+/* ---- enum names (enum-names.c) ---- */
+
+/* names[0] is the canonical spelling, the others aliases; a table ends with
+ * names[0] == NULL. */
+struct ecap__enum_name {
+	int32_t value;
+	const char *names[5];
+};
+/* The canonical name of value, or NULL. */
+const char *ecap__enum_to_string(const struct ecap__enum_name *t,
+				 int32_t value);
+/*
+ * Parses name into *value: exactly, or with loose set ignoring case, '_',
+ * '-' and ' ' (Spark's rule for join types and hints).  An unknown name
+ * is ECAP_ERR_UNKNOWN_ENUM on field, listing the canonical names.
+ */
+int ecap__enum_from_string(const struct ecap__enum_name *t, bool loose,
+			   const char *what, const char *field,
+			   const char *name, int32_t *value,
+			   struct ecap_error *err);
+
 /* ---- strings ---- */
 
 /* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */

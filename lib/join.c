@@ -5,7 +5,6 @@
  * hints, the hints Spark ignores, the broadcast limits of
  * BroadcastExchangeExec, and the hint to write under the policy's model.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,13 +28,7 @@ enum { L = 0, R = 1, NO_SIDE = -1 };
  * enum names
  */
 
-/* names[0] is the canonical spelling; the others are normalized aliases. */
-struct enum_name {
-	int32_t value;
-	const char *names[5];
-};
-
-static const struct enum_name join_type_names[] = {
+static const struct ecap__enum_name join_type_names[] = {
 	{ ECAP_JOIN_INNER, { "inner", NULL } },
 	{ ECAP_JOIN_CROSS, { "cross", NULL } },
 	{ ECAP_JOIN_LEFT_OUTER, { "left_outer", "left", "leftouter", NULL } },
@@ -48,7 +41,7 @@ static const struct enum_name join_type_names[] = {
 };
 
 /* Spark's hint names (ResolveHints.ResolveJoinStrategyHints). */
-static const struct enum_name hint_names[] = {
+static const struct ecap__enum_name hint_names[] = {
 	{ ECAP_JOIN_HINT_NONE, { "none", NULL } },
 	{ ECAP_JOIN_HINT_BROADCAST,
 	  { "BROADCAST", "broadcastjoin", "mapjoin", NULL } },
@@ -59,7 +52,7 @@ static const struct enum_name hint_names[] = {
 };
 
 /* Operator names of Spark's physical plans. */
-static const struct enum_name strategy_names[] = {
+static const struct ecap__enum_name strategy_names[] = {
 	{ ECAP_JOIN_STRATEGY_BROADCAST_HASH,
 	  { "BroadcastHashJoin", "broadcasthash", NULL } },
 	{ ECAP_JOIN_STRATEGY_SHUFFLE_HASH,
@@ -72,127 +65,67 @@ static const struct enum_name strategy_names[] = {
 	{ 0, { NULL } },
 };
 
-static const struct enum_name side_names[] = {
+static const struct ecap__enum_name side_names[] = {
 	{ ECAP_JOIN_BUILD_NONE, { "none", NULL } },
 	{ ECAP_JOIN_BUILD_LEFT, { "left", "buildleft", NULL } },
 	{ ECAP_JOIN_BUILD_RIGHT, { "right", "buildright", NULL } },
 	{ 0, { NULL } },
 };
 
-static const char *
-enum_to_string(const struct enum_name *t, int32_t value)
-{
-	for (; t->names[0] != NULL; t++)
-		if (t->value == value)
-			return t->names[0];
-	return NULL;
-}
-
-/* Compares ignoring case, '_', '-' and ' ' (Spark strips '_' from join
- * types and compares hint names case-insensitively). */
-static bool
-name_matches(const char *in, const char *name)
-{
-	for (;;) {
-		while (*in == '_' || *in == '-' || *in == ' ')
-			in++;
-		while (*name == '_')
-			name++;
-		if (*in == '\0' || *name == '\0')
-			return *in == *name;
-		if (tolower((unsigned char)*in) != tolower((unsigned char)*name))
-			return false;
-		in++;
-		name++;
-	}
-}
-
-static int
-enum_from_string(const struct enum_name *table, const char *what,
-		 const char *field, const char *name, int32_t *value,
-		 struct ecap_error *err)
-{
-	const struct enum_name *t;
-	char list[160] = "";
-	size_t i;
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, value, field)) != ECAP_OK)
-		return rc;
-	for (t = table; t->names[0] != NULL; t++)
-		for (i = 0; i < ECAP_ARRAY_SIZE(t->names) && t->names[i]; i++)
-			if (name[0] != '\0' && name_matches(name, t->names[i])) {
-				*value = t->value;
-				return ECAP_OK;
-			}
-	for (t = table; t->names[0] != NULL; t++) {
-		size_t n = strlen(list);
-
-		snprintf(list + n, sizeof(list) - n, "%s%s",
-			 n > 0 ? ", " : "", t->names[0]);
-	}
-	return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, field,
-			  "%s \"%.60s\" is unknown; the names are %s", what,
-			  name, list);
-}
-
 ECAP_API const char *
 ecap_join_type_to_string(int32_t join_type)
 {
-	return enum_to_string(join_type_names, join_type);
+	return ecap__enum_to_string(join_type_names, join_type);
 }
 
 ECAP_API int
 ecap_join_type_from_string(const char *name, int32_t *join_type,
 			   struct ecap_error *err)
 {
-	return enum_from_string(join_type_names, "join type", "join_type",
-				name, join_type, err);
+	return ecap__enum_from_string(join_type_names, true, "join type",
+				      "join_type", name, join_type, err);
 }
 
 ECAP_API const char *
 ecap_join_hint_to_string(int32_t hint)
 {
-	return enum_to_string(hint_names, hint);
+	return ecap__enum_to_string(hint_names, hint);
 }
 
 ECAP_API int
 ecap_join_hint_from_string(const char *name, int32_t *hint,
 			   struct ecap_error *err)
 {
-	return enum_from_string(hint_names, "join hint", "hint", name, hint,
-				err);
+	return ecap__enum_from_string(hint_names, true, "join hint",
+				      "hint", name, hint, err);
 }
 
 ECAP_API const char *
 ecap_join_strategy_to_string(int32_t strategy)
 {
-	return enum_to_string(strategy_names, strategy);
+	return ecap__enum_to_string(strategy_names, strategy);
 }
 
 ECAP_API int
 ecap_join_strategy_from_string(const char *name, int32_t *strategy,
 			       struct ecap_error *err)
 {
-	return enum_from_string(strategy_names, "join strategy", "strategy",
-				name,
-				strategy, err);
+	return ecap__enum_from_string(strategy_names, true, "join strategy",
+				      "strategy", name, strategy, err);
 }
 
 ECAP_API const char *
 ecap_join_build_side_to_string(int32_t side)
 {
-	return enum_to_string(side_names, side);
+	return ecap__enum_to_string(side_names, side);
 }
 
 ECAP_API int
 ecap_join_build_side_from_string(const char *name, int32_t *side,
 				 struct ecap_error *err)
 {
-	return enum_from_string(side_names, "build side", "build_side", name,
-				side, err);
+	return ecap__enum_from_string(side_names, true, "build side",
+				      "build_side", name, side, err);
 }
 
 /* ------------------------------------------------------------------------

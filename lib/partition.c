@@ -28,97 +28,61 @@
 
 /* ---- enum names ---- */
 
-struct enum_name {
-	int32_t value;
-	const char *name;
+static const struct ecap__enum_name action_names[] = {
+	{ ECAP_PARTITION_ACTION_KEEP, { "keep" } },
+	{ ECAP_PARTITION_ACTION_COALESCE, { "coalesce" } },
+	{ ECAP_PARTITION_ACTION_REPARTITION, { "repartition" } },
+	{ 0, { NULL } },
 };
 
-static const struct enum_name action_names[] = {
-	{ ECAP_PARTITION_ACTION_KEEP, "keep" },
-	{ ECAP_PARTITION_ACTION_COALESCE, "coalesce" },
-	{ ECAP_PARTITION_ACTION_REPARTITION, "repartition" },
-};
-
-static const struct enum_name reason_names[] = {
-	{ ECAP_PARTITION_REASON_GUIDE_COALESCE, "guide-coalesce" },
-	{ ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP, "guide-coalesce-noop" },
-	{ ECAP_PARTITION_REASON_KEEP, "keep" },
-	{ ECAP_PARTITION_REASON_COALESCE, "coalesce" },
-	{ ECAP_PARTITION_REASON_REPARTITION, "repartition" },
+static const struct ecap__enum_name reason_names[] = {
+	{ ECAP_PARTITION_REASON_GUIDE_COALESCE, { "guide-coalesce" } },
+	{ ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP, { "guide-coalesce-noop" } },
+	{ ECAP_PARTITION_REASON_KEEP, { "keep" } },
+	{ ECAP_PARTITION_REASON_COALESCE, { "coalesce" } },
+	{ ECAP_PARTITION_REASON_REPARTITION, { "repartition" } },
 	{ ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN,
-	  "repartition-current-unknown" },
+	  { "repartition-current-unknown" } },
 	{ ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES,
-	  "split-max-partition-bytes" },
-	{ ECAP_PARTITION_REASON_SPLIT_OPEN_COST, "split-open-cost" },
-	{ ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE, "split-bytes-per-core" },
-	{ ECAP_PARTITION_REASON_SPLIT_NO_FILES, "split-no-files" },
+	  { "split-max-partition-bytes" } },
+	{ ECAP_PARTITION_REASON_SPLIT_OPEN_COST, { "split-open-cost" } },
+	{ ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE, { "split-bytes-per-core" } },
+	{ ECAP_PARTITION_REASON_SPLIT_NO_FILES, { "split-no-files" } },
 	{ ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM,
-	  "split-max-partition-num" },
-	{ ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY, "aqe-target-advisory" },
+	  { "split-max-partition-num" } },
+	{ ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY, { "aqe-target-advisory" } },
 	{ ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM,
-	  "aqe-target-parallelism" },
-	{ ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE, "aqe-target-min-size" },
+	  { "aqe-target-parallelism" } },
+	{ ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE, { "aqe-target-min-size" } },
+	{ 0, { NULL } },
 };
-
-static const char *
-enum_to_string(const struct enum_name *t, size_t n, int32_t v)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i].value == v)
-			return t[i].name;
-	return NULL;
-}
-
-static int
-enum_from_string(const struct enum_name *t, size_t n, const char *name,
-		 int32_t *v, const char *field, struct ecap_error *err)
-{
-	size_t i;
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, v, field)) != ECAP_OK)
-		return rc;
-	for (i = 0; i < n; i++)
-		if (strcmp(t[i].name, name) == 0) {
-			*v = t[i].value;
-			return ECAP_OK;
-		}
-	return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, field,
-			  "%s \"%.60s\" is unknown", field, name);
-}
 
 ECAP_API const char *
 ecap_partition_action_to_string(int32_t action)
 {
-	return enum_to_string(action_names, ECAP_ARRAY_SIZE(action_names),
-			      action);
+	return ecap__enum_to_string(action_names, action);
 }
 
 ECAP_API int
 ecap_partition_action_from_string(const char *name, int32_t *action,
 				  struct ecap_error *err)
 {
-	return enum_from_string(action_names, ECAP_ARRAY_SIZE(action_names),
-				name, action, "action", err);
+	return ecap__enum_from_string(action_names, false, "partition action",
+				      "action", name, action, err);
 }
 
 ECAP_API const char *
 ecap_partition_reason_to_string(int32_t reason)
 {
-	return enum_to_string(reason_names, ECAP_ARRAY_SIZE(reason_names),
-			      reason);
+	return ecap__enum_to_string(reason_names, reason);
 }
 
 ECAP_API int
 ecap_partition_reason_from_string(const char *name, int32_t *reason,
 				  struct ecap_error *err)
 {
-	return enum_from_string(reason_names, ECAP_ARRAY_SIZE(reason_names),
-				name, reason, "reason", err);
+	return ecap__enum_from_string(reason_names, false, "partition reason",
+				      "reason", name, reason, err);
 }
 
 /* ---- shared helpers ---- */
