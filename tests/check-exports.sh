@@ -26,8 +26,8 @@ if [ -n "$bad" ]; then
 	exit 1
 fi
 for name in $(cat "$tmp/listed"); do
-	grep -q "^ECAP_API.*[ *]$name(" "$top_srcdir/include/ecaptune.h" ||
-		grep -q "^ECAP_API.*[ *]$name($" "$top_srcdir/include/ecaptune.h" || {
+	cat "$top_srcdir/include/ecaptune.h" "$top_srcdir"/include/ecaptune/*.h |
+		grep -q "^ECAP_API.*[ *]$name(\$\{0,1\}" || {
 		echo "FAIL: $name is exported but has no ECAP_API prototype" >&2
 		exit 1
 	}

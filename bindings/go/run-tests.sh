@@ -39,7 +39,7 @@ GOTMPDIR=$work/tmp
 ECAPTUNE_SYMFILE=$top_srcdir/lib/libecaptune.sym
 # go does not notice a changed header outside the module: put its checksum
 # into the cgo flags, which are part of the build cache key.
-hdrsum=$(cksum < "$top_srcdir/include/ecaptune.h" | cut -d' ' -f1)
+hdrsum=$(cat "$top_srcdir/include/ecaptune.h" "$top_srcdir"/include/ecaptune/*.h | cksum | cut -d' ' -f1)
 CGO_CFLAGS="${CGO_CFLAGS:--O2 -g} -DECAP_GO_HEADER_CKSUM=$hdrsum"
 export PKG_CONFIG_PATH LD_LIBRARY_PATH CGO_ENABLED GOFLAGS GOTOOLCHAIN \
 	GOCACHE GOPATH GOTMPDIR ECAPTUNE_SYMFILE CGO_CFLAGS

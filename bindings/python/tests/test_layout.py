@@ -71,7 +71,9 @@ def c_layout(tmp_path_factory):
 
 def _header_structs() -> dict:
     """Sized public structs of the header: name -> field names in order."""
-    text = (include_dir() / "ecaptune.h").read_text()
+    text = "".join(
+        f.read_text() for f in [include_dir() / "ecaptune.h",
+                                *sorted((include_dir() / "ecaptune").glob("*.h"))])
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     found = {}
     for m in re.finditer(r"struct\s+(ecap_\w+)\s*\{(.*?)\};", text, re.S):
