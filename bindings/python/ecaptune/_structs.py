@@ -122,6 +122,32 @@ class InstanceClassStruct(ctypes.Structure):
     ]
 
 
+@mirror("ecap_catalog_entry")
+class CatalogEntryStruct(ctypes.Structure):
+    """struct ecap_catalog_entry: a priced machine shape of a catalog."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("catalog", ctypes.c_int32),
+        ("vcpu_count", ctypes.c_int32),
+        ("name", ctypes.c_char * 64),
+        ("family", ctypes.c_char * 32),
+        ("region", ctypes.c_char * 32),
+        ("price_date", ctypes.c_char * 16),
+        ("memory_gb", ctypes.c_double),
+        ("price_usd_per_hour", ctypes.c_double),
+        ("emr_price_usd_per_hour", ctypes.c_double),
+        ("multi_az_price_usd_per_hour", ctypes.c_double),
+        ("storage_usd_per_gb_month", ctypes.c_double),
+        ("iops_usd_per_month", ctypes.c_double),
+        ("yarn_memory_mb", ctypes.c_int64),
+        ("yarn_memory_derived_flag", ctypes.c_int32),
+        ("eks_max_pod_count", ctypes.c_int32),
+        ("max_partition_replica_count", ctypes.c_int64),
+        ("throughput_mb_per_second", ctypes.c_double),
+    ]
+
+
 @mirror("ecap_property")
 class PropertyStruct(ctypes.Structure):
     """struct ecap_property: one rendered Spark/engine property."""
