@@ -152,6 +152,12 @@ struct ecap_error {
 };
 #define ecap_error__last_field message
 
+/*
+ * Size of a buffer that always holds the one-sentence explanation an
+ * ecap_<family>_explain() function writes.
+ */
+#define ECAP_EXPLAIN_MAX 512
+
 /**
  * Names an error code in words.  Never NULL: an unknown code gives
  * "unknown error".  The string is static and thread-safe.
