@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what building libecaptune needs, from Debian's packages, when it
-# is missing; with --test also what its tests need from PyPI (pytest and
+# is missing; with --test also what its checks need from Debian (groff,
+# abigail-tools, dpkg-dev) and from PyPI (pytest and
 # hypothesis for the Python binding, pyspark for the Spark engine checks).
 # Safe to run again.
 set -eu
@@ -23,6 +24,19 @@ if [ -n "$missing" ]; then
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
 fi
 [ "$tests" = yes ] || exit 0
+# The checks: groff -ww on the man pages, abidw/abidiff for make check-abi
+# and update-abi, dpkg-gensymbols for the symbols file.
+missing=""
+for p in groff-base abigail-tools dpkg-dev; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+	echo "install-deps: installing$missing"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+fi
 # The Python binding's tests (bindings/python) need pytest and hypothesis.
 if command -v python3 >/dev/null 2>&1 &&
 	! python3 -c 'import pytest, hypothesis' 2>/dev/null; then
