@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "capacity.h"
+#include "json-write.h"
 
 #define SECONDS_PER_DAY 86400.0
 
@@ -483,7 +484,7 @@ json_finish(json_t *root, const struct jyear *j, size_t i, size_t count,
 
 	/* Year i failed when i < count: a bad member or no memory. */
 	if (i == count)
-		text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+		text = ecap__json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
 	if (j->bad != NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, j->bad,
@@ -512,6 +513,12 @@ static bool
 put_int(struct jyear *j, const char *key, int64_t v)
 {
 	return json_object_set_new(j->o, key, json_integer((json_int_t)v)) == 0;
+}
+
+static bool
+put_bool(struct jyear *j, const char *key, int64_t v)
+{
+	return json_object_set_new(j->o, key, json_boolean(v != 0)) == 0;
 }
 
 /* Jansson escapes quotes, backslashes and control characters; it refuses
@@ -590,7 +597,7 @@ projection_year_json(json_t *arr, const struct ecap_projection_year *y,
 		      y->database_memory_required_gb) &&
 	     put_real(j, "database_storage_gb", y->database_storage_gb) &&
 	     put_int(j, "database_reason", y->database_reason) &&
-	     put_int(j, "database_fits_flag", y->database_fits_flag) &&
+	     put_bool(j, "database_fits_flag", y->database_fits_flag) &&
 	     put_int(j, "database_instances_count", y->database_instances_count) &&
 	     put_real(j, "database_cost_usd_per_month",
 		      y->database_cost_usd_per_month) &&

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * json-write.h - writing JSON (json-write.c): every document the library
+ * writes goes through ecap__json_dumps.
+ */
+#ifndef ECAP_JSON_WRITE_H
+#define ECAP_JSON_WRITE_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+/*
+ * json_dumps(root, flags) with each real in the shortest form (15 to 17
+ * digits) that reads back as the same double, and an integral real
+ * without ".0" (720).  Returns malloc'ed text, or NULL when memory ran out.
+ */
+char *ecap__json_dumps(const json_t *root, size_t flags);
+
+#endif
