@@ -37,11 +37,12 @@ if [ -n "$missing" ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
 fi
-# The Python binding's tests (bindings/python) need pytest and hypothesis.
+# The Python binding's tests (bindings/python) need pytest and hypothesis;
+# mypy checks the examples' types.
 if command -v python3 >/dev/null 2>&1 &&
-	! python3 -c 'import pytest, hypothesis' 2>/dev/null; then
-	echo "install-deps: installing pytest hypothesis (pip)"
-	python3 -m pip install -q hypothesis pytest
+	! python3 -c 'import pytest, hypothesis, mypy' 2>/dev/null; then
+	echo "install-deps: installing pytest hypothesis mypy (pip)"
+	python3 -m pip install -q hypothesis pytest mypy
 fi
 # The engine checks (tests/spark) need pyspark; they also need java, and
 # skip without it.

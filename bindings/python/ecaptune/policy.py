@@ -17,7 +17,7 @@ from . import _lib
 from . import _structs as S
 from ._convert import Record, from_struct, to_struct
 from .enums import Model, ValueType
-from .errors import EcapTypeError, UnknownKeyError
+from .errors import EcapIOError, EcapTypeError, UnknownKeyError
 
 __all__ = ["Policy", "KeyInfo", "Scenario", "InstanceClass", "Value",
            "key_count", "key_at", "key_find", "keys"]
@@ -363,7 +363,12 @@ class Policy:
         else:
             self.set_int64(key, int(value))
 
-    __getitem__ = get
+    def __getitem__(self, key: str) -> Any:
+        """``policy[key]``: :meth:`get`, typed Any because the type depends
+        on the key at run time (get_double, get_int64 and get_string give
+        a static type)."""
+        return self.get(key)
+
     __setitem__ = set
 
     def __contains__(self, key: object) -> bool:
@@ -392,7 +397,13 @@ class Policy:
     def load_file(self, path: PathLike) -> None:
         """Applies the JSON file at ``path`` (ecap_policy_load_file);
         EcapIOError when it cannot be read."""
-        self._call("ecap_policy_load_file", os.fsencode(path))
+        ctypes.set_errno(0)
+        try:
+            self._call("ecap_policy_load_file", os.fsencode(path))
+        except EcapIOError as e:
+            # The library leaves errno as the failing open or read set it.
+            e.set_os_error(ctypes.get_errno(), path)
+            raise
 
     def load_dict(self, doc: Dict[str, Any]) -> None:
         """Applies a dict of policy keys (as the JSON document would)."""
