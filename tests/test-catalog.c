@@ -335,6 +335,7 @@ START_TEST(validation)
 	BAD(e.sz = 0, ECAP_ERR_STRUCT_SIZE, "ecap_catalog_entry");
 	ck_assert_err(ecap_policy_catalog_set(p, NULL, &err), ECAP_ERR_INVALID, err, "ecap_catalog_entry");
 	ck_assert_err(ecap_policy_catalog_set(NULL, &e, &err), ECAP_ERR_INVALID, err, "policy");
+	e.sz = sizeof(e);
 	ck_assert_err(ecap_policy_catalog_at(p, 9, 0, &e, &err), ECAP_ERR_UNKNOWN_ENUM, err, "catalog");
 	ck_assert_err(ecap_policy_catalog_find(p, -1, "x", &e, &err), ECAP_ERR_UNKNOWN_ENUM, err, "catalog");
 	ck_assert_err(ecap_policy_catalog_remove(p, 0, "x", &err), ECAP_ERR_UNKNOWN_ENUM, err, "catalog");
