@@ -189,11 +189,12 @@ dump_entry(struct ecap__sbuf *b, const struct ecap_catalog_entry *e)
 	ecap__sb_str(b, ", \"price_date\": ");
 	ecap__sb_json_string(b, e->price_date);
 	/* Only the fields of the entry's catalog: the others are 0. */
+	ecap__sb_str(b, ",\n     ");
 	for (i = 0; i < ecap__catalog_field_count; i++) {
 		f = &ecap__catalog_fields[i];
 		if (!(f->catalogs & (1u << e->catalog)))
 			continue;
-		ecap__sb_str(b, ",\n      ");
+		ecap__sb_str(b, i == 0 ? " " : ", ");
 		ecap__sb_json_string(b, f->name);
 		ecap__sb_str(b, ": ");
 		if (f->type == ECAP_TYPE_DOUBLE)
