@@ -43,7 +43,8 @@ ecap__text_ok(const char *s)
  * reader at the offending member: duplicate keys are rejected earlier.
  */
 size_t
-ecap__json_key_offset(const struct ecap__src *src, size_t from, const char *key)
+ecap__json_key_offset(const struct ecap__src *src, size_t from,
+		      const char *key)
 {
 	size_t klen = strlen(key), i, j;
 
@@ -81,7 +82,8 @@ offset_pos(const struct ecap__src *src, size_t off, int *line, int *column)
 
 /* Stamps the position of the member at off on an error and returns rc. */
 int
-ecap__json_at(struct ecap_error *err, const struct ecap__src *src, size_t off, int rc)
+ecap__json_at(struct ecap_error *err, const struct ecap__src *src, size_t off,
+	      int rc)
 {
 	int line, column;
 
@@ -113,8 +115,8 @@ json_type_name(const json_t *v)
 }
 
 int
-ecap__json_type_error(struct ecap_error *err, const char *key, const char *want,
-	   const json_t *v)
+ecap__json_type_error(struct ecap_error *err, const char *key,
+		      const char *want, const json_t *v)
 {
 	return ecap__fail(err, ECAP_ERR_JSON, key,
 			  "%.80s must be %s, not %s", key, want,
