@@ -26,19 +26,12 @@ int ecap__json_at(struct ecap_error *err, const struct ecap__src *src,
 int ecap__json_type_error(struct ecap_error *err, const char *key,
 			  const char *want, const json_t *v);
 
-/* A growing text buffer; failed is set (and text dropped) on ENOMEM. */
-struct ecap__sbuf {
-	char *data;
-	size_t len, cap;
-	bool failed;
-};
-void ecap__sb_put(struct ecap__sbuf *b, const char *s, size_t n);
-void ecap__sb_str(struct ecap__sbuf *b, const char *s);
-/* A JSON string literal. */
-void ecap__sb_json_string(struct ecap__sbuf *b, const char *s);
-/* The shortest decimal that reads back as exactly v. */
-void ecap__sb_double(struct ecap__sbuf *b, double v);
-void ecap__sb_int(struct ecap__sbuf *b, int64_t v);
+/*
+ * Sets member key of obj to v (taking the reference); false, with v
+ * released, when v is NULL or memory ran out.  The dump builds its whole
+ * document with it, then writes it with ecap__json_dumps (json-write.c).
+ */
+bool ecap__json_put(json_t *obj, const char *key, json_t *v);
 
 /* ---- catalogs (catalog-json.c) ---- */
 
@@ -48,7 +41,8 @@ bool ecap__catalog_member(const char *key, int32_t *catalog);
 int ecap__catalog_load_json(ecap_policy *p, int32_t catalog, const char *key,
 			    const json_t *v, const struct ecap__src *src,
 			    size_t off, struct ecap_error *err);
-/* Writes ",\n  \"catalog.<catalog>\": [...]" for every catalog. */
-void ecap__catalog_dump_json(struct ecap__sbuf *b, const ecap_policy *p);
+/* Adds a "catalog.<catalog>" array member to root for every catalog;
+ * false when memory ran out. */
+bool ecap__catalog_dump_json(json_t *root, const ecap_policy *p);
 
 #endif /* ECAP_POLICY_JSON_H */

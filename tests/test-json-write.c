@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The JSON the library writes (json-write.c, through jansson): reals in
+ * The JSON the library writes (json-write.c, through jansson: the policy
+ * dump and the projection JSON): reals in
  * the shortest form that reads back as the same double, an integral real
  * as an integer, booleans as booleans, enum values by name.
  */
@@ -93,6 +94,53 @@ START_TEST(projection_text_escaped)
 }
 END_TEST
 
+START_TEST(policy_dump_readable)
+{
+	char *text = NULL, *again = NULL;
+	ecap_policy *q = NULL;
+
+	ck_assert_int_eq(ecap_policy_dump_json(p, &text, &err), 0);
+	/* The hand-written dump printed 7.2e+02 and 5e+01. */
+	assert_member(text, "cost.hours_per_month", "720");
+	assert_member(text, "join.broadcast_threshold_mb", "50");
+	assert_member(text, "spark.memory_fraction", "0.6");
+	assert_member(text, "join.prefer_sort_merge", "true");
+	assert_member(text, "model", "\"ecap-1\"");
+	ck_assert_ptr_null(strstr(text, "e+"));
+	ck_assert_ptr_null(strstr(text, "00000000000"));
+	ck_assert_int_eq(text[strlen(text) - 1], '\n');
+	/* Loaded into a fresh policy it dumps the same text. */
+	ck_assert_int_eq(ecap_policy_new(&q, &err), 0);
+	ck_assert_int_eq(ecap_policy_set_string(q, "model", "guide", &err), 0);
+	ck_assert_int_eq(ecap_policy_load_json(q, text, strlen(text), &err), 0);
+	ck_assert_int_eq(ecap_policy_dump_json(q, &again, &err), 0);
+	ck_assert_str_eq(text, again);
+	ecap_free(text);
+	ecap_free(again);
+	ecap_policy_free(&q);
+}
+END_TEST
+
+START_TEST(policy_dump_real_shortest)
+{
+	char *text = NULL;
+	double v = 0.0;
+
+	/* 0.1 * 3 is 0.30000000000000004: 17 digits, and it loads back. */
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.price_usd_per_hour",
+						0.1 * 3, &err), 0);
+	ck_assert_int_eq(ecap_policy_dump_json(p, &text, &err), 0);
+	assert_member(text, "executor.price_usd_per_hour", "0.30000000000000004");
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.price_usd_per_hour",
+						1, &err), 0);
+	ck_assert_int_eq(ecap_policy_load_json(p, text, strlen(text), &err), 0);
+	ck_assert_int_eq(ecap_policy_get_double(p, "executor.price_usd_per_hour",
+						&v, &err), 0);
+	ck_assert(v == 0.1 * 3);
+	ecap_free(text);
+}
+END_TEST
+
 Suite *
 json_write_suite(void)
 {
@@ -102,6 +150,8 @@ json_write_suite(void)
 	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, projection_reals_shortest);
 	tcase_add_test(tc, projection_text_escaped);
+	tcase_add_test(tc, policy_dump_readable);
+	tcase_add_test(tc, policy_dump_real_shortest);
 	suite_add_tcase(s, tc);
 	return s;
 }
