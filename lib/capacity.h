@@ -96,6 +96,11 @@ struct ecap__kafka_calc {
 
 /* Fills a with the policy's values for every Kafka input (0 = unset). */
 void ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a);
+/* Sets the average and peak rates in events/s and, from a->event_size_kb,
+ * in MB/s. */
+void ecap__kafka_set_events(struct ecap__kafka_args *a,
+			    double events_per_second,
+			    double peak_events_per_second);
 /*
  * Sizes Kafka for the resolved arguments a.  ecap-1 chooses a broker size
  * from the policy's kafka-broker catalog; a->instance_type, when set, must

@@ -12,7 +12,7 @@
 	{ sizeof(struct ecap_catalog_entry), ECAP_CATALOG_KAFKA_BROKER, vcpu, \
 	  n, "", reg, date, mem, price, 0, 0, storage, 0, 0, 0, 0, reps, thr },
 static struct ecap_catalog_entry rows[] = {
-#include "/tmp/kafka-rows.def"
+#include "catalog-kafka-broker.def"
 };
 #undef ECAP_KAFKA_BROKER
 

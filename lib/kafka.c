@@ -28,6 +28,17 @@ ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 	a->broker_disk_gb = ecap__pd(p, ECAP_K_KAFKA_BROKER_DISK_GB);
 }
 
+void
+ecap__kafka_set_events(struct ecap__kafka_args *a, double events_per_second,
+		       double peak_events_per_second)
+{
+	a->events_per_second = events_per_second;
+	a->peak_events_per_second = peak_events_per_second;
+	a->ingress_mb_per_second = events_per_second * a->event_size_kb / 1024.0;
+	a->peak_ingress_mb_per_second =
+		peak_events_per_second * a->event_size_kb / 1024.0;
+}
+
 /* The guide's Python, operation for operation. */
 static void
 calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
@@ -186,10 +197,10 @@ resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
 		a->event_size_kb = in->event_size_kb;
 	peak_factor = in->peak_factor != 0.0 ?
 		      in->peak_factor : ecap__pd(p, ECAP_K_KAFKA_PEAK_FACTOR);
-	a->events_per_second = in->events_per_second;
-	a->peak_events_per_second = in->peak_events_per_second != 0.0 ?
-				    in->peak_events_per_second :
-				    in->events_per_second * peak_factor;
+	ecap__kafka_set_events(a, in->events_per_second,
+			       in->peak_events_per_second != 0.0 ?
+			       in->peak_events_per_second :
+			       in->events_per_second * peak_factor);
 	if (in->ingress_mb_per_second != 0.0 ||
 	    in->peak_ingress_mb_per_second != 0.0) {
 		a->ingress_mb_per_second = in->ingress_mb_per_second;
@@ -197,11 +208,6 @@ resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
 			in->peak_ingress_mb_per_second != 0.0 ?
 			in->peak_ingress_mb_per_second :
 			in->ingress_mb_per_second * peak_factor;
-	} else {
-		a->ingress_mb_per_second =
-			a->events_per_second * a->event_size_kb / 1024.0;
-		a->peak_ingress_mb_per_second =
-			a->peak_events_per_second * a->event_size_kb / 1024.0;
 	}
 	if (in->replication_factor != 0)
 		a->replication_factor = (double)in->replication_factor;
