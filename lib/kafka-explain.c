@@ -72,7 +72,8 @@ num(struct text *t, double v)
 {
 	char *b = t->nums[t->next++ % ECAP_ARRAY_SIZE(t->nums)];
 
-	snprintf(b, sizeof(t->nums[0]), v < 1e10 ? "%.0f" : "%.3g", v);
+	snprintf(b, sizeof(t->nums[0]), v > -1e10 && v < 1e10 ? "%.0f" : "%.3g",
+		 v);
 	return b;
 }
 
