@@ -34,14 +34,6 @@ struct ecap__db_calc {
 void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 			 double retention_days, struct ecap__db_calc *c);
 
-/* TEMPORARY until the catalog mechanism is on main (lib/internal.h). */
-const struct ecap_catalog_entry *ecap__catalog_entries(const ecap_policy *p,
-							int32_t catalog,
-							size_t *n);
-const struct ecap_catalog_entry *ecap__catalog_find(const ecap_policy *p,
-						     int32_t catalog,
-						     const char *name);
-
 /* ---- Kafka (kafka.c, kafka-size.c) ---- */
 
 struct ecap__kafka_args {
