@@ -6,6 +6,7 @@
  * within every per-broker limit, the availability zones and the broker
  * quota.  Arithmetic only: no text, no allocation.
  */
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -104,11 +105,13 @@ fit_size(const ecap_policy *p, const struct ecap__kafka_args *a,
 			  e->storage_usd_per_gb_month;
 }
 
-/* Burstable sizes (kafka.t3) are left out unless the policy allows them. */
+/* Burstable sizes (kafka.t3: family "kafka.t" and a generation digit) are
+ * left out unless the policy allows them. */
 static bool
 burstable(const struct ecap_catalog_entry *e)
 {
-	return strncmp(e->family, "kafka.t", 7) == 0;
+	return strncmp(e->family, "kafka.t", 7) == 0 &&
+	       isdigit((unsigned char)e->family[7]);
 }
 
 /*

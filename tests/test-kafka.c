@@ -390,6 +390,75 @@ START_TEST(broker_quota)
 }
 END_TEST
 
+/*
+ * A catalog of two made-up sizes: the cheapest answer within the quota
+ * wins; over it at every size, the size needing fewest brokers, flagged.
+ */
+START_TEST(cheapest_within_quota)
+{
+	static const char doc[] =
+		"{\"catalog.kafka-broker\": ["
+		"{\"name\": \"kafka.test.small\", \"vcpu_count\": 2, \"memory_gb\": 8,"
+		" \"price_usd_per_hour\": 1, \"storage_usd_per_gb_month\": 0.1,"
+		" \"max_partition_replica_count\": 1000, \"throughput_mb_per_second\": 10,"
+		" \"region\": \"test\", \"price_date\": \"2026-01-01\"},"
+		"{\"name\": \"kafka.test.big\", \"vcpu_count\": 8, \"memory_gb\": 32,"
+		" \"price_usd_per_hour\": 6, \"storage_usd_per_gb_month\": 0.1,"
+		" \"max_partition_replica_count\": 4000, \"throughput_mb_per_second\": 60,"
+		" \"region\": \"test\", \"price_date\": \"2026-01-02\"}]}";
+	static const char tiny[] =
+		"{\"catalog.kafka-broker\": ["
+		"{\"name\": \"kafka.t9.tiny\", \"vcpu_count\": 2, \"memory_gb\": 2,"
+		" \"price_usd_per_hour\": 0.01, \"storage_usd_per_gb_month\": 0.1,"
+		" \"max_partition_replica_count\": 300, \"throughput_mb_per_second\": 5,"
+		" \"region\": \"test\", \"price_date\": \"2026-01-01\"}]}";
+
+	ck_assert_msg(ecap_policy_load_json(p, doc, sizeof(doc) - 1, &err) == 0,
+		      "%s", err.message);
+	/* 50 MB/s, 100 at the peak, kept 1 hour: 100 * RF 3 = 300 MB/s
+	 * written.  small: 300 / 10 = 30 brokers * $1 * 720 = $21600;
+	 * big: 300 / 60 = 5 -> 6 brokers * $6 * 720 = $25920.  Storage:
+	 * (50 * 3600 * 3 / 1024 = 527.34 GB + max(10, 20) = 20 partitions *
+	 * 3 GiB) * 1.3 = 763.55 GB; small 30 * ceil(25.45) = 780 GB * 0.1 =
+	 * $78, big 6 * ceil(127.26) = 768 GB = $76.8 */
+	in.ingress_mb_per_second = 50;
+	in.peak_ingress_mb_per_second = 100;
+	in.retention_hours = 1;
+	advise(0);
+	ck_assert_str_eq(out.instance_type, "kafka.test.small");
+	ck_assert_int_eq(out.brokers_count, 30);
+	ck_assert_int_eq(out.reason, ECAP_KAFKA_REASON_THROUGHPUT);
+	ck_assert_double_near(out.broker_cost_usd_per_month, 21600.0);
+	ck_assert_double_near(out.storage_cost_usd_per_month, 78.0);
+	ck_assert_double_near(out.cost_usd_per_month, 21678.0);
+	ck_assert_str_eq(out.price_date, "2026-01-01");
+	/* a quota of 27: small's 30 are out, big's 6 are in: $25920 + $76.8 */
+	ck_assert_int_eq(ecap_policy_set_int64(p, "kafka.max_broker_count", 27, &err), 0);
+	advise(0);
+	ck_assert_str_eq(out.instance_type, "kafka.test.big");
+	ck_assert_int_eq(out.brokers_count, 6);
+	ck_assert_double_near(out.cost_usd_per_month, 25996.8);
+	ck_assert(!out.broker_quota_exceeded_flag);
+	/* a quota of 3: both over it; big needs the fewest brokers */
+	ck_assert_int_eq(ecap_policy_set_int64(p, "kafka.max_broker_count", 3, &err), 0);
+	advise(0);
+	ck_assert_str_eq(out.instance_type, "kafka.test.big");
+	ck_assert_int_eq(out.brokers_count, 6);
+	ck_assert(out.broker_quota_exceeded_flag);
+	/* a size named: used even when another is cheaper */
+	ck_assert_int_eq(ecap_policy_set_int64(p, "kafka.max_broker_count", 30, &err), 0);
+	set_size(in.instance_type, "kafka.test.big");
+	advise(0);
+	ck_assert_str_eq(out.instance_type, "kafka.test.big");
+	/* a catalog of burstable sizes only is still used */
+	ck_assert_msg(ecap_policy_load_json(p, tiny, sizeof(tiny) - 1, &err) == 0,
+		      "%s", err.message);
+	in.instance_type[0] = '\0';
+	advise(0);
+	ck_assert_str_eq(out.instance_type, "kafka.t9.tiny");
+}
+END_TEST
+
 START_TEST(availability_zones)
 {
 	/* 2 zones: 1733.888 GB on 100 GB disks -> 18, a multiple of 2 */
@@ -749,6 +818,7 @@ kafka_suite(void)
 	tcase_add_test(tc, every_broker_limit);
 	tcase_add_test(tc, msk_partition_limits);
 	tcase_add_test(tc, broker_quota);
+	tcase_add_test(tc, cheapest_within_quota);
 	tcase_add_test(tc, availability_zones);
 	tcase_add_test(tc, ingress_in_mb);
 	tcase_add_test(tc, durability_settings);
