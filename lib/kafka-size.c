@@ -191,8 +191,10 @@ ecap__kafka_calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
 		f.brokers > (double)ecap__pi(p, ECAP_K_KAFKA_MAX_BROKER_COUNT);
 	/* Storage decides: it set the count or costs more than the brokers.
 	 * Compressed batches shrink every retained byte; tiered storage
-	 * keeps one remote copy of all but the recent data. */
+	 * keeps one remote copy of all but the recent data (worth it when
+	 * more than a day is kept). */
 	c->compression = f.limit == ECAP_KAFKA_REASON_STORAGE ||
 			 f.storage_cost > f.broker_cost;
-	c->tiered_storage = c->compression && a->retention_hours > 24.0;
+	c->tiered_storage = c->compression && a->retention_hours > 24.0 &&
+			    !burstable(c->broker);	/* MSK: not on kafka.t3 */
 }

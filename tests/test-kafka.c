@@ -457,6 +457,14 @@ START_TEST(cheapest_within_quota)
 	in.instance_type[0] = '\0';
 	advise(0);
 	ck_assert_str_eq(out.instance_type, "kafka.t9.tiny");
+	/* kept 2 days: 50 * 172800 * 3 / 1024 = 25312.5 GB ($2531 at 0.1)
+	 * outweighs 300 / 5 = 60 brokers * $0.01 * 720 = $432: compress;
+	 * but MSK has no tiered storage on burstable sizes */
+	in.retention_hours = 48;
+	advise(0);
+	ck_assert_int_eq(out.brokers_count, 60);
+	ck_assert(out.storage_cost_usd_per_month > out.broker_cost_usd_per_month);
+	ck_assert(out.compression_flag && !out.tiered_storage_flag);
 }
 END_TEST
 
