@@ -154,8 +154,9 @@ explain_ecap1(const struct ecap_kafka_out *o, struct text *t)
 		    "raise it or split the cluster",
 		    N(t, o->broker_quota_count));
 	if (o->compression_flag)
-		add(t, "; storage decides: compress batches%s",
-		    o->tiered_storage_flag ?
+		add(t, "; storage %s: compress batches%s",
+		    o->reason == ECAP_KAFKA_REASON_STORAGE ? "sets the count" :
+		    "is most of the cost", o->tiered_storage_flag ?
 		    ", tier data older than a day" : "");
 }
 

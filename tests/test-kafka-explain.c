@@ -44,8 +44,13 @@ START_TEST(explain_sentences)
 			      "rounded up to 12 for 3 availability zones"),
 		      "%s", why);
 	ck_assert_msg(strstr(why, "of storage = $") != NULL, "%s", why);
-	ck_assert_msg(strstr(why, "compress batches, tier data older than a "
-			      "day.") != NULL, "%s", why);
+	ck_assert_msg(strstr(why, "; storage sets the count: compress batches, "
+			      "tier data older than a day.") != NULL, "%s", why);
+	/* 10k events/s: 3 brokers, the minimum, but 17,000 GB kept */
+	advise_and_explain(10000);
+	ck_assert_msg(strstr(why, "the minimum of 3 brokers") != NULL, "%s", why);
+	ck_assert_msg(strstr(why, "; storage is most of the cost: compress "
+			      "batches, tier") != NULL, "%s", why);
 	/* throughput: 4.395 MB/s written at 0.5 a broker */
 	in.broker_throughput_mb_per_second = 0.5;
 	advise_and_explain(1000);

@@ -93,7 +93,7 @@ type KafkaAdvice struct {
 	ReplicationFactorCount          int64
 	MinInsyncReplicasCount          int64
 	BrokerQuotaExceeded             bool   // ecap-1: over the quota at every size
-	Compression                     bool   // ecap-1: storage decides; compress
+	Compression                     bool   // ecap-1: storage sets the count or most of the cost; compress
 	TieredStorage                   bool   // ecap-1: and tier data older than a day
 	Acks                            string // "all" or "1"
 	InstanceType                    string

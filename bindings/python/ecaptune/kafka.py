@@ -73,8 +73,8 @@ class KafkaAdvice(Record):
         prices no storage).
     replication_factor_count, min_insync_replicas_count, acks: durability.
     broker_quota_exceeded_flag, compression_flag, tiered_storage_flag:
-        ecap-1: over the quota at every size; storage decides, compress;
-        and tier data older than a day.
+        ecap-1: over the quota at every size; storage sets the count or
+        is most of the cost, so compress; and tier data older than a day.
     instance_type, price_date: the broker size and the date of its prices.
     """
 
