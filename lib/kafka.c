@@ -10,7 +10,6 @@
 
 #include "capacity.h"
 
-#define GIB 1073741824.0
 /* Counts above this are refused rather than converted to int64. */
 #define MAX_COUNT 1e15
 
