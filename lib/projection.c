@@ -522,6 +522,16 @@ put_bool(struct jyear *j, const char *key, int64_t v)
 	return json_object_set_new(j->o, key, json_boolean(v != 0)) == 0;
 }
 
+/* An enum member by its C name (ecap_<enum>_to_string), or its number
+ * for a value without one. */
+static bool
+put_enum(struct jyear *j, const char *key, const char *name, int64_t v)
+{
+	if (name == NULL)
+		return put_int(j, key, v);
+	return json_object_set_new(j->o, key, json_string(name)) == 0;
+}
+
 /* Jansson escapes quotes, backslashes and control characters; it refuses
  * text that is not UTF-8. */
 static bool
@@ -609,7 +619,9 @@ projection_year_json(json_t *arr, const struct ecap_projection_year *y,
 	     put_int(j, "kafka_brokers_count", y->kafka_brokers_count) &&
 	     put_real(j, "kafka_storage_per_broker_gb",
 		      y->kafka_storage_per_broker_gb) &&
-	     put_int(j, "kafka_reason", y->kafka_reason) &&
+	     put_enum(j, "kafka_reason",
+		      ecap_kafka_reason_to_string(y->kafka_reason),
+		      y->kafka_reason) &&
 	     put_real(j, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month) &&
 	     put_real(j, "total_cost_usd_per_month", y->total_cost_usd_per_month) &&
 	     put_str(j, "reason_text", y->reason_text, sizeof(y->reason_text));
