@@ -67,7 +67,7 @@ class Record:
     """Base of the binding's frozen result dataclasses."""
 
     #: field name -> IntEnum class, for int32 enum fields of the C struct.
-    _enums: ClassVar[Dict[str, Type[enum.IntEnum]]] = {}
+    _enums: ClassVar[Dict[str, Type[enum.Enum]]] = {}
     #: field names that are C int32 flags (0/1) shown as bool.
     _bools: ClassVar[FrozenSet[str]] = frozenset()
 
@@ -97,7 +97,8 @@ class Record:
 def struct_fields(cls: Type[ctypes.Structure]) -> List[str]:
     """The mirror's field names without ``sz`` and the padding fields
     ``reserved_<n>`` (``reserved_bytes`` of the memory regions is data)."""
-    return [f[0] for f in cls._fields_  # type: ignore[attr-defined]
+    fields: Sequence[Any] = getattr(cls, "_fields_")
+    return [f[0] for f in fields
             if f[0] != "sz" and not _PADDING.fullmatch(f[0])]
 
 
@@ -143,7 +144,8 @@ _INT_RANGES = {
 def _check_int_range(cls: Type[ctypes.Structure], name: str, value: int) -> None:
     """ctypes silently wraps an int that does not fit the C field; refuse
     it instead (the library would see a different, wrong number)."""
-    ctype = dict(cls._fields_)[name]  # type: ignore[attr-defined]
+    fields: Sequence[Any] = getattr(cls, "_fields_")
+    ctype = {f[0]: f[1] for f in fields}[name]
     bounds = _INT_RANGES.get(ctype)
     if bounds is not None and not bounds[0] <= value <= bounds[1]:
         raise OverflowError(
@@ -195,7 +197,7 @@ def call_with_array(name: str, elem: Type[_T], *args: Any,
     for _ in range(2):
         arr = (elem * max(capacity, 1))()
         for e in arr:
-            e.sz = ctypes.sizeof(elem)  # type: ignore[attr-defined]
+            setattr(e, "sz", ctypes.sizeof(elem))
         count = ctypes.c_size_t(capacity)
         try:
             _lib.check(name, *args, arr, ctypes.byref(count))
@@ -231,7 +233,7 @@ def json_from_array(name: str, elem: Type[_T],
     out = ctypes.c_void_p()
     _lib.check(name, arr, len(records), ctypes.byref(out))
     try:
-        return ctypes.string_at(out.value).decode("utf-8")
+        return ctypes.string_at(out.value or 0).decode("utf-8")
     finally:
         _lib.lib.ecap_free(out)
 

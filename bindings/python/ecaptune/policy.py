@@ -225,8 +225,9 @@ class Policy:
 
     def __del__(self) -> None:
         try:
-            if getattr(self, "_handle", None) is not None:
-                _lib.lib.ecap_policy_free(ctypes.byref(self._handle))
+            handle = getattr(self, "_handle", None)
+            if handle is not None:
+                _lib.lib.ecap_policy_free(ctypes.byref(handle))
                 self._handle = None
         except Exception:  # interpreter shutdown: modules may be gone
             pass
@@ -400,7 +401,7 @@ class Policy:
         out = ctypes.c_void_p()
         self._call("ecap_policy_dump_json", ctypes.byref(out))
         try:
-            return ctypes.string_at(out.value).decode("utf-8")
+            return ctypes.string_at(out.value or 0).decode("utf-8")
         finally:
             _lib.lib.ecap_free(out)
 
