@@ -24,6 +24,16 @@ assert_member(const char *text, const char *key, const char *value)
 		      "no %s in\n%s", want, text);
 }
 
+/* A zeroed year (sz set) of the model; what the tests set is what shows. */
+static void
+year_init(struct ecap_projection_year *y, int32_t model, int32_t year)
+{
+	memset(y, 0, sizeof(*y));
+	y->sz = sizeof(*y);
+	y->model = model;
+	y->year = year;
+}
+
 static char *
 year_json(const struct ecap_projection_year *y)
 {
@@ -39,10 +49,7 @@ START_TEST(projection_reals_shortest)
 	struct ecap_projection_year y;
 	char *text;
 
-	memset(&y, 0, sizeof(y));
-	y.sz = sizeof(y);
-	y.model = ECAP_MODEL_ECAP_1;
-	y.year = 1;
+	year_init(&y, ECAP_MODEL_ECAP_1, 1);
 	/* %.17g prints 0.40000000000000002 and 3413.7600000000002; 15
 	 * digits read back as the same doubles. */
 	y.spark_cost_usd_per_hour = 0.4;
@@ -84,10 +91,7 @@ START_TEST(projection_text_escaped)
 	struct ecap_projection_year y;
 	char *text;
 
-	memset(&y, 0, sizeof(y));
-	y.sz = sizeof(y);
-	y.model = ECAP_MODEL_GUIDE;
-	y.year = 2;
+	year_init(&y, ECAP_MODEL_GUIDE, 2);
 	/* A digit inside a string is not a number to rewrite. */
 	strcpy(y.database_instance_class, "db.\"r6g\" 0.40000000000000002");
 	text = year_json(&y);

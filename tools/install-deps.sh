@@ -11,32 +11,26 @@ case "${1:-}" in
 "") ;;
 *) echo "usage: tools/install-deps.sh [--test]" >&2; exit 2 ;;
 esac
-pkgs="autoconf automake libtool pkg-config make gcc g++ libjansson-dev check mandoc valgrind"
-missing=""
-for p in $pkgs; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
-		missing="$missing $p"
-done
-if [ -n "$missing" ]; then
+# Installs from Debian those of the given packages that are missing.
+install_missing() {
+	missing=""
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+			missing="$missing $p"
+	done
+	[ -n "$missing" ] || return 0
 	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 	echo "install-deps: installing$missing"
 	$sudo apt-get update -qq
+	# shellcheck disable=SC2086
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
-fi
+}
+install_missing autoconf automake libtool pkg-config make gcc g++ \
+	libjansson-dev check mandoc valgrind
 [ "$tests" = yes ] || exit 0
 # The checks: groff -ww on the man pages, abidw/abidiff for make check-abi
 # and update-abi, dpkg-gensymbols for the symbols file.
-missing=""
-for p in groff-base abigail-tools dpkg-dev; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
-		missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-	echo "install-deps: installing$missing"
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
-fi
+install_missing groff-base abigail-tools dpkg-dev
 # The Python binding's tests (bindings/python) need pytest and hypothesis;
 # mypy checks the examples' types.
 if command -v python3 >/dev/null 2>&1 &&
