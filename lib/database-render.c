@@ -242,7 +242,8 @@ ecap_database_explain(const struct ecap_database_out *a, char *buf,
 	}
 	if (a->flags & ECAP_DATABASE_FLAG_POOL_EXHAUSTION)
 		say(&t, "; the pools open up to %" PRId64 " connections, more "
-			"than the %" PRId64 " max_connections leaves",
+			"than the %" PRId64 " max_connections leaves (use a "
+			"pooler such as RDS Proxy)",
 		    a->pool_connections_max_count,
 		    a->connections_available_count);
 	if (t.len >= size)

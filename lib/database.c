@@ -300,12 +300,13 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
  * (kB arithmetic), as the guide model always gave them. */
 static void
 guide_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
-		 struct ecap_database_out *out)
+		 int64_t connections, struct ecap_database_out *out)
 {
 	int64_t ram_kb = (int64_t)floor(c->instance_memory_gb * KB_PER_GB);
 	int64_t denominator;
 
-	out->max_connections_count = ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
+	out->max_connections_count = connections > 0 ? connections :
+		ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
 	out->shared_buffers_kb = ram_kb / 4;
 	out->effective_cache_size_kb = ram_kb * 3 / 4;
 	out->maintenance_work_mem_kb = (int64_t)floor(
@@ -325,7 +326,7 @@ guide_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
 /* The guide's DATABASE_CONFIG per application instance, against
  * max_connections less the superuser reserve. */
 static void
-fill_pools(const ecap_policy *p, int64_t app_instances,
+fill_pools(const ecap_policy *p, int64_t app_instances, bool check,
 	   struct ecap_database_out *out)
 {
 	int64_t reserved = ecap__pi(p, ECAP_K_DATABASE_RESERVED_CONNECTIONS);
@@ -342,7 +343,7 @@ fill_pools(const ecap_policy *p, int64_t app_instances,
 	out->connections_available_count =
 		out->max_connections_count > reserved ?
 			out->max_connections_count - reserved : 0;
-	if (out->model != ECAP_MODEL_GUIDE &&
+	if (check &&
 	    out->pool_connections_max_count > out->connections_available_count)
 		out->flags |= ECAP_DATABASE_FLAG_POOL_EXHAUSTION;
 }
@@ -419,6 +420,26 @@ workload_inputs(const ecap_policy *p, int32_t workload, int32_t storage,
 	return ECAP_OK;
 }
 
+/*
+ * ecap-1 sizes max_connections for the pools: PGTune's default for the
+ * workload, or the pools' most plus the superuser reserve when that is
+ * more, up to database.max_connections_limit (beyond it the pools flag).
+ */
+static int64_t
+pool_connections(const ecap_policy *p, const struct workload_args *a)
+{
+	int64_t pools = (ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE) +
+			 ecap__pi(p, ECAP_K_DATABASE_POOL_MAX_OVERFLOW)) *
+			a->app_instances +
+			ecap__pi(p, ECAP_K_DATABASE_RESERVED_CONNECTIONS);
+	int64_t limit = ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS_LIMIT);
+	int64_t want = ecap__pgtune_default_connections(a->workload);
+
+	if (pools > want)
+		want = pools < limit ? pools : limit;
+	return want;
+}
+
 /* PGTune for a RAM and vCPU count, and the pools. */
 static void
 tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
@@ -433,7 +454,7 @@ tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
 	t.cpus = vcpus;
 	t.connections = a->connections;
 	ecap__pgtune(&t, out);
-	fill_pools(p, a->app_instances, out);
+	fill_pools(p, a->app_instances, true, out);
 }
 
 static void
@@ -503,9 +524,11 @@ ecap_database_advise(const ecap_policy *policy,
 	out->postgres_version = a.version;
 	fill_sizing(&c, out);
 	if (policy->model == ECAP_MODEL_GUIDE) {
-		guide_parameters(policy, &c, out);
-		fill_pools(policy, a.app_instances, out);
+		guide_parameters(policy, &c, a.connections, out);
+		fill_pools(policy, a.app_instances, false, out);
 	} else {
+		if (a.connections == 0)
+			a.connections = pool_connections(policy, &a);
 		tune(policy, &a, c.instance_memory_gb, c.vcpus, out);
 	}
 	return ECAP_OK;
