@@ -13,11 +13,6 @@
 
 /* ---- database (database.c) ---- */
 
-/* The catalog's entries (catalog.c). */
-const struct ecap_catalog_entry *ecap__catalog_entries(const ecap_policy *p,
-						       int32_t catalog,
-						       size_t *n);
-
 struct ecap__db_calc {
 	double daily_storage_gb;
 	double data_storage_gb;
