@@ -31,7 +31,7 @@
  *         vCPUs than one class has and reads can take the excess; Multi-AZ
  *         by default; gp3 storage and IOPS priced; beyond one instance the
  *         largest class with recommendation flags, never N primaries;
- *         parameters as PGTune computes them (ecap_database_params(3)).
+ *         parameters as PGTune computes them (ecap_database_advise(3)).
  */
 #define ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY 1e12
 
