@@ -95,7 +95,10 @@ var bound = map[string]any{
 	"ecap_database_flag_to_string":       DatabaseFlag.String,
 	"ecap_database_flag_from_string":     ParseDatabaseFlag,
 	// kafka
-	"ecap_kafka_advise": (*Policy).AdviseKafka,
+	"ecap_kafka_advise":             (*Policy).AdviseKafka,
+	"ecap_kafka_explain":            KafkaAdvice.ReasonText,
+	"ecap_kafka_reason_to_string":   KafkaReason.String,
+	"ecap_kafka_reason_from_string": ParseKafkaReason,
 	// projection
 	"ecap_projection_run":                (*Policy).Project,
 	"ecap_projection_to_json":            ProjectionJSON,

@@ -68,7 +68,8 @@ from .database import (DatabaseReason, DatabaseWorkload, DatabaseStorage,
                        database_flag_to_string, database_flag_from_string)
 
 from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
-                    advise_kafka)
+                    KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
+                    kafka_reason_to_string, kafka_reason_from_string)
 
 from .projection import (ProjectionYear, MonteCarloYear,
                          PROJECTION_MAX_YEARS, projection_run,
@@ -125,7 +126,8 @@ __all__ = [
     "database_flag_to_string", "database_flag_from_string",
     # kafka
     "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
-    "advise_kafka",
+    "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",
+    "kafka_reason_to_string", "kafka_reason_from_string",
     # projection
     "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",
