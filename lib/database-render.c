@@ -49,6 +49,7 @@ static const struct ecap__enum_name flag_names[] = {
 	{ ECAP_DATABASE_FLAG_WRITES_SHORT, { "writes-short" } },
 	{ ECAP_DATABASE_FLAG_IOPS_LIMIT, { "iops-limit" } },
 	{ ECAP_DATABASE_FLAG_POOL_EXHAUSTION, { "pool-exhaustion" } },
+	{ ECAP_DATABASE_FLAG_READS_SHORT, { "reads-short" } },
 	{ 0, { NULL } },
 };
 
@@ -154,6 +155,8 @@ say_flags(struct text *t, uint32_t flags)
 	if (flags & ECAP_DATABASE_FLAG_WRITES_SHORT)
 		say(t, "; the writes alone pass the largest class: shard or "
 		       "batch them");
+	if (flags & ECAP_DATABASE_FLAG_READS_SHORT)
+		say(t, "; the reads pass the most replicas: cache or shard them");
 	if (flags & ECAP_DATABASE_FLAG_IOPS_LIMIT)
 		say(t, "; the IOPS pass gp3's most: use io2");
 }
@@ -164,8 +167,8 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 	switch (a->reason) {
 	case ECAP_DATABASE_REASON_CHEAPEST_FIT:
 		say(t, "%s (%.0f GB, %d vCPUs, $%.3f an hour%s) is the "
-		       "cheapest class with %.3g GB for a %.3g GB working set "
-		       "and %" PRId64 " vCPUs for %.3g transactions/s at peak",
+		       "cheapest class with %.1f GB for a %.1f GB working set "
+		       "and %" PRId64 " vCPUs for %.1f transactions/s at peak",
 		    a->instance_class, a->instance_memory_gb,
 		    (int)a->instance_vcpus, a->price_usd_per_hour,
 		    a->multi_az_flag ? " Multi-AZ" : "", a->memory_required_gb,
@@ -173,7 +176,7 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 		    a->peak_transactions_per_second);
 		break;
 	case ECAP_DATABASE_REASON_READ_REPLICAS:
-		say(t, "%.3g transactions/s at peak need %" PRId64 " vCPUs, "
+		say(t, "%.1f transactions/s at peak need %" PRId64 " vCPUs, "
 		       "more than one class has: %s (%d vCPUs) as primary and "
 		       "%d read replica(s) of it for the reads",
 		    a->peak_transactions_per_second, a->vcpu_required_count,
@@ -181,7 +184,7 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 		    (int)a->read_replica_count);
 		break;
 	default:
-		say(t, "beyond one instance: %.3g GB of memory (%.3g GB working "
+		say(t, "beyond one instance: %.0f GB of memory (%.0f GB working "
 		       "set), %.0f GB of storage (limit %.0f) and %" PRId64
 		       " vCPUs; the largest fit is %s (%.0f GB, %d vCPUs)",
 		    a->memory_required_gb, a->working_set_gb, a->storage_gb,

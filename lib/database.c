@@ -147,11 +147,20 @@ add_replicas(const ecap_policy *p, struct ecap__db_calc *c)
 	double excess = c->vcpu_required - c->vcpus;
 	double reads = c->vcpu_required *
 		       ecap__pd(p, ECAP_K_DATABASE_READ_SHARE_RATIO);
+	double most = (double)ecap__pi(p, ECAP_K_DATABASE_MAX_READ_REPLICAS);
+	double replicas;
 
 	if (excess <= 0.0)
 		return;
-	if (reads > 0.0) {
-		c->replicas = (int32_t)ceil(fmin(excess, reads) / c->vcpus);
+	replicas = ceil(fmin(excess, reads) / c->vcpus);
+	if (replicas > most) {
+		/* RDS takes at most 15 replicas of one primary. */
+		replicas = most;
+		c->flags |= ECAP_DATABASE_FLAG_READS_SHORT;
+		c->reason = ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE;
+	}
+	if (replicas > 0.0) {
+		c->replicas = (int32_t)replicas;
 		c->flags |= ECAP_DATABASE_FLAG_ADD_READ_REPLICAS;
 		if (c->reason == ECAP_DATABASE_REASON_CHEAPEST_FIT)
 			c->reason = ECAP_DATABASE_REASON_READ_REPLICAS;

@@ -370,6 +370,13 @@ START_TEST(ecap1_read_replicas)
 	ck_assert_int_eq(out.read_replica_count, 4);
 	ck_assert_int_eq(out.reason, ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE);
 	ck_assert(out.flags & ECAP_DATABASE_FLAG_WRITES_SHORT);
+	/* at most database.max_read_replicas (RDS: 15) replicas; 3 here */
+	set_int("database.max_read_replicas", 3);
+	advise(1728000, 0);
+	ck_assert_int_eq(out.read_replica_count, 3);
+	ck_assert(out.flags & ECAP_DATABASE_FLAG_READS_SHORT);
+	ck_assert_msg(strstr(explain(), "cache or shard") != NULL, "%s",
+		      explain());
 }
 END_TEST
 
@@ -677,7 +684,7 @@ START_TEST(names)
 	ck_assert_err(ecap_database_storage_from_string("tape", &v, &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "storage_type");
 	/* every flag bit has a name and parses back */
-	for (bit = 1; bit <= ECAP_DATABASE_FLAG_POOL_EXHAUSTION; bit <<= 1) {
+	for (bit = 1; bit <= ECAP_DATABASE_FLAG_READS_SHORT; bit <<= 1) {
 		ck_assert_ptr_nonnull(ecap_database_flag_to_string(bit));
 		ck_assert_int_eq(ecap_database_flag_from_string(
 			ecap_database_flag_to_string(bit), &f, &err), 0);

@@ -100,6 +100,7 @@ const (
 	FlagWritesShort         DatabaseFlag = C.ECAP_DATABASE_FLAG_WRITES_SHORT          // writes beyond the largest class
 	FlagIOPSLimit           DatabaseFlag = C.ECAP_DATABASE_FLAG_IOPS_LIMIT            // IOPS beyond gp3: io2
 	FlagPoolExhaustion      DatabaseFlag = C.ECAP_DATABASE_FLAG_POOL_EXHAUSTION       // pools can exhaust max_connections
+	FlagReadsShort          DatabaseFlag = C.ECAP_DATABASE_FLAG_READS_SHORT           // reads beyond the most replicas
 )
 
 // String names one flag bit ("partition-and-archive", ...), or

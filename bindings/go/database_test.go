@@ -110,7 +110,7 @@ func TestDatabaseNames(t *testing.T) {
 	if s, err := ParseDatabaseStorage("hdd"); err != nil || s != StorageHDD {
 		t.Error(s, err)
 	}
-	for f := FlagPartitionAndArchive; f <= FlagPoolExhaustion; f <<= 1 {
+	for f := FlagPartitionAndArchive; f <= FlagReadsShort; f <<= 1 {
 		if g, err := ParseDatabaseFlag(f.String()); err != nil || g != f {
 			t.Error(f, g, err)
 		}

@@ -94,6 +94,9 @@ enum ecap_database_flag {
 	/* The application pools can open more connections than
 	 * max_connections leaves to applications. */
 	ECAP_DATABASE_FLAG_POOL_EXHAUSTION = 1 << 7,
+	/* The reads need more replicas than one primary takes
+	 * (database.max_read_replicas): cache the reads or shard. */
+	ECAP_DATABASE_FLAG_READS_SHORT = 1 << 8,
 };
 
 struct ecap_database_in {

@@ -88,6 +88,7 @@ class DatabaseFlag(enum.IntFlag):
     ECAP_DATABASE_FLAG_WRITES_SHORT = 1 << 5
     ECAP_DATABASE_FLAG_IOPS_LIMIT = 1 << 6
     ECAP_DATABASE_FLAG_POOL_EXHAUSTION = 1 << 7
+    ECAP_DATABASE_FLAG_READS_SHORT = 1 << 8
 
 
 @dataclasses.dataclass(frozen=True)
