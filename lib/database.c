@@ -108,9 +108,10 @@ cheapest_fit(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
 }
 
 /*
- * Beyond one class: among the classes with the most memory that still
- * hold min(memory, the largest), the cheapest with the vCPUs, else the one
- * with the most vCPUs (the cheapest of those).
+ * No class has both the memory and the vCPUs: among the classes that hold
+ * min(memory, the most any class has), the cheapest with the vCPUs, else
+ * the one with the most vCPUs (the cheaper of equals).  Never a second
+ * primary: PostgreSQL has one writer.
  */
 static const struct ecap_catalog_entry *
 largest(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
@@ -257,6 +258,7 @@ calc_ecap1(const ecap_policy *p, double tx, double retention_days,
 	double with_buffer = c->data_storage_gb *
 		(1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO));
 
+	/* The recent days, no more than are kept, with their indexes. */
 	c->working_set_gb = c->daily_storage_gb * hot;
 	c->memory_required_gb =
 		fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
