@@ -282,6 +282,10 @@ calc_ecap1(const ecap_policy *p, double tx, double retention_days,
 			    ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE |
 			    ECAP_DATABASE_FLAG_ANALYTICS_TO_LAKE;
 		c->reason = ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE;
+	} else if (c->storage_gb > c->storage_limit_gb *
+		   ecap__pd(p, ECAP_K_DATABASE_STORAGE_PLAN_RATIO)) {
+		/* Still one instance, but not for long. */
+		c->flags |= ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE;
 	}
 	c->instances_needed = 1.0 + c->replicas;
 	price(p, e, c);

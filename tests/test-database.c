@@ -430,6 +430,24 @@ START_TEST(ecap1_storage_limit)
 }
 END_TEST
 
+/* Near the storage limit: still one instance, partitioning advised. */
+START_TEST(ecap1_storage_plan)
+{
+	/* 3e7 a day: 74.387 GB a day * 365 * 2 * 1.2 = 65162.66 -> 65163
+	 * GB, above 0.8 * 65536 = 52428.8 and below 65536 */
+	advise(3e7, 0);
+	ck_assert_double_near(out.storage_gb, 65163.0);
+	ck_assert(out.flags & ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE);
+	ck_assert_int_eq(out.flags & ECAP_DATABASE_FLAG_STORAGE_LIMIT, 0);
+	ck_assert_int_eq(out.reason, ECAP_DATABASE_REASON_CHEAPEST_FIT);
+	ck_assert_msg(strstr(explain(), "range-partition") != NULL, "%s",
+		      explain());
+	/* 1e7: 21721 GB, no advice */
+	advise(1e7, 0);
+	ck_assert_int_eq(out.flags, 0);
+}
+END_TEST
+
 /* ---- properties over the shipped catalog ---- */
 
 /* The cheapest entry meeting memory and vCPUs, by brute force. */
@@ -715,6 +733,7 @@ database_suite(void)
 	tcase_add_test(tc, ecap1_read_replicas);
 	tcase_add_test(tc, ecap1_iops);
 	tcase_add_test(tc, ecap1_storage_limit);
+	tcase_add_test(tc, ecap1_storage_plan);
 	tcase_add_test(tc, ecap1_properties);
 	tcase_add_test(tc, shipped_catalog);
 	tcase_add_test(tc, bad_input);
