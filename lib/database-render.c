@@ -272,10 +272,38 @@ add_memory(struct ecap__props *ctx, const char *key, int64_t kb)
 }
 
 static void
+add_word(struct ecap__props *ctx, const char *key, const char *v)
+{
+	if (v[0] != '\0')
+		ecap__props_add(ctx, key, "%s", v);
+}
+
+static void
 add_count(struct ecap__props *ctx, const char *key, int64_t v)
 {
 	if (v > 0)
 		ecap__props_add(ctx, key, "%" PRId64, v);
+}
+
+/* A setting by name: empty (not set) or one of the space-separated words. */
+static int
+check_word(struct ecap_error *err, const char *field, const char *v,
+	   size_t cap, const char *words)
+{
+	size_t n = strnlen(v, cap);
+	const char *w = words;
+
+	if (n == 0)
+		return ECAP_OK;
+	while (n < cap && *w != '\0') {
+		if (strncmp(w, v, n) == 0 && (w[n] == ' ' || w[n] == '\0'))
+			return ECAP_OK;
+		w += strcspn(w, " ");
+		w += *w == ' ';
+	}
+	return ecap__fail(err, ECAP_ERR_INVALID, field,
+			  "%s is \"%.*s\"; PostgreSQL takes %s", field,
+			  (int)(n < 16 ? n : 16), v, words);
 }
 
 /*
@@ -332,7 +360,20 @@ check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
 	    (rc = ecap__check_int64(err,
 				    "max_parallel_maintenance_workers_count",
 				    o->max_parallel_maintenance_workers_count,
-				    0, 1024)))
+				    0, 1024)) ||
+	    (rc = ecap__check_int64(err, "autovacuum_max_workers_count",
+				    o->autovacuum_max_workers_count, 0,
+				    262143)) ||
+	    (rc = ecap__check_int64(err, "autovacuum_work_mem_kb",
+				    o->autovacuum_work_mem_kb, 0, max_kb)) ||
+	    (rc = check_word(err, "huge_pages", o->huge_pages,
+			     sizeof(o->huge_pages), "try off on")) ||
+	    (rc = check_word(err, "jit", o->jit, sizeof(o->jit), "off on")) ||
+	    (rc = check_word(err, "wal_compression", o->wal_compression,
+			     sizeof(o->wal_compression),
+			     "lz4 on off pglz zstd")) ||
+	    (rc = check_word(err, "wal_level", o->wal_level,
+			     sizeof(o->wal_level), "minimal replica logical")))
 		return rc;
 	return ECAP_OK;
 }
@@ -376,6 +417,19 @@ ecap_database_properties(const struct ecap_database_out *out,
 	add_count(&ctx, "max_parallel_workers", out->max_parallel_workers_count);
 	add_count(&ctx, "max_parallel_maintenance_workers",
 		  out->max_parallel_maintenance_workers_count);
+	add_word(&ctx, "huge_pages", out->huge_pages);
+	add_word(&ctx, "jit", out->jit);
+	add_word(&ctx, "wal_compression", out->wal_compression);
+	add_count(&ctx, "autovacuum_max_workers",
+		  out->autovacuum_max_workers_count);
+	if (out->autovacuum_work_mem_kb > 0)
+		add_memory(&ctx, "autovacuum_work_mem", out->autovacuum_work_mem_kb);
+	if (out->wal_level[0] != '\0') {
+		add_word(&ctx, "wal_level", out->wal_level);
+		/* minimal WAL allows no WAL senders */
+		if (strcmp(out->wal_level, "minimal") == 0)
+			ecap__props_add(&ctx, "max_wal_senders", "0");
+	}
 	return ecap__props_end(&ctx, err);
 }
 
@@ -415,6 +469,24 @@ put_number(struct group *g, const char *name, const char *unit, int64_t v)
 		return;
 	snprintf(text, sizeof(text), "%" PRId64, v);
 	put(g, name, unit, text, v);
+}
+
+static void
+put_word(struct group *g, const char *name, const char *v)
+{
+	struct ecap_database_rds_parameter *r;
+
+	if (v[0] == '\0')
+		return;
+	if (g->n < g->cap) {
+		r = ecap__array_at(g->base, g->stride, g->n,
+				   sizeof(struct ecap_database_rds_parameter));
+		ecap__strlcpy(r->name, name, sizeof(r->name));
+		ecap__strlcpy(r->value, v, sizeof(r->value));
+		ecap__strlcpy(r->evaluated, v, sizeof(r->evaluated));
+		r->unit[0] = '\0';
+	}
+	g->n++;
 }
 
 static void
@@ -521,6 +593,12 @@ rds_group(const struct ecap_database_out *o, struct group *g)
 	put_number(g, "max_parallel_workers", "", o->max_parallel_workers_count);
 	put_number(g, "max_parallel_maintenance_workers", "",
 		   o->max_parallel_maintenance_workers_count);
+	/* huge_pages and wal_level are RDS's to set; the others are taken. */
+	put_word(g, "jit", o->jit);
+	put_word(g, "wal_compression", o->wal_compression);
+	put_number(g, "autovacuum_max_workers", "",
+		   o->autovacuum_max_workers_count);
+	put_number(g, "autovacuum_work_mem", "kB", o->autovacuum_work_mem_kb);
 }
 
 ECAP_API int

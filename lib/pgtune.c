@@ -50,6 +50,10 @@ static const struct workload_rules workloads[] = {
 #define WAL_BUFFERS_MIN_KB INT64_C(32)
 /* work_mem floor: 4 MB. */
 #define WORK_MEM_MIN_KB (4 * KB_PER_MB)
+/* autovacuum_work_mem cap and the shared_buffers from which huge_pages
+ * = try: both 2 GB. */
+#define AUTOVACUUM_WORK_MEM_KB (2 * KB_PER_GB)
+#define HUGE_PAGES_FROM_KB (2 * KB_PER_GB)
 /* max_worker_processes PostgreSQL assumes when PGTune sets none. */
 #define DEFAULT_WORKER_PROCESSES INT64_C(8)
 /* Parallel workers per gather and for maintenance: at most 4 ("no clear
@@ -135,6 +139,38 @@ work_mem_kb(const struct ecap__pgtune_in *in,
 	return kb < WORK_MEM_MIN_KB ? WORK_MEM_MIN_KB : kb;
 }
 
+/*
+ * The settings PGTune added in 2026: autovacuum workers for big machines
+ * (PostgreSQL's default is 3), autovacuum_work_mem capped at 2 GB once
+ * maintenance_work_mem reaches it (3-5 workers at 8 GB each risk the OOM
+ * killer), huge pages, JIT off for short queries, WAL compression, and a
+ * desktop's minimal WAL.
+ */
+static void
+named_settings(const struct ecap__pgtune_in *in, struct ecap_database_out *out)
+{
+	bool short_queries = in->workload == ECAP_DATABASE_WORKLOAD_WEB ||
+			     in->workload == ECAP_DATABASE_WORKLOAD_OLTP ||
+			     in->workload == ECAP_DATABASE_WORKLOAD_MIXED;
+
+	out->autovacuum_max_workers_count = in->cpus >= 32 ? 5 :
+					    in->cpus >= 16 ? 4 : 0;
+	out->autovacuum_work_mem_kb =
+		out->maintenance_work_mem_kb >= AUTOVACUUM_WORK_MEM_KB ?
+			AUTOVACUUM_WORK_MEM_KB : 0;
+	ecap__strlcpy(out->huge_pages,
+		      out->shared_buffers_kb >= HUGE_PAGES_FROM_KB ? "try" : "off",
+		      sizeof(out->huge_pages));
+	ecap__strlcpy(out->jit, short_queries && in->version >= 12 ? "off" : "",
+		      sizeof(out->jit));
+	ecap__strlcpy(out->wal_compression,
+		      in->version >= 15 ? "lz4" : in->version >= 10 ? "on" : "",
+		      sizeof(out->wal_compression));
+	ecap__strlcpy(out->wal_level,
+		      in->workload == ECAP_DATABASE_WORKLOAD_DESKTOP ? "minimal" : "",
+		      sizeof(out->wal_level));
+}
+
 void
 ecap__pgtune(const struct ecap__pgtune_in *in, struct ecap_database_out *out)
 {
@@ -163,4 +199,5 @@ ecap__pgtune(const struct ecap__pgtune_in *in, struct ecap_database_out *out)
 	out->max_parallel_maintenance_workers_count = 0;
 	parallel_settings(in, out);
 	out->work_mem_kb = work_mem_kb(in, out);
+	named_settings(in, out);
 }

@@ -26,8 +26,8 @@ struct ecap__pgtune_in {
 /* PGTune's max_connections when none is given: web 200, oltp 300, ... */
 int64_t ecap__pgtune_default_connections(int32_t workload);
 
-/* Fills out's parameter fields (max_connections .. the parallel settings)
- * as PGTune computes them; inputs already validated. */
+/* Fills out's parameter fields (max_connections .. wal_level) as PGTune
+ * computes them; inputs already validated. */
 void ecap__pgtune(const struct ecap__pgtune_in *in,
 		  struct ecap_database_out *out);
 

@@ -69,6 +69,15 @@ START_TEST(web_16gb_4cpu)
 	/* (16777216 - 4194304) / ((200 + 4) * 3) = 12582912 / 612
 	 * = 20560.31 -> 20560 kB (web: / 1) */
 	ck_assert_int_eq(out.work_mem_kb, 20560);
+	/* shared_buffers 4 GB >= 2 GB: huge_pages try; web on 17: jit off;
+	 * 17 >= 15: wal_compression lz4; 4 CPUs < 16: no autovacuum
+	 * workers; maintenance 1 GB < 2 GB: no autovacuum_work_mem */
+	ck_assert_str_eq(out.huge_pages, "try");
+	ck_assert_str_eq(out.jit, "off");
+	ck_assert_str_eq(out.wal_compression, "lz4");
+	ck_assert_int_eq(out.autovacuum_max_workers_count, 0);
+	ck_assert_int_eq(out.autovacuum_work_mem_kb, 0);
+	ck_assert_str_eq(out.wal_level, "");
 }
 END_TEST
 
@@ -97,6 +106,12 @@ START_TEST(dw_64gb_16cpu)
 	/* (67108864 - 16777216) / ((40 + 16) * 3) = 50331648 / 168
 	 * = 299593.14; dw: / 2 = 149796.57 -> 149796 kB */
 	ck_assert_int_eq(out.work_mem_kb, 149796);
+	/* 16 CPUs: 4 autovacuum workers; maintenance 8 GB >= 2 GB:
+	 * autovacuum_work_mem 2 GB; dw: jit left alone */
+	ck_assert_int_eq(out.autovacuum_max_workers_count, 4);
+	ck_assert_int_eq(out.autovacuum_work_mem_kb, 2097152);
+	ck_assert_str_eq(out.jit, "");
+	ck_assert_str_eq(out.huge_pages, "try");
 }
 END_TEST
 
@@ -143,6 +158,9 @@ START_TEST(mixed_8gb)
 	/* (8388608 - 2097152) / ((100 + 8 default workers) * 3) = 6291456 /
 	 * 324 = 19418.07; mixed: / 2 = 9709.04 -> 9709 kB */
 	ck_assert_int_eq(out.work_mem_kb, 9709);
+	/* shared_buffers exactly 2 GB: huge_pages try; mixed: jit off */
+	ck_assert_str_eq(out.huge_pages, "try");
+	ck_assert_str_eq(out.jit, "off");
 }
 END_TEST
 
@@ -168,6 +186,10 @@ START_TEST(more_shapes)
 	/* (4194304 - 262144) / ((20 + 8) * 3) = 3932160 / 84 = 46811.43;
 	 * desktop: / 6 = 7801.9 -> 7801 kB */
 	ck_assert_int_eq(out.work_mem_kb, 7801);
+	/* desktop: minimal WAL; 256 MB of buffers: huge_pages off */
+	ck_assert_str_eq(out.wal_level, "minimal");
+	ck_assert_str_eq(out.huge_pages, "off");
+	ck_assert_str_eq(out.jit, "");
 
 	/* web 256 GB, 64 CPUs, nvme, PostgreSQL 10 */
 	in.postgres_version = 10;
@@ -186,6 +208,12 @@ START_TEST(more_shapes)
 	/* (268435456 - 67108864) / ((200 + 64) * 3) = 201326592 / 792
 	 * = 254200.24 -> 254200 kB */
 	ck_assert_int_eq(out.work_mem_kb, 254200);
+	/* 64 CPUs >= 32: 5 autovacuum workers; PostgreSQL 10: wal_compression
+	 * on, no jit setting (before 12) */
+	ck_assert_int_eq(out.autovacuum_max_workers_count, 5);
+	ck_assert_int_eq(out.autovacuum_work_mem_kb, 2097152);
+	ck_assert_str_eq(out.wal_compression, "on");
+	ck_assert_str_eq(out.jit, "");
 	in.postgres_version = 0;
 
 	/* PGTune's own case: web 4 GB, 9999 connections, 4 CPUs:
@@ -235,15 +263,18 @@ START_TEST(postgresql_conf)
 		{ "max_parallel_workers_per_gather", "2" },
 		{ "max_parallel_workers", "4" },
 		{ "max_parallel_maintenance_workers", "2" },
+		{ "huge_pages", "try" },
+		{ "jit", "off" },
+		{ "wal_compression", "lz4" },
 	};
-	struct ecap_property props[20];
-	size_t i, n = 20;
+	struct ecap_property props[24];
+	size_t i, n = 24;
 
-	for (i = 0; i < 20; i++)
+	for (i = 0; i < 24; i++)
 		ECAP_STRUCT_INIT(&props[i]);
 	shape(16, 4, ECAP_DATABASE_WORKLOAD_WEB, ECAP_DATABASE_STORAGE_SSD);
 	ck_assert_int_eq(ecap_database_properties(&out, props, &n, &err), 0);
-	ck_assert_uint_eq(n, 16);
+	ck_assert_uint_eq(n, 19);
 	for (i = 0; i < n; i++) {
 		ck_assert_str_eq(props[i].key, want[i][0]);
 		ck_assert_str_eq(props[i].value, want[i][1]);
@@ -252,12 +283,26 @@ START_TEST(postgresql_conf)
 	n = 2;
 	ck_assert_err(ecap_database_properties(&out, props, &n, &err),
 		      ECAP_ERR_NOSPACE, err, "count");
-	ck_assert_uint_eq(n, 16);
+	ck_assert_uint_eq(n, 19);
+	/* desktop: wal_level minimal and max_wal_senders 0 at the end */
+	shape(4, 2, ECAP_DATABASE_WORKLOAD_DESKTOP, ECAP_DATABASE_STORAGE_HDD);
+	n = 24;
+	ck_assert_int_eq(ecap_database_properties(&out, props, &n, &err), 0);
+	ck_assert_str_eq(props[n - 2].key, "wal_level");
+	ck_assert_str_eq(props[n - 2].value, "minimal");
+	ck_assert_str_eq(props[n - 1].key, "max_wal_senders");
+	ck_assert_str_eq(props[n - 1].value, "0");
 	/* an edited advice must still be valid PostgreSQL */
 	out.wal_buffers_kb = 0;
-	n = 20;
 	ck_assert_err(ecap_database_properties(&out, props, &n, &err),
 		      ECAP_ERR_RANGE, err, "wal_buffers_kb");
+	out.wal_buffers_kb = 32;
+	snprintf(out.jit, sizeof(out.jit), "maybe");
+	ck_assert_err(ecap_database_properties(&out, props, &n, &err),
+		      ECAP_ERR_INVALID, err, "jit");
+	memset(out.jit, 'x', sizeof(out.jit));
+	ck_assert_err(ecap_database_properties(&out, props, &n, &err),
+		      ECAP_ERR_INVALID, err, "jit");
 }
 END_TEST
 
@@ -291,15 +336,18 @@ START_TEST(rds_group)
 		{ "max_parallel_workers_per_gather", "2", "2", "" },
 		{ "max_parallel_workers", "4", "4", "" },
 		{ "max_parallel_maintenance_workers", "2", "2", "" },
+		/* huge_pages is RDS's own */
+		{ "jit", "off", "off", "" },
+		{ "wal_compression", "lz4", "lz4", "" },
 	};
-	struct ecap_database_rds_parameter g[20];
-	size_t i, n = 20;
+	struct ecap_database_rds_parameter g[24];
+	size_t i, n = 24;
 
-	for (i = 0; i < 20; i++)
+	for (i = 0; i < 24; i++)
 		ECAP_STRUCT_INIT(&g[i]);
 	shape(16, 4, ECAP_DATABASE_WORKLOAD_WEB, ECAP_DATABASE_STORAGE_SSD);
 	ck_assert_int_eq(ecap_database_rds_parameters(&out, g, &n, &err), 0);
-	ck_assert_uint_eq(n, 16);
+	ck_assert_uint_eq(n, 18);
 	for (i = 0; i < n; i++) {
 		ck_assert_str_eq(g[i].name, want[i][0]);
 		ck_assert_str_eq(g[i].value, want[i][1]);
@@ -309,7 +357,7 @@ START_TEST(rds_group)
 	/* dw 256 GB, 16 CPUs: maintenance capped, formula still holds:
 	 * LEAST(bytes / 8192, 8388608) = LEAST(33554432, 8388608) */
 	shape(256, 16, ECAP_DATABASE_WORKLOAD_DW, ECAP_DATABASE_STORAGE_SSD);
-	n = 20;
+	n = 24;
 	ck_assert_int_eq(ecap_database_rds_parameters(&out, g, &n, &err), 0);
 	ck_assert_str_eq(g[3].value, "LEAST({DBInstanceClassMemory/8192},8388608)");
 	ck_assert_str_eq(g[3].evaluated, "8388608");
@@ -319,15 +367,25 @@ START_TEST(rds_group)
 			 "GREATEST({DBInstanceClassMemory/458752},4096)");
 	ck_assert_str_eq(g[9].evaluated, "599186");
 	ck_assert_int_eq(out.work_mem_kb, 599186);
-	/* 2 CPUs: no parallel settings, 12 parameters; too small an array */
+	/* dw, 16 CPUs: 16 + wal_compression + autovacuum_max_workers 4 +
+	 * autovacuum_work_mem 2 GB in kB (no jit for dw) = 19 parameters */
+	ck_assert_uint_eq(n, 19);
+	ck_assert_str_eq(g[16].name, "wal_compression");
+	ck_assert_str_eq(g[17].name, "autovacuum_max_workers");
+	ck_assert_str_eq(g[17].value, "4");
+	ck_assert_str_eq(g[18].name, "autovacuum_work_mem");
+	ck_assert_str_eq(g[18].value, "2097152");
+	ck_assert_str_eq(g[18].unit, "kB");
+	/* 2 CPUs: no parallel settings, 12 + jit + wal_compression = 14
+	 * parameters; too small an array */
 	shape(8, 2, ECAP_DATABASE_WORKLOAD_WEB, ECAP_DATABASE_STORAGE_SSD);
 	n = 2;
 	ck_assert_err(ecap_database_rds_parameters(&out, g, &n, &err),
 		      ECAP_ERR_NOSPACE, err, "count");
-	ck_assert_uint_eq(n, 12);
+	ck_assert_uint_eq(n, 14);
 	/* guide-style numbers that no formula gives stay numbers */
 	out.maintenance_work_mem_kb = 262144;
-	n = 20;
+	n = 24;
 	ck_assert_int_eq(ecap_database_rds_parameters(&out, g, &n, &err), 0);
 	ck_assert_str_eq(g[3].value, "262144");
 }

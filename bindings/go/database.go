@@ -191,6 +191,12 @@ type DatabaseAdvice struct {
 	MaxParallelWorkersPerGatherCount   int64
 	MaxParallelWorkersCount            int64
 	MaxParallelMaintenanceWorkersCount int64
+	AutovacuumMaxWorkersCount          int64  // 0 = not set
+	AutovacuumWorkMemKB                int64  // 0 = not set
+	HugePages                          string // "try", "off"; "" = not set
+	JIT                                string // "off"; "" = not set
+	WALCompression                     string // "lz4", "on"; "" = not set
+	WALLevel                           string // "minimal" (desktop); "" = not set
 	PoolSizeCount                      int64
 	PoolMaxOverflowCount               int64
 	PoolTimeoutSeconds                 int64
@@ -248,6 +254,12 @@ func goDatabaseAdvice(o *C.struct_ecap_database_out) DatabaseAdvice {
 		MaxParallelWorkersPerGatherCount:   int64(o.max_parallel_workers_per_gather_count),
 		MaxParallelWorkersCount:            int64(o.max_parallel_workers_count),
 		MaxParallelMaintenanceWorkersCount: int64(o.max_parallel_maintenance_workers_count),
+		AutovacuumMaxWorkersCount:          int64(o.autovacuum_max_workers_count),
+		AutovacuumWorkMemKB:                int64(o.autovacuum_work_mem_kb),
+		HugePages:                          goChars(o.huge_pages[:]),
+		JIT:                                goChars(o.jit[:]),
+		WALCompression:                     goChars(o.wal_compression[:]),
+		WALLevel:                           goChars(o.wal_level[:]),
 		PoolSizeCount:                      int64(o.pool_size_count),
 		PoolMaxOverflowCount:               int64(o.pool_max_overflow_count),
 		PoolTimeoutSeconds:                 int64(o.pool_timeout_seconds),
@@ -309,6 +321,21 @@ func (a DatabaseAdvice) c() (*C.struct_ecap_database_out, error) {
 	o.max_parallel_workers_per_gather_count = C.int64_t(a.MaxParallelWorkersPerGatherCount)
 	o.max_parallel_workers_count = C.int64_t(a.MaxParallelWorkersCount)
 	o.max_parallel_maintenance_workers_count = C.int64_t(a.MaxParallelMaintenanceWorkersCount)
+	o.autovacuum_max_workers_count = C.int64_t(a.AutovacuumMaxWorkersCount)
+	o.autovacuum_work_mem_kb = C.int64_t(a.AutovacuumWorkMemKB)
+	for _, s := range []struct {
+		dst        []C.char
+		val, field string
+	}{
+		{o.huge_pages[:], a.HugePages, "huge_pages"},
+		{o.jit[:], a.JIT, "jit"},
+		{o.wal_compression[:], a.WALCompression, "wal_compression"},
+		{o.wal_level[:], a.WALLevel, "wal_level"},
+	} {
+		if err := setChars(s.dst, s.val, s.field); err != nil {
+			return nil, err
+		}
+	}
 	o.pool_size_count = C.int64_t(a.PoolSizeCount)
 	o.pool_max_overflow_count = C.int64_t(a.PoolMaxOverflowCount)
 	o.pool_timeout_seconds = C.int64_t(a.PoolTimeoutSeconds)
@@ -406,7 +433,7 @@ type RDSParameter struct {
 	Unit      string
 }
 
-// rdsGroupCap holds every parameter the library writes (17 today).
+// rdsGroupCap holds every parameter the library writes (20 at most today).
 const rdsGroupCap = 32
 
 // RDSParameters renders the advice's parameters as an RDS DB parameter

@@ -70,14 +70,15 @@ func TestDatabaseShapeAndRenderings(t *testing.T) {
 	// 3) = 20560.3 -> 20560 kB
 	if a.Reason != DatabaseReasonShapeGiven || a.SharedBuffersKB != 4194304 || a.EffectiveCacheSizeKB != 12582912 ||
 		a.MaintenanceWorkMemKB != 1048576 || a.WorkMemKB != 20560 || a.MaxConnectionsCount != 200 ||
-		a.MinWALSizeMB != 1024 || a.MaxParallelWorkersPerGatherCount != 2 || !near(a.RandomPageCost, 1.1) {
+		a.MinWALSizeMB != 1024 || a.MaxParallelWorkersPerGatherCount != 2 || !near(a.RandomPageCost, 1.1) ||
+		a.HugePages != "try" || a.JIT != "off" || a.WALCompression != "lz4" {
 		t.Errorf("%+v", a)
 	}
 	props, err := a.Properties()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(props) != 16 || props[1] != (Property{"shared_buffers", "4GB"}) || props[9] != (Property{"work_mem", "20560kB"}) {
+	if len(props) != 19 || props[1] != (Property{"shared_buffers", "4GB"}) || props[9] != (Property{"work_mem", "20560kB"}) {
 		t.Errorf("%v", props)
 	}
 	group, err := a.RDSParameters()
@@ -85,7 +86,7 @@ func TestDatabaseShapeAndRenderings(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 4 GB in 8 kB pages = 524288
-	if len(group) != 16 || group[1] != (RDSParameter{"shared_buffers", "{DBInstanceClassMemory/32768}", "524288", "8kB"}) {
+	if len(group) != 18 || group[1] != (RDSParameter{"shared_buffers", "{DBInstanceClassMemory/32768}", "524288", "8kB"}) {
 		t.Errorf("%v", group)
 	}
 	if _, err := (DatabaseAdvice{}).Properties(); err == nil {

@@ -218,6 +218,18 @@ struct ecap_database_out {
 	int64_t max_parallel_workers_per_gather_count;
 	int64_t max_parallel_workers_count;		/* PostgreSQL >= 10 */
 	int64_t max_parallel_maintenance_workers_count;	/* >= 11 */
+	/* PGTune's autovacuum settings: 5 workers from 32 vCPUs, 4 from 16;
+	 * autovacuum_work_mem 2 GB when maintenance_work_mem reaches it. */
+	int64_t autovacuum_max_workers_count;
+	int64_t autovacuum_work_mem_kb;
+	/* PGTune's settings by name ("" = not set): huge_pages "try" from
+	 * 2 GB of shared_buffers, else "off"; jit "off" for web, oltp and
+	 * mixed from PostgreSQL 12; wal_compression "lz4" from 15, "on" from
+	 * 10; wal_level "minimal" for desktop (with max_wal_senders 0). */
+	char huge_pages[8];
+	char jit[8];
+	char wal_compression[8];
+	char wal_level[16];
 	/* ---- connection pools (the guide's DATABASE_CONFIG) ---- */
 	int64_t pool_size_count;
 	int64_t pool_max_overflow_count;

@@ -110,8 +110,8 @@ class DatabaseAdvice(Record):
     iops_required_count, iops_baseline_count, iops_provisioned_count,
         iops_cost_usd_per_month: gp3 IOPS.
     cost_usd_per_month: all of it (the guide: one instance).
-    max_connections_count .. max_parallel_maintenance_workers_count:
-        PGTune's parameters (kB, MB; 0 = not set).
+    max_connections_count .. wal_level: PGTune's parameters (kB, MB;
+        0 or "" = not set).
     pool_*: the guide's connection pool; app_instance_count,
         pool_connections_max_count, connections_available_count: the pools
         against max_connections.
@@ -167,6 +167,12 @@ class DatabaseAdvice(Record):
     max_parallel_workers_per_gather_count: int
     max_parallel_workers_count: int
     max_parallel_maintenance_workers_count: int
+    autovacuum_max_workers_count: int
+    autovacuum_work_mem_kb: int
+    huge_pages: str
+    jit: str
+    wal_compression: str
+    wal_level: str
     pool_size_count: int
     pool_max_overflow_count: int
     pool_timeout_seconds: int

@@ -80,6 +80,8 @@ def test_pgtune_web_16gb_4cpu(policy):
             o.max_connections_count) == (4194304, 12582912, 1048576, 16384, 200)
     # (16777216 - 4194304) / ((200 + 4) * 3) = 20560.3 -> 20560
     assert o.work_mem_kb == 20560
+    # 4 GB of buffers: huge_pages try; web on 17: jit off, lz4
+    assert (o.huge_pages, o.jit, o.wal_compression) == ("try", "off", "lz4")
     assert dict(E.database_properties(o))["work_mem"] == "20560kB"
     group = {p.name: p for p in E.database_rds_parameters(o)}
     assert group["shared_buffers"].value == "{DBInstanceClassMemory/32768}"
