@@ -25,6 +25,8 @@ struct plan {
 	int64_t needed_cores, executors, nodes;
 	double projected_hours, cost_hour, cost_run;
 	int32_t reason;
+	/* Executors below executor.cores_min (a node too small for them). */
+	bool thin;
 	bool capped, over_policy_cap, met;
 };
 
@@ -170,6 +172,7 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	    (rc = size_plan(p, a, pl, err)) != ECAP_OK)
 		return rc;
 	price_plan(p, a, primary_usd, pl);
+	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
 	return ECAP_OK;
 }
 
@@ -180,7 +183,7 @@ family_allowed(const char *allowed, const char *family)
 	size_t len = strlen(family);
 	const char *s = allowed;
 
-	if (*s == '\0')
+	if (strcmp(s, "all") == 0)
 		return true;
 	while (*s != '\0') {
 		while (*s == ' ' || *s == ',')
@@ -194,13 +197,16 @@ family_allowed(const char *allowed, const char *family)
 	return false;
 }
 
-/* Meeting the window first, then the cheaper run, then fewer nodes;
- * when neither meets it, the faster run. */
+/* Meeting the window first, then executors of executor.cores_min or more
+ * (a 2-vCPU node holds one thin executor), then the cheaper run, then
+ * fewer nodes; when neither meets it, the faster run. */
 static bool
 plan_better(const struct plan *x, const struct plan *y)
 {
 	if (x->met != y->met)
 		return x->met;
+	if (x->thin != y->thin)
+		return !x->thin;
 	if (!x->met && x->projected_hours != y->projected_hours)
 		return x->projected_hours < y->projected_hours;
 	if (x->cost_run != y->cost_run)

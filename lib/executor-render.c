@@ -92,26 +92,26 @@ static int
 explain_count(const struct ecap_executor_out *a, double core_rate,
 	      char *buf, size_t size)
 {
+	int n = snprintf(buf, size, "ceil(%.6g GB / (%.3g GB per core-hour x "
+			 "%.3g h)) = %" PRId64 " core%s", a->run_data_gb,
+			 core_rate, a->target_hours, a->needed_core_count,
+			 a->needed_core_count == 1 ? "" : "s");
+	size_t used = n > 0 && (size_t)n < size ? (size_t)n : 0;
+
 	switch (a->reason) {
 	case ECAP_EXECUTOR_REASON_MIN_EXECUTORS:
-		return snprintf(buf, size, "the floor executor.min_executors "
-				"covers the %" PRId64 " cores the window needs",
-				a->needed_core_count);
+		return snprintf(buf + used, size - used, ", fewer than the "
+				"floor executor.min_executors");
 	case ECAP_EXECUTOR_REASON_CAPPED:
-		return snprintf(buf, size, "max_executor_count %" PRId64
-				" holds the run below the %" PRId64 " cores "
-				"the window needs", a->executor_count,
-				a->needed_core_count);
+		return snprintf(buf + used, size - used, ", held to %" PRId64
+				" executors by max_executor_count",
+				a->executor_count);
 	case ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED:
-		return snprintf(buf, size, "the window needs %" PRId64 " cores, "
-				"more executors than executor.max_executors "
-				"allows (advised anyway, dynamic allocation's "
-				"maximum raised)", a->needed_core_count);
+		return snprintf(buf + used, size - used, ", more executors than "
+				"executor.max_executors allows (advised "
+				"anyway, dynamic allocation's maximum raised)");
 	default:
-		return snprintf(buf, size, "ceil(%.6g GB / (%.3g GB per "
-				"core-hour x %.3g h)) = %" PRId64 " cores",
-				a->run_data_gb, core_rate, a->target_hours,
-				a->needed_core_count);
+		return n;
 	}
 }
 
@@ -124,7 +124,7 @@ explain_node(const struct ecap_executor_out *a, char *buf, size_t size)
 			return snprintf(buf, size, "; the only catalog node "
 					"that fits");
 		return snprintf(buf, size, "; the cheapest catalog node meeting "
-				"the window, runner-up %s at $%.2f a run",
+				"the window, runner-up %s at $%.4g a run",
 				a->runner_up_node_type, a->runner_up_cost_usd);
 	case ECAP_EXECUTOR_NODE_REASON_FASTEST:
 		return snprintf(buf, size, "; no catalog node meets the window, "
@@ -137,7 +137,7 @@ explain_node(const struct ecap_executor_out *a, char *buf, size_t size)
 static int
 explain_ecap1(const struct ecap_executor_out *a, char *buf, size_t size)
 {
-	char count[160], node[128], window[64];
+	char count[192], node[448], window[96];
 	double rate = 0.0;
 
 	if (a->projected_hours > 0.0 && a->executor_count > 0)
@@ -149,19 +149,19 @@ explain_ecap1(const struct ecap_executor_out *a, char *buf, size_t size)
 		snprintf(window, sizeof(window), "within the %.3g-hour window",
 			 a->processing_window_hours);
 	else
-		snprintf(window, sizeof(window), "%.2f hours past the %.3g-hour "
+		snprintf(window, sizeof(window), "%.3g hours past the %.3g-hour "
 			 "window", a->window_miss_hours,
 			 a->processing_window_hours);
 	return snprintf(buf, size, "ecap-1: %s: %" PRId64 " executors of %"
-			PRId64 " cores (%.3g vCPU) and %.3g GiB heap, %" PRId64
-			" per %s node of %.3g usable vCPUs, on %" PRId64
-			" nodes with one slot for the driver; %.2f hours a run, "
+			PRId64 " cores (%.3g vCPU) and %.3g GiB heap on %"
+			PRId64 " x %s (%" PRId64 " a node of %.3g usable "
+			"vCPUs, one slot for the driver); %.2f hours a run, "
 			"%s, $%.2f a run%s", count, a->executor_count,
 			a->executor_core_count, a->executor_request_vcpu,
-			a->executor_heap_gb, a->executors_per_node_count,
-			a->node_type[0] != '\0' ? a->node_type : "given",
-			a->node_usable_vcpu, a->node_count, a->projected_hours,
-			window, a->projected_cost_usd, node);
+			a->executor_heap_gb, a->node_count,
+			a->node_type[0] != '\0' ? a->node_type : "node",
+			a->executors_per_node_count, a->node_usable_vcpu,
+			a->projected_hours, window, a->projected_cost_usd, node);
 }
 
 ECAP_API int

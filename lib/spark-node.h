@@ -62,14 +62,6 @@ struct ecap__exec_shape {
 	bool heap_limited;
 };
 
-/* The catalog helper's accessors (internal.h once the catalog lands). */
-const struct ecap_catalog_entry *ecap__catalog_entries(const ecap_policy *p,
-						       int32_t catalog,
-						       size_t *n);
-const struct ecap_catalog_entry *ecap__catalog_find(const ecap_policy *p,
-						    int32_t catalog,
-						    const char *name);
-
 /* ---- yarn.c ---- */
 
 /*

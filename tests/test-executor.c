@@ -556,6 +556,8 @@ START_TEST(bad_input)
 	ck_assert_int_eq(ecap_policy_set_int64(p, "executor.max_executors", 1,
 					       &err), 0);
 	BAD(ECAP_ERR_RANGE, "executor.max_executors");
+	ck_assert_int_eq(ecap_policy_set_int64(p, "executor.max_executors", 20,
+					       &err), 0);
 	in.runs_per_day_count = -1;	BAD(ECAP_ERR_RANGE, "runs_per_day_count");
 	in.runs_per_day_count = 1441;	BAD(ECAP_ERR_RANGE, "runs_per_day_count");
 	in.partition_size_mb = NAN;	BAD(ECAP_ERR_INVALID, "partition_size_mb");
@@ -608,6 +610,7 @@ START_TEST(bad_struct_size)
 	big_out.out.sz = sizeof(big_out);
 	ck_assert_int_eq(ecap_executor_advise(p, &big_in.in, &big_out.out,
 					      &err), 0);
+	out.sz = sizeof(out);
 	advise(100.0);
 	ck_assert_int_eq(big_out.out.executor_count, out.executor_count);
 	big_in.tail[0] = 1;
