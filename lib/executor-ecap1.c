@@ -286,36 +286,28 @@ fill_memory(const ecap_policy *p, const struct ecap__exec_args *a,
 	    const struct plan *pl, struct ecap_executor_out *out)
 {
 	uint64_t heap = pl->shape.heap_mib * ECAP__MIB;
-	struct ecap_spark_memory_regions r = { 0 };
 	double execs = (double)pl->executors, cores = (double)pl->shape.cores;
 
-	ecap__spark_regions_fill(p, heap, &r);
 	out->executor_heap_bytes = heap;
 	out->executor_heap_gb = (double)pl->shape.heap_mib / 1024.0;
 	out->overhead_factor = a->overhead_factor;
 	out->executor_overhead_bytes = pl->shape.overhead_mib * ECAP__MIB;
 	out->executor_container_bytes = heap + out->executor_overhead_bytes;
-	out->memory_reserved_bytes = r.reserved_bytes;
-	out->memory_unified_bytes = r.unified_bytes;
-	out->memory_storage_bytes = r.storage_bytes;
-	out->memory_execution_bytes = r.execution_bytes;
-	out->memory_user_bytes = r.user_bytes;
-	out->memory_fraction_ratio = ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION);
-	out->memory_storage_fraction_ratio =
-		ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
+	ecap__executor_fill_regions(p, out);
 	/* A task holds its partition, expanded in memory by the guide's
 	 * executor.memory_multiplier; execution may use all of unified
 	 * memory (it evicts storage), shared by the executor's tasks. */
 	out->task_memory_need_bytes = (uint64_t)(a->partition_mb *
 		ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MULTIPLIER) * (double)ECAP__MIB);
-	out->task_memory_bytes = r.unified_bytes / (uint64_t)pl->shape.cores;
+	out->task_memory_bytes = out->memory_unified_bytes /
+		(uint64_t)pl->shape.cores;
 	out->spill_risk_flag =
 		out->task_memory_need_bytes > out->task_memory_bytes;
 	out->required_memory_gb = (double)out->task_memory_need_bytes /
 		(double)ECAP__GIB * execs * cores;
 	out->total_memory_gb = execs * out->executor_heap_gb;
 	out->memory_shortfall_gb = fmax(0.0, out->required_memory_gb -
-		execs * (double)r.unified_bytes / (double)ECAP__GIB);
+		execs * (double)out->memory_unified_bytes / (double)ECAP__GIB);
 	out->total_container_gb = execs *
 		(double)out->executor_container_bytes / (double)ECAP__GIB;
 	out->heap_limited_flag = pl->shape.heap_limited;

@@ -28,6 +28,11 @@ struct ecap__exec_args {
 	struct ecap__spark_node node;
 };
 
+/* Spark's regions of out->executor_heap_bytes (0 below Spark's minimum)
+ * and the policy's fractions, into out (executor.c). */
+void ecap__executor_fill_regions(const ecap_policy *p,
+				 struct ecap_executor_out *out);
+
 /* ecap-1 sizing (executor-ecap1.c). */
 int ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 			 struct ecap_executor_out *out, struct ecap_error *err);

@@ -347,22 +347,11 @@ pack_nodes(const ecap_policy *p, const struct sizing *s,
 	return ECAP_OK;
 }
 
-/* Overhead, container, regions, nodes, time and cost of the guide. */
-static int
-fill_guide(const ecap_policy *p, const struct sizing *s,
-	    struct ecap_executor_out *out, struct ecap_error *err)
+void
+ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 {
-	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_HOUR);
-	uint64_t heap_mib, over_mib;
 	struct ecap_spark_memory_regions r;
-	int rc;
 
-	out->executor_heap_bytes = gb_to_mib_bytes(out->executor_heap_gb);
-	heap_mib = out->executor_heap_bytes / ECAP__MIB;
-	over_mib = ecap__overhead_mib(p, s->overhead_factor, heap_mib);
-	out->overhead_factor = s->overhead_factor;
-	out->executor_overhead_bytes = over_mib * ECAP__MIB;
-	out->executor_container_bytes = (heap_mib + over_mib) * ECAP__MIB;
 	memset(&r, 0, sizeof(r));
 	if (out->executor_heap_bytes >= ecap__spark_min_heap_bytes(p))
 		ecap__spark_regions_fill(p, out->executor_heap_bytes, &r);
@@ -374,6 +363,24 @@ fill_guide(const ecap_policy *p, const struct sizing *s,
 	out->memory_fraction_ratio = ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION);
 	out->memory_storage_fraction_ratio =
 		ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
+}
+
+/* Overhead, container, regions, nodes, time and cost of the guide. */
+static int
+fill_guide(const ecap_policy *p, const struct sizing *s,
+	    struct ecap_executor_out *out, struct ecap_error *err)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_HOUR);
+	uint64_t heap_mib, over_mib;
+	int rc;
+
+	out->executor_heap_bytes = gb_to_mib_bytes(out->executor_heap_gb);
+	heap_mib = out->executor_heap_bytes / ECAP__MIB;
+	over_mib = ecap__overhead_mib(p, s->overhead_factor, heap_mib);
+	out->overhead_factor = s->overhead_factor;
+	out->executor_overhead_bytes = over_mib * ECAP__MIB;
+	out->executor_container_bytes = (heap_mib + over_mib) * ECAP__MIB;
+	ecap__executor_fill_regions(p, out);
 	out->total_memory_gb = (double)out->executor_count *
 		out->executor_heap_gb;
 	out->memory_shortfall_gb = out->required_memory_gb >
