@@ -5,6 +5,7 @@
  * properties.
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,136 +62,196 @@ ecap_executor_node_reason_from_string(const char *name, int32_t *reason,
 
 /* ---- explain ---- */
 
-static int
-explain_guide(const struct ecap_executor_out *a, char *buf, size_t size)
+/* A sentence written piece by piece into buf[size]; len counts what it
+ * needs, so a short buffer keeps the truncated text. */
+struct line {
+	char *buf;
+	size_t size, len;
+};
+
+static void ECAP_PRINTF(2, 3)
+line_add(struct line *l, const char *fmt, ...)
+{
+	size_t at = l->len < l->size ? l->len : l->size;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(l->buf != NULL ? l->buf + at : NULL, l->size - at, fmt,
+		      ap);
+	va_end(ap);
+	if (n > 0)
+		l->len += (size_t)n;
+}
+
+/* Money that stays short whatever its size. */
+static void
+line_usd(struct line *l, double usd)
+{
+	if (usd < 1e7)
+		line_add(l, "$%.2f", usd);
+	else
+		line_add(l, "$%.3g", usd);
+}
+
+static void
+explain_guide(const struct ecap_executor_out *a, struct line *l)
 {
 	switch (a->reason) {
 	case ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS:
-		return snprintf(buf, size, "guide: int(%.6g GB needed / %.6g GB "
-				"per executor) truncates to 0 executors",
-				a->required_memory_gb, a->executor_heap_gb);
+		line_add(l, "guide: int(%.6g GB needed / %.6g GB per executor) "
+			 "truncates to 0 executors", a->required_memory_gb,
+			 a->executor_heap_gb);
+		break;
 	case ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT:
-		return snprintf(buf, size, "guide: int(%.6g GB / %.6g GB) = %"
-				PRId64 " executors hold %.6g GB, less than the "
-				"%.6g GB needed", a->required_memory_gb,
-				a->executor_heap_gb, a->executor_count,
-				a->total_memory_gb, a->required_memory_gb);
+		line_add(l, "guide: int(%.6g GB / %.6g GB) = %" PRId64
+			 " executors hold %.6g GB, less than the %.6g GB "
+			 "needed", a->required_memory_gb, a->executor_heap_gb,
+			 a->executor_count, a->total_memory_gb,
+			 a->required_memory_gb);
+		break;
 	default:
-		return snprintf(buf, size, "guide: calculate_spark_resources: "
-				"%.6g GB a day needs %.6g GB of memory; at %.6g "
-				"GB per executor that is %" PRId64 " executors "
-				"(the %.6g-hour target of a %.6g-hour window "
-				"sets the heap)", a->run_data_gb,
-				a->required_memory_gb, a->executor_heap_gb,
-				a->executor_count, a->target_hours,
-				a->processing_window_hours);
+		line_add(l, "guide: calculate_spark_resources: %.6g GB a day "
+			 "needs %.6g GB of memory; at %.6g GB per executor that "
+			 "is %" PRId64 " executors (the %.3g-hour target of a "
+			 "%.3g-hour window sets the heap)", a->run_data_gb,
+			 a->required_memory_gb, a->executor_heap_gb,
+			 a->executor_count, a->target_hours,
+			 a->processing_window_hours);
+		break;
 	}
 }
 
-/* The rule that set the count, with its numbers. */
-static int
-explain_count(const struct ecap_executor_out *a, double core_rate,
-	      char *buf, size_t size)
+/* The rule that set the count, with its numbers: the cores the window
+ * needs at the throughput the projection implies, then the floor or cap. */
+static void
+explain_count(const struct ecap_executor_out *a, struct line *l)
 {
-	int n = snprintf(buf, size, "ceil(%.6g GB / (%.3g GB per core-hour x "
-			 "%.3g h)) = %" PRId64 " core%s", a->run_data_gb,
-			 core_rate, a->target_hours, a->needed_core_count,
-			 a->needed_core_count == 1 ? "" : "s");
-	size_t used = n > 0 && (size_t)n < size ? (size_t)n : 0;
-
-	switch (a->reason) {
-	case ECAP_EXECUTOR_REASON_MIN_EXECUTORS:
-		return snprintf(buf + used, size - used, ", fewer than the "
-				"floor executor.min_executors");
-	case ECAP_EXECUTOR_REASON_CAPPED:
-		return snprintf(buf + used, size - used, ", held to %" PRId64
-				" executors by max_executor_count",
-				a->executor_count);
-	case ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED:
-		return snprintf(buf + used, size - used, ", more executors than "
-				"executor.max_executors allows (advised "
-				"anyway, dynamic allocation's maximum raised)");
-	default:
-		return n;
-	}
-}
-
-static int
-explain_node(const struct ecap_executor_out *a, char *buf, size_t size)
-{
-	switch (a->node_reason) {
-	case ECAP_EXECUTOR_NODE_REASON_CHEAPEST:
-		if (a->runner_up_node_type[0] == '\0')
-			return snprintf(buf, size, "; the only catalog node "
-					"that fits");
-		return snprintf(buf, size, "; the cheapest catalog node meeting "
-				"the window, runner-up %s at $%.4g a run",
-				a->runner_up_node_type, a->runner_up_cost_usd);
-	case ECAP_EXECUTOR_NODE_REASON_FASTEST:
-		return snprintf(buf, size, "; no catalog node meets the window, "
-				"%s is the fastest", a->node_type);
-	default:
-		return snprintf(buf, size, "%s", "");
-	}
-}
-
-static int
-explain_ecap1(const struct ecap_executor_out *a, char *buf, size_t size)
-{
-	char count[192], node[448], window[96];
 	double rate = 0.0;
 
-	if (a->projected_hours > 0.0 && a->executor_count > 0)
+	if (a->projected_hours > 0.0 && a->executor_count > 0 &&
+	    a->executor_request_vcpu > 0.0)
 		rate = a->run_data_gb / (a->projected_hours *
 			(double)a->executor_count * a->executor_request_vcpu);
-	explain_count(a, rate, count, sizeof(count));
-	explain_node(a, node, sizeof(node));
+	line_add(l, "ceil(%.6g GB / (%.3g GB/core-hour x %.3g h)) = %" PRId64
+		 " core%s", a->run_data_gb, rate, a->target_hours,
+		 a->needed_core_count, a->needed_core_count == 1 ? "" : "s");
+	if (a->reason == ECAP_EXECUTOR_REASON_MIN_EXECUTORS)
+		line_add(l, ", under the floor executor.min_executors");
+	else if (a->reason == ECAP_EXECUTOR_REASON_CAPPED)
+		line_add(l, ", held by max_executor_count");
+	else if (a->reason == ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED)
+		line_add(l, ", above executor.max_executors (flagged)");
+}
+
+static void
+explain_node(const struct ecap_executor_out *a, struct line *l)
+{
+	if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_CHEAPEST &&
+	    a->runner_up_node_type[0] == '\0') {
+		line_add(l, "; the only catalog node that fits");
+	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_CHEAPEST) {
+		line_add(l, "; cheapest in the catalog, next %s at ",
+			 a->runner_up_node_type);
+		line_usd(l, a->runner_up_cost_usd);
+	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_FASTEST) {
+		line_add(l, "; no catalog node meets the window, %s is the "
+			 "fastest", a->node_type);
+	}
+}
+
+static void
+explain_ecap1(const struct ecap_executor_out *a, struct line *l)
+{
+	line_add(l, "ecap-1: ");
+	explain_count(a, l);
+	line_add(l, ": %" PRId64 " executors of %" PRId64 " cores (%.3g vCPU), "
+		 "%.3g GiB heap, on %" PRId64 " x %s (%" PRId64 " a node, one "
+		 "for the driver); %.3g h a run, ", a->executor_count,
+		 a->executor_core_count, a->executor_request_vcpu,
+		 a->executor_heap_gb, a->node_count,
+		 a->node_type[0] != '\0' ? a->node_type : "node",
+		 a->executors_per_node_count, a->projected_hours);
 	if (a->window_met)
-		snprintf(window, sizeof(window), "within the %.3g-hour window",
+		line_add(l, "within the %.3g-hour window, ",
 			 a->processing_window_hours);
 	else
-		snprintf(window, sizeof(window), "%.3g hours past the %.3g-hour "
-			 "window", a->window_miss_hours,
-			 a->processing_window_hours);
-	return snprintf(buf, size, "ecap-1: %s: %" PRId64 " executors of %"
-			PRId64 " cores (%.3g vCPU) and %.3g GiB heap on %"
-			PRId64 " x %s (%" PRId64 " a node of %.3g usable "
-			"vCPUs, one slot for the driver); %.2f hours a run, "
-			"%s, $%.2f a run%s", count, a->executor_count,
-			a->executor_core_count, a->executor_request_vcpu,
-			a->executor_heap_gb, a->node_count,
-			a->node_type[0] != '\0' ? a->node_type : "node",
-			a->executors_per_node_count, a->node_usable_vcpu,
-			a->projected_hours, window, a->projected_cost_usd, node);
+		line_add(l, "%.3g h past the %.3g-hour window, ",
+			 a->window_miss_hours, a->processing_window_hours);
+	line_usd(l, a->projected_cost_usd);
+	line_add(l, " a run");
+	explain_node(a, l);
+}
+
+/* The numbers a sentence prints stay within what an advice can hold, so
+ * ECAP_EXPLAIN_MAX always suffices. */
+static int
+check_explainable(const struct ecap_executor_out *a, struct ecap_error *err)
+{
+	const double hi = 1e300;
+	int rc;
+
+	if (ecap_executor_reason_to_string(a->reason) == NULL ||
+	    ecap_executor_node_reason_to_string(a->node_reason) == NULL ||
+	    (a->model != ECAP_MODEL_GUIDE && a->model != ECAP_MODEL_ECAP_1))
+		return ecap__fail(err, ECAP_ERR_INVALID, "reason",
+				  "advice model %" PRId32 " reason %" PRId32
+				  " is not an advice; pass the output of "
+				  "ecap_executor_advise", a->model, a->reason);
+	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
+				    0, 10000000)) ||
+	    (rc = ecap__check_int64(err, "executor_core_count",
+				    a->executor_core_count, 0, 256)) ||
+	    (rc = ecap__check_int64(err, "node_count", a->node_count, 0,
+				    10000000)) ||
+	    (rc = ecap__check_int64(err, "executors_per_node_count",
+				    a->executors_per_node_count, 0, 65536)) ||
+	    (rc = ecap__check_int64(err, "needed_core_count",
+				    a->needed_core_count, 0,
+				    INT64_C(10000000000))) ||
+	    (rc = ecap__check_double(err, "run_data_gb", a->run_data_gb, 0.0,
+				     hi)) ||
+	    (rc = ecap__check_double(err, "projected_hours",
+				     a->projected_hours, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "projected_cost_usd",
+				     a->projected_cost_usd, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "runner_up_cost_usd",
+				     a->runner_up_cost_usd, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "required_memory_gb",
+				     a->required_memory_gb, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "total_memory_gb",
+				     a->total_memory_gb, 0.0, hi)))
+		return rc;
+	if (memchr(a->node_type, '\0', sizeof(a->node_type)) == NULL ||
+	    memchr(a->runner_up_node_type, '\0',
+		   sizeof(a->runner_up_node_type)) == NULL)
+		return ecap__fail(err, ECAP_ERR_INVALID, "node_type",
+				  "node_type is not NUL-terminated");
+	return ECAP_OK;
 }
 
 ECAP_API int
 ecap_executor_explain(const struct ecap_executor_out *advice, char *buf,
 		      size_t size, struct ecap_error *err)
 {
-	int rc, n;
+	struct line l = { buf, size, 0 };
+	int rc;
 
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_executor_out)) != ECAP_OK)
 		return rc;
 	if (buf == NULL && size != 0)
 		return ecap__check_ptr(err, buf, "buf");
-	if (ecap_executor_reason_to_string(advice->reason) == NULL ||
-	    (advice->model != ECAP_MODEL_GUIDE &&
-	     advice->model != ECAP_MODEL_ECAP_1))
-		return ecap__fail(err, ECAP_ERR_INVALID, "reason",
-				  "advice model %" PRId32 " reason %" PRId32
-				  " is not an advice; pass the output of "
-				  "ecap_executor_advise", advice->model,
-				  advice->reason);
+	if ((rc = check_explainable(advice, err)) != ECAP_OK)
+		return rc;
 	if (advice->model == ECAP_MODEL_GUIDE)
-		n = explain_guide(advice, buf, size);
+		explain_guide(advice, &l);
 	else
-		n = explain_ecap1(advice, buf, size);
-	if (n < 0 || (size_t)n >= size)
+		explain_ecap1(advice, &l);
+	if (l.len >= size)
 		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
-				  "the explanation needs %d bytes; %zu given",
-				  n + 1, size);
+				  "the explanation needs %zu bytes; %zu given",
+				  l.len + 1, size);
 	return ECAP_OK;
 }
 

@@ -413,13 +413,13 @@ START_TEST(explain_and_names)
 	in.max_executor_count = 20;
 	advise(1024.0);
 	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
-	ck_assert_msg(strstr(buf, "0.56 hours past the 2-hour window") != NULL,
+	ck_assert_msg(strstr(buf, "0.56 h past the 2-hour window") != NULL,
 		      "%s", buf);
 	memset(in.node_type, 0, sizeof(in.node_type));
 	in.max_executor_count = 0;
 	advise(1024.0);
 	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
-	ck_assert_msg(strstr(buf, "runner-up") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "next ") != NULL, "%s", buf);
 	use_model("guide");
 	advise(100.0);
 	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
@@ -446,6 +446,67 @@ START_TEST(explain_and_names)
 							       &err), 0);
 	ck_assert_int_eq(v, ECAP_EXECUTOR_NODE_REASON_FASTEST);
 	ck_assert_ptr_null(ecap_executor_node_reason_to_string(5));
+}
+END_TEST
+
+/* ECAP_EXPLAIN_MAX holds the longest sentence any advice can ask for:
+ * 63-character node names, the largest counts explain accepts, numbers
+ * of three-digit exponents, every reason, node reason and window case. */
+START_TEST(explain_always_fits)
+{
+	static const int32_t reasons[] = {
+		ECAP_EXECUTOR_REASON_MIN_EXECUTORS, ECAP_EXECUTOR_REASON_THROUGHPUT,
+		ECAP_EXECUTOR_REASON_CAPPED, ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED,
+	};
+	char buf[ECAP_EXPLAIN_MAX], size0[1];
+	struct ecap_executor_out a;
+	size_t r, k, met;
+
+	advise(100.0);
+	for (r = 0; r < 4; r++)
+		for (k = 0; k <= ECAP_EXECUTOR_NODE_REASON_FASTEST; k++)
+			for (met = 0; met < 2; met++) {
+				a = out;
+				a.reason = reasons[r];
+				a.node_reason = (int32_t)k;
+				a.window_met = (int32_t)met;
+				memset(a.node_type, 'x', 63);
+				a.node_type[63] = '\0';
+				memset(a.runner_up_node_type, 'y', 63);
+				a.runner_up_node_type[63] = '\0';
+				a.executor_count = 10000000;
+				a.executor_core_count = 256;
+				a.node_count = 10000000;
+				a.executors_per_node_count = 65536;
+				a.needed_core_count = INT64_C(10000000000);
+				a.executor_request_vcpu = 1.23456e-300;
+				a.run_data_gb = 1.23456789e+299;
+				a.target_hours = 1.23456e+299;
+				a.projected_hours = 1.23456e-299;
+				a.window_miss_hours = 1.23456e+299;
+				a.processing_window_hours = 1.23456e+299;
+				a.executor_heap_gb = 1.23456e+299;
+				a.projected_cost_usd = 1.23456e+299;
+				a.runner_up_cost_usd = 1.23456e+299;
+				ck_assert_msg(ecap_executor_explain(&a, buf, sizeof(buf),
+								    &err) == 0,
+					      "%s", err.message);
+			}
+	/* A size of 0 or 1 is no room at all, and says how much is needed. */
+	ck_assert_err(ecap_executor_explain(&out, NULL, 0, &err),
+		      ECAP_ERR_NOSPACE, err, "size");
+	ck_assert_err(ecap_executor_explain(&out, size0, 1, &err),
+		      ECAP_ERR_NOSPACE, err, "size");
+	ck_assert_str_eq(size0, "");
+	/* Numbers an advice cannot hold are refused, not printed. */
+	a = out;
+	a.executor_count = 10000001;
+	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
+		      ECAP_ERR_RANGE, err, "executor_count");
+	a = out;
+	a.projected_cost_usd = NAN;
+	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "projected_cost_usd");
 }
 END_TEST
 
@@ -595,6 +656,7 @@ executor_ecap1_suite(void)
 	tcase_add_test(tc, cheapest_node);
 	tcase_add_test(tc, heap_limit_and_spill);
 	tcase_add_test(tc, explain_and_names);
+	tcase_add_test(tc, explain_always_fits);
 	tcase_add_test(tc, grid_every_node);
 	tcase_add_test(tc, grid_picked_node);
 	suite_add_tcase(s, tc);

@@ -130,7 +130,7 @@ def test_ecap1_cheapest_node(policy):
     assert o.node_reason is NR.ECAP_EXECUTOR_NODE_REASON_CHEAPEST
     assert o.node_type and o.runner_up_node_type
     assert o.runner_up_cost_usd >= o.projected_cost_usd
-    assert "runner-up" in o.explanation
+    assert "next " + o.runner_up_node_type in o.explanation
 
 
 def test_overhead_by_platform(policy):
