@@ -608,7 +608,9 @@ projection_year_json(json_t *arr, const struct ecap_projection_year *y,
 	     put_real(j, "database_memory_required_gb",
 		      y->database_memory_required_gb) &&
 	     put_real(j, "database_storage_gb", y->database_storage_gb) &&
-	     put_int(j, "database_reason", y->database_reason) &&
+	     put_enum(j, "database_reason",
+		      ecap_database_reason_to_string(y->database_reason),
+		      y->database_reason) &&
 	     put_bool(j, "database_fits_flag", y->database_fits_flag) &&
 	     put_int(j, "database_instances_count", y->database_instances_count) &&
 	     put_real(j, "database_cost_usd_per_month",

@@ -64,6 +64,7 @@ START_TEST(projection_reals_shortest)
 	y.database_memory_required_gb = -0.0;
 	y.database_fits_flag = 1;
 	y.kafka_reason = ECAP_KAFKA_REASON_STORAGE;
+	y.database_reason = ECAP_DATABASE_REASON_CHEAPEST_FIT;
 	text = year_json(&y);
 	assert_member(text, "spark_cost_usd_per_hour", "0.4");
 	assert_member(text, "database_cost_usd_per_month", "3413.76");
@@ -78,6 +79,7 @@ START_TEST(projection_reals_shortest)
 	assert_member(text, "model", "\"ecap-1\"");
 	/* Reasons by their ecap_<family>_reason_to_string name. */
 	assert_member(text, "kafka_reason", "\"storage\"");
+	assert_member(text, "database_reason", "\"cheapest-fit\"");
 	ecap_free(text);
 	y.database_fits_flag = 0;
 	text = year_json(&y);
