@@ -14,6 +14,7 @@ Suite *error_suite(void);
 Suite *opts_suite(void);
 Suite *policy_suite(void);
 Suite *policy_json_suite(void);
+Suite *catalog_suite(void);
 Suite *partition_suite(void);
 Suite *partition_scan_suite(void);
 Suite *partition_aqe_suite(void);

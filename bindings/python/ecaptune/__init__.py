@@ -23,8 +23,10 @@ from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
                      ErrorCode, InvalidArgumentError, JsonError, LimitError,
                      NoSpaceError, NotFoundError, RangeError, StructSizeError,
                      UnknownEnumError, UnknownKeyError, UnknownModelError)
-from .policy import (InstanceClass, KeyInfo, Policy, Scenario, Value,
+from .policy import (KeyInfo, Policy, Scenario, Value,
                      key_at, key_count, key_find, keys)
+from .catalog import (Catalog, CatalogEntry, CATALOG_MAX_ENTRIES,
+                      catalog_to_string, catalog_from_string)
 
 from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
                         ScanTasks, AqeResult, PARTITION_MAX_BYTES,
@@ -83,8 +85,10 @@ __all__ = [
     "UnknownEnumError", "UnknownKeyError", "EcapTypeError", "JsonError",
     "UnknownModelError", "EcapMemoryError", "EcapIOError", "NoSpaceError",
     "NotFoundError", "LimitError",
-    "Policy", "KeyInfo", "Scenario", "InstanceClass", "Property", "Record",
+    "Policy", "KeyInfo", "Scenario", "Property", "Record",
     "properties_to_dict",
+    "Catalog", "CatalogEntry", "CATALOG_MAX_ENTRIES", "catalog_to_string",
+    "catalog_from_string",
     "Value", "key_count", "key_at", "key_find", "keys",
     # ---- advisor families: add their public names below this line ----
     # partition

@@ -23,7 +23,6 @@ __all__ = [
     "ErrorStruct",
     "KeyInfoStruct",
     "ScenarioStruct",
-    "InstanceClassStruct",
     "PropertyStruct",
 ]
 
@@ -105,20 +104,6 @@ class ScenarioStruct(ctypes.Structure):
         ("seasonal_peak_factor", ctypes.c_double),
         ("yearly_growth_sd_ratio", ctypes.c_double),
         ("seasonal_peak_sd_factor", ctypes.c_double),
-    ]
-
-
-@mirror("ecap_instance_class")
-class InstanceClassStruct(ctypes.Structure):
-    """struct ecap_instance_class: a database instance class."""
-
-    _fields_ = [
-        ("sz", ctypes.c_size_t),
-        ("name", ctypes.c_char * 64),
-        ("memory_gb", ctypes.c_double),
-        ("price_usd_per_hour", ctypes.c_double),
-        ("vcpus", ctypes.c_int32),
-        ("reserved_0", ctypes.c_int32),
     ]
 
 
