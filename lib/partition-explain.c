@@ -60,6 +60,8 @@ ecap1_action_text(int32_t reason)
 	case ECAP_PARTITION_REASON_REPARTITION_SCAN:
 		return "the file scan produces fewer at this split size: "
 		       "repartition (a shuffle)";
+	case ECAP_PARTITION_REASON_KEEP_NEAR_TARGET:
+		return "";
 	default:
 		return NULL;
 	}
@@ -87,6 +89,24 @@ explain_guide(const struct ecap_partition_out *o, char *buf, size_t size,
 			      ")", total_mb, target_mb, o->partition_count);
 }
 
+/* Keep the current (or scanned) partitions instead of a coalesce. */
+static int
+explain_near_target(const struct ecap_partition_out *o, const char *why,
+		    char *buf, size_t size, struct ecap_error *err)
+{
+	char per[ECAP__EXPLAIN_BYTES_MAX], target[ECAP__EXPLAIN_BYTES_MAX];
+
+	return ecap__explainf(
+		err, buf, size, "ecap-1: keep the %" PRId64 " %s partitions of "
+		"%s: %s, but they already hold at least half the %s target, "
+		"and a coalesce to %" PRId64 " would only merge some of them",
+		o->effective_partition_count,
+		o->scan_task_count > 0 ? "scanned" : "current",
+		ecap__explain_bytes(per, (double)o->bytes_per_partition), why,
+		ecap__explain_bytes(target, (double)o->target_size_bytes),
+		o->partition_count);
+}
+
 ECAP_API int
 ecap_partition_explain(const struct ecap_partition_out *advice, char *buf,
 		       size_t size, struct ecap_error *err)
@@ -108,6 +128,8 @@ ecap_partition_explain(const struct ecap_partition_out *advice, char *buf,
 				  "reason %" PRId32 " is not an advice reason",
 				  advice->reason);
 	ecap1_why(advice, why, sizeof(why));
+	if (advice->reason == ECAP_PARTITION_REASON_KEEP_NEAR_TARGET)
+		return explain_near_target(advice, why, buf, size, err);
 	if (advice->scan_task_count > 0)
 		snprintf(cur, sizeof(cur), "scan %" PRId64,
 			 advice->scan_task_count);

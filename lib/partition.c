@@ -29,6 +29,7 @@ static const struct ecap__enum_name reason_names[] = {
 	{ ECAP_PARTITION_REASON_KEEP_SCAN, { "keep-scan" } },
 	{ ECAP_PARTITION_REASON_COALESCE_SCAN, { "coalesce-scan" } },
 	{ ECAP_PARTITION_REASON_REPARTITION_SCAN, { "repartition-scan" } },
+	{ ECAP_PARTITION_REASON_KEEP_NEAR_TARGET, { "keep-near-target" } },
 	{ ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES,
 	  { "split-max-partition-bytes" } },
 	{ ECAP_PARTITION_REASON_SPLIT_OPEN_COST, { "split-open-cost" } },
@@ -253,7 +254,7 @@ predict_scan(const struct ecap_partition_in *in,
 			in->file_size_bytes > 0 ?
 				in->file_count * in->file_size_bytes :
 				out->data_size_bytes,
-			!in->files_not_splittable, out->bytes_per_partition,
+			!in->files_not_splittable, out->split_size_bytes,
 			parallelism);
 		return ECAP_OK;
 	}
@@ -262,19 +263,31 @@ predict_scan(const struct ecap_partition_in *in,
 	sin.file_sizes_bytes = in->file_sizes_bytes;
 	sin.file_count = in->file_count;
 	sin.not_splittable = in->files_not_splittable;
-	sin.max_partition_bytes = out->bytes_per_partition;
+	sin.max_partition_bytes = out->split_size_bytes;
 	sin.min_partition_num = parallelism;
 	if ((rc = ecap__partition_scan(&sin, &sout, err)) == ECAP_OK)
 		out->scan_task_count = sout.task_count;
 	return rc;
 }
 
+/*
+ * Fewer partitions than now are a coalesce, unless the current ones
+ * already hold half the target or more on average: coalescing 100
+ * partitions of 100 MiB to 80 would merge 20 pairs into 200 MiB tasks and
+ * leave the rest, doubling the longest task for nothing.  More is a
+ * repartition (coalesce cannot add partitions).
+ */
 static void
 choose_action(struct ecap_partition_out *out, bool scan)
 {
 	int64_t n = out->partition_count, cur = out->current_partition_count;
 
-	if (cur == 0) {
+	if (cur > n && ecap__ceil_div(out->data_size_bytes, cur) * 2 >=
+			       out->target_size_bytes) {
+		out->action = ECAP_PARTITION_ACTION_KEEP;
+		out->reason = ECAP_PARTITION_REASON_KEEP_NEAR_TARGET;
+		out->effective_partition_count = cur;
+	} else if (cur == 0) {
 		out->action = ECAP_PARTITION_ACTION_REPARTITION;
 		out->reason = ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN;
 	} else if (n == cur) {
@@ -342,7 +355,7 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 				  out->parallelism_floor_count);
 	out->partition_count = n;
 	out->effective_partition_count = n;
-	out->bytes_per_partition = ecap__ceil_div(bytes, n);
+	out->split_size_bytes = ecap__ceil_div(bytes, n);
 	out->current_partition_count = in->current_partition_count;
 	if (in->current_partition_count == 0 && in->file_count > 0) {
 		if ((rc = predict_scan(in, out, err)) != ECAP_OK)
@@ -386,7 +399,7 @@ ecap_partition_advise(const ecap_policy *policy,
 /* ---- ecap_partition_spark_properties ---- */
 
 /*
- * guide: the policy's sizes.  ecap-1: the advice's partition size is both
+ * guide: the policy's sizes.  ecap-1: the advice's split size is both
  * the file split size (so a scan makes the advised partitions itself) and
  * AQE's advisory size, with parallelismFirst false: Spark's default true
  * ignores the advisory size and packs to total / defaultParallelism
@@ -414,17 +427,17 @@ ecap_partition_spark_properties(const ecap_policy *policy,
 				    ECAP__MAX_SPARK_INT)) != ECAP_OK)
 		return rc;
 	ecap1 = advice->model != ECAP_MODEL_GUIDE;
-	if (ecap1 && (rc = ecap__check_int64(err, "bytes_per_partition",
-					     advice->bytes_per_partition, 1,
+	if (ecap1 && (rc = ecap__check_int64(err, "split_size_bytes",
+					     advice->split_size_bytes, 1,
 					     ECAP_PARTITION_MAX_BYTES)) !=
 			     ECAP_OK)
 		return rc;
 	if ((rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
 		return rc;
-	split = ecap1 ? advice->bytes_per_partition :
+	split = ecap1 ? advice->split_size_bytes :
 			ecap__policy_bytes(policy,
 					   ECAP_K_PARTITION_TARGET_SIZE_MB);
-	advisory = ecap1 ? advice->bytes_per_partition :
+	advisory = ecap1 ? advice->split_size_bytes :
 			   ecap__policy_bytes(
 				   policy, ECAP_K_AQE_ADVISORY_PARTITION_SIZE_MB);
 	ecap__props_add(&ctx, "spark.sql.shuffle.partitions", "%" PRId64,

@@ -178,12 +178,25 @@ START_TEST(ecap1_actions)
 	o = advise(200 * MIB, 2, 0);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_KEEP);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_KEEP);
-	/* ecap-1: 2 on 3 partitions (one over): coalesce to fewer */
-	o = advise(200 * MIB, 3, 0);
+	/* ecap-1: 2 on 4 partitions of 50 MiB, below half the 128 MiB
+	 * target: coalesce to fewer */
+	o = advise(200 * MIB, 4, 0);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_COALESCE);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_COALESCE);
 	ck_assert_int_eq(o.partition_count, 2);
 	ck_assert_int_eq(o.effective_partition_count, 2);
+	/* ecap-1: 2 on 3 partitions of ceil(200 MiB / 3) = 69905067 B,
+	 * 2 x 69905067 >= 128 MiB: already near the target, keep the 3 (a
+	 * coalesce to 2 would merge one pair into a 133 MiB task) */
+	o = advise(200 * MIB, 3, 0);
+	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_KEEP);
+	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_KEEP_NEAR_TARGET);
+	ck_assert_int_eq(o.partition_count, 2);
+	ck_assert_int_eq(o.effective_partition_count, 3);
+	ck_assert_int_eq(o.bytes_per_partition, 69905067);
+	ck_assert_int_eq(o.split_size_bytes, 100 * MIB);
+	ck_assert_ptr_nonnull(strstr(text, "keep the 3 current partitions of "
+				     "66.67 MiB"));
 	/* ecap-1: 2 on 1 partition: coalesce cannot increase, repartition */
 	o = advise(200 * MIB, 1, 0);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_REPARTITION);
@@ -440,6 +453,19 @@ START_TEST(ecap1_files_coalesce_or_repartition)
 	ck_assert_int_eq(o.scan_task_count, 1);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_REPARTITION);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_REPARTITION_SCAN);
+	/* 50 files of 200 MiB on 40 cores: ceil(10000 / 128) = 79 < floor
+	 * min(80, 10000) = 80 partitions of 125 MiB; the scan cuts each
+	 * file into 125 + 75 MiB: 100 tasks of 100 MiB on average, at least
+	 * half the target, so keep them rather than merge 20 pairs */
+	o = advise_files(0, NULL, 50, 200 * MIB, 0, 40);
+	ck_assert_int_eq(o.partition_count, 80);
+	ck_assert_int_eq(o.split_size_bytes, 125 * MIB);
+	ck_assert_int_eq(o.scan_task_count, 100);
+	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_KEEP);
+	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_KEEP_NEAR_TARGET);
+	ck_assert_int_eq(o.effective_partition_count, 100);
+	ck_assert_int_eq(o.bytes_per_partition, 100 * MIB);
+	ck_assert_ptr_nonnull(strstr(text, "keep the 100 scanned partitions"));
 	/* the same file splittable: 16 splits of 64 MiB, 16 tasks: keep */
 	o = advise_files(GIB, NULL, 1, 0, 0, 8);
 	ck_assert_int_eq(o.bytes_per_partition, 64 * MIB);
@@ -591,6 +617,10 @@ START_TEST(advise_explain)
 	o.bytes_per_partition = o.scan_task_count = INT64_MAX;
 	ck_assert_int_eq(ecap_partition_explain(&o, text, sizeof(text), &err),
 			 0);
+	o.reason = ECAP_PARTITION_REASON_KEEP_NEAR_TARGET;
+	o.effective_partition_count = o.target_size_bytes = INT64_MIN;
+	ck_assert_int_eq(ecap_partition_explain(&o, text, sizeof(text), &err),
+			 0);
 }
 END_TEST
 
@@ -686,8 +716,8 @@ END_TEST
 
 START_TEST(enum_strings)
 {
-	static const int32_t reasons[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 20,
-					   21, 22, 23, 24, 40, 41, 42 };
+	static const int32_t reasons[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+					   20, 21, 22, 23, 24, 40, 41, 42 };
 	int32_t v = 0;
 	size_t i;
 
@@ -718,7 +748,9 @@ START_TEST(enum_strings)
 	ck_assert_str_eq(ecap_partition_reason_to_string(24),
 			 "split-max-partition-num");
 	ck_assert_str_eq(ecap_partition_reason_to_string(7), "keep-scan");
-	ck_assert_ptr_null(ecap_partition_reason_to_string(10));
+	ck_assert_str_eq(ecap_partition_reason_to_string(10),
+			 "keep-near-target");
+	ck_assert_ptr_null(ecap_partition_reason_to_string(11));
 	ck_assert_ptr_null(ecap_partition_reason_to_string(25));
 	ck_assert_err(ecap_partition_reason_from_string("nope", &v, &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
@@ -805,9 +837,9 @@ START_TEST(render_properties)
 		      ECAP_ERR_INVALID, err, "ecap_partition_out");
 	ck_assert_err(ecap_partition_spark_properties(p, &o, props, NULL, &err),
 		      ECAP_ERR_INVALID, err, "count");
-	o.bytes_per_partition = 0;
+	o.split_size_bytes = 0;
 	ck_assert_err(ecap_partition_spark_properties(p, &o, props, &count, &err),
-		      ECAP_ERR_RANGE, err, "bytes_per_partition");
+		      ECAP_ERR_RANGE, err, "split_size_bytes");
 	o.partition_count = 0;
 	ck_assert_err(ecap_partition_spark_properties(p, &o, props, &count, &err),
 		      ECAP_ERR_RANGE, err, "partition_count");

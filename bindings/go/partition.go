@@ -53,6 +53,7 @@ const (
 	PartitionReasonKeepScan                  PartitionReason = C.ECAP_PARTITION_REASON_KEEP_SCAN
 	PartitionReasonCoalesceScan              PartitionReason = C.ECAP_PARTITION_REASON_COALESCE_SCAN
 	PartitionReasonRepartitionScan           PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION_SCAN
+	PartitionReasonKeepNearTarget            PartitionReason = C.ECAP_PARTITION_REASON_KEEP_NEAR_TARGET
 	PartitionReasonSplitMaxPartitionBytes    PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES
 	PartitionReasonSplitOpenCost             PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_OPEN_COST
 	PartitionReasonSplitBytesPerCore         PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE
@@ -103,7 +104,7 @@ type PartitionAdvice struct {
 	DataSizeBytes           int64 // the data size used
 	PartitionCount          int64 // the count the action asks for
 	EffectivePartitionCount int64 // partitions after the action as Spark runs it
-	BytesPerPartition       int64 // ceil(DataSizeBytes / EffectivePartitionCount); ecap-1's split and advisory size
+	BytesPerPartition       int64 // ceil(DataSizeBytes / EffectivePartitionCount)
 	ParallelismFloorCount   int64 // ecap-1: min(CoreTaskCount, MinSizePartitionCount)
 	TargetSizeBytes         int64 // partition.target_size_mb in bytes
 	SizePartitionCount      int64 // ecap-1: ceil(DataSizeBytes / TargetSizeBytes)
@@ -112,6 +113,7 @@ type PartitionAdvice struct {
 	MinSizePartitionCount   int64 // ecap-1: DataSizeBytes / MinPartitionSizeBytes
 	CurrentPartitionCount   int64 // the count compared against (given, or ScanTaskCount)
 	ScanTaskCount           int64 // ecap-1: scan tasks predicted for the files; 0 = none
+	SplitSizeBytes          int64 // ecap-1: ceil(DataSizeBytes / PartitionCount), the rendered split and advisory size
 }
 
 // c returns the C input; free releases its listing.
@@ -150,6 +152,7 @@ func goPartitionAdvice(o *C.struct_ecap_partition_out) PartitionAdvice {
 		MinSizePartitionCount:   int64(o.min_size_partition_count),
 		CurrentPartitionCount:   int64(o.current_partition_count),
 		ScanTaskCount:           int64(o.scan_task_count),
+		SplitSizeBytes:          int64(o.split_size_bytes),
 	}
 }
 
@@ -172,6 +175,7 @@ func (a PartitionAdvice) c() *C.struct_ecap_partition_out {
 	o.min_size_partition_count = C.int64_t(a.MinSizePartitionCount)
 	o.current_partition_count = C.int64_t(a.CurrentPartitionCount)
 	o.scan_task_count = C.int64_t(a.ScanTaskCount)
+	o.split_size_bytes = C.int64_t(a.SplitSizeBytes)
 	return o
 }
 
@@ -201,7 +205,7 @@ func (p *Policy) AdvisePartitions(in PartitionInput) (PartitionAdvice, error) {
 
 // PartitionSparkProperties renders the Spark properties that realise an
 // advice: shuffle partitions, file split size, AQE coalescing and skew
-// join settings (ecap-1: split and advisory size BytesPerPartition,
+// join settings (ecap-1: split and advisory size SplitSizeBytes,
 // parallelismFirst false) (ecap_partition_spark_properties).
 func (p *Policy) PartitionSparkProperties(a PartitionAdvice) ([]Property, error) {
 	o := a.c()

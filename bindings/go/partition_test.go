@@ -107,6 +107,12 @@ func TestPartitionFloorAndFiles(t *testing.T) {
 	if err != nil || a.Reason != PartitionReasonRepartitionScan || a.PartitionCount != 16 || a.ScanTaskCount != 1 {
 		t.Errorf("gzip: %+v %v", a, err)
 	}
+	// 200 MiB on 3 partitions of 66.7 MiB, half the target or more: keep
+	a, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: 200 * MiB, CurrentPartitionCount: 3})
+	if err != nil || a.Reason != PartitionReasonKeepNearTarget || a.EffectivePartitionCount != 3 ||
+		a.SplitSizeBytes != 100*MiB {
+		t.Errorf("near target: %+v %v", a, err)
+	}
 	_, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: GiB, FileCount: 8})
 	wantErr(t, "files without cores", err, ErrInvalid, "total_executor_cores")
 	// an advice edited to another function's reason is refused
@@ -130,7 +136,7 @@ func TestPartitionEnums(t *testing.T) {
 	if PartitionReasonGuideCoalesceNoop.String() != "guide-coalesce-noop" {
 		t.Error(PartitionReasonGuideCoalesceNoop)
 	}
-	for _, r := range []PartitionReason{1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 21, 22, 23, 40, 41, 42} {
+	for _, r := range []PartitionReason{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 23, 40, 41, 42} {
 		if back, err := ParsePartitionReason(r.String()); err != nil || back != r {
 			t.Errorf("%d: %v %v", r, back, err)
 		}

@@ -54,6 +54,10 @@ enum ecap_partition_reason {
 	ECAP_PARTITION_REASON_COALESCE_SCAN = 8,
 	/* ecap-1: the file scan produces fewer partitions: repartition. */
 	ECAP_PARTITION_REASON_REPARTITION_SCAN = 9,
+	/* ecap-1: fewer partitions are advised, but the current (or
+	 * scanned) ones already hold between half the target and the
+	 * target: keep them; a coalesce would only merge some, unevenly. */
+	ECAP_PARTITION_REASON_KEEP_NEAR_TARGET = 10,
 	/* ecap_partition_scan_tasks: maxSplitBytes is maxPartitionBytes. */
 	ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES = 20,
 	/* maxSplitBytes is openCostInBytes (bytesPerCore was smaller). */
@@ -139,10 +143,10 @@ struct ecap_partition_out {
 	/* The partition count the action asks for. */
 	int64_t partition_count;
 	/* Partitions after the action as Spark runs it: a coalesce to more
-	 * than the current count leaves the current count. */
+	 * than the current count, or ecap-1's keep near the target, leaves
+	 * the current count. */
 	int64_t effective_partition_count;
-	/* ceil(data_size_bytes / effective_partition_count).  ecap-1
-	 * renders it as the file split and AQE advisory size. */
+	/* ceil(data_size_bytes / effective_partition_count). */
 	int64_t bytes_per_partition;
 	/* ecap-1: min(core_task_count, min_size_partition_count); 0
 	 * without cores. */
@@ -161,12 +165,15 @@ struct ecap_partition_out {
 	/* The count compared against: the given current count, or the
 	 * predicted scan_task_count; 0 = unknown. */
 	int64_t current_partition_count;
-	/* ecap-1: scan tasks predicted for the files at the rendered split
-	 * size (bytes_per_partition); 0 = no prediction. */
+	/* ecap-1: scan tasks predicted for the files at split_size_bytes;
+	 * 0 = no prediction. */
 	int64_t scan_task_count;
+	/* ecap-1: ceil(data_size_bytes / partition_count), rendered as the
+	 * file split and AQE advisory size; 0 for the guide. */
+	int64_t split_size_bytes;
 	size_t :0;
 };
-#define ecap_partition_out__last_field scan_task_count
+#define ecap_partition_out__last_field split_size_bytes
 
 /**
  * Advises a partition count and the action to reach it from the data
@@ -354,7 +361,7 @@ ECAP_API int ecap_partition_aqe_explain(
 /**
  * Renders the Spark properties that realise a partition advice (shuffle
  * partitions, file split size, AQE coalescing and skew join settings;
- * ecap-1: split and advisory size bytes_per_partition, parallelismFirst
+ * ecap-1: split and advisory size split_size_bytes, parallelismFirst
  * false) into props; *count is the capacity in and the number
  * written or needed out (ECAP_ERR_NOSPACE).
  */

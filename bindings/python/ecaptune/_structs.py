@@ -190,6 +190,7 @@ class PartitionOutStruct(ctypes.Structure):
         ("min_size_partition_count", ctypes.c_int64),
         ("current_partition_count", ctypes.c_int64),
         ("scan_task_count", ctypes.c_int64),
+        ("split_size_bytes", ctypes.c_int64),
     ]
 
 

@@ -59,6 +59,7 @@ class PartitionReason(enum.IntEnum):
     ECAP_PARTITION_REASON_KEEP_SCAN = 7
     ECAP_PARTITION_REASON_COALESCE_SCAN = 8
     ECAP_PARTITION_REASON_REPARTITION_SCAN = 9
+    ECAP_PARTITION_REASON_KEEP_NEAR_TARGET = 10
     ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES = 20
     ECAP_PARTITION_REASON_SPLIT_OPEN_COST = 21
     ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE = 22
@@ -83,7 +84,7 @@ class PartitionAdvice(Record):
     effective_partition_count: partitions after the action as Spark runs it
         (a coalesce to more than the current count leaves the current count).
     bytes_per_partition: ceil(data_size_bytes / effective_partition_count),
-        bytes; ecap-1 renders it as the split and AQE advisory size.
+        bytes.
     parallelism_floor_count: ecap-1: min(core_task_count,
         min_size_partition_count) (0 without cores).
     target_size_bytes: partition.target_size_mb, bytes.
@@ -95,6 +96,8 @@ class PartitionAdvice(Record):
         predicted scan_task_count; 0 = unknown).
     scan_task_count: ecap-1: scan tasks predicted for the files at the
         rendered split size (0 = no prediction).
+    split_size_bytes: ecap-1: ceil(data_size_bytes / partition_count),
+        rendered as the file split and AQE advisory size.
     """
 
     _enums = {"model": Model, "reason": PartitionReason,
@@ -115,6 +118,7 @@ class PartitionAdvice(Record):
     min_size_partition_count: int
     current_partition_count: int
     scan_task_count: int
+    split_size_bytes: int
 
     @property
     def reason_text(self) -> str:

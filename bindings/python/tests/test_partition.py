@@ -79,12 +79,13 @@ def test_ecap1_rounds_up_and_floor(policy):
     # 2^20 rows * 200 B = 200 MiB -> ecap-1 ceil(200/128) = 2
     o = E.advise_partitions(policy, row_count=MIB, avg_row_bytes=200)
     assert (o.data_size_bytes, o.partition_count) == (200 * MIB, 2)
-    # ecap-1: ceil(200/128) = 2 on 2 partitions: keep; on 3: coalesce
+    # ecap-1: ceil(200/128) = 2 on 2 partitions: keep; on 4 of 50 MiB
+    # (below half the target): coalesce
     o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
                             current_partition_count=2)
     assert o.action is A.ECAP_PARTITION_ACTION_KEEP
     o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
-                            current_partition_count=3)
+                            current_partition_count=4)
     assert o.action is A.ECAP_PARTITION_ACTION_COALESCE
     d = o.to_dict()
     assert d["action"] == 2 and json.loads(json.dumps(d)) == d
@@ -122,7 +123,8 @@ def test_enum_strings():
     assert E.partition_action_from_string("coalesce") is A.ECAP_PARTITION_ACTION_COALESCE
     assert E.partition_reason_to_string(2) == "guide-coalesce-noop"
     assert E.partition_reason_to_string(7) == "keep-scan"
-    assert E.partition_reason_to_string(10) is None
+    assert E.partition_reason_to_string(10) == "keep-near-target"
+    assert E.partition_reason_to_string(11) is None
     for r in R:
         assert E.partition_reason_from_string(E.partition_reason_to_string(r)) is r
     with pytest.raises(E.UnknownEnumError) as ei:
@@ -156,6 +158,13 @@ def test_ecap1_tiny_data_and_files(policy):
                             files_splittable=False, total_executor_cores=8)
     assert o.reason is R.ECAP_PARTITION_REASON_REPARTITION_SCAN
     assert (o.partition_count, o.scan_task_count) == (16, 1)
+    # 200 MiB on 3 partitions of 66.7 MiB: at least half the 128 MiB
+    # target, so keep them rather than coalesce to 2
+    o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
+                            current_partition_count=3)
+    assert o.reason is R.ECAP_PARTITION_REASON_KEEP_NEAR_TARGET
+    assert (o.partition_count, o.effective_partition_count) == (2, 3)
+    assert "keep the 3 current partitions" in o.reason_text
     # the scan needs the cores
     with pytest.raises(E.InvalidArgumentError) as ei:
         E.advise_partitions(policy, data_size_bytes=GIB, file_count=8)
