@@ -21,23 +21,31 @@ static char text[ECAP_EXPLAIN_MAX];
 
 
 
+/* Runs ecap_partition_advise on in, and its explanation into text. */
+static struct ecap_partition_out
+advise_in(const struct ecap_partition_in *in)
+{
+	struct ecap_partition_out out;
+
+	ECAP_STRUCT_INIT(&out);
+	ck_assert_msg(ecap_partition_advise(p, in, &out, &err) == 0, "%s",
+		      err.message);
+	ck_assert_msg(ecap_partition_explain(&out, text, sizeof(text), &err) ==
+			      0, "%s", err.message);
+	return out;
+}
+
 /* Runs ecap_partition_advise on a size and current count / cores. */
 static struct ecap_partition_out
 advise(int64_t bytes, int64_t current, int64_t cores)
 {
 	struct ecap_partition_in in;
-	struct ecap_partition_out out;
 
 	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
 	in.data_size_bytes = bytes;
 	in.current_partition_count = current;
 	in.total_executor_cores = cores;
-	ck_assert_msg(ecap_partition_advise(p, &in, &out, &err) == 0, "%s",
-		      err.message);
-	ck_assert_msg(ecap_partition_explain(&out, text, sizeof(text), &err) ==
-			      0, "%s", err.message);
-	return out;
+	return advise_in(&in);
 }
 
 /* ---- ecap_partition_advise, guide model ---- */
@@ -358,21 +366,15 @@ advise_files(int64_t bytes, const int64_t *listing, int64_t files,
 	     int64_t file_size, int32_t not_splittable, int64_t cores)
 {
 	struct ecap_partition_in in;
-	struct ecap_partition_out out;
 
 	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
 	in.data_size_bytes = bytes;
 	in.total_executor_cores = cores;
 	in.file_sizes_bytes = listing;
 	in.file_count = files;
 	in.file_size_bytes = file_size;
 	in.files_not_splittable = not_splittable;
-	ck_assert_msg(ecap_partition_advise(p, &in, &out, &err) == 0, "%s",
-		      err.message);
-	ck_assert_msg(ecap_partition_explain(&out, text, sizeof(text), &err) ==
-			      0, "%s", err.message);
-	return out;
+	return advise_in(&in);
 }
 
 START_TEST(ecap1_files_keep_scan_count)
