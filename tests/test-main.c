@@ -24,8 +24,10 @@ main(void)
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, cache_explain_suite());
 	srunner_add_suite(sr, executor_suite());
+	srunner_add_suite(sr, executor_ecap1_suite());
 	srunner_add_suite(sr, database_suite());
 	srunner_add_suite(sr, kafka_suite());
+	srunner_add_suite(sr, kafka_explain_suite());
 	srunner_add_suite(sr, projection_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -57,17 +57,22 @@ from .cache import (StorageLevel, SparkApi, CacheReason, CacheFormat,
                     cache_alternative_to_string,
                     cache_alternative_from_string)
 
-from .executor import (SparkPlatform, ExecutorReason, ExecutorAdvice,
-                       SparkMemoryRegions, advise_executors,
-                       executor_spark_properties, spark_memory_regions,
-                       spark_platform_to_string, spark_platform_from_string)
+from .executor import (SparkPlatform, ExecutorReason, ExecutorNodeReason,
+                       ExecutorAdvice, SparkMemoryRegions, advise_executors,
+                       executor_explain, executor_spark_properties,
+                       spark_memory_regions, spark_platform_to_string,
+                       spark_platform_from_string, executor_reason_to_string,
+                       executor_reason_from_string,
+                       executor_node_reason_to_string,
+                       executor_node_reason_from_string)
 
 from .database import (DatabaseReason, DatabaseAdvice,
                        DATABASE_MAX_TRANSACTIONS_PER_DAY, advise_database,
                        database_properties)
 
 from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
-                    advise_kafka)
+                    KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
+                    kafka_reason_to_string, kafka_reason_from_string)
 
 from .projection import (ProjectionYear, MonteCarloYear,
                          PROJECTION_MAX_YEARS, projection_run,
@@ -113,15 +118,19 @@ __all__ = [
     "cache_reason_from_string", "cache_format_to_string", "cache_format_from_string",
     "cache_alternative_to_string", "cache_alternative_from_string",
     # executor
-    "SparkPlatform", "ExecutorReason", "ExecutorAdvice",
-    "SparkMemoryRegions", "advise_executors", "executor_spark_properties",
-    "spark_memory_regions", "spark_platform_to_string", "spark_platform_from_string",
+    "SparkPlatform", "ExecutorReason", "ExecutorNodeReason", "ExecutorAdvice",
+    "SparkMemoryRegions", "advise_executors", "executor_explain",
+    "executor_spark_properties", "spark_memory_regions",
+    "spark_platform_to_string", "spark_platform_from_string",
+    "executor_reason_to_string", "executor_reason_from_string",
+    "executor_node_reason_to_string", "executor_node_reason_from_string",
     # database
     "DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
     "advise_database", "database_properties",
     # kafka
     "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
-    "advise_kafka",
+    "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",
+    "kafka_reason_to_string", "kafka_reason_from_string",
     # projection
     "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",
