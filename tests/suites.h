@@ -16,6 +16,7 @@ Suite *policy_suite(void);
 Suite *policy_json_suite(void);
 Suite *catalog_suite(void);
 Suite *partition_suite(void);
+Suite *partition_files_suite(void);
 Suite *partition_scan_suite(void);
 Suite *partition_aqe_suite(void);
 Suite *join_suite(void);
