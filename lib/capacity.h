@@ -56,6 +56,9 @@ struct ecap__kafka_args {
 	double max_replicas_per_broker;
 	/* A catalog entry name, or NULL to choose the cheapest. */
 	const char *instance_type;
+	/* ecap-1: a catalog entry to size on (the projection's paths), which
+	 * takes precedence over instance_type; NULL = none. */
+	const struct ecap_catalog_entry *entry;
 };
 
 struct ecap__kafka_calc {

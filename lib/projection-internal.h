@@ -11,6 +11,7 @@
 #define ECAP_PROJECTION_INTERNAL_H
 
 #include "capacity.h"
+#include "executor-internal.h"
 
 #define ECAP__SECONDS_PER_DAY 86400.0
 
@@ -22,14 +23,15 @@ struct ecap__proj_ctx {
 	double transactions_per_gb;
 	double retention_days;
 	double intraday_peak_factor;
-	double runs_per_month;
 	double review_multiple_ratio;
-	int32_t kafka_quota;
+	/* The executor advisor's inputs, resolved once (no node named). */
+	struct ecap__exec_args exec;
 	struct ecap__kafka_args kafka;
 };
 
 struct ecap__proj_spark {
 	double data_gb;
+	/* The advice's node type (in the caller's advice struct). */
 	const char *node_type;
 	double nodes;
 	double executors;
@@ -37,6 +39,9 @@ struct ecap__proj_spark {
 	double total_memory_gb;
 	double projected_hours;
 	double window_hours;
+	double window_miss_hours;
+	bool window_missed;
+	bool cap_exceeded;
 	double cost_usd_per_hour;
 	double cost_usd_per_month;
 };
@@ -45,6 +50,7 @@ struct ecap__proj_spark {
 struct ecap__proj_calc {
 	double base;
 	double peak;
+	struct ecap_executor_out exec_out;
 	struct ecap__proj_spark spark;
 	struct ecap__db_calc db;
 	struct ecap__kafka_args kafka_args;
@@ -65,18 +71,24 @@ int ecap__proj_array_begin(const void *first, size_t *count, size_t n,
 /* A projected peak must stay within what the advisors accept. */
 int ecap__proj_check_peak(double peak, int64_t year, struct ecap_error *err);
 
-void ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
-			 double current_daily_transactions);
+/* Reads the policy; the executor's checks of its own keys may fail. */
+int ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
+			double current_daily_transactions,
+			struct ecap_error *err);
 
 /* The three families of a path-year (peak >= base > 0, both finite and
  * checked by ecap__proj_check_peak). */
+/* node: a spark-node to size on, or NULL for the advisor's choice; out:
+ * the caller's advice struct, which s->node_type points into. */
 int ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
-		     struct ecap__proj_spark *s, struct ecap_error *err);
+		     const struct ecap__spark_node *node,
+		     struct ecap_executor_out *out, struct ecap__proj_spark *s,
+		     struct ecap_error *err);
 void ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,
 			 double peak, struct ecap__db_calc *db);
-/* broker: a kafka-broker catalog name to size on, or NULL to choose. */
+/* broker: a kafka-broker catalog entry to size on, or NULL to choose. */
 void ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base,
-		      double peak, const char *broker,
+		      double peak, const struct ecap_catalog_entry *broker,
 		      struct ecap__kafka_args *a, struct ecap__kafka_calc *k);
 /* All three and the total. */
 int ecap__proj_size(const struct ecap__proj_ctx *ctx, double base,
@@ -84,12 +96,6 @@ int ecap__proj_size(const struct ecap__proj_ctx *ctx, double base,
 		    struct ecap_error *err);
 
 /* The year's flags. */
-static inline bool
-ecap__proj_window_missed(const struct ecap__proj_spark *s)
-{
-	return s->projected_hours > s->window_hours;
-}
-
 bool ecap__proj_db_beyond_one(const struct ecap__db_calc *db);
 
 static inline bool

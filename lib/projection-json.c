@@ -130,7 +130,9 @@ spark_json(struct jyear *j, const struct ecap_projection_year *y)
 	       put_real(j, "spark_window_miss_hours", y->spark_window_miss_hours) &&
 	       put_real(j, "spark_cost_usd_per_hour", y->spark_cost_usd_per_hour) &&
 	       put_real(j, "spark_cost_usd_per_month", y->spark_cost_usd_per_month) &&
-	       put_int(j, "spark_window_missed_flag", y->spark_window_missed_flag);
+	       put_int(j, "spark_window_missed_flag", y->spark_window_missed_flag) &&
+	       put_int(j, "spark_executor_cap_exceeded_flag",
+		       y->spark_executor_cap_exceeded_flag);
 }
 
 static bool
@@ -276,6 +278,8 @@ montecarlo_year_json(json_t *arr,
 			&y->total_cost_usd_per_month) &&
 	       put_real(j, "spark_window_missed_share_ratio",
 			y->spark_window_missed_share_ratio) &&
+	       put_real(j, "spark_executor_cap_exceeded_share_ratio",
+			y->spark_executor_cap_exceeded_share_ratio) &&
 	       put_real(j, "database_beyond_one_instance_share_ratio",
 			y->database_beyond_one_instance_share_ratio) &&
 	       put_real(j, "kafka_quota_exceeded_share_ratio",

@@ -167,43 +167,81 @@ hist_select(const double *v, size_t n, double lo, uint32_t *bins,
 	}
 }
 
-/* Percentiles by quickselect, from the top down: each later select works
- * within the prefix the earlier one left below its rank. */
+/*
+ * Percentiles of any column by bucket select: a bucket index that never
+ * decreases with the value ((v - lo) * scale, each step rounded
+ * monotonically) sorts the values into ordered buckets in one
+ * pass (about 16 values a bucket); the bucket holding each rank is found from the counts, and only
+ * its values are gathered (one more pass) and selected among.
+ */
 static void
-quick_select(double *v, size_t n, double out[PCT_N])
+bucket_select(const double *v, size_t n, double lo, double hi,
+	      uint32_t *bins, double *scratch, double out[PCT_N])
 {
-	size_t r[PCT_N], end = n;
-	int q;
+	/* About 16 values a bucket. */
+	size_t nb = n / 16 < 16 ? 16 : n / 16 > HIST_BINS ? HIST_BINS : n / 16;
+	double scale = (double)(nb - 1) / (hi - lo);
+	size_t r[PCT_N], b[PCT_N], below[PCT_N], start[PCT_N], fill[PCT_N];
+	size_t i, seen = 0, k = 0, used = 0;
+	int q, t;
 
-	for (q = PCT_N - 1; q >= 0; q--) {
+	memset(bins, 0, nb * sizeof(*bins));
+	for (i = 0; i < n; i++)
+		bins[(size_t)((v[i] - lo) * scale)]++;
+	for (q = 0; q < PCT_N; q++) {
 		r[q] = rank_of(n, pcts[q]);
-		if (q < PCT_N - 1 && r[q] == r[q + 1]) {
-			out[q] = out[q + 1];
-			continue;
-		}
-		out[q] = select_kth(v, end, r[q]);
-		end = r[q];
+		while (seen + bins[k] <= r[q])
+			seen += bins[k++];
+		b[q] = k;
+		below[q] = seen;
+		/* Ranks in one bucket share its values. */
+		start[q] = q > 0 && b[q] == b[q - 1] ? start[q - 1] : used;
+		if (start[q] == used)
+			used += bins[k];
+		fill[q] = start[q];
 	}
+	for (i = 0; i < n; i++) {
+		size_t bi = (size_t)((v[i] - lo) * scale);
+
+		for (t = 0; t < PCT_N; t++)
+			if (bi == b[t]) {
+				scratch[fill[t]++] = v[i];
+				break;
+			}
+	}
+	for (q = 0; q < PCT_N; q++)
+		out[q] = select_kth(scratch + start[q], bins[b[q]],
+				    r[q] - below[q]);
 }
 
-/* The mean (summed in path order) and the percentiles of v (reordered). */
+/*
+ * The mean (summed in path order) and the percentiles of v (selection moves
+ * values within their buckets only).
+ * A count column (counts) whose values are whole and span fewer than
+ * HIST_BINS is counted; any other is selected.
+ */
 static void
-band_of(double *v, size_t n, uint32_t *bins, struct ecap_projection_band *b)
+band_of(double *v, size_t n, bool counts, uint32_t *bins, double *scratch,
+	struct ecap_projection_band *b)
 {
 	double sum = 0.0, lo = v[0], hi = v[0], out[PCT_N];
-	bool whole = true;
+	bool whole = counts;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		sum += v[i];
-		lo = fmin(lo, v[i]);
-		hi = fmax(hi, v[i]);
-		whole = whole && v[i] == trunc(v[i]);
+		lo = v[i] < lo ? v[i] : lo;
+		hi = v[i] > hi ? v[i] : hi;
 	}
-	if (whole && hi - lo < (double)HIST_BINS)
+	for (i = 0; whole && i < n; i++)
+		whole = v[i] >= 0.0 && v[i] < 9e15 &&
+			v[i] == (double)(int64_t)v[i];
+	if (hi == lo)
+		out[PCT_10] = out[PCT_50] = out[PCT_90] = out[PCT_99] = lo;
+	else if (whole && hi - lo < (double)HIST_BINS)
 		hist_select(v, n, lo, bins, (size_t)(hi - lo) + 1, out);
 	else
-		quick_select(v, n, out);
+		bucket_select(v, n, lo, hi, bins, scratch, out);
 	b->mean = sum / (double)n;
 	b->p10 = out[PCT_10];
 	b->p50 = out[PCT_50];
@@ -238,9 +276,10 @@ struct mc {
 	size_t n;
 	double *growth;
 	double *col[C_N];
+	double *scratch;
 	uint32_t *bins;
 	/* Paths flagged this year. */
-	size_t window_missed, beyond_one, quota, review;
+	size_t window_missed, cap_exceeded, beyond_one, quota, review;
 };
 
 /*
@@ -275,22 +314,84 @@ draw_year(struct mc *m, struct rng *r, int64_t year, struct ecap_error *err)
 	return ECAP_OK;
 }
 
+/* Paths sized per call of the executor's column function. */
+#define SPARK_CHUNK 256
+
+/* ecap-1: the column on one node, SPARK_CHUNK paths a call. */
+static int
+spark_column_node(struct mc *m, const struct ecap__spark_node *node,
+		  struct ecap_error *err)
+{
+	struct ecap__exec_args a = m->ctx->exec;
+	struct ecap__exec_cell cells[SPARK_CHUNK];
+	double gb[SPARK_CHUNK];
+	size_t i, j, k;
+	int rc;
+
+	a.has_node = a.named = true;
+	a.node = *node;
+	for (i = 0; i < m->n; i += k) {
+		k = m->n - i < SPARK_CHUNK ? m->n - i : SPARK_CHUNK;
+		for (j = 0; j < k; j++) {
+			gb[j] = m->col[C_PEAK][i + j] / m->ctx->transactions_per_gb;
+			if (!(gb[j] <= ECAP__EXEC_MAX_DAILY_GB))
+				return ecap__fail(err, ECAP_ERR_RANGE, "years",
+						  "a path's peak is %.6g GB a "
+						  "day for Spark, above 1 EiB",
+						  gb[j]);
+			gb[j] /= (double)a.runs;
+		}
+		if ((rc = ecap__executor_ecap1_column(m->ctx->p, &a, gb, k,
+						      cells, err)) != ECAP_OK)
+			return rc;
+		for (j = 0; j < k; j++) {
+			m->col[C_SPARK_NODES][i + j] = cells[j].nodes;
+			m->col[C_SPARK_EXECUTORS][i + j] = cells[j].executors;
+			m->col[C_SPARK_HOURS][i + j] = cells[j].projected_hours;
+			m->col[C_SPARK_COST][i + j] = cells[j].cost_usd_per_month;
+			m->window_missed += !cells[j].window_met;
+			m->cap_exceeded += cells[j].over_policy_cap;
+		}
+	}
+	return ECAP_OK;
+}
+
 /*
- * The Spark column.  The sizing is a function of the peak alone: a peak
- * equal to the one sized just before reuses it, exactly.
+ * The Spark column.  ecap-1 sizes every path on the node type the advisor
+ * chooses for the scenario's expected year (the deterministic projection's
+ * peak): a budget prices one node type and asks how many nodes and hours
+ * the paths need; the node's capacity and executor shape are cut once,
+ * where choosing among the whole catalog would plan every node for every
+ * path.  The guide's arithmetic runs per path; a peak equal to the one
+ * sized just before reuses it (every path, without spread).
  */
 static int
-spark_column(struct mc *m, struct ecap_error *err)
+spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
 {
 	const double *peak = m->col[C_PEAK];
+	const struct ecap_catalog_entry *e;
+	struct ecap__spark_node node;
+	struct ecap_executor_out out;
 	struct ecap__proj_spark sp;
 	double last = NAN;
 	size_t i;
 	int rc;
 
+	if (m->ctx->model != ECAP_MODEL_GUIDE) {
+		if ((rc = ecap__proj_spark(m->ctx, expected_peak, NULL, &out,
+					   &sp, err)) != ECAP_OK)
+			return rc;
+		e = ecap__catalog_find(m->ctx->p, ECAP_CATALOG_SPARK_NODE,
+				       out.node_type);
+		if (e != NULL) {
+			node = ecap__spark_node_of(e);
+			return spark_column_node(m, &node, err);
+		}
+	}
 	for (i = 0; i < m->n; i++) {
 		if (peak[i] != last) {
-			if ((rc = ecap__proj_spark(m->ctx, peak[i], &sp, err)))
+			if ((rc = ecap__proj_spark(m->ctx, peak[i], NULL, &out,
+						   &sp, err)) != ECAP_OK)
 				return rc;
 			last = peak[i];
 		}
@@ -298,7 +399,8 @@ spark_column(struct mc *m, struct ecap_error *err)
 		m->col[C_SPARK_EXECUTORS][i] = sp.executors;
 		m->col[C_SPARK_HOURS][i] = sp.projected_hours;
 		m->col[C_SPARK_COST][i] = sp.cost_usd_per_month;
-		m->window_missed += ecap__proj_window_missed(&sp);
+		m->window_missed += sp.window_missed;
+		m->cap_exceeded += sp.cap_exceeded;
 	}
 	return ECAP_OK;
 }
@@ -339,11 +441,11 @@ kafka_column(struct mc *m, double expected_base, double expected_peak)
 	struct ecap__kafka_args a;
 	struct ecap__kafka_calc k;
 	double last_base = NAN, last_peak = NAN;
-	const char *broker;
+	const struct ecap_catalog_entry *broker;
 	size_t i;
 
 	ecap__proj_kafka(m->ctx, expected_base, expected_peak, NULL, &a, &k);
-	broker = k.broker != NULL ? k.broker->name : NULL;
+	broker = k.broker;
 	for (i = 0; i < m->n; i++) {
 		if (base[i] != last_base || peak[i] != last_peak) {
 			ecap__proj_kafka(m->ctx, base[i], peak[i], broker, &a,
@@ -397,8 +499,13 @@ fill_year(struct mc *m, int64_t year, struct ecap_projection_montecarlo_year *y)
 	y->model = m->ctx->model;
 	y->year = (int32_t)year;
 	for (k = 0; k < C_N; k++)
-		band_of(m->col[k], m->n, m->bins, bands[k]);
+		band_of(m->col[k], m->n,
+			k == C_SPARK_NODES || k == C_SPARK_EXECUTORS ||
+			k == C_DB_INSTANCES || k == C_KAFKA_BROKERS ||
+			k == C_KAFKA_STORAGE || k == C_DB_STORAGE,
+			m->bins, m->scratch, bands[k]);
 	y->spark_window_missed_share_ratio = (double)m->window_missed / n;
+	y->spark_executor_cap_exceeded_share_ratio = (double)m->cap_exceeded / n;
 	y->database_beyond_one_instance_share_ratio = (double)m->beyond_one / n;
 	y->kafka_quota_exceeded_share_ratio = (double)m->quota / n;
 	y->review_architecture_share_ratio = (double)m->review / n;
@@ -413,9 +520,11 @@ run_year(struct mc *m, struct rng *r, int64_t year,
 			  pow(1.0 + m->s->yearly_growth_ratio, (double)year);
 	int rc;
 
-	m->window_missed = m->beyond_one = m->quota = m->review = 0;
+	m->window_missed = m->cap_exceeded = 0;
+	m->beyond_one = m->quota = m->review = 0;
 	if ((rc = draw_year(m, r, year, err)) != ECAP_OK ||
-	    (rc = spark_column(m, err)) != ECAP_OK)
+	    (rc = spark_column(m, expected * m->s->seasonal_peak_factor,
+				    err)) != ECAP_OK)
 		return rc;
 	database_column(m);
 	kafka_column(m, expected, expected * m->s->seasonal_peak_factor);
@@ -424,21 +533,23 @@ run_year(struct mc *m, struct rng *r, int64_t year,
 	return ECAP_OK;
 }
 
-/* One block: the paths' growth, the columns and the histogram bins. */
+/* One block: the paths' growth, the columns, the selection's scratch and
+ * the histogram bins. */
 static int
 mc_alloc(struct mc *m, struct ecap_error *err)
 {
 	size_t i;
 	int k;
 
-	m->growth = malloc(sizeof(double) * m->n * (C_N + 1) +
+	m->growth = malloc(sizeof(double) * m->n * (C_N + 2) +
 			   sizeof(uint32_t) * HIST_BINS);
 	if (m->growth == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "paths_count",
 				  "cannot allocate %zu paths", m->n);
 	for (k = 0; k < C_N; k++)
 		m->col[k] = m->growth + m->n * (size_t)(k + 1);
-	m->bins = (uint32_t *)(m->growth + m->n * (C_N + 1));
+	m->scratch = m->growth + m->n * (C_N + 1);
+	m->bins = (uint32_t *)(m->growth + m->n * (C_N + 2));
 	for (i = 0; i < m->n; i++)
 		m->growth[i] = 1.0;
 	return ECAP_OK;
@@ -477,9 +588,10 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 	m.n = in->paths_count != 0 ?
 	      (size_t)in->paths_count :
 	      (size_t)ecap__pi(policy, ECAP_K_GROWTH_MONTECARLO_PATHS);
-	ecap__proj_ctx_init(&ctx, policy, in->current_daily_transactions);
 	m.ctx = &ctx;
-	if ((rc = mc_alloc(&m, err)) != ECAP_OK)
+	if ((rc = ecap__proj_ctx_init(&ctx, policy,
+				      in->current_daily_transactions, err)) ||
+	    (rc = mc_alloc(&m, err)) != ECAP_OK)
 		return rc;
 	rng_seed(&r, in->seed);
 	for (year = 1; year <= in->years && rc == ECAP_OK; year++)

@@ -72,10 +72,12 @@ ecap__proj_check_peak(double peak, int64_t year, struct ecap_error *err)
 			  peak);
 }
 
-void
+int
 ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
-		    double current_daily_transactions)
+		    double current_daily_transactions, struct ecap_error *err)
 {
+	struct ecap_executor_in in;
+
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->p = p;
 	ctx->model = p->model;
@@ -85,47 +87,58 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		(double)ecap__pi(p, ECAP_K_DATABASE_RETENTION_DAYS);
 	ctx->intraday_peak_factor =
 		ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR);
-	/* One run a day, every day of the month. */
-	ctx->runs_per_month = ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0;
 	ctx->review_multiple_ratio =
 		ecap__pd(p, ECAP_K_GROWTH_REVIEW_MULTIPLE_RATIO);
 	ecap__kafka_defaults(p, &ctx->kafka);
+	/* The executor advisor's defaults, checked once; each path sets its
+	 * own data. */
+	ECAP_STRUCT_INIT(&in);
+	in.daily_data_gb = 1.0;
+	return ecap__executor_resolve(p, &in, &ctx->exec, err);
 }
 
 /* ---- sizing one path-year ---- */
 
 /*
- * Spark: the executor advisor for the peak day's peak /
- * growth.transactions_per_gb GB.  ecap-1 bills what the run uses (the
- * cost of an hour x the projected hours) once a day; the guide model bills
- * the whole processing window every day, as before.
+ * Spark: the executor advisor's sizing of the peak day's peak /
+ * growth.transactions_per_gb GB (ecap-1: its nodes x their price x the
+ * run's hours x runs a month; the guide: the whole window every day).
  */
 int
 ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
-		 struct ecap__proj_spark *s, struct ecap_error *err)
+		 const struct ecap__spark_node *node,
+		 struct ecap_executor_out *out, struct ecap__proj_spark *s,
+		 struct ecap_error *err)
 {
-	struct ecap_executor_in in;
-	struct ecap_executor_out out;
+	struct ecap__exec_args a = ctx->exec;
 	int rc;
 
-	memset(s, 0, sizeof(*s));
+	memset(out, 0, sizeof(*out));
 	s->data_gb = peak / ctx->transactions_per_gb;
-	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
-	in.daily_data_gb = s->data_gb;
-	if ((rc = ecap_executor_advise(ctx->p, &in, &out, err)) != ECAP_OK)
+	if (!(s->data_gb <= ECAP__EXEC_MAX_DAILY_GB))
+		return ecap__fail(err, ECAP_ERR_RANGE, "years",
+				  "a peak of %.6g transactions a day is %.6g "
+				  "GB for Spark, above 1 EiB", peak, s->data_gb);
+	a.daily_gb = s->data_gb;
+	a.run_gb = s->data_gb / (double)a.runs;
+	if (node != NULL) {
+		a.has_node = a.named = true;
+		a.node = *node;
+	}
+	if ((rc = ecap__executor_size(ctx->p, &a, out, err)) != ECAP_OK)
 		return rc;
-	s->node_type = "";
-	s->nodes = (double)out.node_count;
-	s->executors = (double)out.executor_count;
-	s->heap_gb = out.executor_heap_gb;
-	s->total_memory_gb = out.total_memory_gb;
-	s->projected_hours = out.projected_hours;
-	s->window_hours = out.processing_window_hours;
-	s->cost_usd_per_hour = out.cost_usd_per_hour;
-	s->cost_usd_per_month = ctx->model == ECAP_MODEL_GUIDE ?
-		out.window_cost_usd * ctx->runs_per_month :
-		out.projected_cost_usd * ctx->runs_per_month;
+	s->node_type = out->node_type;
+	s->nodes = (double)out->node_count;
+	s->executors = (double)out->executor_count;
+	s->heap_gb = out->executor_heap_gb;
+	s->total_memory_gb = out->total_memory_gb;
+	s->projected_hours = out->projected_hours;
+	s->window_hours = out->processing_window_hours;
+	s->window_missed = !out->window_met;
+	s->cap_exceeded = out->policy_cap_exceeded_flag != 0;
+	s->window_miss_hours = out->window_miss_hours;
+	s->cost_usd_per_hour = out->cost_usd_per_hour;
+	s->cost_usd_per_month = out->cost_usd_per_month;
 	return ECAP_OK;
 }
 
@@ -156,11 +169,11 @@ ecap__proj_db_beyond_one(const struct ecap__db_calc *db)
  */
 void
 ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base, double peak,
-		 const char *broker, struct ecap__kafka_args *a,
-		 struct ecap__kafka_calc *k)
+		 const struct ecap_catalog_entry *broker,
+		 struct ecap__kafka_args *a, struct ecap__kafka_calc *k)
 {
 	*a = ctx->kafka;
-	a->instance_type = broker;
+	a->entry = broker;
 	if (ctx->model == ECAP_MODEL_GUIDE)
 		ecap__kafka_set_events(a, peak / ECAP__SECONDS_PER_DAY,
 				       peak / ECAP__SECONDS_PER_DAY);
@@ -179,7 +192,8 @@ ecap__proj_size(const struct ecap__proj_ctx *ctx, double base, double peak,
 
 	c->base = base;
 	c->peak = peak;
-	if ((rc = ecap__proj_spark(ctx, peak, &c->spark, err)) != ECAP_OK)
+	if ((rc = ecap__proj_spark(ctx, peak, NULL, &c->exec_out, &c->spark,
+				   err)) != ECAP_OK)
 		return rc;
 	ecap__proj_database(ctx, base, peak, &c->db);
 	ecap__proj_kafka(ctx, base, peak, NULL, &c->kafka_args, &c->kafka);
@@ -229,9 +243,9 @@ fill_spark(const struct ecap__proj_spark *s, struct ecap_projection_year *y)
 	y->spark_total_memory_gb = s->total_memory_gb;
 	y->spark_projected_hours = s->projected_hours;
 	y->spark_window_hours = s->window_hours;
-	y->spark_window_miss_hours = ecap__proj_window_missed(s) ?
-		s->projected_hours - s->window_hours : 0.0;
-	y->spark_window_missed_flag = ecap__proj_window_missed(s);
+	y->spark_window_miss_hours = s->window_miss_hours;
+	y->spark_window_missed_flag = s->window_missed;
+	y->spark_executor_cap_exceeded_flag = s->cap_exceeded;
 	y->spark_cost_usd_per_hour = s->cost_usd_per_hour;
 	y->spark_cost_usd_per_month = s->cost_usd_per_month;
 }
@@ -322,7 +336,9 @@ ecap_projection_run(const ecap_policy *policy,
 					 known, "ecap_projection_year",
 					 &stride, err)))
 		return rc;
-	ecap__proj_ctx_init(&ctx, policy, in->current_daily_transactions);
+	if ((rc = ecap__proj_ctx_init(&ctx, policy,
+				      in->current_daily_transactions, err)))
+		return rc;
 	for (year = 1; year <= in->years; year++) {
 		/* The guide's order: base = current * (1 + g) ** year. */
 		double base = in->current_daily_transactions *

@@ -107,15 +107,19 @@ struct ecap_projection_year {
 	double kafka_cost_usd_per_month;
 	/* Spark + database + Kafka. */
 	double total_cost_usd_per_month;
-	/* Flags: the Spark run misses its window; the database needs more
+	/* Flags: the Spark run misses its window; it needs more executors
+	 * than executor.max_executors (ecap-1 sizes past it and flags); the
+	 * database needs more
 	 * than one instance can give (memory, writes or storage); Kafka
 	 * needs more brokers than kafka.max_broker_count; the base volume
 	 * reached growth.review_multiple_ratio times today's (ecap-1): the
 	 * year asks for an architecture review. */
 	int32_t spark_window_missed_flag;
+	int32_t spark_executor_cap_exceeded_flag;
 	int32_t database_beyond_one_instance_flag;
 	int32_t kafka_quota_exceeded_flag;
 	int32_t review_architecture_flag;
+	int32_t reserved_1;
 	/* ISO 4217 code of every cost ("USD": the catalogs' prices), and
 	 * the latest price date of the catalog entries priced, "YYYY-MM-DD". */
 	char currency[8];
@@ -188,6 +192,7 @@ struct ecap_projection_montecarlo_year {
 	/* Share of paths (0 .. 1) with each flag of struct
 	 * ecap_projection_year. */
 	double spark_window_missed_share_ratio;
+	double spark_executor_cap_exceeded_share_ratio;
 	double database_beyond_one_instance_share_ratio;
 	double kafka_quota_exceeded_share_ratio;
 	double review_architecture_share_ratio;
