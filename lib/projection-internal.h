@@ -24,6 +24,7 @@ struct ecap__proj_ctx {
 	double retention_days;
 	double intraday_peak_factor;
 	double review_multiple_ratio;
+	double app_instances;
 	/* The executor advisor's inputs, resolved once (no node named). */
 	struct ecap__exec_args exec;
 	struct ecap__kafka_args kafka;

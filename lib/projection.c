@@ -89,6 +89,8 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR);
 	ctx->review_multiple_ratio =
 		ecap__pd(p, ECAP_K_GROWTH_REVIEW_MULTIPLE_RATIO);
+	ctx->app_instances =
+		(double)ecap__pi(p, ECAP_K_DATABASE_APP_INSTANCE_COUNT);
 	ecap__kafka_defaults(p, &ctx->kafka);
 	/* The executor advisor's defaults, checked once; each path sets its
 	 * own data. */
@@ -144,22 +146,31 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 
 /*
  * Database: ecap-1 keeps the base volume for database.retention_days
- * (storage, working set); the guide sizes the peak day's volume as if
- * every day were one.
+ * (storage, working set) and sizes vCPUs and IOPS for the busiest hour of
+ * the peak day; the guide sizes the peak day's volume as if every day
+ * were one.
  */
 void
 ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,
 		    double peak, struct ecap__db_calc *db)
 {
 	ecap__database_calc(ctx->p, ctx->model,
-			    ctx->model == ECAP_MODEL_GUIDE ? peak : base,
-			    ctx->retention_days, db);
+			    ctx->model == ECAP_MODEL_GUIDE ? peak : base, peak,
+			    ctx->retention_days, ctx->app_instances, db);
 }
 
+/* More than one instance can give: memory, writes or storage (ecap-1's
+ * beyond-one-instance reason; the guide's class that does not fit). */
 bool
 ecap__proj_db_beyond_one(const struct ecap__db_calc *db)
 {
-	return !db->fits || db->instances_needed > 1.0;
+	return !db->fits ||
+	       db->reason == ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE ||
+	       (db->flags & (ECAP_DATABASE_FLAG_MEMORY_SHORT |
+			     ECAP_DATABASE_FLAG_STORAGE_LIMIT |
+			     ECAP_DATABASE_FLAG_WRITES_SHORT |
+			     ECAP_DATABASE_FLAG_READS_SHORT |
+			     ECAP_DATABASE_FLAG_IOPS_LIMIT)) != 0;
 }
 
 /*
@@ -260,7 +271,13 @@ fill_database(const struct ecap__db_calc *db, struct ecap_projection_year *y)
 	y->database_storage_gb = db->storage_gb;
 	y->database_reason = db->reason;
 	y->database_fits_flag = db->fits;
-	y->database_instance_cost_usd_per_month = db->cost_usd_per_month;
+	y->database_vcpu_required_count = db->vcpu_required;
+	y->database_iops_required_count = db->iops_required;
+	y->database_instance_cost_usd_per_month =
+		db->instance_cost_usd_per_month;
+	y->database_replica_cost_usd_per_month = db->replica_cost_usd_per_month;
+	y->database_storage_cost_usd_per_month = db->storage_cost_usd_per_month;
+	y->database_iops_cost_usd_per_month = db->iops_cost_usd_per_month;
 	y->database_cost_usd_per_month = db->cost_usd_per_month;
 	y->database_beyond_one_instance_flag = ecap__proj_db_beyond_one(db);
 }

@@ -163,15 +163,20 @@ START_TEST(zero_spread_equals_projection_and_advisors)
 
 			ECAP_STRUCT_INIT(&din);
 			ECAP_STRUCT_INIT(&dout);
+			/* guide: the peak for both; ecap-1: the base
+			 * kept, the peak day's busiest hour computed */
 			din.transactions_per_day = guide ?
 				250000 * pow(2.0, (double)(i + 1)) * 3.0 :
 				y->base_daily_transactions;
+			din.peak_transactions_per_day =
+				guide ? 0.0 : y->peak_daily_transactions;
 			ck_assert_int_eq(ecap_database_advise(p, &din, &dout, &err), 0);
 			ck_assert_str_eq(dout.instance_class, y->database_instance_class);
 			ck_assert_double_eq(dout.memory_required_gb,
 					    y->database_memory_required_gb);
 			ck_assert_double_eq(dout.cost_usd_per_month,
 					    y->database_cost_usd_per_month);
+			ck_assert_double_eq(dout.storage_gb, y->database_storage_gb);
 
 			ECAP_STRUCT_INIT(&kin);
 			ECAP_STRUCT_INIT(&kout);

@@ -137,10 +137,26 @@ START_TEST(ecap1_base_keeps_peak_computes)
 	ck_assert_double_near(years[0].kafka_broker_cost_usd_per_month, 440.64);
 	ck_assert_double_near(years[0].kafka_storage_cost_usd_per_month, 5.10);
 	ck_assert_double_near(years[0].kafka_cost_usd_per_month, 445.74);
-	/* database memory from the base: 150000 * 2 KB * 1.3 / 2^20 * 365
-	 * days * 2 * 0.25 = 67.87 GB (the peak would make it 135.76) */
-	ck_assert_double_near(years[0].database_memory_required_gb,
-			      150000 * 2 * 1.3 / 1024 / 1024 * 365 * 2 * 0.25);
+	/* database, kept data from the base: 150000 * 2 KB * 1.3 / 2^20 =
+	 * 0.3719 GB a day; * 365 days * 2 (analytics) = 271.5 GB, * 1.2
+	 * buffer: ceil(325.8) = 326 GB of storage (the peak would make it
+	 * 652); working set 7 days = 2.60 GB / 0.75 cached = 3.47 GB, below
+	 * the 16 GB floor.  Compute from the peak day's busiest hour:
+	 * 300000 / 86400 * 2 = 6.94 transactions/s: ceil(6.94 / 200) = 1
+	 * vCPU, the pools 10 x 10 / 50 = 2 vCPUs.  The cheapest Multi-AZ
+	 * class with 16 GB and 2 vCPUs: db.r6g.large at 0.450 * 720 = 324;
+	 * storage 326 * 0.115 * 2 copies = 74.98; IOPS 4 * 6.94 = 28 are
+	 * within gp3's 3000. */
+	ck_assert_double_near(years[0].database_storage_gb, 326.0);
+	ck_assert_double_near(years[0].database_memory_required_gb, 16.0);
+	ck_assert_double_near(years[0].database_vcpu_required_count, 2.0);
+	ck_assert_str_eq(years[0].database_instance_class, "db.r6g.large");
+	ck_assert_int_eq(years[0].database_instances_count, 1);
+	ck_assert_double_near(years[0].database_instance_cost_usd_per_month, 324.0);
+	ck_assert_double_near(years[0].database_storage_cost_usd_per_month, 74.98);
+	ck_assert_double_near(years[0].database_iops_cost_usd_per_month, 0.0);
+	ck_assert_double_near(years[0].database_cost_usd_per_month, 398.98);
+	ck_assert_int_eq(years[0].database_beyond_one_instance_flag, 0);
 	ck_assert_double_near(years[0].total_cost_usd_per_month,
 			      years[0].spark_cost_usd_per_month +
 			      years[0].database_cost_usd_per_month + 445.74);
@@ -184,9 +200,22 @@ START_TEST(ecap1_builtin_scenarios_by_hand)
 				      want[i].base / 86400.0);
 		ck_assert_double_near(years[1].kafka_peak_events_per_second,
 				      want[i].peak / 86400.0 * 2.0);
-		/* base * 2 KB * 1.3 / 2^20 GB a day * 365 * 2 * 0.25 */
+		/* kept: base * 2 KB * 1.3 / 2^20 GB a day; storage
+		 * ceil(* 365 * 2 * 1.2); memory the 7-day working set / 0.75
+		 * (conservative 52.07 GB, aggressive 92.57, enterprise 36.16) */
+		ck_assert_double_near(years[1].database_storage_gb,
+				      ceil(want[i].base * 2 * 1.3 / 1048576 * 365 * 2 * 1.2));
 		ck_assert_double_near(years[1].database_memory_required_gb,
-				      want[i].base * 2 * 1.3 / 1048576 * 365 * 2 * 0.25);
+				      want[i].base * 2 * 1.3 / 1048576 * 7 / 0.75);
+		/* vCPUs for the peak day's busiest hour: peak / 86400 * 2 /
+		 * 200 a vCPU, at least the pools' 2 */
+		ck_assert_double_near(years[1].database_vcpu_required_count,
+				      fmax(2.0, ceil(want[i].peak / 86400 * 2 / 200)));
+		ck_assert_double_near(years[1].database_cost_usd_per_month,
+				      years[1].database_instance_cost_usd_per_month +
+				      years[1].database_replica_cost_usd_per_month +
+				      years[1].database_storage_cost_usd_per_month +
+				      years[1].database_iops_cost_usd_per_month);
 		/* every part adds up */
 		ck_assert_double_near(years[1].kafka_cost_usd_per_month,
 				      years[1].kafka_broker_cost_usd_per_month +
