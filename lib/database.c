@@ -98,12 +98,21 @@ cheapest_fit(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
 	     double vcpus, int32_t multi_az)
 {
 	const struct ecap_catalog_entry *best = NULL;
+	double best_price = 0.0, price;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (e[i].memory_gb >= memory_gb && e[i].vcpu_count >= vcpus &&
-		    (best == NULL || cheaper(&e[i], best, multi_az)))
+	for (i = 0; i < n; i++) {
+		if (!(e[i].memory_gb >= memory_gb && e[i].vcpu_count >= vcpus))
+			continue;
+		/* cheaper()'s order, the best price kept (the projection
+		 * runs this for every Monte Carlo path) */
+		price = primary_price(&e[i], multi_az);
+		if (best == NULL || price < best_price ||
+		    (price == best_price && cheaper(&e[i], best, multi_az))) {
 			best = &e[i];
+			best_price = price;
+		}
+	}
 	return best;
 }
 
