@@ -51,14 +51,36 @@ struct ecap__db_calc {
 };
 
 /*
+ * A memo of the class the database advisor picks, for the projection's
+ * paths (database.c): the pick depends on the memory needed only through
+ * which catalog entries hold it, so a need between the same two catalog
+ * memory sizes with the same vCPUs picks the same class.  Zero it before
+ * use; it serves one policy whose catalog does not change.
+ */
+#define ECAP__DB_MEMO_SLOTS 512
+struct ecap__db_memo_slot {
+	double vcpus;
+	size_t interval;
+	const struct ecap_catalog_entry *best;
+};
+struct ecap__db_memo {
+	bool ready;
+	size_t n_sizes;
+	double sizes[ECAP_CATALOG_MAX_ENTRIES];
+	struct ecap__db_memo_slot slot[ECAP__DB_MEMO_SLOTS];
+};
+
+/*
  * Sizes a database for tx transactions a day kept retention_days days,
  * whose busiest hour is that of a peak_tx day (ecap-1; the advisor passes
  * tx, the projection the seasonal peak), with app_instances application
- * pools (ecap-1).  Returns without text.
+ * pools (ecap-1).  Returns without text.  memo: NULL, or a memo kept
+ * over many calls with one policy.
  */
 void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 			 double peak_tx, double retention_days,
-			 double app_instances, struct ecap__db_calc *c);
+			 double app_instances, struct ecap__db_memo *memo,
+			 struct ecap__db_calc *c);
 
 /* ---- Kafka (kafka.c, kafka-size.c) ---- */
 

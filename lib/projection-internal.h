@@ -85,8 +85,10 @@ int ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 		     const struct ecap__spark_node *node,
 		     struct ecap_executor_out *out, struct ecap__proj_spark *s,
 		     struct ecap_error *err);
+/* memo: NULL, or one kept over a run's paths. */
 void ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,
-			 double peak, struct ecap__db_calc *db);
+			 double peak, struct ecap__db_memo *memo,
+			 struct ecap__db_calc *db);
 /* broker: a kafka-broker catalog entry to size on, or NULL to choose. */
 void ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base,
 		      double peak, const struct ecap_catalog_entry *broker,

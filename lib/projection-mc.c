@@ -176,7 +176,8 @@ hist_select(const double *v, size_t n, double lo, uint32_t *bins,
  */
 static void
 bucket_select(const double *v, size_t n, double lo, double hi,
-	      uint32_t *bins, double *scratch, double out[PCT_N])
+	      uint32_t *bins, int8_t *slot_of, double *scratch,
+	      double out[PCT_N])
 {
 	/* About 16 values a bucket. */
 	size_t nb = n / 16 < 16 ? 16 : n / 16 > HIST_BINS ? HIST_BINS : n / 16;
@@ -199,19 +200,19 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 		if (start[q] == used)
 			used += bins[k];
 		fill[q] = start[q];
+		slot_of[k] = (int8_t)(q > 0 && b[q] == b[q - 1] ?
+				      slot_of[b[q - 1]] : q);
 	}
 	for (i = 0; i < n; i++) {
-		size_t bi = (size_t)((v[i] - lo) * scale);
-
-		for (t = 0; t < PCT_N; t++)
-			if (bi == b[t]) {
-				scratch[fill[t]++] = v[i];
-				break;
-			}
+		t = slot_of[(size_t)((v[i] - lo) * scale)];
+		if (t >= 0)
+			scratch[fill[t]++] = v[i];
 	}
-	for (q = 0; q < PCT_N; q++)
+	for (q = 0; q < PCT_N; q++) {
 		out[q] = select_kth(scratch + start[q], bins[b[q]],
 				    r[q] - below[q]);
+		slot_of[b[q]] = -1;
+	}
 }
 
 /*
@@ -221,8 +222,8 @@ bucket_select(const double *v, size_t n, double lo, double hi,
  * HIST_BINS is counted; any other is selected.
  */
 static void
-band_of(double *v, size_t n, bool counts, uint32_t *bins, double *scratch,
-	struct ecap_projection_band *b)
+band_of(double *v, size_t n, bool counts, uint32_t *bins, int8_t *slot_of,
+	double *scratch, struct ecap_projection_band *b)
 {
 	double sum = 0.0, lo = v[0], hi = v[0], out[PCT_N];
 	bool whole = counts;
@@ -241,7 +242,7 @@ band_of(double *v, size_t n, bool counts, uint32_t *bins, double *scratch,
 	else if (whole && hi - lo < (double)HIST_BINS)
 		hist_select(v, n, lo, bins, (size_t)(hi - lo) + 1, out);
 	else
-		bucket_select(v, n, lo, hi, bins, scratch, out);
+		bucket_select(v, n, lo, hi, bins, slot_of, scratch, out);
 	b->mean = sum / (double)n;
 	b->p10 = out[PCT_10];
 	b->p50 = out[PCT_50];
@@ -278,6 +279,10 @@ struct mc {
 	double *col[C_N];
 	double *scratch;
 	uint32_t *bins;
+	/* Bucket -> the rank whose bucket it is, or -1. */
+	int8_t *slot_of;
+	/* The database class picks of the run. */
+	struct ecap__db_memo *db_memo;
 	/* Paths flagged this year. */
 	size_t window_missed, cap_exceeded, beyond_one, quota, review;
 };
@@ -415,7 +420,8 @@ database_column(struct mc *m)
 
 	for (i = 0; i < m->n; i++) {
 		if (base[i] != last_base || peak[i] != last_peak) {
-			ecap__proj_database(m->ctx, base[i], peak[i], &db);
+			ecap__proj_database(m->ctx, base[i], peak[i],
+					    m->db_memo, &db);
 			last_base = base[i];
 			last_peak = peak[i];
 		}
@@ -503,7 +509,7 @@ fill_year(struct mc *m, int64_t year, struct ecap_projection_montecarlo_year *y)
 			k == C_SPARK_NODES || k == C_SPARK_EXECUTORS ||
 			k == C_DB_INSTANCES || k == C_KAFKA_BROKERS ||
 			k == C_KAFKA_STORAGE || k == C_DB_STORAGE,
-			m->bins, m->scratch, bands[k]);
+			m->bins, m->slot_of, m->scratch, bands[k]);
 	y->spark_window_missed_share_ratio = (double)m->window_missed / n;
 	y->spark_executor_cap_exceeded_share_ratio = (double)m->cap_exceeded / n;
 	y->database_beyond_one_instance_share_ratio = (double)m->beyond_one / n;
@@ -542,14 +548,17 @@ mc_alloc(struct mc *m, struct ecap_error *err)
 	int k;
 
 	m->growth = malloc(sizeof(double) * m->n * (C_N + 2) +
-			   sizeof(uint32_t) * HIST_BINS);
-	if (m->growth == NULL)
+			   sizeof(uint32_t) * HIST_BINS + HIST_BINS);
+	m->db_memo = calloc(1, sizeof(*m->db_memo));
+	if (m->growth == NULL || m->db_memo == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "paths_count",
 				  "cannot allocate %zu paths", m->n);
 	for (k = 0; k < C_N; k++)
 		m->col[k] = m->growth + m->n * (size_t)(k + 1);
 	m->scratch = m->growth + m->n * (C_N + 1);
 	m->bins = (uint32_t *)(m->growth + m->n * (C_N + 2));
+	m->slot_of = (int8_t *)(m->bins + HIST_BINS);
+	memset(m->slot_of, -1, HIST_BINS);
 	for (i = 0; i < m->n; i++)
 		m->growth[i] = 1.0;
 	return ECAP_OK;
@@ -590,14 +599,16 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 	      (size_t)ecap__pi(policy, ECAP_K_GROWTH_MONTECARLO_PATHS);
 	m.ctx = &ctx;
 	if ((rc = ecap__proj_ctx_init(&ctx, policy,
-				      in->current_daily_transactions, err)) ||
-	    (rc = mc_alloc(&m, err)) != ECAP_OK)
+				      in->current_daily_transactions, err)))
 		return rc;
+	/* One exit from here: a failed allocation frees the other. */
+	rc = mc_alloc(&m, err);
 	rng_seed(&r, in->seed);
 	for (year = 1; year <= in->years && rc == ECAP_OK; year++)
 		rc = run_year(&m, &r, year,
 			      ecap__array_at(years, stride, (size_t)year - 1,
 					     known), err);
 	free(m.growth);
+	free(m.db_memo);
 	return rc;
 }

@@ -152,11 +152,12 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
  */
 void
 ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,
-		    double peak, struct ecap__db_calc *db)
+		    double peak, struct ecap__db_memo *memo,
+		    struct ecap__db_calc *db)
 {
 	ecap__database_calc(ctx->p, ctx->model,
 			    ctx->model == ECAP_MODEL_GUIDE ? peak : base, peak,
-			    ctx->retention_days, ctx->app_instances, db);
+			    ctx->retention_days, ctx->app_instances, memo, db);
 }
 
 /* More than one instance can give: memory, writes or storage (ecap-1's
@@ -206,7 +207,7 @@ ecap__proj_size(const struct ecap__proj_ctx *ctx, double base, double peak,
 	if ((rc = ecap__proj_spark(ctx, peak, NULL, &c->exec_out, &c->spark,
 				   err)) != ECAP_OK)
 		return rc;
-	ecap__proj_database(ctx, base, peak, &c->db);
+	ecap__proj_database(ctx, base, peak, NULL, &c->db);
 	ecap__proj_kafka(ctx, base, peak, NULL, &c->kafka_args, &c->kafka);
 	c->total_usd_per_month = c->spark.cost_usd_per_month +
 				 c->db.cost_usd_per_month +
