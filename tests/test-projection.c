@@ -160,6 +160,20 @@ START_TEST(ecap1_base_keeps_peak_computes)
 	ck_assert_double_near(years[0].total_cost_usd_per_month,
 			      years[0].spark_cost_usd_per_month +
 			      years[0].database_cost_usd_per_month + 445.74);
+	/* Spark, the peak day: 300000 / 100000 = 3 GB; the advisor's node,
+	 * one m6g.4xlarge (0.616 USD/hour + 64 GB EBS at 0.08 / 720 =
+	 * 0.6231 USD/hour) with 2 executors of 5 cores: 3 GB / (2 * 5 *
+	 * 5 GB/core-hour) = 0.06 h; (0.06 + 0.1 h start-up) * 0.6231 * 30
+	 * runs = 2.99 USD a month */
+	ck_assert_str_eq(years[0].spark_node_type, "m6g.4xlarge");
+	ck_assert_int_eq(years[0].spark_node_count, 1);
+	ck_assert_int_eq(years[0].spark_executors_count, 2);
+	ck_assert_double_near(years[0].spark_projected_hours, 0.06);
+	ck_assert_double_near(years[0].spark_cost_usd_per_hour,
+			      0.616 + 64 * 0.08 / 720);
+	ck_assert_double_near(years[0].spark_cost_usd_per_month,
+			      (0.616 + 64 * 0.08 / 720) * (0.06 + 0.1) * 30);
+	ck_assert_int_eq(years[0].spark_window_missed_flag, 0);
 	ck_assert_str_eq(years[0].currency, "USD");
 	ck_assert_str_eq(years[0].price_date, "2026-11-27");
 	ck_assert_int_eq(years[0].review_architecture_flag, 0);
