@@ -142,6 +142,18 @@ int ecap__enum_from_string(const struct ecap__enum_name *t, bool loose,
 			   const char *name, int32_t *value,
 			   struct ecap_error *err);
 
+/* ---- explanations (explain.c) ---- */
+
+/*
+ * Writes one formatted sentence into buf[size] for an
+ * ecap_<family>_explain() function, which validated its advice first:
+ * ECAP_ERR_INVALID for a NULL buf, ECAP_ERR_NOSPACE when the sentence
+ * does not fit (buf then holds it truncated, NUL-terminated).  Clears err
+ * on success, as the caller did.
+ */
+int ecap__explain(struct ecap_error *err, char *buf, size_t size,
+		  const char *fmt, ...) ECAP_PRINTF(4, 5);
+
 /* ---- strings ---- */
 
 /* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */

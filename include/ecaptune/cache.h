@@ -47,6 +47,12 @@ enum ecap_spark_api {
 	ECAP_SPARK_API_PYSPARK_RDD = 4,
 };
 
+/** "dataset", "rdd", "pyspark-dataframe" or "pyspark-rdd"; NULL if unknown. */
+ECAP_API const char *ecap_spark_api_to_string(int32_t api);
+/** Parses an API name; ECAP_ERR_UNKNOWN_ENUM if unknown. */
+ECAP_API int ecap_spark_api_from_string(const char *name, int32_t *api,
+					struct ecap_error *err);
+
 /** Spark's name of a level, e.g. "MEMORY_AND_DISK_SER"; NULL if unknown. */
 ECAP_API const char *ecap_storage_level_to_string(int32_t level);
 /** Parses exactly one of Spark's level names; ECAP_ERR_UNKNOWN_ENUM if not. */
