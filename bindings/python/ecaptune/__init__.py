@@ -18,7 +18,7 @@ from ._convert import Property, Record, properties_to_dict
 from ._lib import MIN_VERSION, library_path
 from .core import (VersionInfo, model_from_string, model_to_string, strerror,
                    version_info, version_number, version_string)
-from .enums import Model, ValueType
+from .enums import CEnum, Model, ValueType
 from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
                      ErrorCode, InvalidArgumentError, JsonError, LimitError,
                      NoSpaceError, NotFoundError, RangeError, StructSizeError,
@@ -37,7 +37,8 @@ from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
                         partition_reason_from_string)
 
 from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
-                   JoinReason, JoinHintIgnored, JoinWarning, JoinAdvice,
+                   JoinReason, JoinHintIgnored, JoinText, JoinWarning,
+                   JoinAdvice,
                    JOIN_MAX_BROADCAST_BYTES, JOIN_MAX_BROADCAST_ROWS_HASH,
                    JOIN_MAX_BROADCAST_ROWS_LONG, advise_join,
                    join_type_to_string, join_type_from_string,
@@ -90,7 +91,7 @@ __all__ = [
     # join
     "JoinType", "JoinHint", "JoinStrategy",
     "JoinBuildSide", "JoinReason", "JoinHintIgnored",
-    "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
+    "JoinText", "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
     "JOIN_MAX_BROADCAST_ROWS_HASH", "JOIN_MAX_BROADCAST_ROWS_LONG", "advise_join",
     "join_type_to_string", "join_type_from_string", "join_hint_to_string",
     "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",

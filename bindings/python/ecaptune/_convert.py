@@ -9,7 +9,7 @@ mirrors, shared by every module (policy and advisor families).
   field name: ``char[]``/``char *`` become ``str``, fields listed in the
   dataclass's ``_enums`` become that IntEnum.
 - :class:`Record` is the base of every result: ``to_dict()`` gives plain
-  JSON-ready values (enums as their int values).
+  JSON-ready values (enums as the library's names).
 - :func:`call_with_properties` fills a ``struct ecap_property`` array,
   growing it when the library answers ECAP_ERR_NOSPACE;
   :func:`call_with_array` does the same for any sized element struct
@@ -25,14 +25,16 @@ import ctypes
 import dataclasses
 import enum
 import re
-from typing import (Any, ClassVar, Dict, Iterator, List, Mapping, Optional,
-                    Sequence, Type, TypeVar, Union)
+import struct
+from typing import (Any, Callable, ClassVar, Dict, Iterator, List, Mapping,
+                    Optional, Sequence, Tuple, Type, TypeVar, Union)
 
 from . import _lib
 from . import _structs as S
+from .enums import CEnum
 from .errors import NoSpaceError
 
-__all__ = ["Record", "to_struct", "from_struct", "struct_fields",
+__all__ = ["Record", "to_struct", "from_struct", "struct_fields", "explain",
            "struct_from_record", "call_with_properties", "call_with_array",
            "json_from_array", "enum_value", "enum_to_string",
            "enum_from_string", "properties_to_dict"]
@@ -44,6 +46,8 @@ _R = TypeVar("_R", bound="Record")
 def _plain(v: Any) -> Any:
     if isinstance(v, bool):
         return v
+    if isinstance(v, CEnum):
+        return str(v)  # the library's name
     if isinstance(v, (enum.IntEnum, enum.IntFlag)):
         return int(v)
     if isinstance(v, Record):
@@ -63,7 +67,9 @@ class Record:
     _bools: ClassVar[frozenset] = frozenset()
 
     def to_dict(self) -> Dict[str, Any]:
-        """Plain dict for json.dumps: enums become ints, nested records dicts."""
+        """Plain dict for json.dumps: enums become the library's names
+        ("ecap-1", "broadcast-by-size"), flags ints, nested records
+        dicts."""
         return {f.name: _plain(getattr(self, f.name))
                 for f in dataclasses.fields(self)}
 
@@ -71,58 +77,124 @@ class Record:
 def struct_fields(cls: Type[ctypes.Structure]) -> List[str]:
     """The mirror's field names without ``sz`` and the padding fields
     ``reserved_<n>`` (``reserved_bytes`` of the memory regions is data)."""
-    return [f[0] for f in cls._fields_  # type: ignore[attr-defined]
-            if f[0] != "sz" and not _PADDING.fullmatch(f[0])]
+    return list(_meta(cls).names)
 
 
 _PADDING = re.compile(r"reserved_\d+")
+
+_INT_RANGES = {
+    ctypes.c_int32: (-(1 << 31), (1 << 31) - 1),
+    ctypes.c_int64: (-(1 << 63), (1 << 63) - 1),
+    ctypes.c_uint32: (0, (1 << 32) - 1),
+    ctypes.c_uint64: (0, (1 << 64) - 1),
+    ctypes.c_size_t: (0, (1 << (8 * ctypes.sizeof(ctypes.c_size_t))) - 1),
+}
+
+# struct module codes of the field types a mirror holds; any other type
+# (pointers, nested structs) makes the mirror read field by field.
+_CODES = {ctypes.c_int32: "i", ctypes.c_uint32: "I", ctypes.c_int64: "q",
+          ctypes.c_uint64: "Q", ctypes.c_double: "d",
+          ctypes.c_size_t: "Q" if ctypes.sizeof(ctypes.c_size_t) == 8 else "I"}
+
+_FLOAT, _INT, _CHARS = 0, 1, 2
+
+
+class _Meta:
+    """What the conversions need of one mirror, computed once: the field
+    names in order, each input field's kind and range, and a
+    struct.Struct that unpacks every field in one call."""
+
+    __slots__ = ("sz", "names", "pos", "kind", "bounds", "zeros",
+                 "unpack", "index")
+
+    def __init__(self, cls: Type[ctypes.Structure]) -> None:
+        fields = cls._fields_  # type: ignore[attr-defined]
+        self.sz = ctypes.sizeof(cls)
+        self.names = tuple(f[0] for f in fields if f[0] != "sz" and
+                           not _PADDING.fullmatch(f[0]))
+        #: position of a field among those after sz (the constructor's
+        #: positional arguments)
+        self.pos = {f[0]: i for i, f in enumerate(fields[1:])}
+        self.kind: Dict[str, int] = {}
+        self.bounds: Dict[str, Tuple[int, int]] = {}
+        self.zeros: List[Any] = []
+        for name, ctype in fields[1:]:
+            if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
+                    and ctype._type_ is ctypes.c_char:
+                kind, zero = _CHARS, b""
+            elif ctype in _INT_RANGES:
+                kind, zero = _INT, 0
+                self.bounds[name] = _INT_RANGES[ctype]
+            elif ctype in (ctypes.c_double, ctypes.c_float):
+                kind, zero = _FLOAT, 0
+            else:  # pointers: NULL
+                kind, zero = _FLOAT, None
+            self.zeros.append(zero)
+            if name in self.names:  # the inputs a caller may give
+                self.kind[name] = kind
+        self.unpack: Optional[Callable[[Any], Tuple[Any, ...]]] = None
+        self.index: Dict[str, int] = {}
+        fmt, pos = "=", 0
+        for i, (name, ctype) in enumerate(fields):
+            desc = getattr(cls, name)
+            if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
+                    and ctype._type_ is ctypes.c_char:
+                code = f"{desc.size}s"
+            elif ctype in _CODES:
+                code = _CODES[ctype]
+            else:
+                return  # read field by field
+            if desc.offset < pos:
+                return
+            fmt += "x" * (desc.offset - pos) + code
+            pos = desc.offset + desc.size
+            self.index[name] = i
+        self.unpack = struct.Struct(fmt).unpack_from
+
+
+def _meta(cls: Type[ctypes.Structure]) -> _Meta:
+    m = cls.__dict__.get("_ecap_meta_")
+    if m is None:
+        m = _Meta(cls)
+        setattr(cls, "_ecap_meta_", m)
+    return m
 
 
 def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:
     """A new ``cls`` (zero-filled, ``sz`` set) with the given fields set.
 
     Fields not given stay zero, which the C API reads as "not given / use
-    the default".  str is encoded UTF-8, enums and bools become ints.
+    the default".  str is encoded UTF-8, enums and bools become ints; an
+    int that does not fit its C field is OverflowError (ctypes would wrap
+    it silently), an unknown name TypeError listing the valid ones.
     """
-    known = struct_fields(cls)
-    s = S.new_struct(cls)
+    m = _meta(cls)
+    args = list(m.zeros)
+    kind, pos = m.kind, m.pos
     for name, value in values.items():
-        if name not in known:
+        k = kind.get(name)
+        if k is None:
             raise TypeError(
                 f"unexpected keyword argument {name!r}; "
-                f"valid: {', '.join(known)}")
-        if isinstance(value, str):
+                f"valid: {', '.join(m.names)}")
+        if k == _INT:
+            if type(value) is not int and isinstance(value, int):
+                value = int(value)  # bool, IntEnum
+            if type(value) is int:
+                lo, hi = m.bounds[name]
+                if not lo <= value <= hi:
+                    raise OverflowError(
+                        f"{name}: {value} does not fit the C field "
+                        f"({lo} .. {hi})")
+        elif k == _CHARS and isinstance(value, str):
             value = value.encode("utf-8")
             size = getattr(cls, name).size
             if len(value) >= size:
                 raise ValueError(
                     f"{name} must be shorter than {size} bytes of UTF-8 "
                     f"(got {len(value)})")
-        elif isinstance(value, (bool, enum.IntEnum)):
-            value = int(value)
-        if isinstance(value, int):
-            _check_int_range(cls, name, value)
-        setattr(s, name, value)
-    return s
-
-
-_INT_RANGES = {
-    ctypes.c_int32: (-(1 << 31), (1 << 31) - 1),
-    ctypes.c_int64: (-(1 << 63), (1 << 63) - 1),
-    ctypes.c_uint64: (0, (1 << 64) - 1),
-    ctypes.c_size_t: (0, (1 << (8 * ctypes.sizeof(ctypes.c_size_t))) - 1),
-}
-
-
-def _check_int_range(cls: Type[ctypes.Structure], name: str, value: int) -> None:
-    """ctypes silently wraps an int that does not fit the C field; refuse
-    it instead (the library would see a different, wrong number)."""
-    ctype = dict(cls._fields_)[name]  # type: ignore[attr-defined]
-    bounds = _INT_RANGES.get(ctype)
-    if bounds is not None and not bounds[0] <= value <= bounds[1]:
-        raise OverflowError(
-            f"{name}: {value} does not fit the C field "
-            f"({bounds[0]} .. {bounds[1]})")
+        args[pos[name]] = value
+    return cls(m.sz, *args)
 
 
 def struct_from_record(cls: Type[_T], record: "Record") -> _T:
@@ -138,9 +210,8 @@ def _from_c(v: Any) -> Any:
     return v
 
 
-def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
-    """A ``cls`` dataclass from the same-named fields of struct ``s``;
-    ``extra`` gives the fields the struct does not have."""
+def _from_struct_slow(s: ctypes.Structure, cls: Type[_R],
+                      extra: Mapping[str, Any]) -> _R:
     kw: Dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if f.name in extra:
@@ -156,6 +227,95 @@ def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
             v = bool(v)
         kw[f.name] = v
     return cls(**kw)
+
+
+def _chars(b: bytes) -> str:
+    return b.split(b"\0", 1)[0].decode("utf-8", "replace")
+
+
+def _converter(scls: Type[ctypes.Structure],
+               rcls: Type[_R]) -> Optional[Callable[..., _R]]:
+    """A function (struct, extra) -> rcls made once per pair: one unpack
+    of the whole struct, the fields placed straight into the record's
+    __dict__.  None when the pair needs the field-by-field path (a field
+    type the unpacker cannot read, a record with __post_init__ or fields
+    outside __init__)."""
+    m = _meta(scls)
+    fields = dataclasses.fields(rcls)
+    if m.unpack is None or hasattr(rcls, "__post_init__") or \
+            any(not f.init for f in fields) or \
+            "__slots__" in rcls.__dict__:
+        return None
+    env: Dict[str, Any] = {"_unpack": m.unpack, "_new": object.__new__,
+                           "_R": rcls, "_chars": _chars}
+    items, outside = [], []
+    for f in fields:
+        if f.name not in m.index:
+            outside.append(f.name)
+            continue
+        t = f"t[{m.index[f.name]}]"
+        if m.kind.get(f.name) == _CHARS:
+            expr = f"_chars({t})"
+        elif f.name in rcls._enums:
+            e = rcls._enums[f.name]
+            if issubclass(e, enum.Flag):
+                env[f"_e_{f.name}"] = e
+                expr = f"_e_{f.name}({t})"
+            else:
+                env[f"_e_{f.name}"] = e._value2member_map_
+                expr = f"_e_{f.name}.get({t}, {t})"
+        elif f.name in rcls._bools:
+            expr = f"{t} != 0"
+        else:
+            expr = t
+        items.append(f"{f.name!r}: {expr}")
+    env["_outside"] = frozenset(outside)
+    code = ("def conv(s, extra):\n"
+            "    t = _unpack(s)\n"
+            "    o = _new(_R)\n"
+            f"    d = o.__dict__\n"
+            f"    d.update({{{', '.join(items)}}})\n"
+            "    if extra:\n"
+            "        d.update(extra)\n"
+            "    elif _outside:\n"
+            "        return None\n"
+            "    return o\n")
+    exec(compile(code, f"<ecaptune converter {rcls.__name__}>", "exec"), env)
+    conv: Callable[..., _R] = env["conv"]
+    return conv
+
+
+_CONVERTERS: Dict[Tuple[type, type], Any] = {}
+
+
+def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
+    """A ``cls`` dataclass from the same-named fields of struct ``s``;
+    ``extra`` gives the fields the struct does not have.  The conversion
+    is made once per (struct, dataclass) pair and reused."""
+    key = (type(s), cls)
+    conv = _CONVERTERS.get(key)
+    if conv is None:
+        conv = _CONVERTERS[key] = _converter(type(s), cls) or False
+    if conv is not False:
+        r = conv(s, extra)
+        if r is not None:
+            return r  # type: ignore[no-any-return]
+    return _from_struct_slow(s, cls, extra)
+
+
+#: ECAP_EXPLAIN_MAX: a buffer this size holds any explanation.
+EXPLAIN_MAX = 512
+
+
+def explain(name: str, elem: Type[ctypes.Structure], record: "Record",
+            *args: Any) -> str:
+    """The sentence C ``name(advice, *args, buf, size, err)`` renders for
+    ``record`` (rebuilt as struct ``elem``): the advisors format no text,
+    so a result's text properties call this when read."""
+    s = struct_from_record(elem, record)
+    buf = ctypes.create_string_buffer(EXPLAIN_MAX)
+    _lib.check(name, s, *args, buf, EXPLAIN_MAX)
+    return buf.value.decode("utf-8", "replace")
 
 
 def call_with_array(name: str, elem: Type[_T], *args: Any,
@@ -236,9 +396,11 @@ def enum_value(value: Union[int, str, enum.IntEnum], cls: Type[_E],
     """An enum input field's int: an IntEnum or int as is (the library
     validates it: UnknownEnumError), a str parsed by ``from_string``."""
     if isinstance(value, str):
-        if from_string is None:
-            return int(cls[value])
-        return int(enum_from_string(from_string, cls, value))
+        if from_string is not None:
+            return int(enum_from_string(from_string, cls, value))
+        if issubclass(cls, CEnum):
+            return int(cls.parse(value))
+        return int(cls[value])
     return int(value)
 
 

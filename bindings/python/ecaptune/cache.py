@@ -16,7 +16,7 @@ from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
                        from_struct, to_struct)
 from . import _lib
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["StorageLevel", "SparkApi", "CacheReason", "StorageLevelFlags",
@@ -24,7 +24,7 @@ __all__ = ["StorageLevel", "SparkApi", "CacheReason", "StorageLevelFlags",
            "storage_level_to_string", "storage_level_from_string"]
 
 
-class StorageLevel(enum.IntEnum):
+class StorageLevel(CEnum):
     """enum ecap_storage_level: Spark's storage levels (pinned values)."""
 
     ECAP_STORAGE_LEVEL_NONE = 1
@@ -48,7 +48,7 @@ class StorageLevel(enum.IntEnum):
     ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER = 14
 
 
-class SparkApi(enum.IntEnum):
+class SparkApi(CEnum):
     """enum ecap_spark_api: the API that persists the data."""
 
     #: Scala/Java Dataset or DataFrame: cache() is MEMORY_AND_DISK.
@@ -61,7 +61,7 @@ class SparkApi(enum.IntEnum):
     ECAP_SPARK_API_PYSPARK_RDD = 4
 
 
-class CacheReason(enum.IntEnum):
+class CacheReason(CEnum):
     """enum ecap_cache_reason: why the level is what it is."""
 
     ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS = 1

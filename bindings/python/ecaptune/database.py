@@ -16,7 +16,7 @@ from typing import List
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties, from_struct,
                        struct_from_record, to_struct)
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
@@ -26,7 +26,7 @@ __all__ = ["DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DA
 DATABASE_MAX_TRANSACTIONS_PER_DAY: float = 1e12
 
 
-class DatabaseReason(enum.IntEnum):
+class DatabaseReason(CEnum):
     """enum ecap_database_reason: why the instance class was chosen."""
 
     #: guide: memory within the guide's <= 32 / <= 64 / else rule.

@@ -13,7 +13,7 @@ import enum
 
 from . import _structs as S
 from ._convert import Record, from_struct, to_struct
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
@@ -23,7 +23,7 @@ __all__ = ["KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
 KAFKA_MAX_EVENTS_PER_SECOND: float = 1e10
 
 
-class KafkaReason(enum.IntEnum):
+class KafkaReason(CEnum):
     """enum ecap_kafka_reason: the limit that decided the broker count."""
 
     #: kafka.min_brokers (3), or the replication factor when larger.

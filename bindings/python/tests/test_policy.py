@@ -109,7 +109,7 @@ def test_key_introspection():
         (ValueType.ECAP_TYPE_DOUBLE, "MB", 128.0, 1.0, 1048576.0)
     b = ecaptune.key_find("join.prefer_sort_merge")
     assert b.type is ValueType.ECAP_TYPE_BOOL and b.default is True
-    assert json.loads(json.dumps(k.to_dict()))["type"] == 1
+    assert json.loads(json.dumps(k.to_dict()))["type"] == "double"
 
 
 def test_default_scenarios_and_catalog(policy):
