@@ -73,6 +73,29 @@ class Record:
         return {f.name: _plain(getattr(self, f.name))
                 for f in dataclasses.fields(self)}
 
+    # A result made by from_struct holds the unpacked struct and converts
+    # a field when it is first read (most callers read a few fields).
+    def __getattr__(self, name: str) -> Any:
+        d = self.__dict__
+        raw = d.get("_raw_")
+        if raw is None or name.startswith("__"):
+            raise AttributeError(name)
+        t, getters = raw
+        g = getters.get(name)
+        if g is None:
+            raise AttributeError(name)
+        i, f = g
+        v = t[i] if f is None else f(t[i])
+        d[name] = v
+        return v
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {f.name: getattr(self, f.name)
+                for f in dataclasses.fields(self)}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
 
 def struct_fields(cls: Type[ctypes.Structure]) -> List[str]:
     """The mirror's field names without ``sz`` and the padding fields
@@ -160,19 +183,12 @@ def _meta(cls: Type[ctypes.Structure]) -> _Meta:
     return m
 
 
-def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:
-    """A new ``cls`` (zero-filled, ``sz`` set) with the given fields set.
-
-    Fields not given stay zero, which the C API reads as "not given / use
-    the default".  str is encoded UTF-8, enums and bools become ints; an
-    int that does not fit its C field is OverflowError (ctypes would wrap
-    it silently), an unknown name TypeError listing the valid ones.
-    """
+def _build_slow(cls: Type[_T], values: Mapping[str, Any]) -> _T:
+    """to_struct one field at a time, with the messages."""
     m = _meta(cls)
     args = list(m.zeros)
-    kind, pos = m.kind, m.pos
     for name, value in values.items():
-        k = kind.get(name)
+        k = m.kind.get(name)
         if k is None:
             raise TypeError(
                 f"unexpected keyword argument {name!r}; "
@@ -193,8 +209,63 @@ def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:
                 raise ValueError(
                     f"{name} must be shorter than {size} bytes of UTF-8 "
                     f"(got {len(value)})")
-        args[pos[name]] = value
+        args[m.pos[name]] = value
     return cls(m.sz, *args)
+
+
+def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
+    """A function values -> cls made once per mirror: every field read
+    with one dict lookup and passed positionally (ctypes' keyword
+    constructor is three times slower); an int out of range, a str, an
+    unknown name or a non-int in an int field goes to _build_slow for
+    the conversion or the message."""
+    m = _meta(cls)
+    env: Dict[str, Any] = {"_cls": cls, "_sz": m.sz, "_known": frozenset(m.names),
+                           "_slow": _build_slow, "_int": int, "_str": str}
+    names = [f[0] for f in cls._fields_[1:]]  # type: ignore[attr-defined]
+    lines = ["def build(v):",
+             "    if not _known.issuperset(v):",
+             "        return _slow(_cls, v)"]
+    args = []
+    for i, name in enumerate(names):
+        var = f"a{i}"
+        k = m.kind.get(name)
+        if k is None:  # padding
+            args.append(repr(m.zeros[i]))
+            continue
+        lines.append(f"    {var} = v.get({name!r}, {m.zeros[i]!r})")
+        if k == _INT:
+            lo, hi = m.bounds[name]
+            lines.append(f"    if {var}.__class__ is not _int:")
+            lines.append(f"        if not isinstance({var}, _int):")
+            lines.append("            return _slow(_cls, v)")
+            lines.append(f"        {var} = _int({var})  # bool, IntEnum")
+            lines.append(f"    if not {lo} <= {var} <= {hi}:")
+            lines.append("        return _slow(_cls, v)")
+        elif k == _CHARS:
+            lines.append(f"    if {var}.__class__ is _str:")
+            lines.append("        return _slow(_cls, v)")
+        args.append(var)
+    lines.append(f"    return _cls(_sz, {', '.join(args)})")
+    exec(compile("\n".join(lines) + "\n",
+                 f"<ecaptune builder {cls.__name__}>", "exec"), env)
+    build: Callable[[Mapping[str, Any]], _T] = env["build"]
+    return build
+
+
+def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:
+    """A new ``cls`` (zero-filled, ``sz`` set) with the given fields set.
+
+    Fields not given stay zero, which the C API reads as "not given / use
+    the default".  str is encoded UTF-8, enums and bools become ints; an
+    int that does not fit its C field is OverflowError (ctypes would wrap
+    it silently), an unknown name TypeError listing the valid ones.
+    """
+    build = cls.__dict__.get("_ecap_build_")
+    if build is None:
+        build = _builder(cls)
+        setattr(cls, "_ecap_build_", build)
+    return build(values)  # type: ignore[no-any-return]
 
 
 def struct_from_record(cls: Type[_T], record: "Record") -> _T:
@@ -233,74 +304,71 @@ def _chars(b: bytes) -> str:
     return b.split(b"\0", 1)[0].decode("utf-8", "replace")
 
 
-def _converter(scls: Type[ctypes.Structure],
-               rcls: Type[_R]) -> Optional[Callable[..., _R]]:
-    """A function (struct, extra) -> rcls made once per pair: one unpack
-    of the whole struct, the fields placed straight into the record's
-    __dict__.  None when the pair needs the field-by-field path (a field
-    type the unpacker cannot read, a record with __post_init__ or fields
-    outside __init__)."""
+def _enum_getter(e: Type[enum.IntEnum]) -> Callable[[int], Any]:
+    if issubclass(e, enum.Flag):
+        return e  # IntFlag(v) makes any combination of bits
+    members = e._value2member_map_
+    return lambda v: members.get(v, v)  # a newer value stays an int
+
+
+def _getters(scls: Type[ctypes.Structure],
+             rcls: Type[_R]) -> Optional[Dict[str, Tuple[int, Any]]]:
+    """Field name -> (index in the unpacked struct, conversion or None),
+    made once per (struct, record) pair; None when the pair needs the
+    field-by-field path (a field type the unpacker cannot read, a record
+    field the struct lacks, __post_init__, slots, fields outside
+    __init__)."""
     m = _meta(scls)
     fields = dataclasses.fields(rcls)
     if m.unpack is None or hasattr(rcls, "__post_init__") or \
-            any(not f.init for f in fields) or \
+            any(not f.init or f.name not in m.index for f in fields) or \
             "__slots__" in rcls.__dict__:
         return None
-    env: Dict[str, Any] = {"_unpack": m.unpack, "_new": object.__new__,
-                           "_R": rcls, "_chars": _chars}
-    items, outside = [], []
+    getters: Dict[str, Tuple[int, Any]] = {}
     for f in fields:
-        if f.name not in m.index:
-            outside.append(f.name)
-            continue
-        t = f"t[{m.index[f.name]}]"
         if m.kind.get(f.name) == _CHARS:
-            expr = f"_chars({t})"
+            conv: Any = _chars
         elif f.name in rcls._enums:
-            e = rcls._enums[f.name]
-            if issubclass(e, enum.Flag):
-                env[f"_e_{f.name}"] = e
-                expr = f"_e_{f.name}({t})"
-            else:
-                env[f"_e_{f.name}"] = e._value2member_map_
-                expr = f"_e_{f.name}.get({t}, {t})"
+            conv = _enum_getter(rcls._enums[f.name])
         elif f.name in rcls._bools:
-            expr = f"{t} != 0"
+            conv = bool
         else:
-            expr = t
-        items.append(f"{f.name!r}: {expr}")
-    env["_outside"] = frozenset(outside)
-    code = ("def conv(s, extra):\n"
-            "    t = _unpack(s)\n"
-            "    o = _new(_R)\n"
-            f"    d = o.__dict__\n"
-            f"    d.update({{{', '.join(items)}}})\n"
-            "    if extra:\n"
-            "        d.update(extra)\n"
-            "    elif _outside:\n"
-            "        return None\n"
-            "    return o\n")
-    exec(compile(code, f"<ecaptune converter {rcls.__name__}>", "exec"), env)
-    conv: Callable[..., _R] = env["conv"]
-    return conv
+            conv = None
+        getters[f.name] = (m.index[f.name], conv)
+    return getters
 
 
-_CONVERTERS: Dict[Tuple[type, type], Any] = {}
+_GETTERS: Dict[Tuple[type, type], Any] = {}
 
 
 def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
     """A ``cls`` dataclass from the same-named fields of struct ``s``;
-    ``extra`` gives the fields the struct does not have.  The conversion
-    is made once per (struct, dataclass) pair and reused."""
+    ``extra`` gives the fields the struct does not have.
+
+    The struct is unpacked in one call and each field converted when it
+    is first read; what to convert is worked out once per (struct,
+    dataclass) pair."""
     key = (type(s), cls)
-    conv = _CONVERTERS.get(key)
-    if conv is None:
-        conv = _CONVERTERS[key] = _converter(type(s), cls) or False
-    if conv is not False:
-        r = conv(s, extra)
-        if r is not None:
-            return r  # type: ignore[no-any-return]
-    return _from_struct_slow(s, cls, extra)
+    found = _GETTERS.get(key)
+    if found is None:
+        g = _getters(type(s), cls)
+        # A field with a default is a class attribute, which a lookup
+        # finds before __getattr__: such fields are converted at once.
+        eager = tuple(f.name for f in dataclasses.fields(cls)
+                      if f.default is not dataclasses.MISSING or
+                      f.default_factory is not dataclasses.MISSING)
+        found = _GETTERS[key] = \
+            (_meta(type(s)).unpack, g, eager) if g else False
+    if found is False or extra:
+        return _from_struct_slow(s, cls, extra)
+    unpack, getters, eager = found
+    o: _R = object.__new__(cls)
+    d = o.__dict__
+    # callers reuse structs: unpacked now, converted when read
+    d["_raw_"] = (unpack(s), getters)
+    for name in eager:
+        Record.__getattr__(o, name)  # type: ignore[arg-type]
+    return o
 
 
 #: ECAP_EXPLAIN_MAX: a buffer this size holds any explanation.
