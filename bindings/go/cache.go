@@ -51,15 +51,18 @@ const (
 	SparkAPIPySparkRDD       SparkAPI = C.ECAP_SPARK_API_PYSPARK_RDD       // always serialized
 )
 
-var sparkAPINames = map[SparkAPI]string{
-	SparkAPIDataset:          "dataset",
-	SparkAPIRDD:              "rdd",
-	SparkAPIPySparkDataFrame: "pyspark-dataframe",
-	SparkAPIPySparkRDD:       "pyspark-rdd",
+// String names the API, e.g. "pyspark-dataframe" (ecap_spark_api_to_string).
+func (a SparkAPI) String() string {
+	return enumString(C.ecap_spark_api_to_string(C.int32_t(a)), "SparkAPI", int32(a))
 }
 
-// String names the API, e.g. "pyspark-dataframe".
-func (a SparkAPI) String() string { return enumName(sparkAPINames, a, "SparkAPI") }
+// ParseSparkAPI parses an API name exactly; ErrUnknownEnum if unknown.
+func ParseSparkAPI(name string) (SparkAPI, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_spark_api_from_string(cs, v, ce)
+	})
+	return SparkAPI(v), err
+}
 
 // StorageLevelFlags are a level's StorageLevel flags in one API (struct
 // ecap_storage_level_flags).

@@ -92,12 +92,22 @@ func newCError() *C.struct_ecap_error {
 // uses:
 //
 //	err := call(func(ce *C.struct_ecap_error) C.int { return C.ecap_x(..., ce) })
+//
+// The error struct is pooled C memory: a call allocates nothing, and an
+// *Error is made only for a failure.
 func call(fn func(ce *C.struct_ecap_error) C.int) error {
 	if err := checkLibrary(); err != nil {
 		return err
 	}
-	ce := newCError()
-	return goError(fn(ce), ce)
+	sc := getScratch()
+	sc.err.sz = C.sizeof_struct_ecap_error
+	rc := fn(sc.err)
+	var err error
+	if rc != C.ECAP_OK {
+		err = goError(rc, sc.err)
+	}
+	putScratch(sc)
+	return err
 }
 
 // goFail builds an *Error for a bad input the binding rejects itself,

@@ -10,9 +10,12 @@ package ecaptune
 import "C"
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -41,14 +44,56 @@ func cString(s, field string) (*C.char, error) {
 	return C.CString(s), nil
 }
 
-// withCString runs fn with s as a C string and frees it afterwards.
-func withCString(s, field string, fn func(cs *C.char) error) error {
-	cs, err := cString(s, field)
-	if err != nil {
-		return err
+// scratch is C memory a call borrows: an error struct and a buffer for a
+// short string argument, so a call allocates nothing (C.CString would
+// malloc and free a key on every policy get).  Pooled; freed with its
+// finalizer when the pool drops it.
+type scratch struct {
+	err *C.struct_ecap_error
+	str *C.char
+}
+
+// scratchStrMax is the longest string (without its NUL) the scratch
+// buffer holds; longer ones go through C.CString.
+const scratchStrMax = 255
+
+var scratchPool = sync.Pool{New: func() any {
+	s := &scratch{
+		err: (*C.struct_ecap_error)(C.calloc(1, C.sizeof_struct_ecap_error)),
+		str: (*C.char)(C.malloc(scratchStrMax + 1)),
 	}
-	defer C.free(unsafe.Pointer(cs))
-	return fn(cs)
+	if s.err == nil || s.str == nil {
+		panic("ecaptune: out of memory")
+	}
+	runtime.SetFinalizer(s, func(s *scratch) {
+		C.free(unsafe.Pointer(s.err))
+		C.free(unsafe.Pointer(s.str))
+	})
+	return s
+}}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(s *scratch) { scratchPool.Put(s) }
+
+// withCString runs fn with s as a C string: copied once into pooled C
+// memory (or C.CString for a long one).  A string with a NUL byte is
+// rejected (C would silently cut it).
+func withCString(s, field string, fn func(cs *C.char) error) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return goFail(ErrInvalid, field, "%s contains a NUL byte", field)
+	}
+	if len(s) > scratchStrMax {
+		cs := C.CString(s)
+		defer C.free(unsafe.Pointer(cs))
+		return fn(cs)
+	}
+	sc := getScratch()
+	defer putScratch(sc)
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(sc.str)), len(s)+1)
+	copy(buf, s)
+	buf[len(s)] = 0
+	return fn(sc.str)
 }
 
 // setChars copies s into a fixed C char array field (NUL-terminated); a
@@ -69,16 +114,34 @@ func setChars(dst []C.char, s, field string) error {
 	return nil
 }
 
-// goChars reads a NUL-terminated fixed C char array field.
+// goChars reads a NUL-terminated fixed C char array field with one copy
+// (the array need not hold a NUL).
 func goChars(src []C.char) string {
-	b := make([]byte, 0, len(src))
-	for _, c := range src {
-		if c == 0 {
-			break
-		}
-		b = append(b, byte(c))
+	if len(src) == 0 {
+		return ""
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&src[0])), len(src))
+	if n := bytes.IndexByte(b, 0); n >= 0 {
+		b = b[:n]
 	}
 	return string(b)
+}
+
+// explainMax is ECAP_EXPLAIN_MAX: a buffer this size holds any
+// explanation.
+const explainMax = C.ECAP_EXPLAIN_MAX
+
+// explain runs an ecap_<family>_explain function into a stack buffer and
+// returns the sentence (one copy).
+func explain(fn func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int) (string, error) {
+	var buf [explainMax]C.char
+	err := call(func(ce *C.struct_ecap_error) C.int {
+		return fn(&buf[0], C.size_t(len(buf)), ce)
+	})
+	if err != nil {
+		return "", err
+	}
+	return goChars(buf[:]), nil
 }
 
 // cIndex converts a Go index for a size_t parameter; a negative one is

@@ -127,15 +127,16 @@ func (p *Policy) SetModel(m Model) error {
 // keyed runs a typed accessor with key as a C string, under the shared or
 // the exclusive lock.
 func (p *Policy) keyed(key string, exclusive bool, fn func(cp *C.ecap_policy, ck *C.char, ce *C.struct_ecap_error) C.int) error {
-	lock := p.read
-	if exclusive {
-		lock = p.write
-	}
-	return lock(func(cp *C.ecap_policy) error {
+	// No method value (p.read) here: it would allocate on every get.
+	with := func(cp *C.ecap_policy) error {
 		return withCString(key, "key", func(ck *C.char) error {
 			return call(func(ce *C.struct_ecap_error) C.int { return fn(cp, ck, ce) })
 		})
-	})
+	}
+	if exclusive {
+		return p.write(with)
+	}
+	return p.read(with)
 }
 
 // Float64 reads a double key, e.g. "partition.target_size_mb".
