@@ -69,6 +69,8 @@ from .projection import (ProjectionYear, MonteCarloYear,
 
 __version__ = "1.0.0"
 
+from .batch import Advisor, BatchResult, advise_batch
+
 __all__ = [
     "MIN_VERSION", "library_path", "__version__",
     "VersionInfo", "version_string", "version_number", "version_info",
@@ -114,4 +116,8 @@ __all__ = [
     "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",
     "projection_montecarlo_to_json",
+    # batch
+    "Advisor", "BatchResult", "advise_batch",
+    # enums
+    "CEnum",
 ]

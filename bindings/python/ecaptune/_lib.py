@@ -165,6 +165,10 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
                                         POINTER(c_void_p), _err_p)),
     "ecap_projection_year_explain": (c_int, (POINTER(S.ProjectionYearStruct), c_char_p,
                                              c_size_t, _err_p)),
+    # batch: arrays of any advisor's structs, hence void *
+    "ecap_advise_batch": (c_int, (PolicyHandle, c_int32, c_void_p, c_void_p, c_size_t,
+                                  POINTER(c_int32), _err_p)),
+    **_names("ecap_advisor"),
     "ecap_projection_montecarlo": (c_int, (PolicyHandle, POINTER(S.MonteCarloInStruct),
                                            POINTER(S.MonteCarloYearStruct),
                                            POINTER(c_size_t), _err_p)),
