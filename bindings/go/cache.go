@@ -4,6 +4,18 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_cache_advise
+#cgo nocallback ecap_cache_advise
+#cgo noescape ecap_spark_api_from_string
+#cgo nocallback ecap_spark_api_from_string
+#cgo noescape ecap_spark_api_to_string
+#cgo nocallback ecap_spark_api_to_string
+#cgo noescape ecap_storage_level_flags
+#cgo nocallback ecap_storage_level_flags
+#cgo noescape ecap_storage_level_from_string
+#cgo nocallback ecap_storage_level_from_string
+#cgo noescape ecap_storage_level_to_string
+#cgo nocallback ecap_storage_level_to_string
 */
 import "C"
 

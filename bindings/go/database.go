@@ -4,6 +4,10 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_database_advise
+#cgo nocallback ecap_database_advise
+#cgo noescape ecap_database_properties
+#cgo nocallback ecap_database_properties
 */
 import "C"
 

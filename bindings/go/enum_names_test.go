@@ -27,12 +27,13 @@ var goEnums = []struct {
 	{"ecap_storage_level", func(v int32) string { return StorageLevel(v).String() }, "StorageLevel"},
 	{"ecap_spark_api", func(v int32) string { return SparkAPI(v).String() }, "SparkAPI"},
 	{"ecap_spark_platform", func(v int32) string { return SparkPlatform(v).String() }, "SparkPlatform"},
+	{"ecap_kafka_reason", func(v int32) string { return KafkaReason(v).String() }, "KafkaReason"},
+	{"ecap_catalog", func(v int32) string { return Catalog(v).String() }, "Catalog"},
 	// Their family's helpers are adding the C names (issue 13); cEnumName
 	// gains a case when they land, and the check then covers them.
 	{"ecap_cache_reason", func(v int32) string { return CacheReason(v).String() }, "CacheReason"},
 	{"ecap_executor_reason", func(v int32) string { return ExecutorReason(v).String() }, "ExecutorReason"},
 	{"ecap_database_reason", func(v int32) string { return DatabaseReason(v).String() }, "DatabaseReason"},
-	{"ecap_kafka_reason", func(v int32) string { return KafkaReason(v).String() }, "KafkaReason"},
 }
 
 // One source of truth: every Go name is the C library's, for every

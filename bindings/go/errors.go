@@ -4,6 +4,8 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_strerror
+#cgo nocallback ecap_strerror
 */
 import "C"
 

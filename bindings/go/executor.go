@@ -4,6 +4,16 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_executor_advise
+#cgo nocallback ecap_executor_advise
+#cgo noescape ecap_executor_spark_properties
+#cgo nocallback ecap_executor_spark_properties
+#cgo noescape ecap_spark_memory_regions
+#cgo nocallback ecap_spark_memory_regions
+#cgo noescape ecap_spark_platform_from_string
+#cgo nocallback ecap_spark_platform_from_string
+#cgo noescape ecap_spark_platform_to_string
+#cgo nocallback ecap_spark_platform_to_string
 */
 import "C"
 

@@ -6,6 +6,8 @@ package ecaptune
 #include <stdlib.h>
 #include <string.h>
 #include <ecaptune.h>
+#cgo noescape ecap_free
+#cgo nocallback ecap_free
 */
 import "C"
 

@@ -4,6 +4,40 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_join_advise
+#cgo nocallback ecap_join_advise
+#cgo noescape ecap_join_build_side_from_string
+#cgo nocallback ecap_join_build_side_from_string
+#cgo noescape ecap_join_build_side_to_string
+#cgo nocallback ecap_join_build_side_to_string
+#cgo noescape ecap_join_explain
+#cgo nocallback ecap_join_explain
+#cgo noescape ecap_join_explain_part
+#cgo nocallback ecap_join_explain_part
+#cgo noescape ecap_join_hint_from_string
+#cgo nocallback ecap_join_hint_from_string
+#cgo noescape ecap_join_hint_ignored_from_string
+#cgo nocallback ecap_join_hint_ignored_from_string
+#cgo noescape ecap_join_hint_ignored_to_string
+#cgo nocallback ecap_join_hint_ignored_to_string
+#cgo noescape ecap_join_hint_to_string
+#cgo nocallback ecap_join_hint_to_string
+#cgo noescape ecap_join_reason_from_string
+#cgo nocallback ecap_join_reason_from_string
+#cgo noescape ecap_join_reason_to_string
+#cgo nocallback ecap_join_reason_to_string
+#cgo noescape ecap_join_strategy_from_string
+#cgo nocallback ecap_join_strategy_from_string
+#cgo noescape ecap_join_strategy_to_string
+#cgo nocallback ecap_join_strategy_to_string
+#cgo noescape ecap_join_text_from_string
+#cgo nocallback ecap_join_text_from_string
+#cgo noescape ecap_join_text_to_string
+#cgo nocallback ecap_join_text_to_string
+#cgo noescape ecap_join_type_from_string
+#cgo nocallback ecap_join_type_from_string
+#cgo noescape ecap_join_type_to_string
+#cgo nocallback ecap_join_type_to_string
 */
 import "C"
 

@@ -4,6 +4,16 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_policy_key_at
+#cgo nocallback ecap_policy_key_at
+#cgo noescape ecap_policy_key_count
+#cgo nocallback ecap_policy_key_count
+#cgo noescape ecap_policy_key_find
+#cgo nocallback ecap_policy_key_find
+#cgo noescape ecap_value_type_from_string
+#cgo nocallback ecap_value_type_from_string
+#cgo noescape ecap_value_type_to_string
+#cgo nocallback ecap_value_type_to_string
 */
 import "C"
 

@@ -5,6 +5,22 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_partition_action_from_string
+#cgo nocallback ecap_partition_action_from_string
+#cgo noescape ecap_partition_action_to_string
+#cgo nocallback ecap_partition_action_to_string
+#cgo noescape ecap_partition_advise
+#cgo nocallback ecap_partition_advise
+#cgo noescape ecap_partition_aqe
+#cgo nocallback ecap_partition_aqe
+#cgo noescape ecap_partition_reason_from_string
+#cgo nocallback ecap_partition_reason_from_string
+#cgo noescape ecap_partition_reason_to_string
+#cgo nocallback ecap_partition_reason_to_string
+#cgo noescape ecap_partition_scan_tasks
+#cgo nocallback ecap_partition_scan_tasks
+#cgo noescape ecap_partition_spark_properties
+#cgo nocallback ecap_partition_spark_properties
 */
 import "C"
 

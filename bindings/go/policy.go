@@ -5,6 +5,34 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_free
+#cgo nocallback ecap_free
+#cgo noescape ecap_policy_copy
+#cgo nocallback ecap_policy_copy
+#cgo noescape ecap_policy_dump_json
+#cgo nocallback ecap_policy_dump_json
+#cgo noescape ecap_policy_free
+#cgo nocallback ecap_policy_free
+#cgo noescape ecap_policy_get_double
+#cgo nocallback ecap_policy_get_double
+#cgo noescape ecap_policy_get_int64
+#cgo nocallback ecap_policy_get_int64
+#cgo noescape ecap_policy_get_string
+#cgo nocallback ecap_policy_get_string
+#cgo noescape ecap_policy_load_file
+#cgo nocallback ecap_policy_load_file
+#cgo noescape ecap_policy_load_json
+#cgo nocallback ecap_policy_load_json
+#cgo noescape ecap_policy_model
+#cgo nocallback ecap_policy_model
+#cgo noescape ecap_policy_new
+#cgo nocallback ecap_policy_new
+#cgo noescape ecap_policy_set_double
+#cgo nocallback ecap_policy_set_double
+#cgo noescape ecap_policy_set_int64
+#cgo nocallback ecap_policy_set_int64
+#cgo noescape ecap_policy_set_string
+#cgo nocallback ecap_policy_set_string
 */
 import "C"
 

@@ -5,6 +5,16 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_projection_montecarlo
+#cgo nocallback ecap_projection_montecarlo
+#cgo noescape ecap_projection_montecarlo_to_json
+#cgo nocallback ecap_projection_montecarlo_to_json
+#cgo noescape ecap_projection_run
+#cgo nocallback ecap_projection_run
+#cgo noescape ecap_projection_to_json
+#cgo nocallback ecap_projection_to_json
+#cgo noescape ecap_projection_year_explain
+#cgo nocallback ecap_projection_year_explain
 */
 import "C"
 

@@ -4,6 +4,42 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_catalog_to_string
+#cgo nocallback ecap_catalog_to_string
+#cgo noescape ecap_executor_spark_properties
+#cgo nocallback ecap_executor_spark_properties
+#cgo noescape ecap_join_build_side_to_string
+#cgo nocallback ecap_join_build_side_to_string
+#cgo noescape ecap_join_hint_ignored_to_string
+#cgo nocallback ecap_join_hint_ignored_to_string
+#cgo noescape ecap_join_hint_to_string
+#cgo nocallback ecap_join_hint_to_string
+#cgo noescape ecap_join_reason_to_string
+#cgo nocallback ecap_join_reason_to_string
+#cgo noescape ecap_join_strategy_to_string
+#cgo nocallback ecap_join_strategy_to_string
+#cgo noescape ecap_join_text_to_string
+#cgo nocallback ecap_join_text_to_string
+#cgo noescape ecap_join_type_to_string
+#cgo nocallback ecap_join_type_to_string
+#cgo noescape ecap_kafka_reason_to_string
+#cgo nocallback ecap_kafka_reason_to_string
+#cgo noescape ecap_model_to_string
+#cgo nocallback ecap_model_to_string
+#cgo noescape ecap_partition_action_to_string
+#cgo nocallback ecap_partition_action_to_string
+#cgo noescape ecap_partition_reason_to_string
+#cgo nocallback ecap_partition_reason_to_string
+#cgo noescape ecap_policy_key_at
+#cgo nocallback ecap_policy_key_at
+#cgo noescape ecap_spark_api_to_string
+#cgo nocallback ecap_spark_api_to_string
+#cgo noescape ecap_spark_platform_to_string
+#cgo nocallback ecap_spark_platform_to_string
+#cgo noescape ecap_storage_level_to_string
+#cgo nocallback ecap_storage_level_to_string
+#cgo noescape ecap_value_type_to_string
+#cgo nocallback ecap_value_type_to_string
 */
 import "C"
 
@@ -81,6 +117,10 @@ func cEnumName(e string, v int32) (name string, ok bool, known bool) {
 		s = C.ecap_spark_api_to_string(cv)
 	case "ecap_spark_platform":
 		s = C.ecap_spark_platform_to_string(cv)
+	case "ecap_kafka_reason":
+		s = C.ecap_kafka_reason_to_string(cv)
+	case "ecap_catalog":
+		s = C.ecap_catalog_to_string(cv)
 	default:
 		return "", false, false
 	}
