@@ -239,7 +239,9 @@ b_jansson(const ecap_policy *p, void *st, long i)
 
 	(void)p;
 	(void)i;
-	if ((j = json_loadb(d->text, d->len, 0, NULL)) == NULL)
+	/* The loader's own flags. */
+	if ((j = json_loadb(d->text, d->len, JSON_REJECT_DUPLICATES,
+			    NULL)) == NULL)
 		return ECAP_ERR_JSON;
 	json_decref(j);
 	return ECAP_OK;
@@ -271,6 +273,29 @@ indent(const char *text, size_t pad, size_t *len)
 	return out;
 }
 
+/*
+ * The small document: the dump's static keys and scenarios without the
+ * catalogs, about the 3.6 KB of issue 13's measurement.
+ */
+static char *
+without_catalogs(const char *dump)
+{
+	json_t *j = json_loads(dump, 0, NULL), *v;
+	const char *key;
+	void *tmp;
+	char *out;
+
+	if (j == NULL)
+		return NULL;
+	json_object_foreach_safe(j, tmp, key, v)
+		if (strncmp(key, "catalog.", 8) == 0)
+			json_object_del(j, key);
+	out = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+				    JSON_REAL_PRECISION(17));
+	json_decref(j);
+	return out;
+}
+
 static void
 row(const char *name, double ns)
 {
@@ -283,7 +308,7 @@ main(int argc, char **argv)
 {
 	ecap_policy *p = NULL, *q = NULL;
 	struct doc small = { NULL, 0 }, large = { NULL, 0 };
-	char *dump = NULL, *big = NULL;
+	char *dump = NULL, *big = NULL, *small_text = NULL;
 	size_t pad;
 	int rc;
 
@@ -294,8 +319,12 @@ main(int argc, char **argv)
 						       NULL)) != ECAP_OK) ||
 	    (rc = ecap_policy_dump_json(p, &dump, NULL)) != ECAP_OK)
 		goto fail;
-	small.text = dump;
-	small.len = strlen(dump);
+	if ((small_text = without_catalogs(dump)) == NULL) {
+		rc = ECAP_ERR_NOMEM;
+		goto fail;
+	}
+	small.text = small_text;
+	small.len = strlen(small_text);
 	/* Pad so the document is about 823 KB, as in issue 13. */
 	pad = 1;
 	while ((big = indent(dump, pad, &large.len)) != NULL &&
@@ -332,6 +361,7 @@ main(int argc, char **argv)
 					  &large));
 	ecap_free(dump);
 	free(big);
+	free(small_text);
 	ecap_policy_free(&q);
 	ecap_policy_free(&p);
 	return EXIT_SUCCESS;
@@ -339,6 +369,7 @@ fail:
 	fprintf(stderr, "bench-advise: %s\n", ecap_strerror(rc));
 	ecap_free(dump);
 	free(big);
+	free(small_text);
 	ecap_policy_free(&q);
 	ecap_policy_free(&p);
 	return EXIT_FAILURE;
