@@ -270,7 +270,7 @@ def bind(name: str, restype: Any, argtypes: Sequence[Any],
     return f
 
 
-def _error_struct() -> S.ErrorStruct:
+def error_struct() -> S.ErrorStruct:
     """This thread's struct ecap_error, reused by every call (the library
     resets it at the start of each)."""
     try:
@@ -288,7 +288,7 @@ def check(name: str, *args: Any) -> None:
     try:
         err = _tls.err
     except AttributeError:
-        err = _error_struct()
+        err = error_struct()
     rc = f(*args, err)
     if rc != 0:
         raise error_from(rc, err)

@@ -101,7 +101,11 @@ class CEnum(enum.IntEnum, metaclass=_CEnumMeta):
     @classmethod
     def c_enum_name(cls) -> str:
         """The C enum, e.g. "ecap_executor_reason"."""
-        return "ecap_" + _snake(cls.__name__)
+        name: Optional[str] = cls.__dict__.get("_c_enum_name_")
+        if name is None:
+            name = "ecap_" + _snake(cls.__name__)
+            type.__setattr__(cls, "_c_enum_name_", name)
+        return name
 
     @classmethod
     def _c_names(cls) -> Dict[int, Optional[str]]:

@@ -116,6 +116,9 @@ def key_count() -> int:
     return int(_lib.lib.ecap_policy_key_count())
 
 
+#: type of ctypes.byref(...)
+_CARG = type(ctypes.byref(ctypes.c_int()))
+
 _STATIC_TYPES: Dict[str, ValueType] = {}
 
 
@@ -254,12 +257,21 @@ class Policy:
 
     def _call(self, name: str, *args: Any) -> None:
         """Calls fallible C function ``name(policy, *args, err)`` under the
-        lock; advisor families call their functions through this."""
+        lock; advisor families call their functions through this.
+
+        A struct passed as ctypes.byref(s) is passed as s: ctypes converts
+        a struct for a pointer parameter at a third of byref's cost."""
+        f = _lib.FUNCS.get(name) or _lib.bind(name, None, ())
+        if args and type(args[0]) is _CARG:
+            args = tuple(a._obj if type(a) is _CARG else a for a in args)
+        err = _lib.error_struct()
         with self._lock:
             h = self._handle
             if h is None:
                 raise ValueError("operation on a closed ecaptune.Policy")
-            _lib.check(name, h, *args)
+            rc = f(h, *args, err)
+        if rc != 0:
+            raise _lib.error_from(rc, err)
 
     # ---- model
     @property
