@@ -166,12 +166,19 @@ def run_go(binary: str, seconds: float) -> Dict[str, Dict[str, float]]:
     rows: Dict[str, Dict[str, float]] = {}
     for line in out.splitlines():
         f = line.split()
-        if not f or f[0] not in GO_NAMES:
+        if not f:
+            continue
+        name = f[0].split("-")[0]
+        if name.startswith("BenchmarkC/"):
+            key = "raw-" + name[len("BenchmarkC/"):]
+        elif name in GO_NAMES:
+            key = GO_NAMES[name]
+        else:
             continue
         vals = {f[i + 1]: float(f[i]) for i in range(2, len(f) - 1, 2)}
         ns = vals.get("ns/year", vals.get("ns/op"))
-        rows[GO_NAMES[f[0]]] = {"ns": ns, "allocs": vals.get("allocs/op", 0),
-                                "bytes": vals.get("B/op", 0)}
+        rows[key] = {"ns": ns, "allocs": vals.get("allocs/op", 0),
+                     "bytes": vals.get("B/op", 0)}
     return rows
 
 
@@ -241,7 +248,7 @@ def main() -> int:
           f"{'numpy' if numpy is not None else 'lists'}")
     print("The machine may be shared: compare ratios of one run, not runs.")
     hdr = ("family", "guide py", "C", "guide/C", "py binding", "py/guide",
-           "batch", "guide/batch", "Go", "Go allocs", "Go/C")
+           "batch", "guide/batch", "Go", "Go allocs", "Go/Craw")
     print("{:<16}{:>10}{:>9}{:>9}{:>12}{:>10}{:>9}{:>12}{:>9}{:>10}{:>7}"
           .format(*hdr))
     for fam in FAMILIES:
@@ -250,7 +257,7 @@ def main() -> int:
         print("{:<16}{:>10}{:>9}{:>9}{:>12}{:>10}{:>9}{:>12}{:>9}{:>10}{:>7}"
               .format(fam, fmt(g), fmt(c), ratio(g, c), fmt(py),
                       ratio(py, g), fmt(x), ratio(g, x), fmt(go),
-                      fmt(m("go-allocs", fam)), ratio(go, c)))
+                      fmt(m("go-allocs", fam)), ratio(go, m("go", "raw-" + fam))))
     cmp_ = m("c", "compare")
     print()
     print(f"C baseline, one comparison plus validation through a function "
@@ -263,6 +270,10 @@ def main() -> int:
         print(f"cgo fixed cost (a C call that returns): {fmt(cgo, ' ns')}; "
               f"Go policy get: {fmt(m('go', 'policy-get'), ' ns')}, "
               f"{fmt(m('go-allocs', 'policy-get'))} allocs")
+        print("Go/Craw: the Go method over the same advisor called from Go "
+              "in C (C call + cgo's fixed cost, same process): " +
+              ", ".join(f"{fam} {fmt(m('go', 'raw-' + fam), ' ns')}"
+                        for fam in FAMILIES if m("go", "raw-" + fam)))
     for size in ("small", "large"):
         ld, js = m("c", f"load-{size}"), m("c", f"jansson-{size}")
         print(f"policy load, {size} document: ecap_policy_load_json "

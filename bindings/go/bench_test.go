@@ -104,3 +104,19 @@ func BenchmarkPolicyGet(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkC runs each advisor in C through one cgo call per iteration:
+// the C call plus cgo's fixed cost, in this process, against which the
+// Go methods above are judged.
+func BenchmarkC(b *testing.B) {
+	p := benchPolicy(b)
+	for _, family := range []string{"partition", "join", "cache", "executor", "database", "kafka"} {
+		b.Run(family, func(b *testing.B) {
+			for b.Loop() {
+				if rc := p.rawAdvise(family); rc != 0 {
+					b.Fatalf("%s: %d", family, rc)
+				}
+			}
+		})
+	}
+}
