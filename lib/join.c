@@ -850,17 +850,15 @@ hint_for(const struct plan *t)
 	}
 }
 
+/* p0: Spark's choice without hints. */
 static void
-recommend_ecap(const struct join_ctx *c, struct rec *r)
+recommend_ecap(const struct join_ctx *c, const struct plan *p0, struct rec *r)
 {
-	static const int32_t no_hints[2] = { ECAP_JOIN_HINT_NONE,
-					     ECAP_JOIN_HINT_NONE };
 	struct plan t = ecap_target(c);
-	struct plan p0 = select_join(c, no_hints);
 
 	r->reason = t.reason;
-	if (p0.strategy == t.strategy &&
-	    (t.side == NO_SIDE || p0.side == t.side)) {
+	if (p0->strategy == t.strategy &&
+	    (t.side == NO_SIDE || p0->side == t.side)) {
 		r->hint = ECAP_JOIN_HINT_NONE;
 		r->side = NO_SIDE;
 	} else {
@@ -1117,11 +1115,14 @@ resolve(const ecap_policy *p, const struct ecap_join_in *in, int version,
  * the advice
  */
 
+/* p0: Spark's choice without hints, the prediction when none is given. */
 static void
 fill_prediction(const struct join_ctx *c, const int32_t hint[2],
-		struct ecap_join_out *out)
+		const struct plan *p0, struct ecap_join_out *out)
 {
-	struct plan p = select_join(c, hint);
+	struct plan p = hint[L] == ECAP_JOIN_HINT_NONE &&
+				hint[R] == ECAP_JOIN_HINT_NONE ?
+			*p0 : select_join(c, hint);
 	int32_t why[2];
 	int s;
 
@@ -1139,17 +1140,18 @@ fill_prediction(const struct join_ctx *c, const int32_t hint[2],
 
 static void
 fill_recommendation(const struct join_ctx *c, const struct rec *r,
-		    struct ecap_join_out *out)
+		    const struct plan *p0, struct ecap_join_out *out)
 {
 	int32_t hint[2] = { ECAP_JOIN_HINT_NONE, ECAP_JOIN_HINT_NONE };
-	struct plan p;
+	struct plan p = *p0;
 
 	out->reason = r->reason;
 	out->recommended_hint = r->hint;
 	out->recommended_hint_side = side_enum(r->side);
-	if (r->side != NO_SIDE)
+	if (r->side != NO_SIDE) {
 		hint[r->side] = r->hint;
-	p = select_join(c, hint);
+		p = select_join(c, hint);
+	}
 	out->recommended_strategy = p.strategy;
 	out->recommended_build_side = side_enum(p.side);
 	out->recommended_warning_flags = plan_warnings(c, &p, NULL, 0);
@@ -1187,8 +1189,11 @@ ECAP_API int
 ecap_join_advise(const ecap_policy *policy, const struct ecap_join_in *in,
 		 struct ecap_join_out *out, struct ecap_error *err)
 {
+	static const int32_t no_hints[2] = { ECAP_JOIN_HINT_NONE,
+					     ECAP_JOIN_HINT_NONE };
 	int32_t hint[2];
 	struct join_ctx c;
+	struct plan p0;
 	struct rec r;
 	int version = 0, small, rc;
 
@@ -1216,13 +1221,17 @@ ecap_join_advise(const ecap_policy *policy, const struct ecap_join_in *in,
 	hint[R] = in->right_hint;
 	out->model = policy->model;
 	fill_context(&c, in, out);
-	fill_prediction(&c, hint, out);
+	/* Spark's choice without hints serves three times: the prediction
+	 * when no hint is given, the ecap-1 target's test, and the
+	 * recommended plan when no hint is recommended. */
+	p0 = select_join(&c, no_hints);
+	fill_prediction(&c, hint, &p0, out);
 	memset(&r, 0, sizeof(r));
 	if (policy->model == ECAP_MODEL_GUIDE)
 		recommend_guide(&c, small, &r);
 	else
-		recommend_ecap(&c, &r);
-	fill_recommendation(&c, &r, out);
+		recommend_ecap(&c, &p0, &r);
+	fill_recommendation(&c, &r, &p0, out);
 	return ECAP_OK;
 }
 
