@@ -6,6 +6,10 @@ package ecaptune
 #include <ecaptune.h>
 #cgo noescape ecap_catalog_to_string
 #cgo nocallback ecap_catalog_to_string
+#cgo noescape ecap_executor_node_reason_to_string
+#cgo nocallback ecap_executor_node_reason_to_string
+#cgo noescape ecap_executor_reason_to_string
+#cgo nocallback ecap_executor_reason_to_string
 #cgo noescape ecap_executor_spark_properties
 #cgo nocallback ecap_executor_spark_properties
 #cgo noescape ecap_join_build_side_to_string
@@ -117,6 +121,10 @@ func cEnumName(e string, v int32) (name string, ok bool, known bool) {
 		s = C.ecap_spark_api_to_string(cv)
 	case "ecap_spark_platform":
 		s = C.ecap_spark_platform_to_string(cv)
+	case "ecap_executor_reason":
+		s = C.ecap_executor_reason_to_string(cv)
+	case "ecap_executor_node_reason":
+		s = C.ecap_executor_node_reason_to_string(cv)
 	case "ecap_kafka_reason":
 		s = C.ecap_kafka_reason_to_string(cv)
 	case "ecap_catalog":
