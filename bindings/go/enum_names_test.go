@@ -28,13 +28,15 @@ var goEnums = []struct {
 	{"ecap_spark_api", func(v int32) string { return SparkAPI(v).String() }, "SparkAPI"},
 	{"ecap_spark_platform", func(v int32) string { return SparkPlatform(v).String() }, "SparkPlatform"},
 	{"ecap_kafka_reason", func(v int32) string { return KafkaReason(v).String() }, "KafkaReason"},
+	{"ecap_database_reason", func(v int32) string { return DatabaseReason(v).String() }, "DatabaseReason"},
+	{"ecap_database_workload", func(v int32) string { return DatabaseWorkload(v).String() }, "DatabaseWorkload"},
+	{"ecap_database_storage", func(v int32) string { return DatabaseStorage(v).String() }, "DatabaseStorage"},
 	{"ecap_executor_reason", func(v int32) string { return ExecutorReason(v).String() }, "ExecutorReason"},
 	{"ecap_executor_node_reason", func(v int32) string { return ExecutorNodeReason(v).String() }, "ExecutorNodeReason"},
 	{"ecap_catalog", func(v int32) string { return Catalog(v).String() }, "Catalog"},
 	// Their family's helpers are adding the C names (issue 13); cEnumName
 	// gains a case when they land, and the check then covers them.
 	{"ecap_cache_reason", func(v int32) string { return CacheReason(v).String() }, "CacheReason"},
-	{"ecap_database_reason", func(v int32) string { return DatabaseReason(v).String() }, "DatabaseReason"},
 }
 
 // One source of truth: every Go name is the C library's, for every

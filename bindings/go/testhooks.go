@@ -6,6 +6,12 @@ package ecaptune
 #include <ecaptune.h>
 #cgo noescape ecap_catalog_to_string
 #cgo nocallback ecap_catalog_to_string
+#cgo noescape ecap_database_reason_to_string
+#cgo nocallback ecap_database_reason_to_string
+#cgo noescape ecap_database_storage_to_string
+#cgo nocallback ecap_database_storage_to_string
+#cgo noescape ecap_database_workload_to_string
+#cgo nocallback ecap_database_workload_to_string
 #cgo noescape ecap_executor_node_reason_to_string
 #cgo nocallback ecap_executor_node_reason_to_string
 #cgo noescape ecap_executor_reason_to_string
@@ -125,6 +131,12 @@ func cEnumName(e string, v int32) (name string, ok bool, known bool) {
 		s = C.ecap_executor_reason_to_string(cv)
 	case "ecap_executor_node_reason":
 		s = C.ecap_executor_node_reason_to_string(cv)
+	case "ecap_database_reason":
+		s = C.ecap_database_reason_to_string(cv)
+	case "ecap_database_workload":
+		s = C.ecap_database_workload_to_string(cv)
+	case "ecap_database_storage":
+		s = C.ecap_database_storage_to_string(cv)
 	case "ecap_kafka_reason":
 		s = C.ecap_kafka_reason_to_string(cv)
 	case "ecap_catalog":
