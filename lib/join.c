@@ -118,6 +118,15 @@ static const struct ecap__enum_name hint_ignored_names[] = {
 	{ 0, { NULL } },
 };
 
+static const struct ecap__enum_name warning_names[] = {
+	{ ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT, { "broadcast-bytes-limit", NULL } },
+	{ ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT, { "broadcast-rows-limit", NULL } },
+	{ ECAP_JOIN_WARN_NESTED_LOOP_OOM, { "nested-loop-oom", NULL } },
+	{ ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY, { "shuffle-hash-memory", NULL } },
+	{ ECAP_JOIN_WARN_HINT_IGNORED, { "hint-ignored", NULL } },
+	{ 0, { NULL } },
+};
+
 static const struct ecap__enum_name text_names[] = {
 	{ ECAP_JOIN_TEXT_RECOMMENDATION, { "recommendation", NULL } },
 	{ ECAP_JOIN_TEXT_STRATEGY, { "strategy", NULL } },
@@ -155,6 +164,20 @@ ecap_join_hint_ignored_from_string(const char *name, int32_t *why,
 	return ecap__enum_from_string(hint_ignored_names, false,
 				      "hint-ignored reason",
 				      "hint_ignored_reason", name, why, err);
+}
+
+ECAP_API const char *
+ecap_join_warning_to_string(int32_t bit)
+{
+	return ecap__enum_to_string(warning_names, bit);
+}
+
+ECAP_API int
+ecap_join_warning_from_string(const char *name, int32_t *bit,
+			      struct ecap_error *err)
+{
+	return ecap__enum_from_string(warning_names, false, "join warning",
+				      "warning", name, bit, err);
 }
 
 ECAP_API const char *

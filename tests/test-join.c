@@ -898,6 +898,19 @@ START_TEST(reason_names)
 		ck_assert_int_eq(back, v);
 	}
 	ck_assert_ptr_null(ecap_join_text_to_string(0));
+	for (v = 0; v < 5; v++) {
+		int32_t back;
+
+		ck_assert_int_eq(ecap_join_warning_from_string(
+					 ecap_join_warning_to_string(1 << v),
+					 &back, &err), 0);
+		ck_assert_int_eq(back, 1 << v);
+	}
+	ck_assert_str_eq(ecap_join_warning_to_string(
+				 ECAP_JOIN_WARN_NESTED_LOOP_OOM),
+			 "nested-loop-oom");
+	ck_assert_ptr_null(ecap_join_warning_to_string(0));
+	ck_assert_ptr_null(ecap_join_warning_to_string(3));
 }
 END_TEST
 

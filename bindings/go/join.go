@@ -38,6 +38,10 @@ package ecaptune
 #cgo nocallback ecap_join_type_from_string
 #cgo noescape ecap_join_type_to_string
 #cgo nocallback ecap_join_type_to_string
+#cgo noescape ecap_join_warning_from_string
+#cgo nocallback ecap_join_warning_from_string
+#cgo noescape ecap_join_warning_to_string
+#cgo nocallback ecap_join_warning_to_string
 */
 import "C"
 
@@ -252,37 +256,32 @@ const (
 	JoinWarnHintIgnored         JoinWarnings = C.ECAP_JOIN_WARN_HINT_IGNORED          // written hint ignored
 )
 
-var joinWarningNames = []struct {
-	bit  JoinWarnings
-	name string
-}{
-	{JoinWarnBroadcastBytesLimit, "broadcast-bytes-limit"},
-	{JoinWarnBroadcastRowsLimit, "broadcast-rows-limit"},
-	{JoinWarnNestedLoopOOM, "nested-loop-oom"},
-	{JoinWarnShuffleHashMemory, "shuffle-hash-memory"},
-	{JoinWarnHintIgnored, "hint-ignored"},
-}
-
 // Has reports whether every bit of w2 is set.
 func (w JoinWarnings) Has(w2 JoinWarnings) bool { return w&w2 == w2 }
 
-// String lists the set bits, "a|b"; "none" for no warning.
+// String lists the set bits by the library's names
+// (ecap_join_warning_to_string), "a|b"; "none" for no warning.
 func (w JoinWarnings) String() string {
 	if w == 0 {
 		return "none"
 	}
 	var parts []string
-	rest := w
-	for _, n := range joinWarningNames {
-		if w&n.bit != 0 {
-			parts = append(parts, n.name)
-			rest &^= n.bit
+	for b := 0; b < 31; b++ {
+		bit := JoinWarnings(1) << b
+		if w&bit != 0 {
+			parts = append(parts, enumString(C.ecap_join_warning_to_string(C.int32_t(bit)), "JoinWarnings", int32(bit)))
 		}
 	}
-	if rest != 0 {
-		parts = append(parts, enumName(nil, rest, "JoinWarnings"))
-	}
 	return strings.Join(parts, "|")
+}
+
+// ParseJoinWarning parses one warning's name into its bit;
+// ErrUnknownEnum if unknown.
+func ParseJoinWarning(name string) (JoinWarnings, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_warning_from_string(cs, v, ce)
+	})
+	return JoinWarnings(v), err
 }
 
 // Spark's hard broadcast limits (BroadcastExchangeExec).

@@ -201,6 +201,13 @@ func TestJoinExplain(t *testing.T) {
 	if _, err := a.ExplainPart(JoinText(9)); !errors.Is(err, ErrUnknownEnum) {
 		t.Errorf("part 9: %v", err)
 	}
+	w := JoinWarnNestedLoopOOM | JoinWarnHintIgnored
+	if w.String() != "nested-loop-oom|hint-ignored" || JoinWarnings(0).String() != "none" {
+		t.Errorf("warnings %q", w.String())
+	}
+	if b, err := ParseJoinWarning("nested-loop-oom"); err != nil || b != JoinWarnNestedLoopOOM {
+		t.Errorf("ParseJoinWarning: %v %v", b, err)
+	}
 	if n, err := ParseJoinReason("broadcast-by-size"); err != nil || n != JoinReasonBroadcastBySize ||
 		n.String() != "broadcast-by-size" {
 		t.Errorf("reason name %v %v", n, err)

@@ -77,6 +77,8 @@ var bound = map[string]any{
 	"ecap_join_hint_ignored_from_string": ParseJoinHintIgnored,
 	"ecap_join_text_to_string":           JoinText.String,
 	"ecap_join_text_from_string":         ParseJoinText,
+	"ecap_join_warning_to_string":        JoinWarnings.String,
+	"ecap_join_warning_from_string":      ParseJoinWarning,
 	"ecap_join_explain":                  JoinAdvice.Explain,
 	"ecap_join_explain_part":             JoinAdvice.ExplainPart,
 	// cache

@@ -291,6 +291,12 @@ ECAP_API const char *ecap_join_hint_ignored_to_string(int32_t why);
 ECAP_API int ecap_join_hint_ignored_from_string(const char *name,
 						int32_t *why,
 						struct ecap_error *err);
+/* One ECAP_JOIN_WARN_* bit: "broadcast-bytes-limit",
+ * "broadcast-rows-limit", "nested-loop-oom", "shuffle-hash-memory",
+ * "hint-ignored"; NULL for anything but one known bit. */
+ECAP_API const char *ecap_join_warning_to_string(int32_t bit);
+ECAP_API int ecap_join_warning_from_string(const char *name, int32_t *bit,
+					   struct ecap_error *err);
 /* "recommendation", "strategy", "hints", "warnings",
  * "recommended-warnings". */
 ECAP_API const char *ecap_join_text_to_string(int32_t part);

@@ -46,7 +46,8 @@ from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
                    join_type_to_string, join_type_from_string,
                    join_hint_to_string, join_hint_from_string,
                    join_strategy_to_string, join_strategy_from_string,
-                   join_build_side_to_string, join_build_side_from_string)
+                   join_build_side_to_string, join_build_side_from_string,
+                   join_warning_from_string)
 
 from .cache import (StorageLevel, SparkApi, CacheReason, StorageLevelFlags,
                     CacheAdvice, advise_cache, storage_level_flags,
@@ -114,6 +115,7 @@ __all__ = [
     "join_type_to_string", "join_type_from_string", "join_hint_to_string",
     "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
     "join_build_side_to_string", "join_build_side_from_string",
+    "join_warning_from_string",
     # cache
     "StorageLevel", "SparkApi", "CacheReason",
     "StorageLevelFlags", "CacheAdvice", "advise_cache",

@@ -26,7 +26,8 @@ __all__ = ["JoinType", "JoinHint", "JoinStrategy", "JoinBuildSide",
            "join_type_to_string", "join_type_from_string",
            "join_hint_to_string", "join_hint_from_string",
            "join_strategy_to_string", "join_strategy_from_string",
-           "join_build_side_to_string", "join_build_side_from_string"]
+           "join_build_side_to_string", "join_build_side_from_string",
+           "join_warning_from_string"]
 
 #: Spark's hard broadcast limits (BroadcastExchangeExec): 8 GiB, bytes.
 JOIN_MAX_BROADCAST_BYTES: int = 8589934592
@@ -132,7 +133,8 @@ class JoinText(CEnum):
 
 class JoinWarning(enum.IntFlag):
     """ECAP_JOIN_WARN_* bits (warning_flags, recommended_warning_flags);
-    an IntFlag because several may be set at once."""
+    an IntFlag because several may be set at once.  str() joins the
+    library's names of the set bits with "|" ("none" for no bit)."""
 
     #: The broadcast side is 8 GiB or more.
     BROADCAST_BYTES_LIMIT = 1 << 0
@@ -144,6 +146,11 @@ class JoinWarning(enum.IntFlag):
     SHUFFLE_HASH_MEMORY = 1 << 3
     #: The written hint is ignored.
     HINT_IGNORED = 1 << 4
+
+    def __str__(self) -> str:
+        names = [enum_to_string("ecap_join_warning_to_string", 1 << b) or
+                 f"0x{1 << b:x}" for b in range(31) if int(self) >> b & 1]
+        return "|".join(names) if names else "none"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -373,3 +380,10 @@ def join_build_side_from_string(name: str) -> JoinBuildSide:
     if unknown."""
     return enum_from_string("ecap_join_build_side_from_string",
                             JoinBuildSide, name)
+
+
+def join_warning_from_string(name: str) -> JoinWarning:
+    """Parses one warning's name ("nested-loop-oom", ...) into its bit;
+    UnknownEnumError if unknown."""
+    return JoinWarning(int(enum_from_string("ecap_join_warning_from_string",
+                                            JoinWarning, name)))

@@ -100,3 +100,14 @@ def test_a_new_enum_is_one_class_statement():
     assert [m.name for m in Demo] == ["ONE", "TWO"]
     assert Demo.ECAP_DEMO_TWO is Demo.TWO
     assert str(Demo.ONE) == "one" and Demo.ONE.c_name is None
+
+
+def test_join_warning_bits_are_named_by_c():
+    fn = c_to_string(type("JoinWarning_", (), {
+        "c_enum_name": staticmethod(lambda: "ecap_join_warning")}))
+    for m in E.JoinWarning:
+        assert str(m) == fn(int(m)).decode()
+        assert E.join_warning_from_string(str(m)) is m
+    both = E.JoinWarning.NESTED_LOOP_OOM | E.JoinWarning.HINT_IGNORED
+    assert str(both) == "nested-loop-oom|hint-ignored"
+    assert str(E.JoinWarning(0)) == "none"
