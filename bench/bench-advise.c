@@ -153,7 +153,7 @@ b_cache(const ecap_policy *p, void *st, long i)
 	in.deserialized_size_bytes = (uint64_t)vary(i, 1e9);
 	in.partition_count = 60 * (1 + (i & 7));
 	in.reuse_count = 3;
-	in.api = 1;
+	in.api = ECAP_SPARK_API_RDD;
 	in.storage_memory_bytes = UINT64_C(16) << 30;
 	return ecap_cache_advise(p, &in, &out, NULL);
 }

@@ -79,7 +79,7 @@ def binding_subjects(p: "ecaptune.Policy") -> Dict[str, Callable[[], object]]:
             left_row_count=10**8, right_row_count=150000),
         "cache": lambda: e.advise_cache(
             p, deserialized_size_bytes=10**9, partition_count=60,
-            reuse_count=3, storage_memory_bytes=16 << 30, api=1),
+            reuse_count=3, storage_memory_bytes=16 << 30, api=2),
         "executor": lambda: e.advise_executors(p, daily_data_gb=100.0),
         "database": lambda: e.advise_database(p, transactions_per_day=1e6),
         "kafka": lambda: e.advise_kafka(p, events_per_second=1000.0),
@@ -112,7 +112,7 @@ def batch_subjects(p: "ecaptune.Policy") -> Dict[str, Callable[[], object]]:
                   "partition_count": _column([v * 60 for v in vary], "i8"),
                   "reuse_count": _column([3] * n, "i8"),
                   "storage_memory_bytes": _column([16 << 30] * n, "u8"),
-                  "api": _column([1] * n, "i4")},
+                  "api": _column([2] * n, "i4")},
         "executor": {"daily_data_gb": _column([v * 100.0 for v in vary], "f8")},
         "database": {"transactions_per_day": _column([v * 1e6 for v in vary], "f8")},
         "kafka": {"events_per_second": _column([v * 1000.0 for v in vary], "f8")},

@@ -92,25 +92,3 @@ ecap_value_type_from_string(const char *name, int32_t *type,
 	return ecap__enum_from_string(value_type_names, false, "value type",
 				      "type", name, type, err);
 }
-
-static const struct ecap__enum_name spark_api_names[] = {
-	{ ECAP_SPARK_API_DATASET, { "dataset", NULL } },
-	{ ECAP_SPARK_API_RDD, { "rdd", NULL } },
-	{ ECAP_SPARK_API_PYSPARK_DATAFRAME, { "pyspark-dataframe", NULL } },
-	{ ECAP_SPARK_API_PYSPARK_RDD, { "pyspark-rdd", NULL } },
-	{ 0, { NULL } },
-};
-
-ECAP_API const char *
-ecap_spark_api_to_string(int32_t api)
-{
-	return ecap__enum_to_string(spark_api_names, api);
-}
-
-ECAP_API int
-ecap_spark_api_from_string(const char *name, int32_t *api,
-			   struct ecap_error *err)
-{
-	return ecap__enum_from_string(spark_api_names, false, "Spark API",
-				      "api", name, api, err);
-}

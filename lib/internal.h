@@ -145,14 +145,18 @@ int ecap__enum_from_string(const struct ecap__enum_name *t, bool loose,
 /* ---- explanations (explain.c) ---- */
 
 /*
- * Writes one formatted sentence into buf[size] for an
- * ecap_<family>_explain() function, which validated its advice first:
- * ECAP_ERR_INVALID for a NULL buf, ECAP_ERR_NOSPACE when the sentence
- * does not fit (buf then holds it truncated, NUL-terminated).  Clears err
- * on success, as the caller did.
+ * Formats one sentence into a caller's buf[size] for an
+ * ecap_<family>_explain function: NULL buf or size 0 is ECAP_ERR_INVALID,
+ * a sentence that does not fit is truncated (NUL-terminated) and
+ * ECAP_ERR_NOSPACE.
  */
-int ecap__explain(struct ecap_error *err, char *buf, size_t size,
-		  const char *fmt, ...) ECAP_PRINTF(4, 5);
+int ecap__explainf(struct ecap_error *err, char *buf, size_t size,
+		   const char *fmt, ...) ECAP_PRINTF(4, 5);
+/* A size for people, in the largest binary unit below it ("128 MiB",
+ * "2 TiB"); returns buf. */
+#define ECAP__EXPLAIN_BYTES_MAX 24
+const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
+				double bytes);
 
 /* ---- strings ---- */
 

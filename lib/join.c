@@ -1396,7 +1396,7 @@ ecap_join_explain_part(const struct ecap_join_out *advice, int32_t part,
 		recommended_warnings_text(advice, &c, text, sizeof(text));
 		break;
 	}
-	return ecap__explain(err, buf, size, "%s", text);
+	return ecap__explainf(err, buf, size, "%s", text);
 }
 
 ECAP_API int

@@ -201,7 +201,7 @@ static int
 year_sentence(const struct ecap_projection_year *y, char *buf, size_t size,
 	      struct ecap_error *err)
 {
-	return ecap__explain(err, buf, size,
+	return ecap__explainf(err, buf, size,
 			     "year %d: peak %.6g transactions/day: %lld "
 			     "executors, %.*s x%lld for %.6g GB of memory, "
 			     "%lld Kafka brokers; %.2f USD/month", (int)y->year,

@@ -49,7 +49,7 @@ func BenchmarkJoin(b *testing.B) {
 func BenchmarkCache(b *testing.B) {
 	p := benchPolicy(b)
 	in := CacheInput{DeserializedSizeBytes: 1e9, PartitionCount: 60, ReuseCount: 3,
-		StorageMemoryBytes: 16 << 30, API: SparkAPIDataset}
+		StorageMemoryBytes: 16 << 30, API: SparkAPIRDD}
 	for b.Loop() {
 		if _, err := p.AdviseCache(in); err != nil {
 			b.Fatal(err)

@@ -33,7 +33,7 @@ raw_cache(const ecap_policy *p)
 	ECAP_OPTS(ecap_cache_in, in, .deserialized_size_bytes = 1000000000,
 		  .partition_count = 60, .reuse_count = 3,
 		  .storage_memory_bytes = 17179869184ULL,
-		  .api = ECAP_SPARK_API_DATASET);
+		  .api = ECAP_SPARK_API_RDD);
 	ECAP_OPTS(ecap_cache_out, out);
 	return ecap_cache_advise(p, &in, &out, NULL);
 }

@@ -34,9 +34,9 @@ var goEnums = []struct {
 	{"ecap_executor_reason", func(v int32) string { return ExecutorReason(v).String() }, "ExecutorReason"},
 	{"ecap_executor_node_reason", func(v int32) string { return ExecutorNodeReason(v).String() }, "ExecutorNodeReason"},
 	{"ecap_catalog", func(v int32) string { return Catalog(v).String() }, "Catalog"},
-	// Their family's helpers are adding the C names (issue 13); cEnumName
-	// gains a case when they land, and the check then covers them.
 	{"ecap_cache_reason", func(v int32) string { return CacheReason(v).String() }, "CacheReason"},
+	{"ecap_cache_format", func(v int32) string { return CacheFormat(v).String() }, "CacheFormat"},
+	{"ecap_cache_alternative", func(v int32) string { return CacheAlternative(v).String() }, "CacheAlternative"},
 }
 
 // One source of truth: every Go name is the C library's, for every

@@ -129,23 +129,6 @@ func goChars(src []C.char) string {
 	return string(b)
 }
 
-// explainMax is ECAP_EXPLAIN_MAX: a buffer this size holds any
-// explanation.
-const explainMax = C.ECAP_EXPLAIN_MAX
-
-// explain runs an ecap_<family>_explain function into a stack buffer and
-// returns the sentence (one copy).
-func explain(fn func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int) (string, error) {
-	var buf [explainMax]C.char
-	err := call(func(ce *C.struct_ecap_error) C.int {
-		return fn(&buf[0], C.size_t(len(buf)), ce)
-	})
-	if err != nil {
-		return "", err
-	}
-	return goChars(buf[:]), nil
-}
-
 // cIndex converts a Go index for a size_t parameter; a negative one is
 // ErrRange, as the library reports an index past the end.
 func cIndex(i int) (C.size_t, error) {
@@ -230,6 +213,20 @@ func callPropsOnce(fn func(*C.struct_ecap_property, *C.size_t, *C.struct_ecap_er
 	return out, n, nil
 }
 
+// explainMax is ECAP_EXPLAIN_MAX: a buffer that always holds a sentence.
+const explainMax = C.ECAP_EXPLAIN_MAX
+
+// callExplain runs an ecap_<family>_explain function into a buffer of
+// explainMax bytes on the stack (the functions keep no pointer: cgo
+// noescape) and returns the sentence, copied once.
+func callExplain(fn func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int) (string, error) {
+	var buf [explainMax]C.char
+	if err := call(func(ce *C.struct_ecap_error) C.int { return fn(&buf[0], explainMax, ce) }); err != nil {
+		return "", err
+	}
+	return goChars(buf[:]), nil
+}
+
 // enumString is the name a C _to_string function gave (s), or "typ(v)"
 // for a value the library does not know.
 func enumString(s *C.char, typ string, v int32) string {
@@ -237,15 +234,6 @@ func enumString(s *C.char, typ string, v int32) string {
 		return C.GoString(s)
 	}
 	return fmt.Sprintf("%s(%d)", typ, v)
-}
-
-// enumName names v from a table, for enums whose C API has no
-// _to_string function (reason codes); "typ(v)" when unknown.
-func enumName[T ~int32](names map[T]string, v T, typ string) string {
-	if s, ok := names[v]; ok {
-		return s
-	}
-	return fmt.Sprintf("%s(%d)", typ, int32(v))
 }
 
 // parseEnum runs a C _from_string function on name.

@@ -467,7 +467,7 @@ func (a JoinAdvice) c(o *C.struct_ecap_join_out) {
 func (a JoinAdvice) Explain() (string, error) {
 	var o C.struct_ecap_join_out
 	a.c(&o)
-	return explain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
+	return callExplain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
 		return C.ecap_join_explain(&o, buf, size, ce)
 	})
 }
@@ -478,7 +478,7 @@ func (a JoinAdvice) Explain() (string, error) {
 func (a JoinAdvice) ExplainPart(part JoinText) (string, error) {
 	var o C.struct_ecap_join_out
 	a.c(&o)
-	return explain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
+	return callExplain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
 		return C.ecap_join_explain_part(&o, C.int32_t(part), buf, size, ce)
 	})
 }

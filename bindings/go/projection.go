@@ -68,7 +68,7 @@ func (py ProjectionYear) Explain() (string, error) {
 	if err := py.fill(&y); err != nil {
 		return "", err
 	}
-	return explain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
+	return callExplain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
 		return C.ecap_projection_year_explain(&y, buf, size, ce)
 	})
 }

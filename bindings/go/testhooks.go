@@ -4,6 +4,12 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_cache_alternative_to_string
+#cgo nocallback ecap_cache_alternative_to_string
+#cgo noescape ecap_cache_format_to_string
+#cgo nocallback ecap_cache_format_to_string
+#cgo noescape ecap_cache_reason_to_string
+#cgo nocallback ecap_cache_reason_to_string
 #cgo noescape ecap_catalog_to_string
 #cgo nocallback ecap_catalog_to_string
 #cgo noescape ecap_database_reason_to_string
@@ -137,6 +143,12 @@ func cEnumName(e string, v int32) (name string, ok bool, known bool) {
 		s = C.ecap_database_workload_to_string(cv)
 	case "ecap_database_storage":
 		s = C.ecap_database_storage_to_string(cv)
+	case "ecap_cache_reason":
+		s = C.ecap_cache_reason_to_string(cv)
+	case "ecap_cache_format":
+		s = C.ecap_cache_format_to_string(cv)
+	case "ecap_cache_alternative":
+		s = C.ecap_cache_alternative_to_string(cv)
 	case "ecap_kafka_reason":
 		s = C.ecap_kafka_reason_to_string(cv)
 	case "ecap_catalog":

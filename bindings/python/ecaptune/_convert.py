@@ -34,7 +34,7 @@ from . import _structs as S
 from .enums import CEnum
 from .errors import NoSpaceError
 
-__all__ = ["Record", "to_struct", "from_struct", "struct_fields", "explain",
+__all__ = ["Record", "to_struct", "from_struct", "struct_fields",
            "struct_from_record", "call_with_properties", "call_with_array",
            "json_from_array", "enum_value", "enum_to_string",
            "enum_from_string", "properties_to_dict"]
@@ -271,6 +271,22 @@ def struct_from_record(cls: Type[_T], record: "Record") -> _T:
                            for name in struct_fields(cls)})
 
 
+#: ECAP_EXPLAIN_MAX: a buffer this size always holds an explanation.
+EXPLAIN_MAX = 512
+
+
+def explain_record(name: str, cls: Type[ctypes.Structure],
+                   record: "Record", *args: Any) -> str:
+    """The sentence ``ecap_<family>_explain`` (``name``) writes for a
+    result dataclass, rebuilt as its C struct ``cls``: formatted only
+    when asked for.  ``args`` go between the struct and the buffer
+    (ecap_join_explain_part's part)."""
+    s = struct_from_record(cls, record)
+    buf = ctypes.create_string_buffer(EXPLAIN_MAX)
+    _lib.check(name, s, *args, buf, EXPLAIN_MAX)
+    return buf.value.decode("utf-8", "replace")
+
+
 def _from_c(v: Any) -> Any:
     if isinstance(v, bytes):
         return v.decode("utf-8", "replace")
@@ -365,21 +381,6 @@ def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
     for name in eager:
         Record.__getattr__(o, name)  # type: ignore[arg-type]
     return o
-
-
-#: ECAP_EXPLAIN_MAX: a buffer this size holds any explanation.
-EXPLAIN_MAX = 512
-
-
-def explain(name: str, elem: Type[ctypes.Structure], record: "Record",
-            *args: Any) -> str:
-    """The sentence C ``name(advice, *args, buf, size, err)`` renders for
-    ``record`` (rebuilt as struct ``elem``): the advisors format no text,
-    so a result's text properties call this when read."""
-    s = struct_from_record(elem, record)
-    buf = ctypes.create_string_buffer(EXPLAIN_MAX)
-    _lib.check(name, s, *args, buf, EXPLAIN_MAX)
-    return buf.value.decode("utf-8", "replace")
 
 
 def call_with_array(name: str, elem: Type[_T], *args: Any,

@@ -130,6 +130,34 @@ class BatchResult(Mapping[str, Any]):
         return from_struct(s, self._record)
 
 
+_DTYPES: Dict[type, Any] = {}
+
+
+def _dtype(struct_cls: type) -> Any:
+    """The numpy dtype of a mirror, made once: numpy's own conversion
+    refuses pointer fields (a NULL here), so the fields are laid out by
+    their ctypes offsets, a pointer as an unsigned integer."""
+    dt = _DTYPES.get(struct_cls)
+    if dt is None:
+        names, formats, offsets = [], [], []
+        for name, ctype in struct_cls._fields_:  # type: ignore[attr-defined]
+            desc = getattr(struct_cls, name)
+            if issubclass(ctype, ctypes.Array) and ctype._type_ is ctypes.c_char:
+                fmt: Any = f"S{desc.size}"
+            elif issubclass(ctype, (ctypes._Pointer, ctypes.c_char_p,
+                                    ctypes.c_void_p)):
+                fmt = numpy.uintp
+            else:
+                fmt = numpy.dtype(ctype)
+            names.append(name)
+            formats.append(fmt)
+            offsets.append(desc.offset)
+        dt = _DTYPES[struct_cls] = numpy.dtype({
+            "names": names, "formats": formats, "offsets": offsets,
+            "itemsize": ctypes.sizeof(struct_cls)})
+    return dt
+
+
 def _length(columns: Mapping[str, Any]) -> int:
     n = None
     for name, col in columns.items():
@@ -147,7 +175,7 @@ def _length(columns: Mapping[str, Any]) -> int:
 
 def _numpy_inputs(in_struct: type, columns: Mapping[str, Any], n: int) -> Any:
     m = _meta(in_struct)
-    arr = numpy.zeros(n, dtype=numpy.dtype(in_struct))
+    arr = numpy.zeros(n, dtype=_dtype(in_struct))
     arr["sz"] = ctypes.sizeof(in_struct)
     for name, col in columns.items():
         kind = m.kind.get(name)
@@ -198,7 +226,7 @@ def advise_batch(policy: Policy, advisor: Any, *, strict: bool = True,
     n = _length(columns)
     if numpy is not None:
         inp = _numpy_inputs(in_struct, columns, n)
-        out = numpy.zeros(n, dtype=numpy.dtype(out_struct))
+        out = numpy.zeros(n, dtype=_dtype(out_struct))
         rc = numpy.zeros(n, dtype=numpy.int32)
         if n:
             out["sz"][0] = ctypes.sizeof(out_struct)

@@ -14,7 +14,7 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
-                       explain, from_struct, to_struct)
+                       explain_record, from_struct, to_struct)
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -243,14 +243,14 @@ class JoinAdvice(Record):
         the library now: JoinText or its name ("strategy", "hints", ...)."""
         if isinstance(part, str):
             part = JoinText.parse(part)
-        return explain("ecap_join_explain_part", S.JoinOutStruct, self,
+        return explain_record("ecap_join_explain_part", S.JoinOutStruct, self,
                        int(part))
 
     @property
     def reason_text(self) -> str:
         """The recommendation in a sentence, with its numbers
         (ecap_join_explain)."""
-        return explain("ecap_join_explain", S.JoinOutStruct, self)
+        return explain_record("ecap_join_explain", S.JoinOutStruct, self)
 
     @property
     def strategy_text(self) -> str:

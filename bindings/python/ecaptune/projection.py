@@ -13,7 +13,7 @@ import dataclasses
 from typing import List, Sequence
 
 from . import _structs as S
-from ._convert import (Record, call_with_array, explain, from_struct,
+from ._convert import (Record, call_with_array, explain_record, from_struct,
                        json_from_array, to_struct)
 from .database import DatabaseReason
 from .enums import Model
@@ -82,7 +82,7 @@ class ProjectionYear(Record):
     def reason_text(self) -> str:
         """One sentence summing up the year, rendered by the library when
         read (ecap_projection_year_explain)."""
-        return explain("ecap_projection_year_explain",
+        return explain_record("ecap_projection_year_explain",
                        S.ProjectionYearStruct, self)
 
 

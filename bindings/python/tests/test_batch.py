@@ -34,7 +34,7 @@ def test_every_advisor(policy):
         "cache": {"deserialized_size_bytes": numpy.full(n, 10**9, "u8"),
                   "partition_count": numpy.array([10, 300, 500]),
                   "reuse_count": 3, "storage_memory_bytes": 16 << 30,
-                  "api": 1},
+                  "api": 2},
         "database": {"transactions_per_day": numpy.array([1e5, 1e6, 1e7])},
         "kafka": {"events_per_second": numpy.array([10.0, 1e3, 1e5])},
     }

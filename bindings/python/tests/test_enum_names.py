@@ -16,7 +16,7 @@ from ecaptune.enums import CEnum, c_enums
 
 #: Enums whose C names their family's helper is adding (issue 13); an
 #: entry here fails once the library exports the names, so it is removed.
-PENDING = {"CacheReason"}
+PENDING: set = set()
 
 
 def c_to_string(cls):
