@@ -252,8 +252,9 @@ type CacheAdvice struct {
 	StorageFormatSizeBytes       uint64
 }
 
-func (in CacheInput) c() *C.struct_ecap_cache_in {
-	ci := initSized(new(C.struct_ecap_cache_in), C.sizeof_struct_ecap_cache_in)
+// c fills the caller's struct (on its stack: no allocation).
+func (in CacheInput) c(ci *C.struct_ecap_cache_in) {
+	initSized(ci, C.sizeof_struct_ecap_cache_in)
 	ci.deserialized_size_bytes = C.uint64_t(in.DeserializedSizeBytes)
 	ci.serialized_size_bytes = C.uint64_t(in.SerializedSizeBytes)
 	ci.deserialized_size_factor = C.double(in.DeserializedSizeFactor)
@@ -267,7 +268,6 @@ func (in CacheInput) c() *C.struct_ecap_cache_in {
 	ci.storage_format_size_bytes = C.uint64_t(in.StorageFormatSizeBytes)
 	ci.columnar_size_bytes = C.uint64_t(in.ColumnarSizeBytes)
 	ci.computed_with_shuffle = cBool(in.ComputedWithShuffle)
-	return ci
 }
 
 func goCacheAdvice(o *C.struct_ecap_cache_out) CacheAdvice {
@@ -337,13 +337,15 @@ func (a CacheAdvice) Explain() (string, error) {
 // AdviseCache chooses a storage level for data that will be reused
 // (ecap_cache_advise).
 func (p *Policy) AdviseCache(in CacheInput) (CacheAdvice, error) {
-	ci := in.c()
-	o := initSized(new(C.struct_ecap_cache_out), C.sizeof_struct_ecap_cache_out)
+	var ci C.struct_ecap_cache_in
+	var o C.struct_ecap_cache_out
+	in.c(&ci)
+	initSized(&o, C.sizeof_struct_ecap_cache_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_cache_advise(cp, ci, o, ce)
+		return C.ecap_cache_advise(cp, &ci, &o, ce)
 	})
 	if err != nil {
 		return CacheAdvice{}, err
 	}
-	return goCacheAdvice(o), nil
+	return goCacheAdvice(&o), nil
 }

@@ -95,8 +95,9 @@ func newCError() *C.struct_ecap_error {
 //
 //	err := call(func(ce *C.struct_ecap_error) C.int { return C.ecap_x(..., ce) })
 //
-// The error struct is pooled C memory: a call allocates nothing, and an
-// *Error is made only for a failure.
+// The error struct is pooled C memory (not a rerun without one: in/out
+// arguments such as an array's count change on failure): a call
+// allocates nothing, and an *Error is made only for a failure.
 func call(fn func(ce *C.struct_ecap_error) C.int) error {
 	if err := checkLibrary(); err != nil {
 		return err
