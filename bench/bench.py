@@ -138,8 +138,8 @@ def bare_ctypes_ns(seconds: float) -> float:
     return ns
 
 
-def run_c(binary: str, seconds: float) -> Dict[str, float]:
-    out = subprocess.run([binary, "ecap-1", str(seconds)], check=True,
+def run_c(binary: str, seconds: float, model: str = "ecap-1") -> Dict[str, float]:
+    out = subprocess.run([binary, model, str(seconds)], check=True,
                          capture_output=True, text=True).stdout
     rows = {}
     for line in out.splitlines():
@@ -221,6 +221,10 @@ def main() -> int:
     for r in range(a.rounds):
         for fam, ns in run_c(a.c, a.seconds).items():
             add("c", fam, ns)
+        # the guide model: the same advice as the guide's Python
+        for fam, ns in run_c(a.c, a.seconds, "guide").items():
+            if not fam.startswith(("load", "jansson")):
+                add("cg", fam, ns)
         for fam in FAMILIES:
             div = 3 if fam == "projection-year" else 1
             add("guide", fam, per_call_ns(gsub[fam], a.seconds) / div)
@@ -244,18 +248,21 @@ def main() -> int:
     cgo = m("go", "cgo-call")
     print(f"libecaptune benchmark: medians of {a.rounds} interleaved rounds, "
           "ns per call (batch: per item of "
-          f"{BATCH_N}); model ecap-1; batch columns "
-          f"{'numpy' if numpy is not None else 'lists'}")
+          f"{BATCH_N}); C guide: the guide model (the same advice as the "
+          "guide's Python); everything else the default model ecap-1; "
+          f"batch columns {'numpy' if numpy is not None else 'lists'}")
     print("The machine may be shared: compare ratios of one run, not runs.")
-    hdr = ("family", "guide py", "C", "guide/C", "py binding", "py/guide",
-           "batch", "guide/batch", "Go", "Go allocs", "Go/Craw")
-    print("{:<16}{:>10}{:>9}{:>9}{:>12}{:>10}{:>9}{:>12}{:>9}{:>10}{:>7}"
-          .format(*hdr))
+    hdr = ("family", "guide py", "C guide", "guide/Cg", "C", "guide/C",
+           "py binding", "py/guide", "batch", "guide/batch", "Go",
+           "Go allocs", "Go/Craw")
+    line = "{:<16}{:>9}{:>9}{:>9}{:>8}{:>8}{:>11}{:>9}{:>8}{:>12}{:>8}{:>10}{:>8}"
+    print(line.format(*hdr))
     for fam in FAMILIES:
         g, c, py, x, go = (m("guide", fam), m("c", fam), m("py", fam),
                            m("batch", fam), m("go", fam))
-        print("{:<16}{:>10}{:>9}{:>9}{:>12}{:>10}{:>9}{:>12}{:>9}{:>10}{:>7}"
-              .format(fam, fmt(g), fmt(c), ratio(g, c), fmt(py),
+        cg = m("cg", fam)
+        print(line.format(fam, fmt(g), fmt(cg), ratio(g, cg), fmt(c),
+                      ratio(g, c), fmt(py),
                       ratio(py, g), fmt(x), ratio(g, x), fmt(go),
                       fmt(m("go-allocs", fam)), ratio(go, m("go", "raw-" + fam))))
     cmp_ = m("c", "compare")
