@@ -183,6 +183,35 @@ def _meta(cls: Type[ctypes.Structure]) -> _Meta:
     return m
 
 
+def _is_pointer(ctype: Any) -> bool:
+    return isinstance(ctype, type) and issubclass(
+        ctype, (ctypes._Pointer, ctypes.c_char_p, ctypes.c_void_p))
+
+
+def _pack_format(cls: Type[ctypes.Structure]) -> Optional[str]:
+    """The struct module format of a mirror for packing: as the unpack
+    format, with a pointer as an unsigned integer of its size (0 for
+    NULL); None for a field neither handles."""
+    fmt, pos = "=", 0
+    ptr = "Q" if ctypes.sizeof(ctypes.c_void_p) == 8 else "I"
+    for name, ctype in cls._fields_:  # type: ignore[attr-defined]
+        desc = getattr(cls, name)
+        if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
+                and ctype._type_ is ctypes.c_char:
+            code = f"{desc.size}s"
+        elif ctype in _CODES:
+            code = _CODES[ctype]
+        elif _is_pointer(ctype):
+            code = ptr
+        else:
+            return None
+        if desc.offset < pos:
+            return None
+        fmt += "x" * (desc.offset - pos) + code
+        pos = desc.offset + desc.size
+    return fmt + "x" * (ctypes.sizeof(cls) - pos)
+
+
 def _build_slow(cls: Type[_T], values: Mapping[str, Any]) -> _T:
     """to_struct one field at a time, with the messages."""
     m = _meta(cls)
@@ -214,8 +243,9 @@ def _build_slow(cls: Type[_T], values: Mapping[str, Any]) -> _T:
 
 
 def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
-    """A function values -> cls made once per mirror: the fields read with
-    one map() of dict.get and packed by struct.pack in one call (which
+    """A function values -> cls made once per mirror: the values merged
+    over the fields' zeros in field order and packed by struct.pack in one
+    call (which
     range-checks every int as the C field's size requires), then copied
     into the ctypes struct.  Anything pack refuses (an int out of range, a
     float in an int field, a str), an unknown name, or a char field that
@@ -223,12 +253,18 @@ def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
     or the message."""
     m = _meta(cls)
     fields = cls._fields_[1:]  # type: ignore[attr-defined]
-    if m.unpack is None:  # pointers: the field-by-field path
+    fmt = _pack_format(cls)
+    if fmt is None:  # nested structs: the field-by-field path
         return lambda v: _build_slow(cls, v)
-    pack = struct.Struct(m.unpack.__self__.format).pack  # type: ignore
+    pack = struct.Struct(fmt).pack
     names = tuple(f[0] for f in fields)
-    zeros = tuple(m.zeros)
+    # A pointer field packs as its address; the fast path takes only
+    # NULL (None or absent): an object would need keeping alive.
+    pointers = tuple(name for name, ctype in fields
+                     if _is_pointer(ctype))
+    zeros = tuple(0 if z is None else z for z in m.zeros)
     known = frozenset(m.names)
+    defaults = dict(zip(names, zeros))
     chars = tuple((name, getattr(cls, name).size) for name in names
                   if m.kind.get(name) == _CHARS)
     sz = m.sz
@@ -241,8 +277,12 @@ def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
             x = v.get(name)
             if x is not None and (isinstance(x, str) or len(x) >= size):
                 return _build_slow(cls, v)
+        for name in pointers:
+            if v.get(name) is not None:
+                return _build_slow(cls, v)
         try:
-            return copy(pack(sz, *map(v.get, names, zeros)))  # type: ignore
+            # the zeros in field order, overridden by the values given
+            return copy(pack(sz, *{**defaults, **v}.values()))  # type: ignore
         except (struct.error, TypeError):
             return _build_slow(cls, v)
 

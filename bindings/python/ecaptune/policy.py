@@ -263,7 +263,7 @@ class Policy:
         a struct for a pointer parameter at a third of byref's cost."""
         f = _lib.FUNCS.get(name) or _lib.bind(name, None, ())
         if args and type(args[0]) is _CARG:
-            args = tuple(a._obj if type(a) is _CARG else a for a in args)
+            args = tuple([a._obj if type(a) is _CARG else a for a in args])
         err = _lib.error_struct()
         with self._lock:
             h = self._handle
