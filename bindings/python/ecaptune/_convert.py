@@ -256,35 +256,39 @@ def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
     fmt = _pack_format(cls)
     if fmt is None:  # nested structs: the field-by-field path
         return lambda v: _build_slow(cls, v)
-    pack = struct.Struct(fmt).pack
+    pack_into = struct.Struct(fmt).pack_into
     names = tuple(f[0] for f in fields)
     # A pointer field packs as its address; the fast path takes only
     # NULL (None or absent): an object would need keeping alive.
     pointers = tuple(name for name, ctype in fields
                      if _is_pointer(ctype))
     zeros = tuple(0 if z is None else z for z in m.zeros)
-    known = frozenset(m.names)
     defaults = dict(zip(names, zeros))
+    n_fields = len(defaults)
+    padding = frozenset(names) - frozenset(m.names) - {"sz"}
     chars = tuple((name, getattr(cls, name).size) for name in names
                   if m.kind.get(name) == _CHARS)
     sz = m.sz
-    copy = cls.from_buffer_copy  # type: ignore[attr-defined]
 
     def build(v: Mapping[str, Any]) -> _T:
-        if not known.issuperset(v):
+        # the zeros in field order, overridden by the values given; a
+        # name that is not a field makes the merge longer
+        merged = {**defaults, **v}
+        if len(merged) != n_fields or not padding.isdisjoint(v):
             return _build_slow(cls, v)
         for name, size in chars:
-            x = v.get(name)
-            if x is not None and (isinstance(x, str) or len(x) >= size):
+            x = merged[name]
+            if isinstance(x, str) or len(x) >= size:
                 return _build_slow(cls, v)
         for name in pointers:
-            if v.get(name) is not None:
+            if merged[name]:
                 return _build_slow(cls, v)
+        s = cls()
         try:
-            # the zeros in field order, overridden by the values given
-            return copy(pack(sz, *{**defaults, **v}.values()))  # type: ignore
+            pack_into(s, 0, sz, *merged.values())
         except (struct.error, TypeError):
             return _build_slow(cls, v)
+        return s
 
     return build
 

@@ -79,3 +79,4 @@ def test_bad_columns(policy):
                        right_size_bytes=[1])
     with pytest.raises(E.UnknownEnumError):
         E.advise_batch(policy, "projection", x=[1])
+

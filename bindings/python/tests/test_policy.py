@@ -187,3 +187,21 @@ def test_garbage_collection_frees():
     for _ in range(1000):
         ecaptune.Policy()["executor.cores"] = 3
     gc.collect()
+
+
+def test_to_struct_refuses_padding_and_unknown_names():
+    import ctypes
+
+    from ecaptune import _structs as S
+    from ecaptune._convert import to_struct
+    with pytest.raises(TypeError, match="reserved_0"):
+        to_struct(S.PartitionInStruct, {"reserved_0": 1})
+    with pytest.raises(TypeError, match="nope"):
+        to_struct(S.PartitionInStruct, {"nope": 1})
+    with pytest.raises(OverflowError):
+        to_struct(S.PartitionInStruct, {"data_size_bytes": 1 << 63})
+    s = to_struct(S.PartitionInStruct, {"data_size_bytes": 5,
+                                        "files_not_splittable": True})
+    assert (s.sz, s.data_size_bytes, s.files_not_splittable) == \
+        (ctypes.sizeof(S.PartitionInStruct), 5, 1)
+
