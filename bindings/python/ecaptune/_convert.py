@@ -157,22 +157,10 @@ class _Meta:
                 self.kind[name] = kind
         self.unpack: Optional[Callable[[Any], Tuple[Any, ...]]] = None
         self.index: Dict[str, int] = {}
-        fmt, pos = "=", 0
-        for i, (name, ctype) in enumerate(fields):
-            desc = getattr(cls, name)
-            if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
-                    and ctype._type_ is ctypes.c_char:
-                code = f"{desc.size}s"
-            elif ctype in _CODES:
-                code = _CODES[ctype]
-            else:
-                return  # read field by field
-            if desc.offset < pos:
-                return
-            fmt += "x" * (desc.offset - pos) + code
-            pos = desc.offset + desc.size
-            self.index[name] = i
-        self.unpack = struct.Struct(fmt).unpack_from
+        fmt = _struct_format(cls, pointers=False)
+        if fmt is not None:  # else read field by field
+            self.unpack = struct.Struct(fmt).unpack_from
+            self.index = {f[0]: i for i, f in enumerate(fields)}
 
 
 def _meta(cls: Type[ctypes.Structure]) -> _Meta:
@@ -188,10 +176,12 @@ def _is_pointer(ctype: Any) -> bool:
         ctype, (ctypes._Pointer, ctypes.c_char_p, ctypes.c_void_p))
 
 
-def _pack_format(cls: Type[ctypes.Structure]) -> Optional[str]:
-    """The struct module format of a mirror for packing: as the unpack
-    format, with a pointer as an unsigned integer of its size (0 for
-    NULL); None for a field neither handles."""
+def _struct_format(cls: Type[ctypes.Structure],
+                   pointers: bool) -> Optional[str]:
+    """The struct module format of a mirror's fields in order (char arrays
+    as bytes, padding as "x"); with pointers, a pointer as an unsigned
+    integer of its size (0 for NULL).  None for a field it cannot
+    express."""
     fmt, pos = "=", 0
     ptr = "Q" if ctypes.sizeof(ctypes.c_void_p) == 8 else "I"
     for name, ctype in cls._fields_:  # type: ignore[attr-defined]
@@ -201,7 +191,7 @@ def _pack_format(cls: Type[ctypes.Structure]) -> Optional[str]:
             code = f"{desc.size}s"
         elif ctype in _CODES:
             code = _CODES[ctype]
-        elif _is_pointer(ctype):
+        elif pointers and _is_pointer(ctype):
             code = ptr
         else:
             return None
@@ -253,7 +243,7 @@ def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
     or the message."""
     m = _meta(cls)
     fields = cls._fields_[1:]  # type: ignore[attr-defined]
-    fmt = _pack_format(cls)
+    fmt = _struct_format(cls, pointers=True)
     if fmt is None:  # nested structs: the field-by-field path
         return lambda v: _build_slow(cls, v)
     pack_into = struct.Struct(fmt).pack_into
