@@ -122,15 +122,15 @@ def batch_subjects(p: "ecaptune.Policy") -> Dict[str, Callable[[], object]]:
 
 
 def bare_ctypes_ns(seconds: float) -> float:
-    """The floor of any binding call: ecap_executor_advise through ctypes
-    with both structs built once, nothing converted."""
+    """The floor of any binding call: ecap_partition_advise (about 20 ns
+    of C) through ctypes with its structs built once, nothing converted."""
     from ecaptune import _lib, _structs as S
     p = ecaptune.Policy()
-    inp = S.new_struct(S.ExecutorInStruct)
-    inp.daily_data_gb = 100.0
-    out = S.new_struct(S.ExecutorOutStruct)
+    inp = S.new_struct(S.PartitionInStruct)
+    inp.data_size_bytes = 10**10
+    out = S.new_struct(S.PartitionOutStruct)
     err = S.new_struct(S.ErrorStruct)
-    fn = _lib.lib.ecap_executor_advise
+    fn = _lib.lib.ecap_partition_advise
     h = p._h()
     ri, ro, re = ctypes.byref(inp), ctypes.byref(out), ctypes.byref(err)
     ns = per_call_ns(lambda: fn(h, ri, ro, re), seconds)
@@ -270,7 +270,7 @@ def main() -> int:
     print(f"C baseline, one comparison plus validation through a function "
           f"pointer: {fmt(cmp_, ' ns')}; join {ratio(m('c', 'join'), cmp_)}"
           f", cache {ratio(m('c', 'cache'), cmp_)} of it")
-    print(f"bare ctypes call (ecap_executor_advise, structs prebuilt): "
+    print(f"bare ctypes call (ecap_partition_advise, structs prebuilt): "
           f"{fmt(bare, ' ns')}; Python policy get: "
           f"{fmt(m('misc', 'py-policy-get'), ' ns')}")
     if cgo is not None:
