@@ -84,11 +84,6 @@ func goError(rc C.int, ce *C.struct_ecap_error) error {
 	return e
 }
 
-// newCError returns a struct ecap_error ready for a call.
-func newCError() *C.struct_ecap_error {
-	return initSized(new(C.struct_ecap_error), C.sizeof_struct_ecap_error)
-}
-
 // call runs one fallible C call with a fresh struct ecap_error and
 // converts its result: the shape every wrapper (and every family file)
 // uses:

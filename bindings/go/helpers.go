@@ -37,15 +37,6 @@ func initSized[T any](v *T, csize C.size_t) *T {
 	return v
 }
 
-// cString converts a Go string argument for C; free the result with
-// C.free.  A string with a NUL byte is rejected (C would silently cut it).
-func cString(s, field string) (*C.char, error) {
-	if strings.IndexByte(s, 0) >= 0 {
-		return nil, goFail(ErrInvalid, field, "%s contains a NUL byte", field)
-	}
-	return C.CString(s), nil
-}
-
 // scratch is C memory a call borrows: an error struct and a buffer for a
 // short string argument, so a call allocates nothing (C.CString would
 // malloc and free a key on every policy get).  Pooled; freed with its
