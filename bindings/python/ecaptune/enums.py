@@ -129,6 +129,12 @@ class CEnum(enum.IntEnum, metaclass=_CEnumMeta):
         n = self.c_name
         return n if n is not None else self.name.lower()
 
+    def __format__(self, spec: str) -> str:
+        # f"{reason}" is the name, as str(); an integer spec the number
+        if spec and spec[-1] in "bcdnoxX":
+            return int.__format__(int(self), spec)
+        return format(str(self), spec)
+
     @classmethod
     def parse(cls: Type[_E], name: str) -> _E:
         """The member the library's ecap_<enum>_from_string parses

@@ -74,6 +74,13 @@ def test_prefixed_spelling_still_resolves():
         E.JoinType.ECAP_JOIN_NOPE
 
 
+def test_format_is_the_name_unless_asked_for_a_number():
+    r = E.JoinReason.BROADCAST_BY_SIZE
+    assert f"{r}" == str(r) == "broadcast-by-size"
+    assert f"{r:>20}" == "   broadcast-by-size"
+    assert f"{r:d}" == "5" and int(r) == 5
+
+
 def test_parse_and_unknown():
     assert E.Model.parse("ecap-1") is E.Model.ECAP_1
     assert E.JoinType.parse("LEFT OUTER") is E.JoinType.LEFT_OUTER
