@@ -1,15 +1,102 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * projection-json.c - JSON of projected years and of Monte Carlo years
- * (every band as {"mean", "p10", "p50", "p90", "p99"}).
+ * projection-json.c - a projected year's sentence on demand
+ * (ecap_projection_year_explain), and JSON of projected years and of Monte
+ * Carlo years (every band as {"mean", "p10", "p50", "p90", "p99"}).
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "projection-internal.h"
+
+/* ---- the sentence of a year ---- */
+
+/* A name of a year's char array, read within the array even without a
+ * NUL (caller memory). */
+#define NAME(a) (int)strnlen((a), sizeof(a)), (a)
+
+/*
+ * The year's sizing and total, then its flags, from its fields only.  The
+ * longest (three 63-character names, every flag) stays within
+ * ECAP_EXPLAIN_MAX.
+ */
+/* The flags of a year as "; ..." clauses into f[cap] ("" for none). */
+static void
+year_flags(const struct ecap_projection_year *y, char *f, size_t cap)
+{
+	int n = 0;
+
+	f[0] = '\0';
+	if (y->spark_window_missed_flag)
+		n += snprintf(f + n, cap - (size_t)n, "; window missed by %.3g h",
+			      y->spark_window_miss_hours);
+	if (y->spark_executor_cap_exceeded_flag && (size_t)n < cap)
+		n += snprintf(f + n, cap - (size_t)n, "; executors over max");
+	if (y->database_beyond_one_instance_flag && (size_t)n < cap)
+		n += snprintf(f + n, cap - (size_t)n,
+			      "; database beyond one instance");
+	if (y->kafka_quota_exceeded_flag && (size_t)n < cap)
+		n += snprintf(f + n, cap - (size_t)n, "; broker quota exceeded");
+	if (y->review_architecture_flag && (size_t)n < cap)
+		snprintf(f + n, cap - (size_t)n, "; review: %.3gx today's volume",
+			 y->growth_multiple_ratio);
+}
+
+/* A count as an integer, or in three digits when no count is that. */
+static const char *
+count_text(char b[24], int64_t v)
+{
+	if (v >= 0 && v < INT64_C(1000000000000))
+		snprintf(b, 24, "%lld", (long long)v);
+	else
+		snprintf(b, 24, "%.3g", (double)v);
+	return b;
+}
+
+/*
+ * The year's volumes, each family's size and the total, then its flags,
+ * from its fields only.  The longest (three 63-character names, every
+ * flag, numbers no year holds) stays within ECAP_EXPLAIN_MAX.
+ */
+static int
+year_sentence(const struct ecap_projection_year *y, char *buf, size_t size,
+	      struct ecap_error *err)
+{
+	char flags[160], cost[24], nodes[24], instances[24], brokers[24];
+
+	year_flags(y, flags, sizeof(flags));
+	/* Cents for any budget; a number no budget holds in six digits. */
+	snprintf(cost, sizeof(cost),
+		 fabs(y->total_cost_usd_per_month) < 1e13 ? "%.2f" : "%.6g",
+		 y->total_cost_usd_per_month);
+	return ecap__explainf(
+		err, buf, size,
+		"year %d: %.6g tx/day (peak %.6g): Spark %s x %.*s, %.3g h/run; "
+		"database %.*s x%s; Kafka %s x %.*s; %s USD/month%s",
+		(int)y->year, y->base_daily_transactions,
+		y->peak_daily_transactions,
+		count_text(nodes, y->spark_node_count), NAME(y->spark_node_type),
+		y->spark_projected_hours, NAME(y->database_instance_class),
+		count_text(instances, y->database_instances_count),
+		count_text(brokers, y->kafka_brokers_count),
+		NAME(y->kafka_broker_type), cost, flags);
+}
+
+ECAP_API int
+ecap_projection_year_explain(const struct ecap_projection_year *year,
+			     char *buf, size_t size, struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ECAP__OPTS_CHECK(err, year, ecap_projection_year)) != ECAP_OK)
+		return rc;
+	return year_sentence(year, buf, size, err);
+}
 
 /* ---- JSON ---- */
 
@@ -74,6 +161,19 @@ put_str(struct jyear *j, const char *key, const char *v, size_t cap)
 		return false;
 	}
 	return json_object_set_new(j->o, key, str) == 0;
+}
+
+/* "reason_text": the year's sentence, rendered here on demand. */
+static bool
+put_explanation(struct jyear *j, const struct ecap_projection_year *y)
+{
+	char text[ECAP_EXPLAIN_MAX];
+
+	if (year_sentence(y, text, sizeof(text), NULL) != ECAP_OK) {
+		j->bad = "reason_text";
+		return false;
+	}
+	return put_str(j, "reason_text", text, sizeof(text));
 }
 
 /* The common frame: validates the array and makes {"model", "years": []}. */
@@ -202,7 +302,7 @@ projection_year_json(json_t *arr, const struct ecap_projection_year *y,
 	     put_int(j, "review_architecture_flag", y->review_architecture_flag) &&
 	     put_str(j, "currency", y->currency, sizeof(y->currency)) &&
 	     put_str(j, "price_date", y->price_date, sizeof(y->price_date)) &&
-	     put_str(j, "reason_text", y->reason_text, sizeof(y->reason_text));
+	     put_explanation(j, y);
 	return ok;
 }
 

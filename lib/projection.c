@@ -8,7 +8,6 @@
  */
 #include <math.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "projection-internal.h"
@@ -320,13 +319,6 @@ fill_year(const struct ecap__proj_ctx *ctx, int year,
 	y->total_cost_usd_per_month = c->total_usd_per_month;
 	y->review_architecture_flag = ecap__proj_review(ctx, c->base);
 	fill_prices(ctx->p, c, y);
-	snprintf(y->reason_text, sizeof(y->reason_text),
-		 "year %d: peak %.6g transactions/day: %.0f executors, %s "
-		 "x%.0f for %.6g GB of memory, %.0f Kafka brokers; %.2f "
-		 "USD/month", year, c->peak, c->spark.executors,
-		 c->db.instance_class, c->db.instances_needed,
-		 c->db.memory_required_gb, c->kafka.brokers,
-		 c->total_usd_per_month);
 }
 
 ECAP_API int

@@ -177,8 +177,16 @@ START_TEST(ecap1_base_keeps_peak_computes)
 	ck_assert_str_eq(years[0].currency, "USD");
 	ck_assert_str_eq(years[0].price_date, "2026-11-27");
 	ck_assert_int_eq(years[0].review_architecture_flag, 0);
-	ck_assert_msg(strstr(years[0].reason_text, "year 1") != NULL, "%s",
-		      years[0].reason_text);
+	{
+		char buf[ECAP_EXPLAIN_MAX];
+
+		ck_assert_int_eq(ecap_projection_year_explain(
+					 &years[0], buf, sizeof(buf), &err), 0);
+		ck_assert_str_eq(buf, "year 1: 150000 tx/day (peak 300000): "
+				      "Spark 1 x m6g.4xlarge, 0.06 h/run; "
+				      "database db.r6g.large x1; Kafka 3 x "
+				      "kafka.m7g.large; 847.71 USD/month");
+	}
 }
 END_TEST
 
@@ -443,20 +451,28 @@ START_TEST(json_escapes_and_refuses)
 	char *json = NULL;
 
 	project(100000, 2, "conservative");
-	snprintf(years[1].reason_text, sizeof(years[1].reason_text),
+	snprintf(years[1].database_instance_class,
+		 sizeof(years[1].database_instance_class),
 		 "say \"hi\" \\ now\n\001");
 	ck_assert_int_eq(ecap_projection_to_json(years, 2, &json, &err), 0);
-	ck_assert_msg(strstr(json, "\"reason_text\": \"say \\\"hi\\\" \\\\ now"
-			     "\\n\\u0001\"") != NULL, "%s", json);
+	ck_assert_msg(strstr(json, "\"database_instance_class\": \"say \\\"hi"
+			     "\\\" \\\\ now\\n\\u0001\"") != NULL, "%s", json);
+	/* the sentence is rendered into the JSON, escaped the same way */
+	ck_assert_msg(strstr(json, "\"reason_text\": \"year 2: 225000 "
+				   "tx/day") != NULL &&
+			      strstr(json, "database say \\\"hi") != NULL,
+		      "%s", json);
 	ecap_free(json);
 	/* 0xff never occurs in UTF-8 */
-	snprintf(years[1].reason_text, sizeof(years[1].reason_text), "\xff");
+	snprintf(years[1].database_instance_class,
+		 sizeof(years[1].database_instance_class), "\xff");
 	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
-		      ECAP_ERR_INVALID, err, "reason_text");
+		      ECAP_ERR_INVALID, err, "database_instance_class");
 	ck_assert_ptr_null(json);
 	ck_assert_msg(strstr(err.message, "years[1]") != NULL, "%s",
 		      err.message);
-	years[1].reason_text[0] = '\0';
+	snprintf(years[1].database_instance_class,
+		 sizeof(years[1].database_instance_class), "db.r6g.xlarge");
 	memset(years[0].database_instance_class, 'x',
 	       sizeof(years[0].database_instance_class));
 	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
@@ -465,6 +481,52 @@ START_TEST(json_escapes_and_refuses)
 	years[0].total_cost_usd_per_month = NAN;
 	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
 		      ECAP_ERR_INVALID, err, "total_cost_usd_per_month");
+}
+END_TEST
+
+/*
+ * A year's sentence names every flag raised; the longest one (three
+ * 63-character names, every flag, 17-digit numbers) fits
+ * ECAP_EXPLAIN_MAX; a smaller buffer gets it truncated and NOSPACE; a
+ * wrong sz or NULL buffer is refused.
+ */
+START_TEST(year_explain_flags_and_longest)
+{
+	char buf[ECAP_EXPLAIN_MAX], small[32];
+	struct ecap_projection_year *y = &years[0];
+
+	project(1e7, 4, "aggressive");
+	ck_assert_int_eq(ecap_projection_year_explain(&years[3], buf,
+						      sizeof(buf), &err), 0);
+	ck_assert_msg(strstr(buf, "; executors over max; database beyond one "
+				  "instance; review: 16x today's volume") != NULL,
+		      "%s", buf);
+	memset(y->spark_node_type, 'n', sizeof(y->spark_node_type) - 1);
+	memset(y->database_instance_class, 'd',
+	       sizeof(y->database_instance_class) - 1);
+	memset(y->kafka_broker_type, 'k', sizeof(y->kafka_broker_type) - 1);
+	y->year = 50;
+	y->base_daily_transactions = -1.23456789012345e-300;
+	y->peak_daily_transactions = -1.23456789012345e-300;
+	y->spark_node_count = y->spark_executors_count = INT64_MIN;
+	y->database_instances_count = y->kafka_brokers_count = INT64_MIN;
+	y->spark_projected_hours = -1.23456789e-300;
+	y->total_cost_usd_per_month = -1e300;
+	y->spark_window_missed_flag = y->spark_executor_cap_exceeded_flag = 1;
+	y->database_beyond_one_instance_flag = 1;
+	y->kafka_quota_exceeded_flag = y->review_architecture_flag = 1;
+	y->spark_window_miss_hours = y->growth_multiple_ratio = -1.23e-300;
+	ck_assert_msg(ecap_projection_year_explain(y, buf, sizeof(buf), &err) ==
+			      0, "%s", err.message);
+	ck_assert_err(ecap_projection_year_explain(y, small, sizeof(small),
+						   &err),
+		      ECAP_ERR_NOSPACE, err, "size");
+	ck_assert_uint_eq(strlen(small), sizeof(small) - 1);
+	ck_assert_err(ecap_projection_year_explain(y, NULL, 8, &err),
+		      ECAP_ERR_INVALID, err, "buf");
+	y->sz = 8;
+	ck_assert_err(ecap_projection_year_explain(y, buf, sizeof(buf), &err),
+		      ECAP_ERR_STRUCT_SIZE, err, "ecap_projection_year");
 }
 END_TEST
 
@@ -504,6 +566,7 @@ projection_suite(void)
 	tcase_add_test(tc, ecap1_builtin_scenarios_by_hand);
 	tcase_add_test(tc, ecap1_flags);
 	tcase_add_test(tc, growth_never_lowers_cost);
+	tcase_add_test(tc, year_explain_flags_and_longest);
 	tcase_add_test(tc, one_and_fifty_years);
 	tcase_add_test(tc, custom_scenario_from_json);
 	tcase_add_test(tc, bad_input);

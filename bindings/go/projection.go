@@ -5,6 +5,16 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_projection_montecarlo
+#cgo nocallback ecap_projection_montecarlo
+#cgo noescape ecap_projection_montecarlo_to_json
+#cgo nocallback ecap_projection_montecarlo_to_json
+#cgo noescape ecap_projection_run
+#cgo nocallback ecap_projection_run
+#cgo noescape ecap_projection_to_json
+#cgo nocallback ecap_projection_to_json
+#cgo noescape ecap_projection_year_explain
+#cgo nocallback ecap_projection_year_explain
 */
 import "C"
 
@@ -75,7 +85,21 @@ type ProjectionYear struct {
 	ReviewArchitecture              bool
 	Currency                        string // "USD"
 	PriceDate                       string // latest catalog price date priced
-	ReasonText                      string
+}
+
+// Explain sums the year up in one sentence (volumes, Spark nodes,
+// executors and run hours, database class and count, brokers, cost, and
+// each flag raised), rendered by the library now
+// (ecap_projection_year_explain).
+func (py ProjectionYear) Explain() (string, error) {
+	var y C.struct_ecap_projection_year
+	initSized(&y, C.sizeof_struct_ecap_projection_year)
+	if err := py.fill(&y); err != nil {
+		return "", err
+	}
+	return callExplain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_projection_year_explain(&y, buf, size, ce)
+	})
 }
 
 func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
@@ -127,7 +151,6 @@ func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 		ReviewArchitecture:              goBool(y.review_architecture_flag),
 		Currency:                        goChars(y.currency[:]),
 		PriceDate:                       goChars(y.price_date[:]),
-		ReasonText:                      goChars(y.reason_text[:]),
 	}
 }
 
@@ -188,9 +211,6 @@ func (py ProjectionYear) fill(y *C.struct_ecap_projection_year) error {
 		return err
 	}
 	if err := setChars(y.price_date[:], py.PriceDate, "price_date"); err != nil {
-		return err
-	}
-	if err := setChars(y.reason_text[:], py.ReasonText, "reason_text"); err != nil {
 		return err
 	}
 	return nil

@@ -105,12 +105,13 @@ struct ecap_projection_year {
 	double kafka_broker_cost_usd_per_month;
 	double kafka_storage_cost_usd_per_month;
 	double kafka_cost_usd_per_month;
-	/* Spark + database + Kafka. */
+	/* Spark + database + Kafka.  ecap_projection_year_explain() sums
+	 * the year up in a sentence. */
 	double total_cost_usd_per_month;
 	/* Flags: the Spark run misses its window; it needs more executors
 	 * than executor.max_executors (ecap-1 sizes past it and flags); the
-	 * database needs more
-	 * than one instance can give (memory, writes or storage); Kafka
+	 * database needs more than one instance can give (memory, writes,
+	 * storage or IOPS); Kafka
 	 * needs more brokers than kafka.max_broker_count; the base volume
 	 * reached growth.review_multiple_ratio times today's (ecap-1): the
 	 * year asks for an architecture review. */
@@ -124,10 +125,9 @@ struct ecap_projection_year {
 	 * the latest price date of the catalog entries priced, "YYYY-MM-DD". */
 	char currency[8];
 	char price_date[16];
-	char reason_text[256];
 	size_t :0;
 };
-#define ecap_projection_year__last_field reason_text
+#define ecap_projection_year__last_field price_date
 
 /**
  * Projects in->years years into years[] (capacity *count in, years written
@@ -138,7 +138,17 @@ ECAP_API int ecap_projection_run(const ecap_policy *policy,
 				 const struct ecap_projection_in *in,
 				 struct ecap_projection_year *years,
 				 size_t *count, struct ecap_error *err);
-/** Renders count projected years as JSON; free *json with ecap_free(). */
+/**
+ * Writes one sentence summing up a projected year (peak, executors,
+ * database, brokers, cost) into buf[size]; ECAP_EXPLAIN_MAX bytes always
+ * suffice, a smaller buffer gets the truncated sentence and
+ * ECAP_ERR_NOSPACE.
+ */
+ECAP_API int ecap_projection_year_explain(const struct ecap_projection_year *year,
+					  char *buf, size_t size,
+					  struct ecap_error *err);
+/** Renders count projected years as JSON (each with its explanation as
+ * "reason_text"); free *json with ecap_free(). */
 ECAP_API int ecap_projection_to_json(const struct ecap_projection_year *years,
 				     size_t count, char **json,
 				     struct ecap_error *err);

@@ -16,7 +16,8 @@ from typing import List, Sequence
 
 from . import _lib
 from . import _structs as S
-from ._convert import Record, call_with_array, from_struct, json_from_array, to_struct
+from ._convert import (Record, call_with_array, explain_record, from_struct,
+                       json_from_array, to_struct)
 from .database import DatabaseReason
 from .enums import Model
 from .kafka import KafkaReason
@@ -123,7 +124,13 @@ class ProjectionYear(Record):
     review_architecture_flag: bool
     currency: str
     price_date: str
-    reason_text: str
+
+    @property
+    def reason_text(self) -> str:
+        """One sentence summing up the year, rendered by the library when
+        read (ecap_projection_year_explain)."""
+        return explain_record("ecap_projection_year_explain",
+                       S.ProjectionYearStruct, self)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -190,12 +197,15 @@ def _montecarlo_year(s: S.MonteCarloYearStruct) -> MonteCarloYear:
 
 
 def _montecarlo_struct(y: MonteCarloYear) -> S.MonteCarloYearStruct:
-    s = to_struct(S.MonteCarloYearStruct, {
-        f.name: getattr(y, f.name) for f in dataclasses.fields(y)
-        if f.name not in S.MonteCarloYearStruct.BANDS})
-    for name in S.MonteCarloYearStruct.BANDS:
-        b = getattr(y, name)
-        setattr(s, name, S.BandStruct(*(getattr(b, f) for f in _BAND_FIELDS)))
+    # field by field: the generic builder packs flat structs only
+    s = S.new_struct(S.MonteCarloYearStruct)
+    for f in dataclasses.fields(y):
+        v = getattr(y, f.name)
+        if f.name in S.MonteCarloYearStruct.BANDS:
+            v = S.BandStruct(*(getattr(v, b) for b in _BAND_FIELDS))
+        elif f.name in ("model", "year"):
+            v = int(v)
+        setattr(s, f.name, v)
     return s
 
 
