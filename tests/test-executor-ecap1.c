@@ -84,6 +84,51 @@ START_TEST(cloudera_example)
 }
 END_TEST
 
+/*
+ * YARN's CapacityScheduler grants a container in multiples of
+ * yarn.scheduler.minimum-allocation-mb (Hadoop's default 1024 MiB; EMR's
+ * yarn-site sets 32): the executors of a node must fit as granted, not as
+ * requested.
+ */
+START_TEST(yarn_allocation_rounding)
+{
+	/*
+	 * m5.2xlarge on YARN: 8 - 1 = 7 vCPUs (5 cores would idle 2 > 7/4,
+	 * so 3 cores, 2 executors), 32 - 1 = 31 GiB = 31744 MiB, a share of
+	 * 15872.  The heap 15872 / 1.1 = 14429 -> 14336 plus int(0.1 x
+	 * 14336) = 1433 is 15769 MiB, which YARN grants as 16384: two are
+	 * 32768 > 31744 and the second executor never starts.  A granted
+	 * container must be <= 15360 (15 x 1024): 15360 / 1.1 = 13963 ->
+	 * 13824, + 1382 = 15206 -> 15360.
+	 */
+	node("m5.2xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(100.0);
+	ck_assert_int_eq(out.executor_core_count, 3);
+	ck_assert_int_eq(out.executors_per_node_count, 2);
+	ck_assert_uint_eq(out.executor_heap_bytes, 13824 * MIB);
+	ck_assert_uint_eq(out.executor_overhead_bytes, 1382 * MIB);
+	/*
+	 * r5.4xlarge on YARN: 15 vCPUs, 130048 MiB.  Three executors of 5
+	 * would pass the heap limit, so 4 of 3 cores (3 vCPUs idle <= 15/4)
+	 * with a share of 32512: 29440 + 2944 = 32384 asks for 32768, four
+	 * of which (131072) pass 130048.  Granted <= 31744: 31744 / 1.1 =
+	 * 28858 -> 28672, + 2867 = 31539 -> 31744; 4 x 31744 = 126976.
+	 */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(1000.0);
+	ck_assert_int_eq(out.executors_per_node_count, 4);
+	ck_assert_uint_eq(out.executor_heap_bytes, 28672 * MIB);
+	ck_assert_uint_eq(out.executor_overhead_bytes, 2867 * MIB);
+	/* A cluster with a smaller minimum allocation gets the bigger heap. */
+	ck_assert_int_eq(ecap_policy_set_double(p,
+		"executor.yarn_min_allocation_mb", 1.0, &err), 0);
+	advise(1000.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 29440 * MIB);
+	/* Cloudera's example still holds: 19968 + 1397 = 21365 -> 21504 =
+	 * 63 GiB / 3 (cloudera_example). */
+}
+END_TEST
+
 /* EMR's task-configuration table and the rule for types it omits. */
 START_TEST(emr_instance_defaults)
 {
@@ -357,22 +402,26 @@ START_TEST(heap_limit_and_spill)
 	/*
 	 * YARN r5.4xlarge: 15 cores, 127 GiB.  5 cores x 3 = 15: 43349
 	 * MiB each, heap 39409 > 31 GiB: split to 4 executors of 3 cores
-	 * (3 idle of 15 = 20 %): 32512 / 1.1 = 29556 -> 29440 MiB.
+	 * (3 idle of 15 = 20 %): 32512 / 1.1 = 29556 -> 29440 MiB would
+	 * ask YARN for 32384, granted as 32768 (yarn_allocation_rounding),
+	 * so the largest granted container is 31744: 28672 MiB.
 	 */
 	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
 	advise(100.0);
 	ck_assert_int_eq(out.executors_per_node_count, 4);
 	ck_assert_int_eq(out.executor_core_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 29440 * MIB);
+	ck_assert_uint_eq(out.executor_heap_bytes, 28672 * MIB);
 	ck_assert_int_eq(out.heap_limited_flag, 0);
 	ck_assert_double_near(out.node_idle_vcpu, 3.0);
 	/* The policy allows larger heaps: 3 x 5 cores, 43349 / 1.1 =
-	 * 39408 -> 39168 MiB. */
+	 * 39408 -> 39168 MiB + 3916 = 43084, granted 44032 > 43349; the
+	 * largest granted container is 43008 (42 GiB): 38912 + 3891 =
+	 * 42803 -> 43008. */
 	ck_assert_int_eq(ecap_policy_set_double(p, "executor.heap_max_gb", 64.0,
 						&err), 0);
 	advise(100.0);
 	ck_assert_int_eq(out.executors_per_node_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 39168 * MIB);
+	ck_assert_uint_eq(out.executor_heap_bytes, 38912 * MIB);
 	/*
 	 * Spill: EMR m5.xlarge, 1 executor of 4 cores, 12288 / 1.1875 =
 	 * 10347 -> 10240 MiB; unified (10240 - 300) x 0.6 = 5964 MiB, 1491
@@ -530,13 +579,18 @@ static void
 check_grid_answer(const char *name, double gb, double hours)
 {
 	double usable_mib = out.node_usable_memory_gb * 1024.0;
+	/* YARN grants containers in 1024 MiB steps, EMR in 32. */
+	uint64_t step = out.platform == ECAP_SPARK_PLATFORM_YARN ? 1024 :
+			out.platform == ECAP_SPARK_PLATFORM_EMR ? 32 : 1;
+	uint64_t granted = (out.executor_container_bytes / MIB + step - 1) /
+			   step * step;
 
 	ck_assert_msg(out.node_idle_vcpu <= 0.25 * out.node_usable_vcpu + 1e-9,
 		      "%s %g GB: %g of %g vCPUs idle", name, gb,
 		      out.node_idle_vcpu, out.node_usable_vcpu);
+	/* As YARN grants them. */
 	ck_assert_msg((double)(out.executors_per_node_count *
-			       (int64_t)(out.executor_container_bytes / MIB)) <=
-			      usable_mib,
+			       (int64_t)granted) <= usable_mib,
 		      "%s: %" PRId64 " x %" PRIu64 " MiB > %g MiB", name,
 		      out.executors_per_node_count,
 		      out.executor_container_bytes / MIB, usable_mib);
@@ -649,6 +703,7 @@ executor_ecap1_suite(void)
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, cloudera_example);
+	tcase_add_test(tc, yarn_allocation_rounding);
 	tcase_add_test(tc, emr_instance_defaults);
 	tcase_add_test(tc, emr_best_practice_examples);
 	tcase_add_test(tc, eks_allocatable);
