@@ -270,6 +270,39 @@ END_TEST
 
 /* The window decides; the policy's maximum only flags; a caller's cap
  * says how long the run takes. */
+/* The advisor answers only with what ecap_executor_spark_properties
+ * renders (at most a million executors). */
+START_TEST(largest_advice_renders)
+{
+	struct ecap_property props[32];
+	size_t i, n = 32;
+
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&props[i]);
+	/*
+	 * YARN r5.4xlarge, 3,000,000 GB in 0.5 h (target 0.125 h):
+	 * ceil(3e6 / (5 x 0.125)) = 4,800,000 cores, executors of 3 cores
+	 * (4 a node, heap_limit_and_spill): 1,600,000 executors, more than
+	 * the renderer's million: refused with the field, not answered
+	 * with properties that cannot be rendered.
+	 */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
+	in.processing_window_hours = 0.5;
+	in.daily_data_gb = 3e6;
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err), ECAP_ERR_RANGE,
+		      err, "daily_data_gb");
+	/*
+	 * 1,000,000 GB: 1,600,000 cores / 3 = 533,334 executors; ceil(533335
+	 * / 4) = 133334 nodes, 533,335 executors: within the million, and
+	 * the properties render.
+	 */
+	advise(1e6);
+	ck_assert_int_eq(out.executor_count, 533335);
+	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
+			 0);
+}
+END_TEST
+
 START_TEST(window_and_caps)
 {
 	/*
@@ -708,6 +741,7 @@ executor_ecap1_suite(void)
 	tcase_add_test(tc, emr_best_practice_examples);
 	tcase_add_test(tc, eks_allocatable);
 	tcase_add_test(tc, window_and_caps);
+	tcase_add_test(tc, largest_advice_renders);
 	tcase_add_test(tc, cheapest_node);
 	tcase_add_test(tc, heap_limit_and_spill);
 	tcase_add_test(tc, explain_and_names);
