@@ -484,6 +484,30 @@ START_TEST(bad_shapes)
 	in.memory_gb = 1e-9;
 	ck_assert_err(ecap_database_advise_shape(p, &in, &out, &err),
 		      ECAP_ERR_RANGE, err, "memory_gb");
+	/*
+	 * 8 MB: maintenance_work_mem RAM / 16 = 8192 / 16 = 512 kB, below
+	 * PostgreSQL's 1 MB minimum (and desktop's shared_buffers RAM / 16
+	 * below its 128 kB from 2 MB): no valid answer, refused.  16 MB =
+	 * 16384 kB gives 1024 kB, and every workload renders.
+	 */
+	in.memory_gb = 8.0 / 1024.0;
+	ck_assert_err(ecap_database_advise_shape(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "memory_gb");
+	for (in.workload = 1; in.workload <= 5; in.workload++) {
+		struct ecap_property props[40];
+		size_t i, n = 40;
+
+		for (i = 0; i < n; i++)
+			ECAP_STRUCT_INIT(&props[i]);
+		in.memory_gb = 16.0 / 1024.0;
+		ck_assert_int_eq(ecap_database_advise_shape(p, &in, &out, &err),
+				 0);
+		ck_assert_int_ge(out.maintenance_work_mem_kb, 1024);
+		ck_assert_msg(ecap_database_properties(&out, props, &n,
+						       &err) == 0,
+			      "workload %d: %s", (int)in.workload, err.message);
+	}
+	in.workload = 0;
 	in.memory_gb = 16;
 	in.vcpu_count = 0;
 	ck_assert_err(ecap_database_advise_shape(p, &in, &out, &err),
