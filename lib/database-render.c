@@ -167,14 +167,20 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 {
 	switch (a->reason) {
 	case ECAP_DATABASE_REASON_CHEAPEST_FIT:
+		/* Both needs name both their sources: the floors
+		 * (database.min_memory_gb, the pooled connections) decide
+		 * small databases, not the working set or the rate. */
 		say(t, "%s (%.0f GB, %d vCPUs, $%.3f an hour%s) is the "
-		       "cheapest class with %.1f GB for a %.1f GB working set "
-		       "and %" PRId64 " vCPUs for %.1f transactions/s at peak",
+		       "cheapest class with %.3g GB of memory (a %.3g GB "
+		       "working set cached, at least database.min_memory_gb) "
+		       "and %" PRId64 " vCPUs (%.3g transactions/s at peak, %"
+		       PRId64 " pooled connections)",
 		    a->instance_class, a->instance_memory_gb,
 		    (int)a->instance_vcpus, a->price_usd_per_hour,
 		    a->multi_az_flag ? " Multi-AZ" : "", a->memory_required_gb,
 		    a->working_set_gb, a->vcpu_required_count,
-		    a->peak_transactions_per_second);
+		    a->peak_transactions_per_second,
+		    a->pool_size_count * a->app_instance_count);
 		break;
 	case ECAP_DATABASE_REASON_READ_REPLICAS:
 		say(t, "%.1f transactions/s at peak need %" PRId64 " vCPUs, "
