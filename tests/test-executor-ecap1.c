@@ -305,6 +305,7 @@ END_TEST
 
 START_TEST(window_and_caps)
 {
+	char why[ECAP_EXPLAIN_MAX];
 	/*
 	 * EMR r5.4xlarge, 1 TB in 2 h (target 0.5 h): ceil(1024 / 2.5) =
 	 * 410 cores, ceil(410 / 4) = 103 executors; ceil(104 / 4) = 26
@@ -352,14 +353,33 @@ START_TEST(window_and_caps)
 	ck_assert_int_eq(out.executor_count, 27);
 	ck_assert_int_eq(out.node_count, 7);
 	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED);
-	/* Four runs a day: 256 GB a run -> ceil(256 / 10) = 26 cores -> 7
-	 * executors -> 2 nodes -> 7; a month bills 4 x 30 runs. */
+	/* Four runs a day start 6 hours apart, so a run's window is 6 h,
+	 * not 8 (target 1.5 h): 256 GB a run -> ceil(256 / (5 x 1.5)) = 35
+	 * cores -> 9 executors -> ceil(10 / 4) = 3 nodes -> 11; a month
+	 * bills 4 x 30 runs. */
 	in.runs_per_day_count = 4;
 	advise(1024.0);
 	ck_assert_double_near(out.run_data_gb, 256.0);
-	ck_assert_int_eq(out.executor_count, 7);
+	ck_assert_double_near(out.processing_window_hours, 6.0);
+	ck_assert_int_eq(out.needed_core_count, 35);
+	ck_assert_int_eq(out.executor_count, 11);
 	ck_assert_double_near(out.cost_usd_per_month,
 			      out.projected_cost_usd * 4.0 * 30.0);
+	/* 24 runs a day of 10240 GB: hourly runs of 426.67 GB.  With each
+	 * run given the 8-hour window (target 2 h) they took 2 h and piled
+	 * up; a run now has the hour (target 0.25 h): ceil(426.67 / (5 x
+	 * 0.25)) = 342 cores -> 86 executors -> ceil(87 / 4) = 22 nodes ->
+	 * 87 executors, 426.67 / (87 x 4 x 5) = 0.245 h a run. */
+	in.runs_per_day_count = 24;
+	advise(10240.0);
+	ck_assert_double_near(out.processing_window_hours, 1.0);
+	ck_assert_int_eq(out.needed_core_count, 342);
+	ck_assert_int_eq(out.executor_count, 87);
+	ck_assert(out.projected_hours <= 1.0);
+	ck_assert_int_eq(out.window_met, 1);
+	ck_assert_int_eq(ecap_executor_explain(&out, why, sizeof(why), &err), 0);
+	ck_assert_msg(strstr(why, "within the 1-hour window (24 runs a day)") !=
+		      NULL, "%s", why);
 	/* 1 GB: 1 core; the floor of 2 executors + driver: 1 node. */
 	in.runs_per_day_count = 0;
 	advise(1.0);
@@ -568,6 +588,7 @@ START_TEST(explain_always_fits)
 				a.window_miss_hours = 1.23456e+299;
 				a.processing_window_hours = 1.23456e+299;
 				a.executor_heap_gb = 1.23456e+299;
+				a.runs_per_day_count = 1440;
 				a.projected_cost_usd = 1.23456e+299;
 				a.runner_up_cost_usd = 1.23456e+299;
 				ck_assert_msg(ecap_executor_explain(&a, buf, sizeof(buf),
