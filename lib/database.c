@@ -576,7 +576,7 @@ ecap_database_advise_shape(const ecap_policy *policy,
 	if (in->memory_gb * KB_PER_GB < 16.0 * 1024.0)
 		return ecap__fail(err, ECAP_ERR_RANGE, "memory_gb",
 				  "memory_gb %.6g is below 16 MB: PGTune's "
-				  "maintenance_work_mem (RAM / 16) would pass "
+				  "maintenance_work_mem (RAM / 16) would fall below "
 				  "PostgreSQL's 1 MB minimum", in->memory_gb);
 	ECAP__OUT_ZERO(out, ecap_database_out);
 	out->model = policy->model;
