@@ -365,7 +365,8 @@ START_TEST(broker_quota)
 	ck_assert_int_eq(out.brokers_count, 33);
 	ck_assert(out.broker_quota_exceeded_flag);
 	explain();
-	ck_assert_msg(strstr(why, "quota of 30 brokers") != NULL, "%s", why);
+	ck_assert_msg(strstr(why, "33 brokers pass the quota of 30") != NULL,
+		      "%s", why);
 	/* a KRaft cluster's quota of 60 holds them */
 	ck_assert_int_eq(ecap_policy_set_int64(p, "kafka.max_broker_count", 60, &err), 0);
 	advise(1000);
