@@ -107,23 +107,12 @@ START_TEST(yarn_allocation_rounding)
 	ck_assert_int_eq(out.executors_per_node_count, 2);
 	ck_assert_uint_eq(out.executor_heap_bytes, 13824 * MIB);
 	ck_assert_uint_eq(out.executor_overhead_bytes, 1382 * MIB);
-	/*
-	 * r5.4xlarge on YARN: 15 vCPUs, 130048 MiB.  Three executors of 5
-	 * would pass the heap limit, so 4 of 3 cores (3 vCPUs idle <= 15/4)
-	 * with a share of 32512: 29440 + 2944 = 32384 asks for 32768, four
-	 * of which (131072) pass 130048.  Granted <= 31744: 31744 / 1.1 =
-	 * 28858 -> 28672, + 2867 = 31539 -> 31744; 4 x 31744 = 126976.
-	 */
-	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
-	advise(1000.0);
-	ck_assert_int_eq(out.executors_per_node_count, 4);
-	ck_assert_uint_eq(out.executor_heap_bytes, 28672 * MIB);
-	ck_assert_uint_eq(out.executor_overhead_bytes, 2867 * MIB);
-	/* A cluster with a smaller minimum allocation gets the bigger heap. */
+	/* A cluster that grants memory by the MiB gets the heap a share
+	 * allows: 14336 + 1433 = 15769 <= 15872. */
 	ck_assert_int_eq(ecap_policy_set_double(p,
 		"executor.yarn_min_allocation_mb", 1.0, &err), 0);
-	advise(1000.0);
-	ck_assert_uint_eq(out.executor_heap_bytes, 29440 * MIB);
+	advise(100.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 14336 * MIB);
 	/* Cloudera's example still holds: 19968 + 1397 = 21365 -> 21504 =
 	 * 63 GiB / 3 (cloudera_example). */
 }

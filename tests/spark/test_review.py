@@ -23,25 +23,14 @@ session each:
 
 Kept well under a minute: one session, a few py4j calls per advice.
 """
-import os
-import pathlib
-import sys
-
 import pytest
 
 pyspark = pytest.importorskip("pyspark")
+# The binding set up as the per-advice check sets it up (library under
+# test next to ECAP_PREDICT).
 from pyspark.sql import SparkSession  # noqa: E402
+from test_executor_properties import MIB, ecaptune  # noqa: E402
 
-SRCDIR = pathlib.Path(__file__).resolve().parents[2]
-PREDICT = pathlib.Path(os.environ.get("ECAP_PREDICT",
-                                      "tests/spark/ecap-predict")).resolve()
-os.environ.setdefault("ECAPTUNE_LIBRARY",
-                      str(PREDICT.parents[2] / "lib" / ".libs" /
-                          "libecaptune.so.1"))
-sys.path.insert(0, str(SRCDIR / "bindings" / "python"))
-import ecaptune  # noqa: E402
-
-MIB = 1 << 20
 PLATFORMS = ["default", "yarn", "emr", "kubernetes", "kubernetes-non-jvm"]
 
 
