@@ -125,18 +125,20 @@ START_TEST(ecap1_base_keeps_peak_computes)
 			      150000.0 / 86400.0);
 	ck_assert_double_near(years[0].kafka_peak_events_per_second,
 			      300000.0 / 86400.0 * 2.0);
-	/* retained: 1.736 * 0.75 KB / 1024 MB/s * 168 h * 3600 * RF 3 / 1024
-	 * = 2.252 GB, + 12 partitions * 3 open 1 GiB segments = 38.25 GB,
-	 * * 1.3 headroom = 49.73 GB over 3 brokers: ceil(16.58) = 17 GB
-	 * each; the cheapest size, kafka.m7g.large (0.204 USD/hour):
-	 * 3 * 0.204 * 720 = 440.64 + 3 * 17 * 0.10 = 5.10 */
+	/* retained: 1.736 * 0.75 KB / 1024 = 0.0012716 MB/s * 168 h * 3600
+	 * * RF 3 / 1024 = 2.2522 GB; one open segment per replica, rolled
+	 * after 168 hours: min(1 GiB, 0.0012716 / 12 partitions * 168 * 3600
+	 * / 1024 = 0.0626 GB) * 12 * 3 = 2.2532 GB; * 1.3 headroom = 5.857
+	 * GB over 3 brokers: ceil(1.95) = 2 GB each; the cheapest size,
+	 * kafka.m7g.large (0.204 USD/hour): 3 * 0.204 * 720 = 440.64 +
+	 * 3 * 2 * 0.10 = 0.60 */
 	ck_assert_str_eq(years[0].kafka_broker_type, "kafka.m7g.large");
 	ck_assert_int_eq(years[0].kafka_brokers_count, 3);
 	ck_assert_int_eq(years[0].kafka_partitions_count, 12);
-	ck_assert_double_near(years[0].kafka_storage_per_broker_gb, 17.0);
+	ck_assert_double_near(years[0].kafka_storage_per_broker_gb, 2.0);
 	ck_assert_double_near(years[0].kafka_broker_cost_usd_per_month, 440.64);
-	ck_assert_double_near(years[0].kafka_storage_cost_usd_per_month, 5.10);
-	ck_assert_double_near(years[0].kafka_cost_usd_per_month, 445.74);
+	ck_assert_double_near(years[0].kafka_storage_cost_usd_per_month, 0.60);
+	ck_assert_double_near(years[0].kafka_cost_usd_per_month, 441.24);
 	/* database, kept data from the base: 150000 * 2 KB * 1.3 / 2^20 =
 	 * 0.3719 GB a day; * 365 days * 2 (analytics) = 271.5 GB, * 1.2
 	 * buffer: ceil(325.8) = 326 GB of storage (the peak would make it
@@ -159,7 +161,7 @@ START_TEST(ecap1_base_keeps_peak_computes)
 	ck_assert_int_eq(years[0].database_beyond_one_instance_flag, 0);
 	ck_assert_double_near(years[0].total_cost_usd_per_month,
 			      years[0].spark_cost_usd_per_month +
-			      years[0].database_cost_usd_per_month + 445.74);
+			      years[0].database_cost_usd_per_month + 441.24);
 	/* Spark, the peak day: 300000 / 100000 = 3 GB; the advisor's node,
 	 * one m6g.4xlarge (0.616 USD/hour + 64 GB EBS at 0.08 / 720 =
 	 * 0.6231 USD/hour) with 2 executors of 5 cores: 3 GB / (2 * 5 *
@@ -185,7 +187,7 @@ START_TEST(ecap1_base_keeps_peak_computes)
 		ck_assert_str_eq(buf, "year 1: 150000 tx/day (peak 300000): "
 				      "Spark 1 x m6g.4xlarge, 0.06 h/run; "
 				      "database db.r6g.large x1; Kafka 3 x "
-				      "kafka.m7g.large; 847.71 USD/month");
+				      "kafka.m7g.large; 843.21 USD/month");
 	}
 }
 END_TEST

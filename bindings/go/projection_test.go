@@ -202,10 +202,10 @@ func TestProjectionECAP1(t *testing.T) {
 	y := years[0]
 	// Kafka's average is the base's (150000 / 86400), its busiest hour
 	// the peak's (300000 / 86400 * 2); 3 x kafka.m7g.large:
-	// 3 * 0.204 * 720 = 440.64 and 3 x 17 GB * 0.10 = 5.10
+	// 3 * 0.204 * 720 = 440.64 and 3 x 2 GB * 0.10 = 0.60
 	if !near(y.KafkaEventsPerSecond, 150000.0/86400.0) || !near(y.KafkaPeakEventsPerSecond, 300000.0/86400.0*2) ||
 		y.KafkaBrokerType != "kafka.m7g.large" || !near(y.KafkaBrokerCostUSDPerMonth, 440.64) ||
-		!near(y.KafkaStorageCostUSDPerMonth, 5.10) {
+		!near(y.KafkaStorageCostUSDPerMonth, 0.60) {
 		t.Errorf("kafka: %+v", y)
 	}
 	if !near(y.TotalCostUSDPerMonth, y.SparkCostUSDPerMonth+y.DatabaseCostUSDPerMonth+y.KafkaCostUSDPerMonth) ||
