@@ -97,6 +97,7 @@ class Model:
         self.p_cons = d("kafka.partition_consume_mb_per_second")
         self.min_part = i("kafka.min_partitions")
         self.seg_gb = i("kafka.segment_bytes") / 2**30
+        self.roll_h = d("kafka.segment_roll_hours")
         self.k_buffer = d("kafka.storage_buffer_ratio")
         self.k_min = max(i("kafka.min_brokers"), self.rf)
         self.disk = d("kafka.broker_disk_gb")
@@ -154,7 +155,10 @@ class Model:
         parts = np.maximum(np.maximum(np.ceil(t / self.p_prod), np.ceil(t / self.p_cons)),
                            self.min_part)
         data = ingress * self.ret_h * 3600.0 * self.rf / 1024.0
-        total = (data + parts * self.rf * self.seg_gb) * (1.0 + self.k_buffer)
+        # an open segment per replica, rolled at segment.bytes or after
+        # log.roll.hours
+        seg = np.minimum(self.seg_gb, ingress / parts * self.roll_h * 3600.0 / 1024.0)
+        total = (data + parts * self.rf * seg) * (1.0 + self.k_buffer)
         n = np.maximum(self.k_min, np.ceil(total / self.disk))
         n = np.maximum(n, np.ceil(t * self.rf / b.throughput_mb_per_second))
         n = np.maximum(n, np.ceil(parts * self.rf / b.max_partition_replica_count))
