@@ -120,14 +120,24 @@ START_TEST(default_scenarios_are_the_guides)
 	ck_assert_double_near(s.yearly_growth_ratio, 0.50);
 	ck_assert_double_near(s.seasonal_peak_factor, 2.0);
 	ck_assert_str_eq(s.description, "Steady growth, established market");
-	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.0);
+	/* the spreads of ecap_projection_run(3): a fifth of the growth, a
+	 * tenth of the peak for an established market */
+	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.10);
+	ck_assert_double_near(s.seasonal_peak_sd_factor, 0.20);
 	ck_assert_int_eq(ecap_policy_scenario_find(p, "aggressive", &s, &err), 0);
 	ck_assert_double_near(s.yearly_growth_ratio, 1.0);
 	ck_assert_double_near(s.seasonal_peak_factor, 3.0);
+	/* a startup: two fifths of the growth, a sixth of the peak */
+	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.40);
+	ck_assert_double_near(s.seasonal_peak_sd_factor, 0.50);
 	ck_assert_int_eq(ecap_policy_scenario_at(p, 2, &s, &err), 0);
 	ck_assert_str_eq(s.name, "enterprise");
 	ck_assert_double_near(s.yearly_growth_ratio, 0.25);
 	ck_assert_double_near(s.seasonal_peak_factor, 1.5);
+	/* a mature enterprise: a fifth of a small growth, a fifteenth of
+	 * the peak */
+	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.05);
+	ck_assert_double_near(s.seasonal_peak_sd_factor, 0.10);
 	ck_assert_err(ecap_policy_scenario_at(p, 3, &s, &err), ECAP_ERR_RANGE,
 		      err, "index");
 	ck_assert_err(ecap_policy_scenario_find(p, "hyper", &s, &err),
@@ -388,6 +398,28 @@ START_TEST(shared_across_threads)
 }
 END_TEST
 
+/* Value type names: "double", "int64", "string", "bool", both ways. */
+START_TEST(value_type_names)
+{
+	static const char *const names[] = { "double", "int64", "string",
+					     "bool" };
+	int32_t t, v;
+
+	for (t = ECAP_TYPE_DOUBLE; t <= ECAP_TYPE_BOOL; t++) {
+		ck_assert_str_eq(ecap_value_type_to_string(t), names[t - 1]);
+		ck_assert_int_eq(ecap_value_type_from_string(names[t - 1], &v,
+							     &err), 0);
+		ck_assert_int_eq(v, t);
+	}
+	ck_assert_ptr_null(ecap_value_type_to_string(0));
+	ck_assert_ptr_null(ecap_value_type_to_string(5));
+	ck_assert_err(ecap_value_type_from_string("Double", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "type");
+	ck_assert_err(ecap_value_type_from_string(NULL, &v, &err),
+		      ECAP_ERR_INVALID, err, "name");
+}
+END_TEST
+
 Suite *
 policy_suite(void)
 {
@@ -406,6 +438,7 @@ policy_suite(void)
 	tcase_add_test(tc, key_listing);
 	tcase_add_test(tc, copy_is_independent);
 	tcase_add_test(tc, shared_across_threads);
+	tcase_add_test(tc, value_type_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -18,7 +18,7 @@ from ._convert import Property, Record, properties_to_dict
 from ._lib import MIN_VERSION, library_path
 from .core import (VersionInfo, model_from_string, model_to_string, strerror,
                    version_info, version_number, version_string)
-from .enums import Model, ValueType
+from .enums import CEnum, Model, ValueType
 from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
                      ErrorCode, InvalidArgumentError, JsonError, LimitError,
                      NoSpaceError, NotFoundError, RangeError, StructSizeError,
@@ -39,13 +39,15 @@ from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
                         partition_reason_from_string)
 
 from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
-                   JoinReason, JoinHintIgnored, JoinWarning, JoinAdvice,
+                   JoinReason, JoinHintIgnored, JoinText, JoinWarning,
+                   JoinAdvice,
                    JOIN_MAX_BROADCAST_BYTES, JOIN_MAX_BROADCAST_ROWS_HASH,
                    JOIN_MAX_BROADCAST_ROWS_LONG, advise_join,
                    join_type_to_string, join_type_from_string,
                    join_hint_to_string, join_hint_from_string,
                    join_strategy_to_string, join_strategy_from_string,
-                   join_build_side_to_string, join_build_side_from_string)
+                   join_build_side_to_string, join_build_side_from_string,
+                   join_warning_from_string)
 
 from .cache import (StorageLevel, SparkApi, CacheReason, CacheFormat,
                     CacheAlternative, StorageLevelFlags, CacheAdvice,
@@ -81,12 +83,14 @@ from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
                     KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
                     kafka_reason_to_string, kafka_reason_from_string)
 
-from .projection import (ProjectionYear, MonteCarloYear,
+from .projection import (ProjectionYear, ProjectionBand, MonteCarloYear,
                          PROJECTION_MAX_YEARS, projection_run,
                          projection_to_json, projection_montecarlo,
                          projection_montecarlo_to_json)
 
 __version__ = "1.0.0"
+
+from .batch import Advisor, BatchResult, advise_batch
 
 __all__ = [
     "MIN_VERSION", "library_path", "__version__",
@@ -112,11 +116,12 @@ __all__ = [
     # join
     "JoinType", "JoinHint", "JoinStrategy",
     "JoinBuildSide", "JoinReason", "JoinHintIgnored",
-    "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
+    "JoinText", "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
     "JOIN_MAX_BROADCAST_ROWS_HASH", "JOIN_MAX_BROADCAST_ROWS_LONG", "advise_join",
     "join_type_to_string", "join_type_from_string", "join_hint_to_string",
     "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
     "join_build_side_to_string", "join_build_side_from_string",
+    "join_warning_from_string",
     # cache
     "StorageLevel", "SparkApi", "CacheReason", "CacheFormat", "CacheAlternative",
     "StorageLevelFlags", "CacheAdvice", "advise_cache",
@@ -145,7 +150,11 @@ __all__ = [
     "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",
     "kafka_reason_to_string", "kafka_reason_from_string",
     # projection
-    "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
+    "ProjectionYear", "ProjectionBand", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",
     "projection_montecarlo_to_json",
+    # batch
+    "Advisor", "BatchResult", "advise_batch",
+    # enums
+    "CEnum",
 ]

@@ -22,7 +22,7 @@ from . import _structs as S
 from ._convert import (Property, Record, call_with_array, call_with_properties,
                        enum_from_string, enum_to_string, enum_value,
                        from_struct, struct_from_record, to_struct)
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["DatabaseReason", "DatabaseWorkload", "DatabaseStorage",
@@ -41,7 +41,7 @@ DATABASE_MAX_TRANSACTIONS_PER_DAY: float = 1e12
 _EXPLAIN_MAX = 512
 
 
-class DatabaseReason(enum.IntEnum):
+class DatabaseReason(CEnum):
     """enum ecap_database_reason: why the instance class was chosen."""
 
     #: guide: memory within the guide's <= 32 / <= 64 / else rule.
@@ -58,7 +58,7 @@ class DatabaseReason(enum.IntEnum):
     ECAP_DATABASE_REASON_SHAPE_GIVEN = 6
 
 
-class DatabaseWorkload(enum.IntEnum):
+class DatabaseWorkload(CEnum):
     """enum ecap_database_workload: PGTune's DB type."""
 
     ECAP_DATABASE_WORKLOAD_WEB = 1
@@ -68,7 +68,7 @@ class DatabaseWorkload(enum.IntEnum):
     ECAP_DATABASE_WORKLOAD_MIXED = 5
 
 
-class DatabaseStorage(enum.IntEnum):
+class DatabaseStorage(CEnum):
     """enum ecap_database_storage: PGTune's data storage type."""
 
     ECAP_DATABASE_STORAGE_SSD = 1
@@ -217,7 +217,8 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
                     retention_days: int = 0, workload: _Workload = 0,
                     storage_type: _Storage = 0, max_connections_count: int = 0,
                     postgres_version: int = 0,
-                    app_instance_count: int = 0) -> DatabaseAdvice:
+                    app_instance_count: int = 0,
+                    peak_transactions_per_day: float = 0) -> DatabaseAdvice:
     """Sizes a PostgreSQL database (ecap_database_advise).
 
     transactions_per_day: transactions a day, 0 .. 1e12 (required).
@@ -228,9 +229,12 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
     max_connections_count: 0 = PGTune's default raised to the pools' need.
     postgres_version: 10 .. 18; 0 = policy database.postgres_version (17).
     app_instance_count: application pools; 0 = policy (10).
+    peak_transactions_per_day: ecap-1: the day whose busiest hour sizes
+        vCPUs and IOPS (a seasonal peak); 0 = transactions_per_day.
     """
     inp = to_struct(S.DatabaseInStruct, dict(
         transactions_per_day=transactions_per_day,
+        peak_transactions_per_day=peak_transactions_per_day,
         retention_days=retention_days,
         max_connections_count=max_connections_count,
         postgres_version=postgres_version,
