@@ -27,8 +27,8 @@ if grep -q "^dlname=''" "$top_builddir/lib/libecaptune.la" 2>/dev/null; then
 fi
 version=v$(sed -n 's/^#define ECAP_VERSION_STRING "\(.*\)"/\1/p' \
 	"$top_srcdir/include/ecaptune.h")
-# The oldest toolchain of the go directive's minor version, e.g. 1.21 ->
-# go1.21.0 (fetched once into the module cache as golang.org/toolchain).
+# The oldest toolchain of the go directive's minor version, e.g. 1.24 ->
+# go1.24.0 (fetched once into the module cache as golang.org/toolchain).
 godir=$(sed -n 's/^go \([0-9][0-9.]*\).*/\1/p' "$here/go.mod")
 case $godir in *.*.*) oldest=go$godir ;; *) oldest=go$godir.0 ;; esac
 
