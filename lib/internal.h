@@ -24,8 +24,21 @@
 
 /* ---- errors (error.c) ---- */
 
-/* Resets *err at the start of a public call (no-op for NULL or short sz). */
-void ecap__err_clear(struct ecap_error *err);
+/* Resets *err at the start of a public call (no-op for NULL or short sz):
+ * inline, as every call does it. */
+static inline void
+ecap__err_clear(struct ecap_error *err)
+{
+	if (err == NULL ||
+	    err->sz < offsetof(struct ecap_error, message) +
+			      sizeof(err->message))
+		return;
+	err->code = ECAP_OK;
+	err->line = 0;
+	err->column = 0;
+	err->field[0] = '\0';
+	err->message[0] = '\0';
+}
 /* Records code, field and message in *err and returns code. */
 int ecap__fail(struct ecap_error *err, int code, const char *field,
 	       const char *fmt, ...) ECAP_PRINTF(4, 5);
@@ -41,15 +54,71 @@ void ecap__err_set_pos(struct ecap_error *err, int line, int column);
  * message naming `field` and the value.  NaN and infinities are
  * ECAP_ERR_INVALID; finite values outside [min, max] are ECAP_ERR_RANGE.
  */
-int ecap__check_ptr(struct ecap_error *err, const void *p, const char *field);
-int ecap__check_double(struct ecap_error *err, const char *field, double v,
-		       double min, double max);
+/* The out-of-line halves: they record the error (error.c). */
+int ecap__check_ptr_fail(struct ecap_error *err, const char *field);
+int ecap__check_double_fail(struct ecap_error *err, const char *field,
+			    double v, double min, double max);
+int ecap__check_double_gt_fail(struct ecap_error *err, const char *field,
+			       double v, double min, double max);
+int ecap__check_int64_fail(struct ecap_error *err, const char *field,
+			   int64_t v, int64_t min, int64_t max);
+int ecap__check_bool_fail(struct ecap_error *err, const char *field,
+			  int32_t v);
+
+/*
+ * The checks run on every advice call's every field: the passing test is
+ * inline (a compare or two), only a failure calls out to format.
+ */
+#if defined(__GNUC__)
+#define ECAP__LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define ECAP__LIKELY(x) (x)
+#endif
+
+static inline int
+ecap__check_ptr(struct ecap_error *err, const void *p, const char *field)
+{
+	if (ECAP__LIKELY(p != NULL))
+		return ECAP_OK;
+	return ecap__check_ptr_fail(err, field);
+}
+
+/* NaN fails both comparisons; v - v is 0 only for a finite v. */
+static inline int
+ecap__check_double(struct ecap_error *err, const char *field, double v,
+		   double min, double max)
+{
+	if (ECAP__LIKELY(v >= min && v <= max && v - v == 0.0))
+		return ECAP_OK;
+	return ecap__check_double_fail(err, field, v, min, max);
+}
+
 /* As ecap__check_double with an exclusive lower bound (v > min). */
-int ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
-			  double min, double max);
-int ecap__check_int64(struct ecap_error *err, const char *field, int64_t v,
-		      int64_t min, int64_t max);
-int ecap__check_bool(struct ecap_error *err, const char *field, int32_t v);
+static inline int
+ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
+		      double min, double max)
+{
+	if (ECAP__LIKELY(v > min && v <= max && v - v == 0.0))
+		return ECAP_OK;
+	return ecap__check_double_gt_fail(err, field, v, min, max);
+}
+
+static inline int
+ecap__check_int64(struct ecap_error *err, const char *field, int64_t v,
+		  int64_t min, int64_t max)
+{
+	if (ECAP__LIKELY(v >= min && v <= max))
+		return ECAP_OK;
+	return ecap__check_int64_fail(err, field, v, min, max);
+}
+
+static inline int
+ecap__check_bool(struct ecap_error *err, const char *field, int32_t v)
+{
+	if (ECAP__LIKELY(v == 0 || v == 1))
+		return ECAP_OK;
+	return ecap__check_bool_fail(err, field, v);
+}
 
 /* ---- size-prefixed structs (opts.c) ---- */
 
@@ -58,8 +127,18 @@ int ecap__check_bool(struct ecap_error *err, const char *field, int32_t v);
  * the struct in the release that introduced it), and every byte from
  * known_sz (the end of the last field this build knows) to sz zero.
  */
-int ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
-		     size_t known_sz, const char *type_name);
+int ecap__opts_check_slow(struct ecap_error *err, const void *p,
+			  size_t min_sz, size_t known_sz,
+			  const char *type_name);
+/* A caller of this build (sz == known_sz) passes inline. */
+static inline int
+ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
+		 size_t known_sz, const char *type_name)
+{
+	if (ECAP__LIKELY(p != NULL && *(const size_t *)p == known_sz))
+		return ECAP_OK;
+	return ecap__opts_check_slow(err, p, min_sz, known_sz, type_name);
+}
 /*
  * ECAP__OPTS_CHECK(err, p, type): validate struct type *p.  All structs
  * are from release 1.0, so the minimum size is the known size; a struct
