@@ -275,6 +275,10 @@ union ecap_value {
 
 struct ecap_policy {
 	union ecap_value values[ECAP_K__COUNT];
+	/* A string key naming an enum value, parsed when it is set (advice
+	 * never parses a policy string): the value, 0 when the name is not
+	 * one this version knows or the key names no enum. */
+	int32_t enum_values[ECAP_K__COUNT];
 	int32_t model;
 	size_t n_scenarios;
 	struct ecap_scenario scenarios[ECAP_MAX_SCENARIOS];
@@ -300,6 +304,16 @@ ecap__ps(const ecap_policy *p, enum ecap_key_id id)
 {
 	return p->values[id].s;
 }
+
+/* The enum a string key names (parsed at set time); 0 when unknown. */
+static inline int32_t
+ecap__pe(const ecap_policy *p, enum ecap_key_id id)
+{
+	return p->enum_values[id];
+}
+
+/* Parses string key id's value v into p->enum_values (policy-keys.c). */
+void ecap__key_parse_enum(ecap_policy *p, int id, const char *v);
 
 /*
  * -0.0 stored as 0.0: JSON writes -0 as an integer that reads back as +0,

@@ -71,6 +71,7 @@ policy_defaults(ecap_policy *p)
 		case ECAP_TYPE_STRING:
 			ecap__strlcpy(p->values[i].s, k->def_s,
 				      sizeof(p->values[i].s));
+			ecap__key_parse_enum(p, (int)i, k->def_s);
 			break;
 		default:
 			p->values[i].i = k->def_i;
