@@ -217,6 +217,34 @@ plan_better(const struct plan *x, const struct plan *y)
 }
 
 /*
+ * Can the node be skipped without sizing it?  Its run costs at least
+ * this, from the catalog entry alone: its executors hold at most all of
+ * its vCPUs, so the run takes at least run_gb / (vcpu_count * throughput)
+ * hours on each node bought (a node or more), and every node and the EMR
+ * primary bill the startup.  Only a met plan of unthinned executors beats
+ * a met, unthinned runner-up, and only by a lower run cost, so a node
+ * whose least cost is above the runner-up's (with a margin for rounding)
+ * can be neither.
+ */
+static bool
+cannot_place(const ecap_policy *p, const struct ecap__exec_args *a,
+	     const struct ecap__spark_node *n, double primary_usd,
+	     const struct plan *second, bool have_second)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
+	double startup = ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
+	double least;
+
+	if (!have_second || !second->met || second->thin ||
+	    n->vcpu_count <= 0)
+		return false;
+	least = node_hour_usd(p, n, a->platform == ECAP_SPARK_PLATFORM_EMR) *
+		(a->run_gb / ((double)n->vcpu_count * tp) + startup) +
+		primary_usd * startup;
+	return least * (1.0 - 1e-9) > second->cost_run;
+}
+
+/*
  * No node given: every catalog node of the allowed families whose
  * executors get at least executor.memory_min_gb of heap, sized for the
  * window; the best plan wins and the next is named.
@@ -240,6 +268,8 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 		if (!family_allowed(allowed, e[i].family))
 			continue;
 		cand = ecap__spark_node_of(&e[i]);
+		if (cannot_place(p, a, &cand, primary_usd, second, have_second))
+			continue;
 		if (plan_node(p, a, &cand, primary_usd, &pl, NULL) != ECAP_OK) {
 			if (failed == SIZE_MAX)
 				failed = i;
