@@ -13,8 +13,9 @@
 #include "executor-internal.h"
 #include "spark-memory.h"
 
-/* Most executors one advice may ask for: beyond it the input is not a
- * Spark job. */
+/* Executors past which the count is not computed at all (it would not
+ * fit an int64_t for a tiny window); the advice's own limit is
+ * ECAP__EXEC_MAX_ADVISED_EXECUTORS. */
 #define MAX_PLANNED_EXECUTORS 10000000.0
 
 /* One node type's sizing. */
@@ -130,6 +131,13 @@ size_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 		pl->nodes = ((int64_t)n + 1 + per - 1) / per;
 		pl->executors = pl->nodes * per - 1;
 	}
+	if (pl->executors > ECAP__EXEC_MAX_ADVISED_EXECUTORS)
+		return ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
+				  "%.6g GB a run in %.6g hours needs %" PRId64
+				  " executors, more than any Spark cluster runs "
+				  "(at most %" PRId64 ")", a->run_gb,
+				  a->target_hours, pl->executors,
+				  ECAP__EXEC_MAX_ADVISED_EXECUTORS);
 	if (!pl->capped && pl->executors > a->cap) {
 		pl->over_policy_cap = true;
 		pl->reason = ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED;
@@ -423,5 +431,50 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 	if (rc != ECAP_OK)
 		return rc;
 	fill_out(p, a, &best, &second, out);
+	return ECAP_OK;
+}
+
+/*
+ * One node's plans for many runs (the projection's paths): the node's
+ * capacity and executor shape do not depend on the data, so they are cut
+ * once; each run then gets size_plan and price_plan, exactly what
+ * ecap__executor_ecap1 answers with a->node named.
+ */
+int
+ecap__executor_ecap1_column(const ecap_policy *p,
+			    const struct ecap__exec_args *a,
+			    const double *run_gb, size_t n,
+			    struct ecap__exec_cell *cells,
+			    struct ecap_error *err)
+{
+	struct ecap__exec_args arg = *a;
+	double primary_usd;
+	struct plan pl, base;
+	size_t i;
+	int rc;
+
+	memset(&base, 0, sizeof(base));
+	base.node = &a->node;
+	if ((rc = primary_hour_usd(p, a, &primary_usd, err)) != ECAP_OK ||
+	    (rc = capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
+	    (rc = ecap__exec_shape(p, &base.cap, a->overhead_factor,
+				   a->fixed_cores, &base.shape, err)) != ECAP_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		pl = base;
+		arg.run_gb = run_gb[i];
+		arg.daily_gb = run_gb[i] * (double)arg.runs;
+		if ((rc = size_plan(p, &arg, &pl, err)) != ECAP_OK)
+			return rc;
+		price_plan(p, &arg, primary_usd, &pl);
+		cells[i].nodes = (double)pl.nodes;
+		cells[i].executors = (double)pl.executors;
+		cells[i].projected_hours = pl.projected_hours;
+		/* fill_out's order: cost_run * runs * hours_per_month / 24 */
+		cells[i].cost_usd_per_month = pl.cost_run * (double)arg.runs *
+			ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0;
+		cells[i].window_met = pl.met;
+		cells[i].over_policy_cap = pl.over_policy_cap;
+	}
 	return ECAP_OK;
 }

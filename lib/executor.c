@@ -240,6 +240,12 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 	s->window_hours = in->processing_window_hours != 0.0 ?
 		in->processing_window_hours :
 		ecap__pd(p, ECAP_K_EXECUTOR_PROCESSING_WINDOW_HOURS);
+	/* ecap-1: a run ends before the next one starts: runs a day space
+	 * the runs 24 / runs hours apart, and a longer window would let
+	 * hourly runs of 1.4 hours pile up. */
+	if (ecap_policy_model(p) == ECAP_MODEL_ECAP_1 &&
+	    s->window_hours > 24.0 / (double)s->runs)
+		s->window_hours = 24.0 / (double)s->runs;
 	s->target_hours = s->window_hours *
 		ecap__pd(p, ECAP_K_EXECUTOR_WINDOW_SHARE_RATIO);
 	if (in->overhead_factor != 0.0)
@@ -422,6 +428,26 @@ fill_guide(const ecap_policy *p, const struct sizing *s,
 	return ECAP_OK;
 }
 
+int
+ecap__executor_resolve(const ecap_policy *p, const struct ecap_executor_in *in,
+		       struct ecap__exec_args *a, struct ecap_error *err)
+{
+	return resolve(p, in, a, err);
+}
+
+int
+ecap__executor_size(const ecap_policy *p, const struct ecap__exec_args *a,
+		    struct ecap_executor_out *out, struct ecap_error *err)
+{
+	out->model = ecap_policy_model(p);
+	out->platform = a->platform;
+	if (out->model == ECAP_MODEL_GUIDE) {
+		size_guide(p, a, out);
+		return fill_guide(p, a, out, err);
+	}
+	return ecap__executor_ecap1(p, a, out, err);
+}
+
 ECAP_API int
 ecap_executor_advise(const ecap_policy *policy,
 		     const struct ecap_executor_in *in,
@@ -438,15 +464,7 @@ ecap_executor_advise(const ecap_policy *policy,
 	ECAP__OUT_ZERO(out, ecap_executor_out);
 	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK)
 		return rc;
-	out->model = ecap_policy_model(policy);
-	out->platform = in->platform;
-	if (out->model == ECAP_MODEL_GUIDE) {
-		size_guide(policy, &s, out);
-		rc = fill_guide(policy, &s, out, err);
-	} else {
-		rc = ecap__executor_ecap1(policy, &s, out, err);
-	}
-	if (rc != ECAP_OK)
+	if ((rc = ecap__executor_size(policy, &s, out, err)) != ECAP_OK)
 		ECAP__OUT_ZERO(out, ecap_executor_out);
 	return rc;
 }

@@ -273,6 +273,20 @@ START_TEST(ecap1_one_million_a_day)
 	ck_assert_int_eq(out.connections_available_count, 300);
 	ck_assert_int_eq(out.flags, 0);
 	ck_assert_msg(strstr(explain(), "cheapest class") != NULL, "%s", explain());
+	/*
+	 * 1000 a day: 1000 / 86400 x 2 = 0.0231 transactions/s at peak and
+	 * a working set of 1000 x 2 KB x 1.3 x 7 days, 0.0174 GB: the
+	 * memory is the floor database.min_memory_gb (16) and the 2 vCPUs
+	 * the pools' 10 x 10 connections at 50 a vCPU, and the sentence
+	 * says so, not "2 vCPUs for 0.0 transactions/s".
+	 */
+	advise(1000, 0);
+	ck_assert_int_eq(out.vcpu_required_count, 2);
+	ck_assert_msg(strstr(explain(), "16 GB of memory (a 0.0174 GB working "
+			     "set cached, at least database.min_memory_gb) and "
+			     "2 vCPUs (0.0231 transactions/s at peak, 100 "
+			     "pooled connections)") != NULL, "%s", explain());
+	advise(1e6, 0);
 	/* 200 connections asked for: the pools' 300 pass 200 - 3 */
 	in.max_connections_count = 200;
 	advise(1e6, 0);
@@ -412,6 +426,41 @@ START_TEST(ecap1_iops)
 	set_double("database.iops_per_transaction", 200000.0);
 	advise(43200, 1);
 	ck_assert(out.flags & ECAP_DATABASE_FLAG_IOPS_LIMIT);
+}
+END_TEST
+
+/*
+ * A seasonal peak apart from the volume kept (the projection's years):
+ * storage and memory follow transactions_per_day, vCPUs and IOPS the
+ * peak day's busiest hour.  43200 a day kept, 20 IOPS a transaction:
+ * 20 IOPS; a 100x peak day: 4320000 / 86400 * 2 = 100 transactions/s,
+ * 2000 IOPS, ceil(100 / 200) = 1 vCPU (the pools' 2 decide); storage
+ * unchanged.
+ */
+START_TEST(ecap1_peak_day)
+{
+	static const struct test_class rows[] = {
+		{ "db.t.a", 64, 64.0, 1.0, 2.0 },
+	};
+	double storage;
+
+	use_catalog(rows, 1);
+	set_double("database.iops_per_transaction", 20.0);
+	advise(43200, 1);
+	storage = out.storage_gb;
+	ck_assert_int_eq(out.iops_required_count, 20);
+	in.peak_transactions_per_day = 4320000;
+	advise(43200, 1);
+	ck_assert_int_eq(out.iops_required_count, 2000);
+	ck_assert_double_near(out.storage_gb, storage);
+	ck_assert_int_eq(out.vcpu_required_count, 2);
+	in.peak_transactions_per_day = -1;
+	in.transactions_per_day = 43200;
+	ck_assert_err(ecap_database_advise(p, &in, &out, &err), ECAP_ERR_RANGE,
+		      err, "peak_transactions_per_day");
+	in.peak_transactions_per_day = NAN;
+	ck_assert_err(ecap_database_advise(p, &in, &out, &err),
+		      ECAP_ERR_INVALID, err, "peak_transactions_per_day");
 }
 END_TEST
 
@@ -732,6 +781,7 @@ database_suite(void)
 	tcase_add_test(tc, ecap1_cheapest_class);
 	tcase_add_test(tc, ecap1_read_replicas);
 	tcase_add_test(tc, ecap1_iops);
+	tcase_add_test(tc, ecap1_peak_day);
 	tcase_add_test(tc, ecap1_storage_limit);
 	tcase_add_test(tc, ecap1_storage_plan);
 	tcase_add_test(tc, ecap1_properties);
