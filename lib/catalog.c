@@ -389,13 +389,56 @@ entry_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* FNV-1a: advisors find nodes and classes by name on every call. */
+static uint32_t
+name_hash(const char *name)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
+/* Takes entry i out, keeping the order and the hashes. */
+static void
+table_take(struct ecap__catalog_table *t, size_t i)
+{
+	memmove(&t->entries[i], &t->entries[i + 1],
+		(t->n - i - 1) * sizeof(t->entries[0]));
+	memmove(&t->name_hash[i], &t->name_hash[i + 1],
+		(t->n - i - 1) * sizeof(t->name_hash[0]));
+	t->n--;
+	memset(&t->entries[t->n], 0, sizeof(t->entries[0]));
+	t->name_hash[t->n] = 0;
+}
+
+/* Puts e at its place in the order (the table has room). */
+static void
+table_insert(struct ecap__catalog_table *t, const struct ecap_catalog_entry *e)
+{
+	size_t j = 0;
+
+	while (j < t->n && entry_cmp(&t->entries[j], e) < 0)
+		j++;
+	memmove(&t->entries[j + 1], &t->entries[j],
+		(t->n - j) * sizeof(t->entries[0]));
+	memmove(&t->name_hash[j + 1], &t->name_hash[j],
+		(t->n - j) * sizeof(t->name_hash[0]));
+	t->entries[j] = *e;
+	t->name_hash[j] = name_hash(e->name);
+	t->n++;
+}
+
 static struct ecap_catalog_entry *
 table_find(const struct ecap__catalog_table *t, const char *name)
 {
+	uint32_t h = name_hash(name);
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		if (strcmp(t->entries[i].name, name) == 0)
+		if (t->name_hash[i] == h &&
+		    strcmp(t->entries[i].name, name) == 0)
 			return (struct ecap_catalog_entry *)&t->entries[i];
 	return NULL;
 }
@@ -423,18 +466,19 @@ ecap__catalog_put(ecap_policy *p, const struct ecap_catalog_entry *e,
 {
 	struct ecap__catalog_table *t = table_of(p, e->catalog);
 	struct ecap_catalog_entry *dst = table_find(t, e->name);
+	struct ecap_catalog_entry copy = *e;
 
-	if (dst == NULL) {
-		if (t->n >= ECAP_CATALOG_MAX_ENTRIES)
-			return ecap__fail(err, ECAP_ERR_LIMIT, "name",
-					  "cannot add %s: the %s catalog "
-					  "holds at most %d entries", e->name,
-					  ecap_catalog_to_string(e->catalog),
-					  ECAP_CATALOG_MAX_ENTRIES);
-		dst = &t->entries[t->n++];
-	}
-	*dst = *e;
-	qsort(t->entries, t->n, sizeof(t->entries[0]), entry_cmp);
+	if (dst == NULL && t->n >= ECAP_CATALOG_MAX_ENTRIES)
+		return ecap__fail(err, ECAP_ERR_LIMIT, "name",
+				  "cannot add %s: the %s catalog holds at "
+				  "most %d entries", e->name,
+				  ecap_catalog_to_string(e->catalog),
+				  ECAP_CATALOG_MAX_ENTRIES);
+	/* Replaced or added, the entry goes where the order (price, then
+	 * name) puts it. */
+	if (dst != NULL)
+		table_take(t, (size_t)(dst - t->entries));
+	table_insert(t, &copy);
 	return ECAP_OK;
 }
 
@@ -445,6 +489,7 @@ ecap__catalog_clear(ecap_policy *p, int32_t catalog)
 
 	if (t != NULL) {
 		memset(t->entries, 0, t->n * sizeof(t->entries[0]));
+		memset(t->name_hash, 0, t->n * sizeof(t->name_hash[0]));
 		t->n = 0;
 	}
 }
@@ -578,10 +623,7 @@ ecap_policy_catalog_remove(ecap_policy *policy, int32_t catalog,
 				  "be empty", name,
 				  ecap_catalog_to_string(catalog));
 	i = (size_t)(e - t->entries);
-	memmove(&t->entries[i], &t->entries[i + 1],
-		(t->n - i - 1) * sizeof(t->entries[0]));
-	t->n--;
-	memset(&t->entries[t->n], 0, sizeof(t->entries[0]));
+	table_take(t, i);
 	return ECAP_OK;
 }
 

@@ -265,6 +265,9 @@ enum ecap_key_id {
 struct ecap__catalog_table {
 	size_t n;
 	struct ecap_catalog_entry entries[ECAP_CATALOG_MAX_ENTRIES];
+	/* A hash of each entry's name, kept by every change of the table:
+	 * a find by name compares strings only where the hashes agree. */
+	uint32_t name_hash[ECAP_CATALOG_MAX_ENTRIES];
 };
 
 union ecap_value {
