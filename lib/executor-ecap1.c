@@ -184,15 +184,14 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	return ECAP_OK;
 }
 
-/* Is family (an entry's) among the comma-separated allowed families? */
+/* Is family (an entry's) among the comma-separated allowed families?
+ * ("all" is tested once by the caller.) */
 static bool
 family_allowed(const char *allowed, const char *family)
 {
 	size_t len = strlen(family);
 	const char *s = allowed;
 
-	if (strcmp(s, "all") == 0)
-		return true;
 	while (*s != '\0') {
 		while (*s == ' ' || *s == ',')
 			s++;
@@ -270,10 +269,11 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	struct plan pl;
 	size_t i, count = 0, failed = SIZE_MAX;
 	bool have_best = false, have_second = false;
+	bool all = strcmp(allowed, "all") == 0;
 
 	e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
 	for (i = 0; i < count; i++) {
-		if (!family_allowed(allowed, e[i].family))
+		if (!all && !family_allowed(allowed, e[i].family))
 			continue;
 		cand = ecap__spark_node_of(&e[i]);
 		if (cannot_place(p, a, &cand, primary_usd, second, have_second))

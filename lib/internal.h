@@ -130,15 +130,36 @@ ecap__check_bool(struct ecap_error *err, const char *field, int32_t v)
 int ecap__opts_check_slow(struct ecap_error *err, const void *p,
 			  size_t min_sz, size_t known_sz,
 			  const char *type_name);
-/* A caller of this build (sz == known_sz) passes inline. */
+/*
+ * A caller of this build passes inline: sz is known_sz, or the struct's
+ * sizeof (full_sz) whose tail padding is zero, as ECAP_STRUCT_INIT left
+ * it.
+ */
+static inline int
+ecap__opts_check_full(struct ecap_error *err, const void *p, size_t min_sz,
+		      size_t known_sz, size_t full_sz, const char *type_name)
+{
+	const unsigned char *bytes = p;
+	unsigned char tail = 0;
+	size_t i;
+
+	if (ECAP__LIKELY(p != NULL && *(const size_t *)p == full_sz)) {
+		for (i = known_sz; i < full_sz; i++)
+			tail |= bytes[i];
+		if (ECAP__LIKELY(tail == 0))
+			return ECAP_OK;
+	}
+	return ecap__opts_check_slow(err, p, min_sz, known_sz, type_name);
+}
+
 static inline int
 ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
 		 size_t known_sz, const char *type_name)
 {
-	if (ECAP__LIKELY(p != NULL && *(const size_t *)p == known_sz))
-		return ECAP_OK;
-	return ecap__opts_check_slow(err, p, min_sz, known_sz, type_name);
+	return ecap__opts_check_full(err, p, min_sz, known_sz, known_sz,
+				     type_name);
 }
+
 /*
  * ECAP__OPTS_CHECK(err, p, type): validate struct type *p.  All structs
  * are from release 1.0, so the minimum size is the known size; a struct
@@ -146,15 +167,15 @@ ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
  * ECAP__OPTS_CHECK_MIN instead.
  */
 #define ECAP__OPTS_CHECK(err, p, type)                                    \
-	ecap__opts_check((err), (p),                                      \
+	ecap__opts_check_full((err), (p),                                 \
 			 ecap_offsetofend(struct type, type##__last_field), \
 			 ecap_offsetofend(struct type, type##__last_field), \
-			 #type)
+			 sizeof(struct type), #type)
 #define ECAP__OPTS_CHECK_MIN(err, p, type, min_field)                     \
-	ecap__opts_check((err), (p),                                      \
+	ecap__opts_check_full((err), (p),                                 \
 			 ecap_offsetofend(struct type, min_field),          \
 			 ecap_offsetofend(struct type, type##__last_field), \
-			 #type)
+			 sizeof(struct type), #type)
 /* True when the caller's struct reaches FIELD (older callers may not). */
 #define ECAP__OPTS_HAS(p, type, field) \
 	((p)->sz >= ecap_offsetofend(struct type, field))
