@@ -400,6 +400,24 @@ name_hash(const char *name)
 	return h;
 }
 
+#define NAME_SLOTS (2 * ECAP_CATALOG_MAX_ENTRIES)
+_Static_assert(ECAP_CATALOG_MAX_ENTRIES < 256, "slots hold index + 1 in a byte");
+
+/* After every change of the entries: at most half the slots are used. */
+static void
+table_index(struct ecap__catalog_table *t)
+{
+	size_t i, j;
+
+	memset(t->name_slot, 0, sizeof(t->name_slot));
+	for (i = 0; i < t->n; i++) {
+		j = t->name_hash[i] % NAME_SLOTS;
+		while (t->name_slot[j] != 0)
+			j = (j + 1) % NAME_SLOTS;
+		t->name_slot[j] = (uint8_t)(i + 1);
+	}
+}
+
 /* Takes entry i out, keeping the order and the hashes. */
 static void
 table_take(struct ecap__catalog_table *t, size_t i)
@@ -411,6 +429,7 @@ table_take(struct ecap__catalog_table *t, size_t i)
 	t->n--;
 	memset(&t->entries[t->n], 0, sizeof(t->entries[0]));
 	t->name_hash[t->n] = 0;
+	table_index(t);
 }
 
 /* Puts e at its place in the order (the table has room). */
@@ -428,18 +447,21 @@ table_insert(struct ecap__catalog_table *t, const struct ecap_catalog_entry *e)
 	t->entries[j] = *e;
 	t->name_hash[j] = name_hash(e->name);
 	t->n++;
+	table_index(t);
 }
 
 static struct ecap_catalog_entry *
 table_find(const struct ecap__catalog_table *t, const char *name)
 {
 	uint32_t h = name_hash(name);
-	size_t i;
+	size_t j = h % NAME_SLOTS, i;
 
-	for (i = 0; i < t->n; i++)
+	for (; t->name_slot[j] != 0; j = (j + 1) % NAME_SLOTS) {
+		i = t->name_slot[j] - 1u;
 		if (t->name_hash[i] == h &&
 		    strcmp(t->entries[i].name, name) == 0)
 			return (struct ecap_catalog_entry *)&t->entries[i];
+	}
 	return NULL;
 }
 
@@ -491,6 +513,7 @@ ecap__catalog_clear(ecap_policy *p, int32_t catalog)
 		memset(t->entries, 0, t->n * sizeof(t->entries[0]));
 		memset(t->name_hash, 0, t->n * sizeof(t->name_hash[0]));
 		t->n = 0;
+		table_index(t);
 	}
 }
 

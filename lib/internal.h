@@ -286,9 +286,11 @@ enum ecap_key_id {
 struct ecap__catalog_table {
 	size_t n;
 	struct ecap_catalog_entry entries[ECAP_CATALOG_MAX_ENTRIES];
-	/* A hash of each entry's name, kept by every change of the table:
-	 * a find by name compares strings only where the hashes agree. */
+	/* A hash of each entry's name and an open-addressing index of the
+	 * hashes (entry index + 1, 0 = empty), rebuilt by every change of
+	 * the table: a find by name probes a slot or two, not every entry. */
 	uint32_t name_hash[ECAP_CATALOG_MAX_ENTRIES];
+	uint8_t name_slot[2 * ECAP_CATALOG_MAX_ENTRIES];
 };
 
 union ecap_value {
