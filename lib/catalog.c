@@ -620,7 +620,9 @@ ecap_policy_catalog_set(ecap_policy *policy,
 	    (rc = ECAP__OPTS_CHECK(err, entry, ecap_catalog_entry)) != ECAP_OK ||
 	    (rc = ecap__catalog_entry_check(err, entry, &e, "")) != ECAP_OK)
 		return rc;
-	return ecap__catalog_put(policy, &e, err);
+	if ((rc = ecap__catalog_put(policy, &e, err)) == ECAP_OK)
+		ecap__exec_table_update(policy);
+	return rc;
 }
 
 ECAP_API int
@@ -647,6 +649,7 @@ ecap_policy_catalog_remove(ecap_policy *policy, int32_t catalog,
 				  ecap_catalog_to_string(catalog));
 	i = (size_t)(e - t->entries);
 	table_take(t, i);
+	ecap__exec_table_update(policy);
 	return ECAP_OK;
 }
 

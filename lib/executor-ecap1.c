@@ -79,10 +79,10 @@ primary_hour_usd(const ecap_policy *p, const struct ecap__exec_args *a,
 	return ECAP_OK;
 }
 
-static int
-capacity(const ecap_policy *p, const struct ecap__exec_args *a,
-	 const struct ecap__spark_node *n, struct ecap__node_capacity *cap,
-	 struct ecap_error *err)
+int
+ecap__executor_capacity(const ecap_policy *p, const struct ecap__exec_args *a,
+			const struct ecap__spark_node *n,
+			struct ecap__node_capacity *cap, struct ecap_error *err)
 {
 	if (is_kubernetes(a->platform))
 		return ecap__k8s_capacity(p, n, cap, err);
@@ -165,19 +165,30 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 		(pl->projected_hours + ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS));
 }
 
+/* The node's plan; cell, when not NULL, holds its capacity and shape
+ * (the policy's executor table). */
 static int
 plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
-	  const struct ecap__spark_node *n, double primary_usd,
-	  struct plan *pl, struct ecap_error *err)
+	  const struct ecap__spark_node *n, const struct ecap__exec_node_row *cell,
+	  double primary_usd, struct plan *pl, struct ecap_error *err)
 {
 	int rc;
 
 	memset(pl, 0, sizeof(*pl));
 	pl->node = n;
-	if ((rc = capacity(p, a, n, &pl->cap, err)) != ECAP_OK ||
-	    (rc = ecap__exec_shape(p, &pl->cap, a->overhead_factor,
-				   a->fixed_cores, &pl->shape, err)) != ECAP_OK ||
-	    (rc = size_plan(p, a, pl, err)) != ECAP_OK)
+	if (cell != NULL) {
+		if ((rc = cell->rc) != ECAP_OK)
+			return rc;
+		pl->cap = cell->cap;
+		pl->shape = cell->shape;
+	} else if ((rc = ecap__executor_capacity(p, a, n, &pl->cap, err)) !=
+			   ECAP_OK ||
+		   (rc = ecap__exec_shape(p, &pl->cap, a->overhead_factor,
+					  a->fixed_cores, &pl->shape, err)) !=
+			   ECAP_OK) {
+		return rc;
+	}
+	if ((rc = size_plan(p, a, pl, err)) != ECAP_OK)
 		return rc;
 	price_plan(p, a, primary_usd, pl);
 	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
@@ -278,7 +289,8 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 		cand = ecap__spark_node_of(&e[i]);
 		if (cannot_place(p, a, &cand, primary_usd, second, have_second))
 			continue;
-		if (plan_node(p, a, &cand, primary_usd, &pl, NULL) != ECAP_OK) {
+		if (plan_node(p, a, &cand, ecap__exec_table_row(p, a, count, i),
+			      primary_usd, &pl, NULL) != ECAP_OK) {
 			if (failed == SIZE_MAX)
 				failed = i;
 			continue;
@@ -306,7 +318,7 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	if (!have_best && failed != SIZE_MAX) {
 		/* Say why, as the first node that failed does. */
 		cand = ecap__spark_node_of(&e[failed]);
-		return plan_node(p, a, &cand, primary_usd, &pl, err);
+		return plan_node(p, a, &cand, NULL, primary_usd, &pl, err);
 	}
 	if (!have_best)
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "executor.node_families",
@@ -418,7 +430,7 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 		return rc;
 	second.node = NULL;
 	if (a->has_node) {
-		rc = plan_node(p, a, &a->node, primary_usd, &best, err);
+		rc = plan_node(p, a, &a->node, NULL, primary_usd, &best, err);
 		out->node_reason = a->named ? ECAP_EXECUTOR_NODE_REASON_NAMED :
 			ECAP_EXECUTOR_NODE_REASON_SHAPE;
 	} else {
@@ -456,7 +468,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 	memset(&base, 0, sizeof(base));
 	base.node = &a->node;
 	if ((rc = primary_hour_usd(p, a, &primary_usd, err)) != ECAP_OK ||
-	    (rc = capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
+	    (rc = ecap__executor_capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
 	    (rc = ecap__exec_shape(p, &base.cap, a->overhead_factor,
 				   a->fixed_cores, &base.shape, err)) != ECAP_OK)
 		return rc;

@@ -299,6 +299,8 @@ union ecap_value {
 	char s[ECAP_STRING_VALUE_MAX];
 };
 
+struct ecap__exec_table;
+
 struct ecap_policy {
 	union ecap_value values[ECAP_K__COUNT];
 	/* A string key naming an enum value, parsed when it is set (advice
@@ -310,7 +312,15 @@ struct ecap_policy {
 	struct ecap_scenario scenarios[ECAP_MAX_SCENARIOS];
 	/* One table per enum ecap_catalog, at index catalog - 1. */
 	struct ecap__catalog_table catalogs[ECAP__CATALOG_COUNT];
+	/* The executor auto-pick's per-node shapes (executor-table.c), owned
+	 * by this policy; NULL when allocation failed. */
+	struct ecap__exec_table *exec_table;
 };
+
+/* Rebuilds p's executor table after p changed (keeps NULL when it cannot
+ * allocate: advice then sizes every node itself); frees it. */
+void ecap__exec_table_update(ecap_policy *p);
+void ecap__exec_table_free(ecap_policy *p);
 
 /* Fast typed reads for advisors; id must be of the matching type. */
 static inline double

@@ -119,6 +119,7 @@ ecap_policy_new(ecap_policy **out, struct ecap_error *err)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	policy_defaults(p);
+	ecap__exec_table_update(p);
 	*out = p;
 	return ECAP_OK;
 }
@@ -139,6 +140,9 @@ ecap_policy_copy(const ecap_policy *src, ecap_policy **out,
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	memcpy(p, src, sizeof(*p));
+	/* The copy owns a table of its own. */
+	p->exec_table = NULL;
+	ecap__exec_table_update(p);
 	*out = p;
 	return ECAP_OK;
 }
@@ -148,6 +152,7 @@ ecap_policy_free(ecap_policy **policy)
 {
 	if (policy == NULL || *policy == NULL)
 		return;
+	ecap__exec_table_free(*policy);
 	free(*policy);
 	*policy = NULL;
 }
@@ -450,9 +455,9 @@ catalog_typed(const struct dyn_key *dk, int32_t type)
 	return dk->cfield != NULL && dk->cfield->type == type;
 }
 
-ECAP_API int
-ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
-		       struct ecap_error *err)
+static int
+policy_set_double(ecap_policy *policy, const char *key, double value,
+		struct ecap_error *err)
 {
 	struct ecap_scenario s;
 	struct dyn_key dk;
@@ -480,6 +485,17 @@ ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
 	if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK)
 		return rc;
 	return ecap__scenario_put(policy, &s, err);
+}
+
+ECAP_API int
+ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
+		       struct ecap_error *err)
+{
+	int rc = policy_set_double(policy, key, value, err);
+
+	if (rc == ECAP_OK && policy != NULL)
+		ecap__exec_table_update(policy);
+	return rc;
 }
 
 ECAP_API int
@@ -512,9 +528,9 @@ ecap_policy_get_double(const ecap_policy *policy, const char *key,
 	return ECAP_OK;
 }
 
-ECAP_API int
-ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
-		      struct ecap_error *err)
+static int
+policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
+		struct ecap_error *err)
 {
 	struct dyn_key dk;
 	int id, rc;
@@ -528,6 +544,17 @@ ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
 		return wrong_type(err, key, "int64");
 	return ecap__catalog_key_set(policy, dk.entry, dk.cfield, key, 0.0,
 				     value, err);
+}
+
+ECAP_API int
+ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
+		      struct ecap_error *err)
+{
+	int rc = policy_set_int64(policy, key, value, err);
+
+	if (rc == ECAP_OK && policy != NULL)
+		ecap__exec_table_update(policy);
+	return rc;
 }
 
 ECAP_API int
@@ -554,9 +581,9 @@ ecap_policy_get_int64(const ecap_policy *policy, const char *key,
 	return ECAP_OK;
 }
 
-ECAP_API int
-ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
-		       struct ecap_error *err)
+static int
+policy_set_string(ecap_policy *policy, const char *key, const char *value,
+		struct ecap_error *err)
 {
 	struct dyn_key dk;
 	int id, rc;
@@ -578,6 +605,17 @@ ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
 	ecap__strlcpy(dk.scenario->description, value,
 		      sizeof(dk.scenario->description));
 	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
+		       struct ecap_error *err)
+{
+	int rc = policy_set_string(policy, key, value, err);
+
+	if (rc == ECAP_OK && policy != NULL)
+		ecap__exec_table_update(policy);
+	return rc;
 }
 
 ECAP_API int
