@@ -66,11 +66,12 @@ primary_hour_usd(const ecap_policy *p, const struct ecap__exec_args *a,
 	if (a->platform != ECAP_SPARK_PLATFORM_EMR)
 		return ECAP_OK;
 	e = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE, name);
-	if (e == NULL)
+	if (e == NULL || e->emr_price_usd_per_hour == 0.0)
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND,
 				  "executor.emr_primary_node",
 				  "executor.emr_primary_node \"%s\" is not in "
-				  "the spark-node catalog", name);
+				  "the spark-node catalog or not offered on "
+				  "EMR", name);
 	n = (struct ecap__spark_node){
 		.price_usd_per_hour = e->price_usd_per_hour,
 		.emr_price_usd_per_hour = e->emr_price_usd_per_hour,
@@ -235,6 +236,8 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	  struct plan *best, struct plan *second, struct ecap_error *err)
 {
 	const char *allowed = ecap__ps(p, ECAP_K_EXECUTOR_NODE_FAMILIES);
+	/* emr_price_usd_per_hour 0: not offered on EMR. */
+	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
 	uint64_t min_heap = (uint64_t)ceil(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) *
 					   1024.0);
 	const struct ecap_catalog_entry *e;
@@ -245,7 +248,8 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 
 	e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
 	for (i = 0; i < count; i++) {
-		if (!family_allowed(allowed, e[i].family))
+		if (!family_allowed(allowed, e[i].family) ||
+		    (emr && e[i].emr_price_usd_per_hour == 0.0))
 			continue;
 		cand = ecap__spark_node_of(&e[i]);
 		if (plan_node(p, a, &cand, primary_usd, &pl, NULL) != ECAP_OK) {
