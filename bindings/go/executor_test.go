@@ -243,6 +243,8 @@ func TestExecutorBadInput(t *testing.T) {
 		// YARN: 1 vCPU - 1 reserved leaves no core
 		{ExecutorInput{DailyDataGB: 100, NodeVCPUCount: 1, NodeMemoryGB: 64}, ErrRange, "node_vcpu_count"},
 		{ExecutorInput{DailyDataGB: 100, NodeType: "r5.5xlarge"}, ErrNotFound, "node_type"},
+		// EMR offers these families from xlarge up
+		{ExecutorInput{DailyDataGB: 100, NodeType: "m5.large", Platform: PlatformEMR}, ErrNotFound, "node_type"},
 		{ExecutorInput{DailyDataGB: 100, NodeType: "r5.4xlarge", NodeVCPUCount: 16}, ErrInvalid, "node_type"},
 		{ExecutorInput{DailyDataGB: 100, RunsPerDayCount: 1441}, ErrRange, "runs_per_day_count"},
 	}

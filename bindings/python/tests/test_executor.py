@@ -249,6 +249,9 @@ def test_platform_names():
     ({"node_vcpu_count": 1, "node_memory_gb": 64.0}, E.RangeError,
      "node_vcpu_count"),
     ({"node_type": "r5.5xlarge"}, E.NotFoundError, "node_type"),
+    # EMR offers these families from xlarge up
+    ({"node_type": "m5.large", "platform": "emr"}, E.NotFoundError,
+     "node_type"),
     ({"node_type": "r5.4xlarge", "node_vcpu_count": 16},
      E.InvalidArgumentError, "node_type"),
     ({"runs_per_day_count": 1441}, E.RangeError, "runs_per_day_count"),
