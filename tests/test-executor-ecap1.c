@@ -590,6 +590,9 @@ START_TEST(explain_always_fits)
 				a.runs_per_day_count = 1440;
 				a.projected_cost_usd = 1.23456e+299;
 				a.runner_up_cost_usd = 1.23456e+299;
+				memset(a.emr_primary_node_type, 'z', 63);
+				a.emr_primary_node_type[63] = '\0';
+				a.emr_primary_large_after_node_count = 10000000;
 				ck_assert_msg(ecap_executor_explain(&a, buf, sizeof(buf),
 								    &err) == 0,
 					      "%s", err.message);
@@ -605,6 +608,10 @@ START_TEST(explain_always_fits)
 	a.executor_count = 10000001;
 	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
 		      ECAP_ERR_RANGE, err, "executor_count");
+	a = out;
+	a.emr_primary_large_after_node_count = -1;
+	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
+		      ECAP_ERR_RANGE, err, "emr_primary_large_after_node_count");
 	a = out;
 	a.projected_cost_usd = NAN;
 	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
@@ -748,6 +755,68 @@ START_TEST(grid_picked_node)
 						  windows[w]);
 				ck_assert(out.executor_heap_bytes >= 4 * GIB);
 			}
+}
+END_TEST
+
+/*
+ * The EMR primary steps up with the cluster: Amazon EMR's guidelines give
+ * clusters of 50 or fewer nodes a general-purpose primary and larger ones
+ * one size up.  Prices an hour (cost.hours_per_month 720, EBS 64 GB x
+ * $0.08 / 720 = $0.0071111 a node):
+ *   r5.4xlarge node  1.008 + 0.252 + 0.0071111 = 1.2671111
+ *   m5.xlarge primary 0.192 + 0.048 + 0.0071111 = 0.2471111
+ *   m5.2xlarge primary 0.384 + 0.096 + 0.0071111 = 0.4871111
+ */
+START_TEST(emr_primary_steps_up)
+{
+	char buf[ECAP_EXPLAIN_MAX];
+	const double ebs = 64.0 * 0.08 / 720.0;
+
+	/* 100 GB in 1 h: 80 cores = 20 executors of 4 + the AM's slot =
+	 * 21 slots, 4 a node: 6 nodes, m5.xlarge primary. */
+	in.processing_window_hours = 1.0;
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_EMR);
+	advise(100.0);
+	ck_assert_int_eq(out.node_count, 6);
+	ck_assert_str_eq(out.emr_primary_node_type, "m5.xlarge");
+	ck_assert_int_eq(out.emr_primary_large_after_node_count, 50);
+	ck_assert_double_near(out.emr_primary_usd_per_hour, 0.24 + ebs);
+	ck_assert_double_near(out.cost_usd_per_hour,
+			      6.0 * (1.26 + ebs) + 0.24 + ebs);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "EMR primary m5.xlarge (<= 50 "
+				     "nodes)"));
+	/* 1 TB in 1 h: ceil(1024 / 1.25) = 820 cores = 205 executors + 1 =
+	 * 206 slots: 52 nodes, more than 50: m5.2xlarge. */
+	advise(1024.0);
+	ck_assert_int_eq(out.node_count, 52);
+	ck_assert_str_eq(out.emr_primary_node_type, "m5.2xlarge");
+	ck_assert_double_near(out.emr_primary_usd_per_hour, 0.48 + ebs);
+	/* 52 x 1.2671111 + 0.4871111 = 66.376889 */
+	ck_assert_double_near(out.cost_usd_per_hour,
+			      52.0 * (1.26 + ebs) + 0.48 + ebs);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "EMR primary m5.2xlarge (> 50 "
+				     "nodes)"));
+	/* The threshold is the policy's: 52 nodes is "52 or fewer". */
+	ck_assert_int_eq(ecap_policy_set_int64(p,
+		"executor.emr_primary_large_after_node_count", 52, &err), 0);
+	advise(1024.0);
+	ck_assert_str_eq(out.emr_primary_node_type, "m5.xlarge");
+	ck_assert_double_near(out.cost_usd_per_hour,
+			      52.0 * (1.26 + ebs) + 0.24 + ebs);
+	/* and the large type must be one EMR offers */
+	ck_assert_int_eq(ecap_policy_set_string(p,
+		"executor.emr_primary_large_node", "m5.large", &err), 0);
+	in.daily_data_gb = 1024.0;
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err),
+		      ECAP_ERR_NOT_FOUND, err, "executor.emr_primary_large_node");
+	/* Off EMR there is no primary. */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(1024.0);
+	ck_assert_str_eq(out.emr_primary_node_type, "");
+	ck_assert_double_eq(out.emr_primary_usd_per_hour, 0.0);
+	ck_assert_int_eq(out.emr_primary_large_after_node_count, 0);
 }
 END_TEST
 
@@ -932,6 +1001,7 @@ executor_ecap1_suite(void)
 	tcase_add_test(tc, grid_picked_node);
 	tcase_add_test(tc, not_offered_on_emr);
 	tcase_add_test(tc, emr_yarn_rule_fits_table);
+	tcase_add_test(tc, emr_primary_steps_up);
 	suite_add_tcase(s, tc);
 	return s;
 }
