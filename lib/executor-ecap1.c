@@ -321,8 +321,10 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	size_t i, count = 0, failed = SIZE_MAX;
 	bool have_best = false, have_second = false;
 	bool all = strcmp(allowed, "all") == 0;
+	const struct ecap__exec_node_row *rows;
 
 	e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
+	rows = ecap__exec_table_rows(p, a, count);
 	for (i = 0; i < count; i++) {
 		if ((!all && !family_allowed(allowed, e[i].family)) ||
 		    (emr && e[i].emr_price_usd_per_hour == 0.0))
@@ -330,8 +332,8 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 		cand = ecap__spark_node_of(&e[i]);
 		if (cannot_place(p, a, &cand, pr, second, have_second))
 			continue;
-		if (plan_node(p, a, &cand, ecap__exec_table_row(p, a, count, i),
-			      pr, &pl, NULL) != ECAP_OK) {
+		if (plan_node(p, a, &cand, rows != NULL ? &rows[i] : NULL, pr,
+			      &pl, NULL) != ECAP_OK) {
 			if (failed == SIZE_MAX)
 				failed = i;
 			continue;

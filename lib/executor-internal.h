@@ -63,12 +63,12 @@ struct ecap__exec_table {
 				   [ECAP_CATALOG_MAX_ENTRIES];
 };
 
-/* Entry i's row (of count entries) for a's platform, or NULL when the
- * table does not hold what a asks for (a factor, fixed cores or YARN
- * memory of the caller's) or is missing. */
+/* The rows of a's platform for the count catalog entries (row i is
+ * entry i), or NULL when the table does not hold what a asks for (a
+ * factor, fixed cores or YARN memory of the caller's) or is missing. */
 const struct ecap__exec_node_row *
-ecap__exec_table_row(const ecap_policy *p, const struct ecap__exec_args *a,
-		      size_t count, size_t i);
+ecap__exec_table_rows(const ecap_policy *p, const struct ecap__exec_args *a,
+		      size_t count);
 
 /* Spark's regions of out->executor_heap_bytes (0 below Spark's minimum)
  * and the policy's fractions, into out (executor.c). */

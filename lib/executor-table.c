@@ -59,17 +59,17 @@ ecap__exec_table_free(ecap_policy *p)
 }
 
 const struct ecap__exec_node_row *
-ecap__exec_table_row(const ecap_policy *p, const struct ecap__exec_args *a,
-		      size_t count, size_t i)
+ecap__exec_table_rows(const ecap_policy *p, const struct ecap__exec_args *a,
+		      size_t count)
 {
 	const struct ecap__exec_table *t = p->exec_table;
 
-	/* The row holds the shape for the platform's default factor, no
+	/* The rows hold the shapes for the platform's default factor, no
 	 * fixed cores and the catalog's own YARN memory. */
-	if (t == NULL || t->n != count || i >= count || a->platform < 0 ||
+	if (t == NULL || t->n != count || a->platform < 0 ||
 	    a->platform >= ECAP__EXEC_PLATFORM_COUNT || a->fixed_cores != 0 ||
 	    a->caller_yarn_gb != 0.0 ||
 	    a->overhead_factor != t->overhead_factor[a->platform])
 		return NULL;
-	return &t->row[a->platform][i];
+	return t->row[a->platform];
 }
