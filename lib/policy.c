@@ -455,6 +455,36 @@ catalog_typed(const struct dyn_key *dk, int32_t type)
 	return dk->cfield != NULL && dk->cfield->type == type;
 }
 
+/*
+ * The executor table follows a set that changed a static key's value or
+ * a spark-node catalog entry ("catalog.spark-node.<name>.<field>"); a
+ * scenario or another catalog leaves it as it is.
+ */
+struct set_memo {
+	int id;
+	union ecap_value old;
+};
+
+static void
+set_memo_take(struct set_memo *m, const ecap_policy *policy, const char *key)
+{
+	m->id = policy != NULL && key != NULL ? ecap__key_lookup(key) : -1;
+	if (m->id >= 0)
+		m->old = policy->values[m->id];
+}
+
+static int
+set_memo_done(const struct set_memo *m, ecap_policy *policy, const char *key,
+	      int rc)
+{
+	if (rc == ECAP_OK &&
+	    (m->id >= 0 ? memcmp(&m->old, &policy->values[m->id],
+				 sizeof(m->old)) != 0 :
+			  strncmp(key, "catalog.spark-node.", 19) == 0))
+		ecap__exec_table_update(policy);
+	return rc;
+}
+
 static int
 policy_set_double(ecap_policy *policy, const char *key, double value,
 		struct ecap_error *err)
@@ -491,11 +521,11 @@ ECAP_API int
 ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
 		       struct ecap_error *err)
 {
-	int rc = policy_set_double(policy, key, value, err);
+	struct set_memo m;
 
-	if (rc == ECAP_OK && policy != NULL)
-		ecap__exec_table_update(policy);
-	return rc;
+	set_memo_take(&m, policy, key);
+	return set_memo_done(&m, policy, key,
+			     policy_set_double(policy, key, value, err));
 }
 
 ECAP_API int
@@ -550,11 +580,11 @@ ECAP_API int
 ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
 		      struct ecap_error *err)
 {
-	int rc = policy_set_int64(policy, key, value, err);
+	struct set_memo m;
 
-	if (rc == ECAP_OK && policy != NULL)
-		ecap__exec_table_update(policy);
-	return rc;
+	set_memo_take(&m, policy, key);
+	return set_memo_done(&m, policy, key,
+			     policy_set_int64(policy, key, value, err));
 }
 
 ECAP_API int
@@ -611,11 +641,11 @@ ECAP_API int
 ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
 		       struct ecap_error *err)
 {
-	int rc = policy_set_string(policy, key, value, err);
+	struct set_memo m;
 
-	if (rc == ECAP_OK && policy != NULL)
-		ecap__exec_table_update(policy);
-	return rc;
+	set_memo_take(&m, policy, key);
+	return set_memo_done(&m, policy, key,
+			     policy_set_string(policy, key, value, err));
 }
 
 ECAP_API int
