@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * advise.c - runs the library's advisors for a workload.  The plan links
+ * them the way a cluster is built: the executors sized for the day's data
+ * give the cores the partitions are counted for and the heap the cache
+ * must fit in, unless the workload names those.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ecaptune-cli.h"
+
+/* Executors and cache fallback when no executor advice is made. */
+#define DEFAULT_TOTAL_CORES 40
+#define DEFAULT_CACHE_EXECUTORS 10
+#define DEFAULT_CACHE_HEAP_BYTES (UINT64_C(8) << 30)
+
+static int
+find_node(struct plan *p, struct ecap_error *err)
+{
+	int rc;
+
+	if (p->w.node[0] == '\0')
+		return ECAP_OK;
+	ECAP_STRUCT_INIT(&p->node);
+	rc = ecap_policy_catalog_find(p->policy, ECAP_CATALOG_SPARK_NODE,
+				      p->w.node, &p->node, err);
+	if (rc == ECAP_OK)
+		p->have_node = 1;
+	return rc;
+}
+
+static int
+advise_executors(struct plan *p, struct ecap_error *err)
+{
+	struct ecap_executor_in *in = &p->exec_in;
+	int rc;
+
+	if ((rc = find_node(p, err)) != ECAP_OK)
+		return cli_lib_error("--node", rc, err);
+	ECAP_STRUCT_INIT(in);
+	ECAP_STRUCT_INIT(&p->exec);
+	in->daily_data_gb = (double)p->w.daily_data_bytes / 0x1p30;
+	in->processing_window_hours = p->w.window_hours;
+	in->platform = p->w.platform;
+	in->executor_core_count = p->w.executor_cores;
+	in->max_executor_count = p->w.max_executors;
+	if (p->have_node) {
+		in->node_vcpu_count = p->node.vcpu_count;
+		in->node_memory_gb = p->node.memory_gb;
+		/* YARN's share of the node on YARN and EMR; elsewhere the
+		 * library's node reserve applies. */
+		if (p->w.platform == ECAP_SPARK_PLATFORM_EMR ||
+		    p->w.platform == ECAP_SPARK_PLATFORM_YARN)
+			in->node_yarn_memory_gb =
+				(double)p->node.yarn_memory_mb / 1024.0;
+		in->node_price_usd_per_hour = p->node.price_usd_per_hour;
+		if (p->w.platform == ECAP_SPARK_PLATFORM_EMR)
+			in->node_price_usd_per_hour +=
+				p->node.emr_price_usd_per_hour;
+	}
+	if ((rc = ecap_executor_advise(p->policy, in, &p->exec, err)) !=
+	    ECAP_OK)
+		return cli_lib_error("executors", rc, err);
+	if (!p->exec.window_met)
+		p->flags |= FLAG_WINDOW_MISSED;
+	if (p->exec.memory_shortfall_gb > 0)
+		p->flags |= FLAG_MEMORY_SHORT;
+	if (p->exec.capped_by_max_executors)
+		p->flags |= FLAG_EXECUTORS_CAPPED;
+	return 0;
+}
+
+static int64_t
+total_cores(const struct plan *p)
+{
+	if (p->w.total_cores > 0)
+		return p->w.total_cores;
+	if (p->sections & SEC_EXECUTORS)
+		return p->exec.executor_count * p->exec.executor_core_count;
+	return DEFAULT_TOTAL_CORES;
+}
+
+static int
+advise_partitions(struct plan *p, struct ecap_error *err)
+{
+	struct ecap_partition_in *in = &p->part_in;
+	int rc;
+
+	ECAP_STRUCT_INIT(in);
+	ECAP_STRUCT_INIT(&p->part);
+	in->data_size_bytes = p->w.data_size_bytes > 0 ? p->w.data_size_bytes
+						       : p->w.daily_data_bytes;
+	in->current_partition_count = p->w.current_partitions;
+	in->total_executor_cores = total_cores(p);
+	if ((rc = ecap_partition_advise(p->policy, in, &p->part, err)) !=
+	    ECAP_OK)
+		return cli_lib_error("partitions", rc, err);
+	if (p->part.reason == ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP)
+		p->flags |= FLAG_PARTITION_NOOP;
+	return 0;
+}
+
+static int
+advise_join(struct plan *p, struct ecap_error *err)
+{
+	struct ecap_join_in *in = &p->join_in;
+	int rc;
+
+	ECAP_STRUCT_INIT(in);
+	ECAP_STRUCT_INIT(&p->join);
+	in->join_type = p->w.join_type;
+	in->left_size_bytes = p->w.left_size_bytes > 0 ? p->w.left_size_bytes
+			    : p->w.data_size_bytes > 0 ? p->w.data_size_bytes
+						       : p->w.daily_data_bytes;
+	in->right_size_bytes = p->w.right_size_bytes;
+	in->right_row_count = p->w.right_rows;
+	if (p->sections & SEC_EXECUTORS) {
+		in->executor_cores_count = (int32_t)p->exec.executor_core_count;
+		in->executor_heap_bytes = (int64_t)p->exec.executor_heap_bytes;
+	}
+	if ((rc = ecap_join_advise(p->policy, in, &p->join, err)) != ECAP_OK)
+		return cli_lib_error("join", rc, err);
+	if (p->join.recommended_warning_flags != 0)
+		p->flags |= FLAG_JOIN_WARNING;
+	return 0;
+}
+
+static int
+advise_cache(struct plan *p, struct ecap_error *err)
+{
+	struct ecap_cache_in *in = &p->cache_in;
+	int rc;
+
+	ECAP_STRUCT_INIT(in);
+	ECAP_STRUCT_INIT(&p->cache);
+	in->serialized_size_bytes = (uint64_t)p->w.cache_size_bytes;
+	in->partition_count = p->w.cache_partitions;
+	in->reuse_count = p->w.cache_reuse;
+	in->api = p->w.cache_api;
+	if ((p->sections & SEC_EXECUTORS) && p->exec.executor_count > 0) {
+		in->executor_count = p->exec.executor_count;
+		in->executor_heap_bytes = p->exec.executor_heap_bytes;
+	} else {
+		in->executor_count = DEFAULT_CACHE_EXECUTORS;
+		in->executor_heap_bytes = DEFAULT_CACHE_HEAP_BYTES;
+	}
+	if ((rc = ecap_cache_advise(p->policy, in, &p->cache, err)) != ECAP_OK)
+		return cli_lib_error("cache", rc, err);
+	if (!p->cache.level_exists_in_api)
+		p->flags |= FLAG_CACHE_LEVEL_MISSING;
+	return 0;
+}
+
+static int
+advise_database(struct plan *p, struct ecap_error *err)
+{
+	int rc;
+
+	ECAP_STRUCT_INIT(&p->db_in);
+	ECAP_STRUCT_INIT(&p->db);
+	p->db_in.transactions_per_day = p->w.transactions_per_day;
+	p->db_in.retention_days = p->w.retention_days;
+	if ((rc = ecap_database_advise(p->policy, &p->db_in, &p->db, err)) !=
+	    ECAP_OK)
+		return cli_lib_error("database", rc, err);
+	if (!p->db.fits_flag)
+		p->flags |= FLAG_DATABASE_NO_FIT;
+	return 0;
+}
+
+static int
+advise_kafka(struct plan *p, struct ecap_error *err)
+{
+	struct ecap_kafka_in *in = &p->kafka_in;
+	int rc;
+
+	ECAP_STRUCT_INIT(in);
+	ECAP_STRUCT_INIT(&p->kafka);
+	in->events_per_second = p->w.events_per_second > 0
+		? p->w.events_per_second : p->w.transactions_per_day / 86400.0;
+	in->retention_hours = p->w.kafka_retention_hours;
+	p->kafka_retention_hours = p->w.kafka_retention_hours;
+	if (p->kafka_retention_hours == 0 &&
+	    (rc = ecap_policy_get_double(p->policy, "kafka.retention_hours",
+					 &p->kafka_retention_hours, err)) !=
+		    ECAP_OK)
+		return cli_lib_error("kafka.retention_hours", rc, err);
+	if ((rc = ecap_kafka_advise(p->policy, in, &p->kafka, err)) != ECAP_OK)
+		return cli_lib_error("kafka", rc, err);
+	return 0;
+}
+
+int
+plan_run(struct plan *p, bool progress)
+{
+	struct ecap_error err;
+	int rc = 0;
+
+	ECAP_STRUCT_INIT(&err);
+	p->flags = 0;
+	if ((p->sections & SEC_EXECUTORS) && (rc = advise_executors(p, &err)))
+		return rc;
+	if ((p->sections & SEC_PARTITIONS) && (rc = advise_partitions(p, &err)))
+		return rc;
+	if ((p->sections & SEC_JOIN) && (rc = advise_join(p, &err)))
+		return rc;
+	if ((p->sections & SEC_CACHE) && (rc = advise_cache(p, &err)))
+		return rc;
+	if ((p->sections & SEC_DATABASE) && (rc = advise_database(p, &err)))
+		return rc;
+	if ((p->sections & SEC_KAFKA) && (rc = advise_kafka(p, &err)))
+		return rc;
+	if (p->sections & SEC_PROJECTION)
+		rc = project_run(p, progress, &err);
+	return rc;
+}

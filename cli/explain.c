@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * explain.c - the reason sentence of each decision, as the library words
+ * it.  The one place that knows where the library keeps the sentence: the
+ * advice's reason_text today, ecap_<family>_explain() once the families
+ * move the text out of their output structs.
+ */
+#include <stdio.h>
+
+#include "ecaptune-cli.h"
+
+static void
+copy(char *buf, size_t n, const char *text)
+{
+	snprintf(buf, n, "%s", text);
+}
+
+void
+explain_partition(const struct plan *p, char *buf, size_t n)
+{
+	copy(buf, n, p->part.reason_text);
+}
+
+void
+explain_join(const struct plan *p, char *buf, size_t n)
+{
+	copy(buf, n, p->join.reason_text);
+}
+
+void
+explain_cache(const struct plan *p, char *buf, size_t n)
+{
+	copy(buf, n, p->cache.reason_text);
+}
+
+void
+explain_executors(const struct plan *p, char *buf, size_t n)
+{
+	copy(buf, n, p->exec.reason_text);
+}
+
+void
+explain_database(const struct plan *p, char *buf, size_t n)
+{
+	copy(buf, n, p->db.reason_text);
+}
+
+void
+explain_kafka(const struct plan *p, char *buf, size_t n)
+{
+	copy(buf, n, p->kafka.reason_text);
+}
+
+void
+explain_year(const struct plan *p, size_t i, char *buf, size_t n)
+{
+	copy(buf, n, p->years[i].reason_text);
+}
+
+/*
+ * Reason names.  The partition family names their reasons in
+ * the library; for the others these tables spell the enum constants the
+ * same way (lower case, '-') until their ecap_<family>_reason_to_string()
+ * lands (issue 13), and then give way to it.
+ */
+struct reason_name {
+	int32_t value;
+	const char *name;
+};
+
+static const char *
+lookup(const struct reason_name *t, int32_t value)
+{
+	for (; t->name != NULL; t++)
+		if (t->value == value)
+			return t->name;
+	return "unknown";
+}
+
+const char *
+reason_name_partition(int32_t r)
+{
+	const char *s = ecap_partition_reason_to_string(r);
+
+	return s != NULL ? s : "unknown";
+}
+
+const char *
+reason_name_join(int32_t r)
+{
+	static const struct reason_name t[] = {
+		{ ECAP_JOIN_REASON_HINT_BROADCAST_HASH,
+		  "hint-broadcast-hash" },
+		{ ECAP_JOIN_REASON_HINT_SORT_MERGE,
+		  "hint-sort-merge" },
+		{ ECAP_JOIN_REASON_HINT_SHUFFLE_HASH,
+		  "hint-shuffle-hash" },
+		{ ECAP_JOIN_REASON_HINT_CARTESIAN,
+		  "hint-cartesian" },
+		{ ECAP_JOIN_REASON_BROADCAST_BY_SIZE,
+		  "broadcast-by-size" },
+		{ ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE,
+		  "shuffle-hash-by-size" },
+		{ ECAP_JOIN_REASON_SORT_MERGE_SORTABLE,
+		  "sort-merge-sortable" },
+		{ ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE,
+		  "cartesian-inner-like" },
+		{ ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK,
+		  "nested-loop-fallback" },
+		{ ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP,
+		  "hint-broadcast-nested-loop" },
+		{ ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE,
+		  "broadcast-nested-loop-by-size" },
+		{ ECAP_JOIN_REASON_ECAP_BROADCAST,
+		  "ecap-broadcast" },
+		{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH,
+		  "ecap-shuffle-hash" },
+		{ ECAP_JOIN_REASON_ECAP_SORT_MERGE,
+		  "ecap-sort-merge" },
+		{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE,
+		  "ecap-shuffle-hash-unsortable" },
+		{ ECAP_JOIN_REASON_ECAP_CARTESIAN,
+		  "ecap-cartesian" },
+		{ ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP,
+		  "ecap-broadcast-nested-loop" },
+		{ ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK,
+		  "ecap-nested-loop-fallback" },
+		{ ECAP_JOIN_REASON_GUIDE_BROADCAST,
+		  "guide-broadcast" },
+		{ ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH,
+		  "guide-shuffle-hash" },
+		{ 0, NULL },
+	};
+
+	return lookup(t, r);
+}
+
+const char *
+reason_name_executor(int32_t r)
+{
+	static const struct reason_name t[] = {
+		{ ECAP_EXECUTOR_REASON_GUIDE_FORMULA, "guide-formula" },
+		{ ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT, "guide-memory-short" },
+		{ ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS, "guide-no-executors" },
+		{ ECAP_EXECUTOR_REASON_MIN_EXECUTORS, "min-executors" },
+		{ ECAP_EXECUTOR_REASON_THROUGHPUT, "throughput" },
+		{ ECAP_EXECUTOR_REASON_MEMORY, "memory" },
+		{ ECAP_EXECUTOR_REASON_CAPPED, "capped" },
+		{ ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE,
+		  "capped-memory-unreachable" },
+		{ 0, NULL },
+	};
+
+	return lookup(t, r);
+}
+
+const char *
+reason_name_cache(int32_t r)
+{
+	static const struct reason_name t[] = {
+		{ ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS,
+		  "guide-many-partitions" },
+		{ ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS,
+		  "guide-few-partitions" },
+		{ ECAP_CACHE_REASON_NOT_REUSED, "not-reused" },
+		{ ECAP_CACHE_REASON_FITS_DESERIALIZED, "fits-deserialized" },
+		{ ECAP_CACHE_REASON_FITS_SERIALIZED, "fits-serialized" },
+		{ ECAP_CACHE_REASON_SPILLS_TO_DISK, "spills-to-disk" },
+		{ 0, NULL },
+	};
+
+	return lookup(t, r);
+}
+
+const char *
+reason_name_database(int32_t r)
+{
+	static const struct reason_name t[] = {
+		{ ECAP_DATABASE_REASON_GUIDE_THRESHOLD, "guide-threshold" },
+		{ ECAP_DATABASE_REASON_GUIDE_UNDERSIZED, "guide-undersized" },
+		{ ECAP_DATABASE_REASON_SMALLEST_FIT, "smallest-fit" },
+		{ ECAP_DATABASE_REASON_NONE_FITS, "none-fits" },
+		{ 0, NULL },
+	};
+
+	return lookup(t, r);
+}
+
+const char *
+reason_name_kafka(int32_t r)
+{
+	static const struct reason_name t[] = {
+		{ ECAP_KAFKA_REASON_MINIMUM, "minimum" },
+		{ ECAP_KAFKA_REASON_GUIDE_PARTITIONS, "guide-partitions" },
+		{ ECAP_KAFKA_REASON_STORAGE, "storage" },
+		{ ECAP_KAFKA_REASON_THROUGHPUT, "throughput" },
+		{ ECAP_KAFKA_REASON_PARTITION_REPLICAS, "partition-replicas" },
+		{ 0, NULL },
+	};
+
+	return lookup(t, r);
+}

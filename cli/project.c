@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * project.c - the growth projection, and its Monte Carlo version with a
+ * progress line on a terminal.
+ *
+ * The library runs the Monte Carlo in one call, so the progress is
+ * estimated: a pilot run of a small share of the paths times the whole;
+ * when the whole is expected to take over a second and stderr is a
+ * terminal, a thread redraws "elapsed of about N s" while the call runs.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ecaptune-cli.h"
+
+#define PILOT_PATHS 200
+
+struct progress {
+	pthread_mutex_t lock;
+	pthread_cond_t done_cond;
+	int done;
+	double estimate_seconds;
+	struct timespec start;
+	int64_t paths;
+};
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void *
+progress_thread(void *arg)
+{
+	struct progress *pr = arg;
+	struct timespec wake;
+	double elapsed, share;
+
+	pthread_mutex_lock(&pr->lock);
+	while (!pr->done) {
+		clock_gettime(CLOCK_REALTIME, &wake);
+		wake.tv_nsec += 250000000L;
+		if (wake.tv_nsec >= 1000000000L) {
+			wake.tv_sec++;
+			wake.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&pr->done_cond, &pr->lock, &wake);
+		if (pr->done)
+			break;
+		elapsed = seconds_since(&pr->start);
+		share = elapsed / pr->estimate_seconds;
+		fprintf(stderr, "\recaptune: Monte Carlo, %lld paths: %.1f s "
+			"of about %.1f s (%3.0f%%)", (long long)pr->paths,
+			elapsed, pr->estimate_seconds,
+			100.0 * (share > 0.99 ? 0.99 : share));
+	}
+	pthread_mutex_unlock(&pr->lock);
+	return NULL;
+}
+
+static void
+mc_input(const struct plan *p, int64_t paths,
+	 struct ecap_projection_montecarlo_in *in)
+{
+	ECAP_STRUCT_INIT(in);
+	in->current_daily_transactions = p->w.transactions_per_day;
+	in->years = p->w.years;
+	snprintf(in->scenario, sizeof(in->scenario), "%s", p->w.scenario);
+	in->seed = (uint64_t)p->w.seed;
+	in->paths_count = paths;
+}
+
+static int
+montecarlo(struct plan *p, bool progress, struct ecap_error *err)
+{
+	struct ecap_projection_montecarlo_in in;
+	struct progress pr;
+	pthread_t thread;
+	size_t i;
+	int rc, threaded = 0;
+
+	memset(&pr, 0, sizeof(pr));
+	pr.paths = p->w.paths;
+	clock_gettime(CLOCK_MONOTONIC, &pr.start);
+	for (i = 0; i < ECAP_PROJECTION_MAX_YEARS; i++)
+		ECAP_STRUCT_INIT(&p->mc[i]);
+	if (progress && isatty(STDERR_FILENO) && p->w.paths > PILOT_PATHS) {
+		p->mc_count = ECAP_PROJECTION_MAX_YEARS;
+		mc_input(p, PILOT_PATHS, &in);
+		if (ecap_projection_montecarlo(p->policy, &in, p->mc,
+					       &p->mc_count, err) == ECAP_OK)
+			pr.estimate_seconds = seconds_since(&pr.start) *
+					      (double)p->w.paths / PILOT_PATHS;
+		clock_gettime(CLOCK_MONOTONIC, &pr.start);
+	}
+	if (pr.estimate_seconds > 1.0) {
+		pthread_mutex_init(&pr.lock, NULL);
+		pthread_cond_init(&pr.done_cond, NULL);
+		threaded = pthread_create(&thread, NULL, progress_thread,
+					  &pr) == 0;
+	}
+	p->mc_count = ECAP_PROJECTION_MAX_YEARS;
+	mc_input(p, p->w.paths, &in);
+	rc = ecap_projection_montecarlo(p->policy, &in, p->mc, &p->mc_count,
+					err);
+	p->mc_seconds = seconds_since(&pr.start);
+	if (threaded) {
+		pthread_mutex_lock(&pr.lock);
+		pr.done = 1;
+		pthread_cond_signal(&pr.done_cond);
+		pthread_mutex_unlock(&pr.lock);
+		pthread_join(thread, NULL);
+		fprintf(stderr, "\recaptune: Monte Carlo, %lld paths: %.1f s"
+			"%30s\n", (long long)p->w.paths, p->mc_seconds, "");
+	}
+	if (pr.estimate_seconds > 1.0) {
+		pthread_cond_destroy(&pr.done_cond);
+		pthread_mutex_destroy(&pr.lock);
+	}
+	return rc;
+}
+
+int
+project_run(struct plan *p, bool progress, struct ecap_error *err)
+{
+	struct ecap_projection_in in;
+	size_t i;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	in.current_daily_transactions = p->w.transactions_per_day;
+	in.years = p->w.years;
+	snprintf(in.scenario, sizeof(in.scenario), "%s", p->w.scenario);
+	for (i = 0; i < ECAP_PROJECTION_MAX_YEARS; i++)
+		ECAP_STRUCT_INIT(&p->years[i]);
+	p->year_count = ECAP_PROJECTION_MAX_YEARS;
+	if ((rc = ecap_projection_run(p->policy, &in, p->years, &p->year_count,
+				      err)) != ECAP_OK)
+		return cli_lib_error("projection", rc, err);
+	if (p->w.paths > 0 && (rc = montecarlo(p, progress, err)) != ECAP_OK)
+		return cli_lib_error("Monte Carlo projection", rc, err);
+	return 0;
+}

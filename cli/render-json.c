@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * render-json.c - --format json: the plan as one JSON document (schema
+ * "ecaptune-plan", version 1, described in ecaptune(1)).  Enums and
+ * reasons are names, sizes are bytes or binary GB as the member's unit
+ * says, reals are the shortest text that reads back exactly.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "ecaptune-cli.h"
+
+#define SCHEMA_VERSION 1
+
+static const char *const command_names[] = {
+	"plan", "partitions", "join", "cache", "executors", "database",
+	"kafka", "project", "policy",
+};
+
+static void
+set_real(json_t *o, const char *key, double v)
+{
+	json_object_set_new(o, key, json_real(v));
+}
+
+static void
+set_int(json_t *o, const char *key, int64_t v)
+{
+	json_object_set_new(o, key, json_integer(v));
+}
+
+static void
+set_str(json_t *o, const char *key, const char *v)
+{
+	json_object_set_new(o, key, json_string(v != NULL ? v : "unknown"));
+}
+
+static void
+set_bool(json_t *o, const char *key, int v)
+{
+	json_object_set_new(o, key, json_boolean(v));
+}
+
+/* The workload as parsed: member names carry the unit. */
+static json_t *
+workload(const struct plan *p)
+{
+	static const char *const suffix[] = {
+		[IN_SIZE] = "_bytes", [IN_HOURS] = "_hours",
+		[IN_PER_DAY] = "_per_day", [IN_PER_SECOND] = "_per_second",
+		[IN_COUNT] = "_count",
+	};
+	json_t *o = json_object();
+	char key[96], text[160], *c;
+	const void *field;
+	size_t i;
+
+	for (i = 0; i < cli_input_count; i++) {
+		const struct input_spec *in = &cli_inputs[i];
+
+		snprintf(key, sizeof(key), "%s%s", in->name,
+			 in->kind <= IN_COUNT ? suffix[in->kind] : "");
+		for (c = key; *c; c++)
+			if (*c == '-')
+				*c = '_';
+		field = (const char *)&p->w + in->offset;
+		if (in->kind == IN_SIZE || in->kind == IN_COUNT)
+			set_int(o, key, *(const int64_t *)field);
+		else if (in->kind <= IN_PER_SECOND)
+			set_real(o, key, *(const double *)field);
+		else if (in->kind == IN_NAME)
+			set_str(o, key, (const char *)field);
+		else {
+			input_describe(&p->w, in, text, sizeof(text));
+			set_str(o, key, text);
+		}
+	}
+	return o;
+}
+
+static json_t *
+properties(const struct ecap_property *props, int n)
+{
+	json_t *o = json_object();
+	int i;
+
+	for (i = 0; i < n; i++)
+		set_str(o, props[i].key, props[i].value);
+	return o;
+}
+
+static json_t *
+executors(const struct plan *p)
+{
+	const struct ecap_executor_out *e = &p->exec;
+	json_t *o = json_object();
+	char s[ECAP_EXPLAIN_MAX];
+
+	set_str(o, "reason", reason_name_executor(e->reason));
+	explain_executors(p, s, sizeof(s));
+	set_str(o, "reason_text", s);
+	set_str(o, "platform", ecap_spark_platform_to_string(p->w.platform));
+	set_str(o, "node", p->have_node ? p->node.name : "");
+	set_int(o, "executor_count", e->executor_count);
+	set_int(o, "executor_core_count", e->executor_core_count);
+	set_int(o, "executor_heap_bytes", (int64_t)e->executor_heap_bytes);
+	set_int(o, "executor_overhead_bytes",
+		(int64_t)e->executor_overhead_bytes);
+	set_int(o, "executor_container_bytes",
+		(int64_t)e->executor_container_bytes);
+	set_real(o, "overhead_factor", e->overhead_factor);
+	set_real(o, "required_memory_gb", e->required_memory_gb);
+	set_real(o, "total_memory_gb", e->total_memory_gb);
+	set_real(o, "memory_shortfall_gb", e->memory_shortfall_gb);
+	set_int(o, "node_count", e->node_count);
+	set_int(o, "executors_per_node_count", e->executors_per_node_count);
+	set_int(o, "dynamic_min_executor_count", e->dynamic_min_executor_count);
+	set_int(o, "dynamic_initial_executor_count",
+		e->dynamic_initial_executor_count);
+	set_int(o, "dynamic_max_executor_count", e->dynamic_max_executor_count);
+	set_real(o, "processing_window_hours", e->processing_window_hours);
+	set_real(o, "target_hours", e->target_hours);
+	set_real(o, "projected_hours", e->projected_hours);
+	set_real(o, "cost_usd_per_hour", e->cost_usd_per_hour);
+	set_real(o, "window_cost_usd", e->window_cost_usd);
+	set_bool(o, "capped_by_max_executors", e->capped_by_max_executors);
+	set_bool(o, "window_met", e->window_met);
+	return o;
+}
+
+static json_t *
+partitions(const struct plan *p)
+{
+	const struct ecap_partition_out *o = &p->part;
+	json_t *j = json_object();
+	char s[ECAP_EXPLAIN_MAX];
+
+	set_str(j, "reason", reason_name_partition(o->reason));
+	explain_partition(p, s, sizeof(s));
+	set_str(j, "reason_text", s);
+	set_str(j, "action", ecap_partition_action_to_string(o->action));
+	set_int(j, "data_size_bytes", o->data_size_bytes);
+	set_int(j, "total_executor_cores",
+		p->part_in.total_executor_cores);
+	set_int(j, "partition_count", o->partition_count);
+	set_int(j, "effective_partition_count", o->effective_partition_count);
+	set_int(j, "bytes_per_partition", o->bytes_per_partition);
+	set_int(j, "parallelism_floor_count", o->parallelism_floor_count);
+	return j;
+}
+
+static json_t *
+join(const struct plan *p)
+{
+	const struct ecap_join_out *o = &p->join;
+	json_t *j = json_object();
+	char s[ECAP_EXPLAIN_MAX];
+
+	set_str(j, "reason", reason_name_join(o->reason));
+	explain_join(p, s, sizeof(s));
+	set_str(j, "reason_text", s);
+	set_str(j, "strategy", ecap_join_strategy_to_string(o->strategy));
+	set_str(j, "build_side", ecap_join_build_side_to_string(o->build_side));
+	set_str(j, "strategy_reason", reason_name_join(o->strategy_reason));
+	set_str(j, "recommended_hint",
+		ecap_join_hint_to_string(o->recommended_hint));
+	set_str(j, "recommended_hint_side",
+		ecap_join_build_side_to_string(o->recommended_hint_side));
+	set_str(j, "recommended_strategy",
+		ecap_join_strategy_to_string(o->recommended_strategy));
+	set_int(j, "recommended_warning_flags", o->recommended_warning_flags);
+	set_int(j, "broadcast_threshold_bytes", o->broadcast_threshold_bytes);
+	return j;
+}
+
+static json_t *
+cache(const struct plan *p)
+{
+	const struct ecap_cache_out *o = &p->cache;
+	json_t *j = json_object();
+	char s[ECAP_EXPLAIN_MAX];
+
+	set_str(j, "reason", reason_name_cache(o->reason));
+	explain_cache(p, s, sizeof(s));
+	set_str(j, "reason_text", s);
+	set_str(j, "level", ecap_storage_level_to_string(o->level));
+	set_str(j, "level_name", o->level_name);
+	set_bool(j, "level_exists_in_api", o->level_exists_in_api);
+	set_int(j, "stored_size_bytes", (int64_t)o->stored_size_bytes);
+	set_int(j, "storage_memory_bytes", (int64_t)o->storage_memory_bytes);
+	set_int(j, "partitions_in_memory_count", o->partitions_in_memory_count);
+	set_real(j, "memory_share_ratio", o->memory_share_ratio);
+	return j;
+}
+
+static json_t *
+database(const struct plan *p)
+{
+	const struct ecap_database_out *d = &p->db;
+	struct ecap_property props[CLI_MAX_PROPS];
+	json_t *j = json_object();
+	char s[ECAP_EXPLAIN_MAX];
+	int n;
+
+	set_str(j, "reason", reason_name_database(d->reason));
+	explain_database(p, s, sizeof(s));
+	set_str(j, "reason_text", s);
+	set_str(j, "instance_class", d->instance_class);
+	set_int(j, "instances_needed_count", d->instances_needed_count);
+	set_bool(j, "fits", d->fits_flag);
+	set_real(j, "instance_memory_gb", d->instance_memory_gb);
+	set_int(j, "instance_vcpu_count", d->instance_vcpus);
+	set_real(j, "memory_required_gb", d->memory_required_gb);
+	set_real(j, "daily_storage_gb", d->daily_storage_gb);
+	set_real(j, "data_storage_gb", d->data_storage_gb);
+	set_real(j, "storage_gb", d->storage_gb);
+	set_real(j, "price_usd_per_hour", d->price_usd_per_hour);
+	set_real(j, "cost_usd_per_month", d->cost_usd_per_month);
+	if ((n = database_props(p, props)) >= 0)
+		json_object_set_new(j, "parameters", properties(props, n));
+	return j;
+}
+
+static json_t *
+kafka(const struct plan *p)
+{
+	const struct ecap_kafka_out *k = &p->kafka;
+	json_t *j = json_object();
+	char s[ECAP_EXPLAIN_MAX];
+
+	set_str(j, "reason", reason_name_kafka(k->reason));
+	explain_kafka(p, s, sizeof(s));
+	set_str(j, "reason_text", s);
+	set_real(j, "events_per_second", p->kafka_in.events_per_second);
+	set_real(j, "peak_events_per_second", k->peak_events_per_second);
+	set_real(j, "retention_hours", p->kafka_retention_hours);
+	set_int(j, "partitions_count", k->partitions_count);
+	set_int(j, "brokers_count", k->brokers_count);
+	set_str(j, "instance_type", k->instance_type);
+	set_real(j, "total_storage_gb", k->total_storage_gb);
+	set_real(j, "storage_per_broker_gb", k->storage_per_broker_gb);
+	set_int(j, "replication_factor_count", k->replication_factor_count);
+	set_int(j, "min_insync_replicas_count", k->min_insync_replicas_count);
+	set_str(j, "acks", k->acks);
+	set_real(j, "cost_usd_per_month", k->cost_usd_per_month);
+	return j;
+}
+
+static json_t *
+projection(const struct plan *p)
+{
+	const struct ecap_projection_year *y;
+	const struct ecap_projection_montecarlo_year *m;
+	json_t *j = json_object(), *years = json_array(), *o;
+	char s[ECAP_EXPLAIN_MAX];
+	size_t i;
+
+	for (i = 0; i < p->year_count; i++) {
+		y = &p->years[i];
+		o = json_object();
+		set_int(o, "year", y->year);
+		set_real(o, "base_daily_transactions", y->base_daily_transactions);
+		set_real(o, "peak_daily_transactions", y->peak_daily_transactions);
+		set_int(o, "spark_executors_count", y->spark_executors_count);
+		set_real(o, "spark_cost_usd_per_month", y->spark_cost_usd_per_month);
+		set_str(o, "database_instance_class", y->database_instance_class);
+		set_int(o, "database_instances_count", y->database_instances_count);
+		set_str(o, "database_reason",
+			reason_name_database(y->database_reason));
+		set_real(o, "database_cost_usd_per_month",
+			 y->database_cost_usd_per_month);
+		set_int(o, "kafka_brokers_count", y->kafka_brokers_count);
+		set_str(o, "kafka_reason", reason_name_kafka(y->kafka_reason));
+		set_real(o, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month);
+		set_real(o, "total_cost_usd_per_month", y->total_cost_usd_per_month);
+		explain_year(p, i, s, sizeof(s));
+		set_str(o, "reason_text", s);
+		json_array_append_new(years, o);
+	}
+	json_object_set_new(j, "years", years);
+	if (p->mc_count == 0)
+		return j;
+	years = json_array();
+	for (i = 0; i < p->mc_count; i++) {
+		m = &p->mc[i];
+		o = json_object();
+		set_int(o, "year", m->year);
+		set_real(o, "spark_executors_p50_count", m->spark_executors_p50_count);
+		set_real(o, "spark_executors_p90_count", m->spark_executors_p90_count);
+		set_real(o, "spark_executors_p99_count", m->spark_executors_p99_count);
+		set_real(o, "database_memory_p50_gb", m->database_memory_p50_gb);
+		set_real(o, "database_memory_p90_gb", m->database_memory_p90_gb);
+		set_real(o, "database_memory_p99_gb", m->database_memory_p99_gb);
+		set_real(o, "kafka_brokers_p50_count", m->kafka_brokers_p50_count);
+		set_real(o, "kafka_brokers_p90_count", m->kafka_brokers_p90_count);
+		set_real(o, "kafka_brokers_p99_count", m->kafka_brokers_p99_count);
+		set_real(o, "total_cost_p50_usd_per_month",
+			 m->total_cost_p50_usd_per_month);
+		set_real(o, "total_cost_p90_usd_per_month",
+			 m->total_cost_p90_usd_per_month);
+		set_real(o, "total_cost_p99_usd_per_month",
+			 m->total_cost_p99_usd_per_month);
+		json_array_append_new(years, o);
+	}
+	set_int(j, "montecarlo_paths_count", p->w.paths);
+	json_object_set_new(j, "montecarlo", years);
+	return j;
+}
+
+static json_t *
+flags(const struct plan *p)
+{
+	json_t *a = json_array();
+	unsigned bit;
+
+	for (bit = 1; bit & FLAG_ALL; bit <<= 1)
+		if (p->flags & bit)
+			json_array_append_new(a, json_string(cli_flag_name(bit)));
+	return a;
+}
+
+int
+render_json(FILE *f, const struct plan *p)
+{
+	struct ecap_property props[CLI_MAX_PROPS];
+	json_t *root = json_object();
+	char *text;
+	int n, rc = 0;
+
+	set_str(root, "schema", "ecaptune-plan");
+	set_int(root, "version", SCHEMA_VERSION);
+	set_str(root, "ecaptune_version", ecap_version_string());
+	set_str(root, "command", command_names[p->command]);
+	set_str(root, "model", ecap_model_to_string(ecap_policy_model(p->policy)));
+	json_object_set_new(root, "workload", workload(p));
+	json_object_set_new(root, "flags", flags(p));
+	if (p->sections & SEC_EXECUTORS)
+		json_object_set_new(root, "executors", executors(p));
+	if (p->sections & SEC_PARTITIONS)
+		json_object_set_new(root, "partitions", partitions(p));
+	if (p->sections & (SEC_EXECUTORS | SEC_PARTITIONS) &&
+	    (n = spark_props(p, props)) >= 0)
+		json_object_set_new(root, "spark_properties",
+				    properties(props, n));
+	if (p->sections & SEC_JOIN)
+		json_object_set_new(root, "join", join(p));
+	if (p->sections & SEC_CACHE)
+		json_object_set_new(root, "cache", cache(p));
+	if (p->sections & SEC_DATABASE)
+		json_object_set_new(root, "database", database(p));
+	if (p->sections & SEC_KAFKA)
+		json_object_set_new(root, "kafka", kafka(p));
+	if (p->sections & SEC_PROJECTION)
+		json_object_set_new(root, "projection", projection(p));
+	if ((text = json_dump_shortest(root)) == NULL)
+		rc = cli_error(CLI_EXIT_INPUT, "out of memory");
+	else
+		fprintf(f, "%s\n", text);
+	free(text);
+	json_decref(root);
+	return rc;
+}
