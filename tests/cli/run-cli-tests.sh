@@ -22,6 +22,7 @@ ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 # 1. expected outputs
 while read -r name args; do
 	case "$name" in ''|'#'*) continue ;; esac
+	args=$(printf '%s' "$args" | sed "s|@TMP@|$tmp|g")
 	# shellcheck disable=SC2086
 	"$ecaptune" $args >"$tmp/$name" 2>"$tmp/$name.err"
 	rc=$?
@@ -117,11 +118,24 @@ printf '{\n  "daily-data": "1TB",\n  "window": 4\n}\n' >"$tmp/w.json"
 "$ecaptune" executors --workload "$tmp/w.json" >"$tmp/c"
 if cmp -s "$tmp/a" "$tmp/c"; then ok "workload file equals the options"
 else ko "workload file differs from the options"; fi
+# 5. the man page: lint-clean, and every option it documents is in --help
 "$ecaptune" --help >"$tmp/help" 2>&1
-for o in $(sed -n 's/^\.It Fl \{0,1\}-\{0,1\}\([a-z-]*\) .*/\1/p' \
-	"$top_srcdir/man/ecaptune.1" | sort -u); do
-	grep -q -- "--$o" "$tmp/help" || ko "--help lacks --$o of ecaptune(1)"
+man1="$top_srcdir/man/ecaptune.1"
+for o in $(grep '^\.It Fl' "$man1" | grep -o 'Fl Fl [a-z-]*' |
+	sed 's/Fl Fl //' | sort -u); do
+	grep -q -- "--$o" "$tmp/help" && ok "--help lists --$o" ||
+		ko "--help lacks --$o of ecaptune(1)"
 done
+if command -v mandoc >/dev/null 2>&1; then
+	if mandoc -Tlint -Wwarning "$man1" >"$tmp/lint" 2>&1; then
+		ok "mandoc -Tlint ecaptune.1"
+	else ko "mandoc -Tlint ecaptune.1: $(cat "$tmp/lint")"; fi
+fi
+if command -v groff >/dev/null 2>&1; then
+	groff -ww -mdoc -Tutf8 "$man1" 2>"$tmp/groff" >/dev/null
+	if [ ! -s "$tmp/groff" ]; then ok "groff -ww ecaptune.1"
+	else ko "groff -ww ecaptune.1: $(cat "$tmp/groff")"; fi
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
