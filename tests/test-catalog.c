@@ -3,7 +3,7 @@
  * The catalogs: compiled-in tables, order, find/set/remove, validation,
  * copies, JSON and dynamic keys.  Expected rows are the seed data of
  * lib/catalog-*.def with their sources (engine-facts.md 4.2 and 4.3, the
- * tuning guide's RDS prices, MSK's kafka.m5.large).
+ * tuning guide's RDS prices, the MSK broker sizes).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,11 +104,18 @@ START_TEST(defaults_present_and_sorted)
 		"m5.2xlarge", "r5.2xlarge", "m5.4xlarge" };
 	static const char *const db[] = { "db.r6g.xlarge", "db.r6g.2xlarge",
 		"db.r6g.4xlarge" };
-	static const char *const kafka[] = { "kafka.m5.large" };
+	/* MSK us-east-1: t3.small 0.0456, then each m7g size (0.204 ..
+	 * 6.528) just below its m5 twin (0.21 .. 6.72), m5.24xlarge 10.08. */
+	static const char *const kafka[] = { "kafka.t3.small",
+		"kafka.m7g.large", "kafka.m5.large", "kafka.m7g.xlarge",
+		"kafka.m5.xlarge", "kafka.m7g.2xlarge", "kafka.m5.2xlarge",
+		"kafka.m7g.4xlarge", "kafka.m5.4xlarge", "kafka.m7g.8xlarge",
+		"kafka.m5.8xlarge", "kafka.m7g.12xlarge", "kafka.m5.12xlarge",
+		"kafka.m7g.16xlarge", "kafka.m5.16xlarge", "kafka.m5.24xlarge" };
 
 	expect_names(ECAP_CATALOG_SPARK_NODE, spark, 5);
 	expect_names(ECAP_CATALOG_DATABASE, db, 3);
-	expect_names(ECAP_CATALOG_KAFKA_BROKER, kafka, 1);
+	expect_names(ECAP_CATALOG_KAFKA_BROKER, kafka, 16);
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, 0), 0);
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, 4), 0);
 	ck_assert_uint_eq(ecap_policy_catalog_count(NULL, 1), 0);
@@ -156,7 +163,8 @@ START_TEST(defaults_present_and_sorted)
 	ck_assert_double_near(e.price_usd_per_hour, 0.21);
 	ck_assert_double_near(e.storage_usd_per_gb_month, 0.10);
 	ck_assert_int_eq(e.max_partition_replica_count, 1000);
-	ck_assert_double_near(e.throughput_mb_per_second, 50.0);
+	/* 60 % of 650 Mbit/s baseline EBS = 0.6 * 77.5 MiB/s = 46 */
+	ck_assert_double_near(e.throughput_mb_per_second, 46.0);
 	ck_assert_str_eq(e.family, "kafka.m5");
 }
 END_TEST
@@ -223,7 +231,13 @@ START_TEST(set_replace_remove_and_never_empty)
 	ck_assert_err(ecap_policy_catalog_remove(p, ECAP_CATALOG_DATABASE, "db.r6g.4xlarge", &err),
 		      ECAP_ERR_LIMIT, err, "name");
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_DATABASE), 1);
-	ck_assert_err(ecap_policy_catalog_remove(p, ECAP_CATALOG_KAFKA_BROKER, "kafka.m5.large", &err),
+	/* Every kafka-broker entry but the last goes. */
+	while (ecap_policy_catalog_count(p, ECAP_CATALOG_KAFKA_BROKER) > 1) {
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_KAFKA_BROKER, 0, &e, &err), 0);
+		ck_assert_int_eq(ecap_policy_catalog_remove(p, ECAP_CATALOG_KAFKA_BROKER, e.name, &err), 0);
+	}
+	ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_KAFKA_BROKER, 0, &e, &err), 0);
+	ck_assert_err(ecap_policy_catalog_remove(p, ECAP_CATALOG_KAFKA_BROKER, e.name, &err),
 		      ECAP_ERR_LIMIT, err, "name");
 }
 END_TEST

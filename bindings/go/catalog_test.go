@@ -44,11 +44,13 @@ func TestCatalogDefaults(t *testing.T) {
 	if err != nil || m.YARNMemoryMB != 57344 || m.EMRPriceUSDPerHour != 0.192 || m.EKSMaxPodCount != 234 {
 		t.Errorf("m5.4xlarge = %+v, %v", m, err)
 	}
+	// MSK: the cheapest size first, kafka.t3.small (300 replicas a
+	// broker; 60 % of 174 Mbit/s baseline EBS = 12 MiB/s); 16 sizes.
 	k, err := p.CatalogAt(CatalogKafkaBroker, 0)
-	if err != nil || k.Name != "kafka.m5.large" || k.MaxPartitionReplicaCount != 1000 || k.ThroughputMBPerSecond != 50 {
+	if err != nil || k.Name != "kafka.t3.small" || k.MaxPartitionReplicaCount != 300 || k.ThroughputMBPerSecond != 12 {
 		t.Errorf("kafka-broker[0] = %+v, %v", k, err)
 	}
-	if _, err := p.CatalogAt(CatalogKafkaBroker, 1); !errors.Is(err, ErrRange) {
+	if _, err := p.CatalogAt(CatalogKafkaBroker, 16); !errors.Is(err, ErrRange) {
 		t.Errorf("CatalogAt past the end: %v", err)
 	}
 	if _, err := p.CatalogAt(Catalog(9), 0); !errors.Is(err, ErrUnknownEnum) {
@@ -83,7 +85,16 @@ func TestCatalogEdit(t *testing.T) {
 	if err := p.RemoveCatalogEntry(CatalogSparkNode, "r5.4xlarge"); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.RemoveCatalogEntry(CatalogKafkaBroker, "kafka.m5.large"); !errors.Is(err, ErrLimit) {
+	for n := p.CatalogCount(CatalogKafkaBroker); n > 1; n-- {
+		k, err := p.CatalogAt(CatalogKafkaBroker, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.RemoveCatalogEntry(CatalogKafkaBroker, k.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.RemoveCatalogEntry(CatalogKafkaBroker, "kafka.m5.24xlarge"); !errors.Is(err, ErrLimit) {
 		t.Errorf("removing the last broker: %v", err)
 	}
 	if v, err := p.Int64("catalog.spark-node.m5.xlarge.yarn_memory_mb"); err != nil || v != 12288 {

@@ -84,7 +84,10 @@ var bound = map[string]any{
 	"ecap_database_advise":     (*Policy).AdviseDatabase,
 	"ecap_database_properties": DatabaseAdvice.Properties,
 	// kafka
-	"ecap_kafka_advise": (*Policy).AdviseKafka,
+	"ecap_kafka_advise":             (*Policy).AdviseKafka,
+	"ecap_kafka_explain":            KafkaAdvice.ReasonText,
+	"ecap_kafka_reason_to_string":   KafkaReason.String,
+	"ecap_kafka_reason_from_string": ParseKafkaReason,
 	// projection
 	"ecap_projection_run":                (*Policy).Project,
 	"ecap_projection_to_json":            ProjectionJSON,

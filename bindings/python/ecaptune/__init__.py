@@ -61,7 +61,8 @@ from .database import (DatabaseReason, DatabaseAdvice,
                        database_properties)
 
 from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
-                    advise_kafka)
+                    KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
+                    kafka_reason_to_string, kafka_reason_from_string)
 
 from .projection import (ProjectionYear, MonteCarloYear,
                          PROJECTION_MAX_YEARS, projection_run,
@@ -112,7 +113,8 @@ __all__ = [
     "advise_database", "database_properties",
     # kafka
     "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
-    "advise_kafka",
+    "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",
+    "kafka_reason_to_string", "kafka_reason_from_string",
     # projection
     "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",

@@ -140,6 +140,10 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     # Kafka sizing
     "ecap_kafka_advise": (c_int, (PolicyHandle, POINTER(S.KafkaInStruct),
                                   POINTER(S.KafkaOutStruct), _err_p)),
+    "ecap_kafka_explain": (c_int, (POINTER(S.KafkaOutStruct), c_char_p,
+                                   c_size_t, _err_p)),
+    "ecap_kafka_reason_to_string": (c_char_p, (c_int32,)),
+    "ecap_kafka_reason_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
     # growth and projection
     "ecap_projection_run": (c_int, (PolicyHandle, POINTER(S.ProjectionInStruct),
                                     POINTER(S.ProjectionYearStruct),

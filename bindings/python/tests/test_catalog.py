@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Catalogs: the C suite's seed rows (engine-facts 4.2/4.3, the guide's
-RDS prices, MSK kafka.m5.large), order, edits, errors, JSON and keys."""
+RDS prices, the MSK broker sizes), order, edits, errors, JSON and keys."""
 
 from __future__ import annotations
 
@@ -34,10 +34,13 @@ def test_defaults_sorted_by_price(policy):
         (16, 64.0, 57344, 0.192, 234, "m5")
     assert m.catalog is Catalog.ECAP_CATALOG_SPARK_NODE
     assert m.yarn_memory_derived_flag is False
+    # MSK: the cheapest first; kafka.t3.small holds 300 replicas a broker
+    # and writes 60 % of its 174 Mbit/s baseline EBS = 12 MiB/s
     k = policy.catalog("kafka-broker")
-    assert [(e.name, e.max_partition_replica_count,
-             e.throughput_mb_per_second) for e in k] == \
-        [("kafka.m5.large", 1000, 50.0)]
+    assert len(k) == 16
+    assert (k[0].name, k[0].max_partition_replica_count,
+            k[0].throughput_mb_per_second) == ("kafka.t3.small", 300, 12.0)
+    assert k[-1].name == "kafka.m5.24xlarge"
 
 
 def test_set_replace_remove(policy):
@@ -79,8 +82,10 @@ def test_validation(policy, change, error, field):
 
 
 def test_last_entry_stays(policy):
+    for e in policy.catalog("kafka-broker")[:-1]:
+        policy.catalog_remove("kafka-broker", e.name)
     with pytest.raises(E.LimitError):
-        policy.catalog_remove("kafka-broker", "kafka.m5.large")
+        policy.catalog_remove("kafka-broker", "kafka.m5.24xlarge")
 
 
 def test_json_and_keys(policy):
