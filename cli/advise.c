@@ -180,6 +180,8 @@ advise_kafka(struct plan *p, struct ecap_error *err)
 	in->events_per_second = p->w.events_per_second > 0
 		? p->w.events_per_second : p->w.transactions_per_day / 86400.0;
 	in->retention_hours = p->w.kafka_retention_hours;
+	snprintf(in->instance_type, sizeof(in->instance_type), "%s",
+		 p->w.kafka_broker);
 	p->kafka_retention_hours = p->w.kafka_retention_hours;
 	if (p->kafka_retention_hours == 0 &&
 	    (rc = ecap_policy_get_double(p->policy, "kafka.retention_hours",
@@ -188,6 +190,8 @@ advise_kafka(struct plan *p, struct ecap_error *err)
 		return cli_lib_error("kafka.retention_hours", rc, err);
 	if ((rc = ecap_kafka_advise(p->policy, in, &p->kafka, err)) != ECAP_OK)
 		return cli_lib_error("kafka", rc, err);
+	if (p->kafka.broker_quota_exceeded_flag)
+		p->flags |= FLAG_KAFKA_QUOTA;
 	return 0;
 }
 

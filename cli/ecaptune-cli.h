@@ -54,7 +54,8 @@ enum cli_flag {
 	FLAG_JOIN_WARNING = 1 << 4,	/* Spark's plan carries a warning */
 	FLAG_CACHE_LEVEL_MISSING = 1 << 5, /* the API lacks the level */
 	FLAG_PARTITION_NOOP = 1 << 6,	/* the coalesce does nothing */
-	FLAG_ALL = (1 << 7) - 1,
+	FLAG_KAFKA_QUOTA = 1 << 7,	/* more brokers than the quota */
+	FLAG_ALL = (1 << 8) - 1,
 };
 const char *cli_flag_name(unsigned flag);
 int cli_flags_parse(const char *list, unsigned *flags);
@@ -88,6 +89,7 @@ struct workload {
 	/* kafka (0 = transactions / 86400) */
 	double events_per_second;
 	double kafka_retention_hours;	/* 0 = policy */
+	char kafka_broker[64];		/* "" = the cheapest that fits */
 	/* projection */
 	int64_t years;
 	char scenario[64];

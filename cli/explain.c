@@ -45,10 +45,19 @@ explain_database(const struct plan *p, char *buf, size_t n)
 	copy(buf, n, p->db.reason_text);
 }
 
+/* A sentence from an ecap_<family>_explain(); ECAP_EXPLAIN_MAX bytes
+ * always suffice, and a smaller buffer keeps the truncated sentence. */
+static void
+library_sentence(int rc, char *buf, size_t n)
+{
+	if (rc != ECAP_OK && rc != ECAP_ERR_NOSPACE && n > 0)
+		snprintf(buf, n, "(no explanation: %s)", ecap_strerror(rc));
+}
+
 void
 explain_kafka(const struct plan *p, char *buf, size_t n)
 {
-	copy(buf, n, p->kafka.reason_text);
+	library_sentence(ecap_kafka_explain(&p->kafka, buf, n, NULL), buf, n);
 }
 
 void
@@ -58,7 +67,7 @@ explain_year(const struct plan *p, size_t i, char *buf, size_t n)
 }
 
 /*
- * Reason names.  The partition family names their reasons in
+ * Reason names.  The partition and Kafka families name their reasons in
  * the library; for the others these tables spell the enum constants the
  * same way (lower case, '-') until their ecap_<family>_reason_to_string()
  * lands (issue 13), and then give way to it.
@@ -189,14 +198,7 @@ reason_name_database(int32_t r)
 const char *
 reason_name_kafka(int32_t r)
 {
-	static const struct reason_name t[] = {
-		{ ECAP_KAFKA_REASON_MINIMUM, "minimum" },
-		{ ECAP_KAFKA_REASON_GUIDE_PARTITIONS, "guide-partitions" },
-		{ ECAP_KAFKA_REASON_STORAGE, "storage" },
-		{ ECAP_KAFKA_REASON_THROUGHPUT, "throughput" },
-		{ ECAP_KAFKA_REASON_PARTITION_REPLICAS, "partition-replicas" },
-		{ 0, NULL },
-	};
+	const char *s = ecap_kafka_reason_to_string(r);
 
-	return lookup(t, r);
+	return s != NULL ? s : "unknown";
 }

@@ -76,6 +76,9 @@ const struct input_spec cli_inputs[] = {
 	{ "kafka-retention", IN_HOURS, W(kafka_retention_hours),
 	  "Kafka retention (7d; 0 = policy)",
 	  "policy kafka.retention_hours" },
+	{ "kafka-broker", IN_NAME, W(kafka_broker),
+	  "MSK broker size from the kafka-broker catalog",
+	  "the cheapest that fits" },
 	{ "years", IN_COUNT, W(years),
 	  "years to project",
 	  NULL },
@@ -226,7 +229,8 @@ input_describe(const struct workload *w, const struct input_spec *in,
 	case IN_PER_SECOND:
 	case IN_NAME:
 		if (in->zero != NULL && describe_zero(field, in->kind)) {
-			snprintf(buf, n, "0 (%s)", in->zero);
+			snprintf(buf, n, "%s (%s)",
+				 in->kind == IN_NAME ? "\"\"" : "0", in->zero);
 			return;
 		}
 		break;

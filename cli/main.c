@@ -61,7 +61,7 @@ static const struct {
 static const char *const flag_names[] = {
 	"window-missed", "memory-short", "executors-capped",
 	"database-no-fit", "join-warning", "cache-level-missing",
-	"partition-noop",
+	"partition-noop", "kafka-quota-exceeded",
 };
 #define FLAG_COUNT (sizeof(flag_names) / sizeof(flag_names[0]))
 
@@ -112,9 +112,52 @@ cli_error(int code, const char *fmt, ...)
 	return code;
 }
 
+/* The option that feeds a library input field, for error messages. */
+static const char *
+field_option(const char *field)
+{
+	static const char *const map[][2] = {
+		{ "daily_data_gb", "--daily-data" },
+		{ "processing_window_hours", "--window" },
+		{ "executor_core_count", "--executor-cores" },
+		{ "max_executor_count", "--max-executors" },
+		{ "platform", "--platform" },
+		{ "data_size_bytes", "--data-size" },
+		{ "current_partition_count", "--current-partitions" },
+		{ "total_executor_cores", "--total-cores" },
+		{ "join_type", "--join-type" },
+		{ "left_size_bytes", "--left-size" },
+		{ "right_size_bytes", "--right-size" },
+		{ "right_row_count", "--right-rows" },
+		{ "serialized_size_bytes", "--cache-size" },
+		{ "partition_count", "--cache-partitions" },
+		{ "reuse_count", "--cache-reuse" },
+		{ "api", "--api" },
+		{ "transactions_per_day", "--transactions" },
+		{ "retention_days", "--retention-days" },
+		{ "events_per_second", "--events" },
+		{ "retention_hours", "--kafka-retention" },
+		{ "current_daily_transactions", "--transactions" },
+		{ "years", "--years" },
+		{ "scenario", "--scenario" },
+		{ "paths_count", "--paths" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i][0], field) == 0)
+			return map[i][1];
+	return NULL;
+}
+
 int
 cli_lib_error(const char *what, int rc, const struct ecap_error *err)
 {
+	const char *option = field_option(err->field);
+
+	if (option != NULL)
+		return cli_error(CLI_EXIT_INPUT, "%s: %s (%s): %s", option,
+				 what, err->field, err->message);
 	if (err->field[0] != '\0' && err->line > 0)
 		return cli_error(CLI_EXIT_INPUT, "%s: line %d: %s: %s", what,
 				 err->line, err->field, err->message);
@@ -189,7 +232,7 @@ usage(FILE *f)
 		"                       ");
 	for (i = 0; i < FLAG_COUNT; i++)
 		fprintf(f, "%s%s", flag_names[i], i + 1 < FLAG_COUNT ?
-			(i == 2 ? ",\n                       " : ",") : "\n");
+			(i % 3 == 2 ? ",\n                       " : ",") : "\n");
 	fprintf(f, "\nworkload options (sizes binary: 1GB = 2^30 bytes):\n");
 	for (i = 0; i < cli_input_count; i++)
 		fprintf(f, "  --%-19s %s\n", cli_inputs[i].name,

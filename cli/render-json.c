@@ -245,7 +245,12 @@ kafka(const struct plan *p)
 	set_int(j, "replication_factor_count", k->replication_factor_count);
 	set_int(j, "min_insync_replicas_count", k->min_insync_replicas_count);
 	set_str(j, "acks", k->acks);
+	set_real(j, "broker_cost_usd_per_month", k->broker_cost_usd_per_month);
+	set_real(j, "storage_cost_usd_per_month", k->storage_cost_usd_per_month);
 	set_real(j, "cost_usd_per_month", k->cost_usd_per_month);
+	set_bool(j, "broker_quota_exceeded", k->broker_quota_exceeded_flag);
+	set_bool(j, "compression_suggested", k->compression_flag);
+	set_bool(j, "tiered_storage_suggested", k->tiered_storage_flag);
 	return j;
 }
 

@@ -192,7 +192,8 @@ database(FILE *f, const struct plan *p)
 static void
 kafka(FILE *f, const struct plan *p)
 {
-	static const char *const in[] = { "events", "kafka-retention", NULL };
+	static const char *const in[] = { "events", "kafka-retention",
+		"kafka-broker", NULL };
 	const struct ecap_kafka_out *k = &p->kafka;
 	char a[32], b[32], s[ECAP_EXPLAIN_MAX];
 
@@ -210,7 +211,10 @@ kafka(FILE *f, const struct plan *p)
 		"acks=%s\n", "durability",
 		(long long)k->replication_factor_count,
 		(long long)k->min_insync_replicas_count, k->acks);
-	fprintf(f, LABEL "$%.2f a month\n", "cost", k->cost_usd_per_month);
+	fprintf(f, LABEL "$%.2f a month (brokers $%.2f, storage $%.2f)\n",
+		"cost", k->cost_usd_per_month, k->broker_cost_usd_per_month,
+		k->storage_cost_usd_per_month);
+	flag(f, p, FLAG_KAFKA_QUOTA, "more brokers than kafka.max_broker_count");
 	explain_kafka(p, s, sizeof(s));
 	why(f, s);
 }
