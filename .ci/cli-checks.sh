@@ -59,7 +59,7 @@ PY
 done
 
 # ---- chromium ----
-"$ecaptune" project --paths 2000 --chart "$tmp/chart.svg" >/dev/null
+"$ecaptune" project --paths 2000 --growth-sd 0.15 --peak-sd 0.3 --chart "$tmp/chart.svg" >/dev/null
 if timeout 120 chromium --headless --no-sandbox --disable-gpu \
 	--disable-dev-shm-usage --hide-scrollbars --window-size=840,510 \
 	--screenshot="$tmp/chart.png" "file://$tmp/chart.svg" \

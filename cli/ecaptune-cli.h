@@ -94,6 +94,8 @@ struct workload {
 	int64_t years;
 	char scenario[64];
 	int64_t paths;			/* 0 = deterministic projection */
+	double growth_sd;		/* 0 = the scenario's spread */
+	double peak_sd;
 	int64_t seed;
 	/* output details */
 	char parameter_group[64];	/* rds */
@@ -112,13 +114,15 @@ int parse_duration_hours(const char *s, double *hours, char *why, size_t n);
 int parse_rate(const char *s, double per_seconds, double *rate, char *why,
 	       size_t n);
 int parse_count(const char *s, int64_t *count, char *why, size_t n);
+int parse_number(const char *s, double *v, char *why, size_t n);
 
 /*
  * One workload input: its option and JSON member name, how its value is
  * spelt, and where it goes (cli/inputs.c).
  */
 enum input_kind {
-	IN_SIZE, IN_HOURS, IN_PER_DAY, IN_PER_SECOND, IN_COUNT, IN_NAME,
+	IN_SIZE, IN_HOURS, IN_PER_DAY, IN_PER_SECOND, IN_NUMBER, IN_COUNT,
+	IN_NAME,
 	IN_PLATFORM, IN_JOIN_TYPE, IN_SPARK_API,
 };
 struct input_spec {
@@ -169,6 +173,8 @@ struct plan {
 };
 /* Runs the advisors of p->sections; exit code (message printed). */
 int plan_run(struct plan *p, bool progress);
+/* Gives the projection's scenario the workload's spreads, if any. */
+int scenario_spread(ecap_policy *policy, const struct workload *w);
 /* The projection part of plan_run (cli/project.c). */
 int project_run(struct plan *p, bool progress, struct ecap_error *err);
 

@@ -88,6 +88,12 @@ const struct input_spec cli_inputs[] = {
 	{ "paths", IN_COUNT, W(paths),
 	  "Monte Carlo paths (0 = deterministic projection)",
 	  "no Monte Carlo run" },
+	{ "growth-sd", IN_NUMBER, W(growth_sd),
+	  "standard deviation of the yearly growth (0.1 = 10 points)",
+	  "the scenario's" },
+	{ "peak-sd", IN_NUMBER, W(peak_sd),
+	  "standard deviation of the seasonal peak factor",
+	  "the scenario's" },
 	{ "seed", IN_COUNT, W(seed),
 	  "Monte Carlo seed",
 	  NULL },
@@ -187,6 +193,8 @@ input_set_text(struct workload *w, const struct input_spec *in,
 		return parse_rate(text, 1.0, field, why, n);
 	case IN_COUNT:
 		return parse_count(text, field, why, n);
+	case IN_NUMBER:
+		return parse_number(text, field, why, n);
 	case IN_NAME:
 		/* Every name field is char[64]. */
 		if (strlen(text) >= 64) {
@@ -227,6 +235,7 @@ input_describe(const struct workload *w, const struct input_spec *in,
 	case IN_HOURS:
 	case IN_PER_DAY:
 	case IN_PER_SECOND:
+	case IN_NUMBER:
 	case IN_NAME:
 		if (in->zero != NULL && describe_zero(field, in->kind)) {
 			snprintf(buf, n, "%s (%s)",
@@ -254,6 +263,9 @@ input_describe(const struct workload *w, const struct input_spec *in,
 	case IN_PER_SECOND:
 		d = *(const double *)field;
 		snprintf(buf, n, "%.10g a second (%.10g a day)", d, d * 86400);
+		break;
+	case IN_NUMBER:
+		snprintf(buf, n, "%.10g", *(const double *)field);
 		break;
 	case IN_COUNT:
 		snprintf(buf, n, "%lld", (long long)*(const int64_t *)field);

@@ -7,6 +7,7 @@
  * real is rewritten.  The command never calls setlocale(), so printf and
  * strtod use '.' as jansson does.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,11 @@ shortest_real(double v, char out[32])
 {
 	int prec;
 
+	/* A whole number below 2^53 reads best without an exponent. */
+	if (v == floor(v) && fabs(v) < 0x1p53) {
+		snprintf(out, 32, "%.0f", v);
+		return out;
+	}
 	for (prec = 1; prec <= 17; prec++) {
 		snprintf(out, 32, "%.*g", prec, v);
 		if (strtod(out, NULL) == v)

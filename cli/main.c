@@ -141,6 +141,8 @@ field_option(const char *field)
 		{ "years", "--years" },
 		{ "scenario", "--scenario" },
 		{ "paths_count", "--paths" },
+		{ "yearly_growth_sd_ratio", "--growth-sd" },
+		{ "seasonal_peak_sd_factor", "--peak-sd" },
 	};
 	size_t i;
 
@@ -389,8 +391,7 @@ write_output(const char *path, int (*render)(FILE *, const struct plan *),
 }
 
 static int
-run_advice(const struct args *a, const ecap_policy *policy,
-	   struct plan *p)
+run_advice(const struct args *a, ecap_policy *policy, struct plan *p)
 {
 	int rc;
 
@@ -404,7 +405,8 @@ run_advice(const struct args *a, const ecap_policy *policy,
 				 commands[a->command].name);
 	if (a->chart != NULL && commands[a->command].command != CMD_PROJECT)
 		return cli_error(CLI_EXIT_USAGE, "--chart applies to project");
-	if ((rc = build_workload(a, &p->w)) != 0)
+	if ((rc = build_workload(a, &p->w)) != 0 ||
+	    (rc = scenario_spread(policy, &p->w)) != 0)
 		return rc;
 	p->command = commands[a->command].command;
 	p->sections = commands[a->command].sections;

@@ -129,6 +129,35 @@ montecarlo(struct plan *p, bool progress, struct ecap_error *err)
 }
 
 int
+scenario_spread(ecap_policy *policy, const struct workload *w)
+{
+	struct ecap_scenario sc;
+	struct ecap_error err;
+	const char *name = w->scenario;
+	int rc;
+
+	if (w->growth_sd == 0 && w->peak_sd == 0)
+		return 0;
+	ECAP_STRUCT_INIT(&err);
+	ECAP_STRUCT_INIT(&sc);
+	if (name[0] == '\0' &&
+	    (rc = ecap_policy_get_string(policy, "growth.default_scenario",
+					 &name, &err)) != ECAP_OK)
+		return cli_lib_error("growth.default_scenario", rc, &err);
+	if ((rc = ecap_policy_scenario_find(policy, name, &sc, &err)) !=
+	    ECAP_OK)
+		return cli_lib_error("--scenario", rc, &err);
+	if (w->growth_sd > 0)
+		sc.yearly_growth_sd_ratio = w->growth_sd;
+	if (w->peak_sd > 0)
+		sc.seasonal_peak_sd_factor = w->peak_sd;
+	if ((rc = ecap_policy_scenario_set(policy, &sc, &err)) != ECAP_OK)
+		return cli_lib_error(w->growth_sd > 0 ? "--growth-sd"
+						      : "--peak-sd", rc, &err);
+	return 0;
+}
+
+int
 project_run(struct plan *p, bool progress, struct ecap_error *err)
 {
 	struct ecap_projection_in in;

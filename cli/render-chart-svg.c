@@ -15,7 +15,7 @@
 #define PANEL_W 420
 #define PANEL_H 240
 #define MARGIN_L 70
-#define MARGIN_R 20
+#define MARGIN_R 32
 #define MARGIN_T 34
 #define MARGIN_B 36
 

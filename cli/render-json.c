@@ -51,7 +51,7 @@ workload(const struct plan *p)
 	static const char *const suffix[] = {
 		[IN_SIZE] = "_bytes", [IN_HOURS] = "_hours",
 		[IN_PER_DAY] = "_per_day", [IN_PER_SECOND] = "_per_second",
-		[IN_COUNT] = "_count",
+		[IN_NUMBER] = "", [IN_COUNT] = "_count",
 	};
 	json_t *o = json_object();
 	char key[96], text[160], *c;
@@ -69,7 +69,7 @@ workload(const struct plan *p)
 		field = (const char *)&p->w + in->offset;
 		if (in->kind == IN_SIZE || in->kind == IN_COUNT)
 			set_int(o, key, *(const int64_t *)field);
-		else if (in->kind <= IN_PER_SECOND)
+		else if (in->kind <= IN_NUMBER)
 			set_real(o, key, *(const double *)field);
 		else if (in->kind == IN_NAME)
 			set_str(o, key, (const char *)field);

@@ -223,7 +223,7 @@ static void
 projection(FILE *f, const struct plan *p)
 {
 	static const char *const in[] = { "transactions", "years", "scenario",
-		"paths", "seed", NULL };
+		"paths", "growth-sd", "peak-sd", "seed", NULL };
 	const struct ecap_projection_year *y;
 	const struct ecap_projection_montecarlo_year *m;
 	char s[ECAP_EXPLAIN_MAX];

@@ -186,6 +186,16 @@ parse_count(const char *s, int64_t *count, char *w, size_t n)
 	return 0;
 }
 
+int
+parse_number(const char *s, double *v, char *w, size_t n)
+{
+	const char *end;
+
+	if (leading_number(s, v, &end) != 0 || *end != '\0')
+		return why(w, n, "'%s' is not a non-negative number", s);
+	return 0;
+}
+
 void
 human_bytes(double bytes, char *buf, size_t n)
 {

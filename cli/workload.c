@@ -93,6 +93,7 @@ set_number(struct workload *w, const struct input_spec *in, double v,
 		*(int64_t *)field = (int64_t)v;
 		return 0;
 	case IN_HOURS:
+	case IN_NUMBER:
 	case IN_PER_DAY:
 	case IN_PER_SECOND:
 		*(double *)field = v;
