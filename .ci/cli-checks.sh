@@ -17,7 +17,14 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$missing postg
 if [ -n "$missing" ]; then
 	echo "cli-checks: installing$missing"
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends $missing >"${TMPDIR:-/tmp}/cli-checks-apt.log"
+fi
+# In a container, installing chromium can upgrade systemd, whose scripts
+# have left /dev/null a plain file; every later step needs the device.
+if [ ! -c /dev/null ]; then
+	echo "cli-checks: /dev/null is not the null device; recreating it"
+	rm -f /dev/null && mknod -m 666 /dev/null c 1 3
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

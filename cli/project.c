@@ -16,7 +16,9 @@
 
 #include "ecaptune-cli.h"
 
-#define PILOT_PATHS 200
+/* The pilot: a fiftieth of the paths, 200 to 20000. */
+#define PILOT_MIN_PATHS 200
+#define PILOT_MAX_PATHS 20000
 
 struct progress {
 	pthread_mutex_t lock;
@@ -56,11 +58,14 @@ progress_thread(void *arg)
 		if (pr->done)
 			break;
 		elapsed = seconds_since(&pr->start);
+		/* The pilot underestimates a loaded machine and the sort of
+		 * many paths: an estimate overtaken moves ahead. */
+		if (elapsed > 0.9 * pr->estimate_seconds)
+			pr->estimate_seconds = elapsed / 0.9;
 		share = elapsed / pr->estimate_seconds;
 		fprintf(stderr, "\recaptune: Monte Carlo, %lld paths: %.1f s "
 			"of about %.1f s (%3.0f%%)", (long long)pr->paths,
-			elapsed, pr->estimate_seconds,
-			100.0 * (share > 0.99 ? 0.99 : share));
+			elapsed, pr->estimate_seconds, 100.0 * share);
 	}
 	pthread_mutex_unlock(&pr->lock);
 	return NULL;
@@ -84,6 +89,7 @@ montecarlo(struct plan *p, bool progress, struct ecap_error *err)
 	struct ecap_projection_montecarlo_in in;
 	struct progress pr;
 	pthread_t thread;
+	int64_t pilot;
 	size_t i;
 	int rc, threaded = 0;
 
@@ -92,13 +98,16 @@ montecarlo(struct plan *p, bool progress, struct ecap_error *err)
 	clock_gettime(CLOCK_MONOTONIC, &pr.start);
 	for (i = 0; i < ECAP_PROJECTION_MAX_YEARS; i++)
 		ECAP_STRUCT_INIT(&p->mc[i]);
-	if (progress && isatty(STDERR_FILENO) && p->w.paths > PILOT_PATHS) {
+	pilot = p->w.paths / 50;
+	pilot = pilot < PILOT_MIN_PATHS ? PILOT_MIN_PATHS
+	      : pilot > PILOT_MAX_PATHS ? PILOT_MAX_PATHS : pilot;
+	if (progress && isatty(STDERR_FILENO) && p->w.paths > pilot) {
 		p->mc_count = ECAP_PROJECTION_MAX_YEARS;
-		mc_input(p, PILOT_PATHS, &in);
+		mc_input(p, pilot, &in);
 		if (ecap_projection_montecarlo(p->policy, &in, p->mc,
 					       &p->mc_count, err) == ECAP_OK)
 			pr.estimate_seconds = seconds_since(&pr.start) *
-					      (double)p->w.paths / PILOT_PATHS;
+					      (double)p->w.paths / (double)pilot;
 		clock_gettime(CLOCK_MONOTONIC, &pr.start);
 	}
 	if (pr.estimate_seconds > 1.0) {
