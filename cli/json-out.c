@@ -88,3 +88,30 @@ json_dump_shortest(const void *root)
 	free(text);
 	return out;
 }
+
+int
+print_json(FILE *f, void *root)
+{
+	char *text = json_dump_shortest(root);
+	int rc = 0;
+
+	if (text == NULL)
+		rc = cli_error(CLI_EXIT_INPUT, "out of memory");
+	else
+		fprintf(f, "%s\n", text);
+	free(text);
+	json_decref(root);
+	return rc;
+}
+
+void
+print_quoted(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}

@@ -31,8 +31,8 @@ render_emr(FILE *f, const struct plan *p)
 {
 	struct ecap_property props[CLI_MAX_PROPS];
 	json_t *root, *defaults, *yarn;
-	char mb[32], *text;
-	int i, n, rc = 0;
+	char mb[32];
+	int i, n;
 
 	if ((n = spark_props(p, props)) < 0)
 		return CLI_EXIT_INPUT;
@@ -53,11 +53,5 @@ render_emr(FILE *f, const struct plan *p)
 				 "yarn.scheduler.maximum-allocation-mb", mb);
 		json_array_append_new(root, classification("yarn-site", yarn));
 	}
-	if ((text = json_dump_shortest(root)) == NULL)
-		rc = cli_error(CLI_EXIT_INPUT, "out of memory");
-	else
-		fprintf(f, "%s\n", text);
-	free(text);
-	json_decref(root);
-	return rc;
+	return print_json(f, root);
 }

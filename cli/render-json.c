@@ -332,8 +332,7 @@ render_json(FILE *f, const struct plan *p)
 {
 	struct ecap_property props[CLI_MAX_PROPS];
 	json_t *root = json_object();
-	char *text;
-	int n, rc = 0;
+	int n;
 
 	set_str(root, "schema", "ecaptune-plan");
 	set_int(root, "version", SCHEMA_VERSION);
@@ -360,11 +359,5 @@ render_json(FILE *f, const struct plan *p)
 		json_object_set_new(root, "kafka", kafka(p));
 	if (p->sections & SEC_PROJECTION)
 		json_object_set_new(root, "projection", projection(p));
-	if ((text = json_dump_shortest(root)) == NULL)
-		rc = cli_error(CLI_EXIT_INPUT, "out of memory");
-	else
-		fprintf(f, "%s\n", text);
-	free(text);
-	json_decref(root);
-	return rc;
+	return print_json(f, root);
 }

@@ -47,18 +47,6 @@ structured_index(const char *key)
 }
 
 static void
-yaml_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-static void
 section(FILE *f, const char *name, const struct ecap_property *props, int n)
 {
 	size_t i;
@@ -76,7 +64,7 @@ section(FILE *f, const char *name, const struct ecap_property *props, int n)
 			fprintf(f, "  %s:\n", name);
 		fprintf(f, "    %s: ", structured[i].field);
 		if (structured[i].quoted)
-			yaml_string(f, props[j].value);
+			print_quoted(f, props[j].value);
 		else
 			fputs(props[j].value, f);
 		fputc('\n', f);
@@ -97,7 +85,7 @@ render_k8s(FILE *f, const struct plan *p)
 		"kind: SparkApplication\nmetadata:\n  name: ",
 		ecap_version_string(),
 		ecap_model_to_string(ecap_policy_model(p->policy)));
-	yaml_string(f, p->w.app_name);
+	print_quoted(f, p->w.app_name);
 	fprintf(f, "\nspec:\n");
 	for (i = 0; i < n; i++) {
 		if (structured_index(props[i].key) >= 0)
@@ -105,9 +93,9 @@ render_k8s(FILE *f, const struct plan *p)
 		if (!conf++)
 			fprintf(f, "  sparkConf:\n");
 		fprintf(f, "    ");
-		yaml_string(f, props[i].key);
+		print_quoted(f, props[i].key);
 		fprintf(f, ": ");
-		yaml_string(f, props[i].value);
+		print_quoted(f, props[i].value);
 		fputc('\n', f);
 	}
 	/* libecaptune does not size the driver: Spark's defaults. */

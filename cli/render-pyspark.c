@@ -7,18 +7,6 @@
  */
 #include "ecaptune-cli.h"
 
-static void
-py_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 int
 render_pyspark(FILE *f, const struct plan *p)
 {
@@ -32,13 +20,13 @@ render_pyspark(FILE *f, const struct plan *p)
 		"spark = (\n    SparkSession.builder.appName(",
 		ecap_version_string(),
 		ecap_model_to_string(ecap_policy_model(p->policy)));
-	py_string(f, p->w.app_name);
+	print_quoted(f, p->w.app_name);
 	fprintf(f, ")\n");
 	for (i = 0; i < n; i++) {
 		fprintf(f, "    .config(");
-		py_string(f, props[i].key);
+		print_quoted(f, props[i].key);
 		fprintf(f, ", ");
-		py_string(f, props[i].value);
+		print_quoted(f, props[i].value);
 		fprintf(f, ")\n");
 	}
 	fprintf(f, "    .getOrCreate()\n)\n");

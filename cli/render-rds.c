@@ -103,8 +103,7 @@ render_rds(FILE *f, const struct plan *p)
 {
 	struct ecap_property props[CLI_MAX_PROPS];
 	json_t *calls, *params = NULL, *one;
-	char *text;
-	int i, n, rc = 0;
+	int i, n;
 
 	if ((n = database_props(p, props)) < 0)
 		return CLI_EXIT_INPUT;
@@ -121,11 +120,5 @@ render_rds(FILE *f, const struct plan *p)
 		}
 		json_array_append_new(params, one);
 	}
-	if ((text = json_dump_shortest(calls)) == NULL)
-		rc = cli_error(CLI_EXIT_INPUT, "out of memory");
-	else
-		fprintf(f, "%s\n", text);
-	free(text);
-	json_decref(calls);
-	return rc;
+	return print_json(f, calls);
 }
