@@ -156,30 +156,37 @@ plan_executors(const ecap_policy *p, struct ecap_error *err)
 	struct ecap_executor_in in;
 	struct ecap_executor_out out;
 	struct ecap_property props[24];
+	char why[ECAP_EXPLAIN_MAX];
 	size_t i, n = 24;
 	int rc;
 
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
 	in.daily_data_gb = workload.daily_data_gb;
+	in.processing_window_hours = 4.0;
 	in.platform = ECAP_SPARK_PLATFORM_EMR;
-	in.node_vcpu_count = 8;			/* m5.2xlarge */
-	in.node_memory_gb = 32;
-	in.node_yarn_memory_gb = 24;		/* 24576 MB for YARN */
-	in.node_price_usd_per_hour = 0.384 + 0.096; /* EC2 + EMR uplift */
-	if ((rc = ecap_executor_advise(p, &in, &out, err)) != ECAP_OK)
+	/* No node type: ecap-1 takes the cheapest catalog node that meets
+	 * the window (the guide sizes executors without nodes). */
+	if ((rc = ecap_executor_advise(p, &in, &out, err)) != ECAP_OK ||
+	    (rc = ecap_executor_explain(&out, why, sizeof(why), err)) != ECAP_OK)
 		return fail("executors", rc, err);
-	printf("Executors (%.0f GB a day, EMR on m5.2xlarge):\n"
-	       "  %lld executors x %lld cores, heap %.3g GB, container %llu "
-	       "MiB, %lld nodes\n  cost $%.2f/hour, $%.2f per window; %s\n"
-	       "  why: %s\n", workload.daily_data_gb,
+	printf("Executors (%.0f GB a day, EMR, a 4-hour window):\n"
+	       "  %lld executors x %lld cores, heap %.3g GiB, container %llu "
+	       "MiB\n", workload.daily_data_gb,
 	       (long long)out.executor_count,
 	       (long long)out.executor_core_count, out.executor_heap_gb,
-	       (unsigned long long)(out.executor_container_bytes >> 20),
-	       (long long)out.node_count, out.cost_usd_per_hour,
-	       out.window_cost_usd,
+	       (unsigned long long)(out.executor_container_bytes >> 20));
+	if (out.node_count > 0)
+		printf("  %lld x %s (%lld executors a node, one slot for the "
+		       "driver), runner-up %s\n", (long long)out.node_count,
+		       out.node_type, (long long)out.executors_per_node_count,
+		       out.runner_up_node_type[0] ? out.runner_up_node_type :
+						    "none");
+	printf("  %.2f hours a run (%s), $%.2f/hour, $%.2f a run, $%.0f a "
+	       "month\n  why: %s\n", out.projected_hours,
 	       out.window_met ? "window met" : "window NOT met",
-	       out.reason_text);
+	       out.cost_usd_per_hour, out.projected_cost_usd,
+	       out.cost_usd_per_month, why);
 	for (i = 0; i < n; i++)
 		ECAP_STRUCT_INIT(&props[i]);
 	if ((rc = ecap_executor_spark_properties(&out, props, &n, err)) !=

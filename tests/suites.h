@@ -19,6 +19,7 @@ Suite *partition_suite(void);
 Suite *join_suite(void);
 Suite *cache_suite(void);
 Suite *executor_suite(void);
+Suite *executor_ecap1_suite(void);
 Suite *database_suite(void);
 Suite *kafka_suite(void);
 Suite *kafka_explain_suite(void);

@@ -99,9 +99,12 @@ END_TEST
 
 START_TEST(defaults_present_and_sorted)
 {
-	/* Sorted by price: 0.192, 0.252, 0.384, 0.504, 0.768 (4.3). */
-	static const char *const spark[] = { "m5.xlarge", "r5.xlarge",
-		"m5.2xlarge", "r5.2xlarge", "m5.4xlarge" };
+	/* 76 spark nodes (lib/catalog-spark-node.def), sorted by price:
+	 * m6g.large 0.077, m7g.large 0.0816, c5.large and c6i.large 0.085
+	 * (by name), m5.large 0.096. */
+	static const char *const spark[] = { "m6g.large", "m7g.large",
+		"c5.large", "c6i.large", "m5.large" };
+	size_t i;
 	static const char *const db[] = { "db.r6g.xlarge", "db.r6g.2xlarge",
 		"db.r6g.4xlarge" };
 	/* MSK us-east-1: t3.small 0.0456, then each m7g size (0.204 ..
@@ -113,7 +116,13 @@ START_TEST(defaults_present_and_sorted)
 		"kafka.m5.8xlarge", "kafka.m7g.12xlarge", "kafka.m5.12xlarge",
 		"kafka.m7g.16xlarge", "kafka.m5.16xlarge", "kafka.m5.24xlarge" };
 
-	expect_names(ECAP_CATALOG_SPARK_NODE, spark, 5);
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 76);
+	for (i = 0; i < 5; i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_SPARK_NODE,
+							i, &e, &err), 0);
+		ck_assert_str_eq(e.name, spark[i]);
+	}
 	expect_names(ECAP_CATALOG_DATABASE, db, 3);
 	expect_names(ECAP_CATALOG_KAFKA_BROKER, kafka, 16);
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, 0), 0);
@@ -134,7 +143,7 @@ START_TEST(defaults_present_and_sorted)
 	ck_assert_int_eq(e.eks_max_pod_count, 234);
 	ck_assert_str_eq(e.family, "m5");
 	ck_assert_str_eq(e.region, "us-east-1");
-	ck_assert_str_eq(e.price_date, "2026-01-01");
+	ck_assert_str_eq(e.price_date, "2026-11-27");
 	ck_assert_double_near(e.storage_usd_per_gb_month, 0.0);
 	/* m5.xlarge: YARN 12288 MiB, 4 * (15 - 1) + 2 = 58 pods. */
 	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
@@ -212,7 +221,7 @@ START_TEST(set_replace_remove_and_never_empty)
 	ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_DATABASE, 4, &e, &err), 0);
 	ck_assert_str_eq(e.name, "db.a");
 	/* Other catalogs are untouched. */
-	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 5);
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 76);
 
 	ck_assert_err(ecap_policy_catalog_find(p, ECAP_CATALOG_DATABASE, "nope", &e, &err),
 		      ECAP_ERR_NOT_FOUND, err, "name");
@@ -423,9 +432,10 @@ START_TEST(copy_is_independent)
 	spark_entry();
 	ck_assert_int_eq(ecap_policy_catalog_set(p, &e, &err), 0);
 	ck_assert_int_eq(ecap_policy_copy(p, &q, &err), 0);
-	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 6);
+	/* r5.4xlarge replaces the shipped row: 76 entries. */
+	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 76);
 	ck_assert_int_eq(ecap_policy_catalog_remove(p, ECAP_CATALOG_SPARK_NODE, "r5.4xlarge", &err), 0);
-	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 6);
+	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 76);
 	ECAP_STRUCT_INIT(&f);
 	ck_assert_int_eq(ecap_policy_catalog_find(q, ECAP_CATALOG_SPARK_NODE, "r5.4xlarge", &f, &err), 0);
 	ck_assert_int_eq(f.yarn_memory_mb, 122880);
@@ -452,7 +462,7 @@ START_TEST(json_round_trip)
 	ck_assert_msg(ecap_policy_load_json(q, a, strlen(a), &err) == 0, "%s", err.message);
 	b = dump(q);
 	ck_assert_str_eq(a, b);
-	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 6);
+	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 76);
 	ECAP_STRUCT_INIT(&e);
 	ck_assert_int_eq(ecap_policy_catalog_find(q, ECAP_CATALOG_SPARK_NODE, "r5.4xlarge", &e, &err), 0);
 	ck_assert(e.price_usd_per_hour == 0.1 + 0.2);
@@ -482,7 +492,7 @@ START_TEST(json_replaces_a_catalog)
 	ck_assert_str_eq(e.family, "m5");
 	ck_assert_double_near(e.storage_usd_per_gb_month, 0.0);
 	/* The other catalogs are as they were. */
-	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 5);
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 76);
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_DATABASE), 3);
 }
 END_TEST

@@ -21,6 +21,7 @@ main(void)
 	srunner_add_suite(sr, join_suite());
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, executor_suite());
+	srunner_add_suite(sr, executor_ecap1_suite());
 	srunner_add_suite(sr, database_suite());
 	srunner_add_suite(sr, kafka_suite());
 	srunner_add_suite(sr, kafka_explain_suite());

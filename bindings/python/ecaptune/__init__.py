@@ -51,10 +51,14 @@ from .cache import (StorageLevel, SparkApi, CacheReason, StorageLevelFlags,
                     CacheAdvice, advise_cache, storage_level_flags,
                     storage_level_to_string, storage_level_from_string)
 
-from .executor import (SparkPlatform, ExecutorReason, ExecutorAdvice,
-                       SparkMemoryRegions, advise_executors,
-                       executor_spark_properties, spark_memory_regions,
-                       spark_platform_to_string, spark_platform_from_string)
+from .executor import (SparkPlatform, ExecutorReason, ExecutorNodeReason,
+                       ExecutorAdvice, SparkMemoryRegions, advise_executors,
+                       executor_explain, executor_spark_properties,
+                       spark_memory_regions, spark_platform_to_string,
+                       spark_platform_from_string, executor_reason_to_string,
+                       executor_reason_from_string,
+                       executor_node_reason_to_string,
+                       executor_node_reason_from_string)
 
 from .database import (DatabaseReason, DatabaseAdvice,
                        DATABASE_MAX_TRANSACTIONS_PER_DAY, advise_database,
@@ -105,9 +109,12 @@ __all__ = [
     "StorageLevelFlags", "CacheAdvice", "advise_cache",
     "storage_level_flags", "storage_level_to_string", "storage_level_from_string",
     # executor
-    "SparkPlatform", "ExecutorReason", "ExecutorAdvice",
-    "SparkMemoryRegions", "advise_executors", "executor_spark_properties",
-    "spark_memory_regions", "spark_platform_to_string", "spark_platform_from_string",
+    "SparkPlatform", "ExecutorReason", "ExecutorNodeReason", "ExecutorAdvice",
+    "SparkMemoryRegions", "advise_executors", "executor_explain",
+    "executor_spark_properties", "spark_memory_regions",
+    "spark_platform_to_string", "spark_platform_from_string",
+    "executor_reason_to_string", "executor_reason_from_string",
+    "executor_node_reason_to_string", "executor_node_reason_from_string",
     # database
     "DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
     "advise_database", "database_properties",
