@@ -15,19 +15,19 @@
 #define DEFAULT_CACHE_EXECUTORS 10
 #define DEFAULT_CACHE_HEAP_BYTES (UINT64_C(8) << 30)
 
-static int
-find_node(struct plan *p, struct ecap_error *err)
+/* The catalog entry of the node the executors run on (EMR's yarn-site
+ * needs its YARN memory). */
+static void
+find_node(struct plan *p)
 {
-	int rc;
+	struct ecap_error err;
 
-	if (p->w.node[0] == '\0')
-		return ECAP_OK;
+	ECAP_STRUCT_INIT(&err);
 	ECAP_STRUCT_INIT(&p->node);
-	rc = ecap_policy_catalog_find(p->policy, ECAP_CATALOG_SPARK_NODE,
-				      p->w.node, &p->node, err);
-	if (rc == ECAP_OK)
-		p->have_node = 1;
-	return rc;
+	p->have_node = p->exec.node_type[0] != '\0' &&
+		ecap_policy_catalog_find(p->policy, ECAP_CATALOG_SPARK_NODE,
+					 p->exec.node_type, &p->node,
+					 &err) == ECAP_OK;
 }
 
 static int
@@ -36,8 +36,6 @@ advise_executors(struct plan *p, struct ecap_error *err)
 	struct ecap_executor_in *in = &p->exec_in;
 	int rc;
 
-	if ((rc = find_node(p, err)) != ECAP_OK)
-		return cli_lib_error("--node", rc, err);
 	ECAP_STRUCT_INIT(in);
 	ECAP_STRUCT_INIT(&p->exec);
 	in->daily_data_gb = (double)p->w.daily_data_bytes / 0x1p30;
@@ -45,29 +43,21 @@ advise_executors(struct plan *p, struct ecap_error *err)
 	in->platform = p->w.platform;
 	in->executor_core_count = p->w.executor_cores;
 	in->max_executor_count = p->w.max_executors;
-	if (p->have_node) {
-		in->node_vcpu_count = p->node.vcpu_count;
-		in->node_memory_gb = p->node.memory_gb;
-		/* YARN's share of the node on YARN and EMR; elsewhere the
-		 * library's node reserve applies. */
-		if (p->w.platform == ECAP_SPARK_PLATFORM_EMR ||
-		    p->w.platform == ECAP_SPARK_PLATFORM_YARN)
-			in->node_yarn_memory_gb =
-				(double)p->node.yarn_memory_mb / 1024.0;
-		in->node_price_usd_per_hour = p->node.price_usd_per_hour;
-		if (p->w.platform == ECAP_SPARK_PLATFORM_EMR)
-			in->node_price_usd_per_hour +=
-				p->node.emr_price_usd_per_hour;
-	}
+	/* "" lets the library pick the cheapest node that meets the window */
+	snprintf(in->node_type, sizeof(in->node_type), "%s", p->w.node);
+	in->runs_per_day_count = p->w.runs_per_day;
 	if ((rc = ecap_executor_advise(p->policy, in, &p->exec, err)) !=
 	    ECAP_OK)
 		return cli_lib_error("executors", rc, err);
+	find_node(p);
 	if (!p->exec.window_met)
 		p->flags |= FLAG_WINDOW_MISSED;
 	if (p->exec.memory_shortfall_gb > 0)
 		p->flags |= FLAG_MEMORY_SHORT;
-	if (p->exec.capped_by_max_executors)
+	if (p->exec.capped_by_max_executors || p->exec.policy_cap_exceeded_flag)
 		p->flags |= FLAG_EXECUTORS_CAPPED;
+	if (p->exec.spill_risk_flag)
+		p->flags |= FLAG_SPILL_RISK;
 	return 0;
 }
 
@@ -77,7 +67,8 @@ total_cores(const struct plan *p)
 	if (p->w.total_cores > 0)
 		return p->w.total_cores;
 	if (p->sections & SEC_EXECUTORS)
-		return p->exec.executor_count * p->exec.executor_core_count;
+		return p->exec.total_core_count > 0 ? p->exec.total_core_count
+		       : p->exec.executor_count * p->exec.executor_core_count;
 	return DEFAULT_TOTAL_CORES;
 }
 

@@ -55,7 +55,8 @@ enum cli_flag {
 	FLAG_CACHE_LEVEL_MISSING = 1 << 5, /* the API lacks the level */
 	FLAG_PARTITION_NOOP = 1 << 6,	/* the coalesce does nothing */
 	FLAG_KAFKA_QUOTA = 1 << 7,	/* more brokers than the quota */
-	FLAG_ALL = (1 << 8) - 1,
+	FLAG_SPILL_RISK = 1 << 8,	/* a task's partition exceeds its memory */
+	FLAG_ALL = (1 << 9) - 1,
 };
 const char *cli_flag_name(unsigned flag);
 int cli_flags_parse(const char *list, unsigned *flags);
@@ -70,6 +71,7 @@ struct workload {
 	int32_t cache_api;
 	int64_t executor_cores;
 	int64_t max_executors;
+	int64_t runs_per_day;		/* 0 = 1 */
 	/* partitions: one DataFrame (0 = the daily data) */
 	int64_t data_size_bytes;
 	int64_t current_partitions;

@@ -33,11 +33,6 @@ explain_cache(const struct plan *p, char *buf, size_t n)
 	copy(buf, n, p->cache.reason_text);
 }
 
-void
-explain_executors(const struct plan *p, char *buf, size_t n)
-{
-	copy(buf, n, p->exec.reason_text);
-}
 
 void
 explain_database(const struct plan *p, char *buf, size_t n)
@@ -55,6 +50,13 @@ library_sentence(int rc, char *buf, size_t n)
 }
 
 void
+explain_executors(const struct plan *p, char *buf, size_t n)
+{
+	library_sentence(ecap_executor_explain(&p->exec, buf, n, NULL), buf,
+			 n);
+}
+
+void
 explain_kafka(const struct plan *p, char *buf, size_t n)
 {
 	library_sentence(ecap_kafka_explain(&p->kafka, buf, n, NULL), buf, n);
@@ -67,7 +69,7 @@ explain_year(const struct plan *p, size_t i, char *buf, size_t n)
 }
 
 /*
- * Reason names.  The partition and Kafka families name their reasons in
+ * Reason names.  The partition, executor and Kafka families name their reasons in
  * the library; for the others these tables spell the enum constants the
  * same way (lower case, '-') until their ecap_<family>_reason_to_string()
  * lands (issue 13), and then give way to it.
@@ -147,20 +149,9 @@ reason_name_join(int32_t r)
 const char *
 reason_name_executor(int32_t r)
 {
-	static const struct reason_name t[] = {
-		{ ECAP_EXECUTOR_REASON_GUIDE_FORMULA, "guide-formula" },
-		{ ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT, "guide-memory-short" },
-		{ ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS, "guide-no-executors" },
-		{ ECAP_EXECUTOR_REASON_MIN_EXECUTORS, "min-executors" },
-		{ ECAP_EXECUTOR_REASON_THROUGHPUT, "throughput" },
-		{ ECAP_EXECUTOR_REASON_MEMORY, "memory" },
-		{ ECAP_EXECUTOR_REASON_CAPPED, "capped" },
-		{ ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE,
-		  "capped-memory-unreachable" },
-		{ 0, NULL },
-	};
+	const char *s = ecap_executor_reason_to_string(r);
 
-	return lookup(t, r);
+	return s != NULL ? s : "unknown";
 }
 
 const char *

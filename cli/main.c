@@ -61,7 +61,7 @@ static const struct {
 static const char *const flag_names[] = {
 	"window-missed", "memory-short", "executors-capped",
 	"database-no-fit", "join-warning", "cache-level-missing",
-	"partition-noop", "kafka-quota-exceeded",
+	"partition-noop", "kafka-quota-exceeded", "spill-risk",
 };
 #define FLAG_COUNT (sizeof(flag_names) / sizeof(flag_names[0]))
 

@@ -103,9 +103,14 @@ executors(const struct plan *p)
 	explain_executors(p, s, sizeof(s));
 	set_str(o, "reason_text", s);
 	set_str(o, "platform", ecap_spark_platform_to_string(p->w.platform));
-	set_str(o, "node", p->have_node ? p->node.name : "");
+	set_str(o, "node_type", e->node_type);
+	set_str(o, "node_reason",
+		ecap_executor_node_reason_to_string(e->node_reason));
+	set_str(o, "runner_up_node_type", e->runner_up_node_type);
 	set_int(o, "executor_count", e->executor_count);
 	set_int(o, "executor_core_count", e->executor_core_count);
+	set_real(o, "executor_request_vcpu", e->executor_request_vcpu);
+	set_int(o, "total_core_count", e->total_core_count);
 	set_int(o, "executor_heap_bytes", (int64_t)e->executor_heap_bytes);
 	set_int(o, "executor_overhead_bytes",
 		(int64_t)e->executor_overhead_bytes);
@@ -117,6 +122,8 @@ executors(const struct plan *p)
 	set_real(o, "memory_shortfall_gb", e->memory_shortfall_gb);
 	set_int(o, "node_count", e->node_count);
 	set_int(o, "executors_per_node_count", e->executors_per_node_count);
+	set_int(o, "node_vcpu_count", e->node_vcpu_count);
+	set_real(o, "node_memory_gb", e->node_memory_gb);
 	set_int(o, "dynamic_min_executor_count", e->dynamic_min_executor_count);
 	set_int(o, "dynamic_initial_executor_count",
 		e->dynamic_initial_executor_count);
@@ -124,10 +131,17 @@ executors(const struct plan *p)
 	set_real(o, "processing_window_hours", e->processing_window_hours);
 	set_real(o, "target_hours", e->target_hours);
 	set_real(o, "projected_hours", e->projected_hours);
+	set_real(o, "window_miss_hours", e->window_miss_hours);
+	set_int(o, "runs_per_day_count", e->runs_per_day_count);
 	set_real(o, "cost_usd_per_hour", e->cost_usd_per_hour);
 	set_real(o, "window_cost_usd", e->window_cost_usd);
+	set_real(o, "projected_cost_usd", e->projected_cost_usd);
+	set_real(o, "cost_usd_per_month", e->cost_usd_per_month);
 	set_bool(o, "capped_by_max_executors", e->capped_by_max_executors);
+	set_bool(o, "policy_cap_exceeded", e->policy_cap_exceeded_flag);
 	set_bool(o, "window_met", e->window_met);
+	set_bool(o, "spill_risk", e->spill_risk_flag);
+	set_bool(o, "heap_limited", e->heap_limited_flag);
 	return o;
 }
 

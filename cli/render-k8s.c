@@ -23,6 +23,10 @@ static const struct {
 } structured[] = {
 	{ "spark.executor.instances", "executor", "instances", 0 },
 	{ "spark.executor.cores", "executor", "cores", 0 },
+	/* a fraction of a core where whole cores would idle allocatable
+	 * CPU; cores stays the task slots */
+	{ "spark.kubernetes.executor.request.cores", "executor", "coreRequest",
+	  1 },
 	{ "spark.executor.memory", "executor", "memory", 1 },
 	{ "spark.executor.memoryOverhead", "executor", "memoryOverhead", 1 },
 	{ "spark.dynamicAllocation.enabled", "dynamicAllocation", "enabled", 0 },

@@ -26,6 +26,14 @@ bytes(double b, char *buf, size_t n)
 	return buf;
 }
 
+static const char *
+node_reason(int32_t r)
+{
+	const char *s = ecap_executor_node_reason_to_string(r);
+
+	return s != NULL ? s : "?";
+}
+
 static void
 inputs(FILE *f, const struct plan *p, const char *const *names)
 {
@@ -56,14 +64,20 @@ static void
 executors(FILE *f, const struct plan *p)
 {
 	static const char *const in[] = { "daily-data", "window", "node",
-		"platform", "executor-cores", "max-executors", NULL };
+		"platform", "executor-cores", "max-executors", "runs-per-day",
+		NULL };
 	const struct ecap_executor_out *e = &p->exec;
 	char a[32], b[32], c[32], s[ECAP_EXPLAIN_MAX];
 
 	fprintf(f, "\nExecutors\n");
 	inputs(f, p, in);
-	fprintf(f, LABEL "%lld x %lld cores\n", "executors",
-		(long long)e->executor_count, (long long)e->executor_core_count);
+	fprintf(f, LABEL "%lld x %lld cores (%lld cores in all)\n",
+		"executors", (long long)e->executor_count,
+		(long long)e->executor_core_count,
+		(long long)(e->executor_count * e->executor_core_count));
+	if (e->executor_request_vcpu != (double)e->executor_core_count)
+		fprintf(f, LABEL "%.3g vCPU an executor\n", "CPU request",
+			e->executor_request_vcpu);
 	fprintf(f, LABEL "heap %s + overhead %s = container %s\n", "memory",
 		bytes((double)e->executor_heap_bytes, a, sizeof(a)),
 		bytes((double)e->executor_overhead_bytes, b, sizeof(b)),
@@ -72,24 +86,35 @@ executors(FILE *f, const struct plan *p)
 		gib(e->required_memory_gb, a, sizeof(a)),
 		gib(e->total_memory_gb, b, sizeof(b)));
 	if (e->node_count > 0)
-		fprintf(f, LABEL "%lld x %s, %lld executors each\n", "nodes",
-			(long long)e->node_count, p->w.node,
+		fprintf(f, LABEL "%lld x %s (%lld vCPU, %s; %s), %lld "
+			"executors each\n", "nodes", (long long)e->node_count,
+			e->node_type[0] ? e->node_type : "node",
+			(long long)e->node_vcpu_count,
+			gib(e->node_memory_gb, a, sizeof(a)),
+			node_reason(e->node_reason),
 			(long long)e->executors_per_node_count);
 	fprintf(f, LABEL "min %lld, initial %lld, max %lld\n",
 		"dynamic allocation", (long long)e->dynamic_min_executor_count,
 		(long long)e->dynamic_initial_executor_count,
 		(long long)e->dynamic_max_executor_count);
-	fprintf(f, LABEL "%.2f h of the %.2f h window (target %.2f h)\n",
-		"projected time", e->projected_hours,
-		e->processing_window_hours, e->target_hours);
-	fprintf(f, LABEL "$%.2f an hour, $%.2f a window\n", "cost",
-		e->cost_usd_per_hour, e->window_cost_usd);
-	flag(f, p, FLAG_WINDOW_MISSED, "the projected time exceeds the window");
+	fprintf(f, LABEL "%.2f h a run of the %.2f h window (target %.2f h), "
+		"%lld run(s) a day\n", "projected time", e->projected_hours,
+		e->processing_window_hours, e->target_hours,
+		(long long)e->runs_per_day_count);
+	fprintf(f, LABEL "$%.2f an hour, $%.2f a run, $%.2f a month\n",
+		"cost", e->cost_usd_per_hour, e->projected_cost_usd,
+		e->cost_usd_per_month);
+	if (p->flags & FLAG_WINDOW_MISSED)
+		fprintf(f, "! %-22s the run misses the window by %.2f h\n",
+			cli_flag_name(FLAG_WINDOW_MISSED), e->window_miss_hours);
 	if (p->flags & FLAG_MEMORY_SHORT)
 		fprintf(f, "! %-22s %s short of the memory needed\n",
 			cli_flag_name(FLAG_MEMORY_SHORT),
 			gib(e->memory_shortfall_gb, a, sizeof(a)));
-	flag(f, p, FLAG_EXECUTORS_CAPPED, "the maximum executors capped the count");
+	flag(f, p, FLAG_EXECUTORS_CAPPED, "the count meets a maximum "
+	     "executors");
+	flag(f, p, FLAG_SPILL_RISK, "a task's partition needs more than its "
+	     "execution memory");
 	explain_executors(p, s, sizeof(s));
 	why(f, s);
 }

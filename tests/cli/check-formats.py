@@ -142,7 +142,7 @@ POD_FIELDS = {"cores": int, "coreRequest": str, "coreLimit": str,
               "serviceAccount": str, "env": list, "javaOptions": str}
 DYN_FIELDS = {"enabled": bool, "initialExecutors": int, "minExecutors": int,
               "maxExecutors": int, "shuffleTrackingTimeout": int}
-for name in ("plan.k8s", "executors.k8s"):
+for name in ("plan.k8s", "executors.k8s", "executors-k8s.k8s"):
     app = yaml.safe_load(read(name))
     check(app["apiVersion"] == "sparkoperator.k8s.io/v1beta2"
           and app["kind"] == "SparkApplication", f"{name}: kind")
@@ -162,8 +162,12 @@ for name in ("plan.k8s", "executors.k8s"):
     check(not {"spark.executor.instances", "spark.executor.memory"} & set(conf),
           f"{name}: executor size duplicated in sparkConf")
 k8s = yaml.safe_load(read("plan.k8s"))["spec"]
-check(str(k8s["executor"]["instances"]) == spark["spark.executor.instances"]
-      and k8s["executor"]["memory"] == spark["spark.executor.memory"],
+check(str(k8s["executor"]["cores"]) == spark["spark.executor.cores"]
+      and k8s["executor"]["memory"] == spark["spark.executor.memory"]
+      and str(k8s["executor"].get("instances")) ==
+      spark.get("spark.executor.instances", "None")
+      and str(k8s["dynamicAllocation"]["maxExecutors"]) ==
+      spark["spark.dynamicAllocation.maxExecutors"],
       "k8s executor differs from the Spark properties")
 
 # ---- emr and rds: botocore's service models ----
