@@ -118,6 +118,8 @@ field_option(const char *field)
 {
 	static const char *const map[][2] = {
 		{ "daily_data_gb", "--daily-data" },
+		{ "node_type", "--node" },
+		{ "runs_per_day_count", "--runs-per-day" },
 		{ "processing_window_hours", "--window" },
 		{ "executor_core_count", "--executor-cores" },
 		{ "max_executor_count", "--max-executors" },
