@@ -10,7 +10,9 @@
  * PostgreSQL's units, as pg_settings lists them), so the library's "8GB"
  * is converted.  Static parameters apply at the next reboot
  * ("pending-reboot"), dynamic ones "immediate".  A parameter not in the
- * table below is left out with a note on stderr rather than guessed.
+ * table below is left out with a note on stderr rather than guessed; so
+ * is wal_level, which RDS does not let a parameter group set (it follows
+ * rds.logical_replication).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,10 @@ static const struct {
 	{ "max_parallel_workers", 0, 0 },
 	{ "max_parallel_workers_per_gather", 0, 0 },
 	{ "max_parallel_maintenance_workers", 0, 0 },
+	{ "autovacuum_max_workers", 0, 1 },
+	{ "autovacuum_work_mem", 1, 0 },
+	{ "jit", 0, 0 },
+	{ "wal_compression", 0, 0 },
 };
 #define RDS_PARAMETER_COUNT (sizeof(rds_parameters) / sizeof(rds_parameters[0]))
 
