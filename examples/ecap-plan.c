@@ -197,27 +197,60 @@ plan_executors(const ecap_policy *p, struct ecap_error *err)
 	return ECAP_OK;
 }
 
+/* PostgreSQL: the primary, its storage and cost, why, and the RDS
+ * parameter group. */
+static int
+plan_database(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_database_in db;
+	struct ecap_database_out out;
+	struct ecap_database_rds_parameter group[24];
+	char why[ECAP_EXPLAIN_MAX];
+	size_t i, n = 24;
+	uint32_t bit;
+	int rc;
+
+	ECAP_STRUCT_INIT(&db);
+	ECAP_STRUCT_INIT(&out);
+	db.transactions_per_day = workload.daily_transactions;
+	if ((rc = ecap_database_advise(p, &db, &out, err)) != ECAP_OK ||
+	    (rc = ecap_database_explain(&out, why, sizeof(why), err)) != ECAP_OK)
+		return fail("database", rc, err);
+	printf("PostgreSQL (%.0f transactions a day):\n"
+	       "  %s%s + %d read replica(s), %.0f GB memory needed, "
+	       "%.0f GB storage ($%.2f), $%.2f/month in all\n  why: %s\n",
+	       workload.daily_transactions, out.instance_class,
+	       out.multi_az_flag ? " Multi-AZ" : "", (int)out.read_replica_count,
+	       out.memory_required_gb, out.storage_gb,
+	       out.storage_cost_usd_per_month, out.cost_usd_per_month, why);
+	for (bit = 1; bit != 0 && bit <= out.flags; bit <<= 1)
+		if (out.flags & bit)
+			printf("  advice: %s\n", ecap_database_flag_to_string(bit));
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&group[i]);
+	if ((rc = ecap_database_rds_parameters(&out, group, &n, err)) != ECAP_OK)
+		return fail("database parameters", rc, err);
+	for (i = 0; i < n; i++) {
+		printf("  %s = %s", group[i].name, group[i].value);
+		if (strcmp(group[i].value, group[i].evaluated) != 0)
+			printf(" (%s on this class)", group[i].evaluated);
+		printf("%s%s\n", group[i].unit[0] != '\0' ? " " : "",
+		       group[i].unit);
+	}
+	printf("\n");
+	return ECAP_OK;
+}
+
 static int
 plan_capacity(const ecap_policy *p, struct ecap_error *err)
 {
-	struct ecap_database_in db;
-	struct ecap_database_out db_out;
 	struct ecap_kafka_in kafka;
 	struct ecap_kafka_out kafka_out;
 	char why[ECAP_EXPLAIN_MAX];
 	int rc;
 
-	ECAP_STRUCT_INIT(&db);
-	ECAP_STRUCT_INIT(&db_out);
-	db.transactions_per_day = workload.daily_transactions;
-	if ((rc = ecap_database_advise(p, &db, &db_out, err)) != ECAP_OK)
-		return fail("database", rc, err);
-	printf("PostgreSQL (%.0f transactions a day):\n"
-	       "  %s x %lld, %.0f GB memory needed, %.0f GB storage, "
-	       "$%.2f/month\n  why: %s\n\n", workload.daily_transactions,
-	       db_out.instance_class, (long long)db_out.instances_needed_count,
-	       db_out.memory_required_gb, db_out.storage_gb,
-	       db_out.cost_usd_per_month, db_out.reason_text);
+	if ((rc = plan_database(p, err)) != ECAP_OK)
+		return rc;
 
 	ECAP_STRUCT_INIT(&kafka);
 	ECAP_STRUCT_INIT(&kafka_out);

@@ -60,9 +60,16 @@ from .executor import (SparkPlatform, ExecutorReason, ExecutorNodeReason,
                        executor_node_reason_to_string,
                        executor_node_reason_from_string)
 
-from .database import (DatabaseReason, DatabaseAdvice,
+from .database import (DatabaseReason, DatabaseWorkload, DatabaseStorage,
+                       DatabaseFlag, DatabaseAdvice, RdsParameter,
                        DATABASE_MAX_TRANSACTIONS_PER_DAY, advise_database,
-                       database_properties)
+                       advise_database_shape, explain_database,
+                       database_properties, database_rds_parameters,
+                       database_reason_to_string, database_reason_from_string,
+                       database_workload_to_string,
+                       database_workload_from_string,
+                       database_storage_to_string, database_storage_from_string,
+                       database_flag_to_string, database_flag_from_string)
 
 from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
                     KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
@@ -116,8 +123,14 @@ __all__ = [
     "executor_reason_to_string", "executor_reason_from_string",
     "executor_node_reason_to_string", "executor_node_reason_from_string",
     # database
-    "DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
-    "advise_database", "database_properties",
+    "DatabaseReason", "DatabaseWorkload", "DatabaseStorage", "DatabaseFlag",
+    "DatabaseAdvice", "RdsParameter", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
+    "advise_database", "advise_database_shape", "explain_database",
+    "database_properties", "database_rds_parameters",
+    "database_reason_to_string", "database_reason_from_string",
+    "database_workload_to_string", "database_workload_from_string",
+    "database_storage_to_string", "database_storage_from_string",
+    "database_flag_to_string", "database_flag_from_string",
     # kafka
     "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
     "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",

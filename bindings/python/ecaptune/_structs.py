@@ -505,27 +505,66 @@ class DatabaseInStruct(ctypes.Structure):
         ("sz", ctypes.c_size_t),
         ("transactions_per_day", ctypes.c_double),
         ("retention_days", ctypes.c_int64),
+        ("workload", ctypes.c_int32),
+        ("storage_type", ctypes.c_int32),
+        ("max_connections_count", ctypes.c_int64),
+        ("postgres_version", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("app_instance_count", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_database_shape_in")
+class DatabaseShapeInStruct(ctypes.Structure):
+    """struct ecap_database_shape_in: input of ecap_database_advise_shape."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("memory_gb", ctypes.c_double),
+        ("vcpu_count", ctypes.c_int64),
+        ("workload", ctypes.c_int32),
+        ("storage_type", ctypes.c_int32),
+        ("max_connections_count", ctypes.c_int64),
+        ("postgres_version", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("app_instance_count", ctypes.c_int64),
     ]
 
 
 @mirror("ecap_database_out")
 class DatabaseOutStruct(ctypes.Structure):
-    """struct ecap_database_out: output of ecap_database_advise."""
+    """struct ecap_database_out: output of the database advisors."""
 
     _fields_ = [
         ("sz", ctypes.c_size_t),
         ("model", ctypes.c_int32),
         ("reason", ctypes.c_int32),
+        ("flags", ctypes.c_uint32),
+        ("workload", ctypes.c_int32),
+        ("storage_type", ctypes.c_int32),
+        ("postgres_version", ctypes.c_int32),
         ("daily_storage_gb", ctypes.c_double),
         ("data_storage_gb", ctypes.c_double),
-        ("storage_gb", ctypes.c_double),
+        ("working_set_gb", ctypes.c_double),
         ("memory_required_gb", ctypes.c_double),
+        ("peak_transactions_per_second", ctypes.c_double),
+        ("vcpu_required_count", ctypes.c_int64),
         ("instance_class", ctypes.c_char * 64),
         ("instance_memory_gb", ctypes.c_double),
         ("instance_vcpus", ctypes.c_int32),
         ("fits_flag", ctypes.c_int32),
-        ("instances_needed_count", ctypes.c_int64),
+        ("multi_az_flag", ctypes.c_int32),
+        ("read_replica_count", ctypes.c_int32),
         ("price_usd_per_hour", ctypes.c_double),
+        ("instance_cost_usd_per_month", ctypes.c_double),
+        ("replica_cost_usd_per_month", ctypes.c_double),
+        ("storage_gb", ctypes.c_double),
+        ("storage_limit_gb", ctypes.c_double),
+        ("storage_cost_usd_per_month", ctypes.c_double),
+        ("iops_required_count", ctypes.c_int64),
+        ("iops_baseline_count", ctypes.c_int64),
+        ("iops_provisioned_count", ctypes.c_int64),
+        ("iops_cost_usd_per_month", ctypes.c_double),
         ("cost_usd_per_month", ctypes.c_double),
         ("max_connections_count", ctypes.c_int64),
         ("shared_buffers_kb", ctypes.c_int64),
@@ -533,15 +572,45 @@ class DatabaseOutStruct(ctypes.Structure):
         ("maintenance_work_mem_kb", ctypes.c_int64),
         ("checkpoint_completion_target_ratio", ctypes.c_double),
         ("wal_buffers_kb", ctypes.c_int64),
-        ("max_worker_processes_count", ctypes.c_int64),
+        ("min_wal_size_mb", ctypes.c_int64),
+        ("max_wal_size_mb", ctypes.c_int64),
+        ("random_page_cost", ctypes.c_double),
+        ("effective_io_concurrency_count", ctypes.c_int64),
+        ("default_statistics_target_count", ctypes.c_int64),
         ("work_mem_kb", ctypes.c_int64),
+        ("max_worker_processes_count", ctypes.c_int64),
+        ("max_parallel_workers_per_gather_count", ctypes.c_int64),
+        ("max_parallel_workers_count", ctypes.c_int64),
+        ("max_parallel_maintenance_workers_count", ctypes.c_int64),
+        ("autovacuum_max_workers_count", ctypes.c_int64),
+        ("autovacuum_work_mem_kb", ctypes.c_int64),
+        ("huge_pages", ctypes.c_char * 8),
+        ("jit", ctypes.c_char * 8),
+        ("wal_compression", ctypes.c_char * 8),
+        ("wal_level", ctypes.c_char * 16),
         ("pool_size_count", ctypes.c_int64),
         ("pool_max_overflow_count", ctypes.c_int64),
         ("pool_timeout_seconds", ctypes.c_int64),
         ("pool_recycle_seconds", ctypes.c_int64),
         ("pool_pre_ping_flag", ctypes.c_int32),
         ("reserved_0", ctypes.c_int32),
-        ("reason_text", ctypes.c_char * 256),
+        ("app_instance_count", ctypes.c_int64),
+        ("pool_connections_max_count", ctypes.c_int64),
+        ("connections_available_count", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_database_rds_parameter")
+class DatabaseRdsParameterStruct(ctypes.Structure):
+    """struct ecap_database_rds_parameter: one parameter of an RDS DB
+    parameter group (array element; stride = first element's sz)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("name", ctypes.c_char * 64),
+        ("value", ctypes.c_char * 96),
+        ("evaluated", ctypes.c_char * 32),
+        ("unit", ctypes.c_char * 16),
     ]
 
 

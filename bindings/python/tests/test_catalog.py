@@ -93,9 +93,10 @@ def test_last_entry_stays(policy):
 
 def test_json_and_keys(policy):
     doc = json.loads(policy.dump_json())
-    assert [e["name"] for e in doc["catalog.database"]] == [
-        "db.r6g.xlarge", "db.r6g.2xlarge", "db.r6g.4xlarge"]
-    doc["catalog.database"] = doc["catalog.database"][:1]
+    # the shipped RDS catalog, sorted by price: 44 classes
+    assert len(doc["catalog.database"]) == 44
+    doc["catalog.database"] = [e for e in doc["catalog.database"]
+                               if e["name"] == "db.r6g.xlarge"]
     policy.load_json(json.dumps(doc))
     assert policy.catalog_count("database") == 1
     assert policy["catalog.spark-node.r5.2xlarge.yarn_memory_mb"] == 57344
