@@ -10,6 +10,12 @@
 
 #include "ecaptune-cli.h"
 
+/* The database flags that say a limit is reached (the others suggest). */
+#define DATABASE_LIMITS (ECAP_DATABASE_FLAG_MEMORY_SHORT | \
+	ECAP_DATABASE_FLAG_STORAGE_LIMIT | ECAP_DATABASE_FLAG_WRITES_SHORT | \
+	ECAP_DATABASE_FLAG_IOPS_LIMIT | ECAP_DATABASE_FLAG_POOL_EXHAUSTION | \
+	ECAP_DATABASE_FLAG_READS_SHORT)
+
 /* Executors and cache fallback when no executor advice is made. */
 #define DEFAULT_TOTAL_CORES 40
 #define DEFAULT_CACHE_EXECUTORS 10
@@ -152,11 +158,18 @@ advise_database(struct plan *p, struct ecap_error *err)
 	ECAP_STRUCT_INIT(&p->db);
 	p->db_in.transactions_per_day = p->w.transactions_per_day;
 	p->db_in.retention_days = p->w.retention_days;
+	p->db_in.workload = p->w.db_workload;
+	p->db_in.storage_type = p->w.db_storage;
+	p->db_in.max_connections_count = p->w.max_connections;
+	p->db_in.postgres_version = (int32_t)p->w.postgres_version;
+	p->db_in.app_instance_count = p->w.app_instances;
 	if ((rc = ecap_database_advise(p->policy, &p->db_in, &p->db, err)) !=
 	    ECAP_OK)
 		return cli_lib_error("database", rc, err);
 	if (!p->db.fits_flag)
 		p->flags |= FLAG_DATABASE_NO_FIT;
+	if (p->db.flags & DATABASE_LIMITS)
+		p->flags |= FLAG_DATABASE_LIMIT;
 	return 0;
 }
 

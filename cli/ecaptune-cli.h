@@ -56,7 +56,8 @@ enum cli_flag {
 	FLAG_PARTITION_NOOP = 1 << 6,	/* the coalesce does nothing */
 	FLAG_KAFKA_QUOTA = 1 << 7,	/* more brokers than the quota */
 	FLAG_SPILL_RISK = 1 << 8,	/* a task's partition exceeds its memory */
-	FLAG_ALL = (1 << 9) - 1,
+	FLAG_DATABASE_LIMIT = 1 << 9,	/* a database limit is reached */
+	FLAG_ALL = (1 << 10) - 1,
 };
 const char *cli_flag_name(unsigned flag);
 int cli_flags_parse(const char *list, unsigned *flags);
@@ -88,6 +89,11 @@ struct workload {
 	/* database */
 	double transactions_per_day;
 	int64_t retention_days;		/* 0 = policy */
+	int32_t db_workload;		/* 0 = policy */
+	int32_t db_storage;		/* 0 = policy */
+	int64_t max_connections;	/* 0 = PGTune's */
+	int64_t postgres_version;	/* 0 = policy */
+	int64_t app_instances;		/* 0 = policy */
 	/* kafka (0 = transactions / 86400) */
 	double events_per_second;
 	double kafka_retention_hours;	/* 0 = policy */
@@ -125,7 +131,7 @@ int parse_number(const char *s, double *v, char *why, size_t n);
 enum input_kind {
 	IN_SIZE, IN_HOURS, IN_PER_DAY, IN_PER_SECOND, IN_NUMBER, IN_COUNT,
 	IN_NAME,
-	IN_PLATFORM, IN_JOIN_TYPE, IN_SPARK_API,
+	IN_PLATFORM, IN_JOIN_TYPE, IN_SPARK_API, IN_DB_WORKLOAD, IN_DB_STORAGE,
 };
 struct input_spec {
 	const char *name;
@@ -208,6 +214,9 @@ int policy_command(FILE *f, ecap_policy *policy, char *const *operands,
 int spark_props(const struct plan *p, struct ecap_property *props);
 /* PostgreSQL parameters of a plan; count or -1. */
 int database_props(const struct plan *p, struct ecap_property *props);
+/* Its RDS parameter group (64 entries suffice); count or -1. */
+int rds_params(const struct plan *p,
+	       struct ecap_database_rds_parameter *params);
 
 /* Renderers: 0, or an exit code when writing failed. */
 int render_text(FILE *f, const struct plan *p);

@@ -34,11 +34,6 @@ explain_cache(const struct plan *p, char *buf, size_t n)
 }
 
 
-void
-explain_database(const struct plan *p, char *buf, size_t n)
-{
-	copy(buf, n, p->db.reason_text);
-}
 
 /* A sentence from an ecap_<family>_explain(); ECAP_EXPLAIN_MAX bytes
  * always suffice, and a smaller buffer keeps the truncated sentence. */
@@ -57,6 +52,12 @@ explain_executors(const struct plan *p, char *buf, size_t n)
 }
 
 void
+explain_database(const struct plan *p, char *buf, size_t n)
+{
+	library_sentence(ecap_database_explain(&p->db, buf, n, NULL), buf, n);
+}
+
+void
 explain_kafka(const struct plan *p, char *buf, size_t n)
 {
 	library_sentence(ecap_kafka_explain(&p->kafka, buf, n, NULL), buf, n);
@@ -69,7 +70,7 @@ explain_year(const struct plan *p, size_t i, char *buf, size_t n)
 }
 
 /*
- * Reason names.  The partition, executor and Kafka families name their reasons in
+ * Reason names.  The partition, executor, database and Kafka families name their reasons in
  * the library; for the others these tables spell the enum constants the
  * same way (lower case, '-') until their ecap_<family>_reason_to_string()
  * lands (issue 13), and then give way to it.
@@ -175,15 +176,9 @@ reason_name_cache(int32_t r)
 const char *
 reason_name_database(int32_t r)
 {
-	static const struct reason_name t[] = {
-		{ ECAP_DATABASE_REASON_GUIDE_THRESHOLD, "guide-threshold" },
-		{ ECAP_DATABASE_REASON_GUIDE_UNDERSIZED, "guide-undersized" },
-		{ ECAP_DATABASE_REASON_SMALLEST_FIT, "smallest-fit" },
-		{ ECAP_DATABASE_REASON_NONE_FITS, "none-fits" },
-		{ 0, NULL },
-	};
+	const char *s = ecap_database_reason_to_string(r);
 
-	return lookup(t, r);
+	return s != NULL ? s : "unknown";
 }
 
 const char *

@@ -73,6 +73,21 @@ const struct input_spec cli_inputs[] = {
 	{ "retention-days", IN_COUNT, W(retention_days),
 	  "days the database keeps (0 = policy)",
 	  "policy database.retention_days" },
+	{ "db-workload", IN_DB_WORKLOAD, W(db_workload),
+	  "PGTune workload: web, oltp, dw, desktop or mixed",
+	  "policy database.workload" },
+	{ "db-storage", IN_DB_STORAGE, W(db_storage),
+	  "database storage: ssd, hdd, san or nvme",
+	  "policy database.storage_type" },
+	{ "max-connections", IN_COUNT, W(max_connections),
+	  "PostgreSQL max_connections",
+	  "PGTune's for the workload" },
+	{ "postgres-version", IN_COUNT, W(postgres_version),
+	  "PostgreSQL major version",
+	  "policy database.postgres_version" },
+	{ "app-instances", IN_COUNT, W(app_instances),
+	  "application instances with a connection pool each",
+	  "policy database.app_instance_count" },
 	{ "events", IN_PER_SECOND, W(events_per_second),
 	  "Kafka events (20k/s; 0 = transactions)",
 	  "transactions / 86400" },
@@ -158,6 +173,10 @@ set_enum(int32_t *field, const char *text, enum input_kind kind, char *why,
 		rc = ecap_spark_platform_from_string(text, field, &err);
 	else if (kind == IN_JOIN_TYPE)
 		rc = ecap_join_type_from_string(text, field, &err);
+	else if (kind == IN_DB_WORKLOAD)
+		rc = ecap_database_workload_from_string(text, field, &err);
+	else if (kind == IN_DB_STORAGE)
+		rc = ecap_database_storage_from_string(text, field, &err);
 	else
 		for (i = 0; i < sizeof(spark_apis) / sizeof(spark_apis[0]); i++)
 			if (strcmp(spark_apis[i].name, text) == 0) {
@@ -220,6 +239,8 @@ describe_zero(const void *field, enum input_kind kind)
 		return *(const int64_t *)field == 0;
 	if (kind == IN_NAME)
 		return *(const char *)field == '\0';
+	if (kind == IN_DB_WORKLOAD || kind == IN_DB_STORAGE)
+		return *(const int32_t *)field == 0;
 	return *(const double *)field == 0;
 }
 
@@ -240,6 +261,8 @@ input_describe(const struct workload *w, const struct input_spec *in,
 	case IN_PER_SECOND:
 	case IN_NUMBER:
 	case IN_NAME:
+	case IN_DB_WORKLOAD:
+	case IN_DB_STORAGE:
 		if (in->zero != NULL && describe_zero(field, in->kind)) {
 			snprintf(buf, n, "%s (%s)",
 				 in->kind == IN_NAME ? "\"\"" : "0", in->zero);
@@ -286,6 +309,14 @@ input_describe(const struct workload *w, const struct input_spec *in,
 		break;
 	case IN_SPARK_API:
 		snprintf(buf, n, "%s", spark_api_name(*(const int32_t *)field));
+		break;
+	case IN_DB_WORKLOAD:
+		snprintf(buf, n, "%s", ecap_database_workload_to_string(
+					       *(const int32_t *)field));
+		break;
+	case IN_DB_STORAGE:
+		snprintf(buf, n, "%s", ecap_database_storage_to_string(
+					       *(const int32_t *)field));
 		break;
 	}
 }

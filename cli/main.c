@@ -62,6 +62,7 @@ static const char *const flag_names[] = {
 	"window-missed", "memory-short", "executors-capped",
 	"database-no-fit", "join-warning", "cache-level-missing",
 	"partition-noop", "kafka-quota-exceeded", "spill-risk",
+	"database-limit",
 };
 #define FLAG_COUNT (sizeof(flag_names) / sizeof(flag_names[0]))
 
@@ -137,6 +138,11 @@ field_option(const char *field)
 		{ "api", "--api" },
 		{ "transactions_per_day", "--transactions" },
 		{ "retention_days", "--retention-days" },
+		{ "workload", "--db-workload" },
+		{ "storage_type", "--db-storage" },
+		{ "max_connections_count", "--max-connections" },
+		{ "postgres_version", "--postgres-version" },
+		{ "app_instance_count", "--app-instances" },
 		{ "events_per_second", "--events" },
 		{ "retention_hours", "--kafka-retention" },
 		{ "current_daily_transactions", "--transactions" },

@@ -215,26 +215,61 @@ database(const struct plan *p)
 {
 	const struct ecap_database_out *d = &p->db;
 	struct ecap_property props[CLI_MAX_PROPS];
-	json_t *j = json_object();
+	struct ecap_database_rds_parameter rds[64];
+	json_t *j = json_object(), *a, *o;
 	char s[ECAP_EXPLAIN_MAX];
-	int n;
+	uint32_t bit;
+	int i, n;
 
 	set_str(j, "reason", reason_name_database(d->reason));
 	explain_database(p, s, sizeof(s));
 	set_str(j, "reason_text", s);
+	a = json_array();
+	for (bit = 1; bit != 0; bit <<= 1)
+		if ((d->flags & bit) && ecap_database_flag_to_string(bit))
+			json_array_append_new(a, json_string(
+				ecap_database_flag_to_string(bit)));
+	json_object_set_new(j, "flags", a);
+	set_str(j, "workload", ecap_database_workload_to_string(d->workload));
+	set_str(j, "storage_type", ecap_database_storage_to_string(d->storage_type));
+	set_int(j, "postgres_version", d->postgres_version);
 	set_str(j, "instance_class", d->instance_class);
-	set_int(j, "instances_needed_count", d->instances_needed_count);
-	set_bool(j, "fits", d->fits_flag);
 	set_real(j, "instance_memory_gb", d->instance_memory_gb);
 	set_int(j, "instance_vcpu_count", d->instance_vcpus);
+	set_bool(j, "fits", d->fits_flag);
+	set_bool(j, "multi_az", d->multi_az_flag);
+	set_int(j, "read_replica_count", d->read_replica_count);
 	set_real(j, "memory_required_gb", d->memory_required_gb);
+	set_real(j, "working_set_gb", d->working_set_gb);
 	set_real(j, "daily_storage_gb", d->daily_storage_gb);
 	set_real(j, "data_storage_gb", d->data_storage_gb);
+	set_real(j, "peak_transactions_per_second",
+		 d->peak_transactions_per_second);
+	set_int(j, "vcpu_required_count", d->vcpu_required_count);
 	set_real(j, "storage_gb", d->storage_gb);
+	set_int(j, "iops_required_count", d->iops_required_count);
+	set_int(j, "iops_provisioned_count", d->iops_provisioned_count);
 	set_real(j, "price_usd_per_hour", d->price_usd_per_hour);
+	set_real(j, "instance_cost_usd_per_month", d->instance_cost_usd_per_month);
+	set_real(j, "replica_cost_usd_per_month", d->replica_cost_usd_per_month);
+	set_real(j, "storage_cost_usd_per_month", d->storage_cost_usd_per_month);
+	set_real(j, "iops_cost_usd_per_month", d->iops_cost_usd_per_month);
 	set_real(j, "cost_usd_per_month", d->cost_usd_per_month);
+	set_int(j, "pool_connections_max_count", d->pool_connections_max_count);
 	if ((n = database_props(p, props)) >= 0)
 		json_object_set_new(j, "parameters", properties(props, n));
+	if ((n = rds_params(p, rds)) >= 0) {
+		a = json_array();
+		for (i = 0; i < n; i++) {
+			o = json_object();
+			set_str(o, "name", rds[i].name);
+			set_str(o, "value", rds[i].value);
+			set_str(o, "evaluated", rds[i].evaluated);
+			set_str(o, "unit", rds[i].unit);
+			json_array_append_new(a, o);
+		}
+		json_object_set_new(j, "rds_parameters", a);
+	}
 	return j;
 }
 

@@ -34,6 +34,19 @@ node_reason(int32_t r)
 	return s != NULL ? s : "?";
 }
 
+/* The database flags that are limits (database-limit) rather than
+ * suggestions. */
+static int
+bit_is_limit(uint32_t bit)
+{
+	return (bit & (ECAP_DATABASE_FLAG_MEMORY_SHORT |
+		       ECAP_DATABASE_FLAG_STORAGE_LIMIT |
+		       ECAP_DATABASE_FLAG_WRITES_SHORT |
+		       ECAP_DATABASE_FLAG_IOPS_LIMIT |
+		       ECAP_DATABASE_FLAG_POOL_EXHAUSTION |
+		       ECAP_DATABASE_FLAG_READS_SHORT)) != 0;
+}
+
 static void
 inputs(FILE *f, const struct plan *p, const char *const *names)
 {
@@ -194,22 +207,43 @@ static void
 database(FILE *f, const struct plan *p)
 {
 	static const char *const in[] = { "transactions", "retention-days",
-		NULL };
+		"db-workload", "db-storage", "max-connections",
+		"postgres-version", "app-instances", NULL };
 	const struct ecap_database_out *d = &p->db;
 	char a[32], b[32], s[ECAP_EXPLAIN_MAX];
+	uint32_t bit;
 
 	fprintf(f, "\nPostgreSQL\n");
 	inputs(f, p, in);
-	fprintf(f, LABEL "%s x %lld (%s, %d vCPUs each)\n", "instance",
-		d->instance_class, (long long)d->instances_needed_count,
-		gib(d->instance_memory_gb, a, sizeof(a)), d->instance_vcpus);
-	fprintf(f, LABEL "%s needed, %s of data\n", "memory",
+	fprintf(f, LABEL "%s (%s, %d vCPUs)%s", "primary", d->instance_class,
+		gib(d->instance_memory_gb, a, sizeof(a)), d->instance_vcpus,
+		d->multi_az_flag ? ", Multi-AZ" : "");
+	if (d->read_replica_count > 0)
+		fprintf(f, ", %d read replicas", d->read_replica_count);
+	fprintf(f, "\n" LABEL "%s needed, %s of data kept\n", "memory",
 		gib(d->memory_required_gb, a, sizeof(a)),
 		gib(d->data_storage_gb, b, sizeof(b)));
-	fprintf(f, LABEL "%s\n", "storage",
-		gib(d->storage_gb, a, sizeof(a)));
-	fprintf(f, LABEL "$%.2f a month\n", "cost", d->cost_usd_per_month);
-	flag(f, p, FLAG_DATABASE_NO_FIT, "no one instance holds the memory");
+	fprintf(f, LABEL "%s, %lld IOPS at peak (%lld provisioned)\n",
+		"storage", gib(d->storage_gb, a, sizeof(a)),
+		(long long)d->iops_required_count,
+		(long long)d->iops_provisioned_count);
+	fprintf(f, LABEL "%lld max_connections, pools need %lld\n",
+		"connections", (long long)d->max_connections_count,
+		(long long)d->pool_connections_max_count);
+	fprintf(f, LABEL "$%.2f a month (instance $%.2f, replicas $%.2f, "
+		"storage $%.2f, IOPS $%.2f)\n", "cost", d->cost_usd_per_month,
+		d->instance_cost_usd_per_month, d->replica_cost_usd_per_month,
+		d->storage_cost_usd_per_month, d->iops_cost_usd_per_month);
+	flag(f, p, FLAG_DATABASE_NO_FIT, "the class holds less than the "
+	     "memory needed");
+	for (bit = 1; bit != 0; bit <<= 1)
+		if ((d->flags & bit) && ecap_database_flag_to_string(bit))
+			fprintf(f, "%c %-22s %s\n",
+				(p->flags & FLAG_DATABASE_LIMIT) &&
+				bit_is_limit(bit) ? '!' : ' ',
+				ecap_database_flag_to_string(bit),
+				bit_is_limit(bit) ? "a limit is reached"
+						  : "suggested");
 	explain_database(p, s, sizeof(s));
 	why(f, s);
 }

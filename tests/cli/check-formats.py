@@ -195,6 +195,11 @@ emr = {c["Classification"]: c["Properties"] for c in json.loads(read("plan.emr")
 check(emr["spark-defaults"] == spark, "emr spark-defaults differ from the JSON")
 check(emr["spark"] == {"maximizeResourceAllocation": "false"}, "emr spark")
 
+# An RDS parameter value: a number, a word (on, lz4) or a formula of
+# DBInstanceClassMemory, optionally bounded with GREATEST or LEAST.
+FORMULA = r"\{DBInstanceClassMemory(\*\d+)?/\d+\}"
+RDS_VALUE = re.compile(rf"[0-9.]+|[a-z0-9_]+|{FORMULA}|"
+                       rf"(GREATEST|LEAST)\({FORMULA},\d+\)")
 for name in ("plan.rds", "database.rds"):
     calls = json.loads(read(name))
     check(isinstance(calls, list) and calls, f"{name}: a list of calls")
@@ -204,23 +209,27 @@ for name in ("plan.rds", "database.rds"):
         apply = model.shape_for("ApplyMethod").enum
         for p in call["Parameters"]:
             check(p["ApplyMethod"] in apply, f"{name}: {p}")
-            check(re.fullmatch(r"[0-9.]+|[a-z0-9_]+", p["ParameterValue"])
-                  is not None,
-                  f"{name}: {p['ParameterName']} is not a bare number or word")
+            check(RDS_VALUE.fullmatch(p["ParameterValue"]) is not None,
+                  f"{name}: {p['ParameterName']}={p['ParameterValue']}")
 rds = {p["ParameterName"]: p["ParameterValue"]
        for c in json.loads(read("plan.rds")) for p in c["Parameters"]}
-# RDS sets wal_level through rds.logical_replication, not the group.
-check(set(rds) == set(pg) - {"wal_level"}, "rds parameters differ from the JSON's")
+lib_rds = {p["name"]: p for p in plan["database"]["rds_parameters"]}
+check(rds == {k: v["value"] for k, v in lib_rds.items()},
+      "rds requests differ from the JSON's rds_parameters")
+# RDS sets huge_pages and wal_level itself; every other parameter is there.
+check(set(rds) == set(pg) - {"huge_pages", "wal_level"},
+      f"rds parameters {set(rds) ^ (set(pg) - {'huge_pages', 'wal_level'})}")
 
 
-# PostgreSQL's units (pg_settings.unit): shared_buffers 8kB pages.
+# PostgreSQL's units (pg_settings.unit): shared_buffers in 8kB pages.
 def kb(v):
     m = re.fullmatch(r"(\d+)(kB|MB|GB|TB)", v)
     return int(m.group(1)) * {"kB": 1, "MB": 1024, "GB": 1 << 20, "TB": 1 << 30}[m.group(2)]
 
 
-check(int(rds["shared_buffers"]) * 8 == kb(pg["shared_buffers"]), "rds shared_buffers")
-check(int(rds["work_mem"]) == kb(pg["work_mem"]), "rds work_mem")
+check(int(lib_rds["shared_buffers"]["evaluated"]) * 8 == kb(pg["shared_buffers"]),
+      "rds shared_buffers")
+check(int(lib_rds["work_mem"]["evaluated"]) == kb(pg["work_mem"]), "rds work_mem")
 
 # ---- postgresql.conf ----
 conf = {}

@@ -103,10 +103,13 @@ expect_rc() {
 	if [ "$rc" -eq "$want_rc" ]; then ok "ecaptune $*: exit $rc"
 	else ko "ecaptune $*: exit $rc, want $want_rc"; fi
 }
-expect_rc 1 plan --fail-on any
-expect_rc 1 database --fail-on=database-no-fit
-expect_rc 0 database --fail-on window-missed
-expect_rc 0 database --transactions 10k/day --fail-on database-no-fit
+expect_rc 0 plan --fail-on any
+expect_rc 1 database --transactions 1G/day --fail-on=database-no-fit
+expect_rc 1 database --transactions 1G/day --fail-on database-limit
+expect_rc 0 database --transactions 1G/day --fail-on window-missed
+expect_rc 1 executors --daily-data 100TB --window 1h --max-executors 5 --fail-on any
+expect_rc 1 executors --daily-data 100TB --window 1h --fail-on window-missed,spill-risk
+expect_rc 0 executors --daily-data 100TB --window 1h --max-executors 5 --fail-on database-no-fit
 expect_rc 0 --help
 expect_rc 0 --version
 "$ecaptune" executors --daily-data=1TB --window=4h >"$tmp/a"
