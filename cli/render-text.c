@@ -124,8 +124,9 @@ executors(FILE *f, const struct plan *p)
 		fprintf(f, "! %-22s %s short of the memory needed\n",
 			cli_flag_name(FLAG_MEMORY_SHORT),
 			gib(e->memory_shortfall_gb, a, sizeof(a)));
-	flag(f, p, FLAG_EXECUTORS_CAPPED, "the count meets a maximum "
-	     "executors");
+	flag(f, p, FLAG_EXECUTORS_CAPPED, e->capped_by_max_executors
+	     ? "--max-executors capped the count"
+	     : "more executors than the policy's executor.max_executors");
 	flag(f, p, FLAG_SPILL_RISK, "a task's partition needs more than its "
 	     "execution memory");
 	explain_executors(p, s, sizeof(s));

@@ -108,7 +108,8 @@ expect_rc 1 database --transactions 1G/day --fail-on=database-no-fit
 expect_rc 1 database --transactions 1G/day --fail-on database-limit
 expect_rc 0 database --transactions 1G/day --fail-on window-missed
 expect_rc 1 executors --daily-data 100TB --window 1h --max-executors 5 --fail-on any
-expect_rc 1 executors --daily-data 100TB --window 1h --fail-on window-missed,spill-risk
+expect_rc 1 executors --daily-data 100TB --window 1h --fail-on window-missed,executors-capped
+expect_rc 0 executors --daily-data 100TB --window 1h --fail-on window-missed
 expect_rc 0 executors --daily-data 100TB --window 1h --max-executors 5 --fail-on database-no-fit
 expect_rc 0 --help
 expect_rc 0 --version
