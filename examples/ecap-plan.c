@@ -23,10 +23,10 @@ static const struct {
 	int64_t orders_bytes;		/* orders fact table (Parquet) */
 	int64_t customers_bytes;	/* customers dimension (Parquet) */
 	int64_t customers_rows;
-	int64_t current_partitions;	/* partitions of the orders DataFrame */
+	int64_t orders_files;		/* Parquet files of the orders table */
 	int64_t total_cores;		/* executor cores of the cluster */
 } workload = {
-	250.0, 1500000.0, INT64_C(120) << 30, INT64_C(30) << 20, 400000, 2000,
+	250.0, 1500000.0, INT64_C(120) << 30, INT64_C(30) << 20, 400000, 120,
 	40,
 };
 
@@ -55,24 +55,29 @@ plan_partitions(const ecap_policy *p, struct ecap_error *err)
 	struct ecap_partition_scan_in scan;
 	struct ecap_partition_scan_out scan_out;
 	struct ecap_property props[16];
+	char why[ECAP_EXPLAIN_MAX];
 	int64_t files[48];
 	size_t i, n = 16;
 	int rc;
 
+	/* The orders are read from their Parquet files, the current count
+	 * unknown: the library predicts the scan's own count. */
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
 	in.data_size_bytes = workload.orders_bytes;
-	in.current_partition_count = workload.current_partitions;
+	in.file_count = workload.orders_files;
 	in.total_executor_cores = workload.total_cores;
-	if ((rc = ecap_partition_advise(p, &in, &out, err)) != ECAP_OK)
+	if ((rc = ecap_partition_advise(p, &in, &out, err)) != ECAP_OK ||
+	    (rc = ecap_partition_explain(&out, why, sizeof(why), err)) !=
+		    ECAP_OK)
 		return fail("partition", rc, err);
-	printf("Partitions (orders, %lld GiB in %lld partitions):\n"
-	       "  %s to %lld partitions of %lld MiB\n  why: %s\n",
+	printf("Partitions (orders, %lld GiB in %lld Parquet files):\n"
+	       "  %s: %lld partitions of %lld MiB\n  why: %s\n",
 	       (long long)(workload.orders_bytes >> 30),
-	       (long long)workload.current_partitions,
+	       (long long)workload.orders_files,
 	       ecap_partition_action_to_string(out.action),
 	       (long long)out.partition_count,
-	       (long long)(out.bytes_per_partition >> 20), out.reason_text);
+	       (long long)(out.bytes_per_partition >> 20), why);
 	for (i = 0; i < n; i++)
 		ECAP_STRUCT_INIT(&props[i]);
 	if ((rc = ecap_partition_spark_properties(p, &out, props, &n, err)) !=
@@ -131,22 +136,26 @@ plan_cache(const ecap_policy *p, struct ecap_error *err)
 {
 	struct ecap_cache_in in;
 	struct ecap_cache_out out;
+	char why[ECAP_EXPLAIN_MAX];
 	int rc;
 
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
-	in.serialized_size_bytes = 6 * GIB;	/* RFM segment features */
+	/* RFM segment features: 6 GiB of Parquet, cached as Spark SQL's
+	 * columnar batches */
+	in.storage_format_size_bytes = 6 * GIB;
 	in.partition_count = 300;
 	in.reuse_count = 4;
 	in.executor_count = 10;
 	in.executor_heap_bytes = 8 * GIB;
 	in.api = ECAP_SPARK_API_PYSPARK_DATAFRAME;
-	if ((rc = ecap_cache_advise(p, &in, &out, err)) != ECAP_OK)
+	if ((rc = ecap_cache_advise(p, &in, &out, err)) != ECAP_OK ||
+	    (rc = ecap_cache_explain(&out, why, sizeof(why), err)) != ECAP_OK)
 		return fail("cache", rc, err);
-	printf("Cache (6 GiB serialized, 300 partitions, used 4 times, "
-	       "PySpark):\n  persist(StorageLevel.%s), %.0f%% in memory\n"
-	       "  why: %s\n\n", out.level_name, 100.0 * out.memory_share_ratio,
-	       out.reason_text);
+	printf("Cache (6 GiB of Parquet, 300 partitions, used 4 times, "
+	       "PySpark DataFrame):\n  persist(StorageLevel.%s), %.0f%% in "
+	       "memory\n  why: %s\n\n", out.level_name,
+	       100.0 * out.memory_share_ratio, why);
 	return ECAP_OK;
 }
 

@@ -142,6 +142,22 @@ int ecap__enum_from_string(const struct ecap__enum_name *t, bool loose,
 			   const char *name, int32_t *value,
 			   struct ecap_error *err);
 
+/* ---- explanations (explain.c) ---- */
+
+/*
+ * Formats one sentence into a caller's buf[size] for an
+ * ecap_<family>_explain function: NULL buf or size 0 is ECAP_ERR_INVALID,
+ * a sentence that does not fit is truncated (NUL-terminated) and
+ * ECAP_ERR_NOSPACE.
+ */
+int ecap__explainf(struct ecap_error *err, char *buf, size_t size,
+		   const char *fmt, ...) ECAP_PRINTF(4, 5);
+/* A size for people, in the largest binary unit below it ("128 MiB",
+ * "2 TiB"); returns buf. */
+#define ECAP__EXPLAIN_BYTES_MAX 24
+const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
+				double bytes);
+
 /* ---- strings ---- */
 
 /* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */

@@ -47,9 +47,15 @@ from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
                    join_strategy_to_string, join_strategy_from_string,
                    join_build_side_to_string, join_build_side_from_string)
 
-from .cache import (StorageLevel, SparkApi, CacheReason, StorageLevelFlags,
-                    CacheAdvice, advise_cache, storage_level_flags,
-                    storage_level_to_string, storage_level_from_string)
+from .cache import (StorageLevel, SparkApi, CacheReason, CacheFormat,
+                    CacheAlternative, StorageLevelFlags, CacheAdvice,
+                    advise_cache, storage_level_flags,
+                    storage_level_to_string, storage_level_from_string,
+                    spark_api_to_string, spark_api_from_string,
+                    cache_reason_to_string, cache_reason_from_string,
+                    cache_format_to_string, cache_format_from_string,
+                    cache_alternative_to_string,
+                    cache_alternative_from_string)
 
 from .executor import (SparkPlatform, ExecutorReason, ExecutorNodeReason,
                        ExecutorAdvice, SparkMemoryRegions, advise_executors,
@@ -112,9 +118,12 @@ __all__ = [
     "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
     "join_build_side_to_string", "join_build_side_from_string",
     # cache
-    "StorageLevel", "SparkApi", "CacheReason",
+    "StorageLevel", "SparkApi", "CacheReason", "CacheFormat", "CacheAlternative",
     "StorageLevelFlags", "CacheAdvice", "advise_cache",
     "storage_level_flags", "storage_level_to_string", "storage_level_from_string",
+    "spark_api_to_string", "spark_api_from_string", "cache_reason_to_string",
+    "cache_reason_from_string", "cache_format_to_string", "cache_format_from_string",
+    "cache_alternative_to_string", "cache_alternative_from_string",
     # executor
     "SparkPlatform", "ExecutorReason", "ExecutorNodeReason", "ExecutorAdvice",
     "SparkMemoryRegions", "advise_executors", "executor_explain",

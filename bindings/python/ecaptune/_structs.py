@@ -160,6 +160,11 @@ class PartitionInStruct(ctypes.Structure):
         ("avg_row_bytes", ctypes.c_int64),
         ("current_partition_count", ctypes.c_int64),
         ("total_executor_cores", ctypes.c_int64),
+        ("file_sizes_bytes", ctypes.POINTER(ctypes.c_int64)),
+        ("file_count", ctypes.c_int64),
+        ("file_size_bytes", ctypes.c_int64),
+        ("files_not_splittable", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
     ]
 
 
@@ -178,7 +183,14 @@ class PartitionOutStruct(ctypes.Structure):
         ("effective_partition_count", ctypes.c_int64),
         ("bytes_per_partition", ctypes.c_int64),
         ("parallelism_floor_count", ctypes.c_int64),
-        ("reason_text", ctypes.c_char * 256),
+        ("target_size_bytes", ctypes.c_int64),
+        ("size_partition_count", ctypes.c_int64),
+        ("core_task_count", ctypes.c_int64),
+        ("min_partition_size_bytes", ctypes.c_int64),
+        ("min_size_partition_count", ctypes.c_int64),
+        ("current_partition_count", ctypes.c_int64),
+        ("scan_task_count", ctypes.c_int64),
+        ("split_size_bytes", ctypes.c_int64),
     ]
 
 
@@ -215,7 +227,9 @@ class PartitionScanOutStruct(ctypes.Structure):
         ("total_bytes", ctypes.c_int64),
         ("bytes_per_core", ctypes.c_int64),
         ("min_partition_num", ctypes.c_int64),
-        ("reason_text", ctypes.c_char * 256),
+        ("max_partition_bytes", ctypes.c_int64),
+        ("open_cost_bytes", ctypes.c_int64),
+        ("max_partition_num", ctypes.c_int64),
         ("size_packed_task_count", ctypes.c_int64),
         ("rescaled_split_bytes", ctypes.c_int64),
     ]
@@ -255,7 +269,9 @@ class PartitionAqeOutStruct(ctypes.Structure):
         ("skewed_partition_count", ctypes.c_int64),
         ("skew_split_target_bytes", ctypes.c_int64),
         ("skew_split_task_count", ctypes.c_int64),
-        ("reason_text", ctypes.c_char * 256),
+        ("partition_count", ctypes.c_int64),
+        ("advisory_partition_size_bytes", ctypes.c_int64),
+        ("min_partition_size_bytes", ctypes.c_int64),
     ]
 
 
@@ -358,6 +374,10 @@ class CacheInStruct(ctypes.Structure):
         ("executor_heap_bytes", ctypes.c_uint64),
         ("api", ctypes.c_int32),
         ("replicated", ctypes.c_int32),
+        ("storage_format_size_bytes", ctypes.c_uint64),
+        ("columnar_size_bytes", ctypes.c_uint64),
+        ("computed_with_shuffle", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
     ]
 
 
@@ -369,7 +389,6 @@ class CacheOutStruct(ctypes.Structure):
         ("sz", ctypes.c_size_t),
         ("model", ctypes.c_int32),
         ("reason", ctypes.c_int32),
-        ("reason_text", ctypes.c_char * 256),
         ("level", ctypes.c_int32),
         ("level_exists_in_api", ctypes.c_int32),
         ("level_name", ctypes.c_char * 32),
@@ -382,6 +401,16 @@ class CacheOutStruct(ctypes.Structure):
         ("storage_memory_bytes", ctypes.c_uint64),
         ("partitions_in_memory_count", ctypes.c_int64),
         ("memory_share_ratio", ctypes.c_double),
+        ("cache_format", ctypes.c_int32),
+        ("alternative", ctypes.c_int32),
+        ("cached_size_bytes", ctypes.c_uint64),
+        ("partition_count", ctypes.c_int64),
+        ("reuse_count", ctypes.c_int64),
+        ("min_reuse_count", ctypes.c_int64),
+        ("guide_partition_threshold_count", ctypes.c_int64),
+        ("min_memory_share_ratio", ctypes.c_double),
+        ("columnar_size_factor", ctypes.c_double),
+        ("storage_format_size_bytes", ctypes.c_uint64),
     ]
 
 
