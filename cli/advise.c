@@ -131,7 +131,15 @@ advise_cache(struct plan *p, struct ecap_error *err)
 
 	ECAP_STRUCT_INIT(in);
 	ECAP_STRUCT_INIT(&p->cache);
-	in->serialized_size_bytes = (uint64_t)p->w.cache_size_bytes;
+	/* Datasets are cached as columnar batches sized from their files,
+	 * RDDs as objects or bytes sized from their serialized form. */
+	if (p->w.cache_api == ECAP_SPARK_API_DATASET ||
+	    p->w.cache_api == ECAP_SPARK_API_PYSPARK_DATAFRAME)
+		in->storage_format_size_bytes = (uint64_t)p->w.cache_size_bytes;
+	else
+		in->serialized_size_bytes = (uint64_t)p->w.cache_size_bytes;
+	in->columnar_size_bytes = (uint64_t)p->w.cache_columnar_bytes;
+	in->computed_with_shuffle = p->w.cache_shuffled != 0;
 	in->partition_count = p->w.cache_partitions;
 	in->reuse_count = p->w.cache_reuse;
 	in->api = p->w.cache_api;

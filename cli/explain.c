@@ -16,21 +16,9 @@ copy(char *buf, size_t n, const char *text)
 }
 
 void
-explain_partition(const struct plan *p, char *buf, size_t n)
-{
-	copy(buf, n, p->part.reason_text);
-}
-
-void
 explain_join(const struct plan *p, char *buf, size_t n)
 {
 	copy(buf, n, p->join.reason_text);
-}
-
-void
-explain_cache(const struct plan *p, char *buf, size_t n)
-{
-	copy(buf, n, p->cache.reason_text);
 }
 
 
@@ -42,6 +30,19 @@ library_sentence(int rc, char *buf, size_t n)
 {
 	if (rc != ECAP_OK && rc != ECAP_ERR_NOSPACE && n > 0)
 		snprintf(buf, n, "(no explanation: %s)", ecap_strerror(rc));
+}
+
+void
+explain_partition(const struct plan *p, char *buf, size_t n)
+{
+	library_sentence(ecap_partition_explain(&p->part, buf, n, NULL), buf,
+			 n);
+}
+
+void
+explain_cache(const struct plan *p, char *buf, size_t n)
+{
+	library_sentence(ecap_cache_explain(&p->cache, buf, n, NULL), buf, n);
 }
 
 void
@@ -70,7 +71,7 @@ explain_year(const struct plan *p, size_t i, char *buf, size_t n)
 }
 
 /*
- * Reason names.  The partition, executor, database and Kafka families name their reasons in
+ * Reason names.  All families but join name their reasons in
  * the library; for the others these tables spell the enum constants the
  * same way (lower case, '-') until their ecap_<family>_reason_to_string()
  * lands (issue 13), and then give way to it.
@@ -158,19 +159,9 @@ reason_name_executor(int32_t r)
 const char *
 reason_name_cache(int32_t r)
 {
-	static const struct reason_name t[] = {
-		{ ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS,
-		  "guide-many-partitions" },
-		{ ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS,
-		  "guide-few-partitions" },
-		{ ECAP_CACHE_REASON_NOT_REUSED, "not-reused" },
-		{ ECAP_CACHE_REASON_FITS_DESERIALIZED, "fits-deserialized" },
-		{ ECAP_CACHE_REASON_FITS_SERIALIZED, "fits-serialized" },
-		{ ECAP_CACHE_REASON_SPILLS_TO_DISK, "spills-to-disk" },
-		{ 0, NULL },
-	};
+	const char *s = ecap_cache_reason_to_string(r);
 
-	return lookup(t, r);
+	return s != NULL ? s : "unknown";
 }
 
 const char *

@@ -56,7 +56,7 @@ const struct input_spec cli_inputs[] = {
 	  "rows of the small side (0 = unknown)",
 	  "unknown" },
 	{ "cache-size", IN_SIZE, W(cache_size_bytes),
-	  "serialized size of the data to cache",
+	  "data to cache: its Parquet/ORC size, serialized for RDDs",
 	  NULL },
 	{ "cache-partitions", IN_COUNT, W(cache_partitions),
 	  "its partitions",
@@ -64,6 +64,12 @@ const struct input_spec cli_inputs[] = {
 	{ "cache-reuse", IN_COUNT, W(cache_reuse),
 	  "times it is used",
 	  NULL },
+	{ "cache-columnar-size", IN_SIZE, W(cache_columnar_bytes),
+	  "its measured in-memory columnar size (Spark UI)",
+	  "estimated from --cache-size" },
+	{ "cache-shuffled", IN_COUNT, W(cache_shuffled),
+	  "1: computed through a shuffle (join, aggregation)",
+	  "read from storage" },
 	{ "api", IN_SPARK_API, W(cache_api),
 	  "dataset, rdd, pyspark-dataframe or pyspark-rdd",
 	  NULL },
@@ -127,28 +133,6 @@ const struct input_spec cli_inputs[] = {
 };
 const size_t cli_input_count = sizeof(cli_inputs) / sizeof(cli_inputs[0]);
 
-/* The Spark API names (the library has no name table for them yet). */
-static const struct {
-	const char *name;
-	int32_t value;
-} spark_apis[] = {
-	{ "dataset", ECAP_SPARK_API_DATASET },
-	{ "rdd", ECAP_SPARK_API_RDD },
-	{ "pyspark-dataframe", ECAP_SPARK_API_PYSPARK_DATAFRAME },
-	{ "pyspark-rdd", ECAP_SPARK_API_PYSPARK_RDD },
-};
-
-static const char *
-spark_api_name(int32_t api)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(spark_apis) / sizeof(spark_apis[0]); i++)
-		if (spark_apis[i].value == api)
-			return spark_apis[i].name;
-	return "?";
-}
-
 const struct input_spec *
 input_find(const char *name)
 {
@@ -165,7 +149,6 @@ set_enum(int32_t *field, const char *text, enum input_kind kind, char *why,
 	 size_t n)
 {
 	struct ecap_error err;
-	size_t i;
 	int rc = ECAP_ERR_UNKNOWN_ENUM;
 
 	ECAP_STRUCT_INIT(&err);
@@ -178,11 +161,7 @@ set_enum(int32_t *field, const char *text, enum input_kind kind, char *why,
 	else if (kind == IN_DB_STORAGE)
 		rc = ecap_database_storage_from_string(text, field, &err);
 	else
-		for (i = 0; i < sizeof(spark_apis) / sizeof(spark_apis[0]); i++)
-			if (strcmp(spark_apis[i].name, text) == 0) {
-				*field = spark_apis[i].value;
-				rc = ECAP_OK;
-			}
+		rc = ecap_spark_api_from_string(text, field, &err);
 	if (rc == ECAP_OK)
 		return 0;
 	snprintf(why, n, "unknown name '%s'", text);
@@ -308,7 +287,8 @@ input_describe(const struct workload *w, const struct input_spec *in,
 			 ecap_join_type_to_string(*(const int32_t *)field));
 		break;
 	case IN_SPARK_API:
-		snprintf(buf, n, "%s", spark_api_name(*(const int32_t *)field));
+		snprintf(buf, n, "%s",
+			 ecap_spark_api_to_string(*(const int32_t *)field));
 		break;
 	case IN_DB_WORKLOAD:
 		snprintf(buf, n, "%s", ecap_database_workload_to_string(

@@ -203,6 +203,10 @@ cache(const struct plan *p)
 	set_str(j, "level", ecap_storage_level_to_string(o->level));
 	set_str(j, "level_name", o->level_name);
 	set_bool(j, "level_exists_in_api", o->level_exists_in_api);
+	set_str(j, "cache_format", ecap_cache_format_to_string(o->cache_format));
+	set_str(j, "alternative",
+		ecap_cache_alternative_to_string(o->alternative));
+	set_int(j, "cached_size_bytes", (int64_t)o->cached_size_bytes);
 	set_int(j, "stored_size_bytes", (int64_t)o->stored_size_bytes);
 	set_int(j, "storage_memory_bytes", (int64_t)o->storage_memory_bytes);
 	set_int(j, "partitions_in_memory_count", o->partitions_in_memory_count);

@@ -27,6 +27,12 @@ bytes(double b, char *buf, size_t n)
 }
 
 static const char *
+name_or(const char *name)
+{
+	return name != NULL ? name : "?";
+}
+
+static const char *
 node_reason(int32_t r)
 {
 	const char *s = ecap_executor_node_reason_to_string(r);
@@ -186,14 +192,22 @@ join(FILE *f, const struct plan *p)
 static void
 cache(FILE *f, const struct plan *p)
 {
-	static const char *const in[] = { "cache-size", "cache-partitions",
-		"cache-reuse", "api", NULL };
+	static const char *const in[] = { "cache-size", "cache-columnar-size",
+		"cache-shuffled", "cache-partitions", "cache-reuse", "api",
+		NULL };
 	const struct ecap_cache_out *c = &p->cache;
 	char a[32], s[ECAP_EXPLAIN_MAX];
 
 	fprintf(f, "\nCache\n");
 	inputs(f, p, in);
 	fprintf(f, LABEL "%s\n", "storage level", c->level_name);
+	fprintf(f, LABEL "%s as %s\n", "cached size",
+		bytes((double)c->cached_size_bytes, a, sizeof(a)),
+		name_or(ecap_cache_format_to_string(c->cache_format)));
+	if (c->alternative != ECAP_CACHE_ALTERNATIVE_NONE)
+		fprintf(f, LABEL "%s\n", "instead",
+			name_or(ecap_cache_alternative_to_string(
+				c->alternative)));
 	fprintf(f, LABEL "%s stored, %.0f%% in memory (%s of storage "
 		"memory)\n", "footprint",
 		bytes((double)c->stored_size_bytes, a, sizeof(a)),

@@ -21,7 +21,7 @@
  * The default: an e-commerce platform's daily batch (the guide's sample
  * numbers): 250 GiB a day on EMR (the node the library finds cheapest
  * for the window), 1.5 million orders a day, a 30 MiB
- * customers dimension joined to the day's orders, 6 GiB of features
+ * customers dimension joined to the day's orders, 6 GiB (Parquet) of features
  * cached from PySpark and reused four times, a 3-year projection.
  */
 void
