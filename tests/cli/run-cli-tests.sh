@@ -122,6 +122,12 @@ printf '{\n  "daily-data": "1TB",\n  "window": 4\n}\n' >"$tmp/w.json"
 "$ecaptune" executors --workload "$tmp/w.json" >"$tmp/c"
 if cmp -s "$tmp/a" "$tmp/c"; then ok "workload file equals the options"
 else ko "workload file differs from the options"; fi
+# The Monte Carlo progress line is for terminals only: none in a file.
+"$ecaptune" project --paths 20000 --growth-sd 0.1 >"$tmp/mc" 2>"$tmp/mc.err"
+if [ ! -s "$tmp/mc.err" ] && grep -q "Monte Carlo, 20000 paths" "$tmp/mc"
+then ok "no progress line when stderr is not a terminal"
+else ko "progress line written to a file: $(head -c 200 "$tmp/mc.err")"; fi
+
 # 5. the man page: lint-clean, and every option it documents is in --help
 "$ecaptune" --help >"$tmp/help" 2>&1
 man1="$top_srcdir/man/ecaptune.1"
