@@ -101,10 +101,14 @@ START_TEST(emr_instance_defaults)
 		{ "r5.24xlarge", 778240 / 1024.0, 0 },
 		{ "c5.4xlarge", 24576 / 1024.0, 0 },
 		{ "c5.9xlarge", 65536 / 1024.0, 0 },
-		/* derived: <= 32 GiB 75 %, else memory - 8 GiB */
-		{ "m6g.xlarge", 12.0, 1 },	/* 16 x 0.75 */
-		{ "r7g.16xlarge", 504.0, 1 },	/* 512 - 8 */
+		/* the same page's rows for the Graviton and 6th-generation
+		 * types, below what the rule for omitted types would give */
+		{ "m6g.xlarge", 11712 / 1024.0, 0 },
+		{ "r7g.16xlarge", 491520 / 1024.0, 0 },
+		{ "c6i.xlarge", 5632 / 1024.0, 0 },
+		/* derived: the page lists no "large"; <= 32 GiB 75 % */
 		{ "c6i.large", 3.0, 1 },	/* 4 x 0.75 */
+		{ "m6g.large", 6.0, 1 },	/* 8 x 0.75 */
 	};
 	struct ecap_catalog_entry e;
 	size_t i;
