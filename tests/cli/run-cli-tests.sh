@@ -36,7 +36,9 @@ while read -r name args; do
 		ok "ecaptune $args"
 	else
 		diff -u "$src/expected/$name" "$tmp/$name" | head -40
-		ko "ecaptune $args differs from tests/cli/expected/$name"
+		ko "ecaptune $args differs from tests/cli/expected/$name" \
+			"(an intended change of the advice: make update-cli-expected," \
+			"then read the diff)"
 	fi
 done <"$src/cases"
 [ "$update" = yes ] && { echo "updated $src/expected"; exit 0; }
