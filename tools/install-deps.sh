@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what building libecaptune needs, from Debian's packages, when it
 # is missing; with --test also what its tests need from PyPI (pytest and
-# hypothesis for the Python binding, pyyaml and botocore for the ecaptune
+# hypothesis for the Python binding, pyyaml, botocore and jsonschema for the ecaptune
 # format checks, pyspark for the Spark engine checks).
 # Safe to run again.
 set -eu
@@ -31,12 +31,12 @@ if command -v python3 >/dev/null 2>&1 &&
 	python3 -m pip install -q hypothesis pytest
 fi
 # ecaptune's format checks (tests/cli/check-formats.py) read YAML with
-# PyYAML and validate the EMR and RDS requests against botocore's service
-# models.
+# PyYAML, validate the EMR and RDS requests against botocore's service
+# models and the JSON against its schema with jsonschema.
 if command -v python3 >/dev/null 2>&1 &&
-	! python3 -c 'import yaml, botocore' 2>/dev/null; then
-	echo "install-deps: installing pyyaml botocore (pip)"
-	python3 -m pip install -q pyyaml botocore
+	! python3 -c 'import yaml, botocore, jsonschema' 2>/dev/null; then
+	echo "install-deps: installing pyyaml botocore jsonschema (pip)"
+	python3 -m pip install -q pyyaml botocore jsonschema
 fi
 # The engine checks (tests/spark) need pyspark; they also need java, and
 # skip without it.

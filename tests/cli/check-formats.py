@@ -4,7 +4,8 @@ real parser and checks it against what its target accepts.
 
 usage: check-formats.py DIR   (DIR holds the outputs, named as in cases)
 
-- json: Python's json; the schema and version; reals in shortest form.
+- json: Python's json; valid against cli/ecaptune-plan.schema.json
+  (jsonschema); reals in shortest form.
 - k8s: PyYAML; the SparkApplication fields the Spark Operator's CRD
   (sparkoperator.k8s.io/v1beta2) defines, with their types.
 - emr: botocore's EMR service model (RunJobFlow's Configurations).
@@ -26,6 +27,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import botocore.session
+import jsonschema
 import yaml
 from botocore.validate import ParamValidator
 
@@ -44,6 +46,12 @@ def check(cond, what):
 
 
 # ---- json ----
+SCHEMA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                           "..", "cli", "ecaptune-plan.schema.json")
+with open(SCHEMA_FILE, encoding="utf-8") as f:
+    SCHEMA = json.load(f)
+jsonschema.Draft202012Validator.check_schema(SCHEMA)
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 
 def digits(text):
@@ -67,6 +75,8 @@ for name in sorted(os.listdir(D)):
     doc = json.loads(text)
     check(doc.get("schema") == "ecaptune-plan" and doc.get("version") == 1,
           f"{name}: schema/version")
+    for e in VALIDATOR.iter_errors(doc):
+        check(False, f"{name}: {'/'.join(map(str, e.path))}: {e.message}")
     check(shortest_reals(text), f"{name}: a real is not in shortest form")
     for section in ("executors", "partitions", "join", "cache", "database",
                     "kafka"):
