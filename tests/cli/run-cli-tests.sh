@@ -130,6 +130,18 @@ if [ ! -s "$tmp/mc.err" ] && grep -q "Monte Carlo, 20000 paths" "$tmp/mc"
 then ok "no progress line when stderr is not a terminal"
 else ko "progress line written to a file: $(head -c 200 "$tmp/mc.err")"; fi
 
+# The schema's flag names are the --fail-on flags --help lists.
+if "$ecaptune" --help | python3 -c '
+import json, re, sys
+text = sys.stdin.read()
+listed = re.search(r"--fail-on LIST.*?set: any,(.*?)\n\n", text, re.S).group(1)
+flags = {f for f in re.split(r"[\s,]+", listed) if f}
+schema = json.load(open(sys.argv[1]))
+sys.exit(flags != set(schema["properties"]["flags"]["items"]["enum"]))
+' "$top_srcdir/cli/ecaptune-plan.schema.json"
+then ok "the schema names the --fail-on flags"
+else ko "the schema's flag names differ from --fail-on's"; fi
+
 # 5. the man page: lint-clean, and every option it documents is in --help
 "$ecaptune" --help >"$tmp/help" 2>&1
 man1="$top_srcdir/man/ecaptune.1"
