@@ -191,6 +191,8 @@ int project_run(struct plan *p, bool progress, struct ecap_error *err);
 /* Reason sentences, from the library (cli/explain.c). */
 void explain_partition(const struct plan *p, char *buf, size_t n);
 void explain_join(const struct plan *p, char *buf, size_t n);
+/* The warnings of the recommended plan ("" when none). */
+void explain_join_warnings(const struct plan *p, char *buf, size_t n);
 void explain_cache(const struct plan *p, char *buf, size_t n);
 void explain_executors(const struct plan *p, char *buf, size_t n);
 void explain_database(const struct plan *p, char *buf, size_t n);

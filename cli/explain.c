@@ -1,25 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * explain.c - the reason sentence of each decision, as the library words
- * it.  The one place that knows where the library keeps the sentence: the
- * advice's reason_text today, ecap_<family>_explain() once the families
- * move the text out of their output structs.
+ * it (ecap_<family>_explain()), and the names of the reasons.
  */
 #include <stdio.h>
 
 #include "ecaptune-cli.h"
-
-static void
-copy(char *buf, size_t n, const char *text)
-{
-	snprintf(buf, n, "%s", text);
-}
-
-void
-explain_join(const struct plan *p, char *buf, size_t n)
-{
-	copy(buf, n, p->join.reason_text);
-}
 
 
 
@@ -65,117 +51,65 @@ explain_kafka(const struct plan *p, char *buf, size_t n)
 }
 
 void
-explain_year(const struct plan *p, size_t i, char *buf, size_t n)
+explain_join(const struct plan *p, char *buf, size_t n)
 {
-	copy(buf, n, p->years[i].reason_text);
+	library_sentence(ecap_join_explain(&p->join, buf, n, NULL), buf, n);
 }
 
-/*
- * Reason names.  All families but join name their reasons in
- * the library; for the others these tables spell the enum constants the
- * same way (lower case, '-') until their ecap_<family>_reason_to_string()
- * lands (issue 13), and then give way to it.
- */
-struct reason_name {
-	int32_t value;
-	const char *name;
-};
-
-static const char *
-lookup(const struct reason_name *t, int32_t value)
+void
+explain_join_warnings(const struct plan *p, char *buf, size_t n)
 {
-	for (; t->name != NULL; t++)
-		if (t->value == value)
-			return t->name;
-	return "unknown";
+	library_sentence(ecap_join_explain_part(&p->join,
+			 ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS, buf, n, NULL),
+			 buf, n);
+}
+
+void
+explain_year(const struct plan *p, size_t i, char *buf, size_t n)
+{
+	library_sentence(ecap_projection_year_explain(&p->years[i], buf, n,
+						      NULL), buf, n);
+}
+
+/* Reason names, from the library's C name tables; never NULL. */
+static const char *
+or_unknown(const char *name)
+{
+	return name != NULL ? name : "unknown";
 }
 
 const char *
 reason_name_partition(int32_t r)
 {
-	const char *s = ecap_partition_reason_to_string(r);
-
-	return s != NULL ? s : "unknown";
+	return or_unknown(ecap_partition_reason_to_string(r));
 }
 
 const char *
 reason_name_join(int32_t r)
 {
-	static const struct reason_name t[] = {
-		{ ECAP_JOIN_REASON_HINT_BROADCAST_HASH,
-		  "hint-broadcast-hash" },
-		{ ECAP_JOIN_REASON_HINT_SORT_MERGE,
-		  "hint-sort-merge" },
-		{ ECAP_JOIN_REASON_HINT_SHUFFLE_HASH,
-		  "hint-shuffle-hash" },
-		{ ECAP_JOIN_REASON_HINT_CARTESIAN,
-		  "hint-cartesian" },
-		{ ECAP_JOIN_REASON_BROADCAST_BY_SIZE,
-		  "broadcast-by-size" },
-		{ ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE,
-		  "shuffle-hash-by-size" },
-		{ ECAP_JOIN_REASON_SORT_MERGE_SORTABLE,
-		  "sort-merge-sortable" },
-		{ ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE,
-		  "cartesian-inner-like" },
-		{ ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK,
-		  "nested-loop-fallback" },
-		{ ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP,
-		  "hint-broadcast-nested-loop" },
-		{ ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE,
-		  "broadcast-nested-loop-by-size" },
-		{ ECAP_JOIN_REASON_ECAP_BROADCAST,
-		  "ecap-broadcast" },
-		{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH,
-		  "ecap-shuffle-hash" },
-		{ ECAP_JOIN_REASON_ECAP_SORT_MERGE,
-		  "ecap-sort-merge" },
-		{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE,
-		  "ecap-shuffle-hash-unsortable" },
-		{ ECAP_JOIN_REASON_ECAP_CARTESIAN,
-		  "ecap-cartesian" },
-		{ ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP,
-		  "ecap-broadcast-nested-loop" },
-		{ ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK,
-		  "ecap-nested-loop-fallback" },
-		{ ECAP_JOIN_REASON_GUIDE_BROADCAST,
-		  "guide-broadcast" },
-		{ ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH,
-		  "guide-shuffle-hash" },
-		{ 0, NULL },
-	};
-
-	return lookup(t, r);
+	return or_unknown(ecap_join_reason_to_string(r));
 }
 
 const char *
 reason_name_executor(int32_t r)
 {
-	const char *s = ecap_executor_reason_to_string(r);
-
-	return s != NULL ? s : "unknown";
+	return or_unknown(ecap_executor_reason_to_string(r));
 }
 
 const char *
 reason_name_cache(int32_t r)
 {
-	const char *s = ecap_cache_reason_to_string(r);
-
-	return s != NULL ? s : "unknown";
+	return or_unknown(ecap_cache_reason_to_string(r));
 }
 
 const char *
 reason_name_database(int32_t r)
 {
-	const char *s = ecap_database_reason_to_string(r);
-
-	return s != NULL ? s : "unknown";
+	return or_unknown(ecap_database_reason_to_string(r));
 }
 
 const char *
 reason_name_kafka(int32_t r)
 {
-	const char *s = ecap_kafka_reason_to_string(r);
-
-	return s != NULL ? s : "unknown";
+	return or_unknown(ecap_kafka_reason_to_string(r));
 }

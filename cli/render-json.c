@@ -73,6 +73,8 @@ workload(const struct plan *p)
 			set_real(o, key, *(const double *)field);
 		else if (in->kind == IN_NAME)
 			set_str(o, key, (const char *)field);
+		else if (*(const int32_t *)field == 0 && in->zero != NULL)
+			set_str(o, key, "");	/* not given: the policy's */
 		else {
 			input_describe(&p->w, in, text, sizeof(text));
 			set_str(o, key, text);
@@ -166,6 +168,20 @@ partitions(const struct plan *p)
 	return j;
 }
 
+/* ECAP_JOIN_WARN_* bits by name. */
+static json_t *
+warnings(int32_t bits)
+{
+	json_t *a = json_array();
+	int32_t bit;
+
+	for (bit = 1; bit > 0 && bit <= bits; bit <<= 1)
+		if ((bits & bit) && ecap_join_warning_to_string(bit) != NULL)
+			json_array_append_new(a, json_string(
+				ecap_join_warning_to_string(bit)));
+	return a;
+}
+
 static json_t *
 join(const struct plan *p)
 {
@@ -185,7 +201,15 @@ join(const struct plan *p)
 		ecap_join_build_side_to_string(o->recommended_hint_side));
 	set_str(j, "recommended_strategy",
 		ecap_join_strategy_to_string(o->recommended_strategy));
-	set_int(j, "recommended_warning_flags", o->recommended_warning_flags);
+	json_object_set_new(j, "warnings", warnings(o->warning_flags));
+	json_object_set_new(j, "recommended_warnings",
+			    warnings(o->recommended_warning_flags));
+	set_str(j, "left_hint_ignored", o->left_hint_ignored ?
+		ecap_join_hint_ignored_to_string(o->left_hint_ignored_reason)
+		: "used");
+	set_str(j, "right_hint_ignored", o->right_hint_ignored ?
+		ecap_join_hint_ignored_to_string(o->right_hint_ignored_reason)
+		: "used");
 	set_int(j, "broadcast_threshold_bytes", o->broadcast_threshold_bytes);
 	return j;
 }

@@ -182,9 +182,10 @@ join(FILE *f, const struct plan *p)
 			ecap_join_hint_to_string(j->recommended_hint),
 			ecap_join_build_side_to_string(
 				j->recommended_hint_side));
-	if (p->flags & FLAG_JOIN_WARNING)
-		fprintf(f, "! %-22s %s\n", cli_flag_name(FLAG_JOIN_WARNING),
-			j->recommended_warning_text);
+	if (p->flags & FLAG_JOIN_WARNING) {
+		explain_join_warnings(p, s, sizeof(s));
+		fprintf(f, "! %-22s %s\n", cli_flag_name(FLAG_JOIN_WARNING), s);
+	}
 	explain_join(p, s, sizeof(s));
 	why(f, s);
 }
