@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * render-chart-svg.c - project --chart FILE.svg: the projected monthly
- * costs as small multiples, one panel per cost part (Spark, PostgreSQL,
- * Kafka) and one for the total.  The total panel is a fan chart of the
- * Monte Carlo run: the band between its P50 and P90 (the library gives
- * P50, P90 and P99), a lighter band up to P99, the P50 line, and the
- * scenario's own projection dashed.  Plain SVG 1.1, no script or fonts.
+ * costs as small multiples, one fan chart per cost part (Spark,
+ * PostgreSQL, Kafka) and one for the total: the band between the Monte
+ * Carlo run's P10 and P90, its P50 line, and the scenario's own
+ * projection dashed.  Plain SVG 1.1, no script or fonts.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "ecaptune-cli.h"
@@ -68,7 +68,7 @@ axes(FILE *f, const struct panel *pn, const char *title)
 
 		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 			"y2=\"%.1f\" class=\"grid\"/>\n<text x=\"%.1f\" "
-			"y=\"%.1f\" class=\"tick\" text-anchor=\"end\">$%.0f"
+			"y=\"%.1f\" class=\"tick\" text-anchor=\"end\">$%g"
 			"</text>\n", px(pn, 1) - 8, y,
 			pn->x0 + PANEL_W - MARGIN_R, y, pn->x0 + MARGIN_L - 12,
 			y + 4, v);
@@ -107,43 +107,50 @@ band(FILE *f, const struct panel *pn, const double *lo, const double *hi,
 	fprintf(f, "\"/>\n");
 }
 
+/* One cost part: the P10-P90 band and P50 line of the Monte Carlo run,
+ * and the scenario's own projection dashed. */
 static void
-part_panel(FILE *f, struct panel *pn, const char *title, const double *v)
+cost_panel(FILE *f, struct panel *pn, const struct plan *p,
+	   const char *title, size_t year_offset, size_t band_offset)
 {
+	double scenario[ECAP_PROJECTION_MAX_YEARS] = { 0 },
+	       p10[ECAP_PROJECTION_MAX_YEARS] = { 0 },
+	       p50[ECAP_PROJECTION_MAX_YEARS] = { 0 },
+	       p90[ECAP_PROJECTION_MAX_YEARS] = { 0 };
+	const struct ecap_projection_band *b;
+	double top = 0;
 	size_t i;
-	double m = 0;
 
-	for (i = 0; i < pn->years; i++)
-		m = fmax(m, v[i]);
-	pn->ymax = nice_max(m);
+	for (i = 0; i < pn->years; i++) {
+		scenario[i] = *(const double *)((const char *)&p->years[i] +
+						year_offset);
+		top = fmax(top, scenario[i]);
+		if (i < p->mc_count) {
+			b = (const void *)((const char *)&p->mc[i] +
+					   band_offset);
+			p10[i] = b->p10;
+			p50[i] = b->p50;
+			p90[i] = b->p90;
+			top = fmax(top, p90[i]);
+		}
+	}
+	pn->ymax = nice_max(top);
 	axes(f, pn, title);
-	line(f, pn, v, "p50");
+	if (p->mc_count > 0) {
+		band(f, pn, p10, p90, "band");
+		line(f, pn, p50, "p50");
+	}
+	line(f, pn, scenario, "scenario");
 }
+
+#define YEAR(field) offsetof(struct ecap_projection_year, field)
+#define BAND(field) offsetof(struct ecap_projection_montecarlo_year, field)
 
 int
 render_chart_svg(FILE *f, const struct plan *p)
 {
-	double spark[ECAP_PROJECTION_MAX_YEARS] = { 0 },
-	       db[ECAP_PROJECTION_MAX_YEARS] = { 0 },
-	       kafka[ECAP_PROJECTION_MAX_YEARS] = { 0 },
-	       total[ECAP_PROJECTION_MAX_YEARS] = { 0 },
-	       p50[ECAP_PROJECTION_MAX_YEARS] = { 0 },
-	       p90[ECAP_PROJECTION_MAX_YEARS] = { 0 },
-	       p99[ECAP_PROJECTION_MAX_YEARS] = { 0 };
 	struct panel pn = { 0, 0, 0, p->year_count };
-	size_t i;
-	double m = 0;
 
-	for (i = 0; i < p->year_count; i++) {
-		spark[i] = p->years[i].spark_cost_usd_per_month;
-		db[i] = p->years[i].database_cost_usd_per_month;
-		kafka[i] = p->years[i].kafka_cost_usd_per_month;
-		total[i] = p->years[i].total_cost_usd_per_month;
-		p50[i] = i < p->mc_count ? p->mc[i].total_cost_p50_usd_per_month : total[i];
-		p90[i] = i < p->mc_count ? p->mc[i].total_cost_p90_usd_per_month : total[i];
-		p99[i] = i < p->mc_count ? p->mc[i].total_cost_p99_usd_per_month : total[i];
-		m = fmax(m, fmax(total[i], p99[i]));
-	}
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 		"width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n"
@@ -156,29 +163,28 @@ render_chart_svg(FILE *f, const struct plan *p)
 		".p50 { fill: none; stroke: #1f5fa8; stroke-width: 2.5; }\n"
 		".scenario { fill: none; stroke: #c0392b; stroke-width: 1.5; "
 		"stroke-dasharray: 6 4; }\n"
-		".band90 { fill: #1f5fa8; fill-opacity: 0.30; stroke: none; }\n"
-		".band99 { fill: #1f5fa8; fill-opacity: 0.12; stroke: none; }\n"
+		".band { fill: #1f5fa8; fill-opacity: 0.25; stroke: none; }\n"
 		"</style>\n<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n",
 		2 * PANEL_W, 2 * PANEL_H + 30, 2 * PANEL_W, 2 * PANEL_H + 30,
 		p->year_count, (long long)p->w.paths);
-	part_panel(f, &pn, "Spark, USD a month", spark);
+	cost_panel(f, &pn, p, "Spark, USD a month",
+		   YEAR(spark_cost_usd_per_month),
+		   BAND(spark_cost_usd_per_month));
 	pn.x0 = PANEL_W;
-	part_panel(f, &pn, "PostgreSQL, USD a month", db);
+	cost_panel(f, &pn, p, "PostgreSQL, USD a month",
+		   YEAR(database_cost_usd_per_month),
+		   BAND(database_cost_usd_per_month));
 	pn.x0 = 0;
 	pn.y0 = PANEL_H;
-	part_panel(f, &pn, "Kafka, USD a month", kafka);
+	cost_panel(f, &pn, p, "Kafka, USD a month",
+		   YEAR(kafka_cost_usd_per_month),
+		   BAND(kafka_cost_usd_per_month));
 	pn.x0 = PANEL_W;
-	pn.ymax = nice_max(m);
-	axes(f, &pn, "Total, USD a month");
-	if (p->mc_count > 0) {
-		band(f, &pn, p90, p99, "band99");
-		band(f, &pn, p50, p90, "band90");
-		line(f, &pn, p50, "p50");
-	}
-	line(f, &pn, total, "scenario");
-	fprintf(f, "<text x=\"20\" y=\"%d\" class=\"tick\">Total: dark band "
-		"P50-P90, light band P90-P99, line P50 of %lld Monte Carlo "
-		"paths; dashed: the scenario's projection. Parts: the "
+	cost_panel(f, &pn, p, "Total, USD a month",
+		   YEAR(total_cost_usd_per_month),
+		   BAND(total_cost_usd_per_month));
+	fprintf(f, "<text x=\"20\" y=\"%d\" class=\"tick\">Band: P10 to P90 "
+		"of %lld Monte Carlo paths; solid line: P50; dashed: the "
 		"scenario's projection.</text>\n</svg>\n", 2 * PANEL_H + 18,
 		(long long)p->w.paths);
 	return 0;

@@ -44,6 +44,15 @@ set_bool(json_t *o, const char *key, int v)
 	json_object_set_new(o, key, json_boolean(v));
 }
 
+/* A Monte Carlo band: {"mean", "p10", "p50", "p90", "p99"}. */
+static void
+set_band(json_t *o, const char *key, const struct ecap_projection_band *b)
+{
+	json_object_set_new(o, key, json_pack("{s:f, s:f, s:f, s:f, s:f}",
+		"mean", b->mean, "p10", b->p10, "p50", b->p50, "p90", b->p90,
+		"p99", b->p99));
+}
+
 /* The workload as parsed: member names carry the unit. */
 static json_t *
 workload(const struct plan *p)
@@ -346,7 +355,10 @@ projection(const struct plan *p)
 		set_int(o, "year", y->year);
 		set_real(o, "base_daily_transactions", y->base_daily_transactions);
 		set_real(o, "peak_daily_transactions", y->peak_daily_transactions);
+		set_str(o, "spark_node_type", y->spark_node_type);
+		set_int(o, "spark_node_count", y->spark_node_count);
 		set_int(o, "spark_executors_count", y->spark_executors_count);
+		set_real(o, "spark_projected_hours", y->spark_projected_hours);
 		set_real(o, "spark_cost_usd_per_month", y->spark_cost_usd_per_month);
 		set_str(o, "database_instance_class", y->database_instance_class);
 		set_int(o, "database_instances_count", y->database_instances_count);
@@ -358,6 +370,15 @@ projection(const struct plan *p)
 		set_str(o, "kafka_reason", reason_name_kafka(y->kafka_reason));
 		set_real(o, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month);
 		set_real(o, "total_cost_usd_per_month", y->total_cost_usd_per_month);
+		set_str(o, "currency", y->currency);
+		set_str(o, "price_date", y->price_date);
+		set_bool(o, "spark_window_missed", y->spark_window_missed_flag);
+		set_bool(o, "spark_executor_cap_exceeded",
+			 y->spark_executor_cap_exceeded_flag);
+		set_bool(o, "database_beyond_one_instance",
+			 y->database_beyond_one_instance_flag);
+		set_bool(o, "kafka_quota_exceeded", y->kafka_quota_exceeded_flag);
+		set_bool(o, "review_architecture", y->review_architecture_flag);
 		explain_year(p, i, s, sizeof(s));
 		set_str(o, "reason_text", s);
 		json_array_append_new(years, o);
@@ -370,21 +391,37 @@ projection(const struct plan *p)
 		m = &p->mc[i];
 		o = json_object();
 		set_int(o, "year", m->year);
-		set_real(o, "spark_executors_p50_count", m->spark_executors_p50_count);
-		set_real(o, "spark_executors_p90_count", m->spark_executors_p90_count);
-		set_real(o, "spark_executors_p99_count", m->spark_executors_p99_count);
-		set_real(o, "database_memory_p50_gb", m->database_memory_p50_gb);
-		set_real(o, "database_memory_p90_gb", m->database_memory_p90_gb);
-		set_real(o, "database_memory_p99_gb", m->database_memory_p99_gb);
-		set_real(o, "kafka_brokers_p50_count", m->kafka_brokers_p50_count);
-		set_real(o, "kafka_brokers_p90_count", m->kafka_brokers_p90_count);
-		set_real(o, "kafka_brokers_p99_count", m->kafka_brokers_p99_count);
-		set_real(o, "total_cost_p50_usd_per_month",
-			 m->total_cost_p50_usd_per_month);
-		set_real(o, "total_cost_p90_usd_per_month",
-			 m->total_cost_p90_usd_per_month);
-		set_real(o, "total_cost_p99_usd_per_month",
-			 m->total_cost_p99_usd_per_month);
+		set_band(o, "base_daily_transactions", &m->base_daily_transactions);
+		set_band(o, "peak_daily_transactions", &m->peak_daily_transactions);
+		set_band(o, "spark_node_count", &m->spark_node_count);
+		set_band(o, "spark_executors_count", &m->spark_executors_count);
+		set_band(o, "spark_projected_hours", &m->spark_projected_hours);
+		set_band(o, "database_instances_count",
+			 &m->database_instances_count);
+		set_band(o, "database_memory_required_gb",
+			 &m->database_memory_required_gb);
+		set_band(o, "database_storage_gb", &m->database_storage_gb);
+		set_band(o, "kafka_brokers_count", &m->kafka_brokers_count);
+		set_band(o, "kafka_storage_per_broker_gb",
+			 &m->kafka_storage_per_broker_gb);
+		set_band(o, "spark_cost_usd_per_month",
+			 &m->spark_cost_usd_per_month);
+		set_band(o, "database_cost_usd_per_month",
+			 &m->database_cost_usd_per_month);
+		set_band(o, "kafka_cost_usd_per_month",
+			 &m->kafka_cost_usd_per_month);
+		set_band(o, "total_cost_usd_per_month",
+			 &m->total_cost_usd_per_month);
+		set_real(o, "spark_window_missed_share_ratio",
+			 m->spark_window_missed_share_ratio);
+		set_real(o, "spark_executor_cap_exceeded_share_ratio",
+			 m->spark_executor_cap_exceeded_share_ratio);
+		set_real(o, "database_beyond_one_instance_share_ratio",
+			 m->database_beyond_one_instance_share_ratio);
+		set_real(o, "kafka_quota_exceeded_share_ratio",
+			 m->kafka_quota_exceeded_share_ratio);
+		set_real(o, "review_architecture_share_ratio",
+			 m->review_architecture_share_ratio);
 		json_array_append_new(years, o);
 	}
 	set_int(j, "montecarlo_paths_count", p->w.paths);

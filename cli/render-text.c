@@ -301,22 +301,21 @@ projection(FILE *f, const struct plan *p)
 		"paths", "growth-sd", "peak-sd", "seed", NULL };
 	const struct ecap_projection_year *y;
 	const struct ecap_projection_montecarlo_year *m;
-	char s[ECAP_EXPLAIN_MAX];
+	char s[ECAP_EXPLAIN_MAX], db[96];
 	size_t i;
 
 	fprintf(f, "\nProjection\n");
 	inputs(f, p, in);
-	fprintf(f, "  %4s %14s %9s %-16s %7s %12s %12s %12s %12s\n", "year",
+	fprintf(f, "  %4s %12s %9s %-20s %7s %11s %11s %11s %11s\n", "year",
 		"peak tx/day", "executors", "database", "brokers",
-		"spark $/mo", "database $/mo", "kafka $/mo", "total $/mo");
+		"spark $/mo", "db $/mo", "kafka $/mo", "total $/mo");
 	for (i = 0; i < p->year_count; i++) {
 		y = &p->years[i];
-		fprintf(f, "  %4d %14.0f %9lld %-12s x%-3lld %7lld %12.2f "
-			"%12.2f %12.2f %12.2f\n", y->year,
-			y->peak_daily_transactions,
-			(long long)y->spark_executors_count,
-			y->database_instance_class,
-			(long long)y->database_instances_count,
+		snprintf(db, sizeof(db), "%s x%lld", y->database_instance_class,
+			 (long long)y->database_instances_count);
+		fprintf(f, "  %4d %12.0f %9lld %-20s %7lld %11.2f %11.2f "
+			"%11.2f %11.2f\n", y->year, y->peak_daily_transactions,
+			(long long)y->spark_executors_count, db,
 			(long long)y->kafka_brokers_count,
 			y->spark_cost_usd_per_month,
 			y->database_cost_usd_per_month,
@@ -329,23 +328,23 @@ projection(FILE *f, const struct plan *p)
 	}
 	if (p->mc_count == 0)
 		return;
-	fprintf(f, "\n  Monte Carlo, %lld paths (nearest-rank percentiles)\n"
-		"  %4s %25s %25s %25s %34s\n", (long long)p->w.paths, "year",
-		"executors P50/P90/P99", "db memory GiB P50/P90/P99",
-		"brokers P50/P90/P99", "total $/month P50/P90/P99");
+	fprintf(f, "\n  Monte Carlo, %lld paths: percentiles a year\n"
+		"  %4s %11s %11s %11s %11s %11s %11s %9s %9s\n",
+		(long long)p->w.paths, "year", "total P10", "total P50",
+		"total P90", "total P99", "spark P50", "spark P90",
+		"exec P50", "exec P90");
 	for (i = 0; i < p->mc_count; i++) {
 		m = &p->mc[i];
-		fprintf(f, "  %4d %7.0f %7.0f %9.0f %7.1f %7.1f %9.1f %7.0f "
-			"%7.0f %9.0f %10.2f %10.2f %12.2f\n", m->year,
-			m->spark_executors_p50_count,
-			m->spark_executors_p90_count,
-			m->spark_executors_p99_count,
-			m->database_memory_p50_gb, m->database_memory_p90_gb,
-			m->database_memory_p99_gb, m->kafka_brokers_p50_count,
-			m->kafka_brokers_p90_count, m->kafka_brokers_p99_count,
-			m->total_cost_p50_usd_per_month,
-			m->total_cost_p90_usd_per_month,
-			m->total_cost_p99_usd_per_month);
+		fprintf(f, "  %4d %11.2f %11.2f %11.2f %11.2f %11.2f %11.2f "
+			"%9.0f %9.0f\n", m->year,
+			m->total_cost_usd_per_month.p10,
+			m->total_cost_usd_per_month.p50,
+			m->total_cost_usd_per_month.p90,
+			m->total_cost_usd_per_month.p99,
+			m->spark_cost_usd_per_month.p50,
+			m->spark_cost_usd_per_month.p90,
+			m->spark_executors_count.p50,
+			m->spark_executors_count.p90);
 	}
 }
 

@@ -296,15 +296,15 @@ for name in ("project.csv", "project-mc.csv"):
         for k, v in row.items():
             if k != "database_instance_class":
                 float(v)
-    check(("total_cost_p90_usd_per_month" in rows[0]) == ("mc" in name),
+    check(("total_cost_usd_per_month_p90" in rows[0]) == ("mc" in name),
           f"{name}: Monte Carlo columns")
 
 # ---- svg ----
 svg = ET.fromstring(read("project-mc.svg"))
 NS = "{http://www.w3.org/2000/svg}"
 check(svg.tag == NS + "svg", "svg root")
-check(len(svg.findall(NS + "polygon")) == 2, "svg: two bands")
-check(len(svg.findall(NS + "polyline")) >= 4, "svg: a line per panel")
+check(len(svg.findall(NS + "polygon")) == 4, "svg: a band per cost part")
+check(len(svg.findall(NS + "polyline")) == 8, "svg: P50 and scenario per part")
 
 for f in failures:
     print("FAIL:", f)
