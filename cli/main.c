@@ -404,7 +404,10 @@ write_output(const char *path, int (*render)(FILE *, const struct plan *),
 static int
 run_advice(const struct args *a, ecap_policy *policy, struct plan *p)
 {
+	struct ecap_error err;
 	int rc;
+
+	ECAP_STRUCT_INIT(&err);
 
 	if (a->rest_count > 0)
 		return cli_error(CLI_EXIT_USAGE, "%s takes no operand ('%s')",
@@ -419,6 +422,11 @@ run_advice(const struct args *a, ecap_policy *policy, struct plan *p)
 	if ((rc = build_workload(a, &p->w)) != 0 ||
 	    (rc = scenario_spread(policy, &p->w)) != 0)
 		return rc;
+	/* A fan chart needs the Monte Carlo run: the policy's paths. */
+	if (a->chart != NULL && p->w.paths == 0 &&
+	    (rc = ecap_policy_get_int64(policy, "growth.montecarlo_paths",
+					&p->w.paths, &err)) != ECAP_OK)
+		return cli_lib_error("growth.montecarlo_paths", rc, &err);
 	p->command = commands[a->command].command;
 	p->sections = commands[a->command].sections;
 	p->policy = policy;
