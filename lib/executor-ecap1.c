@@ -214,9 +214,8 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 
 	memset(pl, 0, sizeof(*pl));
 	pl->node = n;
-	if (row != NULL) {
-		if ((rc = row->rc) != ECAP_OK)
-			return rc;
+	/* A row that failed is computed again, for the message. */
+	if (row != NULL && row->rc == ECAP_OK) {
 		pl->cap = row->cap;
 		pl->shape = row->shape;
 	} else if ((rc = ecap__executor_capacity(p, a, n, &pl->cap, err)) !=
@@ -465,6 +464,7 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 		     struct ecap_executor_out *out, struct ecap_error *err)
 {
 	struct ecap__spark_node picked[2];
+	const struct ecap__exec_node_row *rows;
 	struct plan best, second;
 	struct primary pr;
 	int rc;
@@ -473,7 +473,11 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 		return rc;
 	second.node = NULL;
 	if (a->has_node) {
-		rc = plan_node(p, a, &a->node, NULL, &pr, &best, err);
+		rows = a->named ? ecap__exec_table_rows(p, a, a->node_count) :
+				  NULL;
+		rc = plan_node(p, a, &a->node,
+			       rows != NULL ? &rows[a->node_index] : NULL, &pr,
+			       &best, err);
 		out->node_reason = a->named ? ECAP_EXECUTOR_NODE_REASON_NAMED :
 			ECAP_EXECUTOR_NODE_REASON_SHAPE;
 	} else {

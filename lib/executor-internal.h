@@ -30,6 +30,8 @@ struct ecap__exec_args {
 	/* The node when named or shaped (has_node), else the advisor picks. */
 	bool has_node, named;
 	struct ecap__spark_node node;
+	/* named: the node's index among the catalog's node_count entries. */
+	size_t node_index, node_count;
 };
 
 /* The spark platforms (enum ecap_spark_platform, DEFAULT included). */

@@ -119,6 +119,9 @@ take_named_node(const ecap_policy *p, const struct ecap_executor_in *in,
 				  in->node_type);
 	s->has_node = s->named = true;
 	s->node = ecap__spark_node_of(e);
+	/* Its row in the policy's executor table (executor-table.c). */
+	s->node_index = (size_t)(e - ecap__catalog_entries(
+		p, ECAP_CATALOG_SPARK_NODE, &s->node_count));
 	s->node_vcpus = e->vcpu_count;
 	s->node_memory_gb = e->memory_gb;
 	s->node_price = e->price_usd_per_hour +
