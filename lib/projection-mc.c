@@ -145,19 +145,31 @@ static const unsigned pcts[PCT_N] = { 10, 50, 90, 99 };
 #define HIST_BINS 65536
 
 /*
- * Percentiles by counting: every value is an integer in [lo, lo + bins).
- * One pass counts, one pass over the bins finds the four ranks.
+ * Percentiles by counting, when every value is a whole number in
+ * [lo, lo + nbins) (lo whole and non-negative, checked by the caller): one
+ * pass counts and checks that each value is whole (v - lo is exact here:
+ * both are multiples of lo's unit in the last place and the difference is
+ * below 2^16), one pass over the bins finds the four ranks.  False, with
+ * out untouched, when a value is not whole.
  */
-static void
+static bool
 hist_select(const double *v, size_t n, double lo, uint32_t *bins,
 	    size_t nbins, double out[PCT_N])
 {
 	size_t i, seen = 0, b = 0;
+	bool fraction = false;
 	int q;
 
 	memset(bins, 0, nbins * sizeof(*bins));
-	for (i = 0; i < n; i++)
-		bins[(size_t)(v[i] - lo)]++;
+	for (i = 0; i < n; i++) {
+		double d = v[i] - lo;
+		size_t k = (size_t)d;
+
+		fraction |= (double)k != d;
+		bins[k]++;
+	}
+	if (fraction)
+		return false;
 	for (q = 0; q < PCT_N; q++) {
 		size_t r = rank_of(n, pcts[q]);
 
@@ -165,6 +177,7 @@ hist_select(const double *v, size_t n, double lo, uint32_t *bins,
 			seen += bins[b++];
 		out[q] = lo + (double)b;
 	}
+	return true;
 }
 
 /*
@@ -217,16 +230,15 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 
 /*
  * The mean (summed in path order) and the percentiles of v (selection moves
- * values within their buckets only).
- * A count column (counts) whose values are whole and span fewer than
- * HIST_BINS is counted; any other is selected.
+ * values within their buckets only).  A count column (counts) whose
+ * values are whole, non-negative and span fewer than HIST_BINS is
+ * counted; any other is selected.  One pass finds the sum and the range.
  */
 static void
 band_of(double *v, size_t n, bool counts, uint32_t *bins, int8_t *slot_of,
 	double *scratch, struct ecap_projection_band *b)
 {
 	double sum = 0.0, lo = v[0], hi = v[0], out[PCT_N];
-	bool whole = counts;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -234,14 +246,13 @@ band_of(double *v, size_t n, bool counts, uint32_t *bins, int8_t *slot_of,
 		lo = v[i] < lo ? v[i] : lo;
 		hi = v[i] > hi ? v[i] : hi;
 	}
-	for (i = 0; whole && i < n; i++)
-		whole = v[i] >= 0.0 && v[i] < 9e15 &&
-			v[i] == (double)(int64_t)v[i];
+	/* lo < 9e15 first: only then is the cast defined. */
+	counts = counts && lo >= 0.0 && lo < 9e15 &&
+		 lo == (double)(int64_t)lo && hi - lo < (double)HIST_BINS;
 	if (hi == lo)
 		out[PCT_10] = out[PCT_50] = out[PCT_90] = out[PCT_99] = lo;
-	else if (whole && hi - lo < (double)HIST_BINS)
-		hist_select(v, n, lo, bins, (size_t)(hi - lo) + 1, out);
-	else
+	else if (!counts ||
+		 !hist_select(v, n, lo, bins, (size_t)(hi - lo) + 1, out))
 		bucket_select(v, n, lo, hi, bins, slot_of, scratch, out);
 	b->mean = sum / (double)n;
 	b->p10 = out[PCT_10];
@@ -438,24 +449,30 @@ database_column(struct mc *m)
  * scenario's expected year (base and peak without spread): a budget prices
  * one size and asks how many brokers of it the paths need.  Sizing every
  * path on every catalog size would cost 17 fits a path for a choice that
- * changes at the edges of the band only.
+ * changes at the edges of the band only.  The arguments are resolved once;
+ * a path sets its rates only, and ecap-1 (which writes every field of its
+ * answer on a given broker) skips the zeroing of ecap__kafka_calc.
  */
 static void
 kafka_column(struct mc *m, double expected_base, double expected_peak)
 {
+	const struct ecap__proj_ctx *ctx = m->ctx;
 	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
+	bool ecap1 = ctx->model != ECAP_MODEL_GUIDE;
 	struct ecap__kafka_args a;
 	struct ecap__kafka_calc k;
 	double last_base = NAN, last_peak = NAN;
-	const struct ecap_catalog_entry *broker;
 	size_t i;
 
-	ecap__proj_kafka(m->ctx, expected_base, expected_peak, NULL, &a, &k);
-	broker = k.broker;
+	ecap__proj_kafka(ctx, expected_base, expected_peak, NULL, &a, &k);
+	a.entry = k.broker;
 	for (i = 0; i < m->n; i++) {
 		if (base[i] != last_base || peak[i] != last_peak) {
-			ecap__proj_kafka(m->ctx, base[i], peak[i], broker, &a,
-					 &k);
+			ecap__proj_kafka_events(ctx, base[i], peak[i], &a);
+			if (ecap1)
+				ecap__kafka_calc_ecap1(ctx->p, &a, &k);
+			else
+				ecap__kafka_calc(ctx->p, ctx->model, &a, &k);
 			last_base = base[i];
 			last_peak = peak[i];
 		}

@@ -179,12 +179,9 @@ ecap__proj_db_beyond_one(const struct ecap__db_calc *db)
  * guide sizes the peak day's average for both.
  */
 void
-ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base, double peak,
-		 const struct ecap_catalog_entry *broker,
-		 struct ecap__kafka_args *a, struct ecap__kafka_calc *k)
+ecap__proj_kafka_events(const struct ecap__proj_ctx *ctx, double base,
+			double peak, struct ecap__kafka_args *a)
 {
-	*a = ctx->kafka;
-	a->entry = broker;
 	if (ctx->model == ECAP_MODEL_GUIDE)
 		ecap__kafka_set_events(a, peak / ECAP__SECONDS_PER_DAY,
 				       peak / ECAP__SECONDS_PER_DAY);
@@ -192,6 +189,16 @@ ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base, double peak,
 		ecap__kafka_set_events(a, base / ECAP__SECONDS_PER_DAY,
 				       peak / ECAP__SECONDS_PER_DAY *
 					       ctx->intraday_peak_factor);
+}
+
+void
+ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base, double peak,
+		 const struct ecap_catalog_entry *broker,
+		 struct ecap__kafka_args *a, struct ecap__kafka_calc *k)
+{
+	*a = ctx->kafka;
+	a->entry = broker;
+	ecap__proj_kafka_events(ctx, base, peak, a);
 	ecap__kafka_calc(ctx->p, ctx->model, a, k);
 }
 
