@@ -229,23 +229,37 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 }
 
 /*
+ * A column's sum (in path order), smallest and largest value, accumulated
+ * by the loop that writes the column: the sum's chain of additions then
+ * overlaps the sizing instead of being a pass of its own.
+ */
+struct acc {
+	double sum, lo, hi;
+};
+
+#define ACC_INIT { 0.0, INFINITY, -INFINITY }
+
+static inline void
+acc_add(struct acc *a, double v)
+{
+	a->sum += v;
+	a->lo = v < a->lo ? v : a->lo;
+	a->hi = v > a->hi ? v : a->hi;
+}
+
+/*
  * The mean (summed in path order) and the percentiles of v (selection moves
  * values within their buckets only).  A count column (counts) whose
  * values are whole, non-negative and span fewer than HIST_BINS is
- * counted; any other is selected.  One pass finds the sum and the range.
+ * counted; any other is selected.  a: the column's sum and range.
  */
 static void
-band_of(double *v, size_t n, bool counts, uint32_t *bins, int8_t *slot_of,
-	double *scratch, struct ecap_projection_band *b)
+band_of(double *v, size_t n, const struct acc *a, bool counts,
+	uint32_t *bins, int8_t *slot_of, double *scratch,
+	struct ecap_projection_band *b)
 {
-	double sum = 0.0, lo = v[0], hi = v[0], out[PCT_N];
-	size_t i;
+	double sum = a->sum, lo = a->lo, hi = a->hi, out[PCT_N];
 
-	for (i = 0; i < n; i++) {
-		sum += v[i];
-		lo = v[i] < lo ? v[i] : lo;
-		hi = v[i] > hi ? v[i] : hi;
-	}
 	/* lo < 9e15 first: only then is the cast defined. */
 	counts = counts && lo >= 0.0 && lo < 9e15 &&
 		 lo == (double)(int64_t)lo && hi - lo < (double)HIST_BINS;
@@ -294,6 +308,8 @@ struct mc {
 	int8_t *slot_of;
 	/* The database class picks of the run. */
 	struct ecap__db_memo *db_memo;
+	/* Each column's sum and range this year. */
+	struct acc acc[C_N];
 	/* Paths flagged this year. */
 	size_t window_missed, cap_exceeded, beyond_one, quota, review;
 };
@@ -311,6 +327,7 @@ draw_year(struct mc *m, struct rng *r, int64_t year, struct ecap_error *err)
 	double fixed = pow(1.0 + s->yearly_growth_ratio, (double)year);
 	double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
 	bool no_spread = s->yearly_growth_sd_ratio == 0.0;
+	struct acc ab = ACC_INIT, ap = ACC_INIT;
 	size_t i;
 
 	for (i = 0; i < m->n; i++) {
@@ -326,7 +343,11 @@ draw_year(struct mc *m, struct rng *r, int64_t year, struct ecap_error *err)
 		peak[i] = base[i] * pf;
 		if (!(peak[i] <= ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY))
 			return ecap__proj_check_peak(peak[i], year, err);
+		acc_add(&ab, base[i]);
+		acc_add(&ap, peak[i]);
 	}
+	m->acc[C_BASE] = ab;
+	m->acc[C_PEAK] = ap;
 	return ECAP_OK;
 }
 
@@ -341,6 +362,7 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 	struct ecap__exec_args a = m->ctx->exec;
 	struct ecap__exec_cell cells[SPARK_CHUNK];
 	double gb[SPARK_CHUNK];
+	struct acc an = ACC_INIT, ae = ACC_INIT, ah = ACC_INIT, ac = ACC_INIT;
 	size_t i, j, k;
 	int rc;
 
@@ -367,8 +389,16 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 			m->col[C_SPARK_COST][i + j] = cells[j].cost_usd_per_month;
 			m->window_missed += !cells[j].window_met;
 			m->cap_exceeded += cells[j].over_policy_cap;
+			acc_add(&an, cells[j].nodes);
+			acc_add(&ae, cells[j].executors);
+			acc_add(&ah, cells[j].projected_hours);
+			acc_add(&ac, cells[j].cost_usd_per_month);
 		}
 	}
+	m->acc[C_SPARK_NODES] = an;
+	m->acc[C_SPARK_EXECUTORS] = ae;
+	m->acc[C_SPARK_HOURS] = ah;
+	m->acc[C_SPARK_COST] = ac;
 	return ECAP_OK;
 }
 
@@ -389,6 +419,7 @@ spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
 	struct ecap__spark_node node;
 	struct ecap_executor_out out;
 	struct ecap__proj_spark sp;
+	struct acc an = ACC_INIT, ae = ACC_INIT, ah = ACC_INIT, ac = ACC_INIT;
 	double last = NAN;
 	size_t i;
 	int rc;
@@ -417,7 +448,15 @@ spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
 		m->col[C_SPARK_COST][i] = sp.cost_usd_per_month;
 		m->window_missed += sp.window_missed;
 		m->cap_exceeded += sp.cap_exceeded;
+		acc_add(&an, sp.nodes);
+		acc_add(&ae, sp.executors);
+		acc_add(&ah, sp.projected_hours);
+		acc_add(&ac, sp.cost_usd_per_month);
 	}
+	m->acc[C_SPARK_NODES] = an;
+	m->acc[C_SPARK_EXECUTORS] = ae;
+	m->acc[C_SPARK_HOURS] = ah;
+	m->acc[C_SPARK_COST] = ac;
 	return ECAP_OK;
 }
 
@@ -426,6 +465,7 @@ database_column(struct mc *m)
 {
 	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
 	struct ecap__db_calc db;
+	struct acc ai = ACC_INIT, am = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
 	double last_base = NAN, last_peak = NAN;
 	size_t i;
 
@@ -441,7 +481,15 @@ database_column(struct mc *m)
 		m->col[C_DB_STORAGE][i] = db.storage_gb;
 		m->col[C_DB_COST][i] = db.cost_usd_per_month;
 		m->beyond_one += ecap__proj_db_beyond_one(&db);
+		acc_add(&ai, db.instances_needed);
+		acc_add(&am, db.memory_required_gb);
+		acc_add(&as, db.storage_gb);
+		acc_add(&ac, db.cost_usd_per_month);
 	}
+	m->acc[C_DB_INSTANCES] = ai;
+	m->acc[C_DB_MEMORY] = am;
+	m->acc[C_DB_STORAGE] = as;
+	m->acc[C_DB_COST] = ac;
 }
 
 /*
@@ -461,6 +509,7 @@ kafka_column(struct mc *m, double expected_base, double expected_peak)
 	bool ecap1 = ctx->model != ECAP_MODEL_GUIDE;
 	struct ecap__kafka_args a;
 	struct ecap__kafka_calc k;
+	struct acc ab = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
 	double last_base = NAN, last_peak = NAN;
 	size_t i;
 
@@ -480,13 +529,20 @@ kafka_column(struct mc *m, double expected_base, double expected_peak)
 		m->col[C_KAFKA_STORAGE][i] = k.storage_per_broker_gb;
 		m->col[C_KAFKA_COST][i] = k.cost_usd_per_month;
 		m->quota += k.quota_exceeded != 0;
+		acc_add(&ab, k.brokers);
+		acc_add(&as, k.storage_per_broker_gb);
+		acc_add(&ac, k.cost_usd_per_month);
 	}
+	m->acc[C_KAFKA_BROKERS] = ab;
+	m->acc[C_KAFKA_STORAGE] = as;
+	m->acc[C_KAFKA_COST] = ac;
 }
 
 /* The total, in the order of ecap__proj_size, and the review flag. */
 static void
 total_column(struct mc *m)
 {
+	struct acc at = ACC_INIT;
 	size_t i;
 
 	for (i = 0; i < m->n; i++) {
@@ -494,7 +550,9 @@ total_column(struct mc *m)
 				     m->col[C_DB_COST][i] +
 				     m->col[C_KAFKA_COST][i];
 		m->review += ecap__proj_review(m->ctx, m->col[C_BASE][i]);
+		acc_add(&at, m->col[C_TOTAL][i]);
 	}
+	m->acc[C_TOTAL] = at;
 }
 
 static void
@@ -522,7 +580,7 @@ fill_year(struct mc *m, int64_t year, struct ecap_projection_montecarlo_year *y)
 	y->model = m->ctx->model;
 	y->year = (int32_t)year;
 	for (k = 0; k < C_N; k++)
-		band_of(m->col[k], m->n,
+		band_of(m->col[k], m->n, &m->acc[k],
 			k == C_SPARK_NODES || k == C_SPARK_EXECUTORS ||
 			k == C_DB_INSTANCES || k == C_KAFKA_BROKERS ||
 			k == C_KAFKA_STORAGE || k == C_DB_STORAGE,
