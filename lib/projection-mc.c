@@ -57,9 +57,22 @@ rng_seed(struct rng *r, uint64_t seed)
  * top-53-bit integers is exact in 64 bits; one rounding (to double), one
  * exact scaling and one subtraction follow, so every IEEE 754 platform and
  * language gives the same number, unlike Box-Muller's log and cos.  The
- * state lives in locals for the 12 steps (xoshiro256** 1.0, unrolled by
- * the compiler).
+ * state lives in locals for the 12 steps (xoshiro256** 1.0), written out
+ * four steps a loop turn: -O2 does not unroll the loop, whose control was
+ * a sixth of the step's instructions.
  */
+#define XOSHIRO_STEP()                                                  \
+	do {                                                            \
+		sum += (rotl(s1 * 5, 7) * 9) >> 11;                     \
+		t = s1 << 17;                                           \
+		s2 ^= s0;                                               \
+		s3 ^= s1;                                               \
+		s1 ^= s2;                                               \
+		s0 ^= s3;                                               \
+		s2 ^= t;                                                \
+		s3 = rotl(s3, 45);                                      \
+	} while (0)
+
 static inline double
 rng_normal(struct rng *r)
 {
@@ -67,15 +80,11 @@ rng_normal(struct rng *r)
 	uint64_t sum = 0, t;
 	int i;
 
-	for (i = 0; i < 12; i++) {
-		sum += (rotl(s1 * 5, 7) * 9) >> 11;
-		t = s1 << 17;
-		s2 ^= s0;
-		s3 ^= s1;
-		s1 ^= s2;
-		s0 ^= s3;
-		s2 ^= t;
-		s3 = rotl(s3, 45);
+	for (i = 0; i < 3; i++) {
+		XOSHIRO_STEP();
+		XOSHIRO_STEP();
+		XOSHIRO_STEP();
+		XOSHIRO_STEP();
 	}
 	r->s[0] = s0;
 	r->s[1] = s1;
@@ -183,13 +192,14 @@ hist_select(const double *v, size_t n, double lo, uint32_t *bins,
 /*
  * Percentiles of any column by bucket select: a bucket index that never
  * decreases with the value ((v - lo) * scale, each step rounded
- * monotonically) sorts the values into ordered buckets in one
- * pass (about 16 values a bucket); the bucket holding each rank is found from the counts, and only
- * its values are gathered (one more pass) and selected among.
+ * monotonically) sorts the values into ordered buckets in one pass
+ * (about 16 values a bucket), which keeps each value's bucket; the bucket
+ * holding each rank is found from the counts, and only its values are
+ * gathered (one more pass) and selected among.
  */
 static void
 bucket_select(const double *v, size_t n, double lo, double hi,
-	      uint32_t *bins, int8_t *slot_of, double *scratch,
+	      uint32_t *bins, int8_t *slot_of, double *scratch, uint16_t *bucket,
 	      double out[PCT_N])
 {
 	/* About 16 values a bucket. */
@@ -200,8 +210,10 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 	int q, t;
 
 	memset(bins, 0, nb * sizeof(*bins));
-	for (i = 0; i < n; i++)
-		bins[(size_t)((v[i] - lo) * scale)]++;
+	for (i = 0; i < n; i++) {
+		bucket[i] = (uint16_t)((v[i] - lo) * scale);
+		bins[bucket[i]]++;
+	}
 	for (q = 0; q < PCT_N; q++) {
 		r[q] = rank_of(n, pcts[q]);
 		while (seen + bins[k] <= r[q])
@@ -217,7 +229,7 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 				      slot_of[b[q - 1]] : q);
 	}
 	for (i = 0; i < n; i++) {
-		t = slot_of[(size_t)((v[i] - lo) * scale)];
+		t = slot_of[bucket[i]];
 		if (t >= 0)
 			scratch[fill[t]++] = v[i];
 	}
@@ -255,7 +267,7 @@ acc_add(struct acc *a, double v)
  */
 static void
 band_of(double *v, size_t n, const struct acc *a, bool counts,
-	uint32_t *bins, int8_t *slot_of, double *scratch,
+	uint32_t *bins, int8_t *slot_of, double *scratch, uint16_t *bucket,
 	struct ecap_projection_band *b)
 {
 	double sum = a->sum, lo = a->lo, hi = a->hi, out[PCT_N];
@@ -267,7 +279,8 @@ band_of(double *v, size_t n, const struct acc *a, bool counts,
 		out[PCT_10] = out[PCT_50] = out[PCT_90] = out[PCT_99] = lo;
 	else if (!counts ||
 		 !hist_select(v, n, lo, bins, (size_t)(hi - lo) + 1, out))
-		bucket_select(v, n, lo, hi, bins, slot_of, scratch, out);
+		bucket_select(v, n, lo, hi, bins, slot_of, scratch, bucket,
+			      out);
 	b->mean = sum / (double)n;
 	b->p10 = out[PCT_10];
 	b->p50 = out[PCT_50];
@@ -306,6 +319,8 @@ struct mc {
 	uint32_t *bins;
 	/* Bucket -> the rank whose bucket it is, or -1. */
 	int8_t *slot_of;
+	/* Each path's bucket in the column being selected. */
+	uint16_t *bucket;
 	/* The database class picks of the run. */
 	struct ecap__db_memo *db_memo;
 	/* Each column's sum and range this year. */
@@ -584,7 +599,7 @@ fill_year(struct mc *m, int64_t year, struct ecap_projection_montecarlo_year *y)
 			k == C_SPARK_NODES || k == C_SPARK_EXECUTORS ||
 			k == C_DB_INSTANCES || k == C_KAFKA_BROKERS ||
 			k == C_KAFKA_STORAGE || k == C_DB_STORAGE,
-			m->bins, m->slot_of, m->scratch, bands[k]);
+			m->bins, m->slot_of, m->scratch, m->bucket, bands[k]);
 	y->spark_window_missed_share_ratio = (double)m->window_missed / n;
 	y->spark_executor_cap_exceeded_share_ratio = (double)m->cap_exceeded / n;
 	y->database_beyond_one_instance_share_ratio = (double)m->beyond_one / n;
@@ -614,8 +629,8 @@ run_year(struct mc *m, struct rng *r, int64_t year,
 	return ECAP_OK;
 }
 
-/* One block: the paths' growth, the columns, the selection's scratch and
- * the histogram bins. */
+/* One block: the paths' growth, the columns, the selection's scratch, the
+ * histogram bins and each path's bucket. */
 static int
 mc_alloc(struct mc *m, struct ecap_error *err)
 {
@@ -623,7 +638,8 @@ mc_alloc(struct mc *m, struct ecap_error *err)
 	int k;
 
 	m->growth = malloc(sizeof(double) * m->n * (C_N + 2) +
-			   sizeof(uint32_t) * HIST_BINS + HIST_BINS);
+			   sizeof(uint32_t) * HIST_BINS + HIST_BINS +
+			   sizeof(uint16_t) * m->n);
 	m->db_memo = calloc(1, sizeof(*m->db_memo));
 	if (m->growth == NULL || m->db_memo == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "paths_count",
@@ -634,6 +650,7 @@ mc_alloc(struct mc *m, struct ecap_error *err)
 	m->bins = (uint32_t *)(m->growth + m->n * (C_N + 2));
 	m->slot_of = (int8_t *)(m->bins + HIST_BINS);
 	memset(m->slot_of, -1, HIST_BINS);
+	m->bucket = (uint16_t *)(m->slot_of + HIST_BINS);
 	for (i = 0; i < m->n; i++)
 		m->growth[i] = 1.0;
 	return ECAP_OK;
