@@ -529,6 +529,111 @@ START_TEST(selection_equals_sort)
 }
 END_TEST
 
+/* Draws year y's base and peak of n paths of scenario "wide" (growth
+ * 0.4 +- 0.3, peak 2 +- 0.6, 1e6 a day) from the documented generator;
+ * g keeps each path's growth between years. */
+static void
+ref_draw_year(uint64_t st[4], double *g, double *base, double *peak, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		double zg = ref_normal(st);
+		double zp = ref_normal(st);
+		double gr = ref_clamp(0.4 + 0.3 * zg, -0.99, 100.0);
+		double pf = ref_clamp(2.0 + 0.6 * zp, 1.0, 100.0);
+
+		g[i] = g[i] * (1.0 + gr);
+		base[i] = 1e6 * g[i];
+		peak[i] = base[i] * pf;
+	}
+}
+
+/*
+ * With spread, every path is what the advisors answer for its own volumes:
+ * each path's base and peak recomputed from the documented generator, the
+ * database advised for them and Kafka on the broker size of the expected
+ * year (the deterministic projection's), and each band equal to the
+ * nearest ranks and path-order mean of those answers (ecap-1, 3 seeds,
+ * 3 years, 301 paths: counts go through the histogram, costs through
+ * bucket select).
+ */
+START_TEST(spread_paths_equal_advisors)
+{
+	static const uint64_t seeds[] = { 5, 77, 31337 };
+	enum { NP = 301, NY = 3 };
+	static double g[NP], base[NP], peak[NP];
+	static double col[6][NP];
+	struct ecap_database_in din;
+	struct ecap_database_out dout;
+	struct ecap_kafka_in kin;
+	struct ecap_kafka_out kout;
+	double intraday;
+	uint64_t st[4], x;
+	size_t si, i;
+	int64_t y;
+
+	use_model("ecap-1");
+	add_scenario("wide", 0.4, 2.0, 0.3, 0.6);
+	ck_assert_int_eq(ecap_policy_get_double(p, "growth.intraday_peak_factor",
+						&intraday, &err), 0);
+	project(1e6, NY, "wide");
+	for (si = 0; si < sizeof(seeds) / sizeof(seeds[0]); si++) {
+		montecarlo(1e6, NY, "wide", seeds[si], NP);
+		x = seeds[si];
+		for (i = 0; i < 4; i++)
+			st[i] = ref_splitmix(&x);
+		for (i = 0; i < NP; i++)
+			g[i] = 1.0;
+		for (y = 1; y <= NY; y++) {
+			const struct ecap_projection_montecarlo_year *m =
+				&mc[y - 1];
+
+			ref_draw_year(st, g, base, peak, NP);
+			for (i = 0; i < NP; i++) {
+				ECAP_STRUCT_INIT(&din);
+				ECAP_STRUCT_INIT(&dout);
+				din.transactions_per_day = base[i];
+				din.peak_transactions_per_day = peak[i];
+				ck_assert_int_eq(ecap_database_advise(p, &din, &dout,
+								      &err), 0);
+				col[0][i] = 1.0 + dout.read_replica_count;
+				col[1][i] = dout.memory_required_gb;
+				col[2][i] = dout.cost_usd_per_month;
+				ECAP_STRUCT_INIT(&kin);
+				ECAP_STRUCT_INIT(&kout);
+				kin.events_per_second = base[i] / 86400.0;
+				kin.peak_events_per_second =
+					peak[i] / 86400.0 * intraday;
+				snprintf(kin.instance_type,
+					 sizeof(kin.instance_type), "%s",
+					 years[y - 1].kafka_broker_type);
+				ck_assert_int_eq(ecap_kafka_advise(p, &kin, &kout,
+								   &err), 0);
+				col[3][i] = (double)kout.brokers_count;
+				col[4][i] = kout.storage_per_broker_gb;
+				col[5][i] = kout.cost_usd_per_month;
+			}
+			assert_band_sorted(&m->database_instances_count, col[0], NP);
+			assert_band_sorted(&m->database_memory_required_gb,
+					   col[1], NP);
+			assert_band_sorted(&m->database_cost_usd_per_month,
+					   col[2], NP);
+			assert_band_sorted(&m->kafka_brokers_count, col[3], NP);
+			assert_band_sorted(&m->kafka_storage_per_broker_gb,
+					   col[4], NP);
+			assert_band_sorted(&m->kafka_cost_usd_per_month, col[5],
+					   NP);
+			/* The spread reaches the answers. */
+			ck_assert(m->database_cost_usd_per_month.p10 <
+				  m->database_cost_usd_per_month.p99);
+			ck_assert(m->kafka_cost_usd_per_month.p10 <
+				  m->kafka_cost_usd_per_month.p99);
+		}
+	}
+}
+END_TEST
+
 Suite *
 projection_mc_suite(void)
 {
@@ -547,6 +652,7 @@ projection_mc_suite(void)
 	tcase_add_test(tc, bad_input);
 	tcase_add_test(tc, json_bands);
 	tcase_add_test(tc, selection_equals_sort);
+	tcase_add_test(tc, spread_paths_equal_advisors);
 	suite_add_tcase(s, tc);
 	return s;
 }
