@@ -157,4 +157,24 @@ void ecap__kafka_calc_ecap1(const ecap_policy *p,
 			    const struct ecap__kafka_args *a,
 			    struct ecap__kafka_calc *c);
 
+/* One path's answer of ecap__kafka_ecap1_column. */
+struct ecap__kafka_cell {
+	double brokers;
+	double storage_per_broker_gb;
+	double cost_usd_per_month;
+	bool quota_exceeded;
+};
+
+/*
+ * ecap-1 on one broker size (entry) for n pairs of rates, events[i] and
+ * peak_events[i] events a second, the other inputs a's: the same sizing
+ * as ecap__kafka_calc_ecap1 with a->entry = entry, the policy read once
+ * (the projection's paths).
+ */
+void ecap__kafka_ecap1_column(const ecap_policy *p,
+			      const struct ecap__kafka_args *a,
+			      const struct ecap_catalog_entry *entry,
+			      const double *events, const double *peak_events,
+			      size_t n, struct ecap__kafka_cell *cells);
+
 #endif /* ECAP_CAPACITY_H */

@@ -507,21 +507,61 @@ database_column(struct mc *m)
 	m->acc[C_DB_COST] = ac;
 }
 
+/* Paths sized per call of a column function. */
+#define KAFKA_CHUNK 256
+
+/* ecap-1: the column on one broker size, KAFKA_CHUNK paths a call. */
+static void
+kafka_column_broker(struct mc *m, struct ecap__kafka_args *a,
+		    const struct ecap_catalog_entry *broker)
+{
+	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
+	struct ecap__kafka_cell cells[KAFKA_CHUNK];
+	double ev[KAFKA_CHUNK], peak_ev[KAFKA_CHUNK];
+	struct acc ab = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
+	size_t i, j, k;
+
+	for (i = 0; i < m->n; i += k) {
+		k = m->n - i < KAFKA_CHUNK ? m->n - i : KAFKA_CHUNK;
+		for (j = 0; j < k; j++) {
+			ecap__proj_kafka_events(m->ctx, base[i + j],
+						peak[i + j], a);
+			ev[j] = a->events_per_second;
+			peak_ev[j] = a->peak_events_per_second;
+		}
+		ecap__kafka_ecap1_column(m->ctx->p, a, broker, ev, peak_ev, k,
+					 cells);
+		for (j = 0; j < k; j++) {
+			m->col[C_KAFKA_BROKERS][i + j] = cells[j].brokers;
+			m->col[C_KAFKA_STORAGE][i + j] =
+				cells[j].storage_per_broker_gb;
+			m->col[C_KAFKA_COST][i + j] =
+				cells[j].cost_usd_per_month;
+			m->quota += cells[j].quota_exceeded;
+			acc_add(&ab, cells[j].brokers);
+			acc_add(&as, cells[j].storage_per_broker_gb);
+			acc_add(&ac, cells[j].cost_usd_per_month);
+		}
+	}
+	m->acc[C_KAFKA_BROKERS] = ab;
+	m->acc[C_KAFKA_STORAGE] = as;
+	m->acc[C_KAFKA_COST] = ac;
+}
+
 /*
  * The Kafka column, on the broker size the advisor chooses for the
  * scenario's expected year (base and peak without spread): a budget prices
  * one size and asks how many brokers of it the paths need.  Sizing every
  * path on every catalog size would cost 17 fits a path for a choice that
- * changes at the edges of the band only.  The arguments are resolved once;
- * a path sets its rates only, and ecap-1 (which writes every field of its
- * answer on a given broker) skips the zeroing of ecap__kafka_calc.
+ * changes at the edges of the band only.  ecap-1 sizes the column on that
+ * size with the policy read once; the guide sizes each path (a volume
+ * equal to the one just before reuses it).
  */
 static void
 kafka_column(struct mc *m, double expected_base, double expected_peak)
 {
 	const struct ecap__proj_ctx *ctx = m->ctx;
 	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
-	bool ecap1 = ctx->model != ECAP_MODEL_GUIDE;
 	struct ecap__kafka_args a;
 	struct ecap__kafka_calc k;
 	struct acc ab = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
@@ -529,14 +569,13 @@ kafka_column(struct mc *m, double expected_base, double expected_peak)
 	size_t i;
 
 	ecap__proj_kafka(ctx, expected_base, expected_peak, NULL, &a, &k);
-	a.entry = k.broker;
+	if (k.broker != NULL) {
+		kafka_column_broker(m, &a, k.broker);
+		return;
+	}
 	for (i = 0; i < m->n; i++) {
 		if (base[i] != last_base || peak[i] != last_peak) {
-			ecap__proj_kafka_events(ctx, base[i], peak[i], &a);
-			if (ecap1)
-				ecap__kafka_calc_ecap1(ctx->p, &a, &k);
-			else
-				ecap__kafka_calc(ctx->p, ctx->model, &a, &k);
+			ecap__proj_kafka(ctx, base[i], peak[i], NULL, &a, &k);
 			last_base = base[i];
 			last_peak = peak[i];
 		}
