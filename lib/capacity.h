@@ -82,6 +82,17 @@ void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 			 double app_instances, struct ecap__db_memo *memo,
 			 struct ecap__db_calc *c);
 
+/*
+ * ecap-1's ecap__database_calc for n volumes (tx[i] a day kept, the
+ * busiest hour of a peak_tx[i] day), the policy read once (the
+ * projection's paths); c: n answers.
+ */
+void ecap__database_ecap1_column(const ecap_policy *p, double retention_days,
+				 double app_instances,
+				 struct ecap__db_memo *memo, const double *tx,
+				 const double *peak_tx, size_t n,
+				 struct ecap__db_calc *c);
+
 /* ---- Kafka (kafka.c, kafka-size.c) ---- */
 
 struct ecap__kafka_args {

@@ -475,31 +475,54 @@ spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
 	return ECAP_OK;
 }
 
+/* Paths sized per call of the database's column function (its answers
+ * are some 250 bytes each). */
+#define DB_CHUNK 64
+
+/*
+ * The database column.  ecap-1 sizes DB_CHUNK paths a call with the
+ * policy read once (the base kept, the peak's busiest hour); the guide
+ * sizes each path (a volume equal to the one just before reuses it).
+ */
 static void
 database_column(struct mc *m)
 {
+	const struct ecap__proj_ctx *ctx = m->ctx;
 	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
-	struct ecap__db_calc db;
+	struct ecap__db_calc db[DB_CHUNK];
 	struct acc ai = ACC_INIT, am = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
 	double last_base = NAN, last_peak = NAN;
-	size_t i;
+	bool guide = ctx->model == ECAP_MODEL_GUIDE;
+	size_t i, j, k;
 
-	for (i = 0; i < m->n; i++) {
-		if (base[i] != last_base || peak[i] != last_peak) {
-			ecap__proj_database(m->ctx, base[i], peak[i],
-					    m->db_memo, &db);
-			last_base = base[i];
-			last_peak = peak[i];
+	for (i = 0; i < m->n; i += k) {
+		k = m->n - i < DB_CHUNK ? m->n - i : DB_CHUNK;
+		if (!guide)
+			ecap__database_ecap1_column(ctx->p, ctx->retention_days,
+						    ctx->app_instances,
+						    m->db_memo, base + i,
+						    peak + i, k, db);
+		for (j = 0; j < k; j++) {
+			const struct ecap__db_calc *d = guide ? &db[0] : &db[j];
+
+			if (guide && (base[i + j] != last_base ||
+				      peak[i + j] != last_peak)) {
+				ecap__proj_database(ctx, base[i + j],
+						    peak[i + j], m->db_memo,
+						    &db[0]);
+				last_base = base[i + j];
+				last_peak = peak[i + j];
+			}
+			m->col[C_DB_INSTANCES][i + j] = d->instances_needed;
+			m->col[C_DB_MEMORY][i + j] = d->memory_required_gb;
+			m->col[C_DB_STORAGE][i + j] = d->storage_gb;
+			m->col[C_DB_COST][i + j] = d->cost_usd_per_month;
+			m->beyond_one += ecap__proj_db_beyond_one(d);
+			acc_add(&ai, d->instances_needed);
+			acc_add(&am, d->memory_required_gb);
+			acc_add(&as, d->storage_gb);
+			acc_add(&ac, d->cost_usd_per_month);
 		}
-		m->col[C_DB_INSTANCES][i] = db.instances_needed;
-		m->col[C_DB_MEMORY][i] = db.memory_required_gb;
-		m->col[C_DB_STORAGE][i] = db.storage_gb;
-		m->col[C_DB_COST][i] = db.cost_usd_per_month;
-		m->beyond_one += ecap__proj_db_beyond_one(&db);
-		acc_add(&ai, db.instances_needed);
-		acc_add(&am, db.memory_required_gb);
-		acc_add(&as, db.storage_gb);
-		acc_add(&ac, db.cost_usd_per_month);
 	}
 	m->acc[C_DB_INSTANCES] = ai;
 	m->acc[C_DB_MEMORY] = am;
