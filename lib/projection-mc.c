@@ -259,6 +259,14 @@ acc_add(struct acc *a, double v)
 	a->hi = v > a->hi ? v : a->hi;
 }
 
+/* Path i's value v of a column and its accumulator. */
+static inline void
+put(double *col, size_t i, struct acc *a, double v)
+{
+	col[i] = v;
+	acc_add(a, v);
+}
+
 /*
  * The mean (summed in path order) and the percentiles of v (selection moves
  * values within their buckets only).  A count column (counts) whose
@@ -398,16 +406,15 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 						      cells, err)) != ECAP_OK)
 			return rc;
 		for (j = 0; j < k; j++) {
-			m->col[C_SPARK_NODES][i + j] = cells[j].nodes;
-			m->col[C_SPARK_EXECUTORS][i + j] = cells[j].executors;
-			m->col[C_SPARK_HOURS][i + j] = cells[j].projected_hours;
-			m->col[C_SPARK_COST][i + j] = cells[j].cost_usd_per_month;
+			put(m->col[C_SPARK_NODES], i + j, &an, cells[j].nodes);
+			put(m->col[C_SPARK_EXECUTORS], i + j, &ae,
+			    cells[j].executors);
+			put(m->col[C_SPARK_HOURS], i + j, &ah,
+			    cells[j].projected_hours);
+			put(m->col[C_SPARK_COST], i + j, &ac,
+			    cells[j].cost_usd_per_month);
 			m->window_missed += !cells[j].window_met;
 			m->cap_exceeded += cells[j].over_policy_cap;
-			acc_add(&an, cells[j].nodes);
-			acc_add(&ae, cells[j].executors);
-			acc_add(&ah, cells[j].projected_hours);
-			acc_add(&ac, cells[j].cost_usd_per_month);
 		}
 	}
 	m->acc[C_SPARK_NODES] = an;
@@ -457,16 +464,12 @@ spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
 				return rc;
 			last = peak[i];
 		}
-		m->col[C_SPARK_NODES][i] = sp.nodes;
-		m->col[C_SPARK_EXECUTORS][i] = sp.executors;
-		m->col[C_SPARK_HOURS][i] = sp.projected_hours;
-		m->col[C_SPARK_COST][i] = sp.cost_usd_per_month;
+		put(m->col[C_SPARK_NODES], i, &an, sp.nodes);
+		put(m->col[C_SPARK_EXECUTORS], i, &ae, sp.executors);
+		put(m->col[C_SPARK_HOURS], i, &ah, sp.projected_hours);
+		put(m->col[C_SPARK_COST], i, &ac, sp.cost_usd_per_month);
 		m->window_missed += sp.window_missed;
 		m->cap_exceeded += sp.cap_exceeded;
-		acc_add(&an, sp.nodes);
-		acc_add(&ae, sp.executors);
-		acc_add(&ah, sp.projected_hours);
-		acc_add(&ac, sp.cost_usd_per_month);
 	}
 	m->acc[C_SPARK_NODES] = an;
 	m->acc[C_SPARK_EXECUTORS] = ae;
@@ -513,15 +516,13 @@ database_column(struct mc *m)
 				last_base = base[i + j];
 				last_peak = peak[i + j];
 			}
-			m->col[C_DB_INSTANCES][i + j] = d->instances_needed;
-			m->col[C_DB_MEMORY][i + j] = d->memory_required_gb;
-			m->col[C_DB_STORAGE][i + j] = d->storage_gb;
-			m->col[C_DB_COST][i + j] = d->cost_usd_per_month;
+			put(m->col[C_DB_INSTANCES], i + j, &ai,
+			    d->instances_needed);
+			put(m->col[C_DB_MEMORY], i + j, &am,
+			    d->memory_required_gb);
+			put(m->col[C_DB_STORAGE], i + j, &as, d->storage_gb);
+			put(m->col[C_DB_COST], i + j, &ac, d->cost_usd_per_month);
 			m->beyond_one += ecap__proj_db_beyond_one(d);
-			acc_add(&ai, d->instances_needed);
-			acc_add(&am, d->memory_required_gb);
-			acc_add(&as, d->storage_gb);
-			acc_add(&ac, d->cost_usd_per_month);
 		}
 	}
 	m->acc[C_DB_INSTANCES] = ai;
@@ -555,15 +556,13 @@ kafka_column_broker(struct mc *m, struct ecap__kafka_args *a,
 		ecap__kafka_ecap1_column(m->ctx->p, a, broker, ev, peak_ev, k,
 					 cells);
 		for (j = 0; j < k; j++) {
-			m->col[C_KAFKA_BROKERS][i + j] = cells[j].brokers;
-			m->col[C_KAFKA_STORAGE][i + j] =
-				cells[j].storage_per_broker_gb;
-			m->col[C_KAFKA_COST][i + j] =
-				cells[j].cost_usd_per_month;
+			put(m->col[C_KAFKA_BROKERS], i + j, &ab,
+			    cells[j].brokers);
+			put(m->col[C_KAFKA_STORAGE], i + j, &as,
+			    cells[j].storage_per_broker_gb);
+			put(m->col[C_KAFKA_COST], i + j, &ac,
+			    cells[j].cost_usd_per_month);
 			m->quota += cells[j].quota_exceeded;
-			acc_add(&ab, cells[j].brokers);
-			acc_add(&as, cells[j].storage_per_broker_gb);
-			acc_add(&ac, cells[j].cost_usd_per_month);
 		}
 	}
 	m->acc[C_KAFKA_BROKERS] = ab;
@@ -602,13 +601,10 @@ kafka_column(struct mc *m, double expected_base, double expected_peak)
 			last_base = base[i];
 			last_peak = peak[i];
 		}
-		m->col[C_KAFKA_BROKERS][i] = k.brokers;
-		m->col[C_KAFKA_STORAGE][i] = k.storage_per_broker_gb;
-		m->col[C_KAFKA_COST][i] = k.cost_usd_per_month;
+		put(m->col[C_KAFKA_BROKERS], i, &ab, k.brokers);
+		put(m->col[C_KAFKA_STORAGE], i, &as, k.storage_per_broker_gb);
+		put(m->col[C_KAFKA_COST], i, &ac, k.cost_usd_per_month);
 		m->quota += k.quota_exceeded != 0;
-		acc_add(&ab, k.brokers);
-		acc_add(&as, k.storage_per_broker_gb);
-		acc_add(&ac, k.cost_usd_per_month);
 	}
 	m->acc[C_KAFKA_BROKERS] = ab;
 	m->acc[C_KAFKA_STORAGE] = as;

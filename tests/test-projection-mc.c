@@ -470,64 +470,17 @@ assert_band_sorted(const struct ecap_projection_band *b, double *v, size_t n)
 	}
 }
 
-/*
- * The selection (bucket select, histogram for counts) equals a full sort:
- * each path's base and peak volume recomputed from the documented
- * generator for several seeds and path counts, over 3 years, and every
- * percentile compared with the nearest rank of the sorted values, the mean
- * with the sum in path order.  The count columns (histogram) are
- * checked by the zero-spread and ordering tests; here their percentiles
- * must stay whole broker and node counts.
- */
-START_TEST(selection_equals_sort)
+/* The generator's state for seed, and every path's growth reset. */
+static void
+ref_start(uint64_t st[4], uint64_t seed, double *g, size_t n)
 {
-	static const uint64_t seeds[] = { 1, 42, 2026, 0xdeadbeef };
-	static const int64_t paths[] = { 1, 17, 1000, 4099 };
-	enum { NP = 4099, NY = 3 };
-	static double g[NP], base[NP], peak[NP];
-	uint64_t st[4], x;
-	size_t si, pi, i;
-	int64_t y;
+	size_t i;
 
-	add_scenario("wide", 0.4, 2.0, 0.3, 0.6);
-	for (si = 0; si < sizeof(seeds) / sizeof(seeds[0]); si++) {
-		for (pi = 0; pi < sizeof(paths) / sizeof(paths[0]); pi++) {
-			size_t n = (size_t)paths[pi];
-
-			montecarlo(1e6, NY, "wide", seeds[si], paths[pi]);
-			x = seeds[si];
-			for (i = 0; i < 4; i++)
-				st[i] = ref_splitmix(&x);
-			for (i = 0; i < n; i++)
-				g[i] = 1.0;
-			for (y = 1; y <= NY; y++) {
-				for (i = 0; i < n; i++) {
-					double zg = ref_normal(st);
-					double zp = ref_normal(st);
-					double gr = ref_clamp(0.4 + 0.3 * zg,
-							      -0.99, 100.0);
-					double pf = ref_clamp(2.0 + 0.6 * zp,
-							      1.0, 100.0);
-
-					g[i] = g[i] * (1.0 + gr);
-					base[i] = 1e6 * g[i];
-					peak[i] = base[i] * pf;
-				}
-				assert_band_sorted(
-					&mc[y - 1].base_daily_transactions,
-					base, n);
-				assert_band_sorted(
-					&mc[y - 1].peak_daily_transactions,
-					peak, n);
-				ck_assert(mc[y - 1].kafka_brokers_count.p50 ==
-					  floor(mc[y - 1].kafka_brokers_count.p50));
-				ck_assert(mc[y - 1].spark_node_count.p99 ==
-					  floor(mc[y - 1].spark_node_count.p99));
-			}
-		}
-	}
+	for (i = 0; i < 4; i++)
+		st[i] = ref_splitmix(&seed);
+	for (i = 0; i < n; i++)
+		g[i] = 1.0;
 }
-END_TEST
 
 /* Draws year y's base and peak of n paths of scenario "wide" (growth
  * 0.4 +- 0.3, peak 2 +- 0.6, 1e6 a day) from the documented generator;
@@ -550,6 +503,50 @@ ref_draw_year(uint64_t st[4], double *g, double *base, double *peak, size_t n)
 }
 
 /*
+ * The selection (bucket select, histogram for counts) equals a full sort:
+ * each path's base and peak volume recomputed from the documented
+ * generator for several seeds and path counts, over 3 years, and every
+ * percentile compared with the nearest rank of the sorted values, the mean
+ * with the sum in path order.  The count columns (histogram) are
+ * checked by the zero-spread and ordering tests; here their percentiles
+ * must stay whole broker and node counts.
+ */
+START_TEST(selection_equals_sort)
+{
+	static const uint64_t seeds[] = { 1, 42, 2026, 0xdeadbeef };
+	static const int64_t paths[] = { 1, 17, 1000, 4099 };
+	enum { NP = 4099, NY = 3 };
+	static double g[NP], base[NP], peak[NP];
+	uint64_t st[4];
+	size_t si, pi;
+	int64_t y;
+
+	add_scenario("wide", 0.4, 2.0, 0.3, 0.6);
+	for (si = 0; si < sizeof(seeds) / sizeof(seeds[0]); si++) {
+		for (pi = 0; pi < sizeof(paths) / sizeof(paths[0]); pi++) {
+			size_t n = (size_t)paths[pi];
+
+			montecarlo(1e6, NY, "wide", seeds[si], paths[pi]);
+			ref_start(st, seeds[si], g, n);
+			for (y = 1; y <= NY; y++) {
+				ref_draw_year(st, g, base, peak, n);
+				assert_band_sorted(
+					&mc[y - 1].base_daily_transactions,
+					base, n);
+				assert_band_sorted(
+					&mc[y - 1].peak_daily_transactions,
+					peak, n);
+				ck_assert(mc[y - 1].kafka_brokers_count.p50 ==
+					  floor(mc[y - 1].kafka_brokers_count.p50));
+				ck_assert(mc[y - 1].spark_node_count.p99 ==
+					  floor(mc[y - 1].spark_node_count.p99));
+			}
+		}
+	}
+}
+END_TEST
+
+/*
  * With spread, every path is what the advisors answer for its own volumes:
  * each path's base and peak recomputed from the documented generator, the
  * database advised for them and Kafka on the broker size of the expected
@@ -569,7 +566,7 @@ START_TEST(spread_paths_equal_advisors)
 	struct ecap_kafka_in kin;
 	struct ecap_kafka_out kout;
 	double intraday;
-	uint64_t st[4], x;
+	uint64_t st[4];
 	size_t si, i;
 	int64_t y;
 
@@ -580,11 +577,7 @@ START_TEST(spread_paths_equal_advisors)
 	project(1e6, NY, "wide");
 	for (si = 0; si < sizeof(seeds) / sizeof(seeds[0]); si++) {
 		montecarlo(1e6, NY, "wide", seeds[si], NP);
-		x = seeds[si];
-		for (i = 0; i < 4; i++)
-			st[i] = ref_splitmix(&x);
-		for (i = 0; i < NP; i++)
-			g[i] = 1.0;
+		ref_start(st, seeds[si], g, NP);
 		for (y = 1; y <= NY; y++) {
 			const struct ecap_projection_montecarlo_year *m =
 				&mc[y - 1];
