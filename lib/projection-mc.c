@@ -547,12 +547,9 @@ kafka_column_broker(struct mc *m, struct ecap__kafka_args *a,
 
 	for (i = 0; i < m->n; i += k) {
 		k = m->n - i < KAFKA_CHUNK ? m->n - i : KAFKA_CHUNK;
-		for (j = 0; j < k; j++) {
-			ecap__proj_kafka_events(m->ctx, base[i + j],
-						peak[i + j], a);
-			ev[j] = a->events_per_second;
-			peak_ev[j] = a->peak_events_per_second;
-		}
+		for (j = 0; j < k; j++)
+			ecap__proj_kafka_rates(m->ctx, base[i + j], peak[i + j],
+					       &ev[j], &peak_ev[j]);
 		ecap__kafka_ecap1_column(m->ctx->p, a, broker, ev, peak_ev, k,
 					 cells);
 		for (j = 0; j < k; j++) {
