@@ -512,13 +512,15 @@ struct workload_args {
 	int64_t connections, app_instances;
 };
 
-/* A policy's string key naming an enum value. */
+/* A policy's string key naming an enum value: parsed when the policy was
+ * set; parsed again only to say why a name is unknown. */
 static int
 policy_enum(const ecap_policy *p, enum ecap_key_id id, const char *key,
 	    int (*parse)(const char *, int32_t *, struct ecap_error *),
 	    int32_t *value, struct ecap_error *err)
 {
-	if (parse(ecap__ps(p, id), value, err) == ECAP_OK)
+	if ((*value = ecap__pe(p, id)) != 0 ||
+	    parse(ecap__ps(p, id), value, err) == ECAP_OK)
 		return ECAP_OK;
 	return ecap__fail(err, ECAP_ERR_INVALID, key,
 			  "policy %s is \"%.40s\", not a name this version "

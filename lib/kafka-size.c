@@ -139,7 +139,9 @@ fit_size(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 static bool
 burstable(const struct ecap_catalog_entry *e)
 {
-	return strncmp(e->family, "kafka.t", 7) == 0 &&
+	/* family is a char[32]: 7 bytes compared without a library call
+	 * (the same test as strncmp, "kafka.t" holding no NUL). */
+	return memcmp(e->family, "kafka.t", 7) == 0 &&
 	       isdigit((unsigned char)e->family[7]);
 }
 
