@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top_srcdir=${top_srcdir:-$(cd "$here/../.." && pwd)}
 top_builddir=$(cd "${top_builddir:-$top_srcdir}" && pwd)
 module=github.com/ecap/libecaptune/bindings/go
-package=$module
+package=$module/ecaptune
 GO=${GO:-go}
 command -v "$GO" >/dev/null 2>&1 || { echo "SKIP: go not found"; exit 77; }
 command -v git >/dev/null 2>&1 || { echo "SKIP: git not found"; exit 77; }
