@@ -59,9 +59,9 @@ shortest_real(const char *tok, size_t len, char *out, size_t size)
 		}
 		free(text);
 	}
-	/* 720.0 -> 720; -0.0 keeps its sign and so its ".0". */
+	/* 720.0 -> 720, 0.0 -> 0; -0.0 keeps its sign and so its ".0". */
 	n = strlen(out);
-	if (n > 2 && strcmp(out + n - 2, ".0") == 0 && v != 0)
+	if (n > 2 && strcmp(out + n - 2, ".0") == 0 && !signbit(v))
 		out[n - 2] = '\0';
 	return true;
 }
@@ -130,4 +130,47 @@ ecap__json_dumps(const json_t *root, size_t flags)
 	out[o] = '\0';
 	free(text);
 	return out;
+}
+
+void
+ecap__json_inline_elements(char *text)
+{
+	const char *in = text, *line, *end;
+	char *out = text;
+	size_t indent, len, inline_indent = 0;
+	bool joining = false;
+
+	/* Strings hold no raw newline (JSON escapes it), so lines are safe
+	 * units; the output is never longer than the input. */
+	while (*in != '\0') {
+		line = in;
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		for (indent = 0; line[indent] == ' '; indent++)
+			;
+		len = (size_t)(end - line) - indent;
+		in = *end == '\n' ? end + 1 : end;
+		if (!joining) {
+			memmove(out, line, (size_t)(end - line));
+			out += end - line;
+			/* A bare "{" below the top level opens an array element. */
+			if (indent >= 4 && len == 1 && line[indent] == '{') {
+				joining = true;
+				inline_indent = indent;
+			} else if (*end == '\n')
+				*out++ = '\n';
+			continue;
+		}
+		if (out[-1] == ',')
+			*out++ = ' ';
+		memmove(out, line + indent, len);
+		out += len;
+		if (indent == inline_indent && line[indent] == '}') {
+			joining = false;
+			if (*end == '\n')
+				*out++ = '\n';
+		}
+	}
+	*out = '\0';
 }

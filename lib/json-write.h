@@ -17,4 +17,11 @@
  */
 char *ecap__json_dumps(const json_t *root, size_t flags);
 
+/*
+ * Rewrites, in place, an indented dump so that each object that is an
+ * element of an array takes one line ({"name": "m5.xlarge", ...}), as a
+ * catalog row reads best; objects that are members keep one member a line.
+ */
+void ecap__json_inline_elements(char *text);
+
 #endif

@@ -454,7 +454,8 @@ dump_scenarios(json_t *root, const ecap_policy *p)
 
 /*
  * The document is built with jansson and written by ecap__json_dumps:
- * two-space indentation, members in key-table order, each real in the
+ * two-space indentation, members in key-table order, a catalog entry a
+ * line (ecap__json_inline_elements), each real in the
  * shortest form that loads back as the same double (720, 0.2), and a
  * final newline, as a file people edit has.
  */
@@ -476,6 +477,8 @@ ecap_policy_dump_json(const ecap_policy *policy, char **json,
 	    dump_scenarios(root, policy) &&
 	    ecap__catalog_dump_json(root, policy))
 		text = ecap__json_dumps(root, JSON_INDENT(2));
+	if (text != NULL)
+		ecap__json_inline_elements(text);
 	json_decref(root);
 	if (text != NULL) {
 		n = strlen(text);

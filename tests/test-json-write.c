@@ -118,6 +118,11 @@ START_TEST(policy_dump_readable)
 	ck_assert_ptr_null(strstr(text, "e+"));
 	ck_assert_ptr_null(strstr(text, "00000000000"));
 	ck_assert_int_eq(text[strlen(text) - 1], '\n');
+	/* A catalog entry is one line; 0.0 is written 0. */
+	ck_assert_ptr_nonnull(strstr(text, "\n    {\"name\": \""));
+	ck_assert_ptr_null(strstr(text, "\n      \"name\""));
+	ck_assert_ptr_null(strstr(text, ": 0.0,"));
+	ck_assert_ptr_null(strstr(text, ": 0.0}"));
 	/* Loaded into a fresh policy it dumps the same text. */
 	ck_assert_int_eq(ecap_policy_new(&q, &err), 0);
 	ck_assert_int_eq(ecap_policy_set_string(q, "model", "guide", &err), 0);
