@@ -267,7 +267,7 @@ check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
 	int rc;
 
 	if (o->model != ECAP_MODEL_GUIDE && o->model != ECAP_MODEL_ECAP_1)
-		return ecap__fail(err, ECAP_ERR_INVALID, "model",
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
 				  "advice model is %d; pass the output of "
 				  "ecap_database_advise", (int)o->model);
 	if ((rc = ecap__check_int64(err, "max_connections_count",

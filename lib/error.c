@@ -50,7 +50,7 @@ ecap_strerror(int code)
 ECAP_API void
 ecap_free(void *ptr)
 {
-	free(ptr);
+	ecap__free(ptr);
 }
 
 /* Only a struct at least as large as the 1.0 ecap_error is written. */

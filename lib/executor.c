@@ -13,7 +13,8 @@
 
 /* 1 EiB expressed in GB. */
 #define MAX_DAILY_GB 1073741824.0
-#define MAX_EXECUTORS INT64_C(100000)
+/* Spark's executor counts are Scala Ints. */
+#define MAX_SPARK_INT INT64_C(2147483647)
 
 static const struct {
 	const char *name;
@@ -131,18 +132,19 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 	memset(s, 0, sizeof(*s));
 	if ((rc = ecap__check_double_gt(err, "daily_data_gb", in->daily_data_gb,
 					0.0, MAX_DAILY_GB)) != ECAP_OK ||
-	    (rc = ecap__check_double(err, "processing_window_hours",
-				     in->processing_window_hours, 0.0,
-				     8760.0)) != ECAP_OK ||
-	    (rc = ecap__check_double(err, "overhead_factor",
-				     in->overhead_factor, 0.0, 10.0)) !=
-		    ECAP_OK ||
-	    (rc = ecap__check_int64(err, "max_executor_count",
-				    in->max_executor_count, 0,
-				    MAX_EXECUTORS)) != ECAP_OK ||
-	    (rc = ecap__check_int64(err, "executor_core_count",
-				    in->executor_core_count, 0, 256)) !=
-		    ECAP_OK ||
+	    (rc = ecap__check_override_double(
+		     err, "processing_window_hours",
+		     in->processing_window_hours,
+		     ECAP_K_EXECUTOR_PROCESSING_WINDOW_HOURS)) != ECAP_OK ||
+	    (rc = ecap__check_override_double(
+		     err, "overhead_factor", in->overhead_factor,
+		     ECAP_K_EXECUTOR_OVERHEAD_FACTOR)) != ECAP_OK ||
+	    (rc = ecap__check_override_int64(
+		     err, "max_executor_count", in->max_executor_count,
+		     ECAP_K_EXECUTOR_MAX_EXECUTORS)) != ECAP_OK ||
+	    (rc = ecap__check_override_int64(
+		     err, "executor_core_count", in->executor_core_count,
+		     ECAP_K_EXECUTOR_CORES)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
 				    0)) != ECAP_OK)
 		return rc;
@@ -498,6 +500,14 @@ ecap_executor_advise(const ecap_policy *policy,
 		size_guide(policy, &s, out);
 	else
 		size_ecap1(policy, &s, out);
+	/* spark.executor.instances is an Int: the guide's formula can ask for
+	 * more (its count is not capped), which no renderer or engine takes. */
+	if (out->executor_count > MAX_SPARK_INT) {
+		ECAP__OUT_ZERO(out, ecap_executor_out);
+		return ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
+				  "daily_data_gb %.17g needs more executors "
+				  "than Spark's 2147483647", in->daily_data_gb);
+	}
 	if ((rc = fill_common(policy, &s, out, err)) != ECAP_OK) {
 		ECAP__OUT_ZERO(out, ecap_executor_out);
 		return rc;
@@ -522,11 +532,11 @@ check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
 	int rc;
 
 	if (a->model != ECAP_MODEL_GUIDE && a->model != ECAP_MODEL_ECAP_1)
-		return ecap__fail(err, ECAP_ERR_INVALID, "model",
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
 				  "advice model is %" PRId32 "; pass the output "
 				  "of ecap_executor_advise", a->model);
 	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
-				    0, 1000000)) ||
+				    0, MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "executor_core_count",
 				    a->executor_core_count, 1, 256)) ||
 	    (rc = ecap__check_int64(err, "executor_heap_bytes",
@@ -542,12 +552,13 @@ check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
 				     1.0)) ||
 	    (rc = ecap__check_int64(err, "dynamic_min_executor_count",
 				    a->dynamic_min_executor_count, 0,
-				    1000000)) ||
+				    MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "dynamic_initial_executor_count",
 				    a->dynamic_initial_executor_count, 0,
-				    1000000)) ||
+				    MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "dynamic_max_executor_count",
-				    a->dynamic_max_executor_count, 0, 1000000)))
+				    a->dynamic_max_executor_count, 0,
+				    MAX_SPARK_INT)))
 		return rc;
 	return ECAP_OK;
 }

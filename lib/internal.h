@@ -142,6 +142,19 @@ int ecap__enum_from_string(const struct ecap__enum_name *t, bool loose,
 			   const char *name, int32_t *value,
 			   struct ecap_error *err);
 
+/* ---- allocation (alloc.c) ---- */
+
+/*
+ * Every allocation of the library, so that test builds can fail any one of
+ * them.  Memory from these is released with ecap__free (ecap_free for the
+ * caller); jansson's own allocations go through jansson's allocator.
+ */
+void *ecap__malloc(size_t n);
+void *ecap__calloc(size_t n, size_t size);
+void *ecap__realloc(void *p, size_t n);
+void ecap__free(void *p);
+char *ecap__strdup(const char *s);
+
 /* ---- strings ---- */
 
 /* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */
@@ -247,5 +260,16 @@ int ecap__key_set_int64(ecap_policy *p, int id, int64_t v,
 			struct ecap_error *err);
 int ecap__key_set_string(ecap_policy *p, int id, const char *v,
 			 struct ecap_error *err);
+/*
+ * Checks a per-call field that overrides policy key id: 0 (take the
+ * policy's value) or a value in the key's own range, so that a window, size
+ * or count reaching an integer conversion has one validated range whether
+ * it comes from the call or from the policy.  The message names the field
+ * and the key.
+ */
+int ecap__check_override_double(struct ecap_error *err, const char *field,
+				double v, int id);
+int ecap__check_override_int64(struct ecap_error *err, const char *field,
+			       int64_t v, int id);
 
 #endif /* ECAP_INTERNAL_H */

@@ -206,17 +206,26 @@ advise_check(const struct ecap_partition_in *in, struct ecap_error *err,
 }
 
 /* The guide: max(1, int(total_size_mb / target_partition_size_mb)), then
- * df.coalesce(n), which Spark ignores when n exceeds the current count. */
-static void
+ * df.coalesce(n), which Spark ignores when n exceeds the current count.
+ * coalesce(numPartitions: Int) takes no count past 2^31-1: such a count is
+ * refused, in this model as in ecap-1, rather than returned for a renderer
+ * (or Spark) to reject. */
+static int
 advise_guide(const ecap_policy *p, const struct ecap_partition_in *in,
-	     struct ecap_partition_out *out)
+	     struct ecap_partition_out *out, struct ecap_error *err)
 {
 	double target_mb = ecap__pd(p, ECAP_K_PARTITION_TARGET_SIZE_MB);
 	double total_mb = (double)out->data_size_bytes / 1024 / 1024;
+	/* At most 2^40 (2^60 bytes over a 1 MB target): exact in int64. */
 	int64_t n = (int64_t)(total_mb / target_mb);
 	int64_t cur = in->current_partition_count;
 
 	n = max64(1, n);
+	if (n > MAX_SPARK_INT)
+		return ecap__fail(err, ECAP_ERR_RANGE, "data_size_bytes",
+				  "guide: int(%.17g MB / %.17g MB) = %" PRId64
+				  " partitions; Spark takes at most 2147483647",
+				  total_mb, target_mb, n);
 	out->action = ECAP_PARTITION_ACTION_COALESCE;
 	out->partition_count = n;
 	out->effective_partition_count = cur > 0 && cur < n ? cur : n;
@@ -234,6 +243,7 @@ advise_guide(const ecap_policy *p, const struct ecap_partition_in *in,
 			 "MB / %.17g MB))) = coalesce(%" PRId64 ")",
 			 total_mb, target_mb, n);
 	}
+	return ECAP_OK;
 }
 
 /* ecap-1: ceil(bytes / target), at least cores * min_tasks_per_core, and
@@ -312,8 +322,10 @@ ecap_partition_advise(const ecap_policy *policy,
 	out->model = policy->model;
 	out->data_size_bytes = bytes;
 	if (policy->model == ECAP_MODEL_GUIDE)
-		advise_guide(policy, in, out);
-	else if ((rc = advise_ecap1(policy, in, out, err)) != ECAP_OK) {
+		rc = advise_guide(policy, in, out, err);
+	else
+		rc = advise_ecap1(policy, in, out, err);
+	if (rc != ECAP_OK) {
 		ECAP__OUT_ZERO(out, ecap_partition_out);
 		return rc;
 	}
@@ -498,7 +510,7 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 	open_cost = in->open_cost_bytes > 0 ? in->open_cost_bytes
 					    : SPARK_OPEN_COST_BYTES;
 	if (in->file_count > 0) {
-		items = malloc((size_t)in->file_count * sizeof(*items));
+		items = ecap__malloc((size_t)in->file_count * sizeof(*items));
 		if (items == NULL)
 			return ecap__fail(err, ECAP_ERR_NOMEM,
 					  "file_sizes_bytes",
@@ -540,18 +552,33 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 	/* Spark 3.5+ getFilePartitions: maxPartNum.exists(partitions.size > _)
 	 * packs the same splits again at desiredSplitBytes =
 	 * ceil(sum(split.length + openCost) / maxPartNum) (BigDecimal, UP).
-	 * The sum is below 2^62: split_count * openCost is at most
-	 * file_bytes + file_count * openCost, as msb >= openCost. */
+	 * Spark sums in BigDecimal; here the sum fits int64 while
+	 * maxSplitBytes >= openCost, but a maxPartitionBytes below the open
+	 * cost cuts files into splits whose open costs alone can pass 2^63. */
 	if (in->max_partition_num > 0 &&
 	    out->task_count > in->max_partition_num) {
-		out->rescaled_split_bytes = ceil_div(
-			file_bytes + out->split_count * open_cost,
-			in->max_partition_num);
+		int64_t costs, sum;
+
+		if (__builtin_mul_overflow(out->split_count, open_cost, &costs) ||
+		    __builtin_add_overflow(file_bytes, costs, &sum)) {
+			ecap__free(items);
+			ECAP__OUT_ZERO(out, ecap_partition_scan_out);
+			return ecap__fail(err, ECAP_ERR_RANGE,
+					  "max_partition_bytes",
+					  "max_partition_bytes %" PRId64
+					  " below open_cost_bytes %" PRId64
+					  " makes %" PRId64 " splits whose "
+					  "sizes and open costs pass 2^63 "
+					  "bytes", max_pb, open_cost,
+					  out->split_count);
+		}
+		out->rescaled_split_bytes = ceil_div(sum,
+						     in->max_partition_num);
 		out->task_count = pack_splits(items, n, msb, run,
 					      out->rescaled_split_bytes,
 					      open_cost);
 	}
-	free(items);
+	ecap__free(items);
 	scan_reason(out, max_pb, open_cost, in->max_partition_num);
 	return ECAP_OK;
 }
@@ -647,7 +674,7 @@ static int
 aqe_median(const int64_t *sizes, int64_t n, int64_t *median,
 	   struct ecap_error *err)
 {
-	int64_t *s = malloc((size_t)n * sizeof(*s)), m;
+	int64_t *s = ecap__malloc((size_t)n * sizeof(*s)), m;
 
 	if (s == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "partition_sizes_bytes",
@@ -658,7 +685,7 @@ aqe_median(const int64_t *sizes, int64_t n, int64_t *median,
 		m = (s[n / 2] + s[n / 2 - 1]) / 2;
 	else
 		m = s[n / 2];
-	free(s);
+	ecap__free(s);
 	*median = max64(m, 1);
 	return ECAP_OK;
 }

@@ -14,24 +14,60 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "json-check.h"
+#include "sbuf.h"
 
 #define SCENARIOS_KEY "growth.scenarios"
 #define CLASSES_KEY "database.instance_classes"
 
+/*
+ * Length of the UTF-8 sequence at s that jansson accepts (no overlong
+ * forms, no surrogates, nothing past U+10FFFF), or 0.  Checked here rather
+ * than by asking jansson, whose check allocates: a failed allocation must
+ * not read as bad text.
+ */
+static size_t
+utf8_seq(const unsigned char *s)
+{
+	size_t n, i;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
 bool
 ecap__text_ok(const char *s)
 {
-	json_t *j;
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
 
-	for (i = 0; s[i] != '\0'; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+	while (*u != '\0') {
+		if (*u < 0x20 || *u == 0x7f || (n = utf8_seq(u)) == 0)
 			return false;
-	/* jansson refuses invalid UTF-8; the dump must be able to encode it. */
-	if ((j = json_string(s)) == NULL)
-		return false;
-	json_decref(j);
+		u += n;
+	}
 	return true;
 }
 
@@ -397,13 +433,50 @@ load_root(ecap_policy *p, const json_t *root, const struct src *src,
 	return ECAP_OK;
 }
 
+/*
+ * json_loadb, with what jansson cannot report under memory pressure
+ * (json-check.h): a failure without a message, jansson's out-of-memory
+ * code, or a syntax error in text that is well formed, is NOMEM; a
+ * document whose strings or numbers are not the source's is NOMEM too
+ * (jansson lost a byte of a token it saved).
+ */
+static int
+parse(const char *json, size_t len, json_t **root, struct ecap_error *err)
+{
+	struct ecap__json_digest src, tree;
+	enum json_error_code code;
+	json_error_t jerr;
+	bool well_formed = ecap__json_scan(json, len, &src);
+
+	memset(&jerr, 0, sizeof(jerr));
+	if ((*root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr)) ==
+	    NULL) {
+		code = json_error_code(&jerr);
+		if (jerr.text[0] == '\0' || code == json_error_out_of_memory ||
+		    (well_formed && (code == json_error_invalid_syntax ||
+				     code == json_error_premature_end_of_input)))
+			return ecap__fail(err, ECAP_ERR_NOMEM, "json",
+					  "out of memory reading the policy "
+					  "JSON");
+		return ecap__fail_at(err, ECAP_ERR_JSON, "", jerr.line,
+				     jerr.column, "line %d, column %d: %s",
+				     jerr.line, jerr.column, jerr.text);
+	}
+	memset(&tree, 0, sizeof(tree));
+	ecap__json_digest_tree(*root, &tree);
+	if (!well_formed || !ecap__json_digest_equal(&src, &tree))
+		return ecap__fail(err, ECAP_ERR_NOMEM, "json",
+				  "the JSON parser lost text while short of "
+				  "memory");
+	return ECAP_OK;
+}
+
 ECAP_API int
 ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 		      struct ecap_error *err)
 {
 	struct src src = { json, len };
 	ecap_policy *tmp = NULL;
-	json_error_t jerr;
 	json_t *root = NULL;
 	int rc;
 
@@ -415,15 +488,10 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 		return ecap__fail(err, ECAP_ERR_RANGE, "json",
 				  "policy JSON is %zu bytes; the limit is %u",
 				  len, (unsigned)ECAP_POLICY_JSON_MAX_BYTES);
-	root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (root == NULL) {
-		rc = ecap__fail_at(err, ECAP_ERR_JSON, "", jerr.line,
-				   jerr.column, "line %d, column %d: %s",
-				   jerr.line, jerr.column, jerr.text);
+	if ((rc = parse(json, len, &root, err)) != ECAP_OK)
 		goto out;
-	}
 	/* Work on a copy so that a failing document changes nothing. */
-	if ((tmp = malloc(sizeof(*tmp))) == NULL) {
+	if ((tmp = ecap__malloc(sizeof(*tmp))) == NULL) {
 		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
 				"cannot allocate a policy");
 		goto out;
@@ -432,7 +500,7 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 	if ((rc = load_root(tmp, root, &src, err)) == ECAP_OK)
 		memcpy(policy, tmp, sizeof(*tmp));
 out:
-	free(tmp);
+	ecap__free(tmp);
 	json_decref(root);
 	return rc;
 }
@@ -456,7 +524,7 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 		goto out;
 	}
 	/* One byte over the limit tells "too large" from "exactly at it". */
-	if ((buf = malloc(ECAP_POLICY_JSON_MAX_BYTES + 1)) == NULL) {
+	if ((buf = ecap__malloc(ECAP_POLICY_JSON_MAX_BYTES + 1)) == NULL) {
 		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
 				"cannot allocate a read buffer");
 		goto out;
@@ -469,7 +537,7 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 	}
 	rc = ecap_policy_load_json(policy, buf, n, err);
 out:
-	free(buf);
+	ecap__free(buf);
 	if (f != NULL)
 		fclose(f);
 	return rc;
@@ -477,54 +545,13 @@ out:
 
 /* ---- dump ---- */
 
-struct sbuf {
-	char *data;
-	size_t len, cap;
-	bool failed;
-};
-
-static void
-sb_put(struct sbuf *b, const char *s, size_t n)
-{
-	char *grown;
-	size_t cap;
-
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((grown = realloc(b->data, cap)) == NULL) {
-			b->failed = true;
-			return;
-		}
-		b->data = grown;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void
-sb_str(struct sbuf *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
-
 /* A JSON string literal (quoted and escaped by jansson). */
 static void
-sb_json_string(struct sbuf *b, const char *s)
+sb_json_string(struct ecap__sbuf *b, const char *s)
 {
 	json_t *j = json_string(s);
-	char *text = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
 
-	if (text == NULL)
-		b->failed = true;
-	else
-		sb_str(b, text);
-	free(text);
+	ecap__sb_json(b, j, JSON_ENCODE_ANY);
 	json_decref(j);
 }
 
@@ -533,7 +560,7 @@ sb_json_string(struct sbuf *b, const char *s)
  * locale's decimal point (snprintf and strtod share the locale).
  */
 static void
-sb_double(struct sbuf *b, double v)
+sb_double(struct ecap__sbuf *b, double v)
 {
 	char num[40];
 	int prec;
@@ -548,27 +575,27 @@ sb_double(struct sbuf *b, double v)
 		if (!(num[i] >= '0' && num[i] <= '9') && num[i] != '-' &&
 		    num[i] != '+' && num[i] != 'e')
 			num[i] = '.';
-	sb_str(b, num);
+	ecap__sb_str(b, num);
 }
 
 static void
-sb_int(struct sbuf *b, int64_t v)
+sb_int(struct ecap__sbuf *b, int64_t v)
 {
 	char num[32];
 
 	snprintf(num, sizeof(num), "%" PRId64, v);
-	sb_str(b, num);
+	ecap__sb_str(b, num);
 }
 
 static void
-dump_static(struct sbuf *b, const ecap_policy *p)
+dump_static(struct ecap__sbuf *b, const ecap_policy *p)
 {
 	size_t i;
 
 	for (i = 0; i < ECAP_K__COUNT; i++) {
-		sb_str(b, i == 0 ? "\n  " : ",\n  ");
+		ecap__sb_str(b, i == 0 ? "\n  " : ",\n  ");
 		sb_json_string(b, ecap__keys[i].name);
-		sb_str(b, ": ");
+		ecap__sb_str(b, ": ");
 		switch (ecap__keys[i].type) {
 		case ECAP_TYPE_DOUBLE:
 			sb_double(b, p->values[i].d);
@@ -577,7 +604,7 @@ dump_static(struct sbuf *b, const ecap_policy *p)
 			sb_int(b, p->values[i].i);
 			break;
 		case ECAP_TYPE_BOOL:
-			sb_str(b, p->values[i].i ? "true" : "false");
+			ecap__sb_str(b, p->values[i].i ? "true" : "false");
 			break;
 		default:
 			sb_json_string(b, p->values[i].s);
@@ -587,58 +614,58 @@ dump_static(struct sbuf *b, const ecap_policy *p)
 }
 
 static void
-dump_scenarios(struct sbuf *b, const ecap_policy *p)
+dump_scenarios(struct ecap__sbuf *b, const ecap_policy *p)
 {
 	const struct ecap_scenario *s;
 	size_t i;
 
-	sb_str(b, ",\n  \"" SCENARIOS_KEY "\": {");
+	ecap__sb_str(b, ",\n  \"" SCENARIOS_KEY "\": {");
 	for (i = 0; i < p->n_scenarios; i++) {
 		s = &p->scenarios[i];
-		sb_str(b, i == 0 ? "\n    " : ",\n    ");
+		ecap__sb_str(b, i == 0 ? "\n    " : ",\n    ");
 		sb_json_string(b, s->name);
-		sb_str(b, ": {\n      \"description\": ");
+		ecap__sb_str(b, ": {\n      \"description\": ");
 		sb_json_string(b, s->description);
-		sb_str(b, ",\n      \"yearly_growth_ratio\": ");
+		ecap__sb_str(b, ",\n      \"yearly_growth_ratio\": ");
 		sb_double(b, s->yearly_growth_ratio);
-		sb_str(b, ",\n      \"seasonal_peak_factor\": ");
+		ecap__sb_str(b, ",\n      \"seasonal_peak_factor\": ");
 		sb_double(b, s->seasonal_peak_factor);
-		sb_str(b, ",\n      \"yearly_growth_sd_ratio\": ");
+		ecap__sb_str(b, ",\n      \"yearly_growth_sd_ratio\": ");
 		sb_double(b, s->yearly_growth_sd_ratio);
-		sb_str(b, ",\n      \"seasonal_peak_sd_factor\": ");
+		ecap__sb_str(b, ",\n      \"seasonal_peak_sd_factor\": ");
 		sb_double(b, s->seasonal_peak_sd_factor);
-		sb_str(b, "\n    }");
+		ecap__sb_str(b, "\n    }");
 	}
-	sb_str(b, p->n_scenarios ? "\n  }" : "}");
+	ecap__sb_str(b, p->n_scenarios ? "\n  }" : "}");
 }
 
 static void
-dump_classes(struct sbuf *b, const ecap_policy *p)
+dump_classes(struct ecap__sbuf *b, const ecap_policy *p)
 {
 	const struct ecap_instance_class *c;
 	size_t i;
 
-	sb_str(b, ",\n  \"" CLASSES_KEY "\": [");
+	ecap__sb_str(b, ",\n  \"" CLASSES_KEY "\": [");
 	for (i = 0; i < p->n_classes; i++) {
 		c = &p->classes[i];
-		sb_str(b, i == 0 ? "\n    {\"name\": " : ",\n    {\"name\": ");
+		ecap__sb_str(b, i == 0 ? "\n    {\"name\": " : ",\n    {\"name\": ");
 		sb_json_string(b, c->name);
-		sb_str(b, ", \"memory_gb\": ");
+		ecap__sb_str(b, ", \"memory_gb\": ");
 		sb_double(b, c->memory_gb);
-		sb_str(b, ", \"price_usd_per_hour\": ");
+		ecap__sb_str(b, ", \"price_usd_per_hour\": ");
 		sb_double(b, c->price_usd_per_hour);
-		sb_str(b, ", \"vcpus\": ");
+		ecap__sb_str(b, ", \"vcpus\": ");
 		sb_int(b, c->vcpus);
-		sb_str(b, "}");
+		ecap__sb_str(b, "}");
 	}
-	sb_str(b, "\n  ]\n}\n");
+	ecap__sb_str(b, "\n  ]\n}\n");
 }
 
 ECAP_API int
 ecap_policy_dump_json(const ecap_policy *policy, char **json,
 		      struct ecap_error *err)
 {
-	struct sbuf b = { NULL, 0, 0, false };
+	struct ecap__sbuf b = { NULL, 0, 0, false };
 	int rc;
 
 	ecap__err_clear(err);
@@ -646,15 +673,12 @@ ecap_policy_dump_json(const ecap_policy *policy, char **json,
 	    (rc = ecap__check_ptr(err, json, "json")) != ECAP_OK)
 		return rc;
 	*json = NULL;
-	sb_str(&b, "{");
+	ecap__sb_str(&b, "{");
 	dump_static(&b, policy);
 	dump_scenarios(&b, policy);
 	dump_classes(&b, policy);
-	if (b.failed) {
-		free(b.data);
+	if ((*json = ecap__sb_finish(&b)) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate the JSON text");
-	}
-	*json = b.data;
 	return ECAP_OK;
 }

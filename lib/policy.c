@@ -122,7 +122,7 @@ ecap_policy_new(ecap_policy **out, struct ecap_error *err)
 	if ((rc = ecap__check_ptr(err, out, "out")) != ECAP_OK)
 		return rc;
 	*out = NULL;
-	if ((p = malloc(sizeof(*p))) == NULL)
+	if ((p = ecap__malloc(sizeof(*p))) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	policy_defaults(p);
@@ -142,7 +142,7 @@ ecap_policy_copy(const ecap_policy *src, ecap_policy **out,
 	    (rc = ecap__check_ptr(err, out, "out")) != ECAP_OK)
 		return rc;
 	*out = NULL;
-	if ((p = malloc(sizeof(*p))) == NULL)
+	if ((p = ecap__malloc(sizeof(*p))) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	memcpy(p, src, sizeof(*p));
@@ -155,7 +155,7 @@ ecap_policy_free(ecap_policy **policy)
 {
 	if (policy == NULL || *policy == NULL)
 		return;
-	free(*policy);
+	ecap__free(*policy);
 	*policy = NULL;
 }
 

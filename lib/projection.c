@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "capacity.h"
+#include "sbuf.h"
 
 #define SECONDS_PER_DAY 86400.0
 
@@ -401,7 +402,7 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 	    (size_t)in->paths_count :
 	    (size_t)ecap__pi(policy, ECAP_K_GROWTH_MONTECARLO_PATHS);
 	/* One block: the paths' cumulative growth and four value columns. */
-	if ((growth = malloc(sizeof(double) * n * (MC_N + 1))) == NULL)
+	if ((growth = ecap__malloc(sizeof(double) * n * (MC_N + 1))) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "paths_count",
 				  "cannot allocate %zu paths", n);
 	for (k = 0; k < MC_N; k++)
@@ -460,7 +461,7 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 			    &y->total_cost_p90_usd_per_month,
 			    &y->total_cost_p99_usd_per_month);
 	}
-	free(growth);
+	ecap__free(growth);
 	return rc;
 }
 
@@ -479,11 +480,17 @@ static int
 json_finish(json_t *root, const struct jyear *j, size_t i, size_t count,
 	    char **json, struct ecap_error *err)
 {
+	struct ecap__sbuf b = { NULL, 0, 0, false };
 	char *text = NULL;
 
-	/* Year i failed when i < count: a bad member or no memory. */
-	if (i == count)
-		text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+	/* Year i failed when i < count: a bad member or no memory.  The text
+	 * is written into our own buffer, so that it is freed with ecap_free
+	 * whatever allocator jansson uses, and any failure leaves none. */
+	if (i == count) {
+		ecap__sb_json(&b, root,
+			      JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+		text = ecap__sb_finish(&b);
+	}
 	json_decref(root);
 	if (j->bad != NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, j->bad,

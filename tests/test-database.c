@@ -361,7 +361,7 @@ START_TEST(bad_input)
 
 		ECAP_STRUCT_INIT(&pr);
 		ck_assert_err(ecap_database_properties(&empty, &pr, &n, &err),
-			      ECAP_ERR_INVALID, err, "model");
+			      ECAP_ERR_UNKNOWN_ENUM, err, "model");
 		/* An edited advice must still be valid PostgreSQL:
 		 * wal_buffers at least 32kB, work_mem at least 64kB, the
 		 * completion target a finite ratio. */

@@ -746,7 +746,7 @@ START_TEST(spark_properties_errors)
 	/* A zeroed output is not an advice. */
 	ECAP_STRUCT_INIT(&out);
 	ck_assert_err(ecap_executor_spark_properties(&out, props, &n, &err),
-		      ECAP_ERR_INVALID, err, "model");
+		      ECAP_ERR_UNKNOWN_ENUM, err, "model");
 }
 END_TEST
 

@@ -23,6 +23,7 @@ main(void)
 	srunner_add_suite(sr, database_suite());
 	srunner_add_suite(sr, kafka_suite());
 	srunner_add_suite(sr, projection_suite());
+	srunner_add_suite(sr, hardening_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

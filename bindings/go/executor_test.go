@@ -188,7 +188,7 @@ func TestExecutorSparkProperties(t *testing.T) {
 	}
 	// A zeroed output is not an advice.
 	_, err = ExecutorAdvice{}.SparkProperties()
-	wantErr(t, "zero advice", err, ErrInvalid, "model")
+	wantErr(t, "zero advice", err, ErrUnknownEnum, "model")
 }
 
 // platform_names and bad_input.
