@@ -434,3 +434,17 @@ ecap__json_digest_equal(const struct ecap__json_digest *src,
 	       src->n_numbers == tree->n_numbers &&
 	       (src->numbers_uncheckable || src->numbers == tree->numbers);
 }
+
+bool
+ecap__utf8_ok(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t n;
+
+	while (p < end) {
+		if ((n = utf8_len(p, end)) == 0)
+			return false;
+		p += n;
+	}
+	return true;
+}

@@ -37,6 +37,9 @@ bool ecap__json_digest_equal(const struct ecap__json_digest *src,
  */
 bool ecap__json_scan(const char *text, size_t len,
 		     struct ecap__json_digest *d);
+/* Is s[0, len) UTF-8 as jansson accepts it (no overlong forms, no
+ * surrogates, nothing past U+10FFFF)?  Allocates nothing. */
+bool ecap__utf8_ok(const char *s, size_t len);
 /* The digest of a parsed document. */
 void ecap__json_digest_tree(const json_t *root, struct ecap__json_digest *d);
 

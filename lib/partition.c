@@ -498,17 +498,7 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 		    ECAP_OK ||
 	    (rc = scan_check(in, err, &file_bytes)) != ECAP_OK)
 		return rc;
-	ECAP__OUT_ZERO(out, ecap_partition_scan_out);
-	out->model = policy->model;
-	if ((rc = resolve_parallelism(err, "min_partition_num",
-				      in->min_partition_num,
-				      in->total_executor_cores,
-				      &out->min_partition_num)) != ECAP_OK)
-		return rc;
-	max_pb = in->max_partition_bytes > 0 ? in->max_partition_bytes
-					     : SPARK_MAX_PARTITION_BYTES;
-	open_cost = in->open_cost_bytes > 0 ? in->open_cost_bytes
-					    : SPARK_OPEN_COST_BYTES;
+	/* Allocated first: a failed call leaves *out as it was. */
 	if (in->file_count > 0) {
 		items = ecap__malloc((size_t)in->file_count * sizeof(*items));
 		if (items == NULL)
@@ -517,6 +507,19 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 					  "no memory for %" PRId64 " splits",
 					  in->file_count);
 	}
+	ECAP__OUT_ZERO(out, ecap_partition_scan_out);
+	out->model = policy->model;
+	if ((rc = resolve_parallelism(err, "min_partition_num",
+				      in->min_partition_num,
+				      in->total_executor_cores,
+				      &out->min_partition_num)) != ECAP_OK) {
+		ecap__free(items);
+		return rc;
+	}
+	max_pb = in->max_partition_bytes > 0 ? in->max_partition_bytes
+					     : SPARK_MAX_PARTITION_BYTES;
+	open_cost = in->open_cost_bytes > 0 ? in->open_cost_bytes
+					    : SPARK_OPEN_COST_BYTES;
 	/* The file index drops empty files (isNonEmptyFile: getLen > 0)
 	 * before maxSplitBytes sums (len + openCost). */
 	for (i = 0; i < in->file_count; i++)
@@ -781,7 +784,7 @@ ecap_partition_aqe(const ecap_policy *policy,
 		   struct ecap_partition_aqe_out *out, int64_t *split_counts,
 		   size_t *count, struct ecap_error *err)
 {
-	int64_t total = 0, advisory, min_size, i, n;
+	int64_t total = 0, median = 0, advisory, min_size, i, n;
 	double factor;
 	int64_t thr;
 	int rc;
@@ -792,9 +795,14 @@ ecap_partition_aqe(const ecap_policy *policy,
 		    ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_partition_aqe_out)) !=
 		    ECAP_OK ||
-	    (rc = aqe_check(in, split_counts, count, err, &total)) != ECAP_OK)
+	    (rc = aqe_check(in, split_counts, count, err, &total)) != ECAP_OK ||
+	    (rc = aqe_median(in->partition_sizes_bytes, in->partition_count,
+			     &median, err)) != ECAP_OK)
 		return rc;
+	/* The median, which allocates, is taken first: a failed call leaves
+	 * *out as it was. */
 	ECAP__OUT_ZERO(out, ecap_partition_aqe_out);
+	out->median_size_bytes = median;
 	out->model = policy->model;
 	n = in->partition_count;
 	if (in->parallelism_first_disabled)
@@ -811,9 +819,6 @@ ecap_partition_aqe(const ecap_policy *policy,
 	min_size = in->min_partition_size_bytes > 0 ?
 			   in->min_partition_size_bytes :
 			   policy_bytes(policy, ECAP_K_AQE_MIN_PARTITION_SIZE_MB);
-	if ((rc = aqe_median(in->partition_sizes_bytes, n,
-			     &out->median_size_bytes, err)) != ECAP_OK)
-		return rc;
 	out->total_bytes = total;
 	out->max_target_size_bytes =
 		max64((int64_t)ceil((double)total /

@@ -20,55 +20,17 @@
 #define SCENARIOS_KEY "growth.scenarios"
 #define CLASSES_KEY "database.instance_classes"
 
-/*
- * Length of the UTF-8 sequence at s that jansson accepts (no overlong
- * forms, no surrogates, nothing past U+10FFFF), or 0.  Checked here rather
- * than by asking jansson, whose check allocates: a failed allocation must
- * not read as bad text.
- */
-static size_t
-utf8_seq(const unsigned char *s)
-{
-	size_t n, i;
-	uint32_t cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
-}
-
 bool
 ecap__text_ok(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n;
+	size_t i;
 
-	while (*u != '\0') {
-		if (*u < 0x20 || *u == 0x7f || (n = utf8_seq(u)) == 0)
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return false;
-		u += n;
-	}
-	return true;
+	/* Checked here rather than by asking jansson, whose check allocates:
+	 * a failed allocation must not read as bad text. */
+	return ecap__utf8_ok(s, i);
 }
 
 /* ---- positions of keys in the source text ---- */

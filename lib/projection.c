@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "capacity.h"
+#include "json-check.h"
 #include "sbuf.h"
 
 #define SECONDS_PER_DAY 86400.0
@@ -526,14 +527,14 @@ put_int(struct jyear *j, const char *key, int64_t v)
 static bool
 put_str(struct jyear *j, const char *key, const char *v, size_t cap)
 {
-	json_t *str;
+	const char *nul = memchr(v, '\0', cap);
 
-	if (memchr(v, '\0', cap) == NULL ||
-	    (str = json_string(v)) == NULL) {
+	if (nul == NULL || !ecap__utf8_ok(v, (size_t)(nul - v))) {
 		j->bad = key;
 		return false;
 	}
-	return json_object_set_new(j->o, key, str) == 0;
+	/* Valid text: a NULL from jansson is memory. */
+	return json_object_set_new(j->o, key, json_string(v)) == 0;
 }
 
 /* The common frame: validates the array and makes {"model", "years": []}. */
