@@ -73,7 +73,7 @@ ecap__err_clear(struct ecap_error *err)
 	err->message[0] = '\0';
 }
 
-static int
+static int ECAP_PRINTF(6, 0)
 fail_v(struct ecap_error *err, int code, const char *field, int line,
        int column, const char *fmt, va_list ap)
 {

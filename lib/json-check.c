@@ -20,7 +20,7 @@ struct scan {
 };
 
 /* splitmix64's finaliser: one 64-bit mix per value, summed. */
-static uint64_t
+static ECAP_WRAPS uint64_t
 mix(uint64_t x)
 {
 	x ^= x >> 30;
@@ -30,9 +30,16 @@ mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
+/* Adds to an order-independent sum, modulo 2^64. */
+static ECAP_WRAPS void
+acc(uint64_t *sum, uint64_t v)
+{
+	*sum += v;
+}
+
 /* FNV-1a over the decoded bytes, fed one byte at a time. */
 #define FNV_BASIS UINT64_C(0xcbf29ce484222325)
-static uint64_t
+static ECAP_WRAPS uint64_t
 fnv(uint64_t h, unsigned char c)
 {
 	return (h ^ c) * UINT64_C(0x100000001b3);
@@ -168,7 +175,7 @@ scan_string(struct scan *s)
 			if ((n = utf8_len(s->p, s->end)) == 0)
 				return false;
 			len += n;
-			while (n-- > 0)
+			for (; n > 0; n--)
 				h = fnv(h, *s->p++);
 			continue;
 		}
@@ -196,7 +203,7 @@ scan_string(struct scan *s)
 	if (s->p == s->end)
 		return false;
 	s->p++;
-	s->d->strings += string_digest(h, len);
+	acc(&s->d->strings, string_digest(h, len));
 	s->d->n_strings++;
 	return true;
 }
@@ -275,13 +282,13 @@ scan_number(struct scan *s)
 		if (errno != 0)
 			s->d->numbers_uncheckable = true;
 		else
-			s->d->numbers += integer_digest((json_int_t)v);
+			acc(&s->d->numbers, integer_digest((json_int_t)v));
 		return true;
 	}
 	point = strchr(buf, '.');
 	if (point != NULL && localeconv()->decimal_point[0] != '.')
 		*point = localeconv()->decimal_point[0];
-	s->d->numbers += real_digest(strtod(buf, NULL));
+	acc(&s->d->numbers, real_digest(strtod(buf, NULL)));
 	return true;
 }
 
@@ -387,7 +394,7 @@ digest_string(struct ecap__json_digest *d, const char *v, size_t len)
 
 	for (i = 0; i < len; i++)
 		h = fnv(h, (unsigned char)v[i]);
-	d->strings += string_digest(h, len);
+	acc(&d->strings, string_digest(h, len));
 	d->n_strings++;
 }
 
@@ -413,11 +420,11 @@ ecap__json_digest_tree(const json_t *v, struct ecap__json_digest *d)
 		digest_string(d, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		d->numbers += integer_digest(json_integer_value(v));
+		acc(&d->numbers, integer_digest(json_integer_value(v)));
 		d->n_numbers++;
 		break;
 	case JSON_REAL:
-		d->numbers += real_digest(json_real_value(v));
+		acc(&d->numbers, real_digest(json_real_value(v)));
 		d->n_numbers++;
 		break;
 	default:

@@ -243,7 +243,7 @@ ecap_projection_run(const ecap_policy *policy,
 /* ---- Monte Carlo ---- */
 
 /* SplitMix64 (Steele, Lea, Flood 2014), to seed xoshiro256**. */
-static uint64_t
+static ECAP_WRAPS uint64_t
 splitmix64(uint64_t *x)
 {
 	uint64_t z = (*x += UINT64_C(0x9e3779b97f4a7c15));
@@ -253,7 +253,7 @@ splitmix64(uint64_t *x)
 	return z ^ (z >> 31);
 }
 
-static inline uint64_t
+static inline ECAP_WRAPS uint64_t
 rotl(uint64_t x, int k)
 {
 	return (x << k) | (x >> (64 - k));
@@ -273,7 +273,7 @@ rng_seed(struct rng *r, uint64_t seed)
 		r->s[i] = splitmix64(&seed);
 }
 
-static inline uint64_t
+static inline ECAP_WRAPS uint64_t
 rng_next(struct rng *r)
 {
 	uint64_t *s = r->s;

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The setters, in sequences: every key by index with fuzzed values (and
+ * unknown names), scenarios and instance classes set and removed.  A
+ * failed set changes nothing; after every success the policy dumps to
+ * text that loads into a fresh policy.
+ */
+#include "fuzz.h"
+
+static void
+fuzz_name(struct fuzz_in *in, char *name, size_t cap)
+{
+	size_t n = fuzz_u8(in) % cap;
+
+	fuzz_bytes(in, name, n);
+	name[n] = '\0';
+}
+
+static int
+one_op(ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
+{
+	struct ecap_key_info info;
+	struct {
+		struct ecap_scenario s;
+		unsigned char tail[32];
+	} sc;
+	struct {
+		struct ecap_instance_class c;
+		unsigned char tail[32];
+	} ic;
+	char name[80];
+	double d;
+	int64_t i;
+	uint8_t op = fuzz_u8(in);
+
+	ECAP_STRUCT_INIT(&info);
+	if (op < 0xc0) {
+		if (ecap_policy_key_at((size_t)fuzz_u8(in) %
+					       ecap_policy_key_count(),
+				       &info, NULL) != ECAP_OK)
+			abort();
+		switch (op % 4) {
+		case 0:
+			fuzz_bytes(in, &d, sizeof(d));
+			return ecap_policy_set_double(p, info.name, d, err);
+		case 1:
+			fuzz_bytes(in, &i, sizeof(i));
+			if (op & 0x10)
+				i %= 1000;
+			return ecap_policy_set_int64(p, info.name, i, err);
+		case 2:
+			fuzz_name(in, name, sizeof(name));
+			return ecap_policy_set_string(p, info.name, name, err);
+		default:
+			fuzz_name(in, name, sizeof(name));
+			fuzz_bytes(in, &d, sizeof(d));
+			return ecap_policy_set_double(p, name, d, err);
+		}
+	}
+	switch (op % 4) {
+	case 0:
+		fuzz_struct(in, &sc, sizeof(sc.s));
+		return ecap_policy_scenario_set(p, &sc.s, err);
+	case 1:
+		fuzz_name(in, name, sizeof(name));
+		return ecap_policy_scenario_remove(p, name, err);
+	case 2:
+		fuzz_struct(in, &ic, sizeof(ic.c));
+		return ecap_policy_instance_class_set(p, &ic.c, err);
+	default:
+		fuzz_name(in, name, sizeof(name));
+		return ecap_policy_instance_class_remove(p, name, err);
+	}
+}
+
+int
+ecap_fuzz_policy_set(const uint8_t *data, size_t size)
+{
+	struct fuzz_in in = { data, size };
+	struct ecap_error err;
+	ecap_policy *p = fuzz_policy(&in), *q = NULL;
+	char *before, *after;
+	int rc, ops;
+
+	ECAP_STRUCT_INIT(&err);
+	for (ops = 0; ops < 32 && in.n > 0; ops++) {
+		before = fuzz_dump(p);
+		rc = one_op(p, &in, &err);
+		after = fuzz_dump(p);
+		if (rc != ECAP_OK) {
+			fuzz_check_error(rc, &err);
+			FUZZ_ASSERT(strcmp(before, after) == 0);
+		} else {
+			FUZZ_ASSERT(ecap_policy_new(&q, NULL) == ECAP_OK);
+			rc = ecap_policy_load_json(q, after, strlen(after),
+						   &err);
+			if (rc != ECAP_OK)
+				fprintf(stderr, "reload: %s\n", err.message);
+			FUZZ_ASSERT(rc == ECAP_OK);
+			ecap_policy_free(&q);
+		}
+		ecap_free(before);
+		ecap_free(after);
+	}
+	ecap_policy_free(&p);
+	return 0;
+}
