@@ -197,6 +197,7 @@ plan_capacity(const ecap_policy *p, struct ecap_error *err)
 	struct ecap_database_out db_out;
 	struct ecap_kafka_in kafka;
 	struct ecap_kafka_out kafka_out;
+	char why[ECAP_EXPLAIN_MAX];
 	int rc;
 
 	ECAP_STRUCT_INIT(&db);
@@ -214,16 +215,24 @@ plan_capacity(const ecap_policy *p, struct ecap_error *err)
 	ECAP_STRUCT_INIT(&kafka);
 	ECAP_STRUCT_INIT(&kafka_out);
 	kafka.events_per_second = workload.daily_transactions / 86400.0;
-	if ((rc = ecap_kafka_advise(p, &kafka, &kafka_out, err)) != ECAP_OK)
+	if ((rc = ecap_kafka_advise(p, &kafka, &kafka_out, err)) != ECAP_OK ||
+	    (rc = ecap_kafka_explain(&kafka_out, why, sizeof(why), err)) !=
+	    ECAP_OK)
 		return fail("kafka", rc, err);
-	printf("Kafka (%.1f events/s):\n"
-	       "  %lld partitions on %lld brokers, %.0f GB each, acks=%s, "
-	       "min.insync.replicas=%lld, $%.2f/month\n  why: %s\n\n",
-	       kafka.events_per_second, (long long)kafka_out.partitions_count,
-	       (long long)kafka_out.brokers_count,
-	       kafka_out.storage_per_broker_gb, kafka_out.acks,
-	       (long long)kafka_out.min_insync_replicas_count,
-	       kafka_out.cost_usd_per_month, kafka_out.reason_text);
+	printf("Kafka (%.1f events/s, %.2f MB/s):\n"
+	       "  %lld x %s, %lld partitions, %.0f GB each, "
+	       "replication.factor=%lld, min.insync.replicas=%lld, acks=%s\n"
+	       "  $%.0f/month: $%.0f broker-hours + $%.0f storage\n"
+	       "  why: %s\n\n",
+	       kafka.events_per_second, kafka_out.ingress_mb_per_second,
+	       (long long)kafka_out.brokers_count, kafka_out.instance_type,
+	       (long long)kafka_out.partitions_count,
+	       kafka_out.storage_per_broker_gb,
+	       (long long)kafka_out.replication_factor_count,
+	       (long long)kafka_out.min_insync_replicas_count, kafka_out.acks,
+	       kafka_out.cost_usd_per_month,
+	       kafka_out.broker_cost_usd_per_month,
+	       kafka_out.storage_cost_usd_per_month, why);
 	return ECAP_OK;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The setters, in sequences: every key by index with fuzzed values (and
- * unknown names), scenarios and instance classes set and removed.  A
+ * unknown names), scenarios and catalog entries set and removed.  A
  * failed set changes nothing; after every success the policy dumps to
  * text that loads into a fresh policy.
  */
@@ -25,9 +25,10 @@ one_op(ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 		unsigned char tail[32];
 	} sc;
 	struct {
-		struct ecap_instance_class c;
+		struct ecap_catalog_entry c;
 		unsigned char tail[32];
 	} ic;
+	int32_t catalog;
 	char name[80];
 	double d;
 	int64_t i;
@@ -66,10 +67,11 @@ one_op(ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 		return ecap_policy_scenario_remove(p, name, err);
 	case 2:
 		fuzz_struct(in, &ic, sizeof(ic.c));
-		return ecap_policy_instance_class_set(p, &ic.c, err);
+		return ecap_policy_catalog_set(p, &ic.c, err);
 	default:
+		fuzz_bytes(in, &catalog, sizeof(catalog));
 		fuzz_name(in, name, sizeof(name));
-		return ecap_policy_instance_class_remove(p, name, err);
+		return ecap_policy_catalog_remove(p, catalog, name, err);
 	}
 }
 

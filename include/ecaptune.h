@@ -123,9 +123,9 @@ enum ecap_error_code {
 	/* A caller-provided array or buffer is too small; the needed count
 	 * is reported where the function says so. */
 	ECAP_ERR_NOSPACE = -4011,
-	/* A named entry (scenario, instance class) does not exist. */
+	/* A named entry (scenario, catalog entry) does not exist. */
 	ECAP_ERR_NOT_FOUND = -4012,
-	/* A fixed-capacity table (scenarios, instance classes) is full. */
+	/* A fixed-capacity table (scenarios, catalogs) is full. */
 	ECAP_ERR_LIMIT = -4013,
 };
 

@@ -34,19 +34,28 @@ struct ecap__db_calc {
 void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 			 double retention_days, struct ecap__db_calc *c);
 
-/* ---- Kafka (kafka.c) ---- */
+/* ---- Kafka (kafka.c, kafka-size.c) ---- */
 
 struct ecap__kafka_args {
+	/* Average and peak rates: events/s (0 when given in MB/s) and MB/s
+	 * before replication. */
 	double events_per_second;
 	double peak_events_per_second;
+	double ingress_mb_per_second;
+	double peak_ingress_mb_per_second;
 	double event_size_kb;
 	double replication_factor;
 	double retention_hours;
-	double partition_throughput;
+	/* Confluent's p and c: MB/s one partition produces and consumes. */
+	double partition_produce_mb_per_second;
+	double partition_consume_mb_per_second;
 	double consumers;
 	double broker_disk_gb;
+	/* Overrides of every catalog entry's limits; 0 = the entry's. */
 	double broker_throughput_mb_per_second;
 	double max_replicas_per_broker;
+	/* A catalog entry name, or NULL to choose the cheapest. */
+	const char *instance_type;
 };
 
 struct ecap__kafka_calc {
@@ -62,16 +71,39 @@ struct ecap__kafka_calc {
 	double brokers_by_partitions;
 	double brokers_minimum;
 	double storage_per_broker_gb;
-	double ingress_mb_per_second;
+	/* The chosen size's limits and prices. */
+	double replicas_per_broker;
+	double broker_throughput_mb_per_second;
+	double broker_price_usd_per_hour;
+	double broker_cost_usd_per_month;
+	double storage_cost_usd_per_month;
 	double cost_usd_per_month;
+	/* The chosen catalog entry (ecap-1); NULL for guide. */
+	const struct ecap_catalog_entry *broker;
 	int32_t limit;
+	int32_t quota_exceeded;
+	int32_t compression;
+	int32_t tiered_storage;
 };
 
 /* Fills a with the policy's values for every Kafka input (0 = unset). */
 void ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a);
-/* Sizes Kafka for the resolved arguments a. */
+/* Sets the average and peak rates in events/s and, from a->event_size_kb,
+ * in MB/s. */
+void ecap__kafka_set_events(struct ecap__kafka_args *a,
+			    double events_per_second,
+			    double peak_events_per_second);
+/*
+ * Sizes Kafka for the resolved arguments a.  ecap-1 chooses a broker size
+ * from the policy's kafka-broker catalog; a->instance_type, when set, must
+ * name an entry (the caller checks).
+ */
 void ecap__kafka_calc(const ecap_policy *p, int32_t model,
 		      const struct ecap__kafka_args *a,
 		      struct ecap__kafka_calc *c);
+/* ecap-1's half of ecap__kafka_calc (kafka-size.c). */
+void ecap__kafka_calc_ecap1(const ecap_policy *p,
+			    const struct ecap__kafka_args *a,
+			    struct ecap__kafka_calc *c);
 
 #endif /* ECAP_CAPACITY_H */

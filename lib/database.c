@@ -31,35 +31,26 @@ static const struct {
 	{ "db.r6g.4xlarge", INFINITY, 128.0, 2.016, 16 },
 };
 
-static const struct ecap_instance_class *
-catalog_find(const ecap_policy *p, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < p->n_classes; i++)
-		if (strcmp(p->classes[i].name, name) == 0)
-			return &p->classes[i];
-	return NULL;
-}
-
 static void
-use_class(struct ecap__db_calc *c, const struct ecap_instance_class *cls)
+use_class(struct ecap__db_calc *c, const struct ecap_catalog_entry *cls)
 {
 	c->instance_class = cls->name;
 	c->instance_memory_gb = cls->memory_gb;
 	c->price_usd_per_hour = cls->price_usd_per_hour;
-	c->vcpus = cls->vcpus;
+	c->vcpus = cls->vcpu_count;
 }
 
 static void
 choose_guide(const ecap_policy *p, struct ecap__db_calc *c)
 {
-	const struct ecap_instance_class *cls;
+	const struct ecap_catalog_entry *cls;
 	size_t i = 0;
 
 	while (c->memory_required_gb > guide_classes[i].upto_gb)
 		i++;
-	if ((cls = catalog_find(p, guide_classes[i].name)) != NULL) {
+	cls = ecap__catalog_find(p, ECAP_CATALOG_DATABASE,
+				 guide_classes[i].name);
+	if (cls != NULL) {
 		use_class(c, cls);
 	} else {
 		c->instance_class = guide_classes[i].name;
@@ -70,21 +61,39 @@ choose_guide(const ecap_policy *p, struct ecap__db_calc *c)
 	c->reason = ECAP_DATABASE_REASON_GUIDE_THRESHOLD;
 }
 
-/* The catalog is sorted by memory: the first class that holds it. */
+/* Does class a beat class b?  Less memory, then the catalog's order (price,
+ * then name). */
+static bool
+smaller(const struct ecap_catalog_entry *a, const struct ecap_catalog_entry *b)
+{
+	return b == NULL || a->memory_gb < b->memory_gb;
+}
+
+/*
+ * The smallest class that holds the memory; when none does, the largest.
+ * The catalog is sorted by price, so the first of equal memory is the
+ * cheaper.
+ */
 static void
 choose_ecap1(const ecap_policy *p, struct ecap__db_calc *c)
 {
-	size_t i;
+	const struct ecap_catalog_entry *e, *fit = NULL, *largest = NULL;
+	size_t i, n;
 
-	for (i = 0; i < p->n_classes; i++)
-		if (p->classes[i].memory_gb >= c->memory_required_gb)
-			break;
+	e = ecap__catalog_entries(p, ECAP_CATALOG_DATABASE, &n);
+	for (i = 0; i < n; i++) {
+		if (e[i].memory_gb >= c->memory_required_gb &&
+		    smaller(&e[i], fit))
+			fit = &e[i];
+		if (largest == NULL || e[i].memory_gb > largest->memory_gb)
+			largest = &e[i];
+	}
 	c->reason = ECAP_DATABASE_REASON_SMALLEST_FIT;
-	if (i == p->n_classes) {
-		i = p->n_classes - 1;
+	if (fit == NULL) {
+		fit = largest;
 		c->reason = ECAP_DATABASE_REASON_NONE_FITS;
 	}
-	use_class(c, &p->classes[i]);
+	use_class(c, fit);
 }
 
 void

@@ -191,6 +191,13 @@ enum ecap_key_id {
 
 #define ECAP_STRING_VALUE_MAX 64
 
+/* A catalog: entries sorted by price_usd_per_hour, then name (catalog.c). */
+#define ECAP__CATALOG_COUNT 3
+struct ecap__catalog_table {
+	size_t n;
+	struct ecap_catalog_entry entries[ECAP_CATALOG_MAX_ENTRIES];
+};
+
 union ecap_value {
 	double d;
 	int64_t i;
@@ -202,9 +209,8 @@ struct ecap_policy {
 	int32_t model;
 	size_t n_scenarios;
 	struct ecap_scenario scenarios[ECAP_MAX_SCENARIOS];
-	size_t n_classes;
-	/* Sorted by memory_gb, then name. */
-	struct ecap_instance_class classes[ECAP_MAX_INSTANCE_CLASSES];
+	/* One table per enum ecap_catalog, at index catalog - 1. */
+	struct ecap__catalog_table catalogs[ECAP__CATALOG_COUNT];
 };
 
 /* Fast typed reads for advisors; id must be of the matching type. */
@@ -246,12 +252,76 @@ bool ecap__text_ok(const char *s);
 /* Validators shared by the setters and the JSON loader. */
 int ecap__scenario_validate(struct ecap_error *err,
 			    const struct ecap_scenario *s, const char *prefix);
-int ecap__class_validate(struct ecap_error *err,
-			 const struct ecap_instance_class *c, const char *prefix);
 int ecap__scenario_put(ecap_policy *p, const struct ecap_scenario *s,
 		       struct ecap_error *err);
-int ecap__class_put(ecap_policy *p, const struct ecap_instance_class *c,
-		    struct ecap_error *err);
+
+/* ---- catalogs (catalog.c) ---- */
+
+/*
+ * For advisors: the entries of a catalog in its order (price, then name)
+ * and their number in *n; NULL and 0 for an unknown catalog.  Never empty
+ * for a known one.
+ */
+const struct ecap_catalog_entry *ecap__catalog_entries(const ecap_policy *p,
+						       int32_t catalog,
+						       size_t *n);
+/* The entry named name in a catalog, or NULL. */
+const struct ecap_catalog_entry *ecap__catalog_find(const ecap_policy *p,
+						    int32_t catalog,
+						    const char *name);
+/* Fills every catalog from the compiled-in tables (lib/catalog-*.def). */
+void ecap__catalog_defaults(ecap_policy *p);
+/*
+ * Validates *in (field names in messages start with prefix) and writes
+ * the stored form to *out: known fields only, strings NUL-padded, family
+ * filled, -0 as 0.  *in's sz is not checked here.
+ */
+int ecap__catalog_entry_check(struct ecap_error *err,
+			      const struct ecap_catalog_entry *in,
+			      struct ecap_catalog_entry *out,
+			      const char *prefix);
+/* Adds or replaces a checked entry, keeping the order; ECAP_ERR_LIMIT. */
+int ecap__catalog_put(ecap_policy *p, const struct ecap_catalog_entry *e,
+		      struct ecap_error *err);
+/* Empties a catalog before a JSON array refills it. */
+void ecap__catalog_clear(ecap_policy *p, int32_t catalog);
+
+/*
+ * Numeric fields of an entry, for dynamic keys and JSON: type is
+ * ECAP_TYPE_DOUBLE or ECAP_TYPE_INT64 (stored in size bytes), catalogs
+ * a mask of 1 << enum ecap_catalog the field applies to.
+ */
+struct ecap__catalog_field {
+	const char *name;
+	size_t offset, size;
+	int32_t type;
+	unsigned catalogs;
+	bool above_min;
+	double min, max;
+};
+/* The numeric field named name, or NULL; ecap__catalog_fields lists them. */
+const struct ecap__catalog_field *ecap__catalog_field(const char *name);
+extern const struct ecap__catalog_field ecap__catalog_fields[];
+extern const size_t ecap__catalog_field_count;
+double ecap__catalog_get_double(const struct ecap_catalog_entry *e,
+				const struct ecap__catalog_field *f);
+int64_t ecap__catalog_get_int64(const struct ecap_catalog_entry *e,
+				const struct ecap__catalog_field *f);
+/* Stores d (a double field) or i (an int field, within its range). */
+void ecap__catalog_set(struct ecap_catalog_entry *e,
+		       const struct ecap__catalog_field *f, double d, int64_t i);
+/*
+ * Dynamic key "catalog.<catalog>.<name>.<field>": the entry and the
+ * field (applying to its catalog), or false when key names none.
+ */
+bool ecap__catalog_key(const ecap_policy *p, const char *key,
+		       const struct ecap_catalog_entry **entry,
+		       const struct ecap__catalog_field **field);
+/* Sets the field of a copy of entry, validates it and puts it. */
+int ecap__catalog_key_set(ecap_policy *p, const struct ecap_catalog_entry *e,
+			  const struct ecap__catalog_field *f,
+			  const char *key, double d, int64_t i,
+			  struct ecap_error *err);
 
 /* Key table lookups (policy-keys.c). */
 struct ecap__key_def {

@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * kafka.c - Kafka sizing: the guide's calculate_kafka_resources (model
- * "guide") and ecap-1's partitions by throughput and consumers, storage with
- * open segments, and brokers by the tightest of four limits.
+ * kafka.c - Kafka sizing: ecap_kafka_advise validates and resolves the
+ * inputs, the guide's calculate_kafka_resources (model "guide") is here,
+ * ecap-1's broker choice in kafka-size.c, the sentences in
+ * kafka-explain.c.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "capacity.h"
 
-#define GIB 1073741824.0
 /* Counts above this are refused rather than converted to int64. */
 #define MAX_COUNT 1e15
 
@@ -21,13 +20,22 @@ ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 	a->event_size_kb = ecap__pd(p, ECAP_K_KAFKA_EVENT_SIZE_KB);
 	a->replication_factor = (double)ecap__pi(p, ECAP_K_KAFKA_REPLICATION_FACTOR);
 	a->retention_hours = ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS);
-	a->partition_throughput =
-		ecap__pd(p, ECAP_K_KAFKA_PARTITION_THROUGHPUT_EVENTS_PER_SECOND);
+	a->partition_produce_mb_per_second =
+		ecap__pd(p, ECAP_K_KAFKA_PARTITION_PRODUCE_MB_PER_SECOND);
+	a->partition_consume_mb_per_second =
+		ecap__pd(p, ECAP_K_KAFKA_PARTITION_CONSUME_MB_PER_SECOND);
 	a->broker_disk_gb = ecap__pd(p, ECAP_K_KAFKA_BROKER_DISK_GB);
-	a->broker_throughput_mb_per_second =
-		ecap__pd(p, ECAP_K_KAFKA_BROKER_THROUGHPUT_MB_PER_SECOND);
-	a->max_replicas_per_broker =
-		(double)ecap__pi(p, ECAP_K_KAFKA_MAX_PARTITION_REPLICAS_PER_BROKER);
+}
+
+void
+ecap__kafka_set_events(struct ecap__kafka_args *a, double events_per_second,
+		       double peak_events_per_second)
+{
+	a->events_per_second = events_per_second;
+	a->peak_events_per_second = peak_events_per_second;
+	a->ingress_mb_per_second = events_per_second * a->event_size_kb / 1024.0;
+	a->peak_ingress_mb_per_second =
+		peak_events_per_second * a->event_size_kb / 1024.0;
 }
 
 /* The guide's Python, operation for operation. */
@@ -55,55 +63,16 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 	c->storage_per_broker_gb = trunc(
 		c->total_storage_gb / c->brokers *
 		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO)));
-}
-
-static void
-calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
-	   struct ecap__kafka_calc *c)
-{
-	double rf = a->replication_factor;
-	double replicas, peak_mb;
-
-	c->daily_storage_gb = a->events_per_second * 86400.0 *
-			      a->event_size_kb * rf / 1024.0 / 1024.0;
-	c->partitions_by_throughput =
-		ceil(a->peak_events_per_second / a->partition_throughput);
-	c->partitions = fmax(fmax(c->partitions_by_throughput, a->consumers),
-			     (double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS));
-	replicas = c->partitions * rf;
-	/* Retained bytes: the average rate over the whole retention. */
-	c->data_storage_gb = a->events_per_second * a->event_size_kb *
-			     a->retention_hours * 3600.0 * rf / 1024.0 / 1024.0;
-	/* Only closed segments are deleted: one open segment per replica. */
-	c->segment_allowance_gb =
-		replicas * (double)ecap__pi(p, ECAP_K_KAFKA_SEGMENT_BYTES) / GIB;
-	c->total_storage_gb =
-		(c->data_storage_gb + c->segment_allowance_gb) *
-		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO));
-	/* Every replica is written: the cluster absorbs peak ingress * RF. */
-	peak_mb = a->peak_events_per_second * a->event_size_kb / 1024.0;
-	c->brokers_by_storage = ceil(c->total_storage_gb / a->broker_disk_gb);
-	c->brokers_by_throughput =
-		ceil(peak_mb * rf / a->broker_throughput_mb_per_second);
-	c->brokers_by_partitions = ceil(replicas / a->max_replicas_per_broker);
-	c->brokers_minimum = fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS), rf);
-	/* The largest; ties go to the earlier of minimum, storage,
-	 * throughput, partition replicas. */
-	c->brokers = c->brokers_minimum;
-	c->limit = ECAP_KAFKA_REASON_MINIMUM;
-	if (c->brokers_by_storage > c->brokers) {
-		c->brokers = c->brokers_by_storage;
-		c->limit = ECAP_KAFKA_REASON_STORAGE;
-	}
-	if (c->brokers_by_throughput > c->brokers) {
-		c->brokers = c->brokers_by_throughput;
-		c->limit = ECAP_KAFKA_REASON_THROUGHPUT;
-	}
-	if (c->brokers_by_partitions > c->brokers) {
-		c->brokers = c->brokers_by_partitions;
-		c->limit = ECAP_KAFKA_REASON_PARTITION_REPLICAS;
-	}
-	c->storage_per_broker_gb = ceil(c->total_storage_gb / c->brokers);
+	c->replicas_per_broker = per_broker;
+	c->broker_price_usd_per_hour =
+		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR);
+	/* The guide's brokers * 0.192 * 24 * 30, in its order: multiplying
+	 * by 720 at once differs in the last bit for 15 brokers and many
+	 * other counts.  The guide prices no storage. */
+	c->broker_cost_usd_per_month = c->brokers *
+		c->broker_price_usd_per_hour * 24.0 *
+		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
+	c->cost_usd_per_month = c->broker_cost_usd_per_month;
 }
 
 void
@@ -114,22 +83,13 @@ ecap__kafka_calc(const ecap_policy *p, int32_t model,
 	if (model == ECAP_MODEL_GUIDE)
 		calc_guide(p, a, c);
 	else
-		calc_ecap1(p, a, c);
-	c->ingress_mb_per_second = a->events_per_second * a->event_size_kb / 1024.0;
-	/* The guide's brokers * 0.192 * 24 * 30, in its order: multiplying
-	 * by 720 at once differs in the last bit for 15 brokers and many
-	 * other counts. */
-	c->cost_usd_per_month = c->brokers *
-				ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR) *
-				24.0 * (ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
+		ecap__kafka_calc_ecap1(p, a, c);
 }
 
-/* Validates the optional inputs and lays them over the policy's values. */
+/* Range checks of every field. */
 static int
-resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
-	struct ecap__kafka_args *a, struct ecap_error *err)
+check_ranges(const struct ecap_kafka_in *in, struct ecap_error *err)
 {
-	double peak_factor;
 	int rc;
 
 	if ((rc = ecap__check_double(err, "events_per_second",
@@ -146,10 +106,18 @@ resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
 				    in->replication_factor, 0, 32)) ||
 	    (rc = ecap__check_double(err, "retention_hours",
 				     in->retention_hours, 0.0, 876000.0)) ||
-	    (rc = ecap__check_double(err,
-				     "partition_throughput_events_per_second",
-				     in->partition_throughput_events_per_second,
-				     0.0, 1e9)) ||
+	    (rc = ecap__check_double(err, "ingress_mb_per_second",
+				     in->ingress_mb_per_second, 0.0,
+				     ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND)) ||
+	    (rc = ecap__check_double(err, "peak_ingress_mb_per_second",
+				     in->peak_ingress_mb_per_second, 0.0,
+				     ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND)) ||
+	    (rc = ecap__check_double(err, "partition_produce_mb_per_second",
+				     in->partition_produce_mb_per_second,
+				     0.0, 1e6)) ||
+	    (rc = ecap__check_double(err, "partition_consume_mb_per_second",
+				     in->partition_consume_mb_per_second,
+				     0.0, 1e6)) ||
 	    (rc = ecap__check_int64(err, "consumer_count", in->consumer_count,
 				    0, 10000000)) ||
 	    (rc = ecap__check_double(err, "broker_disk_gb", in->broker_disk_gb,
@@ -161,6 +129,15 @@ resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
 				    in->max_partition_replicas_per_broker, 0,
 				    10000000)))
 		return rc;
+	return ECAP_OK;
+}
+
+/* The rules between fields: a peak not below its average, one way of
+ * giving the rate, a known broker size. */
+static int
+check_consistency(const ecap_policy *p, const struct ecap_kafka_in *in,
+		  struct ecap_error *err)
+{
 	if (in->peak_factor != 0.0 && in->peak_factor < 1.0)
 		return ecap__fail(err, ECAP_ERR_RANGE, "peak_factor",
 				  "peak_factor is %.17g; it must be 0 (the "
@@ -172,73 +149,138 @@ resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
 				  "events_per_second %.17g",
 				  in->peak_events_per_second,
 				  in->events_per_second);
+	if (in->peak_ingress_mb_per_second != 0.0 &&
+	    in->peak_ingress_mb_per_second < in->ingress_mb_per_second)
+		return ecap__fail(err, ECAP_ERR_RANGE,
+				  "peak_ingress_mb_per_second",
+				  "peak_ingress_mb_per_second %.17g is below "
+				  "ingress_mb_per_second %.17g",
+				  in->peak_ingress_mb_per_second,
+				  in->ingress_mb_per_second);
+	if ((in->ingress_mb_per_second != 0.0 ||
+	     in->peak_ingress_mb_per_second != 0.0) &&
+	    (in->events_per_second != 0.0 || in->peak_events_per_second != 0.0))
+		return ecap__fail(err, ECAP_ERR_INVALID, "ingress_mb_per_second",
+				  "give the rate in events (events_per_second) "
+				  "or in MB/s (ingress_mb_per_second), not both");
+	if (p->model == ECAP_MODEL_GUIDE && in->ingress_mb_per_second != 0.0)
+		return ecap__fail(err, ECAP_ERR_INVALID, "ingress_mb_per_second",
+				  "the guide model sizes from events_per_second "
+				  "only");
+	if (memchr(in->instance_type, '\0', sizeof(in->instance_type)) == NULL)
+		return ecap__fail(err, ECAP_ERR_INVALID, "instance_type",
+				  "instance_type is not NUL-terminated");
+	if (in->instance_type[0] != '\0' && p->model != ECAP_MODEL_GUIDE &&
+	    ecap__catalog_find(p, ECAP_CATALOG_KAFKA_BROKER,
+			       in->instance_type) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "instance_type",
+				  "instance_type \"%.63s\" is not in the "
+				  "policy's kafka-broker catalog",
+				  in->instance_type);
+	return ECAP_OK;
+}
+
+/* Validates the optional inputs and lays them over the policy's values. */
+static int
+resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
+	struct ecap__kafka_args *a, struct ecap_error *err)
+{
+	double peak_factor;
+	int rc;
+
+	if ((rc = check_ranges(in, err)) != ECAP_OK ||
+	    (rc = check_consistency(p, in, err)) != ECAP_OK)
+		return rc;
 	ecap__kafka_defaults(p, a);
-	a->events_per_second = in->events_per_second;
-	peak_factor = in->peak_factor != 0.0 ?
-		      in->peak_factor : ecap__pd(p, ECAP_K_KAFKA_PEAK_FACTOR);
-	a->peak_events_per_second = in->peak_events_per_second != 0.0 ?
-				    in->peak_events_per_second :
-				    in->events_per_second * peak_factor;
 	if (in->event_size_kb != 0.0)
 		a->event_size_kb = in->event_size_kb;
+	peak_factor = in->peak_factor != 0.0 ?
+		      in->peak_factor : ecap__pd(p, ECAP_K_KAFKA_PEAK_FACTOR);
+	ecap__kafka_set_events(a, in->events_per_second,
+			       in->peak_events_per_second != 0.0 ?
+			       in->peak_events_per_second :
+			       in->events_per_second * peak_factor);
+	if (in->ingress_mb_per_second != 0.0 ||
+	    in->peak_ingress_mb_per_second != 0.0) {
+		a->ingress_mb_per_second = in->ingress_mb_per_second;
+		a->peak_ingress_mb_per_second =
+			in->peak_ingress_mb_per_second != 0.0 ?
+			in->peak_ingress_mb_per_second :
+			in->ingress_mb_per_second * peak_factor;
+	}
 	if (in->replication_factor != 0)
 		a->replication_factor = (double)in->replication_factor;
 	if (in->retention_hours != 0.0)
 		a->retention_hours = in->retention_hours;
-	if (in->partition_throughput_events_per_second != 0.0)
-		a->partition_throughput = in->partition_throughput_events_per_second;
+	if (in->partition_produce_mb_per_second != 0.0)
+		a->partition_produce_mb_per_second =
+			in->partition_produce_mb_per_second;
+	if (in->partition_consume_mb_per_second != 0.0)
+		a->partition_consume_mb_per_second =
+			in->partition_consume_mb_per_second;
 	a->consumers = (double)in->consumer_count;
 	if (in->broker_disk_gb != 0.0)
 		a->broker_disk_gb = in->broker_disk_gb;
-	if (in->broker_throughput_mb_per_second != 0.0)
-		a->broker_throughput_mb_per_second =
-			in->broker_throughput_mb_per_second;
-	if (in->max_partition_replicas_per_broker != 0)
-		a->max_replicas_per_broker =
-			(double)in->max_partition_replicas_per_broker;
+	a->broker_throughput_mb_per_second = in->broker_throughput_mb_per_second;
+	a->max_replicas_per_broker = (double)in->max_partition_replicas_per_broker;
+	a->instance_type = in->instance_type[0] != '\0' ? in->instance_type : NULL;
 	return ECAP_OK;
 }
 
+/* Copies the sizing into the caller's struct. */
 static void
-explain(const struct ecap__kafka_calc *c, const struct ecap__kafka_args *a,
-	const ecap_policy *p, struct ecap_kafka_out *out)
+fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
+     const struct ecap__kafka_calc *c, struct ecap_kafka_out *out)
 {
-	char *t = out->reason_text;
-	size_t n = sizeof(out->reason_text);
+	bool guide = policy->model == ECAP_MODEL_GUIDE;
+	int64_t rf = (int64_t)a->replication_factor;
 
-	switch (c->limit) {
-	case ECAP_KAFKA_REASON_GUIDE_PARTITIONS:
-		snprintf(t, n, "guide: %.0f partitions at %lld per broker "
-			 "need %.0f brokers", c->partitions,
-			 (long long)ecap__pi(p, ECAP_K_KAFKA_GUIDE_PARTITIONS_PER_BROKER),
-			 c->brokers);
-		break;
-	case ECAP_KAFKA_REASON_STORAGE:
-		snprintf(t, n, "%.6g GB of storage at %.6g GB per broker needs "
-			 "%.0f brokers", c->total_storage_gb,
-			 a->broker_disk_gb, c->brokers);
-		break;
-	case ECAP_KAFKA_REASON_THROUGHPUT:
-		snprintf(t, n, "%.6g MB/s written at the peak (%.6g events/s, "
-			 "RF %.0f) at %.6g MB/s per broker needs %.0f brokers",
-			 a->peak_events_per_second * a->event_size_kb / 1024.0 *
-			 a->replication_factor, a->peak_events_per_second,
-			 a->replication_factor,
-			 a->broker_throughput_mb_per_second, c->brokers);
-		break;
-	case ECAP_KAFKA_REASON_PARTITION_REPLICAS:
-		snprintf(t, n, "%.0f partition replicas at %.0f per broker "
-			 "need %.0f brokers", c->partitions * a->replication_factor,
-			 a->max_replicas_per_broker, c->brokers);
-		break;
-	default:
-		snprintf(t, n, "the minimum of %.0f brokers (kafka.min_brokers "
-			 "%lld, replication factor %.0f) covers every other "
-			 "limit", c->brokers,
-			 (long long)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS),
-			 a->replication_factor);
-		break;
+	out->model = policy->model;
+	out->reason = c->limit;
+	out->peak_events_per_second = guide ? a->events_per_second :
+				      a->peak_events_per_second;
+	out->ingress_mb_per_second = a->ingress_mb_per_second;
+	out->peak_ingress_mb_per_second = guide ? 0.0 :
+					  a->peak_ingress_mb_per_second;
+	out->daily_storage_gb = c->daily_storage_gb;
+	out->data_storage_gb = c->data_storage_gb;
+	out->segment_allowance_gb = c->segment_allowance_gb;
+	out->total_storage_gb = c->total_storage_gb;
+	out->partitions_count = (int64_t)c->partitions;
+	out->partitions_by_throughput_count = (int64_t)c->partitions_by_throughput;
+	out->brokers_count = (int64_t)c->brokers;
+	out->brokers_by_storage_count = (int64_t)c->brokers_by_storage;
+	out->brokers_by_throughput_count = (int64_t)c->brokers_by_throughput;
+	out->brokers_by_partition_replicas_count = (int64_t)c->brokers_by_partitions;
+	out->brokers_minimum_count = (int64_t)c->brokers_minimum;
+	out->max_partition_replicas_per_broker = (int64_t)c->replicas_per_broker;
+	out->storage_per_broker_gb = c->storage_per_broker_gb;
+	out->broker_price_usd_per_hour = c->broker_price_usd_per_hour;
+	out->broker_cost_usd_per_month = c->broker_cost_usd_per_month;
+	out->storage_cost_usd_per_month = c->storage_cost_usd_per_month;
+	out->cost_usd_per_month = c->cost_usd_per_month;
+	out->replication_factor_count = rf;
+	/* Kafka's docs: RF 3 with min.insync.replicas 2 and acks=all. */
+	out->min_insync_replicas_count = rf > 1 ? rf - 1 : 1;
+	ecap__strlcpy(out->acks, rf >= 2 ? "all" : "1", sizeof(out->acks));
+	if (guide) {
+		ecap__strlcpy(out->instance_type,
+			      ecap__ps(policy, ECAP_K_KAFKA_INSTANCE_TYPE),
+			      sizeof(out->instance_type));
+		return;
 	}
+	out->availability_zone_count =
+		ecap__pi(policy, ECAP_K_KAFKA_AVAILABILITY_ZONE_COUNT);
+	out->broker_quota_count = ecap__pi(policy, ECAP_K_KAFKA_MAX_BROKER_COUNT);
+	out->broker_throughput_mb_per_second = c->broker_throughput_mb_per_second;
+	out->broker_disk_gb = a->broker_disk_gb;
+	out->broker_quota_exceeded_flag = c->quota_exceeded;
+	out->compression_flag = c->compression;
+	out->tiered_storage_flag = c->tiered_storage;
+	ecap__strlcpy(out->instance_type, c->broker->name,
+		      sizeof(out->instance_type));
+	ecap__strlcpy(out->price_date, c->broker->price_date,
+		      sizeof(out->price_date));
 }
 
 ECAP_API int
@@ -247,7 +289,6 @@ ecap_kafka_advise(const ecap_policy *policy, const struct ecap_kafka_in *in,
 {
 	struct ecap__kafka_args a;
 	struct ecap__kafka_calc c;
-	int64_t rf;
 	int rc;
 
 	ecap__err_clear(err);
@@ -257,37 +298,13 @@ ecap_kafka_advise(const ecap_policy *policy, const struct ecap_kafka_in *in,
 	    (rc = resolve(policy, in, &a, err)) != ECAP_OK)
 		return rc;
 	ecap__kafka_calc(policy, policy->model, &a, &c);
-	if (c.brokers > MAX_COUNT || c.partitions > MAX_COUNT)
+	if (!(c.brokers <= MAX_COUNT && c.partitions <= MAX_COUNT &&
+	      c.storage_per_broker_gb <= MAX_COUNT))
 		return ecap__fail(err, ECAP_ERR_RANGE, "events_per_second",
 				  "these inputs need %.3g brokers and %.3g "
 				  "partitions, more than %.0f", c.brokers,
 				  c.partitions, MAX_COUNT);
 	ECAP__OUT_ZERO(out, ecap_kafka_out);
-	out->model = policy->model;
-	out->reason = c.limit;
-	out->peak_events_per_second = policy->model == ECAP_MODEL_GUIDE ?
-				      a.events_per_second :
-				      a.peak_events_per_second;
-	out->ingress_mb_per_second = c.ingress_mb_per_second;
-	out->daily_storage_gb = c.daily_storage_gb;
-	out->data_storage_gb = c.data_storage_gb;
-	out->segment_allowance_gb = c.segment_allowance_gb;
-	out->total_storage_gb = c.total_storage_gb;
-	out->partitions_count = (int64_t)c.partitions;
-	out->brokers_count = (int64_t)c.brokers;
-	out->brokers_by_storage_count = (int64_t)c.brokers_by_storage;
-	out->brokers_by_throughput_count = (int64_t)c.brokers_by_throughput;
-	out->brokers_by_partition_replicas_count = (int64_t)c.brokers_by_partitions;
-	out->brokers_minimum_count = (int64_t)c.brokers_minimum;
-	out->storage_per_broker_gb = c.storage_per_broker_gb;
-	out->cost_usd_per_month = c.cost_usd_per_month;
-	rf = (int64_t)a.replication_factor;
-	out->replication_factor_count = rf;
-	/* Kafka's docs: RF 3 with min.insync.replicas 2 and acks=all. */
-	out->min_insync_replicas_count = rf > 1 ? rf - 1 : 1;
-	ecap__strlcpy(out->acks, rf >= 2 ? "all" : "1", sizeof(out->acks));
-	ecap__strlcpy(out->instance_type, ecap__ps(policy, ECAP_K_KAFKA_INSTANCE_TYPE),
-		      sizeof(out->instance_type));
-	explain(&c, &a, policy, out);
+	fill(policy, &a, &c, out);
 	return ECAP_OK;
 }

@@ -4,7 +4,7 @@
  *
  * A document is one object.  Its members are static keys, plus
  * "growth.scenarios" (an object of scenario objects, merged by name) and
- * "database.instance_classes" (an array that replaces the catalog).
+ * "catalog.<catalog>" (an array that replaces a catalog, catalog-json.c).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -14,11 +14,11 @@
 
 #include <jansson.h>
 
+#include "internal.h"
 #include "json-check.h"
-#include "sbuf.h"
+#include "policy-json.h"
 
 #define SCENARIOS_KEY "growth.scenarios"
-#define CLASSES_KEY "database.instance_classes"
 
 bool
 ecap__text_ok(const char *s)
@@ -35,18 +35,14 @@ ecap__text_ok(const char *s)
 
 /* ---- positions of keys in the source text ---- */
 
-struct src {
-	const char *text;
-	size_t len;
-};
-
 /*
  * Offset of the member name "key" (followed by a colon) at or after from,
  * or from when it cannot be found (escaped names).  Good enough to point a
  * reader at the offending member: duplicate keys are rejected earlier.
  */
-static size_t
-key_offset(const struct src *src, size_t from, const char *key)
+size_t
+ecap__json_key_offset(const struct ecap__src *src, size_t from,
+		      const char *key)
 {
 	size_t klen = strlen(key), i, j;
 
@@ -66,7 +62,7 @@ key_offset(const struct src *src, size_t from, const char *key)
 }
 
 static void
-offset_pos(const struct src *src, size_t off, int *line, int *column)
+offset_pos(const struct ecap__src *src, size_t off, int *line, int *column)
 {
 	size_t i;
 
@@ -83,8 +79,9 @@ offset_pos(const struct src *src, size_t off, int *line, int *column)
 }
 
 /* Stamps the position of the member at off on an error and returns rc. */
-static int
-at(struct ecap_error *err, const struct src *src, size_t off, int rc)
+int
+ecap__json_at(struct ecap_error *err, const struct ecap__src *src, size_t off,
+	      int rc)
 {
 	int line, column;
 
@@ -115,9 +112,9 @@ json_type_name(const json_t *v)
 	}
 }
 
-static int
-type_error(struct ecap_error *err, const char *key, const char *want,
-	   const json_t *v)
+int
+ecap__json_type_error(struct ecap_error *err, const char *key,
+		      const char *want, const json_t *v)
 {
 	return ecap__fail(err, ECAP_ERR_JSON, key,
 			  "%.80s must be %s, not %s", key, want,
@@ -134,19 +131,19 @@ load_static(ecap_policy *p, int id, const json_t *v, struct ecap_error *err)
 	switch (k->type) {
 	case ECAP_TYPE_DOUBLE:
 		if (!json_is_number(v))
-			return type_error(err, k->name, "a number", v);
+			return ecap__json_type_error(err, k->name, "a number", v);
 		return ecap__key_set_double(p, id, json_number_value(v), err);
 	case ECAP_TYPE_INT64:
 		if (!json_is_integer(v))
-			return type_error(err, k->name, "an integer", v);
+			return ecap__json_type_error(err, k->name, "an integer", v);
 		return ecap__key_set_int64(p, id, json_integer_value(v), err);
 	case ECAP_TYPE_BOOL:
 		if (!json_is_boolean(v))
-			return type_error(err, k->name, "true or false", v);
+			return ecap__json_type_error(err, k->name, "true or false", v);
 		return ecap__key_set_int64(p, id, json_is_true(v), err);
 	default:
 		if (!json_is_string(v))
-			return type_error(err, k->name, "a string", v);
+			return ecap__json_type_error(err, k->name, "a string", v);
 		return ecap__key_set_string(p, id, json_string_value(v), err);
 	}
 }
@@ -155,7 +152,7 @@ load_static(ecap_policy *p, int id, const json_t *v, struct ecap_error *err)
 
 static int
 load_scenario(ecap_policy *p, const char *name, const json_t *obj,
-	      const struct src *src, size_t off, struct ecap_error *err)
+	      const struct ecap__src *src, size_t off, struct ecap_error *err)
 {
 	const struct ecap_scenario *old = ecap__scenario_find(p, name);
 	struct ecap_scenario s;
@@ -167,25 +164,25 @@ load_scenario(ecap_policy *p, const char *name, const json_t *obj,
 
 	snprintf(prefix, sizeof(prefix), SCENARIOS_KEY ".%s.", name);
 	if (!json_is_object(obj))
-		return at(err, src, off,
-			  type_error(err, prefix, "an object", obj));
+		return ecap__json_at(err, src, off,
+			  ecap__json_type_error(err, prefix, "an object", obj));
 	memset(&s, 0, sizeof(s));
 	if (old != NULL)
 		s = *old;
 	else if (strlen(name) < sizeof(s.name))
 		memcpy(s.name, name, strlen(name) + 1);
 	json_object_foreach((json_t *)obj, field, v) {
-		size_t foff = key_offset(src, off, field);
+		size_t foff = ecap__json_key_offset(src, off, field);
 		double *d = NULL;
 
 		snprintf(key, sizeof(key), "%s%s", prefix, field);
 		if (strcmp(field, "description") == 0) {
 			if (!json_is_string(v))
-				return at(err, src, foff,
-					  type_error(err, key, "a string", v));
+				return ecap__json_at(err, src, foff,
+					  ecap__json_type_error(err, key, "a string", v));
 			if (json_string_length(v) >= sizeof(s.description) ||
 			    !ecap__text_ok(json_string_value(v)))
-				return at(err, src, foff,
+				return ecap__json_at(err, src, foff,
 					  ecap__fail(err, ECAP_ERR_RANGE, key,
 						     "%s must be at most 255 "
 						     "bytes of text", key));
@@ -204,30 +201,30 @@ load_scenario(ecap_policy *p, const char *name, const json_t *obj,
 		} else if (strcmp(field, "seasonal_peak_sd_factor") == 0) {
 			d = &s.seasonal_peak_sd_factor;
 		} else {
-			return at(err, src, foff,
+			return ecap__json_at(err, src, foff,
 				  ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
 					     "no policy key is named "
 					     "\"%.100s\"", key));
 		}
 		if (!json_is_number(v))
-			return at(err, src, foff,
-				  type_error(err, key, "a number", v));
+			return ecap__json_at(err, src, foff,
+				  ecap__json_type_error(err, key, "a number", v));
 		*d = json_number_value(v);
 	}
 	if (old == NULL && (!have_growth || !have_peak))
-		return at(err, src, off,
+		return ecap__json_at(err, src, off,
 			  ecap__fail(err, ECAP_ERR_INVALID, prefix,
 				     "new scenario %.63s needs "
 				     "yearly_growth_ratio and "
 				     "seasonal_peak_factor", name));
 	if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK ||
 	    (rc = ecap__scenario_put(p, &s, err)) != ECAP_OK)
-		return at(err, src, off, rc);
+		return ecap__json_at(err, src, off, rc);
 	return ECAP_OK;
 }
 
 static int
-load_scenarios(ecap_policy *p, const json_t *obj, const struct src *src,
+load_scenarios(ecap_policy *p, const json_t *obj, const struct ecap__src *src,
 	       size_t off, struct ecap_error *err)
 {
 	const char *name;
@@ -235,127 +232,12 @@ load_scenarios(ecap_policy *p, const json_t *obj, const struct src *src,
 	int rc;
 
 	if (!json_is_object(obj))
-		return at(err, src, off,
-			  type_error(err, SCENARIOS_KEY, "an object", obj));
+		return ecap__json_at(err, src, off,
+			  ecap__json_type_error(err, SCENARIOS_KEY, "an object", obj));
 	json_object_foreach((json_t *)obj, name, v) {
-		rc = load_scenario(p, name, v, src, key_offset(src, off, name),
+		rc = load_scenario(p, name, v, src, ecap__json_key_offset(src, off, name),
 				   err);
 		if (rc != ECAP_OK)
-			return rc;
-	}
-	return ECAP_OK;
-}
-
-/* ---- instance classes ---- */
-
-static int
-load_class(struct ecap_instance_class *c, size_t index, const json_t *obj,
-	   const struct src *src, size_t off, struct ecap_error *err)
-{
-	bool have_name = false, have_mem = false, have_price = false,
-	     have_vcpus = false;
-	const char *field;
-	char key[160], prefix[96];
-	json_t *v;
-
-	snprintf(prefix, sizeof(prefix), CLASSES_KEY "[%zu].", index);
-	if (!json_is_object(obj))
-		return at(err, src, off,
-			  type_error(err, prefix, "an object", obj));
-	memset(c, 0, sizeof(*c));
-	c->sz = sizeof(*c);
-	json_object_foreach((json_t *)obj, field, v) {
-		size_t foff = key_offset(src, off, field);
-
-		snprintf(key, sizeof(key), "%s%s", prefix, field);
-		if (strcmp(field, "name") == 0) {
-			if (!json_is_string(v))
-				return at(err, src, foff,
-					  type_error(err, key, "a string", v));
-			if (json_string_length(v) >= sizeof(c->name))
-				return at(err, src, foff,
-					  ecap__fail(err, ECAP_ERR_RANGE, key,
-						     "%s is longer than 63 "
-						     "bytes", key));
-			memcpy(c->name, json_string_value(v),
-			       json_string_length(v) + 1);
-			have_name = true;
-		} else if (strcmp(field, "memory_gb") == 0 ||
-			   strcmp(field, "price_usd_per_hour") == 0) {
-			if (!json_is_number(v))
-				return at(err, src, foff,
-					  type_error(err, key, "a number", v));
-			if (field[0] == 'm') {
-				c->memory_gb = json_number_value(v);
-				have_mem = true;
-			} else {
-				c->price_usd_per_hour = json_number_value(v);
-				have_price = true;
-			}
-		} else if (strcmp(field, "vcpus") == 0) {
-			if (!json_is_integer(v))
-				return at(err, src, foff,
-					  type_error(err, key, "an integer",
-						     v));
-			if (json_integer_value(v) < 1 ||
-			    json_integer_value(v) > 65536)
-				return at(err, src, foff,
-					  ecap__check_int64(err, key,
-							    json_integer_value(v),
-							    1, 65536));
-			c->vcpus = (int32_t)json_integer_value(v);
-			have_vcpus = true;
-		} else {
-			return at(err, src, foff,
-				  ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
-					     "no policy key is named "
-					     "\"%.100s\"", key));
-		}
-	}
-	if (!have_name || !have_mem || !have_price || !have_vcpus)
-		return at(err, src, off,
-			  ecap__fail(err, ECAP_ERR_INVALID, prefix,
-				     "%s needs name, memory_gb, "
-				     "price_usd_per_hour and vcpus", prefix));
-	return at(err, src, off, ecap__class_validate(err, c, prefix));
-}
-
-static int
-load_classes(ecap_policy *p, const json_t *arr, const struct src *src,
-	     size_t off, struct ecap_error *err)
-{
-	struct ecap_instance_class c;
-	size_t i, n;
-	int rc;
-
-	if (!json_is_array(arr))
-		return at(err, src, off,
-			  type_error(err, CLASSES_KEY, "an array", arr));
-	n = json_array_size(arr);
-	if (n == 0)
-		return at(err, src, off,
-			  ecap__fail(err, ECAP_ERR_RANGE, CLASSES_KEY,
-				     "%s is empty; the catalog needs at least "
-				     "one instance class", CLASSES_KEY));
-	if (n > ECAP_MAX_INSTANCE_CLASSES)
-		return at(err, src, off,
-			  ecap__fail(err, ECAP_ERR_LIMIT, CLASSES_KEY,
-				     "%s has %zu classes; at most %d fit",
-				     CLASSES_KEY, n,
-				     ECAP_MAX_INSTANCE_CLASSES));
-	p->n_classes = 0;
-	for (i = 0; i < n; i++) {
-		if ((rc = load_class(&c, i, json_array_get(arr, i), src, off,
-				     err)) != ECAP_OK)
-			return rc;
-		for (size_t j = 0; j < p->n_classes; j++)
-			if (strcmp(p->classes[j].name, c.name) == 0)
-				return at(err, src, off,
-					  ecap__fail(err, ECAP_ERR_INVALID,
-						     CLASSES_KEY,
-						     "%s names %s twice",
-						     CLASSES_KEY, c.name));
-		if ((rc = ecap__class_put(p, &c, err)) != ECAP_OK)
 			return rc;
 	}
 	return ECAP_OK;
@@ -364,10 +246,11 @@ load_classes(ecap_policy *p, const json_t *arr, const struct src *src,
 /* ---- load ---- */
 
 static int
-load_root(ecap_policy *p, const json_t *root, const struct src *src,
+load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
 	  struct ecap_error *err)
 {
 	const char *key;
+	int32_t catalog;
 	json_t *v;
 	int rc, id;
 
@@ -376,16 +259,17 @@ load_root(ecap_policy *p, const json_t *root, const struct src *src,
 				     "a policy document must be a JSON object, "
 				     "not %s", json_type_name(root));
 	json_object_foreach((json_t *)root, key, v) {
-		size_t off = key_offset(src, 0, key);
+		size_t off = ecap__json_key_offset(src, 0, key);
 
 		if ((id = ecap__key_lookup(key)) >= 0)
-			rc = at(err, src, off, load_static(p, id, v, err));
+			rc = ecap__json_at(err, src, off, load_static(p, id, v, err));
 		else if (strcmp(key, SCENARIOS_KEY) == 0)
 			rc = load_scenarios(p, v, src, off, err);
-		else if (strcmp(key, CLASSES_KEY) == 0)
-			rc = load_classes(p, v, src, off, err);
+		else if (ecap__catalog_member(key, &catalog))
+			rc = ecap__catalog_load_json(p, catalog, key, v, src,
+						     off, err);
 		else
-			rc = at(err, src, off,
+			rc = ecap__json_at(err, src, off,
 				ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
 					   "no policy key is named \"%.100s\"",
 					   key));
@@ -437,7 +321,7 @@ ECAP_API int
 ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 		      struct ecap_error *err)
 {
-	struct src src = { json, len };
+	struct ecap__src src = { json, len };
 	ecap_policy *tmp = NULL;
 	json_t *root = NULL;
 	int rc;
@@ -507,48 +391,6 @@ out:
 
 /* ---- dump ---- */
 
-/* A JSON string literal (quoted and escaped by jansson). */
-static void
-sb_json_string(struct ecap__sbuf *b, const char *s)
-{
-	json_t *j = json_string(s);
-
-	ecap__sb_json(b, j, JSON_ENCODE_ANY);
-	json_decref(j);
-}
-
-/*
- * The shortest decimal that reads back as exactly v, with '.' whatever the
- * locale's decimal point (snprintf and strtod share the locale).
- */
-static void
-sb_double(struct ecap__sbuf *b, double v)
-{
-	char num[40];
-	int prec;
-	size_t i;
-
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(num, sizeof(num), "%.*g", prec, v);
-		if (strtod(num, NULL) == v)
-			break;
-	}
-	for (i = 0; num[i] != '\0'; i++)
-		if (!(num[i] >= '0' && num[i] <= '9') && num[i] != '-' &&
-		    num[i] != '+' && num[i] != 'e')
-			num[i] = '.';
-	ecap__sb_str(b, num);
-}
-
-static void
-sb_int(struct ecap__sbuf *b, int64_t v)
-{
-	char num[32];
-
-	snprintf(num, sizeof(num), "%" PRId64, v);
-	ecap__sb_str(b, num);
-}
-
 static void
 dump_static(struct ecap__sbuf *b, const ecap_policy *p)
 {
@@ -556,20 +398,20 @@ dump_static(struct ecap__sbuf *b, const ecap_policy *p)
 
 	for (i = 0; i < ECAP_K__COUNT; i++) {
 		ecap__sb_str(b, i == 0 ? "\n  " : ",\n  ");
-		sb_json_string(b, ecap__keys[i].name);
+		ecap__sb_json_string(b, ecap__keys[i].name);
 		ecap__sb_str(b, ": ");
 		switch (ecap__keys[i].type) {
 		case ECAP_TYPE_DOUBLE:
-			sb_double(b, p->values[i].d);
+			ecap__sb_double(b, p->values[i].d);
 			break;
 		case ECAP_TYPE_INT64:
-			sb_int(b, p->values[i].i);
+			ecap__sb_int(b, p->values[i].i);
 			break;
 		case ECAP_TYPE_BOOL:
 			ecap__sb_str(b, p->values[i].i ? "true" : "false");
 			break;
 		default:
-			sb_json_string(b, p->values[i].s);
+			ecap__sb_json_string(b, p->values[i].s);
 			break;
 		}
 	}
@@ -585,42 +427,20 @@ dump_scenarios(struct ecap__sbuf *b, const ecap_policy *p)
 	for (i = 0; i < p->n_scenarios; i++) {
 		s = &p->scenarios[i];
 		ecap__sb_str(b, i == 0 ? "\n    " : ",\n    ");
-		sb_json_string(b, s->name);
+		ecap__sb_json_string(b, s->name);
 		ecap__sb_str(b, ": {\n      \"description\": ");
-		sb_json_string(b, s->description);
+		ecap__sb_json_string(b, s->description);
 		ecap__sb_str(b, ",\n      \"yearly_growth_ratio\": ");
-		sb_double(b, s->yearly_growth_ratio);
+		ecap__sb_double(b, s->yearly_growth_ratio);
 		ecap__sb_str(b, ",\n      \"seasonal_peak_factor\": ");
-		sb_double(b, s->seasonal_peak_factor);
+		ecap__sb_double(b, s->seasonal_peak_factor);
 		ecap__sb_str(b, ",\n      \"yearly_growth_sd_ratio\": ");
-		sb_double(b, s->yearly_growth_sd_ratio);
+		ecap__sb_double(b, s->yearly_growth_sd_ratio);
 		ecap__sb_str(b, ",\n      \"seasonal_peak_sd_factor\": ");
-		sb_double(b, s->seasonal_peak_sd_factor);
+		ecap__sb_double(b, s->seasonal_peak_sd_factor);
 		ecap__sb_str(b, "\n    }");
 	}
 	ecap__sb_str(b, p->n_scenarios ? "\n  }" : "}");
-}
-
-static void
-dump_classes(struct ecap__sbuf *b, const ecap_policy *p)
-{
-	const struct ecap_instance_class *c;
-	size_t i;
-
-	ecap__sb_str(b, ",\n  \"" CLASSES_KEY "\": [");
-	for (i = 0; i < p->n_classes; i++) {
-		c = &p->classes[i];
-		ecap__sb_str(b, i == 0 ? "\n    {\"name\": " : ",\n    {\"name\": ");
-		sb_json_string(b, c->name);
-		ecap__sb_str(b, ", \"memory_gb\": ");
-		sb_double(b, c->memory_gb);
-		ecap__sb_str(b, ", \"price_usd_per_hour\": ");
-		sb_double(b, c->price_usd_per_hour);
-		ecap__sb_str(b, ", \"vcpus\": ");
-		sb_int(b, c->vcpus);
-		ecap__sb_str(b, "}");
-	}
-	ecap__sb_str(b, "\n  ]\n}\n");
 }
 
 ECAP_API int
@@ -638,7 +458,8 @@ ecap_policy_dump_json(const ecap_policy *policy, char **json,
 	ecap__sb_str(&b, "{");
 	dump_static(&b, policy);
 	dump_scenarios(&b, policy);
-	dump_classes(&b, policy);
+	ecap__catalog_dump_json(&b, policy);
+	ecap__sb_str(&b, "\n}\n");
 	if ((*json = ecap__sb_finish(&b)) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate the JSON text");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * policy.c - the policy handle: defaults, typed access by key, scenarios
- * and the database instance catalog.
+ * policy.c - the policy handle: defaults, typed access by key and
+ * scenarios (the catalogs are in catalog.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,6 @@
 #include "internal.h"
 
 #define SCENARIO_PREFIX "growth.scenarios."
-#define CLASS_PREFIX "database.instance_classes."
 
 /* The guide's GROWTH_SCENARIOS. */
 static const struct {
@@ -20,17 +19,6 @@ static const struct {
 	{ "conservative", "Steady growth, established market", 0.50, 2.0 },
 	{ "aggressive", "High growth startup, expanding market", 1.0, 3.0 },
 	{ "enterprise", "Mature enterprise, stable growth", 0.25, 1.5 },
-};
-
-/* The guide's calculate_database_resources instance classes and prices. */
-static const struct {
-	const char *name;
-	double memory_gb, price;
-	int32_t vcpus;
-} guide_classes[] = {
-	{ "db.r6g.xlarge", 32.0, 0.504, 4 },
-	{ "db.r6g.2xlarge", 64.0, 1.008, 8 },
-	{ "db.r6g.4xlarge", 128.0, 2.016, 16 },
 };
 
 ECAP_API const char *
@@ -101,15 +89,7 @@ policy_defaults(ecap_policy *p)
 		s->yearly_growth_ratio = guide_scenarios[i].growth;
 		s->seasonal_peak_factor = guide_scenarios[i].peak;
 	}
-	for (i = 0; i < ECAP_ARRAY_SIZE(guide_classes); i++) {
-		struct ecap_instance_class *c = &p->classes[p->n_classes++];
-
-		c->sz = sizeof(*c);
-		ecap__strlcpy(c->name, guide_classes[i].name, sizeof(c->name));
-		c->memory_gb = guide_classes[i].memory_gb;
-		c->price_usd_per_hour = guide_classes[i].price;
-		c->vcpus = guide_classes[i].vcpus;
-	}
+	ecap__catalog_defaults(p);
 }
 
 ECAP_API int
@@ -188,19 +168,6 @@ scenario_name_ok(const char *name, size_t cap)
 		      (name[n] >= 'A' && name[n] <= 'Z') ||
 		      (name[n] >= '0' && name[n] <= '9') || name[n] == '_' ||
 		      name[n] == '-'))
-			return false;
-	return n > 0 && n < cap;
-}
-
-static bool
-class_name_ok(const char *name, size_t cap)
-{
-	size_t n;
-
-	for (n = 0; n < cap && name[n] != '\0'; n++)
-		if ((unsigned char)name[n] <= 0x20 ||
-		    (unsigned char)name[n] > 0x7e || name[n] == '"' ||
-		    name[n] == '\\')
 			return false;
 	return n > 0 && n < cap;
 }
@@ -364,185 +331,36 @@ ecap_policy_scenario_remove(ecap_policy *policy, const char *name,
 	return ECAP_OK;
 }
 
-/* ---- database instance classes ---- */
-
-static struct ecap_instance_class *
-class_find(const ecap_policy *p, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < p->n_classes; i++)
-		if (strcmp(p->classes[i].name, name) == 0)
-			return (struct ecap_instance_class *)&p->classes[i];
-	return NULL;
-}
-
-int
-ecap__class_validate(struct ecap_error *err,
-		     const struct ecap_instance_class *c, const char *prefix)
-{
-	char field[96];
-	int rc;
-
-#define FIELD(f) (snprintf(field, sizeof(field), "%s%s", prefix, f), field)
-	if (!class_name_ok(c->name, sizeof(c->name)))
-		return ecap__fail(err, ECAP_ERR_RANGE, FIELD("name"),
-				  "instance class name must be 1 to 63 "
-				  "printable characters without spaces, "
-				  "quotes or backslashes");
-	if ((rc = ecap__check_double_gt(err, FIELD("memory_gb"), c->memory_gb,
-					0.0, 1048576.0)) ||
-	    (rc = ecap__check_double(err, FIELD("price_usd_per_hour"),
-				     c->price_usd_per_hour, 0.0, 1e6)) ||
-	    (rc = ecap__check_int64(err, FIELD("vcpus"), c->vcpus, 1, 65536)))
-		return rc;
-#undef FIELD
-	return ECAP_OK;
-}
-
-static int
-class_cmp(const void *a, const void *b)
-{
-	const struct ecap_instance_class *x = a, *y = b;
-
-	if (x->memory_gb != y->memory_gb)
-		return x->memory_gb < y->memory_gb ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-int
-ecap__class_put(ecap_policy *p, const struct ecap_instance_class *c,
-		struct ecap_error *err)
-{
-	struct ecap_instance_class *dst = class_find(p, c->name);
-
-	if (dst == NULL) {
-		if (p->n_classes >= ECAP_MAX_INSTANCE_CLASSES)
-			return ecap__fail(err, ECAP_ERR_LIMIT, c->name,
-					  "cannot add instance class %s: the "
-					  "policy holds at most %d", c->name,
-					  ECAP_MAX_INSTANCE_CLASSES);
-		dst = &p->classes[p->n_classes++];
-	}
-	memset(dst, 0, sizeof(*dst));
-	dst->sz = sizeof(*dst);
-	ecap__strlcpy(dst->name, c->name, sizeof(dst->name));
-	dst->memory_gb = c->memory_gb;
-	dst->price_usd_per_hour = ecap__no_negative_zero(c->price_usd_per_hour);
-	dst->vcpus = c->vcpus;
-	qsort(p->classes, p->n_classes, sizeof(p->classes[0]), class_cmp);
-	return ECAP_OK;
-}
-
-static void
-class_copy_out(const struct ecap_instance_class *src,
-	       struct ecap_instance_class *out)
-{
-	ECAP__OUT_ZERO(out, ecap_instance_class);
-	memcpy(out->name, src->name, sizeof(out->name));
-	out->memory_gb = src->memory_gb;
-	out->price_usd_per_hour = src->price_usd_per_hour;
-	out->vcpus = src->vcpus;
-}
-
-ECAP_API size_t
-ecap_policy_instance_class_count(const ecap_policy *policy)
-{
-	return policy != NULL ? policy->n_classes : 0;
-}
-
-ECAP_API int
-ecap_policy_instance_class_at(const ecap_policy *policy, size_t index,
-			      struct ecap_instance_class *cls,
-			      struct ecap_error *err)
-{
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
-	    (rc = ECAP__OPTS_CHECK(err, cls, ecap_instance_class)) != ECAP_OK)
-		return rc;
-	if (index >= policy->n_classes)
-		return ecap__fail(err, ECAP_ERR_RANGE, "index",
-				  "index is %zu; the catalog has %zu classes",
-				  index, policy->n_classes);
-	class_copy_out(&policy->classes[index], cls);
-	return ECAP_OK;
-}
-
-ECAP_API int
-ecap_policy_instance_class_find(const ecap_policy *policy, const char *name,
-				struct ecap_instance_class *cls,
-				struct ecap_error *err)
-{
-	const struct ecap_instance_class *c;
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, name, "name")) != ECAP_OK ||
-	    (rc = ECAP__OPTS_CHECK(err, cls, ecap_instance_class)) != ECAP_OK)
-		return rc;
-	if ((c = class_find(policy, name)) == NULL)
-		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "instance_class",
-				  "no instance class is named \"%.60s\"", name);
-	class_copy_out(c, cls);
-	return ECAP_OK;
-}
-
-ECAP_API int
-ecap_policy_instance_class_set(ecap_policy *policy,
-			       const struct ecap_instance_class *cls,
-			       struct ecap_error *err)
-{
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
-	    (rc = ECAP__OPTS_CHECK(err, cls, ecap_instance_class)) != ECAP_OK ||
-	    (rc = ecap__class_validate(err, cls, "")) != ECAP_OK)
-		return rc;
-	return ecap__class_put(policy, cls, err);
-}
-
-ECAP_API int
-ecap_policy_instance_class_remove(ecap_policy *policy, const char *name,
-				  struct ecap_error *err)
-{
-	struct ecap_instance_class *c;
-	size_t i;
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, name, "name")) != ECAP_OK)
-		return rc;
-	if ((c = class_find(policy, name)) == NULL)
-		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "instance_class",
-				  "no instance class is named \"%.60s\"", name);
-	if (policy->n_classes == 1)
-		return ecap__fail(err, ECAP_ERR_LIMIT, "instance_class",
-				  "cannot remove %s: the catalog may not be "
-				  "empty", name);
-	i = (size_t)(c - policy->classes);
-	memmove(&policy->classes[i], &policy->classes[i + 1],
-		(policy->n_classes - i - 1) * sizeof(policy->classes[0]));
-	policy->n_classes--;
-	return ECAP_OK;
-}
-
 /* ---- typed access by key ---- */
 
 /*
- * A dynamic key names a field of an existing scenario or instance class:
- * PREFIX<name>.<field>.  The name may itself contain dots (db.r6g.xlarge),
- * so the field is what follows the last dot.
+ * A dynamic key names a field of an existing scenario,
+ * "growth.scenarios.<name>.<field>", or of a catalog entry,
+ * "catalog.<catalog>.<name>.<field>" (catalog.c).  Names may contain dots
+ * (db.r6g.xlarge), so the field is what follows the last dot.
  */
 struct dyn_key {
 	struct ecap_scenario *scenario;
-	struct ecap_instance_class *cls;
+	const struct ecap_catalog_entry *entry;
+	const struct ecap__catalog_field *cfield;
 	const char *field;
 };
+
+static bool
+scenario_field_known(const char *field)
+{
+	static const char *const fields[] = {
+		"yearly_growth_ratio", "seasonal_peak_factor",
+		"yearly_growth_sd_ratio", "seasonal_peak_sd_factor",
+		"description",
+	};
+	size_t i;
+
+	for (i = 0; i < ECAP_ARRAY_SIZE(fields); i++)
+		if (strcmp(fields[i], field) == 0)
+			return true;
+	return false;
+}
 
 static int
 dyn_key_parse(const ecap_policy *p, const char *key, struct dyn_key *dk,
@@ -553,24 +371,21 @@ dyn_key_parse(const ecap_policy *p, const char *key, struct dyn_key *dk,
 	size_t n;
 
 	memset(dk, 0, sizeof(*dk));
-	if (strncmp(key, SCENARIO_PREFIX, strlen(SCENARIO_PREFIX)) == 0)
-		rest = key + strlen(SCENARIO_PREFIX);
-	else if (strncmp(key, CLASS_PREFIX, strlen(CLASS_PREFIX)) == 0)
-		rest = key + strlen(CLASS_PREFIX);
-	else
+	if (ecap__catalog_key(p, key, &dk->entry, &dk->cfield)) {
+		dk->field = dk->cfield->name;
+		return ECAP_OK;
+	}
+	if (strncmp(key, SCENARIO_PREFIX, strlen(SCENARIO_PREFIX)) != 0)
 		goto unknown;
+	rest = key + strlen(SCENARIO_PREFIX);
 	if ((dot = strrchr(rest, '.')) == NULL ||
 	    (n = (size_t)(dot - rest)) == 0 || n >= sizeof(name))
 		goto unknown;
 	memcpy(name, rest, n);
 	name[n] = '\0';
 	dk->field = dot + 1;
-	if (rest == key + strlen(SCENARIO_PREFIX))
-		dk->scenario = (struct ecap_scenario *)ecap__scenario_find(p,
-									  name);
-	else
-		dk->cls = class_find(p, name);
-	if (dk->scenario == NULL && dk->cls == NULL)
+	dk->scenario = (struct ecap_scenario *)ecap__scenario_find(p, name);
+	if (dk->scenario == NULL || !scenario_field_known(dk->field))
 		goto unknown;
 	return ECAP_OK;
 unknown:
@@ -578,49 +393,19 @@ unknown:
 			  "no policy key is named \"%.60s\"", key);
 }
 
-/* The double field of s (or of c) that field names, or NULL. */
+/* The double field of scenario s that field names, or NULL. */
 static double *
-dyn_double(struct ecap_scenario *s, struct ecap_instance_class *c,
-	   const char *field)
+scenario_double(struct ecap_scenario *s, const char *field)
 {
-	if (s != NULL) {
-		if (strcmp(field, "yearly_growth_ratio") == 0)
-			return &s->yearly_growth_ratio;
-		if (strcmp(field, "seasonal_peak_factor") == 0)
-			return &s->seasonal_peak_factor;
-		if (strcmp(field, "yearly_growth_sd_ratio") == 0)
-			return &s->yearly_growth_sd_ratio;
-		if (strcmp(field, "seasonal_peak_sd_factor") == 0)
-			return &s->seasonal_peak_sd_factor;
-	} else if (c != NULL) {
-		if (strcmp(field, "memory_gb") == 0)
-			return &c->memory_gb;
-		if (strcmp(field, "price_usd_per_hour") == 0)
-			return &c->price_usd_per_hour;
-	}
+	if (strcmp(field, "yearly_growth_ratio") == 0)
+		return &s->yearly_growth_ratio;
+	if (strcmp(field, "seasonal_peak_factor") == 0)
+		return &s->seasonal_peak_factor;
+	if (strcmp(field, "yearly_growth_sd_ratio") == 0)
+		return &s->yearly_growth_sd_ratio;
+	if (strcmp(field, "seasonal_peak_sd_factor") == 0)
+		return &s->seasonal_peak_sd_factor;
 	return NULL;
-}
-
-static bool
-dyn_field_known(const struct dyn_key *dk)
-{
-	static const char *const scenario_fields[] = {
-		"yearly_growth_ratio", "seasonal_peak_factor",
-		"yearly_growth_sd_ratio", "seasonal_peak_sd_factor",
-		"description",
-	};
-	static const char *const class_fields[] = {
-		"memory_gb", "price_usd_per_hour", "vcpus",
-	};
-	const char *const *f = dk->scenario ? scenario_fields : class_fields;
-	size_t n = dk->scenario ? ECAP_ARRAY_SIZE(scenario_fields)
-				: ECAP_ARRAY_SIZE(class_fields);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(f[i], dk->field) == 0)
-			return true;
-	return false;
 }
 
 /* Resolves key for typed access; *id >= 0 for a static key. */
@@ -635,12 +420,7 @@ key_resolve(const ecap_policy *p, const char *key, int *id, struct dyn_key *dk,
 		return rc;
 	if ((*id = ecap__key_lookup(key)) >= 0)
 		return ECAP_OK;
-	if ((rc = dyn_key_parse(p, key, dk, err)) != ECAP_OK)
-		return rc;
-	if (!dyn_field_known(dk))
-		return ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
-				  "no policy key is named \"%.60s\"", key);
-	return ECAP_OK;
+	return dyn_key_parse(p, key, dk, err);
 }
 
 static int
@@ -650,12 +430,18 @@ wrong_type(struct ecap_error *err, const char *key, const char *want)
 			  "policy key %.60s is not of type %s", key, want);
 }
 
+/* Is dk a catalog field of type type? */
+static bool
+catalog_typed(const struct dyn_key *dk, int32_t type)
+{
+	return dk->cfield != NULL && dk->cfield->type == type;
+}
+
 ECAP_API int
 ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
 		       struct ecap_error *err)
 {
 	struct ecap_scenario s;
-	struct ecap_instance_class c;
 	struct dyn_key dk;
 	char prefix[128];
 	double *dst;
@@ -666,24 +452,21 @@ ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
 		return rc;
 	if (id >= 0)
 		return ecap__key_set_double(policy, id, value, err);
+	if (dk.entry != NULL) {
+		if (!catalog_typed(&dk, ECAP_TYPE_DOUBLE))
+			return wrong_type(err, key, "double");
+		return ecap__catalog_key_set(policy, dk.entry, dk.cfield, key,
+					     value, 0, err);
+	}
 	/* Validate a modified copy so that a bad value changes nothing. */
 	snprintf(prefix, sizeof(prefix), "%.*s", (int)(dk.field - key), key);
-	if (dk.scenario != NULL) {
-		s = *dk.scenario;
-		if ((dst = dyn_double(&s, NULL, dk.field)) == NULL)
-			return wrong_type(err, key, "double");
-		*dst = value;
-		if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK)
-			return rc;
-		return ecap__scenario_put(policy, &s, err);
-	}
-	c = *dk.cls;
-	if ((dst = dyn_double(NULL, &c, dk.field)) == NULL)
+	s = *dk.scenario;
+	if ((dst = scenario_double(&s, dk.field)) == NULL)
 		return wrong_type(err, key, "double");
 	*dst = value;
-	if ((rc = ecap__class_validate(err, &c, prefix)) != ECAP_OK)
+	if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK)
 		return rc;
-	return ecap__class_put(policy, &c, err);
+	return ecap__scenario_put(policy, &s, err);
 }
 
 ECAP_API int
@@ -704,7 +487,13 @@ ecap_policy_get_double(const ecap_policy *policy, const char *key,
 		*value = policy->values[id].d;
 		return ECAP_OK;
 	}
-	if ((src = dyn_double(dk.scenario, dk.cls, dk.field)) == NULL)
+	if (dk.entry != NULL) {
+		if (!catalog_typed(&dk, ECAP_TYPE_DOUBLE))
+			return wrong_type(err, key, "double");
+		*value = ecap__catalog_get_double(dk.entry, dk.cfield);
+		return ECAP_OK;
+	}
+	if ((src = scenario_double(dk.scenario, dk.field)) == NULL)
 		return wrong_type(err, key, "double");
 	*value = *src;
 	return ECAP_OK;
@@ -714,7 +503,6 @@ ECAP_API int
 ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
 		      struct ecap_error *err)
 {
-	struct ecap_instance_class c;
 	struct dyn_key dk;
 	int id, rc;
 
@@ -723,13 +511,10 @@ ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
 		return rc;
 	if (id >= 0)
 		return ecap__key_set_int64(policy, id, value, err);
-	if (dk.cls == NULL || strcmp(dk.field, "vcpus") != 0)
+	if (!catalog_typed(&dk, ECAP_TYPE_INT64))
 		return wrong_type(err, key, "int64");
-	c = *dk.cls;
-	if ((rc = ecap__check_int64(err, key, value, 1, 65536)) != ECAP_OK)
-		return rc;
-	c.vcpus = (int32_t)value;
-	return ecap__class_put(policy, &c, err);
+	return ecap__catalog_key_set(policy, dk.entry, dk.cfield, key, 0.0,
+				     value, err);
 }
 
 ECAP_API int
@@ -750,9 +535,9 @@ ecap_policy_get_int64(const ecap_policy *policy, const char *key,
 		*value = policy->values[id].i;
 		return ECAP_OK;
 	}
-	if (dk.cls == NULL || strcmp(dk.field, "vcpus") != 0)
+	if (!catalog_typed(&dk, ECAP_TYPE_INT64))
 		return wrong_type(err, key, "int64");
-	*value = dk.cls->vcpus;
+	*value = ecap__catalog_get_int64(dk.entry, dk.cfield);
 	return ECAP_OK;
 }
 

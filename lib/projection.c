@@ -84,12 +84,13 @@ size_peak(const ecap_policy *p, double peak, struct peak_calc *c,
 			    (double)ecap__pi(p, ECAP_K_DATABASE_RETENTION_DAYS),
 			    &c->db);
 	ecap__kafka_defaults(p, a);
-	a->events_per_second = peak / SECONDS_PER_DAY;
 	/* The guide sizes Kafka for the day's average rate; ecap-1 for the
 	 * busiest hour of the peak day. */
-	a->peak_events_per_second = p->model == ECAP_MODEL_GUIDE ?
-		a->events_per_second :
-		a->events_per_second * ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR);
+	ecap__kafka_set_events(a, peak / SECONDS_PER_DAY,
+			       p->model == ECAP_MODEL_GUIDE ?
+			       peak / SECONDS_PER_DAY :
+			       peak / SECONDS_PER_DAY *
+			       ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR));
 	ecap__kafka_calc(p, p->model, a, &c->kafka);
 	c->total_usd_per_month = c->spark.cost_usd_per_month +
 				 c->db.cost_usd_per_month +

@@ -2,6 +2,9 @@
 /*
  * sbuf.c - the growing text buffer of the JSON writers.
  */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sbuf.h"
@@ -53,6 +56,47 @@ ecap__sb_json(struct ecap__sbuf *b, const json_t *j, size_t flags)
 	if (!b->failed && (j == NULL || json_dump_callback(j, sb_dump_cb, b,
 							   flags) != 0))
 		b->failed = true;
+}
+
+void
+ecap__sb_json_string(struct ecap__sbuf *b, const char *s)
+{
+	json_t *j = json_string(s);
+
+	ecap__sb_json(b, j, JSON_ENCODE_ANY);
+	json_decref(j);
+}
+
+/*
+ * The shortest decimal that reads back as exactly v, with '.' whatever the
+ * locale's decimal point (snprintf and strtod share the locale).
+ */
+void
+ecap__sb_double(struct ecap__sbuf *b, double v)
+{
+	char num[40];
+	int prec;
+	size_t i;
+
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(num, sizeof(num), "%.*g", prec, v);
+		if (strtod(num, NULL) == v)
+			break;
+	}
+	for (i = 0; num[i] != '\0'; i++)
+		if (!(num[i] >= '0' && num[i] <= '9') && num[i] != '-' &&
+		    num[i] != '+' && num[i] != 'e')
+			num[i] = '.';
+	ecap__sb_str(b, num);
+}
+
+void
+ecap__sb_int(struct ecap__sbuf *b, int64_t v)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%" PRId64, v);
+	ecap__sb_str(b, num);
 }
 
 char *

@@ -14,12 +14,14 @@ Suite *error_suite(void);
 Suite *opts_suite(void);
 Suite *policy_suite(void);
 Suite *policy_json_suite(void);
+Suite *catalog_suite(void);
 Suite *partition_suite(void);
 Suite *join_suite(void);
 Suite *cache_suite(void);
 Suite *executor_suite(void);
 Suite *database_suite(void);
 Suite *kafka_suite(void);
+Suite *kafka_explain_suite(void);
 Suite *projection_suite(void);
 Suite *hardening_suite(void);
 

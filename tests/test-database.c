@@ -73,9 +73,10 @@ END_TEST
  */
 START_TEST(guide_cost_bit_exact)
 {
-	static const char doc[] = "{\"database.instance_classes\": ["
+	static const char doc[] = "{\"catalog.database\": ["
 		"{\"name\": \"db.r6g.xlarge\", \"memory_gb\": 32, "
-		"\"price_usd_per_hour\": 0.1, \"vcpus\": 4}]}";
+		"\"price_usd_per_hour\": 0.1, \"vcpu_count\": 4, "
+		"\"region\": \"us-east-1\", \"price_date\": \"2026-01-01\"}]}";
 
 	ck_assert_msg(ecap_policy_load_json(p, doc, sizeof(doc) - 1, &err) == 0,
 		      "%s", err.message);
@@ -190,15 +191,18 @@ END_TEST
 
 START_TEST(catalog_drives_ecap1_only)
 {
-	struct ecap_instance_class c;
+	struct ecap_catalog_entry c;
 
 	clean_constants();
 	ECAP_STRUCT_INIT(&c);
+	c.catalog = ECAP_CATALOG_DATABASE;
+	snprintf(c.region, sizeof(c.region), "us-east-1");
+	snprintf(c.price_date, sizeof(c.price_date), "2026-01-01");
 	snprintf(c.name, sizeof(c.name), "db.r6g.8xlarge");
 	c.memory_gb = 256.0;
 	c.price_usd_per_hour = 4.032;
-	c.vcpus = 32;
-	ck_assert_int_eq(ecap_policy_instance_class_set(p, &c, &err), 0);
+	c.vcpu_count = 32;
+	ck_assert_int_eq(ecap_policy_catalog_set(p, &c, &err), 0);
 	/* 128 + epsilon GB: ecap-1 takes the new 256 GB class */
 	advise(268435457.0, 1);
 	ck_assert_str_eq(out.instance_class, "db.r6g.8xlarge");
@@ -213,9 +217,9 @@ START_TEST(catalog_drives_ecap1_only)
 	/* repricing the catalog reprices the guide model: 3 * 720 */
 	c.memory_gb = 128.0;
 	c.price_usd_per_hour = 3.0;
-	c.vcpus = 16;
+	c.vcpu_count = 16;
 	snprintf(c.name, sizeof(c.name), "db.r6g.4xlarge");
-	ck_assert_int_eq(ecap_policy_instance_class_set(p, &c, &err), 0);
+	ck_assert_int_eq(ecap_policy_catalog_set(p, &c, &err), 0);
 	advise(268435457.0, 1);
 	ck_assert_double_near(out.cost_usd_per_month, 2160.0);
 }
@@ -275,17 +279,20 @@ END_TEST
 
 START_TEST(work_mem_floor_and_few_cpus)
 {
-	struct ecap_instance_class c;
+	struct ecap_catalog_entry c;
 
 	ECAP_STRUCT_INIT(&c);
+	c.catalog = ECAP_CATALOG_DATABASE;
+	snprintf(c.region, sizeof(c.region), "us-east-1");
+	snprintf(c.price_date, sizeof(c.price_date), "2026-01-01");
 	snprintf(c.name, sizeof(c.name), "db.t4g.micro");
 	c.memory_gb = 1.0;
 	c.price_usd_per_hour = 0.016;
-	c.vcpus = 2;
-	ck_assert_int_eq(ecap_policy_instance_class_set(p, &c, &err), 0);
+	c.vcpu_count = 2;
+	ck_assert_int_eq(ecap_policy_catalog_set(p, &c, &err), 0);
 	snprintf(c.name, sizeof(c.name), "db.t4g.medium");
 	c.memory_gb = 4.0;
-	ck_assert_int_eq(ecap_policy_instance_class_set(p, &c, &err), 0);
+	ck_assert_int_eq(ecap_policy_catalog_set(p, &c, &err), 0);
 	ck_assert_int_eq(ecap_policy_set_double(p, "database.min_memory_gb", 0.5, &err), 0);
 	advise(1, 0);
 	ck_assert_str_eq(out.instance_class, "db.t4g.micro");
@@ -390,11 +397,11 @@ END_TEST
 /* The catalog is never empty: the JSON loader refuses an empty one. */
 START_TEST(empty_catalog_is_refused)
 {
-	static const char doc[] = "{\"database.instance_classes\": []}";
+	static const char doc[] = "{\"catalog.database\": []}";
 
 	ck_assert_err(ecap_policy_load_json(p, doc, sizeof(doc) - 1, &err),
-		      ECAP_ERR_RANGE, err, "database.instance_classes");
-	ck_assert_uint_eq(ecap_policy_instance_class_count(p), 3);
+		      ECAP_ERR_RANGE, err, "catalog.database");
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_DATABASE), 3);
 }
 END_TEST
 

@@ -16,12 +16,14 @@ main(void)
 	srunner_add_suite(sr, opts_suite());
 	srunner_add_suite(sr, policy_suite());
 	srunner_add_suite(sr, policy_json_suite());
+	srunner_add_suite(sr, catalog_suite());
 	srunner_add_suite(sr, partition_suite());
 	srunner_add_suite(sr, join_suite());
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, executor_suite());
 	srunner_add_suite(sr, database_suite());
 	srunner_add_suite(sr, kafka_suite());
+	srunner_add_suite(sr, kafka_explain_suite());
 	srunner_add_suite(sr, projection_suite());
 	srunner_add_suite(sr, hardening_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -82,10 +82,10 @@ START_TEST(roundtrip_negative_zero)
 	ck_assert(v == 0.0 && !signbit(v));
 	ck_assert_int_eq(ecap_policy_set_double(p, "growth.scenarios.enterprise.yearly_growth_ratio",
 						-0.0, &err), 0);
-	ck_assert_int_eq(load("{\"database.instance_classes\": [{\"name\": \"free\", \"memory_gb\": 1,"
-			      " \"price_usd_per_hour\": -0.0, \"vcpus\": 1}]}"), 0);
+	ck_assert_int_eq(load("{\"catalog.database\": [{\"name\": \"free\", \"memory_gb\": 1,"
+			      " \"price_usd_per_hour\": -0.0, \"vcpu_count\": 1, \"region\": \"us-east-1\", \"price_date\": \"2026-01-01\"}]}"), 0);
 	a = dump(p);
-	ck_assert_ptr_null(strstr(a, "-0"));
+	ck_assert_ptr_null(strstr(a, ": -0"));
 	ck_assert_int_eq(ecap_policy_new(&q, &err), 0);
 	ck_assert_int_eq(ecap_policy_load_json(q, a, strlen(a), &err), 0);
 	b = dump(q);
@@ -101,14 +101,14 @@ START_TEST(roundtrip_custom_scenarios_and_catalog)
 	ecap_policy *q = NULL;
 	char *a, *b;
 	struct ecap_scenario s;
-	struct ecap_instance_class c;
+	struct ecap_catalog_entry c;
 
 	ck_assert_int_eq(load("{\"growth.scenarios\": {\"hyper\": {"
 			      "\"yearly_growth_ratio\": 2.5, \"seasonal_peak_factor\": 4,"
 			      "\"yearly_growth_sd_ratio\": 0.5, \"description\": \"\\u00e9t\\u00e9 \\\"quoted\\\"\"}},"
-			      "\"database.instance_classes\": ["
-			      "{\"name\": \"db.x2g.16xlarge\", \"memory_gb\": 1024, \"price_usd_per_hour\": 6.672, \"vcpus\": 64},"
-			      "{\"name\": \"db.r6g.large\", \"memory_gb\": 16, \"price_usd_per_hour\": 0.252, \"vcpus\": 2}]}"), 0);
+			      "\"catalog.database\": ["
+			      "{\"name\": \"db.x2g.16xlarge\", \"memory_gb\": 1024, \"price_usd_per_hour\": 6.672, \"vcpu_count\": 64, \"region\": \"us-east-1\", \"price_date\": \"2026-01-01\"},"
+			      "{\"name\": \"db.r6g.large\", \"memory_gb\": 16, \"price_usd_per_hour\": 0.252, \"vcpu_count\": 2, \"region\": \"us-east-1\", \"price_date\": \"2026-01-01\"}]}"), 0);
 	a = dump(p);
 	ck_assert_int_eq(ecap_policy_new(&q, &err), 0);
 	ck_assert_int_eq(ecap_policy_load_json(q, a, strlen(a), &err), 0);
@@ -119,10 +119,10 @@ START_TEST(roundtrip_custom_scenarios_and_catalog)
 	ck_assert_str_eq(s.description, "\xc3\xa9t\xc3\xa9 \"quoted\"");
 	ck_assert_double_near(s.yearly_growth_ratio, 2.5);
 	ck_assert_double_near(s.seasonal_peak_sd_factor, 0.0);
-	/* The catalog was replaced and sorted by memory. */
-	ck_assert_uint_eq(ecap_policy_instance_class_count(q), 2);
+	/* The catalog was replaced and sorted by price. */
+	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_DATABASE), 2);
 	ECAP_STRUCT_INIT(&c);
-	ck_assert_int_eq(ecap_policy_instance_class_at(q, 0, &c, &err), 0);
+	ck_assert_int_eq(ecap_policy_catalog_at(q, ECAP_CATALOG_DATABASE, 0, &c, &err), 0);
 	ck_assert_str_eq(c.name, "db.r6g.large");
 	ecap_free(a);
 	ecap_free(b);
@@ -195,16 +195,10 @@ START_TEST(load_errors_say_line_column_key)
 	ck_assert_err(load("{\"growth.scenarios\": {\"aggressive\": {\"seasonal_peak_factor\": 0.5}}}"),
 		      ECAP_ERR_RANGE, err, "growth.scenarios.aggressive.seasonal_peak_factor");
 	ck_assert_err(load("{\"growth.scenarios\": []}"), ECAP_ERR_JSON, err, "growth.scenarios");
-	ck_assert_err(load("{\"database.instance_classes\": []}"), ECAP_ERR_RANGE, err,
-		      "database.instance_classes");
-	ck_assert_err(load("{\"database.instance_classes\": [{\"name\": \"a\", \"memory_gb\": 8}]}"),
-		      ECAP_ERR_INVALID, err, "database.instance_classes[0].");
-	ck_assert_err(load("{\"database.instance_classes\": [{\"name\": \"a\", \"memory_gb\": 0,"
-			   " \"price_usd_per_hour\": 1, \"vcpus\": 2}]}"),
-		      ECAP_ERR_RANGE, err, "database.instance_classes[0].memory_gb");
-	ck_assert_err(load("{\"database.instance_classes\": [{\"name\": \"a\", \"memory_gb\": 1,"
-			   " \"price_usd_per_hour\": 1, \"vcpus\": 2, \"gpu\": 1}]}"),
-		      ECAP_ERR_UNKNOWN_KEY, err, "database.instance_classes[0].gpu");
+	ck_assert_err(load("{\"catalog.database\": []}"), ECAP_ERR_RANGE, err,
+		      "catalog.database");
+	ck_assert_err(load("{\"catalog.database\": [{\"name\": \"a\", \"memory_gb\": 8}]}"),
+		      ECAP_ERR_INVALID, err, "catalog.database[0].");
 	assert_unchanged(before);
 	ecap_free(before);
 }

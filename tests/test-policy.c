@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Policy defaults (checked against the tuning guide's numbers), typed
- * access, ranges, scenarios and the instance catalog.
+ * access, ranges, scenarios (the catalogs: test-catalog.c).
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -137,28 +137,6 @@ START_TEST(default_scenarios_are_the_guides)
 }
 END_TEST
 
-START_TEST(default_catalog_is_the_guides)
-{
-	struct ecap_instance_class c;
-
-	ECAP_STRUCT_INIT(&c);
-	ck_assert_uint_eq(ecap_policy_instance_class_count(p), 3);
-	ck_assert_int_eq(ecap_policy_instance_class_at(p, 0, &c, &err), 0);
-	ck_assert_str_eq(c.name, "db.r6g.xlarge");
-	ck_assert_double_near(c.memory_gb, 32.0);
-	ck_assert_double_near(c.price_usd_per_hour, 0.504);
-	ck_assert_int_eq(c.vcpus, 4);
-	ck_assert_int_eq(ecap_policy_instance_class_at(p, 1, &c, &err), 0);
-	ck_assert_str_eq(c.name, "db.r6g.2xlarge");
-	ck_assert_double_near(c.price_usd_per_hour, 1.008);
-	ck_assert_int_eq(ecap_policy_instance_class_find(p, "db.r6g.4xlarge", &c, &err), 0);
-	ck_assert_double_near(c.memory_gb, 128.0);
-	ck_assert_double_near(c.price_usd_per_hour, 2.016);
-	ck_assert_double_near(getd("database.instance_classes.db.r6g.4xlarge.memory_gb"), 128.0);
-	ck_assert_int_eq(geti("database.instance_classes.db.r6g.xlarge.vcpus"), 4);
-}
-END_TEST
-
 START_TEST(set_get_roundtrip)
 {
 	ck_assert_int_eq(ecap_policy_set_double(p, "partition.target_size_mb", 256.5, &err), 0);
@@ -269,20 +247,8 @@ START_TEST(dynamic_keys_validate)
 	ck_assert_str_eq(gets_("growth.scenarios.enterprise.description"), "Slow");
 	ck_assert_err(ecap_policy_set_string(p, "growth.scenarios.enterprise.description", "bad\ncontrol", &err),
 		      ECAP_ERR_RANGE, err, "growth.scenarios.enterprise.description");
-	/* Re-pricing a class keeps the catalog sorted by memory. */
-	ck_assert_int_eq(ecap_policy_set_double(p, "database.instance_classes.db.r6g.xlarge.memory_gb", 256, &err), 0);
-	ck_assert_double_near(getd("database.instance_classes.db.r6g.xlarge.memory_gb"), 256.0);
-	{
-		struct ecap_instance_class c;
-
-		ECAP_STRUCT_INIT(&c);
-		ck_assert_int_eq(ecap_policy_instance_class_at(p, 2, &c, &err), 0);
-		ck_assert_str_eq(c.name, "db.r6g.xlarge");
-	}
-	ck_assert_err(ecap_policy_set_double(p, "database.instance_classes.db.r6g.xlarge.memory_gb", 0, &err),
-		      ECAP_ERR_RANGE, err, "database.instance_classes.db.r6g.xlarge.memory_gb");
-	ck_assert_err(ecap_policy_set_int64(p, "database.instance_classes.db.r6g.xlarge.vcpus", 0, &err),
-		      ECAP_ERR_RANGE, err, "database.instance_classes.db.r6g.xlarge.vcpus");
+	/* Catalog entries are keys too (more in test-catalog.c). */
+	ck_assert_int_eq(geti("catalog.database.db.r6g.xlarge.vcpu_count"), 4);
 }
 END_TEST
 
@@ -333,41 +299,6 @@ START_TEST(scenarios_fill_up)
 	strcpy(s.name, "one-too-many");
 	ck_assert_err(ecap_policy_scenario_set(p, &s, &err), ECAP_ERR_LIMIT,
 		      err, "one-too-many");
-}
-END_TEST
-
-START_TEST(catalog_add_remove)
-{
-	struct ecap_instance_class c;
-
-	ECAP_STRUCT_INIT(&c);
-	strcpy(c.name, "db.r6g.8xlarge");
-	c.memory_gb = 256;
-	c.price_usd_per_hour = 4.032;
-	c.vcpus = 32;
-	ck_assert_int_eq(ecap_policy_instance_class_set(p, &c, &err), 0);
-	ck_assert_uint_eq(ecap_policy_instance_class_count(p), 4);
-	strcpy(c.name, "db.r6g.large");
-	c.memory_gb = 16;
-	c.price_usd_per_hour = 0.252;
-	c.vcpus = 2;
-	ck_assert_int_eq(ecap_policy_instance_class_set(p, &c, &err), 0);
-	ck_assert_int_eq(ecap_policy_instance_class_at(p, 0, &c, &err), 0);
-	ck_assert_str_eq(c.name, "db.r6g.large");
-	c.price_usd_per_hour = -1;
-	ck_assert_err(ecap_policy_instance_class_set(p, &c, &err), ECAP_ERR_RANGE,
-		      err, "price_usd_per_hour");
-	c.price_usd_per_hour = 1;
-	c.memory_gb = INFINITY;
-	ck_assert_err(ecap_policy_instance_class_set(p, &c, &err), ECAP_ERR_INVALID,
-		      err, "memory_gb");
-	ck_assert_int_eq(ecap_policy_instance_class_remove(p, "db.r6g.large", &err), 0);
-	ck_assert_int_eq(ecap_policy_instance_class_remove(p, "db.r6g.8xlarge", &err), 0);
-	ck_assert_int_eq(ecap_policy_instance_class_remove(p, "db.r6g.xlarge", &err), 0);
-	ck_assert_int_eq(ecap_policy_instance_class_remove(p, "db.r6g.2xlarge", &err), 0);
-	ck_assert_err(ecap_policy_instance_class_remove(p, "db.r6g.4xlarge", &err),
-		      ECAP_ERR_LIMIT, err, "instance_class");
-	ck_assert_uint_eq(ecap_policy_instance_class_count(p), 1);
 }
 END_TEST
 
@@ -466,14 +397,12 @@ policy_suite(void)
 	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, defaults_are_the_guides);
 	tcase_add_test(tc, default_scenarios_are_the_guides);
-	tcase_add_test(tc, default_catalog_is_the_guides);
 	tcase_add_test(tc, set_get_roundtrip);
 	tcase_add_test(tc, set_rejects_bad_values_and_keeps_policy);
 	tcase_add_test(tc, unknown_keys_and_types);
 	tcase_add_test(tc, dynamic_keys_validate);
 	tcase_add_test(tc, scenarios_add_replace_remove);
 	tcase_add_test(tc, scenarios_fill_up);
-	tcase_add_test(tc, catalog_add_remove);
 	tcase_add_test(tc, key_listing);
 	tcase_add_test(tc, copy_is_independent);
 	tcase_add_test(tc, shared_across_threads);

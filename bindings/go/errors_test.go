@@ -31,7 +31,7 @@ func TestErrorSentinels(t *testing.T) {
 		{"missing file", p.LoadFile(filepath.Join(t.TempDir(), "missing.json")), ErrIO, ""},
 		{"unknown scenario", second(p.Scenario("hyper")), ErrNotFound, "scenario"},
 		{"array too small", second(p.projectWithCapacity(ProjectionInput{CurrentDailyTransactions: 1000, Years: 3}, 2)), ErrNoSpace, "count"},
-		{"last instance class", removeAllClasses(p), ErrLimit, "instance_class"},
+		{"last catalog entry", removeAllClasses(p), ErrLimit, "name"},
 		{"NUL in a key", second(p.Float64("model\x00x")), ErrInvalid, "key"},
 	}
 	for _, c := range cases {
@@ -118,11 +118,11 @@ func second[T any](_ T, err error) error { return err }
 
 func removeAllClasses(p *Policy) error {
 	for {
-		c, err := p.InstanceClassAt(0)
+		c, err := p.CatalogAt(CatalogDatabase, 0)
 		if err != nil {
 			return err
 		}
-		if err := p.RemoveInstanceClass(c.Name); err != nil {
+		if err := p.RemoveCatalogEntry(CatalogDatabase, c.Name); err != nil {
 			return err
 		}
 	}

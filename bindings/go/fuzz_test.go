@@ -26,7 +26,7 @@ func FuzzLoadJSON(f *testing.F) {
 		`{"executor.cores": 4, "partition.target_size_mb": 64.5}`,
 		`{"join.prefer_sort_merge": true}`,
 		`{"growth.scenarios": {"x": {"description": "d", "yearly_growth_ratio": 0.1, "seasonal_peak_factor": 1}}}`,
-		`{"database.instance_classes": [{"name": "db.t", "memory_gb": 1, "price_usd_per_hour": 0, "vcpus": 1}]}`,
+		`{"catalog.database": [{"name": "db.t", "memory_gb": 1, "price_usd_per_hour": 0, "vcpu_count": 1, "region": "us-east-1", "price_date": "2026-01-01"}]}`,
 		`{"model": "guide", "model": "ecap-1"}`, `{"executor.cores": 1e999}`,
 		`{"kafka.instance_type": "a\u0000b"}`, "{\"model\": \"\xff\"}",
 	} {

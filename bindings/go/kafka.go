@@ -7,8 +7,13 @@ package ecaptune
 */
 import "C"
 
+import "unsafe"
+
 // KafkaMaxEventsPerSecond is the largest event rate accepted.
 const KafkaMaxEventsPerSecond = C.ECAP_KAFKA_MAX_EVENTS_PER_SECOND
+
+// KafkaMaxIngressMBPerSecond is the largest ingress accepted, MB/s.
+const KafkaMaxIngressMBPerSecond = C.ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND
 
 // KafkaReason is the limit that decided the broker count (enum
 // ecap_kafka_reason).
@@ -22,61 +27,83 @@ const (
 	KafkaReasonPartitionReplicas KafkaReason = C.ECAP_KAFKA_REASON_PARTITION_REPLICAS // ecap-1: replicas per broker
 )
 
-var kafkaReasonNames = map[KafkaReason]string{
-	KafkaReasonMinimum:           "minimum",
-	KafkaReasonGuidePartitions:   "guide-partitions",
-	KafkaReasonStorage:           "storage",
-	KafkaReasonThroughput:        "throughput",
-	KafkaReasonPartitionReplicas: "partition-replicas",
+// String names the reason, e.g. "storage" (ecap_kafka_reason_to_string).
+func (r KafkaReason) String() string {
+	return enumString(C.ecap_kafka_reason_to_string(C.int32_t(r)), "KafkaReason", int32(r))
 }
 
-// String names the reason, e.g. "storage".
-func (r KafkaReason) String() string { return enumName(kafkaReasonNames, r, "KafkaReason") }
+// ParseKafkaReason parses a reason name (ecap_kafka_reason_from_string).
+func ParseKafkaReason(name string) (KafkaReason, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_kafka_reason_from_string(cs, v, ce)
+	})
+	return KafkaReason(v), err
+}
 
-// KafkaInput is an event rate to size a Kafka cluster for (struct
-// ecap_kafka_in).  Zero means "not given": the policy's value.  Fields
-// marked ecap-1 are ignored by the guide model.
+// KafkaInput is an event rate, or an ingress in MB/s, to size a Kafka
+// cluster for (struct ecap_kafka_in).  Zero means "not given": the
+// policy's value.  Fields marked ecap-1 are ignored by the guide model.
 type KafkaInput struct {
-	EventsPerSecond                    float64 // required, 0 .. 1e10
-	PeakEventsPerSecond                float64 // ecap-1; 0 = EventsPerSecond * PeakFactor
-	PeakFactor                         float64 // ecap-1; 0 = policy kafka.peak_factor
-	EventSizeKB                        float64 // 0 = policy kafka.event_size_kb
-	ReplicationFactor                  int64   // 0 = policy kafka.replication_factor
-	RetentionHours                     float64 // 0 = policy kafka.retention_hours
-	PartitionThroughputEventsPerSecond float64 // ecap-1
-	ConsumerCount                      int64   // ecap-1; consumers in the largest group
-	BrokerDiskGB                       float64 // ecap-1
-	BrokerThroughputMBPerSecond        float64 // ecap-1
-	MaxPartitionReplicasPerBroker      int64   // ecap-1
+	EventsPerSecond               float64 // 0 .. 1e10
+	PeakEventsPerSecond           float64 // ecap-1; 0 = EventsPerSecond * PeakFactor
+	PeakFactor                    float64 // ecap-1; 0 = policy kafka.peak_factor
+	EventSizeKB                   float64 // 0 = policy kafka.event_size_kb
+	ReplicationFactor             int64   // 0 = policy kafka.replication_factor
+	RetentionHours                float64 // 0 = policy kafka.retention_hours
+	IngressMBPerSecond            float64 // ecap-1; instead of EventsPerSecond
+	PeakIngressMBPerSecond        float64 // ecap-1; 0 = IngressMBPerSecond * PeakFactor
+	PartitionProduceMBPerSecond   float64 // ecap-1; Confluent's p
+	PartitionConsumeMBPerSecond   float64 // ecap-1; Confluent's c
+	ConsumerCount                 int64   // ecap-1; consumers in the largest group
+	BrokerDiskGB                  float64 // ecap-1; most storage per broker
+	BrokerThroughputMBPerSecond   float64 // ecap-1; 0 = each catalog entry's
+	MaxPartitionReplicasPerBroker int64   // ecap-1; 0 = each catalog entry's
+	InstanceType                  string  // ecap-1; "" = the cheapest catalog entry
 }
 
-// KafkaAdvice is the Kafka sizing (struct ecap_kafka_out).
+// KafkaAdvice is the Kafka sizing (struct ecap_kafka_out).  ReasonText
+// explains it on demand.
 type KafkaAdvice struct {
 	Model                           Model
 	Reason                          KafkaReason
 	PeakEventsPerSecond             float64
 	IngressMBPerSecond              float64
+	PeakIngressMBPerSecond          float64 // ecap-1 only
 	DailyStorageGB                  float64
 	DataStorageGB                   float64
 	SegmentAllowanceGB              float64
 	TotalStorageGB                  float64
 	PartitionsCount                 int64
+	PartitionsByThroughputCount     int64 // ecap-1 only
 	BrokersCount                    int64
 	BrokersByStorageCount           int64 // ecap-1 only
 	BrokersByThroughputCount        int64 // ecap-1 only
 	BrokersByPartitionReplicasCount int64 // ecap-1 only
-	BrokersMinimumCount             int64 // ecap-1 only
+	BrokersMinimumCount             int64
+	AvailabilityZoneCount           int64 // ecap-1 only
+	BrokerQuotaCount                int64 // ecap-1 only
+	MaxPartitionReplicasPerBroker   int64
+	BrokerThroughputMBPerSecond     float64 // ecap-1 only
+	BrokerDiskGB                    float64 // ecap-1 only
 	StoragePerBrokerGB              float64
+	BrokerPriceUSDPerHour           float64
+	BrokerCostUSDPerMonth           float64
+	StorageCostUSDPerMonth          float64 // ecap-1 only
 	CostUSDPerMonth                 float64
 	ReplicationFactorCount          int64
 	MinInsyncReplicasCount          int64
+	BrokerQuotaExceeded             bool   // ecap-1: over the quota at every size
+	Compression                     bool   // ecap-1: storage sets the count or most of the cost; compress
+	TieredStorage                   bool   // ecap-1: and tier data older than a day
 	Acks                            string // "all" or "1"
 	InstanceType                    string
-	ReasonText                      string
+	PriceDate                       string // ecap-1: "YYYY-MM-DD"
+
+	raw C.struct_ecap_kafka_out
 }
 
-// AdviseKafka sizes a Kafka cluster for an event rate (ecap_kafka_advise:
-// the guide's calculate_kafka_resources, or ecap-1).
+// AdviseKafka sizes a Kafka cluster (ecap_kafka_advise: the guide's
+// calculate_kafka_resources, or ecap-1 choosing an Amazon MSK broker size).
 func (p *Policy) AdviseKafka(in KafkaInput) (KafkaAdvice, error) {
 	ci := initSized(new(C.struct_ecap_kafka_in), C.sizeof_struct_ecap_kafka_in)
 	ci.events_per_second = C.double(in.EventsPerSecond)
@@ -85,11 +112,17 @@ func (p *Policy) AdviseKafka(in KafkaInput) (KafkaAdvice, error) {
 	ci.event_size_kb = C.double(in.EventSizeKB)
 	ci.replication_factor = C.int64_t(in.ReplicationFactor)
 	ci.retention_hours = C.double(in.RetentionHours)
-	ci.partition_throughput_events_per_second = C.double(in.PartitionThroughputEventsPerSecond)
+	ci.ingress_mb_per_second = C.double(in.IngressMBPerSecond)
+	ci.peak_ingress_mb_per_second = C.double(in.PeakIngressMBPerSecond)
+	ci.partition_produce_mb_per_second = C.double(in.PartitionProduceMBPerSecond)
+	ci.partition_consume_mb_per_second = C.double(in.PartitionConsumeMBPerSecond)
 	ci.consumer_count = C.int64_t(in.ConsumerCount)
 	ci.broker_disk_gb = C.double(in.BrokerDiskGB)
 	ci.broker_throughput_mb_per_second = C.double(in.BrokerThroughputMBPerSecond)
 	ci.max_partition_replicas_per_broker = C.int64_t(in.MaxPartitionReplicasPerBroker)
+	if err := setChars(ci.instance_type[:], in.InstanceType, "instance_type"); err != nil {
+		return KafkaAdvice{}, err
+	}
 	o := initSized(new(C.struct_ecap_kafka_out), C.sizeof_struct_ecap_kafka_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
 		return C.ecap_kafka_advise(cp, ci, o, ce)
@@ -102,22 +135,54 @@ func (p *Policy) AdviseKafka(in KafkaInput) (KafkaAdvice, error) {
 		Reason:                          KafkaReason(o.reason),
 		PeakEventsPerSecond:             float64(o.peak_events_per_second),
 		IngressMBPerSecond:              float64(o.ingress_mb_per_second),
+		PeakIngressMBPerSecond:          float64(o.peak_ingress_mb_per_second),
 		DailyStorageGB:                  float64(o.daily_storage_gb),
 		DataStorageGB:                   float64(o.data_storage_gb),
 		SegmentAllowanceGB:              float64(o.segment_allowance_gb),
 		TotalStorageGB:                  float64(o.total_storage_gb),
 		PartitionsCount:                 int64(o.partitions_count),
+		PartitionsByThroughputCount:     int64(o.partitions_by_throughput_count),
 		BrokersCount:                    int64(o.brokers_count),
 		BrokersByStorageCount:           int64(o.brokers_by_storage_count),
 		BrokersByThroughputCount:        int64(o.brokers_by_throughput_count),
 		BrokersByPartitionReplicasCount: int64(o.brokers_by_partition_replicas_count),
 		BrokersMinimumCount:             int64(o.brokers_minimum_count),
+		AvailabilityZoneCount:           int64(o.availability_zone_count),
+		BrokerQuotaCount:                int64(o.broker_quota_count),
+		MaxPartitionReplicasPerBroker:   int64(o.max_partition_replicas_per_broker),
+		BrokerThroughputMBPerSecond:     float64(o.broker_throughput_mb_per_second),
+		BrokerDiskGB:                    float64(o.broker_disk_gb),
 		StoragePerBrokerGB:              float64(o.storage_per_broker_gb),
+		BrokerPriceUSDPerHour:           float64(o.broker_price_usd_per_hour),
+		BrokerCostUSDPerMonth:           float64(o.broker_cost_usd_per_month),
+		StorageCostUSDPerMonth:          float64(o.storage_cost_usd_per_month),
 		CostUSDPerMonth:                 float64(o.cost_usd_per_month),
 		ReplicationFactorCount:          int64(o.replication_factor_count),
 		MinInsyncReplicasCount:          int64(o.min_insync_replicas_count),
+		BrokerQuotaExceeded:             o.broker_quota_exceeded_flag != 0,
+		Compression:                     o.compression_flag != 0,
+		TieredStorage:                   o.tiered_storage_flag != 0,
 		Acks:                            goChars(o.acks[:]),
 		InstanceType:                    goChars(o.instance_type[:]),
-		ReasonText:                      goChars(o.reason_text[:]),
+		PriceDate:                       goChars(o.price_date[:]),
+		raw:                             *o,
 	}, nil
+}
+
+// ReasonText is one sentence naming the size, the limit and numbers that
+// decided, and the cost (ecap_kafka_explain), written when asked for.  The
+// zero KafkaAdvice (not from AdviseKafka) has none: an error.
+func (a KafkaAdvice) ReasonText() (string, error) {
+	if a.raw.sz == 0 {
+		return "", goFail(ErrInvalid, "advice", "the advice is not from AdviseKafka")
+	}
+	raw := a.raw
+	buf := make([]C.char, C.ECAP_EXPLAIN_MAX)
+	err := call(func(ce *C.struct_ecap_error) C.int {
+		return C.ecap_kafka_explain(&raw, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)), ce)
+	})
+	if err != nil {
+		return "", err
+	}
+	return goChars(buf), nil
 }

@@ -4,6 +4,7 @@ package ecaptune
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -36,27 +37,67 @@ func TestKafkaGuide(t *testing.T) {
 	}
 }
 
-// ecap1_thousand_events.
+// ecap1_thousand_events and the 100k events/s case of tests/test-kafka.c.
 func TestKafkaECAP1(t *testing.T) {
 	p := newPolicy(t)
 	a, err := p.AdviseKafka(KafkaInput{EventsPerSecond: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// peak = 1000 * 2 = 2000 events/s; partitions max(ceil(2000 / 1000),
-	// 0, 12) = 12; data 1297.760009765625 GB; open segments 12 * 3 * 1
-	// GiB = 36 GB; (1297.76 + 36) * 1.3; limits: storage 2, throughput 1,
-	// replicas 1, minimum 3 -> 3 brokers; ceil(1733.888 / 3) = 578 GB
-	if !near(a.PeakEventsPerSecond, 2000) || a.PartitionsCount != 12 || !near(a.DataStorageGB, 1297.760009765625) ||
-		!near(a.SegmentAllowanceGB, 36) || !near(a.TotalStorageGB, 1333.760009765625*1.3) ||
-		a.BrokersByStorageCount != 2 || a.BrokersByThroughputCount != 1 || a.BrokersByPartitionReplicasCount != 1 ||
+	// peak = 1000 * 2 = 2000 events/s = 1.46484375 MB/s; Confluent
+	// max(ceil(1.46 / 10), ceil(1.46 / 5)) = 1 -> kafka.min_partitions 12;
+	// data 1297.760009765625 GB; open segments 12 * 3 * 1 GiB = 36 GB;
+	// (1297.76 + 36) * 1.3; every size: storage 1, throughput 1, replicas
+	// 1, minimum 3 -> 3 brokers; ceil(1733.888 / 3) = 578 GB
+	if !near(a.PeakEventsPerSecond, 2000) || a.PartitionsCount != 12 || a.PartitionsByThroughputCount != 1 ||
+		!near(a.DataStorageGB, 1297.760009765625) || !near(a.SegmentAllowanceGB, 36) ||
+		!near(a.TotalStorageGB, 1333.760009765625*1.3) || a.BrokersByStorageCount != 1 ||
 		a.BrokersMinimumCount != 3 || a.BrokersCount != 3 || a.Reason != KafkaReasonMinimum ||
-		a.StoragePerBrokerGB != 578 || a.MinInsyncReplicasCount != 2 || a.Acks != "all" {
+		a.StoragePerBrokerGB != 578 || a.MinInsyncReplicasCount != 2 || a.Acks != "all" ||
+		!near(a.BrokerCostUSDPerMonth, 3*a.BrokerPriceUSDPerHour*720) || a.StorageCostUSDPerMonth <= 0 ||
+		!near(a.CostUSDPerMonth, a.BrokerCostUSDPerMonth+a.StorageCostUSDPerMonth) {
 		t.Errorf("%+v", a)
 	}
-	if KafkaReasonPartitionReplicas.String() != "partition-replicas" {
+	// 100k events/s: (129776.0009765625 + 30 partitions * 3 GiB) * 1.3 =
+	// 168825.8 GB; ceil(/ 16384) = 11 brokers, 12 on 3 zones
+	a, err = p.AdviseKafka(KafkaInput{EventsPerSecond: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !near(a.TotalStorageGB, 168825.80126953125) || a.BrokersByStorageCount != 11 || a.BrokersCount != 12 ||
+		a.Reason != KafkaReasonStorage || !a.Compression || !a.TieredStorage || a.BrokerQuotaExceeded {
+		t.Errorf("%+v", a)
+	}
+	text, err := a.ReasonText()
+	if err != nil || !strings.Contains(text, "rounded up to 12 for 3 availability zones") {
+		t.Errorf("%q %v", text, err)
+	}
+	if _, err := (KafkaAdvice{}).ReasonText(); err == nil {
+		t.Error("the zero advice explained itself")
+	}
+	// Confluent: 2 MB/s with p = 1 and c = 0.5 MB/s: max(2, 4) = 4
+	if err := p.SetInt64("kafka.min_partitions", 1); err != nil {
+		t.Fatal(err)
+	}
+	a, err = p.AdviseKafka(KafkaInput{IngressMBPerSecond: 2, PeakFactor: 1,
+		PartitionProduceMBPerSecond: 1, PartitionConsumeMBPerSecond: 0.5})
+	if err != nil || a.PartitionsCount != 4 {
+		t.Errorf("%+v %v", a, err)
+	}
+	// MSK's kafka.m5.large holds 1000 replicas: 2500 * 3 / 1000 -> 8 -> 9
+	a, err = p.AdviseKafka(KafkaInput{EventsPerSecond: 1000, ConsumerCount: 2500, InstanceType: "kafka.m5.large"})
+	if err != nil || a.InstanceType != "kafka.m5.large" || a.BrokersCount != 9 ||
+		a.Reason != KafkaReasonPartitionReplicas {
+		t.Errorf("%+v %v", a, err)
+	}
+	if KafkaReasonPartitionReplicas.String() != "partition-replicas" || KafkaReason(99).String() != "KafkaReason(99)" {
 		t.Error(KafkaReasonPartitionReplicas)
 	}
+	if r, err := ParseKafkaReason("storage"); err != nil || r != KafkaReasonStorage {
+		t.Error(r, err)
+	}
+	_, err = ParseKafkaReason("disk")
+	wantErr(t, "disk", err, ErrUnknownEnum, "reason")
 }
 
 // bad_input.
@@ -76,6 +117,8 @@ func TestKafkaBadInput(t *testing.T) {
 		{KafkaInput{EventsPerSecond: 10, ReplicationFactor: 33}, ErrRange, "replication_factor"},
 		{KafkaInput{EventsPerSecond: 10, ConsumerCount: -1}, ErrRange, "consumer_count"},
 		{KafkaInput{EventsPerSecond: 10, RetentionHours: 876001}, ErrRange, "retention_hours"},
+		{KafkaInput{EventsPerSecond: 10, IngressMBPerSecond: 1}, ErrInvalid, "ingress_mb_per_second"},
+		{KafkaInput{EventsPerSecond: 10, InstanceType: "kafka.nope"}, ErrNotFound, "instance_type"},
 	} {
 		_, err := p.AdviseKafka(c.in)
 		wantErr(t, c.field, err, c.code, c.field)

@@ -107,7 +107,7 @@ func TestGetAnyByKeyType(t *testing.T) {
 		"model":                    "ecap-1",
 		"growth.scenarios.aggressive.seasonal_peak_factor": 3.0, // dynamic key
 		"growth.scenarios.aggressive.description":          "High growth startup, expanding market",
-		"database.instance_classes.db.r6g.xlarge.vcpus":    int64(4),
+		"catalog.database.db.r6g.xlarge.vcpu_count":        int64(4),
 	} {
 		got, err := p.Get(key)
 		if err != nil || got != want {
@@ -255,39 +255,6 @@ func TestScenarios(t *testing.T) {
 	}
 	if err := p.SetScenario(Scenario{Name: strings.Repeat("x", 64), SeasonalPeakFactor: 1}); !errors.Is(err, ErrRange) {
 		t.Errorf("64-character name: %v", err)
-	}
-}
-
-// The same expectations as tests/test-policy.c default_catalog_is_the_guides.
-func TestInstanceClasses(t *testing.T) {
-	p := newPolicy(t)
-	all, err := p.InstanceClasses()
-	if err != nil || len(all) != 3 || p.InstanceClassCount() != 3 {
-		t.Fatalf("InstanceClasses = %v, %v", all, err)
-	}
-	want := []InstanceClass{
-		{Name: "db.r6g.xlarge", MemoryGB: 32, PriceUSDPerHour: 0.504, VCPUs: 4},
-		{Name: "db.r6g.2xlarge", MemoryGB: 64, PriceUSDPerHour: 1.008, VCPUs: 8},
-		{Name: "db.r6g.4xlarge", MemoryGB: 128, PriceUSDPerHour: 2.016, VCPUs: 16},
-	}
-	for i := range want {
-		if all[i] != want[i] {
-			t.Errorf("class %d = %+v; want %+v", i, all[i], want[i])
-		}
-	}
-	// Kept sorted by memory: a 16 GB class comes first.
-	small := InstanceClass{Name: "db.r6g.large", MemoryGB: 16, PriceUSDPerHour: 0.252, VCPUs: 2}
-	if err := p.SetInstanceClass(small); err != nil {
-		t.Fatal(err)
-	}
-	if got, err := p.InstanceClassAt(0); err != nil || got != small {
-		t.Fatalf("InstanceClassAt(0) = %+v, %v", got, err)
-	}
-	if got, err := p.InstanceClass("db.r6g.4xlarge"); err != nil || got != want[2] {
-		t.Fatalf("InstanceClass = %+v, %v", got, err)
-	}
-	if err := p.RemoveInstanceClass("db.r6g.large"); err != nil {
-		t.Fatal(err)
 	}
 }
 

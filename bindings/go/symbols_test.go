@@ -42,11 +42,14 @@ var bound = map[string]any{
 	"ecap_policy_scenario_find":         (*Policy).Scenario,
 	"ecap_policy_scenario_set":          (*Policy).SetScenario,
 	"ecap_policy_scenario_remove":       (*Policy).RemoveScenario,
-	"ecap_policy_instance_class_count":  (*Policy).InstanceClassCount,
-	"ecap_policy_instance_class_at":     (*Policy).InstanceClassAt,
-	"ecap_policy_instance_class_find":   (*Policy).InstanceClass,
-	"ecap_policy_instance_class_set":    (*Policy).SetInstanceClass,
-	"ecap_policy_instance_class_remove": (*Policy).RemoveInstanceClass,
+	// catalogs
+	"ecap_catalog_to_string":     Catalog.String,
+	"ecap_catalog_from_string":   ParseCatalog,
+	"ecap_policy_catalog_count":  (*Policy).CatalogCount,
+	"ecap_policy_catalog_at":     (*Policy).CatalogAt,
+	"ecap_policy_catalog_find":   (*Policy).CatalogFind,
+	"ecap_policy_catalog_set":    (*Policy).SetCatalogEntry,
+	"ecap_policy_catalog_remove": (*Policy).RemoveCatalogEntry,
 	// partition
 	"ecap_partition_advise":             (*Policy).AdvisePartitions,
 	"ecap_partition_scan_tasks":         (*Policy).PartitionScanTasks,
@@ -81,7 +84,10 @@ var bound = map[string]any{
 	"ecap_database_advise":     (*Policy).AdviseDatabase,
 	"ecap_database_properties": DatabaseAdvice.Properties,
 	// kafka
-	"ecap_kafka_advise": (*Policy).AdviseKafka,
+	"ecap_kafka_advise":             (*Policy).AdviseKafka,
+	"ecap_kafka_explain":            KafkaAdvice.ReasonText,
+	"ecap_kafka_reason_to_string":   KafkaReason.String,
+	"ecap_kafka_reason_from_string": ParseKafkaReason,
 	// projection
 	"ecap_projection_run":                (*Policy).Project,
 	"ecap_projection_to_json":            ProjectionJSON,

@@ -21,8 +21,9 @@
  * lib/catalog-*.def, every entry with the region and date of its price)
  * and can be listed, replaced entry by entry, or replaced whole through
  * the policy API and JSON ("catalog.<catalog>": an array of entries).
- * A catalog is never empty.  Fields that do not apply to an entry's
- * catalog are 0.  Values are pinned.
+ * A catalog is never empty and is kept sorted by price_usd_per_hour,
+ * then name.  Fields that do not apply to an entry's catalog must be 0.
+ * Values are pinned.
  */
 enum ecap_catalog {
 	/* EC2 instance types that run Spark executors (EMR, YARN, EKS). */
@@ -48,22 +49,27 @@ struct ecap_catalog_entry {
 	int32_t catalog;
 	/* vCPUs; range 1 .. 65536. */
 	int32_t vcpu_count;
-	/* 1 to 63 characters, no white space: "r5.4xlarge",
-	 * "db.r6g.xlarge", "kafka.m5.large"; unique within its catalog. */
+	/* 1 to 63 printable ASCII characters without white space, quotes
+	 * or backslashes: "r5.4xlarge", "db.r6g.xlarge", "kafka.m5.large";
+	 * unique within its catalog. */
 	char name[64];
 	/* The name up to its last '.': "r5", "db.r6g", "kafka.m5" (filled
-	 * by the library when empty). */
+	 * by the library when empty; the whole name when it has no '.');
+	 * 0 to 31 characters like the name. */
 	char family[32];
-	/* Region of the prices, e.g. "us-east-1"; 1 to 31 characters. */
+	/* Region of the prices, e.g. "us-east-1"; 1 to 31 characters of
+	 * a-z, 0-9 and '-'. */
 	char region[32];
-	/* Day the prices were read, "YYYY-MM-DD". */
+	/* Day the prices were read, "YYYY-MM-DD" (a real date, year
+	 * 2000 .. 2199). */
 	char price_date[16];
 	/* Memory of the machine (GiB); range > 0 .. 1048576. */
 	double memory_gb;
 	/* On-demand price: EC2 (spark-node), RDS Single-AZ instance
 	 * (database), MSK broker (kafka-broker); range 0 .. 1e6. */
 	double price_usd_per_hour;
-	/* spark-node: the EMR charge on top of price_usd_per_hour. */
+	/* spark-node: the EMR charge on top of price_usd_per_hour;
+	 * range 0 .. 1e6 (also for the other prices below). */
 	double emr_price_usd_per_hour;
 	/* database: the Multi-AZ (one standby) instance price. */
 	double multi_az_price_usd_per_hour;
@@ -72,17 +78,19 @@ struct ecap_catalog_entry {
 	/* database: provisioned gp3 IOPS above the baseline, per IOPS-month. */
 	double iops_usd_per_month;
 	/* spark-node: yarn.nodemanager.resource.memory-mb EMR gives
-	 * containers (MiB). */
+	 * containers (MiB); range 1 .. memory_gb * 1024. */
 	int64_t yarn_memory_mb;
 	/* spark-node: 1 when yarn_memory_mb follows the EMR table's rule
-	 * rather than a published row. */
+	 * rather than a published row; 0 or 1. */
 	int32_t yarn_memory_derived_flag;
-	/* spark-node: pods the EKS AMI allows on the node (ENI limit). */
+	/* spark-node: pods the EKS AMI allows on the node (ENI limit);
+	 * range 1 .. 65536. */
 	int32_t eks_max_pod_count;
 	/* kafka-broker: MSK's recommended most partition replicas per broker
-	 * (leaders and followers). */
+	 * (leaders and followers); range 1 .. 1e9. */
 	int64_t max_partition_replica_count;
-	/* kafka-broker: sustained ingress a broker takes (MB/s). */
+	/* kafka-broker: sustained ingress a broker takes (MB/s); range
+	 * > 0 .. 1e6. */
 	double throughput_mb_per_second;
 	size_t :0;
 };
@@ -96,7 +104,11 @@ ECAP_API int ecap_policy_catalog_at(const ecap_policy *policy, int32_t catalog,
 				    size_t index,
 				    struct ecap_catalog_entry *entry,
 				    struct ecap_error *err);
-/** Copies the entry named name; ECAP_ERR_NOT_FOUND if there is none. */
+/**
+ * Copies the entry named name; ECAP_ERR_NOT_FOUND if there is none,
+ * ECAP_ERR_UNKNOWN_ENUM for an unknown catalog (also for _at, _set and
+ * _remove).
+ */
 ECAP_API int ecap_policy_catalog_find(const ecap_policy *policy,
 				      int32_t catalog, const char *name,
 				      struct ecap_catalog_entry *entry,

@@ -46,9 +46,9 @@ ECAP_API int32_t ecap_policy_model(const ecap_policy *policy);
  * Typed access by key.  A setter validates the value against the key's
  * range (NaN, infinities and out-of-range values are rejected) and leaves
  * the policy unchanged on any error.  Besides the static keys listed by
- * ecap_policy_key_at(), the fields of existing scenarios and instance
- * classes are keys: "growth.scenarios.<name>.<field>" and
- * "database.instance_classes.<name>.<field>".
+ * ecap_policy_key_at(), the fields of existing scenarios and catalog
+ * entries are keys: "growth.scenarios.<name>.<field>" and
+ * "catalog.<catalog>.<name>.<numeric field>" (see ecaptune/catalog.h).
  * The string returned by ecap_policy_get_string() stays valid until the
  * next call that takes the policy without const.
  */
@@ -154,44 +154,5 @@ ECAP_API int ecap_policy_scenario_set(ecap_policy *policy,
 				      struct ecap_error *err);
 ECAP_API int ecap_policy_scenario_remove(ecap_policy *policy, const char *name,
 					 struct ecap_error *err);
-
-/*
- * Database instance catalog, kept sorted by memory: the guide's
- * db.r6g.xlarge, db.r6g.2xlarge and db.r6g.4xlarge with its prices, plus
- * any added (at most ECAP_MAX_INSTANCE_CLASSES).  It is never empty.
- */
-#define ECAP_MAX_INSTANCE_CLASSES 64
-struct ecap_instance_class {
-	size_t sz;
-	/* 1 to 63 printable characters, e.g. "db.r6g.xlarge". */
-	char name[64];
-	/* Memory of the instance; range > 0 .. 1048576. */
-	double memory_gb;
-	/* On-demand price; range 0 .. 1000000. */
-	double price_usd_per_hour;
-	/* vCPUs; range 1 .. 65536. */
-	int32_t vcpus;
-	int32_t reserved_0;
-	size_t :0;
-};
-#define ecap_instance_class__last_field reserved_0
-
-ECAP_API size_t ecap_policy_instance_class_count(const ecap_policy *policy);
-ECAP_API int ecap_policy_instance_class_at(const ecap_policy *policy,
-					   size_t index,
-					   struct ecap_instance_class *cls,
-					   struct ecap_error *err);
-ECAP_API int ecap_policy_instance_class_find(const ecap_policy *policy,
-					     const char *name,
-					     struct ecap_instance_class *cls,
-					     struct ecap_error *err);
-/** Adds the class, or replaces the one with the same name. */
-ECAP_API int ecap_policy_instance_class_set(ecap_policy *policy,
-					    const struct ecap_instance_class *cls,
-					    struct ecap_error *err);
-/** Removes a class; the last one cannot be removed (ECAP_ERR_LIMIT). */
-ECAP_API int ecap_policy_instance_class_remove(ecap_policy *policy,
-					       const char *name,
-					       struct ecap_error *err);
 
 #endif /* ECAPTUNE_POLICY_H */

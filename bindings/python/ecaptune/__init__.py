@@ -23,8 +23,10 @@ from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
                      ErrorCode, InvalidArgumentError, JsonError, LimitError,
                      NoSpaceError, NotFoundError, RangeError, StructSizeError,
                      UnknownEnumError, UnknownKeyError, UnknownModelError)
-from .policy import (InstanceClass, KeyInfo, Policy, Scenario, Value,
+from .policy import (KeyInfo, Policy, Scenario, Value,
                      key_at, key_count, key_find, keys)
+from .catalog import (Catalog, CatalogEntry, CATALOG_MAX_ENTRIES,
+                      catalog_to_string, catalog_from_string)
 
 from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
                         ScanTasks, AqeResult, PARTITION_MAX_BYTES,
@@ -59,7 +61,8 @@ from .database import (DatabaseReason, DatabaseAdvice,
                        database_properties)
 
 from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
-                    advise_kafka)
+                    KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
+                    kafka_reason_to_string, kafka_reason_from_string)
 
 from .projection import (ProjectionYear, MonteCarloYear,
                          PROJECTION_MAX_YEARS, projection_run,
@@ -77,8 +80,10 @@ __all__ = [
     "UnknownEnumError", "UnknownKeyError", "EcapTypeError", "JsonError",
     "UnknownModelError", "EcapMemoryError", "EcapIOError", "NoSpaceError",
     "NotFoundError", "LimitError",
-    "Policy", "KeyInfo", "Scenario", "InstanceClass", "Property", "Record",
+    "Policy", "KeyInfo", "Scenario", "Property", "Record",
     "properties_to_dict",
+    "Catalog", "CatalogEntry", "CATALOG_MAX_ENTRIES", "catalog_to_string",
+    "catalog_from_string",
     "Value", "key_count", "key_at", "key_find", "keys",
     # ---- advisor families: add their public names below this line ----
     # partition
@@ -108,7 +113,8 @@ __all__ = [
     "advise_database", "database_properties",
     # kafka
     "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
-    "advise_kafka",
+    "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",
+    "kafka_reason_to_string", "kafka_reason_from_string",
     # projection
     "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",

@@ -80,11 +80,13 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_policy_scenario_find": (c_int, (PolicyHandle, c_char_p, POINTER(S.ScenarioStruct), _err_p)),
     "ecap_policy_scenario_set": (c_int, (PolicyHandle, POINTER(S.ScenarioStruct), _err_p)),
     "ecap_policy_scenario_remove": (c_int, (PolicyHandle, c_char_p, _err_p)),
-    "ecap_policy_instance_class_count": (c_size_t, (PolicyHandle,)),
-    "ecap_policy_instance_class_at": (c_int, (PolicyHandle, c_size_t, POINTER(S.InstanceClassStruct), _err_p)),
-    "ecap_policy_instance_class_find": (c_int, (PolicyHandle, c_char_p, POINTER(S.InstanceClassStruct), _err_p)),
-    "ecap_policy_instance_class_set": (c_int, (PolicyHandle, POINTER(S.InstanceClassStruct), _err_p)),
-    "ecap_policy_instance_class_remove": (c_int, (PolicyHandle, c_char_p, _err_p)),
+    "ecap_catalog_to_string": (c_char_p, (c_int32,)),
+    "ecap_catalog_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    "ecap_policy_catalog_count": (c_size_t, (PolicyHandle, c_int32)),
+    "ecap_policy_catalog_at": (c_int, (PolicyHandle, c_int32, c_size_t, POINTER(S.CatalogEntryStruct), _err_p)),
+    "ecap_policy_catalog_find": (c_int, (PolicyHandle, c_int32, c_char_p, POINTER(S.CatalogEntryStruct), _err_p)),
+    "ecap_policy_catalog_set": (c_int, (PolicyHandle, POINTER(S.CatalogEntryStruct), _err_p)),
+    "ecap_policy_catalog_remove": (c_int, (PolicyHandle, c_int32, c_char_p, _err_p)),
     # ---- advisor families: add their prototypes below this line ----
     # partition sizing
     "ecap_partition_advise": (c_int, (PolicyHandle, POINTER(S.PartitionInStruct),
@@ -138,6 +140,10 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     # Kafka sizing
     "ecap_kafka_advise": (c_int, (PolicyHandle, POINTER(S.KafkaInStruct),
                                   POINTER(S.KafkaOutStruct), _err_p)),
+    "ecap_kafka_explain": (c_int, (POINTER(S.KafkaOutStruct), c_char_p,
+                                   c_size_t, _err_p)),
+    "ecap_kafka_reason_to_string": (c_char_p, (c_int32,)),
+    "ecap_kafka_reason_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
     # growth and projection
     "ecap_projection_run": (c_int, (PolicyHandle, POINTER(S.ProjectionInStruct),
                                     POINTER(S.ProjectionYearStruct),

@@ -23,7 +23,6 @@ __all__ = [
     "ErrorStruct",
     "KeyInfoStruct",
     "ScenarioStruct",
-    "InstanceClassStruct",
     "PropertyStruct",
 ]
 
@@ -105,20 +104,6 @@ class ScenarioStruct(ctypes.Structure):
         ("seasonal_peak_factor", ctypes.c_double),
         ("yearly_growth_sd_ratio", ctypes.c_double),
         ("seasonal_peak_sd_factor", ctypes.c_double),
-    ]
-
-
-@mirror("ecap_instance_class")
-class InstanceClassStruct(ctypes.Structure):
-    """struct ecap_instance_class: a database instance class."""
-
-    _fields_ = [
-        ("sz", ctypes.c_size_t),
-        ("name", ctypes.c_char * 64),
-        ("memory_gb", ctypes.c_double),
-        ("price_usd_per_hour", ctypes.c_double),
-        ("vcpus", ctypes.c_int32),
-        ("reserved_0", ctypes.c_int32),
     ]
 
 
@@ -547,11 +532,15 @@ class KafkaInStruct(ctypes.Structure):
         ("event_size_kb", ctypes.c_double),
         ("replication_factor", ctypes.c_int64),
         ("retention_hours", ctypes.c_double),
-        ("partition_throughput_events_per_second", ctypes.c_double),
+        ("ingress_mb_per_second", ctypes.c_double),
+        ("peak_ingress_mb_per_second", ctypes.c_double),
+        ("partition_produce_mb_per_second", ctypes.c_double),
+        ("partition_consume_mb_per_second", ctypes.c_double),
         ("consumer_count", ctypes.c_int64),
         ("broker_disk_gb", ctypes.c_double),
         ("broker_throughput_mb_per_second", ctypes.c_double),
         ("max_partition_replicas_per_broker", ctypes.c_int64),
+        ("instance_type", ctypes.c_char * 64),
     ]
 
 
@@ -565,23 +554,37 @@ class KafkaOutStruct(ctypes.Structure):
         ("reason", ctypes.c_int32),
         ("peak_events_per_second", ctypes.c_double),
         ("ingress_mb_per_second", ctypes.c_double),
+        ("peak_ingress_mb_per_second", ctypes.c_double),
         ("daily_storage_gb", ctypes.c_double),
         ("data_storage_gb", ctypes.c_double),
         ("segment_allowance_gb", ctypes.c_double),
         ("total_storage_gb", ctypes.c_double),
         ("partitions_count", ctypes.c_int64),
+        ("partitions_by_throughput_count", ctypes.c_int64),
         ("brokers_count", ctypes.c_int64),
         ("brokers_by_storage_count", ctypes.c_int64),
         ("brokers_by_throughput_count", ctypes.c_int64),
         ("brokers_by_partition_replicas_count", ctypes.c_int64),
         ("brokers_minimum_count", ctypes.c_int64),
+        ("availability_zone_count", ctypes.c_int64),
+        ("broker_quota_count", ctypes.c_int64),
+        ("max_partition_replicas_per_broker", ctypes.c_int64),
+        ("broker_throughput_mb_per_second", ctypes.c_double),
+        ("broker_disk_gb", ctypes.c_double),
         ("storage_per_broker_gb", ctypes.c_double),
+        ("broker_price_usd_per_hour", ctypes.c_double),
+        ("broker_cost_usd_per_month", ctypes.c_double),
+        ("storage_cost_usd_per_month", ctypes.c_double),
         ("cost_usd_per_month", ctypes.c_double),
         ("replication_factor_count", ctypes.c_int64),
         ("min_insync_replicas_count", ctypes.c_int64),
+        ("broker_quota_exceeded_flag", ctypes.c_int32),
+        ("compression_flag", ctypes.c_int32),
+        ("tiered_storage_flag", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
         ("acks", ctypes.c_char * 8),
         ("instance_type", ctypes.c_char * 64),
-        ("reason_text", ctypes.c_char * 256),
+        ("price_date", ctypes.c_char * 16),
     ]
 
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The policy: every tunable constant of the guide, under dotted keys with
-the unit in the name, plus growth scenarios and the database instance
-catalog.  Wraps the opaque ``ecap_policy *`` handle.
+the unit in the name, plus growth scenarios and the catalogs of priced
+machine shapes (ecaptune.catalog).  Wraps the opaque ``ecap_policy *`` handle.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from typing import (Any, Dict, Iterator, List, Optional, Union)
 
 from . import _lib
 from . import _structs as S
-from ._convert import Record, from_struct, to_struct
+from ._convert import Record, enum_value, from_struct, to_struct
+from .catalog import Catalog, CatalogEntry
 from .enums import Model, ValueType
 from .errors import EcapTypeError, UnknownKeyError
 
-__all__ = ["Policy", "KeyInfo", "Scenario", "InstanceClass", "Value",
+__all__ = ["Policy", "KeyInfo", "Scenario", "Value",
            "key_count", "key_at", "key_find", "keys"]
 
 #: A policy value in Python: float (double), int (int64), bool, str.
@@ -108,22 +109,6 @@ class Scenario(Record):
     seasonal_peak_sd_factor: float = 0.0
 
 
-@dataclasses.dataclass(frozen=True)
-class InstanceClass(Record):
-    """struct ecap_instance_class: a database instance class.
-
-    name: 1 to 63 printable characters, e.g. "db.r6g.xlarge".
-    memory_gb: memory in GB (2^30 bytes); > 0 .. 1048576.
-    price_usd_per_hour: on-demand price in USD per hour; 0 .. 1000000.
-    vcpus: virtual CPUs; 1 .. 65536.
-    """
-
-    name: str
-    memory_gb: float
-    price_usd_per_hour: float
-    vcpus: int
-
-
 # ------------------------------------------------------- key introspection
 
 def key_count() -> int:
@@ -167,7 +152,7 @@ class Policy:
     ``policy["partition.target_size_mb"] = 256`` (float),
     ``policy["join.prefer_sort_merge"]`` (bool).  Besides the static keys,
     "growth.scenarios.<name>.<field>" and
-    "database.instance_classes.<name>.<field>" are keys.
+    "catalog.<catalog>.<name>.<field>" (numeric fields) are keys.
     """
 
     def __init__(self) -> None:
@@ -455,44 +440,58 @@ class Policy:
         """Removes a scenario; NotFoundError if there is none."""
         self._call("ecap_policy_scenario_remove", name.encode())
 
-    # ---- instance classes
-    def instance_class_count(self) -> int:
-        """Number of database instance classes."""
+    # ---- catalogs
+    def catalog_count(self, catalog: Union[Catalog, int, str]) -> int:
+        """Entries in a catalog (ecap_policy_catalog_count); 0 for an
+        unknown int."""
+        c = enum_value(catalog, Catalog, "ecap_catalog_from_string")
         with self._lock:
-            return int(_lib.lib.ecap_policy_instance_class_count(self._h()))
+            return int(_lib.lib.ecap_policy_catalog_count(self._h(), c))
 
-    def instance_class_at(self, index: int) -> InstanceClass:
-        """The class at ``index`` (sorted by memory); RangeError past the end."""
-        c = S.new_struct(S.InstanceClassStruct)
-        self._call("ecap_policy_instance_class_at", index, ctypes.byref(c))
-        return from_struct(c, InstanceClass)
+    def catalog_at(self, catalog: Union[Catalog, int, str],
+                   index: int) -> CatalogEntry:
+        """The entry at ``index`` of a catalog (sorted by price, then
+        name); RangeError past the end."""
+        c = enum_value(catalog, Catalog, "ecap_catalog_from_string")
+        e = S.new_struct(S.CatalogEntryStruct)
+        self._call("ecap_policy_catalog_at", c, index, ctypes.byref(e))
+        return from_struct(e, CatalogEntry)
 
-    def instance_class(self, name: str) -> InstanceClass:
-        """The class named ``name``; NotFoundError if there is none."""
-        c = S.new_struct(S.InstanceClassStruct)
-        self._call("ecap_policy_instance_class_find", name.encode(),
-                   ctypes.byref(c))
-        return from_struct(c, InstanceClass)
-
-    def instance_classes(self) -> List[InstanceClass]:
-        """The instance catalog, sorted by memory."""
+    def catalog(self, catalog: Union[Catalog, int, str]) -> List[CatalogEntry]:
+        """Every entry of a catalog (Catalog, its value or its name), sorted
+        by price_usd_per_hour, then name."""
         with self._lock:
-            return [self.instance_class_at(i)
-                    for i in range(self.instance_class_count())]
+            return [self.catalog_at(catalog, i)
+                    for i in range(self.catalog_count(catalog))]
 
-    def set_instance_class(self, cls: Optional[InstanceClass] = None,
-                           **fields: Any) -> None:
-        """Adds a class or replaces the one with the same name
-        (ecap_policy_instance_class_set).  Pass an InstanceClass or its
-        fields as keywords (name=, memory_gb=, price_usd_per_hour=, vcpus=)."""
-        if cls is not None:
-            fields = {**dataclasses.asdict(cls), **fields}
-        c = to_struct(S.InstanceClassStruct, fields)
-        self._call("ecap_policy_instance_class_set", ctypes.byref(c))
+    def catalog_find(self, catalog: Union[Catalog, int, str],
+                     name: str) -> CatalogEntry:
+        """The entry named ``name``; NotFoundError if there is none."""
+        c = enum_value(catalog, Catalog, "ecap_catalog_from_string")
+        e = S.new_struct(S.CatalogEntryStruct)
+        self._call("ecap_policy_catalog_find", c, name.encode(),
+                   ctypes.byref(e))
+        return from_struct(e, CatalogEntry)
 
-    def remove_instance_class(self, name: str) -> None:
-        """Removes a class; LimitError for the last one."""
-        self._call("ecap_policy_instance_class_remove", name.encode())
+    def catalog_set(self, entry: Optional[CatalogEntry] = None,
+                    **fields: Any) -> None:
+        """Adds an entry to its catalog or replaces the one with the same
+        name (ecap_policy_catalog_set).  Pass a CatalogEntry or its fields
+        as keywords (catalog=, name=, vcpu_count=, memory_gb=, ...);
+        LimitError when the catalog is full."""
+        if entry is not None:
+            fields = {**dataclasses.asdict(entry), **fields}
+        if "catalog" in fields:
+            fields["catalog"] = enum_value(fields["catalog"], Catalog,
+                                           "ecap_catalog_from_string")
+        e = to_struct(S.CatalogEntryStruct, fields)
+        self._call("ecap_policy_catalog_set", ctypes.byref(e))
+
+    def catalog_remove(self, catalog: Union[Catalog, int, str],
+                       name: str) -> None:
+        """Removes an entry; LimitError for the last one of a catalog."""
+        c = enum_value(catalog, Catalog, "ecap_catalog_from_string")
+        self._call("ecap_policy_catalog_remove", c, name.encode())
 
     def __repr__(self) -> str:
         if self._handle is None:

@@ -53,9 +53,9 @@ def _properties_array_too_small(p):
 
 
 def _last_class(p):
-    for c in p.instance_classes()[1:]:
-        p.remove_instance_class(c.name)
-    p.remove_instance_class(p.instance_class_at(0).name)
+    for c in p.catalog("database")[1:]:
+        p.catalog_remove("database", c.name)
+    p.catalog_remove("database", p.catalog_at("database", 0).name)
 
 
 CASES = {
@@ -116,10 +116,10 @@ def test_real_bad_input_raises(policy, code):
     assert pickle.loads(pickle.dumps(e)).message == e.message
 
 
-def test_last_instance_class_cannot_go(policy):
+def test_last_catalog_entry_cannot_go(policy):
     with pytest.raises(E.LimitError):
         _last_class(policy)
-    assert policy.instance_class_count() == 1
+    assert policy.catalog_count("database") == 1
 
 
 def test_json_error_has_position(policy):

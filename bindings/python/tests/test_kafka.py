@@ -53,53 +53,104 @@ def test_guide_minimums(policy):
 def test_ecap1_thousand_events(policy):
     o = E.advise_kafka(policy, events_per_second=1000)
     # peak = 1000 * kafka.peak_factor 2 = 2000 events/s
+    # = 2000 * 0.75 / 1024 = 1.46484375 MB/s
     assert o.peak_events_per_second == 2000.0
-    # partitions: max(ceil(2000 / 1000) = 2, 0 consumers, 12) = 12
-    assert o.partitions_count == 12
-    # data: 1000 * 0.75 KB * 168 h * 3600 * 3 / 1024 / 1024
-    #     = 1360800000 / 1048576 = 1297.760009765625 GB
+    assert o.peak_ingress_mb_per_second == 1.46484375
+    # Confluent: max(ceil(1.46 / 10), ceil(1.46 / 5)) = 1; max(1, 0
+    # consumers, kafka.min_partitions 12) = 12
+    assert (o.partitions_by_throughput_count, o.partitions_count) == (1, 12)
+    # data: 0.732421875 MB/s * 168 h * 3600 * 3 / 1024 = 1297.76 GB
     assert o.data_storage_gb == pytest.approx(1297.760009765625)
     # open segments: 12 partitions * 3 replicas * 1 GiB = 36 GB
     assert o.segment_allowance_gb == pytest.approx(36.0)
-    # (1297.76 + 36) * 1.3 = 1733.8880126953125 GB
+    # (1297.76 + 36) * 1.3 = 1733.888 GB
     assert o.total_storage_gb == pytest.approx(1333.760009765625 * 1.3)
-    # limits: storage 2; throughput 1; replicas 1; minimum max(3, RF 3)
-    # = 3 -> 3 brokers, the minimum decides
-    assert (o.brokers_by_storage_count, o.brokers_by_throughput_count,
-            o.brokers_by_partition_replicas_count, o.brokers_minimum_count,
-            o.brokers_count) == (2, 1, 1, 3, 3)
+    # every size: storage ceil(1733.9 / 16384) = 1, throughput 4.39 MB/s
+    # -> 1, replicas 36 -> 1, minimum max(3, RF 3) = 3: 3 brokers
+    assert (o.brokers_by_storage_count, o.brokers_minimum_count,
+            o.brokers_count) == (1, 3, 3)
     assert o.reason is R.ECAP_KAFKA_REASON_MINIMUM
     # ceil(1733.888 / 3) = ceil(577.96) = 578 GB per broker
     assert o.storage_per_broker_gb == 578.0
+    # broker-hours and storage, both in the total
+    assert o.broker_cost_usd_per_month == pytest.approx(
+        3 * o.broker_price_usd_per_hour * 720)
+    assert o.storage_cost_usd_per_month > 0
+    assert o.cost_usd_per_month == pytest.approx(
+        o.broker_cost_usd_per_month + o.storage_cost_usd_per_month)
     # RF 3: min.insync.replicas 2, acks all
     assert (o.min_insync_replicas_count, o.acks) == (2, "all")
+    assert "3 x " + o.instance_type in o.reason_text
+    assert "minimum" in o.reason_text
 
 
-def test_ecap1_partitions_and_limits(policy):
-    # peak exactly 12 partitions' worth: ceil(12000 / 1000) = 12; one
-    # event more: ceil(12001 / 1000) = 13
-    assert E.advise_kafka(policy, events_per_second=1000,
-                          peak_events_per_second=12000).partitions_count == 12
-    assert E.advise_kafka(policy, events_per_second=1000,
-                          peak_events_per_second=12001).partitions_count == 13
+def test_ecap1_confluent_examples(policy):
+    policy.set("kafka.min_partitions", 1)
+    # Confluent: 2 MB/s with p = 1 and c = 0.5 MB/s: max(2/1, 2/0.5) = 4
+    o = E.advise_kafka(policy, ingress_mb_per_second=2, peak_factor=1,
+                       partition_produce_mb_per_second=1,
+                       partition_consume_mb_per_second=0.5)
+    assert (o.partitions_by_throughput_count, o.partitions_count) == (4, 4)
+    # 60 MB/s with 10 and 4: max(6, 15) = 15
+    o = E.advise_kafka(policy, ingress_mb_per_second=60,
+                       peak_ingress_mb_per_second=60,
+                       partition_produce_mb_per_second=10,
+                       partition_consume_mb_per_second=4)
+    assert o.partitions_count == 15
     # 30 consumers in a group need 30 partitions
     assert E.advise_kafka(policy, events_per_second=1000,
                           consumer_count=30).partitions_count == 30
-    # storage: 1733.888 GB on 100 GB disks -> ceil(17.34) = 18
+
+
+def test_ecap1_hundred_thousand_events(policy):
+    o = E.advise_kafka(policy, events_per_second=100_000)
+    # data 73.2421875 MB/s * 604800 s * 3 / 1024 = 129776.0009765625 GB;
+    # peak 146.484375 MB/s: max(ceil(14.6), ceil(29.3)) = 30 partitions,
+    # 90 open segments; (129776.0009765625 + 90) * 1.3 = 168825.8 GB
+    assert o.partitions_count == 30
+    assert o.total_storage_gb == pytest.approx(168825.80126953125)
+    # ceil(168825.8 / 16384) = 11 brokers, 12 on 3 zones
+    assert (o.brokers_by_storage_count, o.brokers_count) == (11, 12)
+    assert o.reason is R.ECAP_KAFKA_REASON_STORAGE
+    assert o.compression_flag and o.tiered_storage_flag
+    # ceil(168825.8 / 12) = 14069 GB a broker
+    assert o.storage_per_broker_gb == 14069.0
+    assert "rounded up to 12 for 3 availability zones" in o.reason_text
+
+
+def test_ecap1_limits(policy):
+    # storage: 1733.888 GB on 100 GB disks -> ceil(17.34) = 18 -> 18
     o = E.advise_kafka(policy, events_per_second=1000, broker_disk_gb=100)
     assert (o.brokers_count, o.reason) == (18, R.ECAP_KAFKA_REASON_STORAGE)
     # throughput: 4.39453125 MB/s at 0.5 MB/s -> ceil(8.79) = 9
     o = E.advise_kafka(policy, events_per_second=1000,
                        broker_throughput_mb_per_second=0.5)
     assert (o.brokers_count, o.reason) == (9, R.ECAP_KAFKA_REASON_THROUGHPUT)
-    # partition replicas: 36 at 10 per broker -> ceil(3.6) = 4
+    # partition replicas: 36 at 10 per broker -> ceil(3.6) = 4 -> 6 on
+    # 3 zones
     o = E.advise_kafka(policy, events_per_second=1000,
                        max_partition_replicas_per_broker=10)
-    assert (o.brokers_count, o.reason) == \
-        (4, R.ECAP_KAFKA_REASON_PARTITION_REPLICAS)
+    assert (o.brokers_by_partition_replicas_count, o.brokers_count,
+            o.reason) == (4, 6, R.ECAP_KAFKA_REASON_PARTITION_REPLICAS)
+    # MSK's kafka.m5.large: 1000 replicas a broker; 2500 consumers ->
+    # 2500 partitions * 3 = 7500 replicas -> ceil(7.5) = 8 -> 9
+    o = E.advise_kafka(policy, events_per_second=1000, consumer_count=2500,
+                       instance_type="kafka.m5.large")
+    assert (o.instance_type, o.max_partition_replicas_per_broker,
+            o.brokers_count) == ("kafka.m5.large", 1000, 9)
     # RF 1: min.insync.replicas 1, acks 1
     o = E.advise_kafka(policy, events_per_second=10, replication_factor=1)
     assert (o.min_insync_replicas_count, o.acks) == (1, "1")
+
+
+def test_reason_names():
+    for r in R:
+        assert E.kafka_reason_from_string(E.kafka_reason_to_string(r)) is r
+    assert E.kafka_reason_to_string(R.ECAP_KAFKA_REASON_PARTITION_REPLICAS) \
+        == "partition-replicas"
+    assert E.kafka_reason_to_string(99) is None
+    with pytest.raises(E.UnknownEnumError):
+        E.kafka_reason_from_string("disk")
 
 
 @pytest.mark.parametrize("kw,cls,field", [
@@ -112,6 +163,11 @@ def test_ecap1_partitions_and_limits(policy):
     ({"retention_hours": 876001}, E.RangeError, "retention_hours"),
     ({"replication_factor": 33}, E.RangeError, "replication_factor"),
     ({"consumer_count": -1}, E.RangeError, "consumer_count"),
+    ({"ingress_mb_per_second": 2}, E.InvalidArgumentError,
+     "ingress_mb_per_second"),  # with events_per_second
+    ({"partition_produce_mb_per_second": -1}, E.RangeError,
+     "partition_produce_mb_per_second"),
+    ({"instance_type": "kafka.nope"}, E.NotFoundError, "instance_type"),
     ({"max_partition_replicas_per_broker": 10000001}, E.RangeError,
      "max_partition_replicas_per_broker"),
     # absurd combination: 1e10 events of 1 GB on 1e-300 GB disks
@@ -131,12 +187,13 @@ EPS = st.floats(0, 1e7, allow_nan=False)
 
 @settings(max_examples=200, deadline=None, database=None)
 @given(EPS, EPS)
-def test_ecap1_more_events_never_less(a, b):
+def test_ecap1_more_events_never_cheaper(a, b):
     small, large = sorted((a, b))
     with E.Policy() as p:
         x = E.advise_kafka(p, events_per_second=small)
         y = E.advise_kafka(p, events_per_second=large)
         assert y.partitions_count >= x.partitions_count
-        assert y.brokers_count >= x.brokers_count >= 3
         assert y.total_storage_gb >= x.total_storage_gb
         assert y.cost_usd_per_month >= x.cost_usd_per_month
+        # storage always priced
+        assert y.storage_cost_usd_per_month > 0

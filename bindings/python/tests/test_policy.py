@@ -88,15 +88,15 @@ def test_typed_access_dispatches_on_key_type(policy):
 def test_dynamic_keys(policy):
     # the C suite: aggressive peak 3.0, db.r6g.4xlarge 128 GB, xlarge 4 vCPUs
     assert policy["growth.scenarios.aggressive.seasonal_peak_factor"] == 3.0
-    assert policy["database.instance_classes.db.r6g.4xlarge.memory_gb"] == 128.0
-    assert policy["database.instance_classes.db.r6g.xlarge.vcpus"] == 4
+    assert policy["catalog.database.db.r6g.4xlarge.memory_gb"] == 128.0
+    assert policy["catalog.database.db.r6g.xlarge.vcpu_count"] == 4
     policy["growth.scenarios.enterprise.yearly_growth_ratio"] = 0.3
     assert policy.scenario("enterprise").yearly_growth_ratio == 0.3
     policy["growth.scenarios.enterprise.description"] = "Slow"
     assert policy["growth.scenarios.enterprise.description"] == "Slow"
-    policy["database.instance_classes.db.r6g.xlarge.vcpus"] = 8
-    assert policy.instance_class("db.r6g.xlarge").vcpus == 8
-    assert policy.key_type("database.instance_classes.db.r6g.xlarge.vcpus") \
+    policy["catalog.database.db.r6g.xlarge.vcpu_count"] = 8
+    assert policy.catalog_find("database", "db.r6g.xlarge").vcpu_count == 8
+    assert policy.key_type("catalog.database.db.r6g.xlarge.vcpu_count") \
         is ValueType.ECAP_TYPE_INT64
 
 
@@ -117,11 +117,20 @@ def test_default_scenarios_and_catalog(policy):
     assert names == ["conservative", "aggressive", "enterprise"]
     c = policy.scenario("conservative")
     assert (c.yearly_growth_ratio, c.seasonal_peak_factor) == (0.5, 2.0)
-    cat = policy.instance_classes()
+    cat = policy.catalog(ecaptune.Catalog.ECAP_CATALOG_DATABASE)
     assert [x.name for x in cat] == ["db.r6g.xlarge", "db.r6g.2xlarge",
                                      "db.r6g.4xlarge"]
-    assert cat[0].to_dict() == {"name": "db.r6g.xlarge", "memory_gb": 32.0,
-                                "price_usd_per_hour": 0.504, "vcpus": 4}
+    # the guide's class; Multi-AZ twice the price, gp3 0.115, IOPS 0.02
+    assert cat[0].to_dict() == {
+        "catalog": 2, "name": "db.r6g.xlarge", "vcpu_count": 4,
+        "memory_gb": 32.0, "price_usd_per_hour": 0.504,
+        "region": "us-east-1", "price_date": "2026-01-01",
+        "family": "db.r6g", "emr_price_usd_per_hour": 0.0,
+        "multi_az_price_usd_per_hour": 1.008,
+        "storage_usd_per_gb_month": 0.115, "iops_usd_per_month": 0.02,
+        "yarn_memory_mb": 0, "yarn_memory_derived_flag": False,
+        "eks_max_pod_count": 0, "max_partition_replica_count": 0,
+        "throughput_mb_per_second": 0.0}
 
 
 def test_scenario_and_class_edit(policy):
@@ -134,10 +143,12 @@ def test_scenario_and_class_edit(policy):
     assert policy.scenario_count() == 4
     policy.remove_scenario("hyper")
     assert policy.scenario_count() == 3
-    policy.set_instance_class(ecaptune.InstanceClass("db.r6g.large", 16.0, 0.252, 2))
-    assert policy.instance_class_at(0).name == "db.r6g.large"   # sorted by memory
-    policy.remove_instance_class("db.r6g.large")
-    assert policy.instance_class_count() == 3
+    policy.catalog_set(ecaptune.CatalogEntry(
+        ecaptune.Catalog.ECAP_CATALOG_DATABASE, "db.r6g.large", 2, 16.0,
+        0.252, "us-east-1", "2026-01-01"))
+    assert policy.catalog_at("database", 0).name == "db.r6g.large"  # by price
+    policy.catalog_remove("database", "db.r6g.large")
+    assert policy.catalog_count("database") == 3
     with pytest.raises(TypeError, match="valid: name"):
         policy.set_scenario(name="x", yearly_growth_pct=1)
 

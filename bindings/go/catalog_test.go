@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestCatalogNames(t *testing.T) {
+	if CatalogSparkNode.String() != "spark-node" || CatalogKafkaBroker.String() != "kafka-broker" {
+		t.Errorf("names: %s, %s", CatalogSparkNode, CatalogKafkaBroker)
+	}
+	if c, err := ParseCatalog("database"); err != nil || c != CatalogDatabase {
+		t.Errorf("ParseCatalog(database) = %v, %v", c, err)
+	}
+	if _, err := ParseCatalog("rds"); !errors.Is(err, ErrUnknownEnum) {
+		t.Errorf("ParseCatalog(rds) = %v", err)
+	}
+}
+
+// The same rows as tests/test-catalog.c defaults_present_and_sorted.
+func TestCatalogDefaults(t *testing.T) {
+	p := newPolicy(t)
+	db, err := p.Catalog(CatalogDatabase)
+	if err != nil || len(db) != 3 || p.CatalogCount(CatalogDatabase) != 3 {
+		t.Fatalf("Catalog(database) = %v, %v", db, err)
+	}
+	// The guide's class; Multi-AZ twice the price, gp3 0.115, IOPS 0.02.
+	want := CatalogEntry{Catalog: CatalogDatabase, Name: "db.r6g.xlarge", Family: "db.r6g",
+		Region: "us-east-1", PriceDate: "2026-01-01", VCPUCount: 4, MemoryGB: 32,
+		PriceUSDPerHour: 0.504, MultiAZPriceUSDPerHour: 1.008,
+		StorageUSDPerGBMonth: 0.115, IOPSUSDPerMonth: 0.02}
+	if db[0] != want {
+		t.Errorf("db[0] = %+v; want %+v", db[0], want)
+	}
+	// Sorted by EC2 price: 0.192, 0.252, 0.384, 0.504, 0.768 (engine-facts 4.3).
+	spark, err := p.Catalog(CatalogSparkNode)
+	if err != nil || len(spark) != 5 || spark[0].Name != "m5.xlarge" || spark[4].Name != "m5.4xlarge" {
+		t.Fatalf("Catalog(spark-node) = %+v, %v", spark, err)
+	}
+	// YARN 57344 MiB (4.2), EMR 25 % = 0.192, 8 * (30 - 1) + 2 = 234 pods.
+	m, err := p.CatalogFind(CatalogSparkNode, "m5.4xlarge")
+	if err != nil || m.YARNMemoryMB != 57344 || m.EMRPriceUSDPerHour != 0.192 || m.EKSMaxPodCount != 234 {
+		t.Errorf("m5.4xlarge = %+v, %v", m, err)
+	}
+	// MSK: the cheapest size first, kafka.t3.small (300 replicas a
+	// broker; 60 % of 174 Mbit/s baseline EBS = 12 MiB/s); 16 sizes.
+	k, err := p.CatalogAt(CatalogKafkaBroker, 0)
+	if err != nil || k.Name != "kafka.t3.small" || k.MaxPartitionReplicaCount != 300 || k.ThroughputMBPerSecond != 12 {
+		t.Errorf("kafka-broker[0] = %+v, %v", k, err)
+	}
+	if _, err := p.CatalogAt(CatalogKafkaBroker, 16); !errors.Is(err, ErrRange) {
+		t.Errorf("CatalogAt past the end: %v", err)
+	}
+	if _, err := p.CatalogAt(Catalog(9), 0); !errors.Is(err, ErrUnknownEnum) {
+		t.Errorf("CatalogAt(9): %v", err)
+	}
+}
+
+func TestCatalogEdit(t *testing.T) {
+	p := newPolicy(t)
+	r5 := CatalogEntry{Catalog: CatalogSparkNode, Name: "r5.4xlarge", Region: "us-east-1",
+		PriceDate: "2026-01-01", VCPUCount: 16, MemoryGB: 128, PriceUSDPerHour: 1.008,
+		EMRPriceUSDPerHour: 0.252, YARNMemoryMB: 122880, EKSMaxPodCount: 234}
+	if err := p.SetCatalogEntry(r5); err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.CatalogAt(CatalogSparkNode, 5) // the dearest
+	r5.Family = "r5"
+	if err != nil || got != r5 {
+		t.Fatalf("CatalogAt(5) = %+v, %v; want %+v", got, err, r5)
+	}
+	bad := r5
+	bad.YARNMemoryMB = 200000 // more than 128 GiB
+	var e *Error
+	if err := p.SetCatalogEntry(bad); !errors.As(err, &e) || e.Code != ErrRange || e.Field != "yarn_memory_mb" {
+		t.Errorf("YARN above memory: %v", err)
+	}
+	bad = r5
+	bad.StorageUSDPerGBMonth = 0.1 // not a spark-node field
+	if err := p.SetCatalogEntry(bad); !errors.Is(err, ErrInvalid) {
+		t.Errorf("storage on a spark-node: %v", err)
+	}
+	if err := p.RemoveCatalogEntry(CatalogSparkNode, "r5.4xlarge"); err != nil {
+		t.Fatal(err)
+	}
+	for n := p.CatalogCount(CatalogKafkaBroker); n > 1; n-- {
+		k, err := p.CatalogAt(CatalogKafkaBroker, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.RemoveCatalogEntry(CatalogKafkaBroker, k.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.RemoveCatalogEntry(CatalogKafkaBroker, "kafka.m5.24xlarge"); !errors.Is(err, ErrLimit) {
+		t.Errorf("removing the last broker: %v", err)
+	}
+	if v, err := p.Int64("catalog.spark-node.m5.xlarge.yarn_memory_mb"); err != nil || v != 12288 {
+		t.Errorf("dynamic key = %d, %v", v, err)
+	}
+}

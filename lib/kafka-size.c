@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kafka-size.c - ecap-1 Kafka sizing: partitions by Confluent's
+ * max(t/p, t/c), storage with open segments and headroom, and the broker
+ * size and count that cost least a month (broker-hours plus storage)
+ * within every per-broker limit, the availability zones and the broker
+ * quota.  Arithmetic only: no text, no allocation.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <string.h>
+
+#include "capacity.h"
+
+#define GIB 1073741824.0
+
+/* One broker size's answer. */
+struct fit {
+	double by_storage;
+	double by_throughput;
+	double by_partitions;
+	double brokers;
+	double per_broker_gb;
+	double thr;
+	double replicas;
+	double broker_cost;
+	double storage_cost;
+	int32_t limit;
+};
+
+/* Partitions and storage, which do not depend on the broker size. */
+static void
+size_topic(const ecap_policy *p, const struct ecap__kafka_args *a,
+	   struct ecap__kafka_calc *c)
+{
+	double rf = a->replication_factor;
+	double t = a->peak_ingress_mb_per_second;
+
+	c->daily_storage_gb = a->ingress_mb_per_second * 86400.0 * rf / 1024.0;
+	/* Confluent (Jun Rao): at least max(t/p, t/c) partitions. */
+	c->partitions_by_throughput =
+		fmax(ceil(t / a->partition_produce_mb_per_second),
+		     ceil(t / a->partition_consume_mb_per_second));
+	c->partitions = fmax(fmax(c->partitions_by_throughput, a->consumers),
+			     (double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS));
+	/* Retained bytes: the average rate over the whole retention. */
+	c->data_storage_gb = a->ingress_mb_per_second * a->retention_hours *
+			     3600.0 * rf / 1024.0;
+	/* Only closed segments are deleted: one open segment per replica. */
+	c->segment_allowance_gb = c->partitions * rf *
+		(double)ecap__pi(p, ECAP_K_KAFKA_SEGMENT_BYTES) / GIB;
+	c->total_storage_gb =
+		(c->data_storage_gb + c->segment_allowance_gb) *
+		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO));
+	c->brokers_minimum = fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS),
+				  rf);
+}
+
+/* The brokers of size e that every limit allows, and their cost. */
+static void
+fit_size(const ecap_policy *p, const struct ecap__kafka_args *a,
+	 const struct ecap__kafka_calc *c, const struct ecap_catalog_entry *e,
+	 struct fit *f)
+{
+	double az = (double)ecap__pi(p, ECAP_K_KAFKA_AVAILABILITY_ZONE_COUNT);
+	double hours = ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+	double n;
+
+	f->thr = a->broker_throughput_mb_per_second != 0.0 ?
+		 a->broker_throughput_mb_per_second : e->throughput_mb_per_second;
+	f->replicas = a->max_replicas_per_broker != 0.0 ?
+		      a->max_replicas_per_broker :
+		      (double)e->max_partition_replica_count;
+	f->by_storage = ceil(c->total_storage_gb / a->broker_disk_gb);
+	/* Every replica is written: the cluster absorbs peak ingress * RF.
+	 * An entry's 0 means no such limit. */
+	f->by_throughput = f->thr > 0.0 ?
+		ceil(a->peak_ingress_mb_per_second * a->replication_factor /
+		     f->thr) : 0.0;
+	f->by_partitions = f->replicas > 0.0 ?
+		ceil(c->partitions * a->replication_factor / f->replicas) :
+		0.0;
+	/* The largest; ties go to the earlier of minimum, storage,
+	 * throughput, partition replicas. */
+	n = c->brokers_minimum;
+	f->limit = ECAP_KAFKA_REASON_MINIMUM;
+	if (f->by_storage > n) {
+		n = f->by_storage;
+		f->limit = ECAP_KAFKA_REASON_STORAGE;
+	}
+	if (f->by_throughput > n) {
+		n = f->by_throughput;
+		f->limit = ECAP_KAFKA_REASON_THROUGHPUT;
+	}
+	if (f->by_partitions > n) {
+		n = f->by_partitions;
+		f->limit = ECAP_KAFKA_REASON_PARTITION_REPLICAS;
+	}
+	/* MSK spreads brokers evenly over the zones. */
+	f->brokers = ceil(n / az) * az;
+	/* Every broker gets the same volume, at least MSK's 1 GiB. */
+	f->per_broker_gb = fmax(1.0, ceil(c->total_storage_gb / f->brokers));
+	f->broker_cost = f->brokers * e->price_usd_per_hour * hours;
+	f->storage_cost = f->brokers * f->per_broker_gb *
+			  e->storage_usd_per_gb_month;
+}
+
+/* Burstable sizes (kafka.t3: family "kafka.t" and a generation digit) are
+ * left out unless the policy allows them. */
+static bool
+burstable(const struct ecap_catalog_entry *e)
+{
+	return strncmp(e->family, "kafka.t", 7) == 0 &&
+	       isdigit((unsigned char)e->family[7]);
+}
+
+/*
+ * True when fit g of a size beats fit f: within the quota before over it;
+ * within it, cheaper (then fewer brokers); both over it, fewer brokers
+ * (then cheaper), the size closest to the quota.  Equal answers keep the
+ * earlier catalog entry.
+ */
+static bool
+better(const struct fit *g, const struct fit *f, double quota)
+{
+	double gc = g->broker_cost + g->storage_cost;
+	double fc = f->broker_cost + f->storage_cost;
+	bool g_in = g->brokers <= quota, f_in = f->brokers <= quota;
+
+	if (g_in != f_in)
+		return g_in;
+	if (g_in)
+		return gc < fc || (gc == fc && g->brokers < f->brokers);
+	return g->brokers < f->brokers || (g->brokers == f->brokers && gc < fc);
+}
+
+/* The entries to choose from: the named one, or every allowed size (every
+ * size when the catalog holds only burstable ones). */
+static const struct ecap_catalog_entry *
+choose(const ecap_policy *p, const struct ecap__kafka_args *a,
+       const struct ecap__kafka_calc *c, struct fit *best)
+{
+	const struct ecap_catalog_entry *e, *chosen = NULL;
+	bool allow_burst = ecap__pi(p, ECAP_K_KAFKA_BURSTABLE_BROKERS) != 0;
+	double quota = (double)ecap__pi(p, ECAP_K_KAFKA_MAX_BROKER_COUNT);
+	struct fit f;
+	size_t i, n;
+	int pass;
+
+	e = ecap__catalog_entries(p, ECAP_CATALOG_KAFKA_BROKER, &n);
+	for (pass = 0; pass < 2 && chosen == NULL; pass++) {
+		for (i = 0; i < n; i++) {
+			if (a->instance_type != NULL ?
+			    strcmp(e[i].name, a->instance_type) != 0 :
+			    pass == 0 && !allow_burst && burstable(&e[i]))
+				continue;
+			fit_size(p, a, c, &e[i], &f);
+			if (chosen == NULL || better(&f, best, quota)) {
+				*best = f;
+				chosen = &e[i];
+			}
+		}
+	}
+	return chosen;
+}
+
+void
+ecap__kafka_calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
+		       struct ecap__kafka_calc *c)
+{
+	struct fit f;
+
+	size_topic(p, a, c);
+	memset(&f, 0, sizeof(f));
+	c->broker = choose(p, a, c, &f);
+	if (c->broker == NULL)	/* a catalog is never empty */
+		return;
+	c->brokers = f.brokers;
+	c->limit = f.limit;
+	c->brokers_by_storage = f.by_storage;
+	c->brokers_by_throughput = f.by_throughput;
+	c->brokers_by_partitions = f.by_partitions;
+	c->storage_per_broker_gb = f.per_broker_gb;
+	c->replicas_per_broker = f.replicas;
+	c->broker_throughput_mb_per_second = f.thr;
+	c->broker_price_usd_per_hour = c->broker->price_usd_per_hour;
+	c->broker_cost_usd_per_month = f.broker_cost;
+	c->storage_cost_usd_per_month = f.storage_cost;
+	c->cost_usd_per_month = f.broker_cost + f.storage_cost;
+	c->quota_exceeded =
+		f.brokers > (double)ecap__pi(p, ECAP_K_KAFKA_MAX_BROKER_COUNT);
+	/* Storage decides: it set the count or costs more than the brokers.
+	 * Compressed batches shrink every retained byte; tiered storage
+	 * keeps one remote copy of all but the recent data (worth it when
+	 * more than a day is kept). */
+	c->compression = f.limit == ECAP_KAFKA_REASON_STORAGE ||
+			 f.storage_cost > f.broker_cost;
+	c->tiered_storage = c->compression && a->retention_hours > 24.0 &&
+			    !burstable(c->broker);	/* MSK: not on kafka.t3 */
+}
