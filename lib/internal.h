@@ -336,13 +336,31 @@ struct ecap__key_def {
 extern const struct ecap__key_def ecap__keys[ECAP_K__COUNT];
 /* Index of the static key named name, or -1. */
 int ecap__key_lookup(const char *name);
-/* Validates and stores a value for a static key (no partial writes). */
+/*
+ * Validates and stores a value for a static key (no partial writes); a set
+ * also checks the rules between keys (ecap__policy_check) and undoes the
+ * store when they fail.  The JSON loader stores, and checks the whole
+ * document at its end.
+ */
+int ecap__key_store_double(ecap_policy *p, int id, double v,
+			   struct ecap_error *err);
+int ecap__key_store_int64(ecap_policy *p, int id, int64_t v,
+			  struct ecap_error *err);
+int ecap__key_store_string(ecap_policy *p, int id, const char *v,
+			   struct ecap_error *err);
 int ecap__key_set_double(ecap_policy *p, int id, double v,
 			 struct ecap_error *err);
 int ecap__key_set_int64(ecap_policy *p, int id, int64_t v,
 			struct ecap_error *err);
 int ecap__key_set_string(ecap_policy *p, int id, const char *v,
 			 struct ecap_error *err);
+/*
+ * The rules between keys (policy-check.c): ECAP_OK, or the error naming
+ * changed (the key just set, or -1 for a whole document) when it is one
+ * of the pair that disagree.
+ */
+int ecap__policy_check(const ecap_policy *p, int changed,
+		       struct ecap_error *err);
 /*
  * Checks a per-call field that overrides policy key id: 0 (take the
  * policy's value) or a value in the key's own range, so that a window, size

@@ -348,6 +348,8 @@ scan_check(const struct ecap_partition_scan_in *in, struct ecap_error *err,
 	    (rc = ecap__check_bool(err, "not_splittable",
 						   in->not_splittable)) !=
 		    ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "max_partition_bytes",
 				    in->max_partition_bytes, 0,
 				    ECAP_PARTITION_MAX_BYTES)) != ECAP_OK ||
@@ -594,7 +596,9 @@ aqe_check(const struct ecap_partition_aqe_in *in, int64_t *split_counts,
 {
 	int rc;
 
-	if ((rc = ecap__check_int64(err, "partition_count",
+	if ((rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "partition_count",
 				    in->partition_count, 1,
 				    ECAP_PARTITION_MAX_COUNT)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "advisory_partition_size_bytes",

@@ -132,19 +132,19 @@ load_static(ecap_policy *p, int id, const json_t *v, struct ecap_error *err)
 	case ECAP_TYPE_DOUBLE:
 		if (!json_is_number(v))
 			return ecap__json_type_error(err, k->name, "a number", v);
-		return ecap__key_set_double(p, id, json_number_value(v), err);
+		return ecap__key_store_double(p, id, json_number_value(v), err);
 	case ECAP_TYPE_INT64:
 		if (!json_is_integer(v))
 			return ecap__json_type_error(err, k->name, "an integer", v);
-		return ecap__key_set_int64(p, id, json_integer_value(v), err);
+		return ecap__key_store_int64(p, id, json_integer_value(v), err);
 	case ECAP_TYPE_BOOL:
 		if (!json_is_boolean(v))
 			return ecap__json_type_error(err, k->name, "true or false", v);
-		return ecap__key_set_int64(p, id, json_is_true(v), err);
+		return ecap__key_store_int64(p, id, json_is_true(v), err);
 	default:
 		if (!json_is_string(v))
 			return ecap__json_type_error(err, k->name, "a string", v);
-		return ecap__key_set_string(p, id, json_string_value(v), err);
+		return ecap__key_store_string(p, id, json_string_value(v), err);
 	}
 }
 
@@ -276,7 +276,8 @@ load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
 		if (rc != ECAP_OK)
 			return rc;
 	}
-	return ECAP_OK;
+	/* The rules between keys hold for the document as a whole. */
+	return ecap__policy_check(p, -1, err);
 }
 
 /*

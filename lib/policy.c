@@ -324,6 +324,12 @@ ecap_policy_scenario_remove(ecap_policy *policy, const char *name,
 	if ((s = ecap__scenario_find(policy, name)) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "scenario",
 				  "no scenario is named \"%.60s\"", name);
+	/* Projections fall back to the default: it cannot go. */
+	if (strcmp(name, ecap__ps(policy, ECAP_K_GROWTH_DEFAULT_SCENARIO)) == 0)
+		return ecap__fail(err, ECAP_ERR_INVALID, "scenario",
+				  "scenario %.60s is growth.default_scenario; "
+				  "name another default before removing it",
+				  name);
 	i = (size_t)(s - policy->scenarios);
 	memmove(&policy->scenarios[i], &policy->scenarios[i + 1],
 		(policy->n_scenarios - i - 1) * sizeof(policy->scenarios[0]));

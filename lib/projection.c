@@ -545,6 +545,8 @@ json_begin(const void *first, size_t count, size_t known, const char *type,
 	   struct ecap_error *err)
 {
 	const char *model;
+	int32_t m0 = 0;
+	size_t i;
 	int rc;
 
 	if ((rc = ecap__check_ptr(err, json, "json")) != ECAP_OK)
@@ -556,13 +558,25 @@ json_begin(const void *first, size_t count, size_t known, const char *type,
 				  "rendered", count, ECAP_PROJECTION_MAX_YEARS);
 	if ((rc = ecap__array_stride(err, first, count, known, type, stride)))
 		return rc;
-	/* model is the first int32_t after sz in both year structs. */
-	model = ecap_model_to_string(*(const int32_t *)((const unsigned char *)
-							first + sizeof(size_t)));
-	if (model == NULL)
-		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
-				  "the first year's model is unknown; fill "
-				  "the array with a projection first");
+	/* model is the first int32_t after sz in both year structs; every
+	 * year's must be known, and the same (one projection). */
+	for (i = 0; i < count; i++) {
+		int32_t m;
+
+		memcpy(&m, (const unsigned char *)first + i * *stride +
+			   sizeof(size_t), sizeof(m));
+		if (i == 0)
+			m0 = m;
+		if (ecap_model_to_string(m) == NULL || m != m0)
+			return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
+					  "years[%zu].model is %d, %s; fill "
+					  "the array with one projection",
+					  i, (int)m,
+					  ecap_model_to_string(m) == NULL ?
+						  "unknown" :
+						  "not the first year's");
+	}
+	model = ecap_model_to_string(m0);
 	*root = json_object();
 	*arr = json_array();
 	if (*root == NULL || *arr == NULL ||

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Hardening: the undefined behaviour a fuzzer found (at its exact inputs),
- * counts past Spark's Int refused rather than handed to a renderer that
- * rejects them, and renderers that never print -0.
+ * Hardening (issue 17): the undefined behaviour a fuzzer found (at its
+ * exact inputs), counts past Spark's Int refused rather than handed to a
+ * renderer that rejects them, renderers that never print -0, the rules
+ * between policy keys, reserved fields, and one code per situation.
  */
 #include <float.h>
 #include <stdio.h>
@@ -216,6 +217,146 @@ START_TEST(renderers_unknown_model_is_unknown_enum)
 }
 END_TEST
 
+/* ---- rules between policy keys ---- */
+
+static double
+getd(const char *key)
+{
+	double v = NAN;
+
+	ck_assert_int_eq(ecap_policy_get_double(p, key, &v, &err), 0);
+	return v;
+}
+
+START_TEST(policy_reserve_against_the_smallest_heap)
+{
+	/* 65536 MiB reserved needs heaps of 1.5 x 65536 = 98304 MiB (Spark's
+	 * minSystemMemory); executor.memory_min_gb 4 GiB is 4096 MiB: the
+	 * set fails, names both keys and changes nothing.  Before, ecap-1
+	 * advised 4-8 GB heaps with memory_unified_bytes = 0. */
+	ck_assert_err(ecap_policy_set_double(p, "spark.reserved_memory_mb",
+					     65536.0, &err),
+		      ECAP_ERR_RANGE, err, "spark.reserved_memory_mb");
+	ck_assert_ptr_nonnull(strstr(err.message, "executor.memory_min_gb"));
+	ck_assert_double_near(getd("spark.reserved_memory_mb"), 300.0);
+	/* 96 GiB = 98304 MiB heaps take it exactly */
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.memory_max_gb",
+						128.0, &err), 0);
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.memory_min_gb",
+						96.0, &err), 0);
+	ck_assert_int_eq(ecap_policy_set_double(p, "spark.reserved_memory_mb",
+						65536.0, &err), 0);
+	/* and the heap cannot then shrink under it */
+	ck_assert_err(ecap_policy_set_double(p, "executor.memory_min_gb", 95.0,
+					     &err),
+		      ECAP_ERR_RANGE, err, "executor.memory_min_gb");
+	ck_assert_ptr_nonnull(strstr(err.message, "spark.reserved_memory_mb"));
+}
+END_TEST
+
+START_TEST(policy_min_above_max)
+{
+	ck_assert_err(ecap_policy_set_double(p, "executor.memory_min_gb", 10.0,
+					     &err),
+		      ECAP_ERR_RANGE, err, "executor.memory_min_gb");
+	ck_assert_ptr_nonnull(strstr(err.message, "executor.memory_max_gb"));
+	ck_assert_double_near(getd("executor.memory_min_gb"), 4.0);
+	ck_assert_err(ecap_policy_set_int64(p, "executor.min_executors", 21,
+					    &err),
+		      ECAP_ERR_RANGE, err, "executor.min_executors");
+	ck_assert_ptr_nonnull(strstr(err.message, "executor.max_executors"));
+}
+END_TEST
+
+START_TEST(policy_json_rules_hold_for_the_whole_document)
+{
+	static const char both[] = "{\"executor.memory_min_gb\": 16,\n"
+				   " \"executor.memory_max_gb\": 32}";
+	static const char alone[] = "{\"executor.memory_min_gb\": 16}";
+
+	/* Members are read in order; the rules are checked at the end. */
+	ck_assert_int_eq(ecap_policy_load_json(p, both, strlen(both), &err), 0);
+	ck_assert_double_near(getd("executor.memory_max_gb"), 32.0);
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.memory_max_gb",
+						16.0, &err), 0);
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.memory_min_gb",
+						4.0, &err), 0);
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.memory_max_gb",
+						8.0, &err), 0);
+	ck_assert_err(ecap_policy_load_json(p, alone, strlen(alone), &err),
+		      ECAP_ERR_RANGE, err, "executor.memory_min_gb");
+	ck_assert_double_near(getd("executor.memory_min_gb"), 4.0);
+}
+END_TEST
+
+START_TEST(policy_default_scenario_exists)
+{
+	static const char doc[] =
+		"{\"growth.default_scenario\": \"steady\", \"growth.scenarios\": "
+		"{\"steady\": {\"yearly_growth_ratio\": 0.1, "
+		"\"seasonal_peak_factor\": 1.5}}}";
+	static const char missing[] = "{\"growth.default_scenario\": \"gone\"}";
+
+	ck_assert_err(ecap_policy_set_string(p, "growth.default_scenario",
+					     "nope", &err),
+		      ECAP_ERR_NOT_FOUND, err, "growth.default_scenario");
+	ck_assert_err(ecap_policy_load_json(p, missing, strlen(missing), &err),
+		      ECAP_ERR_NOT_FOUND, err, "growth.default_scenario");
+	/* the default cannot be removed: projections fall back to it */
+	ck_assert_err(ecap_policy_scenario_remove(p, "conservative", &err),
+		      ECAP_ERR_INVALID, err, "scenario");
+	ck_assert_ptr_nonnull(strstr(err.message, "growth.default_scenario"));
+	ck_assert_uint_eq(ecap_policy_scenario_count(p), 3);
+	/* a scenario defined after the key in the same document is fine */
+	ck_assert_int_eq(ecap_policy_load_json(p, doc, strlen(doc), &err), 0);
+	ck_assert_int_eq(ecap_policy_scenario_remove(p, "conservative", &err),
+			 0);
+}
+END_TEST
+
+START_TEST(reserved_fields_must_be_zero)
+{
+	const int64_t sizes[] = { 1 << 20 };
+	ECAP_OPTS(ecap_partition_scan_in, scan, .file_sizes_bytes = sizes,
+		  .file_count = 1, .total_executor_cores = 4, .reserved_0 = 1);
+	ECAP_OPTS(ecap_partition_aqe_in, aqe, .partition_sizes_bytes = sizes,
+		  .partition_count = 1, .total_executor_cores = 4,
+		  .reserved_0 = -1);
+	struct ecap_partition_scan_out so;
+	struct ecap_partition_aqe_out ao;
+
+	ECAP_STRUCT_INIT(&so);
+	ECAP_STRUCT_INIT(&ao);
+	ck_assert_err(ecap_partition_scan_tasks(p, &scan, &so, &err),
+		      ECAP_ERR_RANGE, err, "reserved_0");
+	ck_assert_err(ecap_partition_aqe(p, &aqe, &ao, NULL, NULL, &err),
+		      ECAP_ERR_RANGE, err, "reserved_0");
+}
+END_TEST
+
+START_TEST(projection_json_checks_every_year)
+{
+	ECAP_OPTS(ecap_projection_in, in, .current_daily_transactions = 1e6,
+		  .years = 3);
+	struct ecap_projection_year years[3];
+	size_t n = 3, i;
+	char *json = NULL;
+
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&years[i]);
+	ck_assert_int_eq(ecap_projection_run(p, &in, years, &n, &err), 0);
+	years[2].model = 9;
+	ck_assert_err(ecap_projection_to_json(years, 3, &json, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "model");
+	ck_assert_ptr_nonnull(strstr(err.message, "years[2]"));
+	ck_assert_ptr_null(json);
+	years[2].model = years[0].model == ECAP_MODEL_GUIDE ?
+				 ECAP_MODEL_ECAP_1 : ECAP_MODEL_GUIDE;
+	ck_assert_err(ecap_projection_to_json(years, 3, &json, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "model");
+}
+END_TEST
+
 Suite *
 hardening_suite(void)
 {
@@ -232,6 +373,12 @@ hardening_suite(void)
 	tcase_add_test(tc, guide_executors_render);
 	tcase_add_test(tc, renderers_never_print_negative_zero);
 	tcase_add_test(tc, renderers_unknown_model_is_unknown_enum);
+	tcase_add_test(tc, policy_reserve_against_the_smallest_heap);
+	tcase_add_test(tc, policy_min_above_max);
+	tcase_add_test(tc, policy_json_rules_hold_for_the_whole_document);
+	tcase_add_test(tc, policy_default_scenario_exists);
+	tcase_add_test(tc, reserved_fields_must_be_zero);
+	tcase_add_test(tc, projection_json_checks_every_year);
 	suite_add_tcase(s, tc);
 	return s;
 }
