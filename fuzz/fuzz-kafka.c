@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * ecap_kafka_advise with a fuzzed input struct (sz included): it returns
- * an advice or a documented error, never a crash.
+ * an advice, which ecap_kafka_explain renders, or a documented error.
  */
 #include "fuzz.h"
 
@@ -21,8 +21,16 @@ ecap_fuzz_kafka(const uint8_t *data, size_t size)
 	ECAP_STRUCT_INIT(&err);
 	fuzz_struct(&in, &i, sizeof(i.v));
 	ECAP_STRUCT_INIT(&out);
-	if ((rc = ecap_kafka_advise(p, &i.v, &out, &err)) != ECAP_OK)
+	if ((rc = ecap_kafka_advise(p, &i.v, &out, &err)) != ECAP_OK) {
 		fuzz_check_error(rc, &err);
+	} else {
+		char text[ECAP_EXPLAIN_MAX];
+
+		rc = ecap_kafka_explain(&out, text, sizeof(text), &err);
+		if (rc != ECAP_OK)
+			fprintf(stderr, "explain: %s\n", err.message);
+		FUZZ_ASSERT(rc == ECAP_OK && strstr(text, "-0 ") == NULL);
+	}
 	ecap_policy_free(&p);
 	return 0;
 }

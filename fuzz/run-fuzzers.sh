@@ -14,7 +14,9 @@ CC=${FUZZ_CC:-clang}
 WORK=${WORK:-$(mktemp -d)}
 checks=address,undefined,float-cast-overflow,float-divide-by-zero
 san="-fsanitize=fuzzer,$checks"
-libsan="-fsanitize=fuzzer-no-link,$checks"
+# The library also with -fsanitize=integer (its deliberate wraps are
+# marked ECAP_WRAPS), as in CI's sanitizer build.
+libsan="-fsanitize=fuzzer-no-link,$checks,integer"
 cflags="-g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all -ffp-contract=off"
 jansson=$(pkg-config --cflags --libs jansson)
 mkdir -p "$WORK/obj"
@@ -26,7 +28,8 @@ for src in "$top"/lib/*.c; do
 done
 status=0
 for t in $targets; do
-	$CC $cflags $san -I"$top/include" -I"$top/fuzz" -DECAP_FUZZ_TARGET="$t" \
+	$CC $cflags $san -fsanitize=integer -I"$top/include" -I"$top/fuzz" \
+		-DECAP_FUZZ_TARGET="$t" \
 		"$top/fuzz/libfuzzer.c" "$top"/fuzz/fuzz-*.c "$WORK"/obj/*.o \
 		$jansson -lm -o "$WORK/fuzz-$t"
 	mkdir -p "$WORK/$t/corpus"

@@ -67,6 +67,7 @@ struct ctx {
 		struct ecap_executor_out executor;
 		struct ecap_database_out database;
 		struct ecap_kafka_out kafka;
+		struct ecap_spark_memory_regions regions;
 		struct ecap_projection_year years[5];
 		struct ecap_projection_montecarlo_year mc[5];
 		struct ecap_property props[40];
@@ -340,6 +341,55 @@ run_set_string(struct ctx *c)
 				      "kafka.m7g.a.long.type.name", &c->err);
 }
 
+static int
+run_catalog_set(struct ctx *c)
+{
+	struct ecap_catalog_entry e;
+
+	ECAP_STRUCT_INIT(&e);
+	if (ecap_policy_catalog_at(c->policy, ECAP_CATALOG_DATABASE, 0, &e,
+				   NULL) != ECAP_OK)
+		abort();
+	snprintf(e.name, sizeof(e.name), "db.x9.a-rather-long-class-name");
+	e.family[0] = '\0';
+	return ecap_policy_catalog_set(c->policy, &e, &c->err);
+}
+
+static int
+run_catalog_remove(struct ctx *c)
+{
+	struct ecap_catalog_entry e;
+
+	ECAP_STRUCT_INIT(&e);
+	if (ecap_policy_catalog_at(c->policy, ECAP_CATALOG_KAFKA_BROKER, 0, &e,
+				   NULL) != ECAP_OK)
+		abort();
+	return ecap_policy_catalog_remove(c->policy, ECAP_CATALOG_KAFKA_BROKER,
+					  e.name, &c->err);
+}
+
+static int
+run_kafka_explain(struct ctx *c)
+{
+	ECAP_OPTS(ecap_kafka_in, in, .events_per_second = 5000.0);
+	struct ecap_kafka_out out;
+	char text[ECAP_EXPLAIN_MAX];
+
+	ECAP_STRUCT_INIT(&out);
+	if (ecap_kafka_advise(c->policy, &in, &out, NULL) != ECAP_OK)
+		abort();
+	return ecap_kafka_explain(&out, text, sizeof(text), &c->err);
+}
+
+static int
+run_memory_regions(struct ctx *c)
+{
+	ECAP_STRUCT_INIT(&c->out.regions);
+	snap(c);
+	return ecap_spark_memory_regions(c->policy, UINT64_C(8) << 30,
+					 &c->out.regions, &c->err);
+}
+
 struct scenario {
 	const char *name;
 	int (*run)(struct ctx *c);
@@ -356,6 +406,8 @@ static const struct scenario scenarios[] = {
 	{ "policy_dump_json", run_dump, false },
 	{ "policy_scenario_set", run_scenario_set, true },
 	{ "policy_set_string", run_set_string, true },
+	{ "policy_catalog_set", run_catalog_set, true },
+	{ "policy_catalog_remove", run_catalog_remove, true },
 	{ "partition_advise", run_partition, false },
 	{ "partition_scan_tasks", run_scan, false },
 	{ "partition_aqe", run_aqe, false },
@@ -367,6 +419,8 @@ static const struct scenario scenarios[] = {
 	{ "database_advise", run_database, false },
 	{ "database_properties", run_database_props, false },
 	{ "kafka_advise", run_kafka, false },
+	{ "kafka_explain", run_kafka_explain, false },
+	{ "spark_memory_regions", run_memory_regions, false },
 	{ "projection_run", run_projection, false },
 	{ "projection_montecarlo", run_montecarlo, false },
 	{ "projection_to_json", run_projection_json, false },
