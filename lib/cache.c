@@ -160,17 +160,11 @@ resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
 	double factor;
 	int rc;
 
-	if ((rc = ecap__check_double(err, "deserialized_size_factor",
-				     in->deserialized_size_factor, 0.0,
-				     100.0)) != ECAP_OK)
+	if ((rc = ecap__check_override_double(
+		     err, "deserialized_size_factor",
+		     in->deserialized_size_factor,
+		     ECAP_K_CACHE_DESERIALIZED_SIZE_FACTOR)) != ECAP_OK)
 		return rc;
-	if (in->deserialized_size_factor != 0.0 &&
-	    in->deserialized_size_factor < 1.0)
-		return ecap__fail(err, ECAP_ERR_RANGE,
-				  "deserialized_size_factor",
-				  "deserialized_size_factor is %.17g; it is 0 "
-				  "(policy) or 1 to 100",
-				  in->deserialized_size_factor);
 	if (in->deserialized_size_bytes > MAX_SIZE_BYTES ||
 	    in->serialized_size_bytes > MAX_SIZE_BYTES)
 		return ecap__fail(err, ECAP_ERR_RANGE,

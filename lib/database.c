@@ -218,8 +218,9 @@ ecap_database_advise(const ecap_policy *policy,
 	    (rc = ecap__check_double(err, "transactions_per_day",
 				     in->transactions_per_day, 0.0,
 				     ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
-	    (rc = ecap__check_int64(err, "retention_days", in->retention_days,
-				    0, 36500)))
+	    (rc = ecap__check_override_int64(err, "retention_days",
+					     in->retention_days,
+					     ECAP_K_DATABASE_RETENTION_DAYS)))
 		return rc;
 	retention = in->retention_days != 0 ?
 		    in->retention_days :
