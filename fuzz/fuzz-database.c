@@ -1,16 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Database sizing with a fuzzed input struct (sz included); every advice
- * renders as PostgreSQL settings.
+ * Database sizing with a fuzzed input struct (sz included): every
+ * advice renders as PostgreSQL settings.
  */
 #include "fuzz.h"
 
-int
-ecap_fuzz_database(const uint8_t *data, size_t size)
+static void
+advise(const ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 {
-	struct fuzz_in in = { data, size };
-	struct ecap_error err;
-	ecap_policy *p = fuzz_policy(&in);
 	struct {
 		struct ecap_database_in v;
 		unsigned char tail[32];
@@ -20,18 +17,20 @@ ecap_fuzz_database(const uint8_t *data, size_t size)
 	size_t n = fuzz_props_init(props);
 	int rc;
 
-	ECAP_STRUCT_INIT(&err);
-	fuzz_struct(&in, &i, sizeof(i.v));
+	fuzz_struct(in, &i, sizeof(i.v));
 	ECAP_STRUCT_INIT(&out);
-	if ((rc = ecap_database_advise(p, &i.v, &out, &err)) != ECAP_OK) {
-		fuzz_check_error(rc, &err);
-	} else {
-		rc = ecap_database_properties(&out, props, &n, &err);
-		if (rc != ECAP_OK)
-			fprintf(stderr, "render: %s\n", err.message);
-		FUZZ_ASSERT(rc == ECAP_OK);
-		fuzz_check_props(props, n);
+	if ((rc = ecap_database_advise(p, &i.v, &out, err)) != ECAP_OK) {
+		fuzz_check_error(rc, err);
+		return;
 	}
-	ecap_policy_free(&p);
-	return 0;
+	rc = ecap_database_properties(&out, props, &n, err);
+	fuzz_rendered(rc, err, props, n);
+}
+
+int
+ecap_fuzz_database(const uint8_t *data, size_t size)
+{
+	static const fuzz_op ops[] = { advise };
+
+	return fuzz_run(data, size, ops, 1);
 }

@@ -5,12 +5,9 @@
  */
 #include "fuzz.h"
 
-int
-ecap_fuzz_join(const uint8_t *data, size_t size)
+static void
+advise(const ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 {
-	struct fuzz_in in = { data, size };
-	struct ecap_error err;
-	ecap_policy *p = fuzz_policy(&in);
 	struct {
 		struct ecap_join_in v;
 		unsigned char tail[32];
@@ -18,11 +15,17 @@ ecap_fuzz_join(const uint8_t *data, size_t size)
 	struct ecap_join_out out;
 	int rc;
 
-	ECAP_STRUCT_INIT(&err);
-	fuzz_struct(&in, &i, sizeof(i.v));
+	fuzz_struct(in, &i, sizeof(i.v));
 	ECAP_STRUCT_INIT(&out);
-	if ((rc = ecap_join_advise(p, &i.v, &out, &err)) != ECAP_OK)
-		fuzz_check_error(rc, &err);
-	ecap_policy_free(&p);
-	return 0;
+	if ((rc = ecap_join_advise(p, &i.v, &out, err)) != ECAP_OK)
+		fuzz_check_error(rc, err);
+
+}
+
+int
+ecap_fuzz_join(const uint8_t *data, size_t size)
+{
+	static const fuzz_op ops[] = { advise };
+
+	return fuzz_run(data, size, ops, 1);
 }

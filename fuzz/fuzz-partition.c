@@ -26,10 +26,7 @@ advise(const ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 		return;
 	}
 	rc = ecap_partition_spark_properties(p, &out, props, &n, err);
-	if (rc != ECAP_OK)
-		fprintf(stderr, "render: %s\n", err->message);
-	FUZZ_ASSERT(rc == ECAP_OK);
-	fuzz_check_props(props, n);
+	fuzz_rendered(rc, err, props, n);
 }
 
 static void
@@ -89,22 +86,7 @@ aqe(const ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 int
 ecap_fuzz_partition(const uint8_t *data, size_t size)
 {
-	struct fuzz_in in = { data, size };
-	struct ecap_error err;
-	ecap_policy *p = fuzz_policy(&in);
+	static const fuzz_op ops[] = { advise, scan, aqe };
 
-	ECAP_STRUCT_INIT(&err);
-	switch (fuzz_u8(&in) % 3) {
-	case 0:
-		advise(p, &in, &err);
-		break;
-	case 1:
-		scan(p, &in, &err);
-		break;
-	default:
-		aqe(p, &in, &err);
-		break;
-	}
-	ecap_policy_free(&p);
-	return 0;
+	return fuzz_run(data, size, ops, 3);
 }

@@ -75,7 +75,7 @@ montecarlo(const ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
  * caller's own struct would be, and the buffer holds every element at it.
  */
 static void
-raw(struct fuzz_in *in, struct ecap_error *err)
+raw(const ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 {
 	union {
 		struct ecap_projection_year y[4];
@@ -86,6 +86,7 @@ raw(struct fuzz_in *in, struct ecap_error *err)
 	char *json = NULL;
 	int rc, mc = fuzz_u8(in) & 1;
 
+	(void)p;
 	fuzz_bytes(in, &u, sizeof(u));
 	sz = (mc ? sizeof(u.m[0]) : sizeof(u.y[0])) + fuzz_u8(in) % 17 - 8;
 	memcpy(&u, &sz, sizeof(sz));
@@ -99,22 +100,7 @@ raw(struct fuzz_in *in, struct ecap_error *err)
 int
 ecap_fuzz_projection(const uint8_t *data, size_t size)
 {
-	struct fuzz_in in = { data, size };
-	struct ecap_error err;
-	ecap_policy *p = fuzz_policy(&in);
+	static const fuzz_op ops[] = { run, montecarlo, raw };
 
-	ECAP_STRUCT_INIT(&err);
-	switch (fuzz_u8(&in) % 3) {
-	case 0:
-		run(p, &in, &err);
-		break;
-	case 1:
-		montecarlo(p, &in, &err);
-		break;
-	default:
-		raw(&in, &err);
-		break;
-	}
-	ecap_policy_free(&p);
-	return 0;
+	return fuzz_run(data, size, ops, 3);
 }

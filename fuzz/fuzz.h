@@ -165,4 +165,33 @@ fuzz_check_props(const struct ecap_property *props, size_t n)
 	}
 }
 
+/* A renderer's verdict on an advice a call returned: it must accept it. */
+static inline void
+fuzz_rendered(int rc, const struct ecap_error *err,
+	      const struct ecap_property *props, size_t n)
+{
+	if (rc != ECAP_OK)
+		fprintf(stderr, "render: %s\n", err->message);
+	FUZZ_ASSERT(rc == ECAP_OK);
+	fuzz_check_props(props, n);
+}
+
+/* One operation of a target on a policy of the input's model. */
+typedef void (*fuzz_op)(const ecap_policy *p, struct fuzz_in *in,
+			struct ecap_error *err);
+
+/* Runs ops[k] for k chosen by the input (after the model byte). */
+static inline int
+fuzz_run(const uint8_t *data, size_t size, const fuzz_op *ops, size_t n)
+{
+	struct fuzz_in in = { data, size };
+	struct ecap_error err;
+	ecap_policy *p = fuzz_policy(&in);
+
+	ECAP_STRUCT_INIT(&err);
+	ops[n > 1 ? fuzz_u8(&in) % n : 0](p, &in, &err);
+	ecap_policy_free(&p);
+	return 0;
+}
+
 #endif /* ECAP_FUZZ_H */
