@@ -23,10 +23,10 @@ static const struct {
 	int64_t orders_bytes;		/* orders fact table (Parquet) */
 	int64_t customers_bytes;	/* customers dimension (Parquet) */
 	int64_t customers_rows;
-	int64_t current_partitions;	/* partitions of the orders DataFrame */
+	int64_t orders_files;		/* Parquet files of the orders table */
 	int64_t total_cores;		/* executor cores of the cluster */
 } workload = {
-	250.0, 1500000.0, INT64_C(120) << 30, INT64_C(30) << 20, 400000, 2000,
+	250.0, 1500000.0, INT64_C(120) << 30, INT64_C(30) << 20, 400000, 120,
 	40,
 };
 
@@ -55,24 +55,29 @@ plan_partitions(const ecap_policy *p, struct ecap_error *err)
 	struct ecap_partition_scan_in scan;
 	struct ecap_partition_scan_out scan_out;
 	struct ecap_property props[16];
+	char why[ECAP_EXPLAIN_MAX];
 	int64_t files[48];
 	size_t i, n = 16;
 	int rc;
 
+	/* The orders are read from their Parquet files, the current count
+	 * unknown: the library predicts the scan's own count. */
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
 	in.data_size_bytes = workload.orders_bytes;
-	in.current_partition_count = workload.current_partitions;
+	in.file_count = workload.orders_files;
 	in.total_executor_cores = workload.total_cores;
-	if ((rc = ecap_partition_advise(p, &in, &out, err)) != ECAP_OK)
+	if ((rc = ecap_partition_advise(p, &in, &out, err)) != ECAP_OK ||
+	    (rc = ecap_partition_explain(&out, why, sizeof(why), err)) !=
+		    ECAP_OK)
 		return fail("partition", rc, err);
-	printf("Partitions (orders, %lld GiB in %lld partitions):\n"
-	       "  %s to %lld partitions of %lld MiB\n  why: %s\n",
+	printf("Partitions (orders, %lld GiB in %lld Parquet files):\n"
+	       "  %s: %lld partitions of %lld MiB\n  why: %s\n",
 	       (long long)(workload.orders_bytes >> 30),
-	       (long long)workload.current_partitions,
+	       (long long)workload.orders_files,
 	       ecap_partition_action_to_string(out.action),
 	       (long long)out.partition_count,
-	       (long long)(out.bytes_per_partition >> 20), out.reason_text);
+	       (long long)(out.bytes_per_partition >> 20), why);
 	for (i = 0; i < n; i++)
 		ECAP_STRUCT_INIT(&props[i]);
 	if ((rc = ecap_partition_spark_properties(p, &out, props, &n, err)) !=
@@ -131,22 +136,26 @@ plan_cache(const ecap_policy *p, struct ecap_error *err)
 {
 	struct ecap_cache_in in;
 	struct ecap_cache_out out;
+	char why[ECAP_EXPLAIN_MAX];
 	int rc;
 
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
-	in.serialized_size_bytes = 6 * GIB;	/* RFM segment features */
+	/* RFM segment features: 6 GiB of Parquet, cached as Spark SQL's
+	 * columnar batches */
+	in.storage_format_size_bytes = 6 * GIB;
 	in.partition_count = 300;
 	in.reuse_count = 4;
 	in.executor_count = 10;
 	in.executor_heap_bytes = 8 * GIB;
 	in.api = ECAP_SPARK_API_PYSPARK_DATAFRAME;
-	if ((rc = ecap_cache_advise(p, &in, &out, err)) != ECAP_OK)
+	if ((rc = ecap_cache_advise(p, &in, &out, err)) != ECAP_OK ||
+	    (rc = ecap_cache_explain(&out, why, sizeof(why), err)) != ECAP_OK)
 		return fail("cache", rc, err);
-	printf("Cache (6 GiB serialized, 300 partitions, used 4 times, "
-	       "PySpark):\n  persist(StorageLevel.%s), %.0f%% in memory\n"
-	       "  why: %s\n\n", out.level_name, 100.0 * out.memory_share_ratio,
-	       out.reason_text);
+	printf("Cache (6 GiB of Parquet, 300 partitions, used 4 times, "
+	       "PySpark DataFrame):\n  persist(StorageLevel.%s), %.0f%% in "
+	       "memory\n  why: %s\n\n", out.level_name,
+	       100.0 * out.memory_share_ratio, why);
 	return ECAP_OK;
 }
 
@@ -156,30 +165,37 @@ plan_executors(const ecap_policy *p, struct ecap_error *err)
 	struct ecap_executor_in in;
 	struct ecap_executor_out out;
 	struct ecap_property props[24];
+	char why[ECAP_EXPLAIN_MAX];
 	size_t i, n = 24;
 	int rc;
 
 	ECAP_STRUCT_INIT(&in);
 	ECAP_STRUCT_INIT(&out);
 	in.daily_data_gb = workload.daily_data_gb;
+	in.processing_window_hours = 4.0;
 	in.platform = ECAP_SPARK_PLATFORM_EMR;
-	in.node_vcpu_count = 8;			/* m5.2xlarge */
-	in.node_memory_gb = 32;
-	in.node_yarn_memory_gb = 24;		/* 24576 MB for YARN */
-	in.node_price_usd_per_hour = 0.384 + 0.096; /* EC2 + EMR uplift */
-	if ((rc = ecap_executor_advise(p, &in, &out, err)) != ECAP_OK)
+	/* No node type: ecap-1 takes the cheapest catalog node that meets
+	 * the window (the guide sizes executors without nodes). */
+	if ((rc = ecap_executor_advise(p, &in, &out, err)) != ECAP_OK ||
+	    (rc = ecap_executor_explain(&out, why, sizeof(why), err)) != ECAP_OK)
 		return fail("executors", rc, err);
-	printf("Executors (%.0f GB a day, EMR on m5.2xlarge):\n"
-	       "  %lld executors x %lld cores, heap %.3g GB, container %llu "
-	       "MiB, %lld nodes\n  cost $%.2f/hour, $%.2f per window; %s\n"
-	       "  why: %s\n", workload.daily_data_gb,
+	printf("Executors (%.0f GB a day, EMR, a 4-hour window):\n"
+	       "  %lld executors x %lld cores, heap %.3g GiB, container %llu "
+	       "MiB\n", workload.daily_data_gb,
 	       (long long)out.executor_count,
 	       (long long)out.executor_core_count, out.executor_heap_gb,
-	       (unsigned long long)(out.executor_container_bytes >> 20),
-	       (long long)out.node_count, out.cost_usd_per_hour,
-	       out.window_cost_usd,
+	       (unsigned long long)(out.executor_container_bytes >> 20));
+	if (out.node_count > 0)
+		printf("  %lld x %s (%lld executors a node, one slot for the "
+		       "driver), runner-up %s\n", (long long)out.node_count,
+		       out.node_type, (long long)out.executors_per_node_count,
+		       out.runner_up_node_type[0] ? out.runner_up_node_type :
+						    "none");
+	printf("  %.2f hours a run (%s), $%.2f/hour, $%.2f a run, $%.0f a "
+	       "month\n  why: %s\n", out.projected_hours,
 	       out.window_met ? "window met" : "window NOT met",
-	       out.reason_text);
+	       out.cost_usd_per_hour, out.projected_cost_usd,
+	       out.cost_usd_per_month, why);
 	for (i = 0; i < n; i++)
 		ECAP_STRUCT_INIT(&props[i]);
 	if ((rc = ecap_executor_spark_properties(&out, props, &n, err)) !=
@@ -190,27 +206,60 @@ plan_executors(const ecap_policy *p, struct ecap_error *err)
 	return ECAP_OK;
 }
 
+/* PostgreSQL: the primary, its storage and cost, why, and the RDS
+ * parameter group. */
+static int
+plan_database(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_database_in db;
+	struct ecap_database_out out;
+	struct ecap_database_rds_parameter group[24];
+	char why[ECAP_EXPLAIN_MAX];
+	size_t i, n = 24;
+	uint32_t bit;
+	int rc;
+
+	ECAP_STRUCT_INIT(&db);
+	ECAP_STRUCT_INIT(&out);
+	db.transactions_per_day = workload.daily_transactions;
+	if ((rc = ecap_database_advise(p, &db, &out, err)) != ECAP_OK ||
+	    (rc = ecap_database_explain(&out, why, sizeof(why), err)) != ECAP_OK)
+		return fail("database", rc, err);
+	printf("PostgreSQL (%.0f transactions a day):\n"
+	       "  %s%s + %d read replica(s), %.0f GB memory needed, "
+	       "%.0f GB storage ($%.2f), $%.2f/month in all\n  why: %s\n",
+	       workload.daily_transactions, out.instance_class,
+	       out.multi_az_flag ? " Multi-AZ" : "", (int)out.read_replica_count,
+	       out.memory_required_gb, out.storage_gb,
+	       out.storage_cost_usd_per_month, out.cost_usd_per_month, why);
+	for (bit = 1; bit != 0 && bit <= out.flags; bit <<= 1)
+		if (out.flags & bit)
+			printf("  advice: %s\n", ecap_database_flag_to_string(bit));
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&group[i]);
+	if ((rc = ecap_database_rds_parameters(&out, group, &n, err)) != ECAP_OK)
+		return fail("database parameters", rc, err);
+	for (i = 0; i < n; i++) {
+		printf("  %s = %s", group[i].name, group[i].value);
+		if (strcmp(group[i].value, group[i].evaluated) != 0)
+			printf(" (%s on this class)", group[i].evaluated);
+		printf("%s%s\n", group[i].unit[0] != '\0' ? " " : "",
+		       group[i].unit);
+	}
+	printf("\n");
+	return ECAP_OK;
+}
+
 static int
 plan_capacity(const ecap_policy *p, struct ecap_error *err)
 {
-	struct ecap_database_in db;
-	struct ecap_database_out db_out;
 	struct ecap_kafka_in kafka;
 	struct ecap_kafka_out kafka_out;
 	char why[ECAP_EXPLAIN_MAX];
 	int rc;
 
-	ECAP_STRUCT_INIT(&db);
-	ECAP_STRUCT_INIT(&db_out);
-	db.transactions_per_day = workload.daily_transactions;
-	if ((rc = ecap_database_advise(p, &db, &db_out, err)) != ECAP_OK)
-		return fail("database", rc, err);
-	printf("PostgreSQL (%.0f transactions a day):\n"
-	       "  %s x %lld, %.0f GB memory needed, %.0f GB storage, "
-	       "$%.2f/month\n  why: %s\n\n", workload.daily_transactions,
-	       db_out.instance_class, (long long)db_out.instances_needed_count,
-	       db_out.memory_required_gb, db_out.storage_gb,
-	       db_out.cost_usd_per_month, db_out.reason_text);
+	if ((rc = plan_database(p, err)) != ECAP_OK)
+		return rc;
 
 	ECAP_STRUCT_INIT(&kafka);
 	ECAP_STRUCT_INIT(&kafka_out);

@@ -36,7 +36,7 @@ def spark_conf(daily_data_gb: float, guide: bool = False) -> dict:
         conf.update(ecaptune.partition_spark_properties(policy, partitions))
         print(f"# {daily_data_gb:g} GB/day, model "
               f"{ecaptune.model_to_string(executors.model)}", file=sys.stderr)
-        print(f"# executors: {executors.reason_text}", file=sys.stderr)
+        print(f"# executors: {executors.explanation}", file=sys.stderr)
         print(f"# partitions: {partitions.reason_text}", file=sys.stderr)
     return conf
 

@@ -155,7 +155,8 @@ main(int argc, char **argv)
 				  .deserialized_size_bytes = 1 << 30,
 				  .reuse_count = 3, .partition_count = 200,
 				  .storage_memory_bytes = UINT64_C(1) << 34,
-				  .api = ECAP_SPARK_API_DATASET);
+				  .api = ECAP_SPARK_API_DATASET,
+		  .storage_format_size_bytes = UINT64_C(1) << 29);
 			s.n = 0;
 			put8(&s, (unsigned)model);
 			put_struct(&s, &in, sizeof(in));

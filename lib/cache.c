@@ -2,7 +2,8 @@
 /*
  * cache.c - Spark storage levels: names, flags per API, and the choice of
  * a level for reused data (the guide's cache_frequently_accessed_data, or
- * ecap-1's fit-in-storage-memory rule).
+ * ecap-1's fit-in-storage-memory rule, which declines when too little
+ * fits).  The sentences are in cache-explain.c.
  */
 #include <inttypes.h>
 #include <math.h>
@@ -39,6 +40,98 @@ static const struct level_def {
 	[ECAP_STORAGE_LEVEL_OFF_HEAP] = { "OFF_HEAP", 1, 1, 1, 0, 1, 1, 1, 0 },
 	[ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER] = { "MEMORY_AND_DISK_DESER", 1, 1, 0, 1, 1, 0, 1, 1 },
 };
+
+static const struct ecap__enum_name api_names[] = {
+	{ ECAP_SPARK_API_DATASET, { "dataset" } },
+	{ ECAP_SPARK_API_RDD, { "rdd" } },
+	{ ECAP_SPARK_API_PYSPARK_DATAFRAME, { "pyspark-dataframe" } },
+	{ ECAP_SPARK_API_PYSPARK_RDD, { "pyspark-rdd" } },
+	{ 0, { NULL } },
+};
+
+static const struct ecap__enum_name reason_names[] = {
+	{ ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS, { "guide-many-partitions" } },
+	{ ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS, { "guide-few-partitions" } },
+	{ ECAP_CACHE_REASON_NOT_REUSED, { "not-reused" } },
+	{ ECAP_CACHE_REASON_FITS_DESERIALIZED, { "fits-deserialized" } },
+	{ ECAP_CACHE_REASON_FITS_SERIALIZED, { "fits-serialized" } },
+	{ ECAP_CACHE_REASON_SPILLS_TO_DISK, { "spills-to-disk" } },
+	{ ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY, { "too-little-in-memory" } },
+	{ ECAP_CACHE_REASON_FITS_COLUMNAR, { "fits-columnar" } },
+	{ 0, { NULL } },
+};
+
+static const struct ecap__enum_name format_names[] = {
+	{ ECAP_CACHE_FORMAT_COLUMNAR, { "columnar" } },
+	{ ECAP_CACHE_FORMAT_OBJECTS, { "objects" } },
+	{ ECAP_CACHE_FORMAT_SERIALIZED, { "serialized" } },
+	{ ECAP_CACHE_FORMAT_PICKLED, { "pickled" } },
+	{ 0, { NULL } },
+};
+
+static const struct ecap__enum_name alternative_names[] = {
+	{ ECAP_CACHE_ALTERNATIVE_NONE, { "none" } },
+	{ ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE, { "reread-source" } },
+	{ ECAP_CACHE_ALTERNATIVE_CHECKPOINT, { "checkpoint" } },
+	{ 0, { NULL } },
+};
+
+ECAP_API const char *
+ecap_spark_api_to_string(int32_t api)
+{
+	return ecap__enum_to_string(api_names, api);
+}
+
+ECAP_API int
+ecap_spark_api_from_string(const char *name, int32_t *api,
+			   struct ecap_error *err)
+{
+	return ecap__enum_from_string(api_names, false, "Spark API", "api",
+				      name, api, err);
+}
+
+ECAP_API const char *
+ecap_cache_reason_to_string(int32_t reason)
+{
+	return ecap__enum_to_string(reason_names, reason);
+}
+
+ECAP_API int
+ecap_cache_reason_from_string(const char *name, int32_t *reason,
+			      struct ecap_error *err)
+{
+	return ecap__enum_from_string(reason_names, false, "cache reason",
+				      "reason", name, reason, err);
+}
+
+ECAP_API const char *
+ecap_cache_format_to_string(int32_t format)
+{
+	return ecap__enum_to_string(format_names, format);
+}
+
+ECAP_API int
+ecap_cache_format_from_string(const char *name, int32_t *format,
+			      struct ecap_error *err)
+{
+	return ecap__enum_from_string(format_names, false, "cache format",
+				      "format", name, format, err);
+}
+
+ECAP_API const char *
+ecap_cache_alternative_to_string(int32_t alternative)
+{
+	return ecap__enum_to_string(alternative_names, alternative);
+}
+
+ECAP_API int
+ecap_cache_alternative_from_string(const char *name, int32_t *alternative,
+				   struct ecap_error *err)
+{
+	return ecap__enum_from_string(alternative_names, false,
+				      "cache alternative", "alternative",
+				      name, alternative, err);
+}
 
 static const struct level_def *
 level_get(int32_t level)
@@ -148,10 +241,59 @@ ecap_storage_level_flags(int32_t level, int32_t api,
 /* Inputs with defaults applied. */
 struct cache_sizing {
 	uint64_t deser, ser;
+	/* Spark SQL's columnar cache size; 0 = not given. */
+	uint64_t columnar;
 	/* Total storage, or per executor when executors > 0. */
 	uint64_t storage, per_executor;
 	int64_t executors, partitions;
 };
+
+static bool
+api_is_dataset(int32_t api)
+{
+	return api == ECAP_SPARK_API_DATASET ||
+	       api == ECAP_SPARK_API_PYSPARK_DATAFRAME;
+}
+
+static int
+check_size(struct ecap_error *err, const char *field, uint64_t v)
+{
+	if (v > MAX_SIZE_BYTES)
+		return ecap__fail(err, ECAP_ERR_RANGE, field,
+				  "%s %" PRIu64 " is above 2^60 (1 EiB)",
+				  field, v);
+	return ECAP_OK;
+}
+
+/*
+ * The columnar cache of a Dataset: measured, or the storage format's
+ * size times cache.columnar_size_factor.  Spark SQL caches a DataFrame as
+ * batches of columns, each compressed with a per-column scheme (RLE,
+ * dictionary, delta, boolean bitset; spark.sql.inMemoryColumnarStorage.
+ * compressed=true) but no general-purpose codec, so it is larger than
+ * the Parquet file (which adds snappy pages) and far smaller than Java
+ * objects: the factor, 2.5 by default, is the storage format's
+ * compression left undone.
+ */
+static int
+resolve_columnar(const ecap_policy *p, const struct ecap_cache_in *in,
+		 struct cache_sizing *s, struct ecap_error *err)
+{
+	double factor = ecap__pd(p, ECAP_K_CACHE_COLUMNAR_SIZE_FACTOR);
+	int rc;
+
+	if ((rc = check_size(err, "storage_format_size_bytes",
+			     in->storage_format_size_bytes)) != ECAP_OK ||
+	    (rc = check_size(err, "columnar_size_bytes",
+			     in->columnar_size_bytes)) != ECAP_OK)
+		return rc;
+	s->columnar = in->columnar_size_bytes;
+	if (s->columnar == 0 && in->storage_format_size_bytes != 0)
+		s->columnar = (uint64_t)fmin(
+			ceil((double)in->storage_format_size_bytes * factor),
+			(double)MAX_SIZE_BYTES);
+	return ECAP_OK;
+}
 
 static int
 resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
@@ -163,25 +305,32 @@ resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
 	if ((rc = ecap__check_override_double(
 		     err, "deserialized_size_factor",
 		     in->deserialized_size_factor,
-		     ECAP_K_CACHE_DESERIALIZED_SIZE_FACTOR)) != ECAP_OK)
+		     ECAP_K_CACHE_DESERIALIZED_SIZE_FACTOR)) != ECAP_OK ||
+	    (rc = check_size(err, "deserialized_size_bytes",
+			     in->deserialized_size_bytes)) != ECAP_OK ||
+	    (rc = check_size(err, "serialized_size_bytes",
+			     in->serialized_size_bytes)) != ECAP_OK ||
+	    (rc = resolve_columnar(p, in, s, err)) != ECAP_OK)
 		return rc;
-	if (in->deserialized_size_bytes > MAX_SIZE_BYTES ||
-	    in->serialized_size_bytes > MAX_SIZE_BYTES)
-		return ecap__fail(err, ECAP_ERR_RANGE,
-				  in->deserialized_size_bytes > MAX_SIZE_BYTES ?
-					  "deserialized_size_bytes" :
-					  "serialized_size_bytes",
-				  "a size above 2^60 bytes (1 EiB)");
 	factor = in->deserialized_size_factor != 0.0 ?
 		in->deserialized_size_factor :
 		ecap__pd(p, ECAP_K_CACHE_DESERIALIZED_SIZE_FACTOR);
 	s->deser = in->deserialized_size_bytes;
 	s->ser = in->serialized_size_bytes;
-	if (s->deser == 0 && s->ser == 0)
-		return ecap__fail(err, ECAP_ERR_INVALID,
-				  "deserialized_size_bytes",
-				  "give deserialized_size_bytes or "
-				  "serialized_size_bytes (or both)");
+	if (s->deser == 0 && s->ser == 0) {
+		if (s->columnar == 0)
+			return ecap__fail(err, ECAP_ERR_INVALID,
+					  api_is_dataset(in->api) ?
+						  "storage_format_size_bytes" :
+						  "serialized_size_bytes",
+					  "give the data's size: "
+					  "storage_format_size_bytes for a "
+					  "Dataset, serialized_size_bytes or "
+					  "deserialized_size_bytes for an RDD");
+		/* Only the columnar size: what the guide's levels keep. */
+		s->deser = s->ser = s->columnar;
+		return ECAP_OK;
+	}
 	if (s->deser != 0 && s->ser != 0) {
 		if (in->deserialized_size_factor != 0.0)
 			return ecap__fail(err, ECAP_ERR_INVALID,
@@ -212,12 +361,10 @@ resolve_memory(const ecap_policy *p, const struct ecap_cache_in *in,
 	int rc;
 
 	if ((rc = ecap__check_int64(err, "executor_count", in->executor_count,
-				    0, 100000)) != ECAP_OK)
+				    0, 100000)) != ECAP_OK ||
+	    (rc = check_size(err, "storage_memory_bytes",
+			     in->storage_memory_bytes)) != ECAP_OK)
 		return rc;
-	if (in->storage_memory_bytes > MAX_SIZE_BYTES)
-		return ecap__fail(err, ECAP_ERR_RANGE, "storage_memory_bytes",
-				  "storage_memory_bytes %" PRIu64 " is above "
-				  "2^60 (1 EiB)", in->storage_memory_bytes);
 	if (in->storage_memory_bytes != 0) {
 		if (in->executor_count != 0 || in->executor_heap_bytes != 0)
 			return ecap__fail(err, ECAP_ERR_INVALID,
@@ -258,7 +405,11 @@ resolve(const ecap_policy *p, const struct ecap_cache_in *in,
 	    (rc = ecap__check_int64(err, "reuse_count", in->reuse_count, 1,
 				    1000000000)) != ECAP_OK ||
 	    (rc = ecap__check_bool(err, "replicated", in->replicated)) !=
-		    ECAP_OK)
+		    ECAP_OK ||
+	    (rc = ecap__check_bool(err, "computed_with_shuffle",
+				   in->computed_with_shuffle)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK)
 		return rc;
 	if (in->api == 0)
 		return ecap__fail(err, ECAP_ERR_INVALID, "api",
@@ -299,10 +450,11 @@ fits(const struct cache_sizing *s, uint64_t size, int64_t repl)
 	return blocks_in_memory(s, size, repl) >= s->partitions * repl;
 }
 
-/* Fills the level, its name and flags, and the memory share. */
+/* Fills the level, its name and flags, and the memory share of one copy
+ * of `size` bytes in the given format. */
 static void
 set_level(const struct cache_sizing *s, int32_t api, int32_t level,
-	  struct ecap_cache_out *out)
+	  int32_t format, uint64_t size, struct ecap_cache_out *out)
 {
 	const struct level_def *d = &levels[level];
 	int64_t copies;
@@ -316,38 +468,38 @@ set_level(const struct cache_sizing *s, int32_t api, int32_t level,
 	out->storage_memory_bytes = s->storage;
 	if (level == ECAP_STORAGE_LEVEL_NONE)
 		return;
-	out->stored_size_bytes = (out->deserialized ? s->deser : s->ser) *
-		(uint64_t)out->replication_count;
+	out->cache_format = format;
+	out->cached_size_bytes = size;
+	out->stored_size_bytes = size * (uint64_t)out->replication_count;
 	if (!out->use_memory)
 		return;
 	copies = s->partitions * out->replication_count;
-	out->partitions_in_memory_count = blocks_in_memory(s,
-		out->deserialized ? s->deser : s->ser,
+	out->partitions_in_memory_count = blocks_in_memory(s, size,
 		out->replication_count);
 	out->memory_share_ratio = (double)out->partitions_in_memory_count /
 		(double)copies;
 }
 
-/* The guide: getNumPartitions() > 200 ? MEMORY_AND_DISK_SER : MEMORY_ONLY_SER. */
+/* The guide: getNumPartitions() > 200 ? MEMORY_AND_DISK_SER :
+ * MEMORY_ONLY_SER; the size kept is the serialized one (the level's
+ * flag), whatever the API. */
 static void
 advise_guide(const ecap_policy *p, const struct cache_sizing *s,
 	     const struct ecap_cache_in *in, struct ecap_cache_out *out)
 {
 	int64_t threshold = ecap__pi(p, ECAP_K_CACHE_GUIDE_PARTITION_THRESHOLD);
 	bool many = s->partitions > threshold;
+	int32_t level = many ? ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER :
+			       ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER;
+	bool deser = levels[level].deser && !api_is_python(in->api);
 
-	set_level(s, in->api, many ? ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER :
-				     ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER, out);
+	set_level(s, in->api, level,
+		  deser ? ECAP_CACHE_FORMAT_OBJECTS :
+			  ECAP_CACHE_FORMAT_SERIALIZED,
+		  deser ? s->deser : s->ser, out);
 	out->reason = many ? ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS :
 			     ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS;
-	snprintf(out->reason_text, sizeof(out->reason_text),
-		 "guide: %" PRId64 " partitions %s %" PRId64 " gives %s%s",
-		 s->partitions, many ? ">" : "<=", threshold, out->level_name,
-		 api_is_python(in->api) ?
-			 "; PySpark 3.x has no such constant (AttributeError): "
-			 "its data is always serialized, use "
-			 "MEMORY_AND_DISK or MEMORY_ONLY" :
-			 "");
+	out->guide_partition_threshold_count = threshold;
 }
 
 /* The _2 variant; PySpark's MEMORY_AND_DISK_DESER has none. */
@@ -370,70 +522,142 @@ replicate(int32_t level)
 }
 
 /*
- * ecap-1: not reused -> NONE; every partition fits as objects -> the
- * API's deserialized in-memory level (RDD MEMORY_ONLY, Dataset
- * MEMORY_AND_DISK, PySpark DataFrame MEMORY_AND_DISK_DESER); fits only
- * serialized -> the _SER level (PySpark: its serialized MEMORY_AND_DISK);
- * else serialized memory-and-disk.  PySpark RDDs hold pickled bytes, so
- * only their serialized size counts.  Replicas take the _2 level and
- * double the memory needed.
+ * ecap-1's candidates per API: the level when every partition fits, the
+ * format sized for it, and the memory-and-disk level when it does not.
+ * A Dataset's cache is columnar batches whatever the level: its default
+ * (Dataset.cache(): MEMORY_AND_DISK; PySpark: MEMORY_AND_DISK_DESER) keeps
+ * the batches as they are, and a _SER level would only serialize the
+ * already compact bytes again.  An RDD keeps objects (MEMORY_ONLY) while
+ * they fit, else serialized bytes (MEMORY_ONLY_SER, spilling with
+ * MEMORY_AND_DISK_SER).  A PySpark RDD holds pickled bytes at every
+ * level.
  */
-static const int32_t ecap1_levels[][3] = {
-	/*                      fits deserialized, fits serialized, spills */
-	[ECAP_SPARK_API_DATASET] = { ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
-				     ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
-				     ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER },
-	[ECAP_SPARK_API_RDD] = { ECAP_STORAGE_LEVEL_MEMORY_ONLY,
-				 ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
-				 ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER },
-	[ECAP_SPARK_API_PYSPARK_DATAFRAME] = {
-		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
-		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
-		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK },
-	[ECAP_SPARK_API_PYSPARK_RDD] = { ECAP_STORAGE_LEVEL_MEMORY_ONLY,
-					 ECAP_STORAGE_LEVEL_MEMORY_ONLY,
-					 ECAP_STORAGE_LEVEL_MEMORY_AND_DISK },
+struct ecap1_choice {
+	int32_t fit_level, fit_format, fit_reason;
+	int32_t ser_level, ser_format;
+	int32_t spill_level, spill_format;
 };
 
-static void
-advise_ecap1(const ecap_policy *p, const struct cache_sizing *s,
-	     const struct ecap_cache_in *in, struct ecap_cache_out *out)
-{
-	int64_t min_reuse = ecap__pi(p, ECAP_K_CACHE_MIN_REUSE_COUNT);
-	int64_t repl = in->replicated ? 2 : 1;
-	bool pickled = in->api == ECAP_SPARK_API_PYSPARK_RDD;
-	int col;
-	int32_t level;
+static const struct ecap1_choice ecap1_choices[] = {
+	[ECAP_SPARK_API_DATASET] = {
+		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, ECAP_CACHE_FORMAT_COLUMNAR,
+		ECAP_CACHE_REASON_FITS_COLUMNAR, 0, 0,
+		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, ECAP_CACHE_FORMAT_COLUMNAR },
+	[ECAP_SPARK_API_RDD] = {
+		ECAP_STORAGE_LEVEL_MEMORY_ONLY, ECAP_CACHE_FORMAT_OBJECTS,
+		ECAP_CACHE_REASON_FITS_DESERIALIZED,
+		ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER, ECAP_CACHE_FORMAT_SERIALIZED,
+		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+		ECAP_CACHE_FORMAT_SERIALIZED },
+	[ECAP_SPARK_API_PYSPARK_DATAFRAME] = {
+		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
+		ECAP_CACHE_FORMAT_COLUMNAR, ECAP_CACHE_REASON_FITS_COLUMNAR,
+		0, 0, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
+		ECAP_CACHE_FORMAT_COLUMNAR },
+	[ECAP_SPARK_API_PYSPARK_RDD] = {
+		ECAP_STORAGE_LEVEL_MEMORY_ONLY, ECAP_CACHE_FORMAT_PICKLED,
+		ECAP_CACHE_REASON_FITS_SERIALIZED, 0, 0,
+		ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, ECAP_CACHE_FORMAT_PICKLED },
+};
 
-	if (in->reuse_count < min_reuse) {
-		set_level(s, in->api, ECAP_STORAGE_LEVEL_NONE, out);
-		out->reason = ECAP_CACHE_REASON_NOT_REUSED;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "ecap-1: used %" PRId64 " time(s), fewer than "
-			 "cache.min_reuse_count %" PRId64 ": not cached",
-			 in->reuse_count, min_reuse);
-		return;
+static uint64_t
+format_size(const struct cache_sizing *s, int32_t format)
+{
+	switch (format) {
+	case ECAP_CACHE_FORMAT_COLUMNAR:
+		return s->columnar;
+	case ECAP_CACHE_FORMAT_OBJECTS:
+		return s->deser;
+	default:
+		return s->ser;
 	}
-	if (!pickled && fits(s, s->deser, repl))
-		col = 0;
-	else if (fits(s, s->ser, repl))
-		col = 1;
-	else
-		col = 2;
-	level = ecap1_levels[in->api][col];
-	if (in->replicated)
-		level = replicate(level);
-	set_level(s, in->api, level, out);
-	out->reason = col == 0 ? ECAP_CACHE_REASON_FITS_DESERIALIZED :
-		      col == 1 ? ECAP_CACHE_REASON_FITS_SERIALIZED :
-				 ECAP_CACHE_REASON_SPILLS_TO_DISK;
-	snprintf(out->reason_text, sizeof(out->reason_text),
-		 "ecap-1: %" PRIu64 " bytes %s x%" PRId64 " in %" PRId64
-		 " partitions %s %" PRIu64 " bytes of storage memory: %s",
-		 col == 0 ? s->deser : s->ser,
-		 col == 0 ? "as objects" : pickled ? "pickled" : "serialized",
-		 repl, s->partitions, col == 2 ? "exceed" : "fit", s->storage,
-		 out->level_name);
+}
+
+/* The columnar size a Dataset needs; an RDD's object sizes. */
+static int
+ecap1_check(const struct cache_sizing *s, const struct ecap_cache_in *in,
+	    struct ecap_error *err)
+{
+	if (api_is_dataset(in->api) && s->columnar == 0)
+		return ecap__fail(err, ECAP_ERR_INVALID,
+				  "storage_format_size_bytes",
+				  "ecap-1 sizes a Dataset's cache as Spark "
+				  "SQL's columnar batches: give "
+				  "storage_format_size_bytes (or "
+				  "columnar_size_bytes)");
+	if (!api_is_dataset(in->api) && in->deserialized_size_bytes == 0 &&
+	    in->serialized_size_bytes == 0)
+		return ecap__fail(err, ECAP_ERR_INVALID,
+				  "serialized_size_bytes",
+				  "ecap-1 sizes an RDD's cache as objects or "
+				  "serialized bytes: give serialized_size_bytes "
+				  "or deserialized_size_bytes");
+	return ECAP_OK;
+}
+
+/*
+ * ecap-1: not reused -> NONE; the API's in-memory level while everything
+ * fits (see ecap1_choices); memory and disk while at least
+ * cache.min_memory_share_ratio of the partitions fit; below that, caching
+ * would mostly write to and read from local disk what the source already
+ * holds, so it is declined (NONE) with the alternative named: re-read the
+ * source, or checkpoint data computed through a shuffle.  Replicas take
+ * the _2 level and double the memory needed.
+ */
+static int
+advise_ecap1(const ecap_policy *p, const struct cache_sizing *s,
+	     const struct ecap_cache_in *in, struct ecap_cache_out *out,
+	     struct ecap_error *err)
+{
+	const struct ecap1_choice *c = &ecap1_choices[in->api];
+	double min_share = ecap__pd(p, ECAP_K_CACHE_MIN_MEMORY_SHARE_RATIO);
+	int64_t repl = in->replicated ? 2 : 1;
+	int32_t level, format, reason;
+	int rc;
+
+	out->min_reuse_count = ecap__pi(p, ECAP_K_CACHE_MIN_REUSE_COUNT);
+	out->min_memory_share_ratio = min_share;
+	out->alternative = ECAP_CACHE_ALTERNATIVE_NONE;
+	if (in->reuse_count < out->min_reuse_count) {
+		set_level(s, in->api, ECAP_STORAGE_LEVEL_NONE, 0, 0, out);
+		out->reason = ECAP_CACHE_REASON_NOT_REUSED;
+		return ECAP_OK;
+	}
+	if ((rc = ecap1_check(s, in, err)) != ECAP_OK)
+		return rc;
+	if (fits(s, format_size(s, c->fit_format), repl)) {
+		level = c->fit_level;
+		format = c->fit_format;
+		reason = c->fit_reason;
+	} else if (c->ser_level != 0 &&
+		   fits(s, format_size(s, c->ser_format), repl)) {
+		level = c->ser_level;
+		format = c->ser_format;
+		reason = ECAP_CACHE_REASON_FITS_SERIALIZED;
+	} else {
+		level = c->spill_level;
+		format = c->spill_format;
+		reason = ECAP_CACHE_REASON_SPILLS_TO_DISK;
+	}
+	set_level(s, in->api, in->replicated ? replicate(level) : level,
+		  format, format_size(s, format), out);
+	out->reason = reason;
+	if (out->memory_share_ratio >= min_share)
+		return ECAP_OK;
+	/* Declined: keep the share and size that decided, drop the level. */
+	out->reason = ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY;
+	out->level = ECAP_STORAGE_LEVEL_NONE;
+	out->level_exists_in_api = 1;
+	ecap__strlcpy(out->level_name, levels[ECAP_STORAGE_LEVEL_NONE].name,
+		      sizeof(out->level_name));
+	out->use_disk = out->use_memory = out->use_off_heap = 0;
+	out->deserialized = 0;
+	out->replication_count = 1;
+	out->stored_size_bytes = 0;
+	out->alternative = in->computed_with_shuffle ?
+				   ECAP_CACHE_ALTERNATIVE_CHECKPOINT :
+				   ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE;
+	return ECAP_OK;
 }
 
 ECAP_API int
@@ -452,9 +676,18 @@ ecap_cache_advise(const ecap_policy *policy, const struct ecap_cache_in *in,
 	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK)
 		return rc;
 	out->model = ecap_policy_model(policy);
-	if (out->model == ECAP_MODEL_GUIDE)
+	out->partition_count = s.partitions;
+	out->reuse_count = in->reuse_count;
+	out->columnar_size_factor =
+		ecap__pd(policy, ECAP_K_CACHE_COLUMNAR_SIZE_FACTOR);
+	/* Echoed when the columnar size was estimated from it. */
+	if (in->columnar_size_bytes == 0)
+		out->storage_format_size_bytes = in->storage_format_size_bytes;
+	if (out->model == ECAP_MODEL_GUIDE) {
 		advise_guide(policy, &s, in, out);
-	else
-		advise_ecap1(policy, &s, in, out);
+	} else if ((rc = advise_ecap1(policy, &s, in, out, err)) != ECAP_OK) {
+		ECAP__OUT_ZERO(out, ecap_cache_out);
+		return rc;
+	}
 	return ECAP_OK;
 }

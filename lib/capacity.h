@@ -16,23 +16,47 @@
 struct ecap__db_calc {
 	double daily_storage_gb;
 	double data_storage_gb;
-	double storage_gb;
+	/* ecap-1: daily * hot days (guide: 0). */
+	double working_set_gb;
 	double memory_required_gb;
-	/* The chosen class: name, memory, price and vCPUs. */
+	double storage_gb;
+	double storage_limit_gb;
+	/* ecap-1: the busiest hour's rate and the vCPUs it and the pools
+	 * need. */
+	double peak_tps;
+	double vcpu_required;
+	/* The chosen class: name, memory, price (Multi-AZ when multi_az) and
+	 * vCPUs. */
 	const char *instance_class;
 	double instance_memory_gb;
 	double price_usd_per_hour;
 	int32_t vcpus;
 	int32_t fits;
 	int32_t reason;
-	/* Instances the memory needs (1 when the class holds it). */
+	int32_t multi_az;
+	uint32_t flags;
+	int32_t replicas;
+	/* guide: instances the memory needs (ceil(memory / class), shown
+	 * only); ecap-1: the primary plus its read replicas. */
 	double instances_needed;
+	/* ecap-1: gp3 IOPS at peak, the baseline, and those bought above. */
+	double iops_required;
+	double iops_baseline;
+	double iops_provisioned;
+	double instance_cost_usd_per_month;
+	double replica_cost_usd_per_month;
+	double storage_cost_usd_per_month;
+	double iops_cost_usd_per_month;
 	double cost_usd_per_month;
 };
 
-/* Sizes a database for tx transactions a day kept retention_days days. */
+/*
+ * Sizes a database for tx transactions a day kept retention_days days,
+ * with app_instances application pools (ecap-1).  Returns without text.
+ */
 void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
-			 double retention_days, struct ecap__db_calc *c);
+			 double retention_days, double app_instances,
+			 struct ecap__db_calc *c);
 
 /* ---- Kafka (kafka.c, kafka-size.c) ---- */
 

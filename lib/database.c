@@ -1,25 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * database.c - PostgreSQL sizing: the guide's calculate_database_resources
- * (model "guide") and the catalog-based choice of ecap-1, with the RDS
- * parameter group of the guide and PGTune's work_mem.
+ * (model "guide") and ecap-1's one primary from the RDS catalog, with its
+ * storage, IOPS, read replicas, cost, PGTune's parameters and the pool
+ * check.  Rendering and explanations are in database-render.c, PGTune's
+ * rules in pgtune.c.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "capacity.h"
+#include "pgtune.h"
 
 #define KB_PER_GB 1048576.0
 #define KB_PER_MB 1024.0
-/* Counts above this are refused rather than converted to int64. */
-#define MAX_COUNT 1e15
+#define SECONDS_PER_DAY 86400.0
 
 /*
  * The guide's if-chain: db.r6g.xlarge if memory <= 32, db.r6g.2xlarge if
- * <= 64, else db.r6g.4xlarge, at the guide's prices.  The guide model takes
- * price, memory and vCPUs from the policy's catalog when it holds a class
- * of that name, so a repriced catalog reprices both models.
+ * <= 64, else db.r6g.4xlarge, at the guide's own prices.  The guide model
+ * keeps these whatever the catalog says.
  */
 static const struct {
 	const char *name;
@@ -32,77 +32,270 @@ static const struct {
 };
 
 static void
-use_class(struct ecap__db_calc *c, const struct ecap_catalog_entry *cls)
+calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 {
-	c->instance_class = cls->name;
-	c->instance_memory_gb = cls->memory_gb;
-	c->price_usd_per_hour = cls->price_usd_per_hour;
-	c->vcpus = cls->vcpu_count;
-}
-
-static void
-choose_guide(const ecap_policy *p, struct ecap__db_calc *c)
-{
-	const struct ecap_catalog_entry *cls;
+	double with_buffer = c->data_storage_gb *
+		(1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO));
 	size_t i = 0;
 
+	c->memory_required_gb =
+		fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
+		     c->data_storage_gb *
+			     ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO));
+	c->storage_gb = trunc(with_buffer);
 	while (c->memory_required_gb > guide_classes[i].upto_gb)
 		i++;
-	cls = ecap__catalog_find(p, ECAP_CATALOG_DATABASE,
-				 guide_classes[i].name);
-	if (cls != NULL) {
-		use_class(c, cls);
-	} else {
-		c->instance_class = guide_classes[i].name;
-		c->instance_memory_gb = guide_classes[i].memory_gb;
-		c->price_usd_per_hour = guide_classes[i].price;
-		c->vcpus = guide_classes[i].vcpus;
-	}
-	c->reason = ECAP_DATABASE_REASON_GUIDE_THRESHOLD;
+	c->instance_class = guide_classes[i].name;
+	c->instance_memory_gb = guide_classes[i].memory_gb;
+	c->price_usd_per_hour = guide_classes[i].price;
+	c->vcpus = guide_classes[i].vcpus;
+	c->fits = c->instance_memory_gb >= c->memory_required_gb;
+	c->reason = c->fits ? ECAP_DATABASE_REASON_GUIDE_THRESHOLD :
+			      ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
+	c->instances_needed = c->fits ? 1.0 : ceil(c->memory_required_gb /
+						  c->instance_memory_gb);
+	/* The guide's cost_per_hour * 24 * 30, in its order (one instance). */
+	c->instance_cost_usd_per_month =
+		c->price_usd_per_hour * 24.0 *
+		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
+	c->cost_usd_per_month = c->instance_cost_usd_per_month;
 }
 
-/* Does class a beat class b?  Less memory, then the catalog's order (price,
- * then name). */
-static bool
-smaller(const struct ecap_catalog_entry *a, const struct ecap_catalog_entry *b)
+/* ---- ecap-1 ---- */
+
+/* The hourly price of a primary: Multi-AZ (twice Single-AZ when the entry
+ * states none) or Single-AZ. */
+static double
+primary_price(const struct ecap_catalog_entry *e, int32_t multi_az)
 {
-	return b == NULL || a->memory_gb < b->memory_gb;
+	if (!multi_az)
+		return e->price_usd_per_hour;
+	return e->multi_az_price_usd_per_hour > 0.0 ?
+		       e->multi_az_price_usd_per_hour :
+		       2.0 * e->price_usd_per_hour;
+}
+
+/* a is a better choice than b: cheaper, then less memory, fewer vCPUs,
+ * then the name (a stable answer whatever the catalog's order). */
+static bool
+cheaper(const struct ecap_catalog_entry *a, const struct ecap_catalog_entry *b,
+	int32_t multi_az)
+{
+	double pa = primary_price(a, multi_az), pb = primary_price(b, multi_az);
+
+	if (pa != pb)
+		return pa < pb;
+	if (a->memory_gb != b->memory_gb)
+		return a->memory_gb < b->memory_gb;
+	if (a->vcpu_count != b->vcpu_count)
+		return a->vcpu_count < b->vcpu_count;
+	return strcmp(a->name, b->name) < 0;
+}
+
+/* The cheapest class with the memory and the vCPUs; NULL if none. */
+static const struct ecap_catalog_entry *
+cheapest_fit(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
+	     double vcpus, int32_t multi_az)
+{
+	const struct ecap_catalog_entry *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (e[i].memory_gb >= memory_gb && e[i].vcpu_count >= vcpus &&
+		    (best == NULL || cheaper(&e[i], best, multi_az)))
+			best = &e[i];
+	return best;
 }
 
 /*
- * The smallest class that holds the memory; when none does, the largest.
- * The catalog is sorted by price, so the first of equal memory is the
- * cheaper.
+ * No class has both the memory and the vCPUs: among the classes that hold
+ * min(memory, the most any class has), the cheapest with the vCPUs, else
+ * the one with the most vCPUs (the cheaper of equals).  Never a second
+ * primary: PostgreSQL has one writer.
+ */
+static const struct ecap_catalog_entry *
+largest(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
+	double vcpus, int32_t multi_az)
+{
+	const struct ecap_catalog_entry *best = NULL;
+	double most = 0.0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		most = fmax(most, e[i].memory_gb);
+	if ((best = cheapest_fit(e, n, fmin(memory_gb, most), vcpus,
+				 multi_az)) != NULL)
+		return best;
+	for (i = 0; i < n; i++) {
+		if (e[i].memory_gb < fmin(memory_gb, most))
+			continue;
+		if (best == NULL || e[i].vcpu_count > best->vcpu_count ||
+		    (e[i].vcpu_count == best->vcpu_count &&
+		     cheaper(&e[i], best, multi_az)))
+			best = &e[i];
+	}
+	return best;
+}
+
+/*
+ * The peak needs more vCPUs than the primary has: replicas of its class
+ * take the reads beyond it; what the reads cannot take is writes, beyond
+ * one primary.
  */
 static void
-choose_ecap1(const ecap_policy *p, struct ecap__db_calc *c)
+add_replicas(const ecap_policy *p, struct ecap__db_calc *c)
 {
-	const struct ecap_catalog_entry *e, *fit = NULL, *largest = NULL;
-	size_t i, n;
+	double excess = c->vcpu_required - c->vcpus;
+	double reads = c->vcpu_required *
+		       ecap__pd(p, ECAP_K_DATABASE_READ_SHARE_RATIO);
+	double most = (double)ecap__pi(p, ECAP_K_DATABASE_MAX_READ_REPLICAS);
+	double replicas;
 
-	e = ecap__catalog_entries(p, ECAP_CATALOG_DATABASE, &n);
-	for (i = 0; i < n; i++) {
-		if (e[i].memory_gb >= c->memory_required_gb &&
-		    smaller(&e[i], fit))
-			fit = &e[i];
-		if (largest == NULL || e[i].memory_gb > largest->memory_gb)
-			largest = &e[i];
+	if (excess <= 0.0)
+		return;
+	replicas = ceil(fmin(excess, reads) / c->vcpus);
+	if (replicas > most) {
+		/* RDS takes at most 15 replicas of one primary. */
+		replicas = most;
+		c->flags |= ECAP_DATABASE_FLAG_READS_SHORT;
+		c->reason = ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE;
 	}
-	c->reason = ECAP_DATABASE_REASON_SMALLEST_FIT;
-	if (fit == NULL) {
-		fit = largest;
-		c->reason = ECAP_DATABASE_REASON_NONE_FITS;
+	if (replicas > 0.0) {
+		c->replicas = (int32_t)replicas;
+		c->flags |= ECAP_DATABASE_FLAG_ADD_READ_REPLICAS;
+		if (c->reason == ECAP_DATABASE_REASON_CHEAPEST_FIT)
+			c->reason = ECAP_DATABASE_REASON_READ_REPLICAS;
 	}
-	use_class(c, fit);
+	if (excess > reads) {
+		c->flags |= ECAP_DATABASE_FLAG_WRITES_SHORT;
+		c->reason = ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE;
+	}
+}
+
+static void
+choose_class(const ecap_policy *p, struct ecap__db_calc *c,
+	     const struct ecap_catalog_entry **chosen)
+{
+	size_t n;
+	const struct ecap_catalog_entry *e =
+		ecap__catalog_entries(p, ECAP_CATALOG_DATABASE, &n);
+	const struct ecap_catalog_entry *best;
+
+	c->reason = ECAP_DATABASE_REASON_CHEAPEST_FIT;
+	best = cheapest_fit(e, n, c->memory_required_gb, c->vcpu_required,
+			    c->multi_az);
+	if (best == NULL)
+		best = largest(e, n, c->memory_required_gb, c->vcpu_required,
+			       c->multi_az);
+	c->instance_class = best->name;
+	c->instance_memory_gb = best->memory_gb;
+	c->vcpus = best->vcpu_count;
+	c->price_usd_per_hour = primary_price(best, c->multi_az);
+	c->fits = best->memory_gb >= c->memory_required_gb;
+	if (!c->fits) {
+		c->flags |= ECAP_DATABASE_FLAG_MEMORY_SHORT |
+			    ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE |
+			    ECAP_DATABASE_FLAG_ANALYTICS_TO_LAKE;
+		c->reason = ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE;
+	}
+	add_replicas(p, c);
+	*chosen = best;
+}
+
+/*
+ * gp3: the baseline IOPS come with the storage (3,000 below 400 GiB,
+ * 12,000 from 400 GiB); RDS provisions more only from 400 GiB, so a need
+ * above 3,000 on a smaller volume grows the volume to 400 GiB.
+ */
+static void
+size_iops(const ecap_policy *p, struct ecap__db_calc *c)
+{
+	double large_gb = ecap__pd(p, ECAP_K_DATABASE_GP3_LARGE_VOLUME_GB);
+	double base = (double)ecap__pi(p, ECAP_K_DATABASE_GP3_BASELINE_IOPS);
+
+	c->iops_required = ceil(c->peak_tps *
+				ecap__pd(p, ECAP_K_DATABASE_IOPS_PER_TRANSACTION));
+	if (c->iops_required > base && c->storage_gb < large_gb)
+		c->storage_gb = ceil(large_gb);
+	c->iops_baseline = c->storage_gb >= large_gb ?
+		(double)ecap__pi(p, ECAP_K_DATABASE_GP3_LARGE_BASELINE_IOPS) :
+		base;
+	c->iops_provisioned = fmax(0.0, c->iops_required - c->iops_baseline);
+	if (c->iops_required > (double)ecap__pi(p, ECAP_K_DATABASE_GP3_MAX_IOPS))
+		c->flags |= ECAP_DATABASE_FLAG_IOPS_LIMIT;
+}
+
+/* Instance hours, storage and IOPS; the standby doubles the primary's
+ * storage, each replica has its own. */
+static void
+price(const ecap_policy *p, const struct ecap_catalog_entry *e,
+      struct ecap__db_calc *c)
+{
+	double hours = ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+	double copies = c->multi_az ? 2.0 : 1.0;
+	double storage = c->storage_gb * e->storage_usd_per_gb_month;
+	double iops = c->iops_provisioned * e->iops_usd_per_month;
+
+	c->instance_cost_usd_per_month = c->price_usd_per_hour * hours;
+	c->replica_cost_usd_per_month = c->replicas *
+		(e->price_usd_per_hour * hours + storage + iops);
+	c->storage_cost_usd_per_month = storage * copies;
+	c->iops_cost_usd_per_month = iops * copies;
+	c->cost_usd_per_month = c->instance_cost_usd_per_month +
+				c->replica_cost_usd_per_month +
+				c->storage_cost_usd_per_month +
+				c->iops_cost_usd_per_month;
+}
+
+static void
+calc_ecap1(const ecap_policy *p, double tx, double retention_days,
+	   double app_instances, struct ecap__db_calc *c)
+{
+	const struct ecap_catalog_entry *e;
+	double hot = fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
+			  retention_days);
+	double pools = app_instances * (double)ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE);
+	double with_buffer = c->data_storage_gb *
+		(1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO));
+
+	/* The recent days, no more than are kept, with their indexes. */
+	c->working_set_gb = c->daily_storage_gb * hot;
+	c->memory_required_gb =
+		fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
+		     c->working_set_gb /
+			     ecap__pd(p, ECAP_K_DATABASE_CACHE_SHARE_RATIO));
+	c->peak_tps = tx / SECONDS_PER_DAY *
+		      ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR);
+	c->vcpu_required = fmax(
+		1.0,
+		fmax(ceil(c->peak_tps /
+			  ecap__pd(p, ECAP_K_DATABASE_TRANSACTIONS_PER_VCPU_SECOND)),
+		     ceil(pools / ecap__pd(p, ECAP_K_DATABASE_CONNECTIONS_PER_VCPU))));
+	c->multi_az = (int32_t)ecap__pi(p, ECAP_K_DATABASE_MULTI_AZ);
+	c->storage_gb = fmax(ceil(with_buffer),
+			     ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB)));
+	c->storage_limit_gb = ecap__pd(p, ECAP_K_DATABASE_STORAGE_LIMIT_GB);
+	choose_class(p, c, &e);
+	size_iops(p, c);
+	if (c->storage_gb > c->storage_limit_gb) {
+		c->flags |= ECAP_DATABASE_FLAG_STORAGE_LIMIT |
+			    ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE |
+			    ECAP_DATABASE_FLAG_ANALYTICS_TO_LAKE;
+		c->reason = ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE;
+	} else if (c->storage_gb > c->storage_limit_gb *
+		   ecap__pd(p, ECAP_K_DATABASE_STORAGE_PLAN_RATIO)) {
+		/* Still one instance, but not for long. */
+		c->flags |= ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE;
+	}
+	c->instances_needed = 1.0 + c->replicas;
+	price(p, e, c);
 }
 
 void
 ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
-		    double retention_days, struct ecap__db_calc *c)
+		    double retention_days, double app_instances,
+		    struct ecap__db_calc *c)
 {
-	double share = ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO);
-	double with_buffer;
-
 	memset(c, 0, sizeof(*c));
 	/* Same order of operations as the guide's Python. */
 	c->daily_storage_gb = tx * ecap__pd(p, ECAP_K_DATABASE_TRANSACTION_SIZE_KB) *
@@ -110,43 +303,25 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 			      1024.0 / 1024.0;
 	c->data_storage_gb = c->daily_storage_gb * retention_days *
 			     ecap__pd(p, ECAP_K_DATABASE_ANALYTICS_MULTIPLIER);
-	c->memory_required_gb = fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
-				     c->data_storage_gb * share);
-	with_buffer = c->data_storage_gb *
-		      (1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO));
-	if (model == ECAP_MODEL_GUIDE) {
-		c->storage_gb = trunc(with_buffer);
-		choose_guide(p, c);
-	} else {
-		c->storage_gb = ceil(with_buffer);
-		choose_ecap1(p, c);
-	}
-	c->fits = c->instance_memory_gb >= c->memory_required_gb;
-	c->instances_needed = c->fits ? 1.0 : ceil(c->memory_required_gb /
-						  c->instance_memory_gb);
-	if (!c->fits && model == ECAP_MODEL_GUIDE)
-		c->reason = ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
-	/*
-	 * The guide's cost_per_hour * 24 * 30, in its order (a repriced
-	 * class times 720 at once may differ in the last bit).  The guide
-	 * bills one instance; ecap-1 bills every instance the memory needs,
-	 * so that an undersized answer is not also cheap.
-	 */
-	c->cost_usd_per_month = c->price_usd_per_hour * 24.0 *
-				(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
-	if (model != ECAP_MODEL_GUIDE)
-		c->cost_usd_per_month *= c->instances_needed;
+	if (model == ECAP_MODEL_GUIDE)
+		calc_guide(p, c);
+	else
+		calc_ecap1(p, tx, retention_days, app_instances, c);
 }
 
-/* The parameter group of the guide plus PGTune's work_mem (kB arithmetic). */
+/* ---- parameters and pools ---- */
+
+/* The guide's RDS parameter group plus PGTune's worker count and work_mem
+ * (kB arithmetic), as the guide model always gave them. */
 static void
-fill_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
-		struct ecap_database_out *out)
+guide_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
+		 int64_t connections, struct ecap_database_out *out)
 {
 	int64_t ram_kb = (int64_t)floor(c->instance_memory_gb * KB_PER_GB);
 	int64_t denominator;
 
-	out->max_connections_count = ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
+	out->max_connections_count = connections > 0 ? connections :
+		ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
 	out->shared_buffers_kb = ram_kb / 4;
 	out->effective_cache_size_kb = ram_kb * 3 / 4;
 	out->maintenance_work_mem_kb = (int64_t)floor(
@@ -161,45 +336,171 @@ fill_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
 	out->work_mem_kb = (ram_kb - out->shared_buffers_kb) / denominator;
 	if (out->work_mem_kb < 4096)
 		out->work_mem_kb = 4096;
+}
+
+/* The guide's DATABASE_CONFIG per application instance, against
+ * max_connections less the superuser reserve. */
+static void
+fill_pools(const ecap_policy *p, int64_t app_instances, bool check,
+	   struct ecap_database_out *out)
+{
+	int64_t reserved = ecap__pi(p, ECAP_K_DATABASE_RESERVED_CONNECTIONS);
+
 	out->pool_size_count = ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE);
 	out->pool_max_overflow_count = ecap__pi(p, ECAP_K_DATABASE_POOL_MAX_OVERFLOW);
 	out->pool_timeout_seconds = ecap__pi(p, ECAP_K_DATABASE_POOL_TIMEOUT_SECONDS);
 	out->pool_recycle_seconds = ecap__pi(p, ECAP_K_DATABASE_POOL_RECYCLE_SECONDS);
 	out->pool_pre_ping_flag = 1;
+	out->app_instance_count = app_instances;
+	out->pool_connections_max_count =
+		(out->pool_size_count + out->pool_max_overflow_count) *
+		app_instances;
+	out->connections_available_count =
+		out->max_connections_count > reserved ?
+			out->max_connections_count - reserved : 0;
+	if (check &&
+	    out->pool_connections_max_count > out->connections_available_count)
+		out->flags |= ECAP_DATABASE_FLAG_POOL_EXHAUSTION;
+}
+
+/* ---- inputs ---- */
+
+struct workload_args {
+	int32_t workload, storage, version;
+	int64_t connections, app_instances;
+};
+
+/* A policy's string key naming an enum value. */
+static int
+policy_enum(const ecap_policy *p, enum ecap_key_id id, const char *key,
+	    int (*parse)(const char *, int32_t *, struct ecap_error *),
+	    int32_t *value, struct ecap_error *err)
+{
+	if (parse(ecap__ps(p, id), value, err) == ECAP_OK)
+		return ECAP_OK;
+	return ecap__fail(err, ECAP_ERR_INVALID, key,
+			  "policy %s is \"%.40s\", not a name this version "
+			  "knows", key, ecap__ps(p, id));
+}
+
+static int
+check_enum(struct ecap_error *err, const char *field, int32_t v, int32_t max)
+{
+	if (v >= 0 && v <= max)
+		return ECAP_OK;
+	return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, field,
+			  "%s %d is not a known value (0 = policy, 1 .. %d)",
+			  field, (int)v, (int)max);
+}
+
+/* Checks the workload inputs shared by both entry points and fills the
+ * policy's values for the zeros. */
+static int
+workload_inputs(const ecap_policy *p, int32_t workload, int32_t storage,
+		int64_t connections, int32_t version, int64_t app_instances,
+		struct workload_args *a, struct ecap_error *err)
+{
+	int rc;
+
+	if ((rc = check_enum(err, "workload", workload,
+			     ECAP_DATABASE_WORKLOAD_MIXED)) ||
+	    (rc = check_enum(err, "storage_type", storage,
+			     ECAP_DATABASE_STORAGE_NVME)) ||
+	    (rc = ecap__check_int64(err, "max_connections_count", connections,
+				    0, 262143)) ||
+	    (rc = ecap__check_int64(err, "app_instance_count", app_instances,
+				    0, 100000)))
+		return rc;
+	if (version != 0 && (version < 10 || version > 18))
+		return ecap__fail(err, ECAP_ERR_RANGE, "postgres_version",
+				  "postgres_version %d is outside 10 .. 18 "
+				  "(0 = policy)", (int)version);
+	a->workload = workload;
+	a->storage = storage;
+	if ((a->workload == 0 &&
+	     (rc = policy_enum(p, ECAP_K_DATABASE_WORKLOAD, "database.workload",
+			       ecap_database_workload_from_string,
+			       &a->workload, err))) ||
+	    (a->storage == 0 &&
+	     (rc = policy_enum(p, ECAP_K_DATABASE_STORAGE_TYPE,
+			       "database.storage_type",
+			       ecap_database_storage_from_string, &a->storage,
+			       err))))
+		return rc;
+	a->version = version != 0 ? version :
+		(int32_t)ecap__pi(p, ECAP_K_DATABASE_POSTGRES_VERSION);
+	a->connections = connections;
+	a->app_instances = app_instances != 0 ? app_instances :
+		ecap__pi(p, ECAP_K_DATABASE_APP_INSTANCE_COUNT);
+	return ECAP_OK;
+}
+
+/*
+ * ecap-1 sizes max_connections for the pools: PGTune's default for the
+ * workload, or the pools' most plus the superuser reserve when that is
+ * more, up to database.max_connections_limit (beyond it the pools flag).
+ */
+static int64_t
+pool_connections(const ecap_policy *p, const struct workload_args *a)
+{
+	int64_t pools = (ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE) +
+			 ecap__pi(p, ECAP_K_DATABASE_POOL_MAX_OVERFLOW)) *
+			a->app_instances +
+			ecap__pi(p, ECAP_K_DATABASE_RESERVED_CONNECTIONS);
+	int64_t limit = ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS_LIMIT);
+	int64_t want = ecap__pgtune_default_connections(a->workload);
+
+	if (pools > want)
+		want = pools < limit ? pools : limit;
+	return want;
+}
+
+/* PGTune for a RAM and vCPU count, and the pools. */
+static void
+tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
+     int64_t vcpus, struct ecap_database_out *out)
+{
+	struct ecap__pgtune_in t;
+
+	t.workload = a->workload;
+	t.storage = a->storage;
+	t.version = a->version;
+	t.memory_kb = (int64_t)floor(memory_gb * KB_PER_GB);
+	t.cpus = vcpus;
+	t.connections = a->connections;
+	ecap__pgtune(&t, out);
+	fill_pools(p, a->app_instances, true, out);
 }
 
 static void
-explain(const struct ecap__db_calc *c, struct ecap_database_out *out)
+fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
 {
-	char *t = out->reason_text;
-	size_t n = sizeof(out->reason_text);
-
-	switch (c->reason) {
-	case ECAP_DATABASE_REASON_GUIDE_THRESHOLD:
-		snprintf(t, n, "guide: %.6g GB of memory is within the "
-			 "guide's <= 32 / <= 64 / above rule for %s (%.6g GB)",
-			 c->memory_required_gb, c->instance_class,
-			 c->instance_memory_gb);
-		break;
-	case ECAP_DATABASE_REASON_GUIDE_UNDERSIZED:
-		snprintf(t, n, "guide: %.6g GB of memory is above 64 GB, so "
-			 "the guide picks %s although it holds only %.6g GB",
-			 c->memory_required_gb, c->instance_class,
-			 c->instance_memory_gb);
-		break;
-	case ECAP_DATABASE_REASON_SMALLEST_FIT:
-		snprintf(t, n, "%.6g GB of memory fits %s (%.6g GB), the "
-			 "smallest class of the catalog that holds it",
-			 c->memory_required_gb, c->instance_class,
-			 c->instance_memory_gb);
-		break;
-	default:
-		snprintf(t, n, "%.6g GB of memory fits no class of the "
-			 "catalog; the largest, %s (%.6g GB), is needed %.0f "
-			 "times", c->memory_required_gb, c->instance_class,
-			 c->instance_memory_gb, c->instances_needed);
-		break;
-	}
+	out->reason = c->reason;
+	out->flags = c->flags;
+	out->daily_storage_gb = c->daily_storage_gb;
+	out->data_storage_gb = c->data_storage_gb;
+	out->working_set_gb = c->working_set_gb;
+	out->memory_required_gb = c->memory_required_gb;
+	out->peak_transactions_per_second = c->peak_tps;
+	out->vcpu_required_count = (int64_t)c->vcpu_required;
+	ecap__strlcpy(out->instance_class, c->instance_class,
+		      sizeof(out->instance_class));
+	out->instance_memory_gb = c->instance_memory_gb;
+	out->instance_vcpus = c->vcpus;
+	out->fits_flag = c->fits;
+	out->multi_az_flag = c->multi_az;
+	out->read_replica_count = c->replicas;
+	out->price_usd_per_hour = c->price_usd_per_hour;
+	out->instance_cost_usd_per_month = c->instance_cost_usd_per_month;
+	out->replica_cost_usd_per_month = c->replica_cost_usd_per_month;
+	out->storage_gb = c->storage_gb;
+	out->storage_limit_gb = c->storage_limit_gb;
+	out->storage_cost_usd_per_month = c->storage_cost_usd_per_month;
+	out->iops_required_count = (int64_t)c->iops_required;
+	out->iops_baseline_count = (int64_t)c->iops_baseline;
+	out->iops_provisioned_count = (int64_t)c->iops_provisioned;
+	out->iops_cost_usd_per_month = c->iops_cost_usd_per_month;
+	out->cost_usd_per_month = c->cost_usd_per_month;
 }
 
 ECAP_API int
@@ -208,6 +509,7 @@ ecap_database_advise(const ecap_policy *policy,
 		     struct ecap_database_out *out, struct ecap_error *err)
 {
 	struct ecap__db_calc c;
+	struct workload_args a;
 	int64_t retention;
 	int rc;
 
@@ -215,118 +517,80 @@ ecap_database_advise(const ecap_policy *policy,
 	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, in, ecap_database_in)) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_database_out)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
 	    (rc = ecap__check_double(err, "transactions_per_day",
 				     in->transactions_per_day, 0.0,
 				     ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
 	    (rc = ecap__check_override_int64(err, "retention_days",
 					     in->retention_days,
-					     ECAP_K_DATABASE_RETENTION_DAYS)))
+					     ECAP_K_DATABASE_RETENTION_DAYS)) ||
+	    (rc = workload_inputs(policy, in->workload, in->storage_type,
+				  in->max_connections_count,
+				  in->postgres_version, in->app_instance_count,
+				  &a, err)))
 		return rc;
 	retention = in->retention_days != 0 ?
 		    in->retention_days :
 		    ecap__pi(policy, ECAP_K_DATABASE_RETENTION_DAYS);
 	ecap__database_calc(policy, policy->model, in->transactions_per_day,
-			    (double)retention, &c);
-	if (c.instances_needed > MAX_COUNT)
-		return ecap__fail(err, ECAP_ERR_RANGE, "transactions_per_day",
-				  "transactions_per_day %.17g needs %.3g GB "
-				  "of memory, more than %.0f instances hold",
-				  in->transactions_per_day,
-				  c.memory_required_gb, MAX_COUNT);
+			    (double)retention, (double)a.app_instances, &c);
 	ECAP__OUT_ZERO(out, ecap_database_out);
 	out->model = policy->model;
-	out->reason = c.reason;
-	out->daily_storage_gb = c.daily_storage_gb;
-	out->data_storage_gb = c.data_storage_gb;
-	out->storage_gb = c.storage_gb;
-	out->memory_required_gb = c.memory_required_gb;
-	ecap__strlcpy(out->instance_class, c.instance_class,
-		      sizeof(out->instance_class));
-	out->instance_memory_gb = c.instance_memory_gb;
-	out->instance_vcpus = c.vcpus;
-	out->fits_flag = c.fits;
-	out->instances_needed_count = (int64_t)c.instances_needed;
-	out->price_usd_per_hour = c.price_usd_per_hour;
-	out->cost_usd_per_month = c.cost_usd_per_month;
-	fill_parameters(policy, &c, out);
-	explain(&c, out);
-	return ECAP_OK;
-}
-
-/* PostgreSQL memory units: the largest of GB, MB, kB that is exact. */
-static void
-add_memory(struct ecap__props *ctx, const char *key, int64_t kb)
-{
-	if (kb % 1048576 == 0)
-		ecap__props_add(ctx, key, "%lldGB", (long long)(kb / 1048576));
-	else if (kb % 1024 == 0)
-		ecap__props_add(ctx, key, "%lldMB", (long long)(kb / 1024));
-	else
-		ecap__props_add(ctx, key, "%lldkB", (long long)kb);
-}
-
-/*
- * An advice edited by the caller must still render as valid PostgreSQL
- * settings: PostgreSQL's own minimums (shared_buffers 128kB, wal_buffers
- * 32kB, work_mem 64kB, maintenance_work_mem 1MB) up to 1 PiB.
- */
-static int
-check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
-{
-	const int64_t max_kb = INT64_C(1) << 40;
-	int rc;
-
-	if (o->model != ECAP_MODEL_GUIDE && o->model != ECAP_MODEL_ECAP_1)
-		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
-				  "advice model is %d; pass the output of "
-				  "ecap_database_advise", (int)o->model);
-	if ((rc = ecap__check_int64(err, "max_connections_count",
-				    o->max_connections_count, 1, 262143)) ||
-	    (rc = ecap__check_int64(err, "shared_buffers_kb",
-				    o->shared_buffers_kb, 128, max_kb)) ||
-	    (rc = ecap__check_int64(err, "effective_cache_size_kb",
-				    o->effective_cache_size_kb, 8, max_kb)) ||
-	    (rc = ecap__check_int64(err, "maintenance_work_mem_kb",
-				    o->maintenance_work_mem_kb, 1024, max_kb)) ||
-	    (rc = ecap__check_double(err, "checkpoint_completion_target_ratio",
-				     o->checkpoint_completion_target_ratio,
-				     0.0, 1.0)) ||
-	    (rc = ecap__check_int64(err, "wal_buffers_kb", o->wal_buffers_kb,
-				    32, max_kb)) ||
-	    (rc = ecap__check_int64(err, "max_worker_processes_count",
-				    o->max_worker_processes_count, 0,
-				    262143)) ||
-	    (rc = ecap__check_int64(err, "work_mem_kb", o->work_mem_kb, 64,
-				    max_kb)))
-		return rc;
+	out->workload = a.workload;
+	out->storage_type = a.storage;
+	out->postgres_version = a.version;
+	fill_sizing(&c, out);
+	if (policy->model == ECAP_MODEL_GUIDE) {
+		guide_parameters(policy, &c, a.connections, out);
+		fill_pools(policy, a.app_instances, false, out);
+	} else {
+		if (a.connections == 0)
+			a.connections = pool_connections(policy, &a);
+		tune(policy, &a, c.instance_memory_gb, c.vcpus, out);
+	}
 	return ECAP_OK;
 }
 
 ECAP_API int
-ecap_database_properties(const struct ecap_database_out *out,
-			 struct ecap_property *props, size_t *count,
-			 struct ecap_error *err)
+ecap_database_advise_shape(const ecap_policy *policy,
+			   const struct ecap_database_shape_in *in,
+			   struct ecap_database_out *out,
+			   struct ecap_error *err)
 {
-	struct ecap__props ctx;
+	struct workload_args a;
 	int rc;
 
 	ecap__err_clear(err);
-	if ((rc = ECAP__OPTS_CHECK(err, out, ecap_database_out)) != ECAP_OK)
+	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, in, ecap_database_shape_in)) != ECAP_OK ||
+	    (rc = ECAP__OPTS_CHECK(err, out, ecap_database_out)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
+	    (rc = ecap__check_double_gt(err, "memory_gb", in->memory_gb, 0.0,
+					1048576.0)) ||
+	    (rc = ecap__check_int64(err, "vcpu_count", in->vcpu_count, 1,
+				    65536)) ||
+	    (rc = workload_inputs(policy, in->workload, in->storage_type,
+				  in->max_connections_count,
+				  in->postgres_version, in->app_instance_count,
+				  &a, err)))
 		return rc;
-	if ((rc = check_parameters(out, err)) != ECAP_OK)
-		return rc;
-	if ((rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
-		return rc;
-	ecap__props_add(&ctx, "max_connections", "%lld",
-			(long long)out->max_connections_count);
-	add_memory(&ctx, "shared_buffers", out->shared_buffers_kb);
-	add_memory(&ctx, "effective_cache_size", out->effective_cache_size_kb);
-	add_memory(&ctx, "maintenance_work_mem", out->maintenance_work_mem_kb);
-	ecap__props_add(&ctx, "checkpoint_completion_target", "%.15g",
-			out->checkpoint_completion_target_ratio);
-	add_memory(&ctx, "wal_buffers", out->wal_buffers_kb);
-	ecap__props_add(&ctx, "max_worker_processes", "%lld",
-			(long long)out->max_worker_processes_count);
-	add_memory(&ctx, "work_mem", out->work_mem_kb);
-	return ecap__props_end(&ctx, err);
+	/* PGTune works in whole kB and needs at least a page of buffers. */
+	if (in->memory_gb * KB_PER_GB < 1024.0)
+		return ecap__fail(err, ECAP_ERR_RANGE, "memory_gb",
+				  "memory_gb %.6g is below 1 MB",
+				  in->memory_gb);
+	ECAP__OUT_ZERO(out, ecap_database_out);
+	out->model = policy->model;
+	out->reason = ECAP_DATABASE_REASON_SHAPE_GIVEN;
+	out->workload = a.workload;
+	out->storage_type = a.storage;
+	out->postgres_version = a.version;
+	out->instance_memory_gb = in->memory_gb;
+	out->instance_vcpus = (int32_t)in->vcpu_count;
+	out->memory_required_gb = in->memory_gb;
+	out->fits_flag = 1;
+	tune(policy, &a, in->memory_gb, in->vcpu_count, out);
+	return ECAP_OK;
 }

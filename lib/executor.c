@@ -1,20 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * executor.c - executor sizing: the guide's calculate_spark_resources
- * (model "guide") and a corrected sizing (model "ecap-1"), with Spark's
- * overhead, container and memory-region arithmetic and node packing.
+ * executor.c - executor sizing: the inputs with the policy's defaults,
+ * the guide's calculate_spark_resources (model "guide") number for number
+ * with its node packing, and the dispatch to ecap-1 (executor-ecap1.c).
  */
 #include <inttypes.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
+#include "executor-internal.h"
 #include "spark-memory.h"
 
-/* 1 EiB expressed in GB. */
-#define MAX_DAILY_GB 1073741824.0
-/* Spark's executor counts are Scala Ints. */
-#define MAX_SPARK_INT INT64_C(2147483647)
+#define MAX_DAILY_GB ECAP__EXEC_MAX_DAILY_GB
 
 static const struct {
 	const char *name;
@@ -60,17 +57,11 @@ ecap_spark_platform_from_string(const char *name, int32_t *platform,
 			  "kubernetes-non-jvm", name);
 }
 
-/* Inputs with the policy's defaults applied. */
-struct sizing {
-	double daily_gb, window_hours, target_hours, overhead_factor;
-	double node_memory_gb, node_yarn_gb, node_price;
-	int64_t cap, min_executors, cores, node_vcpus;
-	bool yarn_given;
-};
+#define sizing ecap__exec_args
+
 
 static int
-check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
-		 struct sizing *s, struct ecap_error *err)
+check_node_fields(const struct ecap_executor_in *in, struct ecap_error *err)
 {
 	int rc;
 
@@ -83,8 +74,81 @@ check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
 				     1048576.0)) != ECAP_OK ||
 	    (rc = ecap__check_double(err, "node_price_usd_per_hour",
 				     in->node_price_usd_per_hour, 0.0,
-				     1000000.0)) != ECAP_OK)
+				     1000000.0)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "node_max_pod_count",
+				    in->node_max_pod_count, 0, 100000)) !=
+		    ECAP_OK)
 		return rc;
+	if (memchr(in->node_type, '\0', sizeof(in->node_type)) == NULL)
+		return ecap__fail(err, ECAP_ERR_INVALID, "node_type",
+				  "node_type is not NUL-terminated within its "
+				  "64 bytes");
+	/* Memory is sized in whole MiB: less than one is no memory (a
+	 * denormal reached the MiB conversion as 0). */
+	if ((in->node_memory_gb != 0.0 && in->node_memory_gb < 1.0 / 1024) ||
+	    (in->node_yarn_memory_gb != 0.0 &&
+	     in->node_yarn_memory_gb < 1.0 / 1024))
+		return ecap__fail(err, ECAP_ERR_RANGE,
+				  in->node_memory_gb != 0.0 &&
+						  in->node_memory_gb < 1.0 / 1024 ?
+					  "node_memory_gb" :
+					  "node_yarn_memory_gb",
+				  "node memory below 1 MiB (%.17g, %.17g GB): "
+				  "0 or at least 1/1024 GB",
+				  in->node_memory_gb, in->node_yarn_memory_gb);
+	return ECAP_OK;
+}
+
+/*
+ * A named node: its catalog row becomes the shape (YARN memory from
+ * EMR's table on EMR, price with the EMR charge on EMR) for the guide's
+ * arithmetic, and the node for ecap-1.
+ */
+static int
+take_named_node(const ecap_policy *p, const struct ecap_executor_in *in,
+		struct sizing *s, struct ecap_error *err)
+{
+	const struct ecap_catalog_entry *e;
+	bool emr = in->platform == ECAP_SPARK_PLATFORM_EMR;
+
+	if (in->node_vcpu_count != 0 || in->node_memory_gb != 0.0 ||
+	    in->node_yarn_memory_gb != 0.0 ||
+	    in->node_price_usd_per_hour != 0.0 || in->node_max_pod_count != 0)
+		return ecap__fail(err, ECAP_ERR_INVALID, "node_type",
+				  "node_type \"%.63s\" names a catalog node; "
+				  "leave the raw node_* shape fields 0",
+				  in->node_type);
+	e = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE, in->node_type);
+	if (e == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "node_type",
+				  "node_type \"%.63s\" is not in the policy's "
+				  "spark-node catalog", in->node_type);
+	s->has_node = s->named = true;
+	s->node = ecap__spark_node_of(e);
+	s->node_vcpus = e->vcpu_count;
+	s->node_memory_gb = e->memory_gb;
+	s->node_price = e->price_usd_per_hour +
+		(emr ? e->emr_price_usd_per_hour : 0.0);
+	s->yarn_given = emr;
+	s->node_yarn_gb = emr ? (double)e->yarn_memory_mb / 1024.0 :
+		e->memory_gb - ecap__pd(p, ECAP_K_EXECUTOR_NODE_RESERVED_MEMORY_GB);
+	if (s->node_yarn_gb <= 0.0)
+		return ecap__fail(err, ECAP_ERR_RANGE, "node_type",
+				  "node_type \"%.63s\" leaves no container "
+				  "memory", in->node_type);
+	return ECAP_OK;
+}
+
+static int
+check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
+		 struct sizing *s, struct ecap_error *err)
+{
+	int rc;
+
+	if ((rc = check_node_fields(in, err)) != ECAP_OK)
+		return rc;
+	if (in->node_type[0] != '\0')
+		return take_named_node(p, in, s, err);
 	s->node_vcpus = in->node_vcpu_count;
 	s->node_memory_gb = in->node_memory_gb;
 	s->node_price = in->node_price_usd_per_hour;
@@ -92,7 +156,8 @@ check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
 		/* No shape: a memory, YARN memory or price alone is a
 		 * mistake, not a default. */
 		if (in->node_memory_gb != 0.0 || in->node_yarn_memory_gb != 0.0 ||
-		    in->node_price_usd_per_hour != 0.0)
+		    in->node_price_usd_per_hour != 0.0 ||
+		    in->node_max_pod_count != 0)
 			return ecap__fail(err, ECAP_ERR_INVALID,
 					  "node_vcpu_count",
 					  "node_vcpu_count is 0 (no node shape) "
@@ -108,6 +173,15 @@ check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
 				  "node_yarn_memory_gb %.17g exceeds "
 				  "node_memory_gb %.17g",
 				  in->node_yarn_memory_gb, in->node_memory_gb);
+	s->has_node = true;
+	s->node = (struct ecap__spark_node){
+		.name = "",
+		.vcpu_count = in->node_vcpu_count,
+		.memory_gb = in->node_memory_gb,
+		.price_usd_per_hour = in->node_price_usd_per_hour,
+		.max_pod_count = in->node_max_pod_count,
+	};
+	s->caller_yarn_gb = in->node_yarn_memory_gb;
 	s->yarn_given = in->node_yarn_memory_gb != 0.0;
 	s->node_yarn_gb = s->yarn_given ?
 		in->node_yarn_memory_gb :
@@ -124,12 +198,10 @@ check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
 }
 
 static int
-resolve(const ecap_policy *p, const struct ecap_executor_in *in,
-	struct sizing *s, struct ecap_error *err)
+check_scalars(const struct ecap_executor_in *in, struct ecap_error *err)
 {
 	int rc;
 
-	memset(s, 0, sizeof(*s));
 	if ((rc = ecap__check_double_gt(err, "daily_data_gb", in->daily_data_gb,
 					0.0, MAX_DAILY_GB)) != ECAP_OK ||
 	    (rc = ecap__check_override_double(
@@ -146,16 +218,38 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 		     err, "executor_core_count", in->executor_core_count,
 		     ECAP_K_EXECUTOR_CORES)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
-				    0)) != ECAP_OK)
+				    0)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "runs_per_day_count",
+				    in->runs_per_day_count, 0, 1440)) !=
+		    ECAP_OK ||
+	    (rc = ecap__check_double(err, "partition_size_mb",
+				     in->partition_size_mb, 0.0,
+				     1048576.0)) != ECAP_OK)
 		return rc;
 	if (in->platform < 0 ||
 	    (size_t)in->platform >= ECAP_ARRAY_SIZE(platforms))
 		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "platform",
 				  "platform %" PRId32 " is unknown",
 				  in->platform);
-	if ((rc = check_node_shape(p, in, s, err)) != ECAP_OK)
+	return ECAP_OK;
+}
+
+static int
+resolve(const ecap_policy *p, const struct ecap_executor_in *in,
+	struct sizing *s, struct ecap_error *err)
+{
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if ((rc = check_scalars(in, err)) != ECAP_OK ||
+	    (rc = check_node_shape(p, in, s, err)) != ECAP_OK)
 		return rc;
+	s->platform = in->platform;
 	s->daily_gb = in->daily_data_gb;
+	s->runs = in->runs_per_day_count != 0 ? in->runs_per_day_count : 1;
+	s->run_gb = s->daily_gb / (double)s->runs;
+	s->partition_mb = in->partition_size_mb != 0.0 ? in->partition_size_mb :
+		ecap__pd(p, ECAP_K_PARTITION_TARGET_SIZE_MB);
 	s->window_hours = in->processing_window_hours != 0.0 ?
 		in->processing_window_hours :
 		ecap__pd(p, ECAP_K_EXECUTOR_PROCESSING_WINDOW_HOURS);
@@ -167,9 +261,11 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 		s->overhead_factor = platforms[in->platform].overhead_factor;
 	else
 		s->overhead_factor = ecap__pd(p, ECAP_K_EXECUTOR_OVERHEAD_FACTOR);
+	s->fixed_cores = in->executor_core_count;
 	s->cores = in->executor_core_count != 0 ? in->executor_core_count :
 		ecap__pi(p, ECAP_K_EXECUTOR_CORES);
 	s->min_executors = ecap__pi(p, ECAP_K_EXECUTOR_MIN_EXECUTORS);
+	s->hard_cap = in->max_executor_count;
 	s->cap = in->max_executor_count != 0 ? in->max_executor_count :
 		ecap__pi(p, ECAP_K_EXECUTOR_MAX_EXECUTORS);
 	if (s->cap < s->min_executors)
@@ -222,174 +318,15 @@ size_guide(const ecap_policy *p, const struct sizing *s,
 	out->dynamic_max_executor_count = s->cap;
 	if (out->executor_count == 0) {
 		out->reason = ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "guide: int(%.6g GB needed / %.6g GB per executor) "
-			 "truncates to 0 executors", required, mem);
 	} else if ((double)out->executor_count * mem < required) {
 		out->reason = ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "guide: int(%.6g GB / %.6g GB) = %" PRId64
-			 " executors hold %.6g GB, less than the %.6g GB "
-			 "needed", required, mem, out->executor_count,
-			 (double)out->executor_count * mem, required);
 	} else {
 		out->reason = ECAP_EXECUTOR_REASON_GUIDE_FORMULA;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "guide: max(%" PRId64 ", int(%.6g / (%.6g x %.6g))) "
-			 "= %" PRId64 " executors, %.6g GB each, %" PRId64
-			 " executors for %.6g GB", s->min_executors,
-			 s->daily_gb, tp, s->target_hours, req, mem,
-			 out->executor_count, required);
 	}
 }
 
 /* ResourceProfile.calculateOverHeadMemory:
  * math.max((overheadFactor * executorMemoryMiB).toInt, MEMORY_OVERHEAD_MIN_MIB) */
-static uint64_t
-overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
-{
-	uint64_t over = (uint64_t)(factor * (double)heap_mib);
-	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
-
-	return (double)over < min_over ? (uint64_t)min_over : over;
-}
-
-/*
- * ecap-1 heap in MiB: an executor holds the memory for what it processes
- * in the target hours (multiplier * throughput * target), but no more
- * than the whole need split over the fewest executors; rounded up to a
- * whole GiB and kept in [memory_min_gb, memory_max_gb].  Every step is
- * non-decreasing in the data, so more data never gets a smaller heap.
- */
-static double
-ecap1_heap_mib(const ecap_policy *p, double per_executor_gb)
-{
-	double lo = ceil(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) * 1024.0);
-	double hi = floor(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MAX_GB) * 1024.0);
-
-	return fmin(hi, fmax(lo, ceil(per_executor_gb) * 1024.0));
-}
-
-/*
- * Largest heap, in MiB, a capped executor may grow to:
- * executor.capped_memory_max_gb (never below executor.memory_max_gb) and,
- * with a node shape, the largest heap whose container (heap + overhead)
- * fits the node's container memory (whole GiB).  *by_node says the
- * node decided.
- */
-static double
-ecap1_capped_ceiling_mib(const ecap_policy *p, const struct sizing *s,
-			 bool *by_node)
-{
-	double hi = floor(fmax(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MAX_GB),
-			       ecap__pd(p, ECAP_K_EXECUTOR_CAPPED_MEMORY_MAX_GB)) *
-			  1024.0);
-	uint64_t node_mib, h;
-
-	*by_node = false;
-	if (s->node_vcpus == 0)
-		return hi;
-	node_mib = (uint64_t)(s->node_yarn_gb * 1024.0);
-	/* heap * (1 + factor) <= node, then step down past the overhead's
-	 * truncation and the 384 MiB floor (a step or two). */
-	h = (uint64_t)((double)node_mib / (1.0 + s->overhead_factor) /
-		       1024.0);
-	while (h > 0 && h * 1024 + overhead_mib(p, s->overhead_factor,
-						 h * 1024) > node_mib)
-		h--;
-	if ((double)h * 1024.0 < hi) {
-		*by_node = true;
-		hi = (double)h * 1024.0;
-	}
-	return hi;
-}
-
-/*
- * Capped: the count is the maximum, so the heap rises to
- * ceil(required / max) GiB, up to the capped ceiling, to keep
- * executors x heap >= required; only when even the ceiling is too small
- * is the requirement unreachable.
- */
-static void
-size_ecap1_capped(const ecap_policy *p, const struct sizing *s,
-		  double required, double n, double *heap,
-		  struct ecap_executor_out *out)
-{
-	bool by_node;
-	double ceiling = ecap1_capped_ceiling_mib(p, s, &by_node);
-	double want = ceil(required / (double)s->cap) * 1024.0;
-
-	*heap = fmax(*heap, fmin(want, ceiling));
-	out->executor_count = s->cap;
-	out->capped_by_max_executors = 1;
-	if ((double)s->cap * *heap / 1024.0 >= required) {
-		out->reason = ECAP_EXECUTOR_REASON_CAPPED;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "ecap-1: %.0f executors are needed but the maximum is "
-			 "%" PRId64 "; the heap rises to ceil(%.6g GB / %"
-			 PRId64 ") = %.0f GiB so they hold the memory needed",
-			 n, s->cap, required, s->cap, *heap / 1024.0);
-		return;
-	}
-	out->reason = ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE;
-	snprintf(out->reason_text, sizeof(out->reason_text),
-		 "ecap-1: the maximum of %" PRId64 " executors makes %.6g GB "
-		 "unreachable: %.6g GB per executor is needed but %s allows "
-		 "%.0f GiB", s->cap, required, required / (double)s->cap,
-		 by_node ? "the node's container memory" :
-			   "executor.capped_memory_max_gb",
-		 *heap / 1024.0);
-}
-
-static void
-size_ecap1(const ecap_policy *p, const struct sizing *s,
-	   struct ecap_executor_out *out)
-{
-	double mult = ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MULTIPLIER);
-	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_HOUR);
-	double required = s->daily_gb * mult;
-	double heap = ecap1_heap_mib(p, fmin(required / (double)s->min_executors,
-					     mult * tp * s->target_hours));
-	/* At most 1e7 after the 1e-5 floor of tp * target: exact. */
-	double n_tp = ceil(s->daily_gb / (tp * s->target_hours));
-	double n_mem = ceil(required * 1024.0 / heap);
-	double n = fmax((double)s->min_executors, fmax(n_tp, n_mem));
-	int64_t initial = ecap__pi(p, ECAP_K_EXECUTOR_INITIAL_EXECUTORS);
-
-	if (n > (double)s->cap) {
-		size_ecap1_capped(p, s, required, n, &heap, out);
-	} else if (n_mem > (double)s->min_executors && n_mem > n_tp) {
-		out->executor_count = (int64_t)n;
-		out->reason = ECAP_EXECUTOR_REASON_MEMORY;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "ecap-1: %.6g GB needed (%.6g x %.6g GB) / %.0f MiB "
-			 "heaps = %.0f executors", required, mult,
-			 s->daily_gb, heap, n_mem);
-	} else if (n_tp > (double)s->min_executors) {
-		out->executor_count = (int64_t)n;
-		out->reason = ECAP_EXECUTOR_REASON_THROUGHPUT;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "ecap-1: ceil(%.6g GB / (%.6g GB/hour x %.6g hours)) "
-			 "= %.0f executors", s->daily_gb, tp, s->target_hours,
-			 n_tp);
-	} else {
-		out->executor_count = (int64_t)n;
-		out->reason = ECAP_EXECUTOR_REASON_MIN_EXECUTORS;
-		snprintf(out->reason_text, sizeof(out->reason_text),
-			 "ecap-1: the floor executor.min_executors = %" PRId64
-			 " covers throughput (%.0f) and memory (%.0f)",
-			 s->min_executors, n_tp, n_mem);
-	}
-	out->executor_heap_gb = heap / 1024.0;
-	out->executor_core_count = s->cores;
-	out->required_memory_gb = required;
-	out->dynamic_min_executor_count = s->min_executors;
-	out->dynamic_max_executor_count = out->executor_count;
-	out->dynamic_initial_executor_count =
-		initial < s->min_executors ? s->min_executors :
-		initial > out->executor_count ? out->executor_count : initial;
-}
-
 /* Executors per node and nodes (engine-facts 4.1: a core and a GB kept
  * for the OS and daemons). */
 static int
@@ -423,22 +360,11 @@ pack_nodes(const ecap_policy *p, const struct sizing *s,
 	return ECAP_OK;
 }
 
-/* Overhead, container, regions, nodes, time and cost: both models. */
-static int
-fill_common(const ecap_policy *p, const struct sizing *s,
-	    struct ecap_executor_out *out, struct ecap_error *err)
+void
+ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 {
-	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_HOUR);
-	uint64_t heap_mib, over_mib;
 	struct ecap_spark_memory_regions r;
-	int rc;
 
-	out->executor_heap_bytes = gb_to_mib_bytes(out->executor_heap_gb);
-	heap_mib = out->executor_heap_bytes / ECAP__MIB;
-	over_mib = overhead_mib(p, s->overhead_factor, heap_mib);
-	out->overhead_factor = s->overhead_factor;
-	out->executor_overhead_bytes = over_mib * ECAP__MIB;
-	out->executor_container_bytes = (heap_mib + over_mib) * ECAP__MIB;
 	memset(&r, 0, sizeof(r));
 	if (out->executor_heap_bytes >= ecap__spark_min_heap_bytes(p))
 		ecap__spark_regions_fill(p, out->executor_heap_bytes, &r);
@@ -450,6 +376,24 @@ fill_common(const ecap_policy *p, const struct sizing *s,
 	out->memory_fraction_ratio = ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION);
 	out->memory_storage_fraction_ratio =
 		ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
+}
+
+/* Overhead, container, regions, nodes, time and cost of the guide. */
+static int
+fill_guide(const ecap_policy *p, const struct sizing *s,
+	    struct ecap_executor_out *out, struct ecap_error *err)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_HOUR);
+	uint64_t heap_mib, over_mib;
+	int rc;
+
+	out->executor_heap_bytes = gb_to_mib_bytes(out->executor_heap_gb);
+	heap_mib = out->executor_heap_bytes / ECAP__MIB;
+	over_mib = ecap__overhead_mib(p, s->overhead_factor, heap_mib);
+	out->overhead_factor = s->overhead_factor;
+	out->executor_overhead_bytes = over_mib * ECAP__MIB;
+	out->executor_container_bytes = (heap_mib + over_mib) * ECAP__MIB;
+	ecap__executor_fill_regions(p, out);
 	out->total_memory_gb = (double)out->executor_count *
 		out->executor_heap_gb;
 	out->memory_shortfall_gb = out->required_memory_gb >
@@ -468,14 +412,26 @@ fill_common(const ecap_policy *p, const struct sizing *s,
 	out->window_met = out->executor_count > 0 &&
 		out->projected_hours <= s->window_hours;
 	/* The guide prices executor-hours whatever the nodes. */
-	if (out->model == ECAP_MODEL_ECAP_1 && out->node_count > 0 &&
-	    s->node_price > 0.0)
-		out->cost_usd_per_hour = (double)out->node_count * s->node_price;
-	else
-		out->cost_usd_per_hour = (double)out->executor_count *
-			ecap__pd(p, ECAP_K_EXECUTOR_PRICE_USD_PER_HOUR);
+	out->cost_usd_per_hour = (double)out->executor_count *
+		ecap__pd(p, ECAP_K_EXECUTOR_PRICE_USD_PER_HOUR);
 	out->window_cost_usd = out->cost_usd_per_hour * s->window_hours;
 	out->projected_cost_usd = out->cost_usd_per_hour * out->projected_hours;
+	/* The guide's run fills its window once a day. */
+	out->cost_usd_per_month = out->window_cost_usd *
+		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0;
+	out->runs_per_day_count = 1;
+	out->run_data_gb = s->daily_gb;
+	out->executor_request_vcpu = (double)out->executor_core_count;
+	out->node_vcpu_count = s->node_vcpus;
+	out->node_memory_gb = s->node_memory_gb;
+	out->node_reason = s->named ? ECAP_EXECUTOR_NODE_REASON_NAMED :
+		s->has_node ? ECAP_EXECUTOR_NODE_REASON_SHAPE :
+			      ECAP_EXECUTOR_NODE_REASON_NONE;
+	if (s->named)
+		ecap__strlcpy(out->node_type, s->node.name,
+			      sizeof(out->node_type));
+	if (out->window_met == 0 && out->executor_count > 0)
+		out->window_miss_hours = out->projected_hours - s->window_hours;
 	return ECAP_OK;
 }
 
@@ -496,122 +452,24 @@ ecap_executor_advise(const ecap_policy *policy,
 	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK)
 		return rc;
 	out->model = ecap_policy_model(policy);
-	if (out->model == ECAP_MODEL_GUIDE)
+	out->platform = in->platform;
+	if (out->model == ECAP_MODEL_GUIDE) {
 		size_guide(policy, &s, out);
-	else
-		size_ecap1(policy, &s, out);
-	/* spark.executor.instances is an Int: the guide's formula can ask for
-	 * more (its count is not capped), which no renderer or engine takes. */
-	if (out->executor_count > MAX_SPARK_INT) {
-		ECAP__OUT_ZERO(out, ecap_executor_out);
-		return ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
-				  "daily_data_gb %.17g needs more executors "
-				  "than Spark's 2147483647", in->daily_data_gb);
+		/* spark.executor.instances is an Int: the guide's uncapped
+		 * formula can ask for more, which no renderer or engine
+		 * takes. */
+		if (out->executor_count > ECAP__MAX_SPARK_INT)
+			rc = ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
+					"daily_data_gb %.17g needs more "
+					"executors than Spark's 2147483647",
+					in->daily_data_gb);
+		else
+			rc = fill_guide(policy, &s, out, err);
+	} else {
+		rc = ecap__executor_ecap1(policy, &s, out, err);
 	}
-	if ((rc = fill_common(policy, &s, out, err)) != ECAP_OK) {
+	if (rc != ECAP_OK)
 		ECAP__OUT_ZERO(out, ecap_executor_out);
-		return rc;
-	}
-	return ECAP_OK;
+	return rc;
 }
 
-/* Spark size string: "6g" for whole GiB, else "6144m"-style MiB. */
-static void
-add_size(struct ecap__props *ctx, const char *key, uint64_t bytes)
-{
-	if (bytes % ECAP__GIB == 0)
-		ecap__props_add(ctx, key, "%" PRIu64 "g", bytes / ECAP__GIB);
-	else
-		ecap__props_add(ctx, key, "%" PRIu64 "m", bytes / ECAP__MIB);
-}
-
-/* An advice edited by the caller must still render as valid settings. */
-static int
-check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
-{
-	int rc;
-
-	if (a->model != ECAP_MODEL_GUIDE && a->model != ECAP_MODEL_ECAP_1)
-		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
-				  "advice model is %" PRId32 "; pass the output "
-				  "of ecap_executor_advise", a->model);
-	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
-				    0, MAX_SPARK_INT)) ||
-	    (rc = ecap__check_int64(err, "executor_core_count",
-				    a->executor_core_count, 1, 256)) ||
-	    (rc = ecap__check_int64(err, "executor_heap_bytes",
-				    (int64_t)(a->executor_heap_bytes >> 20), 1,
-				    INT64_C(1) << 20)) ||
-	    (rc = ecap__check_int64(err, "executor_overhead_bytes",
-				    (int64_t)(a->executor_overhead_bytes >> 20),
-				    0, INT64_C(1) << 20)) ||
-	    (rc = ecap__check_double(err, "memory_fraction_ratio",
-				     a->memory_fraction_ratio, 0.0, 1.0)) ||
-	    (rc = ecap__check_double(err, "memory_storage_fraction_ratio",
-				     a->memory_storage_fraction_ratio, 0.0,
-				     1.0)) ||
-	    (rc = ecap__check_int64(err, "dynamic_min_executor_count",
-				    a->dynamic_min_executor_count, 0,
-				    MAX_SPARK_INT)) ||
-	    (rc = ecap__check_int64(err, "dynamic_initial_executor_count",
-				    a->dynamic_initial_executor_count, 0,
-				    MAX_SPARK_INT)) ||
-	    (rc = ecap__check_int64(err, "dynamic_max_executor_count",
-				    a->dynamic_max_executor_count, 0,
-				    MAX_SPARK_INT)))
-		return rc;
-	return ECAP_OK;
-}
-
-ECAP_API int
-ecap_executor_spark_properties(const struct ecap_executor_out *advice,
-			       struct ecap_property *props, size_t *count,
-			       struct ecap_error *err)
-{
-	struct ecap__props ctx;
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_executor_out)) != ECAP_OK)
-		return rc;
-	if ((rc = check_advice(advice, err)) != ECAP_OK ||
-	    (rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
-		return rc;
-	ecap__props_add(&ctx, "spark.executor.instances", "%" PRId64,
-			advice->executor_count);
-	add_size(&ctx, "spark.executor.memory", advice->executor_heap_bytes);
-	ecap__props_add(&ctx, "spark.executor.cores", "%" PRId64,
-			advice->executor_core_count);
-	add_size(&ctx, "spark.executor.memoryOverhead",
-		 advice->executor_overhead_bytes);
-	ecap__props_add(&ctx, "spark.memory.fraction", "%.15g",
-			advice->memory_fraction_ratio);
-	ecap__props_add(&ctx, "spark.memory.storageFraction", "%.15g",
-			advice->memory_storage_fraction_ratio);
-	ecap__props_add(&ctx, "spark.dynamicAllocation.enabled", "true");
-	ecap__props_add(&ctx, "spark.dynamicAllocation.minExecutors",
-			"%" PRId64, advice->dynamic_min_executor_count);
-	ecap__props_add(&ctx, "spark.dynamicAllocation.initialExecutors",
-			"%" PRId64, advice->dynamic_initial_executor_count);
-	/* The guide's YAML caps at 20 while its formula may ask for more;
-	 * dynamic allocation would silently cap spark.executor.instances, so
-	 * the maximum rendered is never below the advised count. */
-	ecap__props_add(&ctx, "spark.dynamicAllocation.maxExecutors",
-			"%" PRId64,
-			advice->executor_count > advice->dynamic_max_executor_count
-				? advice->executor_count
-				: advice->dynamic_max_executor_count);
-	/* Without an external shuffle service, dynamic allocation needs
-	 * shuffle tracking (Spark 3.0+) or the application fails to start. */
-	ecap__props_add(&ctx, "spark.dynamicAllocation.shuffleTracking.enabled",
-			"true");
-	/* The guide's core configuration: AQE, Kryo and Arrow. */
-	ecap__props_add(&ctx, "spark.sql.adaptive.enabled", "true");
-	ecap__props_add(&ctx, "spark.sql.adaptive.coalescePartitions.enabled",
-			"true");
-	ecap__props_add(&ctx, "spark.serializer",
-			"org.apache.spark.serializer.KryoSerializer");
-	ecap__props_add(&ctx, "spark.sql.execution.arrow.pyspark.enabled",
-			"true");
-	return ecap__props_end(&ctx, err);
-}

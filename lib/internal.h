@@ -31,6 +31,10 @@
 #define ECAP_WRAPS
 #endif
 
+/* Spark's counts (partitions, executors) are Scala Ints: no advice goes
+ * past this, and every renderer takes up to it. */
+#define ECAP__MAX_SPARK_INT INT64_C(2147483647)
+
 #define ECAP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ecap_offsetofend(TYPE, FIELD) \
 	(offsetof(TYPE, FIELD) + sizeof(((TYPE *)0)->FIELD))
@@ -167,6 +171,22 @@ void *ecap__calloc(size_t n, size_t size);
 void *ecap__realloc(void *p, size_t n);
 void ecap__free(void *p);
 char *ecap__strdup(const char *s);
+
+/* ---- explanations (explain.c) ---- */
+
+/*
+ * Formats one sentence into a caller's buf[size] for an
+ * ecap_<family>_explain function: NULL buf or size 0 is ECAP_ERR_INVALID,
+ * a sentence that does not fit is truncated (NUL-terminated) and
+ * ECAP_ERR_NOSPACE.
+ */
+int ecap__explainf(struct ecap_error *err, char *buf, size_t size,
+		   const char *fmt, ...) ECAP_PRINTF(4, 5);
+/* A size for people, in the largest binary unit below it ("128 MiB",
+ * "2 TiB"); returns buf. */
+#define ECAP__EXPLAIN_BYTES_MAX 24
+const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
+				double bytes);
 
 /* ---- strings ---- */
 

@@ -82,6 +82,7 @@ size_peak(const ecap_policy *p, double peak, struct peak_calc *c,
 		return rc;
 	ecap__database_calc(p, p->model, peak,
 			    (double)ecap__pi(p, ECAP_K_DATABASE_RETENTION_DAYS),
+			    (double)ecap__pi(p, ECAP_K_DATABASE_APP_INSTANCE_COUNT),
 			    &c->db);
 	ecap__kafka_defaults(p, a);
 	/* The guide sizes Kafka for the day's average rate; ecap-1 for the

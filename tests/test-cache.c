@@ -12,14 +12,17 @@
 
 static struct ecap_cache_in in;
 static struct ecap_cache_out out;
+static char text[ECAP_EXPLAIN_MAX];
 
-/* 3 GiB as objects, 1 GiB serialized, 100 partitions, used 3 times. */
+/* 3 GiB as objects, 1 GiB serialized, 400 MiB as Parquet (a Dataset's
+ * columnar cache 2.5 x 400 = 1000 MiB), 100 partitions, used 3 times. */
 static void
 reset_in(void)
 {
 	ECAP_STRUCT_INIT(&in);
 	in.deserialized_size_bytes = 3 * GIB;
 	in.serialized_size_bytes = GIB;
+	in.storage_format_size_bytes = 400 * MIB;
 	in.partition_count = 100;
 	in.reuse_count = 3;
 	in.storage_memory_bytes = 4 * GIB;
@@ -69,6 +72,13 @@ START_TEST(policy_defaults)
 	ck_assert_int_eq(ecap_policy_get_int64(p, "cache.min_reuse_count", &v,
 					       &err), 0);
 	ck_assert_int_eq(v, 2);
+	/* a 6.2 GB Parquet scan cached as 15.1 GB: 2.4x; we use 2.5 */
+	ck_assert_int_eq(ecap_policy_get_double(p, "cache.columnar_size_factor",
+						&f, &err), 0);
+	ck_assert_double_near(f, 2.5);
+	ck_assert_int_eq(ecap_policy_get_double(p, "cache.min_memory_share_ratio",
+						&f, &err), 0);
+	ck_assert_double_near(f, 0.5);
 }
 END_TEST
 
@@ -218,7 +228,8 @@ START_TEST(guide_partition_threshold)
 	advise();
 	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
 	ck_assert_int_eq(out.level_exists_in_api, 0);
-	ck_assert_ptr_nonnull(strstr(out.reason_text, "PySpark"));
+	ck_assert_int_eq(ecap_cache_explain(&out, text, sizeof(text), &err), 0);
+	ck_assert_ptr_nonnull(strstr(text, "PySpark 3.x has no such constant"));
 	/* the policy threshold is read: 300 makes 201 "few" */
 	ck_assert_int_eq(ecap_policy_set_int64(p, "cache.guide_partition_threshold",
 					       300, &err), 0);
@@ -242,15 +253,21 @@ START_TEST(ecap1_fits_deserialized)
 	ck_assert_double_near(out.memory_share_ratio, 1.0);
 	ck_assert_uint_eq(out.stored_size_bytes, 3 * GIB);
 	ck_assert_uint_eq(out.storage_memory_bytes, 4 * GIB);
-	/* Dataset.cache() default: columnar rebuild is expensive */
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_OBJECTS);
+	/* Dataset.cache() default: columnar rebuild is expensive; the
+	 * columnar cache, 2.5 x 400 MiB = 1000 MiB, fits in 4 GiB */
 	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
 	       "MEMORY_AND_DISK");
 	ck_assert_int_eq(out.use_disk, 1);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_COLUMNAR);
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_COLUMNAR);
+	ck_assert_uint_eq(out.stored_size_bytes, 1000 * MIB);
 	/* PySpark DataFrame.cache() default since 3.0 */
 	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
 	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
 	       "MEMORY_AND_DISK_DESER");
 	ck_assert_int_eq(out.deserialized, 1);
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_COLUMNAR);
 	/* PySpark RDD: pickled bytes, 1 GiB fits; MEMORY_ONLY is
 	 * serialized there */
 	expect(ECAP_SPARK_API_PYSPARK_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY,
@@ -258,6 +275,8 @@ START_TEST(ecap1_fits_deserialized)
 	ck_assert_int_eq(out.deserialized, 0);
 	ck_assert_uint_eq(out.stored_size_bytes, GIB);
 	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_SERIALIZED);
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_PICKLED);
+	ck_assert_int_eq(out.alternative, ECAP_CACHE_ALTERNATIVE_NONE);
 }
 END_TEST
 
@@ -274,12 +293,14 @@ START_TEST(ecap1_fit_threshold)
 	       "MEMORY_ONLY_SER");
 	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_SERIALIZED);
 	ck_assert_double_near(out.memory_share_ratio, 1.0);
-	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
-	       "MEMORY_AND_DISK_SER");
-	/* PySpark DataFrame: its MEMORY_AND_DISK is the serialized form */
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_SERIALIZED);
+	/* a Dataset is columnar batches at any level: no _SER level, its
+	 * 1000 MiB fits */
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
+	       "MEMORY_AND_DISK");
 	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
-	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, "MEMORY_AND_DISK");
-	ck_assert_int_eq(out.deserialized, 0);
+	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
+	       "MEMORY_AND_DISK_DESER");
 	/* serialized threshold: 100 * 10737419 = 1073741900 fits ... */
 	in.storage_memory_bytes = 1073741900u;
 	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
@@ -291,23 +312,44 @@ START_TEST(ecap1_fit_threshold)
 	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
 	ck_assert_int_eq(out.partitions_in_memory_count, 99);
 	ck_assert_double_near(out.memory_share_ratio, 0.99);
+	/* columnar threshold: 100 blocks of 10 MiB = 1000 MiB fit ... */
+	in.storage_memory_bytes = 1000 * MIB;
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
+	       "MEMORY_AND_DISK");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_COLUMNAR);
+	/* ... one byte less: 99 of 100 in memory, the rest on disk */
+	in.storage_memory_bytes = 1000 * MIB - 1;
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
+	       "MEMORY_AND_DISK");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_int_eq(out.partitions_in_memory_count, 99);
 }
 END_TEST
 
 START_TEST(ecap1_spills)
 {
-	/* 512 MiB: floor(536870912 / 10737419 = 49.99) = 49 blocks */
+	/* 512 MiB: the columnar 10 MiB blocks, floor(512 / 10) = 51 of 100
+	 * >= cache.min_memory_share_ratio 0.5: memory and disk */
 	in.storage_memory_bytes = 512 * MIB;
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
+	       "MEMORY_AND_DISK");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_double_near(out.memory_share_ratio, 0.51);
+	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
+	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER,
+	       "MEMORY_AND_DISK_DESER");
+	/* 1.5 GiB, serialized blocks of 10737419: floor(1610612736 /
+	 * 10737419 = 149.99) = 149 >= 100: fits serialized; 768 MiB holds
+	 * floor(805306368 / 10737419 = 74.99) = 74 of 100 */
+	in.storage_memory_bytes = 768 * MIB;
 	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
 	       "MEMORY_AND_DISK_SER");
-	ck_assert_double_near(out.memory_share_ratio, 0.49);
-	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
-	       "MEMORY_AND_DISK_SER");
-	expect(ECAP_SPARK_API_PYSPARK_DATAFRAME,
-	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK, "MEMORY_AND_DISK");
+	ck_assert_double_near(out.memory_share_ratio, 0.74);
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_SERIALIZED);
 	expect(ECAP_SPARK_API_PYSPARK_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK,
 	       "MEMORY_AND_DISK");
 	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_PICKLED);
 }
 END_TEST
 
@@ -344,8 +386,10 @@ START_TEST(ecap1_replicas)
 	ck_assert_int_eq(out.replication_count, 2);
 	ck_assert_uint_eq(out.stored_size_bytes, 2 * GIB);
 	ck_assert_int_eq(out.partitions_in_memory_count, 200);
-	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2,
-	       "MEMORY_AND_DISK_SER_2");
+	/* a Dataset's 2 x 100 columnar blocks of 10 MiB fit in 4 GiB */
+	expect(ECAP_SPARK_API_DATASET, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2,
+	       "MEMORY_AND_DISK_2");
+	ck_assert_uint_eq(out.stored_size_bytes, 2000 * MIB);
 	/* 8 GiB: floor(8 GiB / 32212255) = 266 >= 200 as objects */
 	in.storage_memory_bytes = 8 * GIB;
 	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_2,
@@ -357,10 +401,14 @@ START_TEST(ecap1_replicas)
 	       ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2, "MEMORY_AND_DISK_2");
 	expect(ECAP_SPARK_API_PYSPARK_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_2,
 	       "MEMORY_ONLY_2");
-	/* spilling with replicas: 512 MiB holds 49 of 200 copies */
-	in.storage_memory_bytes = 512 * MIB;
+	/* spilling with replicas: 1.5 GiB holds 149 of 200 copies */
+	in.storage_memory_bytes = 1536 * MIB;
 	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2,
 	       "MEMORY_AND_DISK_SER_2");
+	ck_assert_double_near(out.memory_share_ratio, 149.0 / 200.0);
+	/* 512 MiB holds 49 of 200 copies (24.5%): declined */
+	in.storage_memory_bytes = 512 * MIB;
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_NONE, "NONE");
 	ck_assert_double_near(out.memory_share_ratio, 49.0 / 200.0);
 }
 END_TEST
@@ -378,12 +426,12 @@ START_TEST(ecap1_memory_from_executors)
 	       "MEMORY_ONLY_SER");
 	ck_assert_uint_eq(out.storage_memory_bytes, 2277507070u);
 	/* One 300 MiB partition: 2.1 GiB in all, but no executor holds
-	 * 300 MiB in its 217 MiB: nothing in memory */
+	 * 300 MiB in its 217 MiB: nothing in memory, so not cached */
 	in.partition_count = 1;
 	in.deserialized_size_bytes = 300 * MIB;
 	in.serialized_size_bytes = 300 * MIB;
-	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
-	       "MEMORY_AND_DISK_SER");
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_NONE, "NONE");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY);
 	ck_assert_int_eq(out.partitions_in_memory_count, 0);
 	ck_assert_double_near(out.memory_share_ratio, 0.0);
 }
@@ -418,6 +466,151 @@ START_TEST(ecap1_one_size_and_factor)
 }
 END_TEST
 
+/* ---- ecap-1: declining, and each API's cache format ---- */
+
+/*
+ * The issue's case: 2 TiB of Parquet read as a Dataset, used 3 times, on
+ * 20 executors of 8 GiB.  Storage region per executor (long)((2^33 -
+ * 300 MiB) * 0.6) = 4965217075, * 0.5 = 2482608537 B.  Columnar cache
+ * 2.5 x 2 TiB = 5 TiB in 16384 partitions: blocks of 320 MiB
+ * (335544320 B), floor(2482608537 / 335544320) = 7 per executor, 140 of
+ * 16384 = 0.85% < 50%: do not cache; re-read the Parquet instead.
+ */
+START_TEST(ecap1_declines_too_little)
+{
+	in.api = ECAP_SPARK_API_DATASET;
+	in.deserialized_size_bytes = 0;
+	in.serialized_size_bytes = 0;
+	in.storage_format_size_bytes = 2048 * GIB;
+	in.partition_count = 16384;
+	in.storage_memory_bytes = 0;
+	in.executor_count = 20;
+	in.executor_heap_bytes = 8 * GIB;
+	advise();
+	ck_assert_uint_eq(out.storage_memory_bytes, (uint64_t)2482608537 * 20);
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_NONE);
+	ck_assert_str_eq(out.level_name, "NONE");
+	ck_assert_int_eq(out.use_memory, 0);
+	ck_assert_uint_eq(out.stored_size_bytes, 0);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY);
+	ck_assert_int_eq(out.alternative, ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE);
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_COLUMNAR);
+	ck_assert_uint_eq(out.cached_size_bytes, 5 * 1024 * GIB);
+	ck_assert_int_eq(out.partitions_in_memory_count, 140);
+	ck_assert_double_near(out.memory_share_ratio, 140.0 / 16384.0);
+	ck_assert_double_near(out.min_memory_share_ratio, 0.5);
+	/* the same data out of a join: checkpoint it instead */
+	in.computed_with_shuffle = 1;
+	advise();
+	ck_assert_int_eq(out.alternative, ECAP_CACHE_ALTERNATIVE_CHECKPOINT);
+	/* a policy that takes any share caches it, spilling */
+	ck_assert_int_eq(ecap_policy_set_double(p, "cache.min_memory_share_ratio",
+						0.0, &err), 0);
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_int_eq(out.alternative, ECAP_CACHE_ALTERNATIVE_NONE);
+}
+END_TEST
+
+/*
+ * Just above and below what fits, and the share: 10 partitions in
+ * 1000 MiB of storage memory, Datasets of 2.5 x the Parquet size.
+ */
+START_TEST(ecap1_fit_and_share_edges)
+{
+	in.api = ECAP_SPARK_API_DATASET;
+	in.partition_count = 10;
+	in.storage_memory_bytes = 1000 * MIB;
+	/* 400 MiB -> 1000 MiB columnar, 10 blocks of 100 MiB: all fit */
+	in.storage_format_size_bytes = 400 * MIB;
+	advise();
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_COLUMNAR);
+	ck_assert_int_eq(out.partitions_in_memory_count, 10);
+	/* one byte more: ceil(2.5 x 419430401) = 1048576003, blocks of
+	 * 104857601, floor(1048576000 / 104857601) = 9 of 10: spills */
+	in.storage_format_size_bytes = 400 * MIB + 1;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_uint_eq(out.cached_size_bytes, 1048576003u);
+	ck_assert_int_eq(out.partitions_in_memory_count, 9);
+	/* 800 MiB -> 2000 MiB, blocks of 200 MiB: 5 of 10 = 0.5, exactly
+	 * cache.min_memory_share_ratio: still cached */
+	in.storage_format_size_bytes = 800 * MIB;
+	advise();
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_double_near(out.memory_share_ratio, 0.5);
+	/* one byte more: ceil(2.5 x 838860801) = 2097152003, blocks of
+	 * 209715201, floor(1048576000 / 209715201) = 4: 0.4, declined */
+	in.storage_format_size_bytes = 800 * MIB + 1;
+	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_NONE);
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY);
+	ck_assert_double_near(out.memory_share_ratio, 0.4);
+	/* an RDD at the same edge: 1000 MiB serialized fits exactly, one
+	 * byte more spills (9 of 10) */
+	in.api = ECAP_SPARK_API_RDD;
+	in.serialized_size_bytes = 1000 * MIB;
+	in.deserialized_size_bytes = 3000 * MIB;
+	advise();
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_SERIALIZED);
+	in.serialized_size_bytes = 1000 * MIB + 1;
+	advise();
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_SPILLS_TO_DISK);
+	ck_assert_int_eq(out.partitions_in_memory_count, 9);
+}
+END_TEST
+
+/* Each API's cache format, and a measured columnar size. */
+START_TEST(ecap1_cache_format_per_api)
+{
+	/* Dataset: columnar, 2.5 x 400 MiB; the object size is ignored */
+	in.api = ECAP_SPARK_API_DATASET;
+	advise();
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_COLUMNAR);
+	ck_assert_uint_eq(out.cached_size_bytes, 1000 * MIB);
+	ck_assert_uint_eq(out.storage_format_size_bytes, 400 * MIB);
+	ck_assert_double_near(out.columnar_size_factor, 2.5);
+	/* PySpark DataFrame: the same JVM columnar cache */
+	in.api = ECAP_SPARK_API_PYSPARK_DATAFRAME;
+	advise();
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_COLUMNAR);
+	ck_assert_uint_eq(out.cached_size_bytes, 1000 * MIB);
+	/* RDD: Java objects, 3 GiB (3x the serialized 1 GiB) */
+	in.api = ECAP_SPARK_API_RDD;
+	advise();
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_OBJECTS);
+	ck_assert_uint_eq(out.cached_size_bytes, 3 * GIB);
+	/* PySpark RDD: pickled, 1 GiB */
+	in.api = ECAP_SPARK_API_PYSPARK_RDD;
+	advise();
+	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_PICKLED);
+	ck_assert_uint_eq(out.cached_size_bytes, GIB);
+	/* a measured columnar size wins over the estimate */
+	in.api = ECAP_SPARK_API_DATASET;
+	in.columnar_size_bytes = 700 * MIB;
+	advise();
+	ck_assert_uint_eq(out.cached_size_bytes, 700 * MIB);
+	ck_assert_uint_eq(out.storage_format_size_bytes, 0);
+	/* the policy factor is read: 5 x 400 MiB = 2000 MiB */
+	in.columnar_size_bytes = 0;
+	ck_assert_int_eq(ecap_policy_set_double(p, "cache.columnar_size_factor",
+						5.0, &err), 0);
+	advise();
+	ck_assert_uint_eq(out.cached_size_bytes, 2000 * MIB);
+	/* the guide keeps a Dataset's serialized size when given, and the
+	 * columnar size when only the format's size is */
+	use_model("guide");
+	advise();
+	ck_assert_uint_eq(out.stored_size_bytes, GIB);
+	in.deserialized_size_bytes = 0;
+	in.serialized_size_bytes = 0;
+	advise();
+	ck_assert_uint_eq(out.stored_size_bytes, 2000 * MIB);
+}
+END_TEST
+
 /* ---- bad input ---- */
 
 #define BAD(code, fld)                                                  \
@@ -447,7 +640,18 @@ START_TEST(bad_input)
 	in.api = 5;			BAD(ECAP_ERR_UNKNOWN_ENUM, "api");
 	in.api = -1;			BAD(ECAP_ERR_UNKNOWN_ENUM, "api");
 	in.deserialized_size_bytes = 0;
-	in.serialized_size_bytes = 0;	BAD(ECAP_ERR_INVALID, "deserialized_size_bytes");
+	in.serialized_size_bytes = 0;
+	in.storage_format_size_bytes = 0; BAD(ECAP_ERR_INVALID, "serialized_size_bytes");
+	/* ecap-1 sizes an RDD from its objects, a Dataset from its format */
+	in.deserialized_size_bytes = 0;
+	in.serialized_size_bytes = 0;	BAD(ECAP_ERR_INVALID, "serialized_size_bytes");
+	in.api = ECAP_SPARK_API_DATASET;
+	in.storage_format_size_bytes = 0; BAD(ECAP_ERR_INVALID, "storage_format_size_bytes");
+	in.storage_format_size_bytes = ((uint64_t)1 << 60) + 1;
+	BAD(ECAP_ERR_RANGE, "storage_format_size_bytes");
+	in.columnar_size_bytes = UINT64_MAX;
+	BAD(ECAP_ERR_RANGE, "columnar_size_bytes");
+	in.computed_with_shuffle = 2;	BAD(ECAP_ERR_RANGE, "computed_with_shuffle");
 	in.deserialized_size_bytes = GIB - 1; BAD(ECAP_ERR_RANGE, "deserialized_size_bytes");
 	in.deserialized_size_factor = 2; BAD(ECAP_ERR_INVALID, "deserialized_size_factor");
 	in.deserialized_size_bytes = ((uint64_t)1 << 60) + 1;
@@ -498,12 +702,19 @@ START_TEST(bad_input)
 	advise();
 	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
 	ck_assert_int_eq(out.partitions_in_memory_count, 9999999);
-	/* a serialized 1 EiB times factor 100 is held at 1 EiB */
+	/* a serialized 1 EiB times factor 100 is held at 1 EiB; nothing
+	 * fits in 1 byte: declined */
 	in.deserialized_size_bytes = 0;
 	in.deserialized_size_factor = 100;
 	in.storage_memory_bytes = 1;
 	advise();
-	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER);
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_NONE);
+	ck_assert_uint_eq(out.cached_size_bytes, (uint64_t)1 << 60);
+	/* the columnar size is held at 1 EiB too: 2^60 x 2.5 */
+	in.api = ECAP_SPARK_API_DATASET;
+	in.storage_format_size_bytes = (uint64_t)1 << 60;
+	advise();
+	ck_assert_uint_eq(out.cached_size_bytes, (uint64_t)1 << 60);
 }
 END_TEST
 
@@ -563,6 +774,9 @@ cache_suite(void)
 	tcase_add_test(tc, ecap1_replicas);
 	tcase_add_test(tc, ecap1_memory_from_executors);
 	tcase_add_test(tc, ecap1_one_size_and_factor);
+	tcase_add_test(tc, ecap1_declines_too_little);
+	tcase_add_test(tc, ecap1_fit_and_share_edges);
+	tcase_add_test(tc, ecap1_cache_format_per_api);
 	tcase_add_test(tc, bad_input);
 	tcase_add_test(tc, bad_struct_size);
 	suite_add_tcase(s, tc);

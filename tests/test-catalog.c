@@ -79,6 +79,29 @@ expect_names(int32_t catalog, const char *const *names, size_t n)
 	}
 }
 
+/* The guide's three classes as the whole database catalog, for tests that
+ * count and order entries (the shipped catalog is longer). */
+static void
+seed_database(void)
+{
+	static const char doc[] = "{\"catalog.database\": ["
+		"{\"name\": \"db.r6g.xlarge\", \"vcpu_count\": 4, \"memory_gb\": 32,"
+		" \"price_usd_per_hour\": 0.504, \"multi_az_price_usd_per_hour\": 1.008,"
+		" \"storage_usd_per_gb_month\": 0.115, \"iops_usd_per_month\": 0.02,"
+		" \"region\": \"us-east-1\", \"price_date\": \"2026-01-01\"},"
+		"{\"name\": \"db.r6g.2xlarge\", \"vcpu_count\": 8, \"memory_gb\": 64,"
+		" \"price_usd_per_hour\": 1.008, \"multi_az_price_usd_per_hour\": 2.016,"
+		" \"storage_usd_per_gb_month\": 0.115, \"iops_usd_per_month\": 0.02,"
+		" \"region\": \"us-east-1\", \"price_date\": \"2026-01-01\"},"
+		"{\"name\": \"db.r6g.4xlarge\", \"vcpu_count\": 16, \"memory_gb\": 128,"
+		" \"price_usd_per_hour\": 2.016, \"multi_az_price_usd_per_hour\": 4.032,"
+		" \"storage_usd_per_gb_month\": 0.115, \"iops_usd_per_month\": 0.02,"
+		" \"region\": \"us-east-1\", \"price_date\": \"2026-01-01\"}]}";
+
+	ck_assert_msg(ecap_policy_load_json(p, doc, sizeof(doc) - 1, &err) == 0,
+		      "%s", err.message);
+}
+
 START_TEST(names)
 {
 	int32_t c = 0;
@@ -99,11 +122,11 @@ END_TEST
 
 START_TEST(defaults_present_and_sorted)
 {
-	/* Sorted by price: 0.192, 0.252, 0.384, 0.504, 0.768 (4.3). */
-	static const char *const spark[] = { "m5.xlarge", "r5.xlarge",
-		"m5.2xlarge", "r5.2xlarge", "m5.4xlarge" };
-	static const char *const db[] = { "db.r6g.xlarge", "db.r6g.2xlarge",
-		"db.r6g.4xlarge" };
+	/* 76 spark nodes (lib/catalog-spark-node.def), sorted by price:
+	 * m6g.large 0.077, m7g.large 0.0816, c5.large and c6i.large 0.085
+	 * (by name), m5.large 0.096. */
+	static const char *const spark[] = { "m6g.large", "m7g.large",
+		"c5.large", "c6i.large", "m5.large" };
 	/* MSK us-east-1: t3.small 0.0456, then each m7g size (0.204 ..
 	 * 6.528) just below its m5 twin (0.21 .. 6.72), m5.24xlarge 10.08. */
 	static const char *const kafka[] = { "kafka.t3.small",
@@ -112,9 +135,26 @@ START_TEST(defaults_present_and_sorted)
 		"kafka.m7g.4xlarge", "kafka.m5.4xlarge", "kafka.m7g.8xlarge",
 		"kafka.m5.8xlarge", "kafka.m7g.12xlarge", "kafka.m5.12xlarge",
 		"kafka.m7g.16xlarge", "kafka.m5.16xlarge", "kafka.m5.24xlarge" };
+	double last = 0.0;
+	size_t i;
 
-	expect_names(ECAP_CATALOG_SPARK_NODE, spark, 5);
-	expect_names(ECAP_CATALOG_DATABASE, db, 3);
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 76);
+	for (i = 0; i < 5; i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_SPARK_NODE,
+							i, &e, &err), 0);
+		ck_assert_str_eq(e.name, spark[i]);
+	}
+	/* 44 RDS classes (db.m6g, m7g, r6g, r7g, x2g large .. 16xlarge,
+	 * db.r6i .. 32xlarge), sorted by price */
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_DATABASE), 44);
+	for (i = 0; i < 44; i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_DATABASE,
+							i, &e, &err), 0);
+		ck_assert(e.price_usd_per_hour >= last);
+		last = e.price_usd_per_hour;
+	}
 	expect_names(ECAP_CATALOG_KAFKA_BROKER, kafka, 16);
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, 0), 0);
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, 4), 0);
@@ -134,7 +174,7 @@ START_TEST(defaults_present_and_sorted)
 	ck_assert_int_eq(e.eks_max_pod_count, 234);
 	ck_assert_str_eq(e.family, "m5");
 	ck_assert_str_eq(e.region, "us-east-1");
-	ck_assert_str_eq(e.price_date, "2026-01-01");
+	ck_assert_str_eq(e.price_date, "2026-11-27");
 	ck_assert_double_near(e.storage_usd_per_gb_month, 0.0);
 	/* m5.xlarge: YARN 12288 MiB, 4 * (15 - 1) + 2 = 58 pods. */
 	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
@@ -143,16 +183,16 @@ START_TEST(defaults_present_and_sorted)
 	ck_assert_int_eq(e.eks_max_pod_count, 58);
 	ck_assert_double_near(e.emr_price_usd_per_hour, 0.048);
 
-	/* The guide's classes; Multi-AZ twice the price, gp3 0.115, IOPS
-	 * 0.02. */
+	/* RDS: db.r6g.4xlarge has 16 vCPUs and 128 GiB; Multi-AZ twice the
+	 * price; storage and IOPS priced. */
 	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_DATABASE,
 						  "db.r6g.4xlarge", &e, &err), 0);
 	ck_assert_int_eq(e.vcpu_count, 16);
 	ck_assert_double_near(e.memory_gb, 128.0);
-	ck_assert_double_near(e.price_usd_per_hour, 2.016);
-	ck_assert_double_near(e.multi_az_price_usd_per_hour, 4.032);
-	ck_assert_double_near(e.storage_usd_per_gb_month, 0.115);
-	ck_assert_double_near(e.iops_usd_per_month, 0.02);
+	ck_assert_double_near(e.multi_az_price_usd_per_hour,
+			      2 * e.price_usd_per_hour);
+	ck_assert(e.storage_usd_per_gb_month > 0.0);
+	ck_assert(e.iops_usd_per_month > 0.0);
 	ck_assert_str_eq(e.family, "db.r6g");
 	ck_assert_int_eq(e.yarn_memory_mb, 0);
 
@@ -195,6 +235,8 @@ START_TEST(set_replace_remove_and_never_empty)
 	static const char *const db[] = { "db.r6g.large", "db.r6g.xlarge",
 		"db.r6g.2xlarge", "db.r6g.4xlarge", "db.r6g.8xlarge" };
 
+	seed_database();
+
 	db_entry("db.r6g.8xlarge", 256, 4.032, 32);
 	ck_assert_int_eq(ecap_policy_catalog_set(p, &e, &err), 0);
 	db_entry("db.r6g.large", 16, 0.252, 2);
@@ -212,7 +254,7 @@ START_TEST(set_replace_remove_and_never_empty)
 	ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_DATABASE, 4, &e, &err), 0);
 	ck_assert_str_eq(e.name, "db.a");
 	/* Other catalogs are untouched. */
-	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 5);
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 76);
 
 	ck_assert_err(ecap_policy_catalog_find(p, ECAP_CATALOG_DATABASE, "nope", &e, &err),
 		      ECAP_ERR_NOT_FOUND, err, "name");
@@ -246,6 +288,8 @@ START_TEST(fill_to_the_limit)
 {
 	char name[32];
 	size_t i;
+
+	seed_database();
 
 	for (i = ecap_policy_catalog_count(p, ECAP_CATALOG_DATABASE);
 	     i < ECAP_CATALOG_MAX_ENTRIES; i++) {
@@ -423,9 +467,10 @@ START_TEST(copy_is_independent)
 	spark_entry();
 	ck_assert_int_eq(ecap_policy_catalog_set(p, &e, &err), 0);
 	ck_assert_int_eq(ecap_policy_copy(p, &q, &err), 0);
-	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 6);
+	/* r5.4xlarge replaces the shipped row: 76 entries. */
+	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 76);
 	ck_assert_int_eq(ecap_policy_catalog_remove(p, ECAP_CATALOG_SPARK_NODE, "r5.4xlarge", &err), 0);
-	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 6);
+	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 76);
 	ECAP_STRUCT_INIT(&f);
 	ck_assert_int_eq(ecap_policy_catalog_find(q, ECAP_CATALOG_SPARK_NODE, "r5.4xlarge", &f, &err), 0);
 	ck_assert_int_eq(f.yarn_memory_mb, 122880);
@@ -452,7 +497,7 @@ START_TEST(json_round_trip)
 	ck_assert_msg(ecap_policy_load_json(q, a, strlen(a), &err) == 0, "%s", err.message);
 	b = dump(q);
 	ck_assert_str_eq(a, b);
-	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 6);
+	ck_assert_uint_eq(ecap_policy_catalog_count(q, ECAP_CATALOG_SPARK_NODE), 76);
 	ECAP_STRUCT_INIT(&e);
 	ck_assert_int_eq(ecap_policy_catalog_find(q, ECAP_CATALOG_SPARK_NODE, "r5.4xlarge", &e, &err), 0);
 	ck_assert(e.price_usd_per_hour == 0.1 + 0.2);
@@ -465,6 +510,8 @@ END_TEST
 START_TEST(json_replaces_a_catalog)
 {
 	static const char *const kafka[] = { "kafka.m5.large", "kafka.m5.xlarge" };
+
+	seed_database();
 
 	ck_assert_msg(load("{\"catalog.kafka-broker\": ["
 			   "{\"name\": \"kafka.m5.xlarge\", \"vcpu_count\": 4, \"memory_gb\": 16,"
@@ -482,7 +529,7 @@ START_TEST(json_replaces_a_catalog)
 	ck_assert_str_eq(e.family, "m5");
 	ck_assert_double_near(e.storage_usd_per_gb_month, 0.0);
 	/* The other catalogs are as they were. */
-	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 5);
+	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE), 76);
 	ck_assert_uint_eq(ecap_policy_catalog_count(p, ECAP_CATALOG_DATABASE), 3);
 }
 END_TEST
@@ -560,6 +607,8 @@ START_TEST(dynamic_keys)
 	int64_t i = 0;
 	char *before, *after;
 
+	seed_database();
+
 	ck_assert_int_eq(ecap_policy_get_double(p, "catalog.spark-node.m5.4xlarge.memory_gb", &d, &err), 0);
 	ck_assert_double_near(d, 64.0);
 	ck_assert_int_eq(ecap_policy_get_int64(p, "catalog.spark-node.m5.4xlarge.yarn_memory_mb", &i, &err), 0);
@@ -627,8 +676,8 @@ START_TEST(dynamic_keys)
 }
 END_TEST
 
-/* The database advisor reads the catalog: ecap-1 takes the smallest class
- * that holds the memory whatever the price order. */
+/* The database advisor reads the catalog: ecap-1 takes the cheapest class
+ * that holds the memory and the vCPUs; the guide keeps its own classes. */
 START_TEST(database_uses_the_catalog)
 {
 	struct ecap_database_in in;
@@ -641,7 +690,11 @@ START_TEST(database_uses_the_catalog)
 	ECAP_STRUCT_INIT(&out);
 	in.transactions_per_day = 10000;
 	ck_assert_int_eq(ecap_database_advise(p, &in, &out, &err), 0);
-	/* guide: max(16, 4.5) = 16 GB -> the smallest holding it, 32 GB */
+	/* ecap-1: 16 GB and 2 vCPUs; the cheap big class is the cheapest */
+	ck_assert_str_eq(out.instance_class, "db.big.cheap");
+	/* guide: max(16, 4.5) = 16 GB -> its own db.r6g.xlarge */
+	use_model("guide");
+	ck_assert_int_eq(ecap_database_advise(p, &in, &out, &err), 0);
 	ck_assert_str_eq(out.instance_class, "db.r6g.xlarge");
 }
 END_TEST

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Executor sizing: the guide's calculate_spark_resources number for
- * number, the ecap-1 sizing and its properties, Spark's overhead and
- * memory regions, node packing, the property rendering, and every bad
- * input.  Expected values are worked by hand in the comments.
+ * number, Spark's overhead and memory regions, the guide's node packing,
+ * the property rendering, and every bad input (ecap-1's sizing is in
+ * test-executor-ecap1.c).  Expected values are worked by hand in the
+ * comments.
  */
 #include <stdio.h>
 
@@ -151,278 +152,12 @@ START_TEST(guide_window_and_int_boundary)
 }
 END_TEST
 
-/* ---- ecap-1 ---- */
-
-START_TEST(ecap1_100gb_capped_by_default_max)
-{
-	/*
-	 * 300 GB needed; heap: min(300/2 = 150, 3*10*2 = 60) -> 60 GB ->
-	 * clamped to 8 GiB; throughput ceil(100/20) = 5; memory
-	 * ceil(300/8 = 37.5) = 38 > max 20: capped at 20 executors; the
-	 * heap rises to ceil(300/20 = 15) = 15 GiB <= the 64 GB capped
-	 * ceiling: 20 * 15 = 300 GB, no shortfall; 100 / (20*10) = 0.5 h.
-	 */
-	advise(100.0);
-	ck_assert_int_eq(out.model, ECAP_MODEL_ECAP_1);
-	ck_assert_int_eq(out.executor_count, 20);
-	ck_assert_int_eq(out.capped_by_max_executors, 1);
-	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
-	ck_assert_uint_eq(out.executor_heap_bytes, 15 * GIB);
-	ck_assert_double_near(out.executor_heap_gb, 15.0);
-	ck_assert_double_near(out.total_memory_gb, 300.0);
-	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
-	ck_assert_double_near(out.projected_hours, 0.5);
-	ck_assert_int_eq(out.window_met, 1);
-	/* 20 * $0.20 = $4.00/h; * 8 h = $32; * 0.5 h = $2. */
-	ck_assert_double_near(out.cost_usd_per_hour, 4.0);
-	ck_assert_double_near(out.window_cost_usd, 32.0);
-	ck_assert_double_near(out.projected_cost_usd, 2.0);
-	ck_assert_int_eq(out.dynamic_max_executor_count, 20);
-	/* YARN overhead max(int(0.1 * 15360 = 1536), 384) = 1536 MiB;
-	 * container 15360 + 1536 = 16896 MiB. */
-	ck_assert_double_near(out.overhead_factor, 0.10);
-	ck_assert_uint_eq(out.executor_overhead_bytes, 1536 * MIB);
-	ck_assert_uint_eq(out.executor_container_bytes, 16896 * MIB);
-	/* 20 * 16896 MiB = 337920 MiB = 330 GB of containers. */
-	ck_assert_double_near(out.total_container_gb, 330.0);
-	/* Regions of 15 GiB: usable 16106127360 - 314572800 = 15791554560;
-	 * unified (long)(0.6 * usable) = 9474932736; storage half of it
-	 * 4737466368, execution the rest 4737466368; user usable - unified
-	 * = 6316621824. */
-	ck_assert_uint_eq(out.memory_reserved_bytes, 314572800);
-	ck_assert_uint_eq(out.memory_unified_bytes, 9474932736);
-	ck_assert_uint_eq(out.memory_storage_bytes, 4737466368);
-	ck_assert_uint_eq(out.memory_execution_bytes, 4737466368);
-	ck_assert_uint_eq(out.memory_user_bytes, 6316621824);
-}
-END_TEST
-
-START_TEST(ecap1_capped_ceiling_edges)
-{
-	/*
-	 * Max 3 executors: 64 GB a day needs 192 GB; throughput
-	 * ceil(64/20) = 4 > 3: capped.  Heap ceil(192/3 = 64) = 64 GiB,
-	 * exactly executor.capped_memory_max_gb: 3 * 64 = 192, reachable.
-	 */
-	in.max_executor_count = 3;
-	advise(64.0);
-	ck_assert_int_eq(out.executor_count, 3);
-	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
-	ck_assert_uint_eq(out.executor_heap_bytes, 64 * GIB);
-	ck_assert_double_near(out.total_memory_gb, 192.0);
-	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
-	/* One byte more a day: 192 GB + 3 bytes / 3 = 64 GiB + 1 byte ->
-	 * ceil 65 GiB > 64: unreachable, short 3 bytes. */
-	advise(64.0 + 1.0 / 1073741824.0);
-	ck_assert_int_eq(out.reason,
-			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
-	ck_assert_uint_eq(out.executor_heap_bytes, 64 * GIB);
-	ck_assert(out.memory_shortfall_gb > 0.0);
-	/* 64.5 GB: 193.5 GB / 3 = 64.5 -> 65 GiB > 64: the heap stops at
-	 * 64 GiB, 192 GB, short 1.5 GB: unreachable under the cap. */
-	advise(64.5);
-	ck_assert_int_eq(out.capped_by_max_executors, 1);
-	ck_assert_int_eq(out.reason,
-			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
-	ck_assert_uint_eq(out.executor_heap_bytes, 64 * GIB);
-	ck_assert_double_near(out.memory_shortfall_gb, 1.5);
-	ck_assert_msg(strstr(out.reason_text, "executor.capped_memory_max_gb")
-		      != NULL, "%s", out.reason_text);
-	/* A ceiling below executor.memory_max_gb is raised to it: with
-	 * capped 4 GB the heap may still reach 8 GiB; 8 GB a day = 24 GB,
-	 * cap 2 (throughput ceil(8/20) = 1, memory ceil(24/8) = 3 > 2):
-	 * ceil(24/2 = 12) -> 8 GiB, 16 GB, short 8 GB. */
-	ck_assert_int_eq(ecap_policy_set_double(p, "executor.capped_memory_max_gb",
-						4.0, &err), 0);
-	in.max_executor_count = 2;
-	advise(8.0);
-	ck_assert_uint_eq(out.executor_heap_bytes, 8 * GIB);
-	ck_assert_int_eq(out.reason,
-			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
-	ck_assert_double_near(out.memory_shortfall_gb, 8.0);
-}
-END_TEST
-
-START_TEST(ecap1_capped_node_ceiling)
-{
-	/*
-	 * EMR m5.2xlarge (YARN 24576 MiB, factor 0.1875), max 20.  Largest
-	 * whole-GiB heap whose container fits: 24576 / 1.1875 = 20695.6 MiB
-	 * -> 20 GiB; 20480 + int(0.1875 * 20480 = 3840) = 24320 <= 24576,
-	 * while 21 GiB gives 21504 + 4032 = 25536 > 24576.
-	 * 100 GB a day: ceil(300/20) = 15 GiB <= 20: reachable; container
-	 * 15360 + 2880 = 18240 MiB, 24576 / 18240 -> 1 per node, 20 nodes.
-	 */
-	in.platform = ECAP_SPARK_PLATFORM_EMR;
-	in.node_vcpu_count = 8;
-	in.node_memory_gb = 32.0;
-	in.node_yarn_memory_gb = 24.0;
-	in.node_price_usd_per_hour = 0.48;
-	advise(100.0);
-	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
-	ck_assert_uint_eq(out.executor_heap_bytes, 15 * GIB);
-	ck_assert_uint_eq(out.executor_container_bytes, 18240 * MIB);
-	ck_assert_int_eq(out.executors_per_node_count, 1);
-	ck_assert_int_eq(out.node_count, 20);
-	ck_assert_double_near(out.cost_usd_per_hour, 20 * 0.48);
-	/* 200 GB: ceil(600/20) = 30 GiB > the node's 20 GiB: heap 20 GiB,
-	 * container 24320 MiB (one per node), 400 GB, short 200 GB. */
-	advise(200.0);
-	ck_assert_int_eq(out.reason,
-			 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
-	ck_assert_uint_eq(out.executor_heap_bytes, 20 * GIB);
-	ck_assert_uint_eq(out.executor_container_bytes, 24320 * MIB);
-	ck_assert_int_eq(out.executors_per_node_count, 1);
-	ck_assert_double_near(out.memory_shortfall_gb, 200.0);
-	ck_assert_msg(strstr(out.reason_text, "node") != NULL, "%s",
-		      out.reason_text);
-}
-END_TEST
-
-START_TEST(ecap1_100gb_uncapped_memory_rule)
-{
-	/* Max 100: 38 executors of 8 GiB = 304 GB >= 300; 100/380 h. */
-	in.max_executor_count = 100;
-	advise(100.0);
-	ck_assert_int_eq(out.executor_count, 38);
-	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_MEMORY);
-	ck_assert_int_eq(out.capped_by_max_executors, 0);
-	ck_assert_double_near(out.total_memory_gb, 304.0);
-	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
-	ck_assert_double_near(out.projected_hours, 100.0 / 380.0);
-	/* dynamic allocation: min 2, initial min(max(4, 2), 38) = 4, max 38 */
-	ck_assert_int_eq(out.dynamic_min_executor_count, 2);
-	ck_assert_int_eq(out.dynamic_initial_executor_count, 4);
-	ck_assert_int_eq(out.dynamic_max_executor_count, 38);
-	/* exactly at the cap: max 38 is not capped */
-	in.max_executor_count = 38;
-	advise(100.0);
-	ck_assert_int_eq(out.executor_count, 38);
-	ck_assert_int_eq(out.capped_by_max_executors, 0);
-	/* one below: capped at 37, heap ceil(300/37 = 8.11) = 9 GiB,
-	 * 37 * 9 = 333 GB >= 300 */
-	in.max_executor_count = 37;
-	advise(100.0);
-	ck_assert_int_eq(out.executor_count, 37);
-	ck_assert_int_eq(out.capped_by_max_executors, 1);
-	ck_assert_uint_eq(out.executor_heap_bytes, 9 * GIB);
-	ck_assert_double_near(out.total_memory_gb, 333.0);
-	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
-}
-END_TEST
-
-START_TEST(ecap1_small_volumes)
-{
-	/* 1 GB: 3 GB; heap min(1.5, 60) -> ceil 2 -> at least 4 GiB;
-	 * throughput ceil(0.05) = 1, memory ceil(3/4) = 1: floor of 2
-	 * executors, 8 GB >= 3; initial min(4, 2) = 2. */
-	advise(1.0);
-	ck_assert_int_eq(out.executor_count, 2);
-	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_MIN_EXECUTORS);
-	ck_assert_uint_eq(out.executor_heap_bytes, 4 * GIB);
-	ck_assert_double_near(out.total_memory_gb, 8.0);
-	ck_assert_int_eq(out.dynamic_initial_executor_count, 2);
-	ck_assert_double_near(out.projected_hours, 1.0 / 20.0);
-	/* 3 GB: 9 GB; heap min(4.5, 60) -> ceil 5 GiB; memory ceil(9/5)
-	 * = 2: 2 executors of 5 GiB = 10 GB >= 9. */
-	advise(3.0);
-	ck_assert_int_eq(out.executor_count, 2);
-	ck_assert_uint_eq(out.executor_heap_bytes, 5 * GIB);
-	/* overhead max(int(0.1 * 5120 = 512), 384) = 512 MiB */
-	ck_assert_uint_eq(out.executor_overhead_bytes, 512 * MIB);
-	/* 5.4 GB: 16.2 GB; heap min(8.1, 60) -> ceil 9 -> at most 8 GiB;
-	 * memory ceil(16.2/8 = 2.025) = 3 executors, 24 GB. */
-	advise(5.4);
-	ck_assert_int_eq(out.executor_count, 3);
-	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_MEMORY);
-	ck_assert_uint_eq(out.executor_heap_bytes, 8 * GIB);
-}
-END_TEST
-
-START_TEST(ecap1_throughput_rule)
-{
-	/* Throughput 1 GB/h, window 4 h (target 1 h): 10 GB needs
-	 * ceil(10/1) = 10 executors; heap min(30/2 = 15, 3*1*1 = 3) ->
-	 * 4 GiB; memory ceil(30/4 = 7.5) = 8 < 10. */
-	ck_assert_int_eq(ecap_policy_set_double(p, "executor.throughput_gb_per_hour",
-						1.0, &err), 0);
-	in.processing_window_hours = 4.0;
-	advise(10.0);
-	ck_assert_int_eq(out.executor_count, 10);
-	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_THROUGHPUT);
-	ck_assert_double_near(out.total_memory_gb, 40.0);
-	/* 10 GB / (10 * 1 GB/h) = 1 h = the target */
-	ck_assert_double_near(out.projected_hours, 1.0);
-	/* capped at 5: 10 GB / 5 GB/h = 2 h, still within the 4 h window;
-	 * heap max(4, clamp(ceil(30/5 = 6))) = 6 GiB, 30 GB: no shortfall */
-	in.max_executor_count = 5;
-	advise(10.0);
-	ck_assert_int_eq(out.executor_count, 5);
-	ck_assert_uint_eq(out.executor_heap_bytes, 6 * GIB);
-	ck_assert_double_near(out.memory_shortfall_gb, 0.0);
-	ck_assert_double_near(out.projected_hours, 2.0);
-	ck_assert_int_eq(out.window_met, 1);
-	/* capped at 2: 10 / 2 = 5 h > 4 h: window missed; heap
-	 * ceil(30/2) = 15 GiB */
-	in.max_executor_count = 2;
-	advise(10.0);
-	ck_assert_uint_eq(out.executor_heap_bytes, 15 * GIB);
-	ck_assert_double_near(out.projected_hours, 5.0);
-	ck_assert_int_eq(out.window_met, 0);
-	/* 4 h exactly (cap 2, 8 GB): met */
-	advise(8.0);
-	ck_assert_double_near(out.projected_hours, 4.0);
-	ck_assert_int_eq(out.window_met, 1);
-}
-END_TEST
-
-START_TEST(ecap1_monotone_and_never_short)
-{
-	double d, prev_mem = 0.0;
-	int64_t prev_n = 0;
-
-	in.max_executor_count = 100000;
-	for (d = 0.05; d < 20000.0; d *= 1.01) {
-		advise(d);
-		/* never fewer than executor.min_executors */
-		ck_assert_int_ge(out.executor_count, 2);
-		/* never less heap than daily * 3 when not capped */
-		ck_assert_msg(out.total_memory_gb >= out.required_memory_gb,
-			      "%g GB: %g < %g", d, out.total_memory_gb,
-			      out.required_memory_gb);
-		/* more data: never fewer executors, never less memory */
-		ck_assert_int_ge(out.executor_count, prev_n);
-		ck_assert_msg(out.total_memory_gb >= prev_mem, "%g GB", d);
-		prev_n = out.executor_count;
-		prev_mem = out.total_memory_gb;
-	}
-	/* with the default cap of 20 the totals still never fall, and
-	 * memory is never short while 20 * 64 GB = 1280 GB can hold it */
-	in.max_executor_count = 0;
-	prev_n = 0;
-	prev_mem = 0.0;
-	for (d = 0.05; d < 20000.0; d *= 1.01) {
-		advise(d);
-		if (out.required_memory_gb <= 1280.0)
-			ck_assert_msg(out.total_memory_gb >=
-					      out.required_memory_gb,
-				      "%g GB: %g < %g", d, out.total_memory_gb,
-				      out.required_memory_gb);
-		else
-			ck_assert_int_eq(out.reason,
-					 ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE);
-		ck_assert_int_ge(out.executor_count, prev_n);
-		ck_assert_msg(out.total_memory_gb >= prev_mem, "%g GB", d);
-		ck_assert_int_le(out.executor_count, 20);
-		prev_n = out.executor_count;
-		prev_mem = out.total_memory_gb;
-	}
-}
-END_TEST
+/* ---- overhead and node packing (guide arithmetic) ---- */
 
 START_TEST(overhead_by_platform)
 {
-	in.max_executor_count = 100;
+	/* guide, 100 GB: 8 GiB heaps; 1 GB: 4 GiB heaps */
+	use_model("guide");
 	/* EMR: int(0.1875 * 8192) = 1536 MiB */
 	in.platform = ECAP_SPARK_PLATFORM_EMR;
 	advise(100.0);
@@ -453,12 +188,13 @@ END_TEST
 START_TEST(node_packing_and_cost)
 {
 	/*
-	 * EMR m5.2xlarge: 8 vCPU, 32 GiB, YARN 24576 MB, $0.384 + $0.096.
-	 * 38 executors of 8 GiB + 1536 MiB = 9728 MiB containers, 2 cores.
-	 * Cores: (8 - 1) / 2 = 3; memory: 24576 / 9728 = 2.53 -> 2; so 2
-	 * per node, ceil(38 / 2) = 19 nodes, 19 * 0.48 = $9.12/h.
+	 * guide, EMR m5.2xlarge: 8 vCPU, 32 GiB, YARN 24576 MB, $0.384 +
+	 * $0.096.  37 executors of 8 GiB + 1536 MiB = 9728 MiB containers,
+	 * 2 cores.  Cores: (8 - 1) / 2 = 3; memory: 24576 / 9728 = 2.53 ->
+	 * 2; so 2 per node, ceil(37 / 2) = 19 nodes; the guide prices
+	 * executor-hours: 37 * $0.20.
 	 */
-	in.max_executor_count = 100;
+	use_model("guide");
 	in.platform = ECAP_SPARK_PLATFORM_EMR;
 	in.node_vcpu_count = 8;
 	in.node_memory_gb = 32.0;
@@ -467,61 +203,23 @@ START_TEST(node_packing_and_cost)
 	advise(100.0);
 	ck_assert_int_eq(out.executors_per_node_count, 2);
 	ck_assert_int_eq(out.node_count, 19);
-	ck_assert_double_near(out.cost_usd_per_hour, 19 * 0.48);
+	ck_assert_double_near(out.cost_usd_per_hour, 37 * 0.20);
 	/* Without the YARN figure: 32 - 1 = 31 GiB = 31744 MiB / 9728 =
-	 * 3.26 -> 3; cores 3: 3 per node, ceil(38/3) = 13 nodes, $6.24. */
+	 * 3.26 -> 3; cores 3: 3 per node, ceil(37/3) = 13 nodes. */
 	in.node_yarn_memory_gb = 0.0;
 	advise(100.0);
 	ck_assert_int_eq(out.executors_per_node_count, 3);
 	ck_assert_int_eq(out.node_count, 13);
-	ck_assert_double_near(out.cost_usd_per_hour, 13 * 0.48);
-	/* No price: executors * $0.20 = 38 * 0.2 = $7.60 */
-	in.node_price_usd_per_hour = 0.0;
-	advise(100.0);
-	ck_assert_int_eq(out.node_count, 13);
-	ck_assert_double_near(out.cost_usd_per_hour, 38 * 0.20);
-	/* guide: nodes reported, cost stays the guide's 37 * $0.20 */
-	use_model("guide");
-	in.node_price_usd_per_hour = 0.48;
-	advise(100.0);
-	ck_assert_int_eq(out.node_count, 13);	/* ceil(37 / 3) */
 	ck_assert_double_near(out.cost_usd_per_hour, 37 * 0.20);
-}
-END_TEST
-
-START_TEST(node_packing_emr_r4_8xlarge)
-{
-	/*
-	 * EMR best practices r4.8xlarge: YARN 241664 MB = 236 GiB, 32
-	 * vCores, 4 cores per executor.  100 GB, max 100: 38 executors of
-	 * 8 GiB, EMR container 8192 + int(0.1875 * 8192) = 9728 MiB; memory
-	 * 241664 / 9728 = 24.8 -> 24; cores (32 - 1) / 4 = 7: 7 per node,
-	 * ceil(38 / 7) = 6 nodes.  With executor.node_reserved_cores 0
-	 * (EMR gives YARN every vCore): 32 / 4 = 8 per node, as in EMR's
-	 * example, ceil(38 / 8) = 5 nodes.
-	 */
-	in.max_executor_count = 100;
-	in.platform = ECAP_SPARK_PLATFORM_EMR;
-	in.executor_core_count = 4;
-	in.node_vcpu_count = 32;
-	in.node_memory_gb = 244.0;
-	in.node_yarn_memory_gb = 236.0;
-	advise(100.0);
-	ck_assert_uint_eq(out.executor_container_bytes, 9728 * MIB);
-	ck_assert_int_eq(out.executors_per_node_count, 7);
-	ck_assert_int_eq(out.node_count, 6);
-	ck_assert_int_eq(ecap_policy_set_int64(p, "executor.node_reserved_cores",
-					       0, &err), 0);
-	advise(100.0);
-	ck_assert_int_eq(out.executors_per_node_count, 8);
-	ck_assert_int_eq(out.node_count, 5);
+	ck_assert_int_eq(out.node_reason, ECAP_EXECUTOR_NODE_REASON_SHAPE);
 }
 END_TEST
 
 START_TEST(node_too_small)
 {
+	/* guide: 37 executors of 8 GiB, 2 cores, 9011 MiB containers */
+	use_model("guide");
 	in.daily_data_gb = 100.0;
-	in.max_executor_count = 100;
 	/* 2 vCPU - 1 reserved = 1 core < 2 per executor */
 	in.node_vcpu_count = 2;
 	in.node_memory_gb = 64.0;
@@ -532,7 +230,7 @@ START_TEST(node_too_small)
 	in.node_vcpu_count = 3;
 	advise(100.0);
 	ck_assert_int_eq(out.executors_per_node_count, 1);
-	ck_assert_int_eq(out.node_count, 38);
+	ck_assert_int_eq(out.node_count, 37);
 	/* 9 GiB - 1 = 8 GiB = 8192 MiB < 9011 MiB container */
 	in.node_vcpu_count = 16;
 	in.node_memory_gb = 9.0;
@@ -649,20 +347,32 @@ START_TEST(spark_properties)
 
 	for (i = 0; i < 20; i++)
 		ECAP_STRUCT_INIT(&props[i]);
-	advise(100.0);	/* ecap-1, capped: 20 x 15 GiB, 1536 MiB overhead */
+	/*
+	 * ecap-1, EMR r5.4xlarge (16 vCPU, YARN 122880 MB), 100 GB in 8 h:
+	 * ceil(100 / (5 x 2)) = 10 cores -> ceil(10 / 4) = 3 executors of
+	 * 4 cores; 4 slots per node, one for the driver: 1 node, 3
+	 * executors.  Heap 30720 / 1.1875 = 25869 -> 25856 MiB (256 MiB
+	 * steps), overhead int(0.1875 x 25856) = 4848 MiB: 30704 <= 30720.
+	 * No spark.executor.instances beside dynamic allocation (min
+	 * min(2, 3) = 2, initial min(4, 3) = 3, max 3).
+	 */
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	strcpy(in.node_type, "r5.4xlarge");
+	advise(100.0);
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
 			 0);
-	ck_assert_uint_eq(n, 15);
-	ck_assert_str_eq(prop(props, n, "spark.executor.instances"), "20");
-	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "15g");
-	ck_assert_str_eq(prop(props, n, "spark.executor.cores"), "2");
-	ck_assert_str_eq(prop(props, n, "spark.executor.memoryOverhead"), "1536m");
+	ck_assert_uint_eq(n, 14);
+	for (i = 0; i < n; i++)
+		ck_assert_str_ne(props[i].key, "spark.executor.instances");
+	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "25856m");
+	ck_assert_str_eq(prop(props, n, "spark.executor.cores"), "4");
+	ck_assert_str_eq(prop(props, n, "spark.executor.memoryOverhead"), "4848m");
 	ck_assert_str_eq(prop(props, n, "spark.memory.fraction"), "0.6");
 	ck_assert_str_eq(prop(props, n, "spark.memory.storageFraction"), "0.5");
 	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.enabled"), "true");
 	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.minExecutors"), "2");
-	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.initialExecutors"), "4");
-	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.maxExecutors"), "20");
+	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.initialExecutors"), "3");
+	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.maxExecutors"), "3");
 	ck_assert_str_eq(prop(props, n, "spark.sql.adaptive.enabled"), "true");
 	ck_assert_str_eq(prop(props, n, "spark.sql.adaptive.coalescePartitions.enabled"),
 			 "true");
@@ -674,6 +384,23 @@ START_TEST(spark_properties)
 	 * allocation startable (Spark 3.0+). */
 	ck_assert_str_eq(prop(props, n, "spark.dynamicAllocation.shuffleTracking.enabled"),
 			 "true");
+	/*
+	 * EKS m5.2xlarge: allocatable 8 - 0.09 = 7.91 vCPU, less 0.25 for
+	 * DaemonSets = 7.66: 2 executors of 4 cores requesting
+	 * floor(7.66 / 2 x 1000) = 3830 millicores.
+	 */
+	in.platform = ECAP_SPARK_PLATFORM_KUBERNETES;
+	strcpy(in.node_type, "m5.2xlarge");
+	advise(100.0);
+	n = 20;
+	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
+			 0);
+	ck_assert_uint_eq(n, 15);
+	ck_assert_str_eq(prop(props, n, "spark.kubernetes.executor.request.cores"),
+			 "3.83");
+	ck_assert_str_eq(prop(props, n, "spark.executor.cores"), "4");
+	memset(in.node_type, 0, sizeof(in.node_type));
+	in.platform = 0;
 	/* guide, 100 GB: 37 executors over the YAML's max of 20; the
 	 * rendered maximum is raised to 37 so the instances are not capped. */
 	use_model("guide");
@@ -691,10 +418,8 @@ START_TEST(spark_properties)
 	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "4608m");
 	ck_assert_str_eq(prop(props, n, "spark.executor.memoryOverhead"), "460m");
 	ck_assert_str_eq(prop(props, n, "spark.executor.instances"), "2");
-	/* 1 GiB overhead prints as "1g": uncapped (max 100), 38 x 8 GiB,
+	/* 1 GiB overhead prints as "1g": guide 100 GB, 8 GiB heaps,
 	 * 0.125 * 8192 = 1024 MiB */
-	ecap_policy_set_string(p, "model", "ecap-1", &err);
-	in.max_executor_count = 100;
 	in.overhead_factor = 0.125;
 	advise(100.0);
 	n = 20;
@@ -711,14 +436,14 @@ START_TEST(spark_properties_errors)
 
 	for (i = 0; i < 3; i++)
 		ECAP_STRUCT_INIT(&props[i]);
-	advise(100.0);
+	advise(100.0);	/* ecap-1: 14 properties, no instances */
 	ck_assert_err(ecap_executor_spark_properties(&out, props, &n, &err),
 		      ECAP_ERR_NOSPACE, err, "count");
-	ck_assert_uint_eq(n, 15);
+	ck_assert_uint_eq(n, 14);
 	n = 0;
 	ck_assert_err(ecap_executor_spark_properties(&out, NULL, &n, &err),
 		      ECAP_ERR_NOSPACE, err, "count");
-	ck_assert_uint_eq(n, 15);
+	ck_assert_uint_eq(n, 14);
 	ck_assert_err(ecap_executor_spark_properties(&out, props, NULL, &err),
 		      ECAP_ERR_INVALID, err, "count");
 	ck_assert_err(ecap_executor_spark_properties(NULL, props, &n, &err),
@@ -738,6 +463,10 @@ START_TEST(spark_properties_errors)
 		bad.executor_core_count = 0;
 		ck_assert_err(ecap_executor_spark_properties(&bad, props, &n, &err),
 			      ECAP_ERR_RANGE, err, "executor_core_count");
+		bad = out;
+		bad.executor_request_vcpu = bad.executor_core_count + 1.0;
+		ck_assert_err(ecap_executor_spark_properties(&bad, props, &n, &err),
+			      ECAP_ERR_RANGE, err, "executor_request_vcpu");
 	}
 	n = 3;
 	props[0].sz = 4;
@@ -829,11 +558,25 @@ START_TEST(bad_input)
 					    &err),
 		      ECAP_ERR_RANGE, err, "executor.max_executors");
 	ck_assert_ptr_nonnull(strstr(err.message, "executor.min_executors"));
-	/* the largest volume is accepted: 1 EiB */
+	in.runs_per_day_count = -1;	BAD(ECAP_ERR_RANGE, "runs_per_day_count");
+	in.runs_per_day_count = 1441;	BAD(ECAP_ERR_RANGE, "runs_per_day_count");
+	in.partition_size_mb = NAN;	BAD(ECAP_ERR_INVALID, "partition_size_mb");
+	in.partition_size_mb = -1;	BAD(ECAP_ERR_RANGE, "partition_size_mb");
+	in.node_max_pod_count = -1;	BAD(ECAP_ERR_RANGE, "node_max_pod_count");
+	in.node_max_pod_count = 58;	BAD(ECAP_ERR_INVALID, "node_vcpu_count");
+	strcpy(in.node_type, "r5.5xlarge"); BAD(ECAP_ERR_NOT_FOUND, "node_type");
+	strcpy(in.node_type, "r5.4xlarge");
+	in.node_vcpu_count = 16;	BAD(ECAP_ERR_INVALID, "node_type");
+	memset(in.node_type, 'x', sizeof(in.node_type)); BAD(ECAP_ERR_INVALID, "node_type");
+	/* 1 EiB a day needs ~2e8 cores in 2 hours: refused, not sized */
+	in.daily_data_gb = 1073741824.0; BAD(ECAP_ERR_RANGE, "daily_data_gb");
+	/* the largest volume is accepted with a cap: 1 EiB */
 	in.daily_data_gb = 1073741824.0;
 	in.max_executor_count = 100000;
 	advise(1073741824.0);
 	ck_assert_int_eq(out.executor_count, 100000);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
+	ck_assert_int_eq(out.window_met, 0);
 	use_model("guide");
 	advise(1073741824.0);
 	/* int(3 * 2^30 / 8) = 402653184 */
@@ -867,7 +610,9 @@ START_TEST(bad_struct_size)
 	big_out.out.sz = sizeof(big_out);
 	ck_assert_int_eq(ecap_executor_advise(p, &big_in.in, &big_out.out,
 					      &err), 0);
-	ck_assert_int_eq(big_out.out.executor_count, 20);
+	out.sz = sizeof(out);
+	advise(100.0);
+	ck_assert_int_eq(big_out.out.executor_count, out.executor_count);
 	big_in.tail[0] = 1;
 	ck_assert_err(ecap_executor_advise(p, &big_in.in, &big_out.out, &err),
 		      ECAP_ERR_STRUCT_SIZE, err, "ecap_executor_in");
@@ -895,16 +640,8 @@ executor_suite(void)
 	tcase_add_test(tc, guide_500gb_and_1tb);
 	tcase_add_test(tc, guide_small_volumes_truncate);
 	tcase_add_test(tc, guide_window_and_int_boundary);
-	tcase_add_test(tc, ecap1_100gb_capped_by_default_max);
-	tcase_add_test(tc, ecap1_capped_ceiling_edges);
-	tcase_add_test(tc, ecap1_capped_node_ceiling);
-	tcase_add_test(tc, ecap1_100gb_uncapped_memory_rule);
-	tcase_add_test(tc, ecap1_small_volumes);
-	tcase_add_test(tc, ecap1_throughput_rule);
-	tcase_add_test(tc, ecap1_monotone_and_never_short);
 	tcase_add_test(tc, overhead_by_platform);
 	tcase_add_test(tc, node_packing_and_cost);
-	tcase_add_test(tc, node_packing_emr_r4_8xlarge);
 	tcase_add_test(tc, node_too_small);
 	tcase_add_test(tc, memory_regions_8gib);
 	tcase_add_test(tc, memory_regions_limits);

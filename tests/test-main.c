@@ -18,10 +18,16 @@ main(void)
 	srunner_add_suite(sr, policy_json_suite());
 	srunner_add_suite(sr, catalog_suite());
 	srunner_add_suite(sr, partition_suite());
+	srunner_add_suite(sr, partition_files_suite());
+	srunner_add_suite(sr, partition_scan_suite());
+	srunner_add_suite(sr, partition_aqe_suite());
 	srunner_add_suite(sr, join_suite());
 	srunner_add_suite(sr, cache_suite());
+	srunner_add_suite(sr, cache_explain_suite());
 	srunner_add_suite(sr, executor_suite());
+	srunner_add_suite(sr, executor_ecap1_suite());
 	srunner_add_suite(sr, database_suite());
+	srunner_add_suite(sr, pgtune_suite());
 	srunner_add_suite(sr, kafka_suite());
 	srunner_add_suite(sr, kafka_explain_suite());
 	srunner_add_suite(sr, projection_suite());

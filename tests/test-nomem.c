@@ -196,11 +196,12 @@ run_aqe(struct ctx *c)
 static int
 run_partition_props(struct ctx *c)
 {
+	ECAP_OPTS(ecap_partition_in, in, .data_size_bytes = INT64_C(1) << 34);
 	ECAP_OPTS(ecap_partition_out, advice);
 	int rc;
 
-	advice.model = ECAP_MODEL_ECAP_1;
-	advice.partition_count = 200;
+	if (ecap_partition_advise(c->policy, &in, &advice, NULL) != ECAP_OK)
+		abort();
 	props_init(c);
 	snap(c);
 	rc = ecap_partition_spark_properties(c->policy, &advice, c->out.props,
@@ -225,7 +226,8 @@ run_cache(struct ctx *c)
 	ECAP_OPTS(ecap_cache_in, in, .deserialized_size_bytes = 1 << 30,
 		  .reuse_count = 3, .partition_count = 100,
 		  .storage_memory_bytes = UINT64_C(1) << 34,
-		  .api = ECAP_SPARK_API_DATASET);
+		  .api = ECAP_SPARK_API_DATASET,
+		  .storage_format_size_bytes = UINT64_C(1) << 29);
 
 	ECAP_STRUCT_INIT(&c->out.cache);
 	snap(c);

@@ -123,12 +123,26 @@ START_TEST(ecap1_intraday_peak_and_catalog)
 	/* Kafka peak = 300000 / 86400 * growth.intraday_peak_factor 2 */
 	ck_assert_double_near(years[0].kafka_peak_events_per_second,
 			      300000.0 / 86400.0 * 2.0);
-	/* 135.76 GB fits no class: ceil(135.76 / 128) = 2 * 1451.52 */
-	ck_assert_int_eq(years[0].database_instances_count, 2);
-	ck_assert_double_near(years[0].database_cost_usd_per_month, 2903.04);
-	ck_assert_double_near(years[0].total_cost_usd_per_month,
-			      years[0].spark_cost_usd_per_month + 2903.04 +
-			      years[0].kafka_cost_usd_per_month);
+	/* ecap-1: one primary, the database advisor's answer for the peak
+	 * day (instance, storage and IOPS), never N copies */
+	{
+		struct ecap_database_in din;
+		struct ecap_database_out dout;
+
+		ECAP_STRUCT_INIT(&din);
+		ECAP_STRUCT_INIT(&dout);
+		din.transactions_per_day = 300000;
+		ck_assert_int_eq(ecap_database_advise(p, &din, &dout, &err), 0);
+		ck_assert_int_eq(years[0].database_instances_count, 1);
+		ck_assert_str_eq(years[0].database_instance_class,
+				 dout.instance_class);
+		ck_assert_double_near(years[0].database_cost_usd_per_month,
+				      dout.cost_usd_per_month);
+		ck_assert_double_near(years[0].total_cost_usd_per_month,
+				      years[0].spark_cost_usd_per_month +
+				      dout.cost_usd_per_month +
+				      years[0].kafka_cost_usd_per_month);
+	}
 	ck_assert_msg(strstr(years[0].reason_text, "year 1") != NULL, "%s",
 		      years[0].reason_text);
 }
@@ -374,7 +388,7 @@ END_TEST
 /*
  * Golden numbers from an independent Python implementation of the
  * documented generator (SplitMix64 seeding xoshiro256**, Irwin-Hall 12,
- * year-major draws, clamps, nearest rank) and of the guide's database
+ * year-major draws, clamps, nearest rank) and of the guide model's database
  * memory, max(16, tx * 2 * 1.3 / 1024 / 1024 * 365 * 2 * 0.25), for 1e6
  * transactions, growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42, 101 paths,
  * 2 years.  The man page promises the same bits everywhere, so the
@@ -382,6 +396,7 @@ END_TEST
  */
 START_TEST(montecarlo_golden)
 {
+	use_model("guide");
 	add_spread_scenario();
 	montecarlo(1e6, 2, "noisy", 42, 101);
 	ck_assert(mc[0].database_memory_p50_gb == 1164.8474102112207);
@@ -420,6 +435,7 @@ add_scenario(const char *name, double g, double peak, double sd)
  */
 START_TEST(montecarlo_clamps)
 {
+	use_model("guide");
 	add_scenario("low", 0.0, 1.0, 10.0);
 	add_scenario("high", 95.0, 95.0, 10.0);
 	montecarlo(1e8, 1, "low", 2026, 1000);

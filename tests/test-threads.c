@@ -87,7 +87,8 @@ round_once(struct results *r)
 	ECAP_OPTS(ecap_cache_in, cin, .deserialized_size_bytes = 1 << 30,
 		  .reuse_count = 3, .partition_count = 200,
 		  .storage_memory_bytes = UINT64_C(1) << 34,
-		  .api = ECAP_SPARK_API_DATASET);
+		  .api = ECAP_SPARK_API_DATASET,
+		  .storage_format_size_bytes = UINT64_C(1) << 29);
 	ECAP_OPTS(ecap_executor_in, ein, .daily_data_gb = 500.0,
 		  .node_vcpu_count = 16, .node_memory_gb = 64.0);
 	ECAP_OPTS(ecap_database_in, din, .transactions_per_day = 1e7);

@@ -61,7 +61,7 @@ def structs(text):
     return found
 
 
-def kind(ctype, name, comment):
+def kind(ctype, name, comment, struct, enums):
     if name.startswith("reserved_"):
         return "RESERVED"
     if ctype == "double":
@@ -71,7 +71,12 @@ def kind(ctype, name, comment):
     if ctype == "uint64_t":
         return "UINT64"
     if ctype == "int32_t":
-        if re.search(r"\benum ecap_\w+", comment):
+        # An enum by its comment, or by its name: field F of struct
+        # ecap_FAMILY_... holds enum ecap_F or enum ecap_FAMILY_F.
+        family = struct.split("_")[1]
+        if (re.search(r"\benum ecap_\w+", comment)
+                or "ecap_" + name in enums
+                or "ecap_%s_%s" % (family, name) in enums):
             return "ENUM"
         if (name.endswith("_flag") or re.match(r"^\s*1\s*[:=]", comment)
                 or re.match(r"^\s*0\s*[:=].*\b1\s*[:=]", comment)
@@ -85,6 +90,7 @@ def main(paths):
     text = strip_comments("\n".join(open(p, encoding="utf-8").read()
                                     for p in paths))
     defs = structs(text)
+    enums = set(re.findall(r"\benum\s+(ecap_\w+)\s*\{", text))
     inputs = []
     for proto in re.findall(r"ECAP_API[^;]*;", text, re.S):
         for t in re.findall(r"const\s+struct\s+(ecap_\w+)\s*\*", proto):
@@ -99,7 +105,7 @@ def main(paths):
         for ctype, name, comment, is_ptr, is_array in defs[t]:
             if name == "sz" or is_ptr or is_array:
                 continue
-            k = kind(ctype, name, comment)
+            k = kind(ctype, name, comment, t, enums)
             if k is None:
                 continue
             print("ECAP_INVALID_FIELD(%s, %s, %s)" % (t, name, k))

@@ -51,15 +51,18 @@ const (
 	SparkAPIPySparkRDD       SparkAPI = C.ECAP_SPARK_API_PYSPARK_RDD       // always serialized
 )
 
-var sparkAPINames = map[SparkAPI]string{
-	SparkAPIDataset:          "dataset",
-	SparkAPIRDD:              "rdd",
-	SparkAPIPySparkDataFrame: "pyspark-dataframe",
-	SparkAPIPySparkRDD:       "pyspark-rdd",
+// String names the API, e.g. "pyspark-dataframe".
+func (a SparkAPI) String() string {
+	return enumString(C.ecap_spark_api_to_string(C.int32_t(a)), "SparkAPI", int32(a))
 }
 
-// String names the API, e.g. "pyspark-dataframe".
-func (a SparkAPI) String() string { return enumName(sparkAPINames, a, "SparkAPI") }
+// ParseSparkAPI parses an API name; ErrUnknownEnum if unknown.
+func ParseSparkAPI(name string) (SparkAPI, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_spark_api_from_string(cs, v, ce)
+	})
+	return SparkAPI(v), err
+}
 
 // StorageLevelFlags are a level's StorageLevel flags in one API (struct
 // ecap_storage_level_flags).
@@ -103,23 +106,74 @@ const (
 	CacheReasonFitsDeserialized    CacheReason = C.ECAP_CACHE_REASON_FITS_DESERIALIZED
 	CacheReasonFitsSerialized      CacheReason = C.ECAP_CACHE_REASON_FITS_SERIALIZED
 	CacheReasonSpillsToDisk        CacheReason = C.ECAP_CACHE_REASON_SPILLS_TO_DISK
+	CacheReasonTooLittleInMemory   CacheReason = C.ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY // declined: Level is NONE
+	CacheReasonFitsColumnar        CacheReason = C.ECAP_CACHE_REASON_FITS_COLUMNAR
 )
 
-var cacheReasonNames = map[CacheReason]string{
-	CacheReasonGuideManyPartitions: "guide-many-partitions",
-	CacheReasonGuideFewPartitions:  "guide-few-partitions",
-	CacheReasonNotReused:           "not-reused",
-	CacheReasonFitsDeserialized:    "fits-deserialized",
-	CacheReasonFitsSerialized:      "fits-serialized",
-	CacheReasonSpillsToDisk:        "spills-to-disk",
+// String names the reason, e.g. "too-little-in-memory".
+func (r CacheReason) String() string {
+	return enumString(C.ecap_cache_reason_to_string(C.int32_t(r)), "CacheReason", int32(r))
 }
 
-// String names the reason, e.g. "fits-deserialized".
-func (r CacheReason) String() string { return enumName(cacheReasonNames, r, "CacheReason") }
+// ParseCacheReason parses a reason name; ErrUnknownEnum if unknown.
+func ParseCacheReason(name string) (CacheReason, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_cache_reason_from_string(cs, v, ce)
+	})
+	return CacheReason(v), err
+}
+
+// CacheFormat is the form the cached data was sized in (enum
+// ecap_cache_format).
+type CacheFormat int32
+
+const (
+	CacheFormatColumnar   CacheFormat = C.ECAP_CACHE_FORMAT_COLUMNAR   // Spark SQL's columnar batches
+	CacheFormatObjects    CacheFormat = C.ECAP_CACHE_FORMAT_OBJECTS    // Java objects (RDD)
+	CacheFormatSerialized CacheFormat = C.ECAP_CACHE_FORMAT_SERIALIZED // serialized bytes (RDD _SER)
+	CacheFormatPickled    CacheFormat = C.ECAP_CACHE_FORMAT_PICKLED    // PySpark RDD
+)
+
+// String is "columnar", "objects", "serialized" or "pickled".
+func (f CacheFormat) String() string {
+	return enumString(C.ecap_cache_format_to_string(C.int32_t(f)), "CacheFormat", int32(f))
+}
+
+// ParseCacheFormat parses a format name; ErrUnknownEnum if unknown.
+func ParseCacheFormat(name string) (CacheFormat, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_cache_format_from_string(cs, v, ce)
+	})
+	return CacheFormat(v), err
+}
+
+// CacheAlternative is what to do instead of caching (enum
+// ecap_cache_alternative).
+type CacheAlternative int32
+
+const (
+	CacheAlternativeNone         CacheAlternative = C.ECAP_CACHE_ALTERNATIVE_NONE
+	CacheAlternativeRereadSource CacheAlternative = C.ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE
+	CacheAlternativeCheckpoint   CacheAlternative = C.ECAP_CACHE_ALTERNATIVE_CHECKPOINT
+)
+
+// String is "none", "reread-source" or "checkpoint".
+func (a CacheAlternative) String() string {
+	return enumString(C.ecap_cache_alternative_to_string(C.int32_t(a)), "CacheAlternative", int32(a))
+}
+
+// ParseCacheAlternative parses an alternative's name; ErrUnknownEnum if
+// unknown.
+func ParseCacheAlternative(name string) (CacheAlternative, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_cache_alternative_from_string(cs, v, ce)
+	})
+	return CacheAlternative(v), err
+}
 
 // CacheInput describes data that will be reused (struct ecap_cache_in).
 type CacheInput struct {
-	// Size as objects and serialized; give both, or one and
+	// RDDs: size as objects and serialized; give both, or one and
 	// DeserializedSizeFactor (0 = policy cache.deserialized_size_factor).
 	DeserializedSizeBytes  uint64
 	SerializedSizeBytes    uint64
@@ -133,13 +187,20 @@ type CacheInput struct {
 	ExecutorHeapBytes  uint64
 	API                SparkAPI // required
 	Replicated         bool     // keep two copies (a _2 level)
+	// Datasets/DataFrames: the Parquet/ORC size; ecap-1 sizes the columnar
+	// cache as it times cache.columnar_size_factor.
+	StorageFormatSizeBytes uint64
+	ColumnarSizeBytes      uint64 // the columnar cache if measured; 0 = estimate
+	// The data comes out of a join or aggregation: a declined cache
+	// advises a checkpoint instead of a re-read.
+	ComputedWithShuffle bool
 }
 
 // CacheAdvice is the chosen storage level (struct ecap_cache_out).
+// Explain gives the sentence.
 type CacheAdvice struct {
 	Model                   Model
 	Reason                  CacheReason
-	ReasonText              string
 	Level                   StorageLevel
 	LevelExistsInAPI        bool   // false: the guide's _SER levels in PySpark
 	LevelName               string // as the API spells it
@@ -151,7 +212,18 @@ type CacheAdvice struct {
 	StoredSizeBytes         uint64  // bytes kept, replicas included
 	StorageMemoryBytes      uint64  // the storage memory compared against
 	PartitionsInMemoryCount int64   // partition copies that fit
-	MemoryShareRatio        float64 // their share of all copies, 0 .. 1
+	MemoryShareRatio        float64 // their share of all copies, 0 .. 1 (declined: the share it would have had)
+	CacheFormat             CacheFormat
+	Alternative             CacheAlternative // what to do instead of caching
+	CachedSizeBytes         uint64           // one copy in CacheFormat
+	// The numbers the rules used.
+	PartitionCount               int64
+	ReuseCount                   int64
+	MinReuseCount                int64
+	GuidePartitionThresholdCount int64
+	MinMemoryShareRatio          float64
+	ColumnarSizeFactor           float64
+	StorageFormatSizeBytes       uint64
 }
 
 func (in CacheInput) c() *C.struct_ecap_cache_in {
@@ -166,7 +238,74 @@ func (in CacheInput) c() *C.struct_ecap_cache_in {
 	ci.executor_heap_bytes = C.uint64_t(in.ExecutorHeapBytes)
 	ci.api = C.int32_t(in.API)
 	ci.replicated = cBool(in.Replicated)
+	ci.storage_format_size_bytes = C.uint64_t(in.StorageFormatSizeBytes)
+	ci.columnar_size_bytes = C.uint64_t(in.ColumnarSizeBytes)
+	ci.computed_with_shuffle = cBool(in.ComputedWithShuffle)
 	return ci
+}
+
+func goCacheAdvice(o *C.struct_ecap_cache_out) CacheAdvice {
+	return CacheAdvice{
+		Model:                        Model(o.model),
+		Reason:                       CacheReason(o.reason),
+		Level:                        StorageLevel(o.level),
+		LevelExistsInAPI:             goBool(o.level_exists_in_api),
+		LevelName:                    goChars(o.level_name[:]),
+		UseDisk:                      goBool(o.use_disk),
+		UseMemory:                    goBool(o.use_memory),
+		UseOffHeap:                   goBool(o.use_off_heap),
+		Deserialized:                 goBool(o.deserialized),
+		ReplicationCount:             int64(o.replication_count),
+		StoredSizeBytes:              uint64(o.stored_size_bytes),
+		StorageMemoryBytes:           uint64(o.storage_memory_bytes),
+		PartitionsInMemoryCount:      int64(o.partitions_in_memory_count),
+		MemoryShareRatio:             float64(o.memory_share_ratio),
+		CacheFormat:                  CacheFormat(o.cache_format),
+		Alternative:                  CacheAlternative(o.alternative),
+		CachedSizeBytes:              uint64(o.cached_size_bytes),
+		PartitionCount:               int64(o.partition_count),
+		ReuseCount:                   int64(o.reuse_count),
+		MinReuseCount:                int64(o.min_reuse_count),
+		GuidePartitionThresholdCount: int64(o.guide_partition_threshold_count),
+		MinMemoryShareRatio:          float64(o.min_memory_share_ratio),
+		ColumnarSizeFactor:           float64(o.columnar_size_factor),
+		StorageFormatSizeBytes:       uint64(o.storage_format_size_bytes),
+	}
+}
+
+// Explain is one sentence naming the rule and numbers behind the advice,
+// and for a declined cache the alternative (ecap_cache_explain).
+func (a CacheAdvice) Explain() (string, error) {
+	o := initSized(new(C.struct_ecap_cache_out), C.sizeof_struct_ecap_cache_out)
+	o.model = C.int32_t(a.Model)
+	o.reason = C.int32_t(a.Reason)
+	o.level = C.int32_t(a.Level)
+	o.level_exists_in_api = cBool(a.LevelExistsInAPI)
+	if err := setChars(o.level_name[:], a.LevelName, "level_name"); err != nil {
+		return "", err
+	}
+	o.use_disk = cBool(a.UseDisk)
+	o.use_memory = cBool(a.UseMemory)
+	o.use_off_heap = cBool(a.UseOffHeap)
+	o.deserialized = cBool(a.Deserialized)
+	o.replication_count = C.int64_t(a.ReplicationCount)
+	o.stored_size_bytes = C.uint64_t(a.StoredSizeBytes)
+	o.storage_memory_bytes = C.uint64_t(a.StorageMemoryBytes)
+	o.partitions_in_memory_count = C.int64_t(a.PartitionsInMemoryCount)
+	o.memory_share_ratio = C.double(a.MemoryShareRatio)
+	o.cache_format = C.int32_t(a.CacheFormat)
+	o.alternative = C.int32_t(a.Alternative)
+	o.cached_size_bytes = C.uint64_t(a.CachedSizeBytes)
+	o.partition_count = C.int64_t(a.PartitionCount)
+	o.reuse_count = C.int64_t(a.ReuseCount)
+	o.min_reuse_count = C.int64_t(a.MinReuseCount)
+	o.guide_partition_threshold_count = C.int64_t(a.GuidePartitionThresholdCount)
+	o.min_memory_share_ratio = C.double(a.MinMemoryShareRatio)
+	o.columnar_size_factor = C.double(a.ColumnarSizeFactor)
+	o.storage_format_size_bytes = C.uint64_t(a.StorageFormatSizeBytes)
+	return callExplain(func(buf *C.char, n C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_cache_explain(o, buf, n, ce)
+	})
 }
 
 // AdviseCache chooses a storage level for data that will be reused
@@ -180,21 +319,5 @@ func (p *Policy) AdviseCache(in CacheInput) (CacheAdvice, error) {
 	if err != nil {
 		return CacheAdvice{}, err
 	}
-	return CacheAdvice{
-		Model:                   Model(o.model),
-		Reason:                  CacheReason(o.reason),
-		ReasonText:              goChars(o.reason_text[:]),
-		Level:                   StorageLevel(o.level),
-		LevelExistsInAPI:        goBool(o.level_exists_in_api),
-		LevelName:               goChars(o.level_name[:]),
-		UseDisk:                 goBool(o.use_disk),
-		UseMemory:               goBool(o.use_memory),
-		UseOffHeap:              goBool(o.use_off_heap),
-		Deserialized:            goBool(o.deserialized),
-		ReplicationCount:        int64(o.replication_count),
-		StoredSizeBytes:         uint64(o.stored_size_bytes),
-		StorageMemoryBytes:      uint64(o.storage_memory_bytes),
-		PartitionsInMemoryCount: int64(o.partitions_in_memory_count),
-		MemoryShareRatio:        float64(o.memory_share_ratio),
-	}, nil
+	return goCacheAdvice(o), nil
 }

@@ -7,12 +7,14 @@ import (
 	"testing"
 )
 
-// 3 GiB as objects, 1 GiB serialized, 100 partitions, used 3 times, 4 GiB
-// of storage memory (tests/test-cache.c, reset_in).
+// 3 GiB as objects, 1 GiB serialized, 400 MiB of Parquet (1000 MiB
+// columnar), 100 partitions, used 3 times, 4 GiB of storage memory
+// (tests/test-cache.c, reset_in).
 func cacheInput() CacheInput {
 	return CacheInput{
-		DeserializedSizeBytes: 3 * uint64(GiB),
-		SerializedSizeBytes:   uint64(GiB),
+		DeserializedSizeBytes:  3 * uint64(GiB),
+		SerializedSizeBytes:    uint64(GiB),
+		StorageFormatSizeBytes: 400 * uint64(MiB),
 		PartitionCount:        100,
 		ReuseCount:            3,
 		StorageMemoryBytes:    4 * uint64(GiB),
@@ -47,9 +49,73 @@ func TestCacheGuide(t *testing.T) {
 	// PySpark: the guide's names do not exist there
 	in.API = SparkAPIPySparkDataFrame
 	a, _ = p.AdviseCache(in)
-	if a.LevelExistsInAPI || !strings.Contains(a.ReasonText, "PySpark") {
+	text, err := a.Explain()
+	if a.LevelExistsInAPI || err != nil || !strings.Contains(text, "PySpark") {
+		t.Errorf("%+v %q %v", a, text, err)
+	}
+}
+
+// ecap1_declines_too_little and ecap1_cache_format_per_api.
+func TestCacheDeclinesAndFormats(t *testing.T) {
+	p := newPolicy(t)
+	// 2 TiB of Parquet as a Dataset on 20 executors of 8 GiB: 2482608537
+	// B of storage each; 5 TiB columnar in 16384 blocks of 320 MiB, 7 per
+	// executor, 140 of 16384 (0.85%) < 50%: do not cache, re-read
+	in := CacheInput{API: SparkAPIDataset, StorageFormatSizeBytes: 2048 * uint64(GiB), PartitionCount: 16384,
+		ReuseCount: 3, ExecutorCount: 20, ExecutorHeapBytes: 8 * uint64(GiB)}
+	a, err := p.AdviseCache(in)
+	if err != nil || a.Level != StorageNone || a.Reason != CacheReasonTooLittleInMemory ||
+		a.Alternative != CacheAlternativeRereadSource || a.PartitionsInMemoryCount != 140 ||
+		a.CacheFormat != CacheFormatColumnar {
+		t.Errorf("%+v %v", a, err)
+	}
+	text, err := a.Explain()
+	if err != nil || !strings.Contains(text, "do not cache; re-read the source") {
+		t.Errorf("%q %v", text, err)
+	}
+	in.ComputedWithShuffle = true
+	if a, _ = p.AdviseCache(in); a.Alternative != CacheAlternativeCheckpoint {
 		t.Errorf("%+v", a)
 	}
+	// each API's format
+	for _, c := range []struct {
+		api    SparkAPI
+		format CacheFormat
+		size   uint64
+	}{
+		{SparkAPIDataset, CacheFormatColumnar, 1000 * uint64(MiB)},         // 2.5 x 400 MiB
+		{SparkAPIPySparkDataFrame, CacheFormatColumnar, 1000 * uint64(MiB)}, // the JVM's cache
+		{SparkAPIRDD, CacheFormatObjects, 3 * uint64(GiB)},                 // objects fit
+		{SparkAPIPySparkRDD, CacheFormatPickled, uint64(GiB)},              // pickled
+	} {
+		in := cacheInput()
+		in.API = c.api
+		a, err := p.AdviseCache(in)
+		if err != nil || a.CacheFormat != c.format || a.CachedSizeBytes != c.size {
+			t.Errorf("%v: %+v %v", c.api, a, err)
+		}
+	}
+}
+
+func TestCacheEnumNames(t *testing.T) {
+	if CacheReasonTooLittleInMemory.String() != "too-little-in-memory" || CacheFormatColumnar.String() != "columnar" ||
+		CacheAlternativeCheckpoint.String() != "checkpoint" || SparkAPIPySparkDataFrame.String() != "pyspark-dataframe" {
+		t.Error("names")
+	}
+	if r, err := ParseCacheReason("fits-columnar"); err != nil || r != CacheReasonFitsColumnar {
+		t.Error(r, err)
+	}
+	if f, err := ParseCacheFormat("pickled"); err != nil || f != CacheFormatPickled {
+		t.Error(f, err)
+	}
+	if a, err := ParseCacheAlternative("reread-source"); err != nil || a != CacheAlternativeRereadSource {
+		t.Error(a, err)
+	}
+	if a, err := ParseSparkAPI("rdd"); err != nil || a != SparkAPIRDD {
+		t.Error(a, err)
+	}
+	_, err := ParseCacheAlternative("persist")
+	wantErr(t, "unknown alternative", err, ErrUnknownEnum, "alternative")
 }
 
 // ecap1_fits_deserialized.
@@ -131,7 +197,9 @@ func TestCacheBadInput(t *testing.T) {
 		{func(in *CacheInput) { in.ReuseCount = 0 }, ErrRange, "reuse_count"},
 		{func(in *CacheInput) { in.API = 0 }, ErrInvalid, "api"},
 		{func(in *CacheInput) { in.API = 5 }, ErrUnknownEnum, "api"},
-		{func(in *CacheInput) { in.DeserializedSizeBytes, in.SerializedSizeBytes = 0, 0 }, ErrInvalid, "deserialized_size_bytes"},
+		{func(in *CacheInput) { in.DeserializedSizeBytes, in.SerializedSizeBytes = 0, 0 }, ErrInvalid, "serialized_size_bytes"},
+		{func(in *CacheInput) { in.API, in.StorageFormatSizeBytes = SparkAPIDataset, 0 }, ErrInvalid, "storage_format_size_bytes"},
+		{func(in *CacheInput) { in.ComputedWithShuffle = true; in.ReuseCount = 0 }, ErrRange, "reuse_count"},
 		{func(in *CacheInput) { in.DeserializedSizeBytes = uint64(GiB) - 1 }, ErrRange, "deserialized_size_bytes"},
 		{func(in *CacheInput) { in.SerializedSizeBytes = ^uint64(0) }, ErrRange, "serialized_size_bytes"},
 	}

@@ -23,20 +23,19 @@ func TestCatalogNames(t *testing.T) {
 func TestCatalogDefaults(t *testing.T) {
 	p := newPolicy(t)
 	db, err := p.Catalog(CatalogDatabase)
-	if err != nil || len(db) != 3 || p.CatalogCount(CatalogDatabase) != 3 {
+	if err != nil || len(db) != 44 || p.CatalogCount(CatalogDatabase) != 44 {
 		t.Fatalf("Catalog(database) = %v, %v", db, err)
 	}
-	// The guide's class; Multi-AZ twice the price, gp3 0.115, IOPS 0.02.
-	want := CatalogEntry{Catalog: CatalogDatabase, Name: "db.r6g.xlarge", Family: "db.r6g",
-		Region: "us-east-1", PriceDate: "2026-01-01", VCPUCount: 4, MemoryGB: 32,
-		PriceUSDPerHour: 0.504, MultiAZPriceUSDPerHour: 1.008,
-		StorageUSDPerGBMonth: 0.115, IOPSUSDPerMonth: 0.02}
-	if db[0] != want {
-		t.Errorf("db[0] = %+v; want %+v", db[0], want)
+	// RDS: db.r6g.xlarge has 4 vCPUs and 32 GiB; Multi-AZ twice the price.
+	x, err := p.CatalogFind(CatalogDatabase, "db.r6g.xlarge")
+	if err != nil || x.VCPUCount != 4 || x.MemoryGB != 32 || x.Family != "db.r6g" ||
+		x.MultiAZPriceUSDPerHour != 2*x.PriceUSDPerHour || x.Region != "us-east-1" {
+		t.Errorf("db.r6g.xlarge = %+v, %v", x, err)
 	}
-	// Sorted by EC2 price: 0.192, 0.252, 0.384, 0.504, 0.768 (engine-facts 4.3).
+	// 76 types sorted by EC2 price: m6g.large 0.077 first, r6i.24xlarge
+	// 6.048 last (lib/catalog-spark-node.def; equal prices by name).
 	spark, err := p.Catalog(CatalogSparkNode)
-	if err != nil || len(spark) != 5 || spark[0].Name != "m5.xlarge" || spark[4].Name != "m5.4xlarge" {
+	if err != nil || len(spark) != 76 || spark[0].Name != "m6g.large" || spark[75].Name != "r6i.24xlarge" {
 		t.Fatalf("Catalog(spark-node) = %+v, %v", spark, err)
 	}
 	// YARN 57344 MiB (4.2), EMR 25 % = 0.192, 8 * (30 - 1) + 2 = 234 pods.
@@ -66,10 +65,11 @@ func TestCatalogEdit(t *testing.T) {
 	if err := p.SetCatalogEntry(r5); err != nil {
 		t.Fatal(err)
 	}
-	got, err := p.CatalogAt(CatalogSparkNode, 5) // the dearest
+	// The shipped r5.4xlarge row is replaced, not added.
+	got, err := p.CatalogFind(CatalogSparkNode, "r5.4xlarge")
 	r5.Family = "r5"
-	if err != nil || got != r5 {
-		t.Fatalf("CatalogAt(5) = %+v, %v; want %+v", got, err, r5)
+	if err != nil || got != r5 || p.CatalogCount(CatalogSparkNode) != 76 {
+		t.Fatalf("r5.4xlarge = %+v, %v; want %+v", got, err, r5)
 	}
 	bad := r5
 	bad.YARNMemoryMB = 200000 // more than 128 GiB

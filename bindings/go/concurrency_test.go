@@ -129,6 +129,11 @@ func TestConcurrentCopies(t *testing.T) {
 // Run under go test -race (run-tests.sh does).
 func TestConcurrentAdvisors(t *testing.T) {
 	p := newPolicy(t)
+	// ecap-1's count for 100 GB a day (the cheapest catalog node's).
+	ecap1, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
 	const goroutines, rounds = 16, 50
 	var wg sync.WaitGroup
 	errs := make(chan error, goroutines+1)
@@ -158,9 +163,9 @@ func TestConcurrentAdvisors(t *testing.T) {
 		go func(g int) {
 			defer wg.Done()
 			for i := 0; i < rounds; i++ {
-				// guide 37 executors, ecap-1 capped at 20
+				// guide 37 executors, ecap-1 as sized above
 				ex, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100})
-				if err != nil || (ex.ExecutorCount != 37 && ex.ExecutorCount != 20) {
+				if err != nil || (ex.ExecutorCount != 37 && ex.ExecutorCount != ecap1.ExecutorCount) {
 					errs <- fmt.Errorf("executor %d, %v", ex.ExecutorCount, err)
 					return
 				}

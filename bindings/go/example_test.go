@@ -229,11 +229,12 @@ func ExamplePolicy_AdviseDatabase() {
 	}
 	defer p.Close()
 
-	a, err := p.AdviseDatabase(ecaptune.DatabaseInput{TransactionsPerDay: 10000})
+	a, err := p.AdviseDatabaseShape(ecaptune.DatabaseShape{MemoryGB: 16, VCPUCount: 4,
+		Workload: ecaptune.WorkloadWeb, StorageType: ecaptune.StorageSSD})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(a.InstanceClass, a.Reason)
+	fmt.Println(a.Reason)
 	props, err := a.Properties()
 	if err != nil {
 		log.Fatal(err)
@@ -242,10 +243,10 @@ func ExamplePolicy_AdviseDatabase() {
 		fmt.Println(pr.Key, "=", pr.Value)
 	}
 	// Output:
-	// db.r6g.xlarge smallest-fit
+	// shape-given
 	// max_connections = 200
-	// shared_buffers = 8GB
-	// effective_cache_size = 24GB
+	// shared_buffers = 4GB
+	// effective_cache_size = 12GB
 }
 
 func ExamplePolicy_AdviseKafka() {

@@ -70,60 +70,98 @@ func ParseSparkPlatform(name string) (SparkPlatform, error) {
 }
 
 // ExecutorReason says why the executor count is what it is (enum
-// ecap_executor_reason).
+// ecap_executor_reason); Explain says it in a sentence.
 type ExecutorReason int32
 
 const (
 	ExecutorReasonGuideFormula     ExecutorReason = C.ECAP_EXECUTOR_REASON_GUIDE_FORMULA
 	ExecutorReasonGuideMemoryShort ExecutorReason = C.ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT
 	ExecutorReasonGuideNoExecutors ExecutorReason = C.ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS
-	ExecutorReasonMinExecutors     ExecutorReason = C.ECAP_EXECUTOR_REASON_MIN_EXECUTORS
-	ExecutorReasonThroughput       ExecutorReason = C.ECAP_EXECUTOR_REASON_THROUGHPUT
-	ExecutorReasonMemory           ExecutorReason = C.ECAP_EXECUTOR_REASON_MEMORY
-	ExecutorReasonCapped           ExecutorReason = C.ECAP_EXECUTOR_REASON_CAPPED
-	// ExecutorReasonCappedMemoryUnreachable: capped, and even the largest
-	// heap cannot hold the memory needed (MemoryShortfallGB > 0).
-	ExecutorReasonCappedMemoryUnreachable ExecutorReason = C.ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE
+	// ecap-1: the floor executor.min_executors covers the work.
+	ExecutorReasonMinExecutors ExecutorReason = C.ECAP_EXECUTOR_REASON_MIN_EXECUTORS
+	// ecap-1: the cores the window needs decided.
+	ExecutorReasonThroughput ExecutorReason = C.ECAP_EXECUTOR_REASON_THROUGHPUT
+	// ecap-1: the caller's MaxExecutorCount held the count; the run takes
+	// ProjectedHours.
+	ExecutorReasonCapped ExecutorReason = C.ECAP_EXECUTOR_REASON_CAPPED
+	// ecap-1: more executors than executor.max_executors; advised and
+	// flagged.
+	ExecutorReasonPolicyCapExceeded ExecutorReason = C.ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED
 )
 
-var executorReasonNames = map[ExecutorReason]string{
-	ExecutorReasonGuideFormula:            "guide-formula",
-	ExecutorReasonGuideMemoryShort:        "guide-memory-short",
-	ExecutorReasonGuideNoExecutors:        "guide-no-executors",
-	ExecutorReasonMinExecutors:            "min-executors",
-	ExecutorReasonThroughput:              "throughput",
-	ExecutorReasonMemory:                  "memory",
-	ExecutorReasonCapped:                  "capped",
-	ExecutorReasonCappedMemoryUnreachable: "capped-memory-unreachable",
+// String names the reason, e.g. "capped" (ecap_executor_reason_to_string).
+func (r ExecutorReason) String() string {
+	return enumString(C.ecap_executor_reason_to_string(C.int32_t(r)), "ExecutorReason", int32(r))
 }
 
-// String names the reason, e.g. "capped".
-func (r ExecutorReason) String() string { return enumName(executorReasonNames, r, "ExecutorReason") }
+// ParseExecutorReason parses a reason name; ErrUnknownEnum if unknown.
+func ParseExecutorReason(name string) (ExecutorReason, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_executor_reason_from_string(cs, v, ce)
+	})
+	return ExecutorReason(v), err
+}
+
+// ExecutorNodeReason says how the node type was chosen (enum
+// ecap_executor_node_reason).
+type ExecutorNodeReason int32
+
+const (
+	ExecutorNodeReasonNone     ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_NONE
+	ExecutorNodeReasonNamed    ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_NAMED
+	ExecutorNodeReasonShape    ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_SHAPE
+	ExecutorNodeReasonCheapest ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_CHEAPEST
+	ExecutorNodeReasonFastest  ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_FASTEST
+)
+
+// String names the node reason, e.g. "cheapest".
+func (r ExecutorNodeReason) String() string {
+	return enumString(C.ecap_executor_node_reason_to_string(C.int32_t(r)), "ExecutorNodeReason", int32(r))
+}
+
+// ParseExecutorNodeReason parses a node reason name; ErrUnknownEnum if
+// unknown.
+func ParseExecutorNodeReason(name string) (ExecutorNodeReason, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_executor_node_reason_from_string(cs, v, ce)
+	})
+	return ExecutorNodeReason(v), err
+}
 
 // ExecutorInput is a daily data volume to size executors for (struct
 // ecap_executor_in).  Zero means "not given": the policy's value.
 type ExecutorInput struct {
 	DailyDataGB           float64       // required, > 0 .. 1073741824
 	ProcessingWindowHours float64       // 0 = policy executor.processing_window_hours
-	Platform              SparkPlatform // 0 = policy executor.overhead_factor
+	Platform              SparkPlatform // 0 = default (YARN rules)
 	OverheadFactor        float64       // 0 = from Platform
-	MaxExecutorCount      int64         // 0 = policy executor.max_executors
-	ExecutorCoreCount     int64         // 0 = policy executor.cores
-	// Node shape, optional: NodeVCPUCount 0 = none; with a shape
+	// guide: most executors, 0 = policy executor.max_executors; ecap-1: a
+	// hard cap, 0 = none.
+	MaxExecutorCount  int64
+	ExecutorCoreCount int64 // 0 = guide: executor.cores; ecap-1: from the node
+	// NodeType names a spark-node catalog entry ("r5.4xlarge"); "" = the
+	// raw shape, or (ecap-1) the cheapest catalog node meeting the window.
+	NodeType string
+	// Raw node shape, optional: NodeVCPUCount 0 = none; with a shape
 	// NodeMemoryGB is required.
 	NodeVCPUCount       int64
 	NodeMemoryGB        float64
-	NodeYARNMemoryGB    float64 // 0 = node memory - policy executor.node_reserved_memory_gb
+	NodeYARNMemoryGB    float64 // 0 = node memory - executor.node_reserved_memory_gb (EMR: EMR's rule)
 	NodePriceUSDPerHour float64 // 0 = price executors with policy executor.price_usd_per_hour
+	NodeMaxPodCount     int64   // Kubernetes; 0 = policy executor.k8s_max_pods
+	RunsPerDayCount     int64   // ecap-1; 0 = 1
+	PartitionSizeMB     float64 // ecap-1; 0 = policy partition.target_size_mb
 }
 
 // ExecutorAdvice is the executor sizing (struct ecap_executor_out).
 type ExecutorAdvice struct {
 	Model                       Model
 	Reason                      ExecutorReason
-	ReasonText                  string
-	ExecutorCount               int64   // spark.executor.instances (guide: may be 0)
+	NodeReason                  ExecutorNodeReason
+	Platform                    SparkPlatform
+	ExecutorCount               int64   // executors, dynamic allocation's maximum (guide: may be 0)
 	ExecutorCoreCount           int64   // spark.executor.cores
+	ExecutorRequestVCPU         float64 // spark.kubernetes.executor.request.cores on Kubernetes, else the cores
 	ExecutorHeapGB              float64 // spark.executor.memory in GB (may be fractional)
 	ExecutorHeapBytes           uint64  // the same in bytes, whole MiB
 	OverheadFactor              float64
@@ -140,22 +178,43 @@ type ExecutorAdvice struct {
 	TotalMemoryGB               float64
 	MemoryShortfallGB           float64
 	TotalContainerGB            float64
+	TaskMemoryNeedBytes         uint64 // ecap-1: partition x executor.memory_multiplier
+	TaskMemoryBytes             uint64 // ecap-1: unified memory / cores
+	NodeType                    string // catalog name, "" for a raw shape
+	RunnerUpNodeType            string // when the advisor picked the node
 	NodeCount                   int64
 	ExecutorsPerNodeCount       int64
+	NodeVCPUCount               int64
+	NodeMemoryGB                float64
+	NodeUsableVCPU              float64 // ecap-1: what a node offers executors
+	NodeUsableMemoryGB          float64
+	NodeAllocatableVCPU         float64 // Kubernetes allocatable, else 0
+	NodeAllocatableMemoryGB     float64
+	NodeIdleVCPU                float64 // vCPUs an executor node leaves idle
+	NeededCoreCount             int64   // cores the window needs
+	TotalCoreCount              int64
 	DynamicMinExecutorCount     int64
 	DynamicInitialExecutorCount int64
 	DynamicMaxExecutorCount     int64
+	RunsPerDayCount             int64
+	RunDataGB                   float64
 	ProcessingWindowHours       float64
 	TargetHours                 float64
 	ProjectedHours              float64
+	WindowMissHours             float64
 	CostUSDPerHour              float64
 	WindowCostUSD               float64
-	ProjectedCostUSD            float64
+	ProjectedCostUSD            float64 // a run
+	CostUSDPerMonth             float64
+	RunnerUpCostUSD             float64
 	CappedByMaxExecutors        bool
+	PolicyCapExceeded           bool
 	WindowMet                   bool
+	SpillRisk                   bool
+	HeapLimited                 bool
 }
 
-func (in ExecutorInput) c() *C.struct_ecap_executor_in {
+func (in ExecutorInput) c() (*C.struct_ecap_executor_in, error) {
 	ci := initSized(new(C.struct_ecap_executor_in), C.sizeof_struct_ecap_executor_in)
 	ci.daily_data_gb = C.double(in.DailyDataGB)
 	ci.processing_window_hours = C.double(in.ProcessingWindowHours)
@@ -163,20 +222,28 @@ func (in ExecutorInput) c() *C.struct_ecap_executor_in {
 	ci.overhead_factor = C.double(in.OverheadFactor)
 	ci.max_executor_count = C.int64_t(in.MaxExecutorCount)
 	ci.executor_core_count = C.int64_t(in.ExecutorCoreCount)
+	if err := setChars(ci.node_type[:], in.NodeType, "node_type"); err != nil {
+		return nil, err
+	}
 	ci.node_vcpu_count = C.int64_t(in.NodeVCPUCount)
 	ci.node_memory_gb = C.double(in.NodeMemoryGB)
 	ci.node_yarn_memory_gb = C.double(in.NodeYARNMemoryGB)
 	ci.node_price_usd_per_hour = C.double(in.NodePriceUSDPerHour)
-	return ci
+	ci.node_max_pod_count = C.int64_t(in.NodeMaxPodCount)
+	ci.runs_per_day_count = C.int64_t(in.RunsPerDayCount)
+	ci.partition_size_mb = C.double(in.PartitionSizeMB)
+	return ci, nil
 }
 
 func goExecutorAdvice(o *C.struct_ecap_executor_out) ExecutorAdvice {
 	return ExecutorAdvice{
 		Model:                       Model(o.model),
 		Reason:                      ExecutorReason(o.reason),
-		ReasonText:                  goChars(o.reason_text[:]),
+		NodeReason:                  ExecutorNodeReason(o.node_reason),
+		Platform:                    SparkPlatform(o.platform),
 		ExecutorCount:               int64(o.executor_count),
 		ExecutorCoreCount:           int64(o.executor_core_count),
+		ExecutorRequestVCPU:         float64(o.executor_request_vcpu),
 		ExecutorHeapGB:              float64(o.executor_heap_gb),
 		ExecutorHeapBytes:           uint64(o.executor_heap_bytes),
 		OverheadFactor:              float64(o.overhead_factor),
@@ -193,32 +260,60 @@ func goExecutorAdvice(o *C.struct_ecap_executor_out) ExecutorAdvice {
 		TotalMemoryGB:               float64(o.total_memory_gb),
 		MemoryShortfallGB:           float64(o.memory_shortfall_gb),
 		TotalContainerGB:            float64(o.total_container_gb),
+		TaskMemoryNeedBytes:         uint64(o.task_memory_need_bytes),
+		TaskMemoryBytes:             uint64(o.task_memory_bytes),
+		NodeType:                    goChars(o.node_type[:]),
+		RunnerUpNodeType:            goChars(o.runner_up_node_type[:]),
 		NodeCount:                   int64(o.node_count),
 		ExecutorsPerNodeCount:       int64(o.executors_per_node_count),
+		NodeVCPUCount:               int64(o.node_vcpu_count),
+		NodeMemoryGB:                float64(o.node_memory_gb),
+		NodeUsableVCPU:              float64(o.node_usable_vcpu),
+		NodeUsableMemoryGB:          float64(o.node_usable_memory_gb),
+		NodeAllocatableVCPU:         float64(o.node_allocatable_vcpu),
+		NodeAllocatableMemoryGB:     float64(o.node_allocatable_memory_gb),
+		NodeIdleVCPU:                float64(o.node_idle_vcpu),
+		NeededCoreCount:             int64(o.needed_core_count),
+		TotalCoreCount:              int64(o.total_core_count),
 		DynamicMinExecutorCount:     int64(o.dynamic_min_executor_count),
 		DynamicInitialExecutorCount: int64(o.dynamic_initial_executor_count),
 		DynamicMaxExecutorCount:     int64(o.dynamic_max_executor_count),
+		RunsPerDayCount:             int64(o.runs_per_day_count),
+		RunDataGB:                   float64(o.run_data_gb),
 		ProcessingWindowHours:       float64(o.processing_window_hours),
 		TargetHours:                 float64(o.target_hours),
 		ProjectedHours:              float64(o.projected_hours),
+		WindowMissHours:             float64(o.window_miss_hours),
 		CostUSDPerHour:              float64(o.cost_usd_per_hour),
 		WindowCostUSD:               float64(o.window_cost_usd),
 		ProjectedCostUSD:            float64(o.projected_cost_usd),
+		CostUSDPerMonth:             float64(o.cost_usd_per_month),
+		RunnerUpCostUSD:             float64(o.runner_up_cost_usd),
 		CappedByMaxExecutors:        goBool(o.capped_by_max_executors),
+		PolicyCapExceeded:           goBool(o.policy_cap_exceeded_flag),
 		WindowMet:                   goBool(o.window_met),
+		SpillRisk:                   goBool(o.spill_risk_flag),
+		HeapLimited:                 goBool(o.heap_limited_flag),
 	}
 }
 
-// c converts an advice back for ecap_executor_spark_properties.
+// c converts an advice back for ecap_executor_spark_properties and
+// ecap_executor_explain.
 func (a ExecutorAdvice) c() (*C.struct_ecap_executor_out, error) {
 	o := initSized(new(C.struct_ecap_executor_out), C.sizeof_struct_ecap_executor_out)
 	o.model = C.int32_t(a.Model)
 	o.reason = C.int32_t(a.Reason)
-	if err := setChars(o.reason_text[:], a.ReasonText, "reason_text"); err != nil {
+	o.node_reason = C.int32_t(a.NodeReason)
+	o.platform = C.int32_t(a.Platform)
+	if err := setChars(o.node_type[:], a.NodeType, "node_type"); err != nil {
+		return nil, err
+	}
+	if err := setChars(o.runner_up_node_type[:], a.RunnerUpNodeType, "runner_up_node_type"); err != nil {
 		return nil, err
 	}
 	o.executor_count = C.int64_t(a.ExecutorCount)
 	o.executor_core_count = C.int64_t(a.ExecutorCoreCount)
+	o.executor_request_vcpu = C.double(a.ExecutorRequestVCPU)
 	o.executor_heap_gb = C.double(a.ExecutorHeapGB)
 	o.executor_heap_bytes = C.uint64_t(a.ExecutorHeapBytes)
 	o.overhead_factor = C.double(a.OverheadFactor)
@@ -235,28 +330,51 @@ func (a ExecutorAdvice) c() (*C.struct_ecap_executor_out, error) {
 	o.total_memory_gb = C.double(a.TotalMemoryGB)
 	o.memory_shortfall_gb = C.double(a.MemoryShortfallGB)
 	o.total_container_gb = C.double(a.TotalContainerGB)
+	o.task_memory_need_bytes = C.uint64_t(a.TaskMemoryNeedBytes)
+	o.task_memory_bytes = C.uint64_t(a.TaskMemoryBytes)
 	o.node_count = C.int64_t(a.NodeCount)
 	o.executors_per_node_count = C.int64_t(a.ExecutorsPerNodeCount)
+	o.node_vcpu_count = C.int64_t(a.NodeVCPUCount)
+	o.node_memory_gb = C.double(a.NodeMemoryGB)
+	o.node_usable_vcpu = C.double(a.NodeUsableVCPU)
+	o.node_usable_memory_gb = C.double(a.NodeUsableMemoryGB)
+	o.node_allocatable_vcpu = C.double(a.NodeAllocatableVCPU)
+	o.node_allocatable_memory_gb = C.double(a.NodeAllocatableMemoryGB)
+	o.node_idle_vcpu = C.double(a.NodeIdleVCPU)
+	o.needed_core_count = C.int64_t(a.NeededCoreCount)
+	o.total_core_count = C.int64_t(a.TotalCoreCount)
 	o.dynamic_min_executor_count = C.int64_t(a.DynamicMinExecutorCount)
 	o.dynamic_initial_executor_count = C.int64_t(a.DynamicInitialExecutorCount)
 	o.dynamic_max_executor_count = C.int64_t(a.DynamicMaxExecutorCount)
+	o.runs_per_day_count = C.int64_t(a.RunsPerDayCount)
+	o.run_data_gb = C.double(a.RunDataGB)
 	o.processing_window_hours = C.double(a.ProcessingWindowHours)
 	o.target_hours = C.double(a.TargetHours)
 	o.projected_hours = C.double(a.ProjectedHours)
+	o.window_miss_hours = C.double(a.WindowMissHours)
 	o.cost_usd_per_hour = C.double(a.CostUSDPerHour)
 	o.window_cost_usd = C.double(a.WindowCostUSD)
 	o.projected_cost_usd = C.double(a.ProjectedCostUSD)
+	o.cost_usd_per_month = C.double(a.CostUSDPerMonth)
+	o.runner_up_cost_usd = C.double(a.RunnerUpCostUSD)
 	o.capped_by_max_executors = cBool(a.CappedByMaxExecutors)
+	o.policy_cap_exceeded_flag = cBool(a.PolicyCapExceeded)
 	o.window_met = cBool(a.WindowMet)
+	o.spill_risk_flag = cBool(a.SpillRisk)
+	o.heap_limited_flag = cBool(a.HeapLimited)
 	return o, nil
 }
 
 // AdviseExecutor sizes executors for a daily data volume
-// (ecap_executor_advise: the guide's calculate_spark_resources, or ecap-1).
+// (ecap_executor_advise: the guide's calculate_spark_resources, or ecap-1
+// sized from a node of the platform).
 func (p *Policy) AdviseExecutor(in ExecutorInput) (ExecutorAdvice, error) {
-	ci := in.c()
+	ci, err := in.c()
+	if err != nil {
+		return ExecutorAdvice{}, err
+	}
 	out := initSized(new(C.struct_ecap_executor_out), C.sizeof_struct_ecap_executor_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+	err = p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
 		return C.ecap_executor_advise(cp, ci, out, ce)
 	})
 	if err != nil {
@@ -265,10 +383,28 @@ func (p *Policy) AdviseExecutor(in ExecutorInput) (ExecutorAdvice, error) {
 	return goExecutorAdvice(out), nil
 }
 
-// SparkProperties renders the advice as Spark properties: executor size,
-// memory fraction, dynamic allocation and the guide's AQE, Kryo and Arrow
-// settings (ecap_executor_spark_properties).  A zero ExecutorAdvice is
-// not an advice (ErrInvalid, field "model").
+// Explain is one sentence naming the rule and the numbers that decided
+// the advice (ecap_executor_explain, formatted on each call).
+func (a ExecutorAdvice) Explain() (string, error) {
+	o, err := a.c()
+	if err != nil {
+		return "", err
+	}
+	var buf [C.ECAP_EXPLAIN_MAX]C.char
+	err = call(func(ce *C.struct_ecap_error) C.int {
+		return C.ecap_executor_explain(o, &buf[0], C.size_t(len(buf)), ce)
+	})
+	if err != nil {
+		return "", err
+	}
+	return goChars(buf[:]), nil
+}
+
+// SparkProperties renders the advice as Spark properties: executor size
+// (the guide also spark.executor.instances; ecap-1 on Kubernetes the CPU
+// request), memory fraction, dynamic allocation and the guide's AQE, Kryo
+// and Arrow settings (ecap_executor_spark_properties).  A zero
+// ExecutorAdvice is not an advice (ErrInvalid, field "model").
 func (a ExecutorAdvice) SparkProperties() ([]Property, error) {
 	o, err := a.c()
 	if err != nil {

@@ -4,6 +4,7 @@ package ecaptune
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -52,71 +53,67 @@ func TestExecutorGuide100GB(t *testing.T) {
 	}
 }
 
-// ecap1_100gb_capped_by_default_max and ecap1_100gb_uncapped_memory_rule.
+// cloudera_example, window_and_caps and eks_allocatable, from
+// tests/test-executor-ecap1.c.
 func TestExecutorECAP1(t *testing.T) {
 	p := newPolicy(t)
-	// 300 GB needed; heap clamped to 8 GiB; memory ceil(300/8 = 37.5) =
-	// 38 > max 20: capped at 20 executors; the heap rises to
-	// ceil(300/20) = 15 GiB (<= executor.capped_memory_max_gb 64): 300
-	// GB, no shortfall; 100 / (20*10) = 0.5 h; 20 * $0.20 = $4.00/h;
-	// * 8 h = $32
-	a, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100})
+	// Cloudera: 16 cores, 64 GB nodes, NodeManager 15 cores and 63 GB: 3
+	// executors of 5 cores a node, one slot for the AM; 850 GB in 8 h
+	// (target 2 h): ceil(850 / 10) = 85 cores = 17 executors on 6 nodes.
+	// Heap 64512 / 3 = 21504 MiB / 1.07 = 20097 -> 19968 MiB ("19 GB").
+	a, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 850, Platform: PlatformYARN, OverheadFactor: 0.07,
+		NodeVCPUCount: 16, NodeMemoryGB: 64})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Model != ModelECAP1 || a.ExecutorCount != 20 || !a.CappedByMaxExecutors || a.Reason != ExecutorReasonCapped ||
-		a.ExecutorHeapBytes != 15*1024*uint64(MiB) ||
-		!near(a.TotalMemoryGB, 300) || !near(a.MemoryShortfallGB, 0) || !near(a.ProjectedHours, 0.5) ||
-		!near(a.CostUSDPerHour, 4) || !near(a.WindowCostUSD, 32) || !near(a.ProjectedCostUSD, 2) {
-		t.Errorf("%+v", a)
+	if a.Model != ModelECAP1 || a.ExecutorCount != 17 || a.ExecutorCoreCount != 5 || a.ExecutorsPerNodeCount != 3 ||
+		a.NodeCount != 6 || a.ExecutorHeapBytes != 19968*uint64(MiB) || a.Reason != ExecutorReasonThroughput ||
+		a.NodeReason != ExecutorNodeReasonShape || !near(a.ProjectedHours, 2) {
+		t.Errorf("cloudera: %+v", a)
 	}
-	// YARN overhead max(int(0.1 * 15360), 384) = 1536 MiB, container
-	// 16896 MiB; regions of 15 GiB: usable 16106127360 - 314572800 =
-	// 15791554560, unified int(0.6 *) = 9474932736, storage half
-	// 4737466368, user usable - unified = 6316621824
-	if a.ExecutorOverheadBytes != 1536*uint64(MiB) || a.ExecutorContainerBytes != 16896*uint64(MiB) ||
-		a.MemoryUnifiedBytes != 9474932736 || a.MemoryStorageBytes != 4737466368 || a.MemoryUserBytes != 6316621824 {
-		t.Errorf("%+v", a)
+	// EMR r5.4xlarge, 1 TB in 2 h: ceil(1024 / 2.5) = 410 cores, 103
+	// executors of 4 on ceil(104 / 4) = 26 nodes, above the policy's 20:
+	// advised and flagged.  Hard cap 20: ceil(21 / 4) = 6 nodes, 1024 /
+	// (20 x 4 x 5) = 2.56 h, 0.56 h late.
+	a, err = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1024, ProcessingWindowHours: 2, Platform: PlatformEMR,
+		NodeType: "r5.4xlarge"})
+	if err != nil {
+		t.Fatal(err)
 	}
-	// Max 3, 64 GB a day: 192 GB / 3 = 64 GiB, exactly the capped
-	// ceiling: reachable; 64.5 GB: 193.5 / 3 -> 65 GiB > 64: the heap
-	// stops at 64 GiB, 192 GB, short 1.5 GB
-	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 64, MaxExecutorCount: 3})
-	if a.Reason != ExecutorReasonCapped || a.ExecutorHeapBytes != 64*1024*uint64(MiB) || !near(a.MemoryShortfallGB, 0) {
-		t.Errorf("64 GB: %+v", a)
+	if a.NeededCoreCount != 410 || a.ExecutorCount != 103 || a.NodeCount != 26 || !a.PolicyCapExceeded ||
+		a.Reason != ExecutorReasonPolicyCapExceeded || a.DynamicMaxExecutorCount != 103 || !a.WindowMet ||
+		a.NodeType != "r5.4xlarge" || a.NodeReason != ExecutorNodeReasonNamed {
+		t.Errorf("1 TB: %+v", a)
 	}
-	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 64.5, MaxExecutorCount: 3})
-	if a.Reason != ExecutorReasonCappedMemoryUnreachable || a.ExecutorHeapBytes != 64*1024*uint64(MiB) ||
-		!near(a.MemoryShortfallGB, 1.5) || a.Reason.String() != "capped-memory-unreachable" {
-		t.Errorf("64.5 GB: %+v", a)
+	why, err := a.Explain()
+	if err != nil || !strings.Contains(why, "410 cores") || !strings.Contains(why, "26 x r5.4xlarge") {
+		t.Errorf("explain: %q %v", why, err)
 	}
-	// Max 100: 38 executors of 8 GiB = 304 GB >= 300; exactly at the cap
-	// (38) is not capped; one below (37) is
-	for _, c := range []struct {
-		max, want int64
-		capped    bool
-	}{{100, 38, false}, {38, 38, false}, {37, 37, true}} {
-		a, _ := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, MaxExecutorCount: c.max})
-		if a.ExecutorCount != c.want || a.CappedByMaxExecutors != c.capped {
-			t.Errorf("max %d: %d capped %v", c.max, a.ExecutorCount, a.CappedByMaxExecutors)
-		}
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1024, ProcessingWindowHours: 2, Platform: PlatformEMR,
+		NodeType: "r5.4xlarge", MaxExecutorCount: 20})
+	if a.ExecutorCount != 20 || a.NodeCount != 6 || a.Reason != ExecutorReasonCapped || !a.CappedByMaxExecutors ||
+		!near(a.ProjectedHours, 2.56) || !near(a.WindowMissHours, 0.56) || a.WindowMet {
+		t.Errorf("capped: %+v", a)
 	}
-	// EMR: int(0.1875 * 8192) = 1536 MiB; Kubernetes non-JVM: int(0.4 *
-	// 8192 = 3276.8) = 3276 MiB
-	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, MaxExecutorCount: 100, Platform: PlatformEMR})
+	// EKS m5.2xlarge, 58 pods: 32768 - (255 + 11 x 58) - 100 = 31775 MiB
+	// allocatable; CPU 8 - 0.09 = 7.91, less 0.25 for DaemonSets = 7.66:
+	// 2 executors of 4 cores requesting 3.83.
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, Platform: PlatformKubernetes, NodeType: "m5.2xlarge"})
+	if !near(a.NodeAllocatableMemoryGB*1024, 31775) || !near(a.NodeAllocatableVCPU, 7.91) ||
+		a.ExecutorsPerNodeCount != 2 || a.ExecutorCoreCount != 4 || !near(a.ExecutorRequestVCPU, 3.83) {
+		t.Errorf("eks: %+v", a)
+	}
+	// No node: the cheapest catalog node meeting the window, runner-up named.
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1024, ProcessingWindowHours: 2, Platform: PlatformEMR})
+	if a.NodeReason != ExecutorNodeReasonCheapest || a.NodeType == "" || a.RunnerUpNodeType == "" ||
+		a.RunnerUpCostUSD < a.ProjectedCostUSD {
+		t.Errorf("pick: %+v", a)
+	}
+	// guide keeps its overhead arithmetic: EMR int(0.1875 * 8192) = 1536 MiB
+	g := guidePolicy(t)
+	a, _ = g.AdviseExecutor(ExecutorInput{DailyDataGB: 100, Platform: PlatformEMR})
 	if a.OverheadFactor != 0.1875 || a.ExecutorOverheadBytes != 1536*uint64(MiB) {
 		t.Errorf("EMR: %+v", a)
-	}
-	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, MaxExecutorCount: 100, Platform: PlatformKubernetesNonJVM})
-	if a.ExecutorOverheadBytes != 3276*uint64(MiB) {
-		t.Errorf("k8s non-JVM: %+v", a)
-	}
-	// EMR m5.2xlarge: 38 containers of 9728 MiB; 3 cores, 24576 / 9728 =
-	// 2 per node; ceil(38 / 2) = 19 nodes, 19 * 0.48 = $9.12/h
-	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, MaxExecutorCount: 100, Platform: PlatformEMR,
-		NodeVCPUCount: 8, NodeMemoryGB: 32, NodeYARNMemoryGB: 24, NodePriceUSDPerHour: 0.48})
-	if a.ExecutorsPerNodeCount != 2 || a.NodeCount != 19 || !near(a.CostUSDPerHour, 19*0.48) {
-		t.Errorf("nodes: %+v", a)
 	}
 }
 
@@ -149,7 +146,10 @@ func TestSparkMemoryRegions(t *testing.T) {
 // spark_properties and spark_properties_errors.
 func TestExecutorSparkProperties(t *testing.T) {
 	p := newPolicy(t)
-	a, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100}) // ecap-1, capped: 20 x 15 GiB, int(0.1 * 15360) = 1536 MiB
+	// EMR r5.4xlarge, 100 GB in 8 h: 10 cores -> 3 executors of 4 on 1
+	// node; heap 30720 / 1.1875 -> 25856 MiB, overhead 4848 MiB; no
+	// spark.executor.instances beside dynamic allocation.
+	a, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, Platform: PlatformEMR, NodeType: "r5.4xlarge"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,17 +162,19 @@ func TestExecutorSparkProperties(t *testing.T) {
 		got[pr.Key] = pr.Value
 	}
 	want := map[string]string{
-		"spark.executor.instances":                        "20",
-		"spark.executor.memory":                           "15g",
-		"spark.executor.cores":                            "2",
-		"spark.executor.memoryOverhead":                   "1536m",
+		"spark.executor.memory":                           "25856m",
+		"spark.executor.cores":                            "4",
+		"spark.executor.memoryOverhead":                   "4848m",
 		"spark.memory.fraction":                           "0.6",
-		"spark.dynamicAllocation.maxExecutors":            "20",
+		"spark.dynamicAllocation.maxExecutors":            "3",
 		"spark.dynamicAllocation.shuffleTracking.enabled": "true",
 		"spark.serializer":                                "org.apache.spark.serializer.KryoSerializer",
 	}
-	if len(props) != 15 {
+	if len(props) != 14 {
 		t.Errorf("%d properties", len(props))
+	}
+	if _, ok := got["spark.executor.instances"]; ok {
+		t.Error("spark.executor.instances with dynamic allocation")
 	}
 	for k, v := range want {
 		if got[k] != v {
@@ -183,11 +185,13 @@ func TestExecutorSparkProperties(t *testing.T) {
 	// it needs (callProps retries, so this goes around it)
 	need, err := executorPropsWithCapacity(a, 3)
 	wantErr(t, "3 properties", err, ErrNoSpace, "count")
-	if need != 15 {
+	if need != 14 {
 		t.Errorf("needs %d", need)
 	}
 	// A zeroed output is not an advice.
 	_, err = ExecutorAdvice{}.SparkProperties()
+	wantErr(t, "zero advice", err, ErrUnknownEnum, "model")
+	_, err = ExecutorAdvice{}.Explain()
 	wantErr(t, "zero advice", err, ErrUnknownEnum, "model")
 }
 
@@ -204,8 +208,19 @@ func TestExecutorBadInput(t *testing.T) {
 	}
 	_, err := ParseSparkPlatform("EMR")
 	wantErr(t, "EMR", err, ErrUnknownEnum, "platform")
-	if ExecutorReasonCapped.String() != "capped" {
+	if ExecutorReasonCapped.String() != "capped" || ExecutorReasonPolicyCapExceeded.String() != "policy-cap-exceeded" {
 		t.Error(ExecutorReasonCapped)
+	}
+	if r, err := ParseExecutorReason("throughput"); err != nil || r != ExecutorReasonThroughput {
+		t.Error(r, err)
+	}
+	_, err = ParseExecutorReason("memory")
+	wantErr(t, "memory", err, ErrUnknownEnum, "reason")
+	if ExecutorNodeReasonCheapest.String() != "cheapest" {
+		t.Error(ExecutorNodeReasonCheapest)
+	}
+	if r, err := ParseExecutorNodeReason("shape"); err != nil || r != ExecutorNodeReasonShape {
+		t.Error(r, err)
 	}
 
 	p := newPolicy(t)
@@ -225,8 +240,11 @@ func TestExecutorBadInput(t *testing.T) {
 		{ExecutorInput{DailyDataGB: 100, Platform: -1}, ErrUnknownEnum, "platform"},
 		{ExecutorInput{DailyDataGB: 100, NodeVCPUCount: 8}, ErrRange, "node_memory_gb"},
 		{ExecutorInput{DailyDataGB: 100, NodeMemoryGB: 32}, ErrInvalid, "node_vcpu_count"},
-		// 2 vCPU - 1 reserved = 1 core < 2 per executor
-		{ExecutorInput{DailyDataGB: 100, MaxExecutorCount: 100, NodeVCPUCount: 2, NodeMemoryGB: 64}, ErrRange, "node_vcpu_count"},
+		// YARN: 1 vCPU - 1 reserved leaves no core
+		{ExecutorInput{DailyDataGB: 100, NodeVCPUCount: 1, NodeMemoryGB: 64}, ErrRange, "node_vcpu_count"},
+		{ExecutorInput{DailyDataGB: 100, NodeType: "r5.5xlarge"}, ErrNotFound, "node_type"},
+		{ExecutorInput{DailyDataGB: 100, NodeType: "r5.4xlarge", NodeVCPUCount: 16}, ErrInvalid, "node_type"},
+		{ExecutorInput{DailyDataGB: 100, RunsPerDayCount: 1441}, ErrRange, "runs_per_day_count"},
 	}
 	for _, c := range cases {
 		_, err := p.AdviseExecutor(c.in)

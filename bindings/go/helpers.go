@@ -165,6 +165,20 @@ func callPropsOnce(fn func(*C.struct_ecap_property, *C.size_t, *C.struct_ecap_er
 	return out, n, nil
 }
 
+// explainMax is ECAP_EXPLAIN_MAX: a buffer that always holds a sentence.
+const explainMax = C.ECAP_EXPLAIN_MAX
+
+// callExplain runs an ecap_<family>_explain function into a buffer of
+// explainMax bytes and returns the sentence.
+func callExplain(fn func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int) (string, error) {
+	buf := (*C.char)(C.malloc(explainMax))
+	defer C.free(unsafe.Pointer(buf))
+	if err := call(func(ce *C.struct_ecap_error) C.int { return fn(buf, explainMax, ce) }); err != nil {
+		return "", err
+	}
+	return C.GoString(buf), nil
+}
+
 // enumString is the name a C _to_string function gave (s), or "typ(v)"
 // for a value the library does not know.
 func enumString(s *C.char, typ string, v int32) string {

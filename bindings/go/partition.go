@@ -50,6 +50,10 @@ const (
 	PartitionReasonCoalesce                  PartitionReason = C.ECAP_PARTITION_REASON_COALESCE
 	PartitionReasonRepartition               PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION
 	PartitionReasonRepartitionCurrentUnknown PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN
+	PartitionReasonKeepScan                  PartitionReason = C.ECAP_PARTITION_REASON_KEEP_SCAN
+	PartitionReasonCoalesceScan              PartitionReason = C.ECAP_PARTITION_REASON_COALESCE_SCAN
+	PartitionReasonRepartitionScan           PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION_SCAN
+	PartitionReasonKeepNearTarget            PartitionReason = C.ECAP_PARTITION_REASON_KEEP_NEAR_TARGET
 	PartitionReasonSplitMaxPartitionBytes    PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES
 	PartitionReasonSplitOpenCost             PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_OPEN_COST
 	PartitionReasonSplitBytesPerCore         PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE
@@ -76,15 +80,23 @@ func ParsePartitionReason(name string) (PartitionReason, error) {
 // PartitionInput describes a DataFrame to partition (struct
 // ecap_partition_in).  Zero means "not given".
 type PartitionInput struct {
-	DataSizeBytes         int64 // 1 .. PartitionMaxBytes; 0 = RowCount * AvgRowBytes
+	DataSizeBytes         int64 // 1 .. PartitionMaxBytes; 0 = RowCount * AvgRowBytes, else the files'
 	RowCount              int64 // used when DataSizeBytes is 0
 	AvgRowBytes           int64 // used when DataSizeBytes is 0
 	CurrentPartitionCount int64 // 0 = unknown
-	TotalExecutorCores    int64 // ecap-1 parallelism floor; 0 = unknown
+	TotalExecutorCores    int64 // ecap-1 parallelism floor (needed with files); 0 = unknown
+	// The files the data is read from: a listing, or nil and FileCount
+	// files of FileSizeBytes each (0 = the data size spread evenly).
+	// ecap-1 predicts the scan's count from them when the current count
+	// is unknown.
+	FileSizesBytes     []int64
+	FileCount          int64 // ignored when FileSizesBytes is given
+	FileSizeBytes      int64
+	FilesNotSplittable bool // gzip and other non-splittable files
 }
 
 // PartitionAdvice is the advised partition count and action (struct
-// ecap_partition_out).
+// ecap_partition_out).  Explain gives the sentence.
 type PartitionAdvice struct {
 	Model                   Model
 	Reason                  PartitionReason
@@ -93,18 +105,34 @@ type PartitionAdvice struct {
 	PartitionCount          int64 // the count the action asks for
 	EffectivePartitionCount int64 // partitions after the action as Spark runs it
 	BytesPerPartition       int64 // ceil(DataSizeBytes / EffectivePartitionCount)
-	ParallelismFloorCount   int64 // ecap-1: cores * partition.min_tasks_per_core
-	ReasonText              string
+	ParallelismFloorCount   int64 // ecap-1: min(CoreTaskCount, MinSizePartitionCount)
+	TargetSizeBytes         int64 // partition.target_size_mb in bytes
+	SizePartitionCount      int64 // ecap-1: ceil(DataSizeBytes / TargetSizeBytes)
+	CoreTaskCount           int64 // ecap-1: cores * partition.min_tasks_per_core
+	MinPartitionSizeBytes   int64 // ecap-1: AQE's minimum partition size
+	MinSizePartitionCount   int64 // ecap-1: DataSizeBytes / MinPartitionSizeBytes
+	CurrentPartitionCount   int64 // the count compared against (given, or ScanTaskCount)
+	ScanTaskCount           int64 // ecap-1: scan tasks predicted for the files; 0 = none
+	SplitSizeBytes          int64 // ecap-1: ceil(DataSizeBytes / PartitionCount), the rendered split and advisory size
 }
 
-func (in PartitionInput) c() *C.struct_ecap_partition_in {
-	ci := initSized(new(C.struct_ecap_partition_in), C.sizeof_struct_ecap_partition_in)
+// c returns the C input; free releases its listing.
+func (in PartitionInput) c() (ci *C.struct_ecap_partition_in, free func()) {
+	ci = initSized(new(C.struct_ecap_partition_in), C.sizeof_struct_ecap_partition_in)
 	ci.data_size_bytes = C.int64_t(in.DataSizeBytes)
 	ci.row_count = C.int64_t(in.RowCount)
 	ci.avg_row_bytes = C.int64_t(in.AvgRowBytes)
 	ci.current_partition_count = C.int64_t(in.CurrentPartitionCount)
 	ci.total_executor_cores = C.int64_t(in.TotalExecutorCores)
-	return ci
+	ci.file_count = C.int64_t(in.FileCount)
+	ci.file_size_bytes = C.int64_t(in.FileSizeBytes)
+	ci.files_not_splittable = cBool(in.FilesNotSplittable)
+	listing := cInt64s(in.FileSizesBytes)
+	if in.FileSizesBytes != nil {
+		ci.file_sizes_bytes = listing
+		ci.file_count = C.int64_t(len(in.FileSizesBytes))
+	}
+	return ci, func() { C.free(unsafe.Pointer(listing)) }
 }
 
 func goPartitionAdvice(o *C.struct_ecap_partition_out) PartitionAdvice {
@@ -117,12 +145,20 @@ func goPartitionAdvice(o *C.struct_ecap_partition_out) PartitionAdvice {
 		EffectivePartitionCount: int64(o.effective_partition_count),
 		BytesPerPartition:       int64(o.bytes_per_partition),
 		ParallelismFloorCount:   int64(o.parallelism_floor_count),
-		ReasonText:              goChars(o.reason_text[:]),
+		TargetSizeBytes:         int64(o.target_size_bytes),
+		SizePartitionCount:      int64(o.size_partition_count),
+		CoreTaskCount:           int64(o.core_task_count),
+		MinPartitionSizeBytes:   int64(o.min_partition_size_bytes),
+		MinSizePartitionCount:   int64(o.min_size_partition_count),
+		CurrentPartitionCount:   int64(o.current_partition_count),
+		ScanTaskCount:           int64(o.scan_task_count),
+		SplitSizeBytes:          int64(o.split_size_bytes),
 	}
 }
 
-// c converts an advice back for ecap_partition_spark_properties.
-func (a PartitionAdvice) c() (*C.struct_ecap_partition_out, error) {
+// c converts an advice back for ecap_partition_spark_properties and
+// ecap_partition_explain.
+func (a PartitionAdvice) c() *C.struct_ecap_partition_out {
 	o := initSized(new(C.struct_ecap_partition_out), C.sizeof_struct_ecap_partition_out)
 	o.model = C.int32_t(a.Model)
 	o.reason = C.int32_t(a.Reason)
@@ -132,16 +168,31 @@ func (a PartitionAdvice) c() (*C.struct_ecap_partition_out, error) {
 	o.effective_partition_count = C.int64_t(a.EffectivePartitionCount)
 	o.bytes_per_partition = C.int64_t(a.BytesPerPartition)
 	o.parallelism_floor_count = C.int64_t(a.ParallelismFloorCount)
-	if err := setChars(o.reason_text[:], a.ReasonText, "reason_text"); err != nil {
-		return nil, err
-	}
-	return o, nil
+	o.target_size_bytes = C.int64_t(a.TargetSizeBytes)
+	o.size_partition_count = C.int64_t(a.SizePartitionCount)
+	o.core_task_count = C.int64_t(a.CoreTaskCount)
+	o.min_partition_size_bytes = C.int64_t(a.MinPartitionSizeBytes)
+	o.min_size_partition_count = C.int64_t(a.MinSizePartitionCount)
+	o.current_partition_count = C.int64_t(a.CurrentPartitionCount)
+	o.scan_task_count = C.int64_t(a.ScanTaskCount)
+	o.split_size_bytes = C.int64_t(a.SplitSizeBytes)
+	return o
+}
+
+// Explain is one sentence naming the rule and numbers that decided the
+// advice (ecap_partition_explain), formatted when asked for.
+func (a PartitionAdvice) Explain() (string, error) {
+	o := a.c()
+	return callExplain(func(buf *C.char, n C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_explain(o, buf, n, ce)
+	})
 }
 
 // AdvisePartitions advises a partition count and the action to reach it
 // from the data size (ecap_partition_advise).
 func (p *Policy) AdvisePartitions(in PartitionInput) (PartitionAdvice, error) {
-	ci := in.c()
+	ci, free := in.c()
+	defer free()
 	out := initSized(new(C.struct_ecap_partition_out), C.sizeof_struct_ecap_partition_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
 		return C.ecap_partition_advise(cp, ci, out, ce)
@@ -154,14 +205,12 @@ func (p *Policy) AdvisePartitions(in PartitionInput) (PartitionAdvice, error) {
 
 // PartitionSparkProperties renders the Spark properties that realise an
 // advice: shuffle partitions, file split size, AQE coalescing and skew
-// join settings from the policy (ecap_partition_spark_properties).
+// join settings (ecap-1: split and advisory size SplitSizeBytes,
+// parallelismFirst false) (ecap_partition_spark_properties).
 func (p *Policy) PartitionSparkProperties(a PartitionAdvice) ([]Property, error) {
-	o, err := a.c()
-	if err != nil {
-		return nil, err
-	}
+	o := a.c()
 	var props []Property
-	err = p.read(func(cp *C.ecap_policy) error {
+	err := p.read(func(cp *C.ecap_policy) error {
 		var err error
 		props, err = callProps(func(arr *C.struct_ecap_property, n *C.size_t, ce *C.struct_ecap_error) C.int {
 			return C.ecap_partition_spark_properties(cp, o, arr, n, ce)
@@ -187,20 +236,44 @@ type PartitionScanInput struct {
 }
 
 // PartitionScanResult is the scan-task prediction (struct
-// ecap_partition_scan_out).
+// ecap_partition_scan_out).  Explain gives the sentence.
 type PartitionScanResult struct {
-	Model           Model
-	Reason          PartitionReason // which bound set MaxSplitBytes
-	TaskCount       int64           // FilePartitions Spark creates
-	SplitCount      int64           // PartitionedFiles packed into them
-	MaxSplitBytes   int64           // min(maxPartitionBytes, max(openCost, bytesPerCore))
-	TotalBytes      int64           // sum of (size + openCost) over non-empty files
-	BytesPerCore    int64           // TotalBytes / MinPartitionNum
-	MinPartitionNum int64           // the minPartitionNum used
-	ReasonText      string
+	Model             Model
+	Reason            PartitionReason // which bound set MaxSplitBytes
+	TaskCount         int64           // FilePartitions Spark creates
+	SplitCount        int64           // PartitionedFiles packed into them
+	MaxSplitBytes     int64           // min(maxPartitionBytes, max(openCost, bytesPerCore))
+	TotalBytes        int64           // sum of (size + openCost) over non-empty files
+	BytesPerCore      int64           // TotalBytes / MinPartitionNum
+	MinPartitionNum   int64           // the minPartitionNum used
+	MaxPartitionBytes int64           // the maxPartitionBytes used
+	OpenCostBytes     int64           // the openCostInBytes used
+	MaxPartitionNum   int64           // the given maxPartitionNum; 0 = unset
 	// Tasks of the packing by MaxSplitBytes, before any maxPartitionNum rescale
 	SizePackedTaskCount int64
 	RescaledSplitBytes  int64 // the rescale's desiredSplitBytes; 0 = none
+}
+
+// Explain is one sentence naming the bound and numbers of the prediction
+// (ecap_partition_scan_explain).
+func (r PartitionScanResult) Explain() (string, error) {
+	o := initSized(new(C.struct_ecap_partition_scan_out), C.sizeof_struct_ecap_partition_scan_out)
+	o.model = C.int32_t(r.Model)
+	o.reason = C.int32_t(r.Reason)
+	o.task_count = C.int64_t(r.TaskCount)
+	o.split_count = C.int64_t(r.SplitCount)
+	o.max_split_bytes = C.int64_t(r.MaxSplitBytes)
+	o.total_bytes = C.int64_t(r.TotalBytes)
+	o.bytes_per_core = C.int64_t(r.BytesPerCore)
+	o.min_partition_num = C.int64_t(r.MinPartitionNum)
+	o.max_partition_bytes = C.int64_t(r.MaxPartitionBytes)
+	o.open_cost_bytes = C.int64_t(r.OpenCostBytes)
+	o.max_partition_num = C.int64_t(r.MaxPartitionNum)
+	o.size_packed_task_count = C.int64_t(r.SizePackedTaskCount)
+	o.rescaled_split_bytes = C.int64_t(r.RescaledSplitBytes)
+	return callExplain(func(buf *C.char, n C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_scan_explain(o, buf, n, ce)
+	})
 }
 
 // PartitionScanTasks predicts the scan tasks Spark creates for a file
@@ -240,8 +313,10 @@ func (p *Policy) PartitionScanTasks(in PartitionScanInput) (PartitionScanResult,
 		TotalBytes:      int64(out.total_bytes),
 		BytesPerCore:    int64(out.bytes_per_core),
 		MinPartitionNum: int64(out.min_partition_num),
-		ReasonText:      goChars(out.reason_text[:]),
 
+		MaxPartitionBytes:   int64(out.max_partition_bytes),
+		OpenCostBytes:       int64(out.open_cost_bytes),
+		MaxPartitionNum:     int64(out.max_partition_num),
 		SizePackedTaskCount: int64(out.size_packed_task_count),
 		RescaledSplitBytes:  int64(out.rescaled_split_bytes),
 	}, nil
@@ -277,9 +352,35 @@ type PartitionAQEResult struct {
 	SkewedPartitionCount    int64
 	SkewSplitTargetBytes    int64
 	SkewSplitTaskCount      int64
-	ReasonText              string
+	PartitionCount          int64 // the input partitions
+	// The advisory and minimum partition sizes used.
+	AdvisoryPartitionSizeBytes int64
+	MinPartitionSizeBytes      int64
 	// One split count per input partition (1 = not split).
 	SplitCounts []int64
+}
+
+// Explain is one sentence naming the target rule and numbers of the
+// prediction (ecap_partition_aqe_explain).
+func (r PartitionAQEResult) Explain() (string, error) {
+	o := initSized(new(C.struct_ecap_partition_aqe_out), C.sizeof_struct_ecap_partition_aqe_out)
+	o.model = C.int32_t(r.Model)
+	o.reason = C.int32_t(r.Reason)
+	o.coalesced_partition_count = C.int64_t(r.CoalescedPartitionCount)
+	o.target_size_bytes = C.int64_t(r.TargetSizeBytes)
+	o.max_target_size_bytes = C.int64_t(r.MaxTargetSizeBytes)
+	o.min_num_partitions = C.int64_t(r.MinNumPartitions)
+	o.total_bytes = C.int64_t(r.TotalBytes)
+	o.median_size_bytes = C.int64_t(r.MedianSizeBytes)
+	o.skewed_partition_count = C.int64_t(r.SkewedPartitionCount)
+	o.skew_split_target_bytes = C.int64_t(r.SkewSplitTargetBytes)
+	o.skew_split_task_count = C.int64_t(r.SkewSplitTaskCount)
+	o.partition_count = C.int64_t(r.PartitionCount)
+	o.advisory_partition_size_bytes = C.int64_t(r.AdvisoryPartitionSizeBytes)
+	o.min_partition_size_bytes = C.int64_t(r.MinPartitionSizeBytes)
+	return callExplain(func(buf *C.char, n C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_partition_aqe_explain(o, buf, n, ce)
+	})
 }
 
 // PartitionAQE predicts AQE's post-shuffle coalescing and its skewed
@@ -323,7 +424,10 @@ func (p *Policy) PartitionAQE(in PartitionAQEInput) (PartitionAQEResult, error) 
 		SkewedPartitionCount:    int64(out.skewed_partition_count),
 		SkewSplitTargetBytes:    int64(out.skew_split_target_bytes),
 		SkewSplitTaskCount:      int64(out.skew_split_task_count),
-		ReasonText:              goChars(out.reason_text[:]),
+		PartitionCount:          int64(out.partition_count),
+
+		AdvisoryPartitionSizeBytes: int64(out.advisory_partition_size_bytes),
+		MinPartitionSizeBytes:      int64(out.min_partition_size_bytes),
 	}
 	if splits != nil {
 		written := min(int(count), n)

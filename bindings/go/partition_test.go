@@ -59,15 +59,66 @@ func TestPartitionGuide(t *testing.T) {
 			t.Fatalf("%s: %v", c.rule, err)
 		}
 		if a.Model != ModelGuide || a.Action != PartitionCoalesce || a.Reason != c.reason ||
-			a.PartitionCount != c.count || a.EffectivePartitionCount != c.eff || a.ReasonText == "" {
+			a.PartitionCount != c.count || a.EffectivePartitionCount != c.eff {
 			t.Errorf("%s: %+v", c.rule, a)
 		}
 	}
 	// guide: coalesce(4) on 2: 512 MB over 2 partitions = 256 MB each
 	a, _ := p.AdvisePartitions(PartitionInput{DataSizeBytes: 512 * MiB, CurrentPartitionCount: 2})
-	if a.BytesPerPartition != 256*MiB || !strings.Contains(a.ReasonText, "no-op") {
-		t.Errorf("no-op: %+v", a)
+	text, err := a.Explain()
+	if a.BytesPerPartition != 256*MiB || err != nil || !strings.Contains(text, "is a no-op") {
+		t.Errorf("no-op: %+v %q %v", a, text, err)
 	}
+}
+
+// ecap1_tiny_data_many_cores and ecap1_files_keep_scan_count.
+func TestPartitionFloorAndFiles(t *testing.T) {
+	p := newPolicy(t)
+	// 5 MiB on 160 cores: floor min(160 x 2, 5 MiB / 1 MiB) = 5
+	// partitions of 1 MiB, not 320 of 16 KiB
+	a, err := p.AdvisePartitions(PartitionInput{DataSizeBytes: 5 * MiB, TotalExecutorCores: 160})
+	if err != nil || a.PartitionCount != 5 || a.BytesPerPartition != MiB || a.CoreTaskCount != 320 ||
+		a.MinSizePartitionCount != 5 {
+		t.Errorf("tiny: %+v %v", a, err)
+	}
+	// 2 TiB from 2048 files of 1 GiB, current unknown: 16384 partitions
+	// of 128 MiB, and the scan makes 2048 x 8 splits, one task each: keep
+	a, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: 2048 * GiB, TotalExecutorCores: 160, FileCount: 2048})
+	if err != nil || a.Action != PartitionKeep || a.Reason != PartitionReasonKeepScan ||
+		a.PartitionCount != 16384 || a.ScanTaskCount != 16384 {
+		t.Errorf("2 TiB: %+v %v", a, err)
+	}
+	text, err := a.Explain()
+	if err != nil || !strings.Contains(text, "keep 16384 partitions of 128 MiB") {
+		t.Errorf("%q %v", text, err)
+	}
+	// the same as a listing
+	files := make([]int64, 2048)
+	for i := range files {
+		files[i] = GiB
+	}
+	a, err = p.AdvisePartitions(PartitionInput{FileSizesBytes: files, TotalExecutorCores: 160})
+	if err != nil || a.DataSizeBytes != 2048*GiB || a.ScanTaskCount != 16384 {
+		t.Errorf("listing: %+v %v", a, err)
+	}
+	// one gzip file of 1 GiB on 8 cores: 16 partitions, 1 scan task
+	a, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: GiB, FileCount: 1, FilesNotSplittable: true,
+		TotalExecutorCores: 8})
+	if err != nil || a.Reason != PartitionReasonRepartitionScan || a.PartitionCount != 16 || a.ScanTaskCount != 1 {
+		t.Errorf("gzip: %+v %v", a, err)
+	}
+	// 200 MiB on 3 partitions of 66.7 MiB, half the target or more: keep
+	a, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: 200 * MiB, CurrentPartitionCount: 3})
+	if err != nil || a.Reason != PartitionReasonKeepNearTarget || a.EffectivePartitionCount != 3 ||
+		a.SplitSizeBytes != 100*MiB {
+		t.Errorf("near target: %+v %v", a, err)
+	}
+	_, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: GiB, FileCount: 8})
+	wantErr(t, "files without cores", err, ErrInvalid, "total_executor_cores")
+	// an advice edited to another function's reason is refused
+	a.Reason = PartitionReasonSplitOpenCost
+	_, err = a.Explain()
+	wantErr(t, "foreign reason", err, ErrUnknownEnum, "reason")
 }
 
 func TestPartitionEnums(t *testing.T) {
@@ -85,7 +136,7 @@ func TestPartitionEnums(t *testing.T) {
 	if PartitionReasonGuideCoalesceNoop.String() != "guide-coalesce-noop" {
 		t.Error(PartitionReasonGuideCoalesceNoop)
 	}
-	for _, r := range []PartitionReason{1, 2, 3, 4, 5, 6, 20, 21, 22, 23, 40, 41, 42} {
+	for _, r := range []PartitionReason{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 23, 40, 41, 42} {
 		if back, err := ParsePartitionReason(r.String()); err != nil || back != r {
 			t.Errorf("%d: %v %v", r, back, err)
 		}
@@ -223,10 +274,12 @@ func TestPartitionSparkProperties(t *testing.T) {
 	}
 	want := []Property{
 		{"spark.sql.shuffle.partitions", "2"}, // ecap-1: ceil(200 / 128) = 2
-		{"spark.sql.files.maxPartitionBytes", "134217728"},
+		// the advice's partition size, 200 MiB / 2 = 104857600 B
+		{"spark.sql.files.maxPartitionBytes", "104857600"},
 		{"spark.sql.adaptive.enabled", "true"},
 		{"spark.sql.adaptive.coalescePartitions.enabled", "true"},
-		{"spark.sql.adaptive.advisoryPartitionSizeInBytes", "67108864"},
+		{"spark.sql.adaptive.coalescePartitions.parallelismFirst", "false"},
+		{"spark.sql.adaptive.advisoryPartitionSizeInBytes", "104857600"},
 		{"spark.sql.adaptive.coalescePartitions.minPartitionSize", "1048576"},
 		{"spark.sql.adaptive.skewJoin.enabled", "true"},
 		{"spark.sql.adaptive.skewJoin.skewedPartitionFactor", "5"},

@@ -126,8 +126,11 @@ func TestMonteCarlo(t *testing.T) {
 		t.Error("another seed, same result")
 	}
 	// Golden numbers from an independent Python implementation of the
-	// generator: 1e6 transactions, growth 0.3 +- 0.2, peak 2 +- 0.5,
-	// seed 42, 101 paths, 2 years.
+	// generator and the guide model's database memory: 1e6 transactions,
+	// growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42, 101 paths, 2 years.
+	if err := p.SetModel(ModelGuide); err != nil {
+		t.Fatal(err)
+	}
 	golden, err := p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 2, Scenario: "noisy", Seed: 42, PathsCount: 101})
 	if err != nil {
 		t.Fatal(err)

@@ -47,6 +47,12 @@ enum ecap_spark_api {
 	ECAP_SPARK_API_PYSPARK_RDD = 4,
 };
 
+/** "dataset", "rdd", "pyspark-dataframe" or "pyspark-rdd"; NULL if unknown. */
+ECAP_API const char *ecap_spark_api_to_string(int32_t api);
+/** Parses an API name; ECAP_ERR_UNKNOWN_ENUM if unknown. */
+ECAP_API int ecap_spark_api_from_string(const char *name, int32_t *api,
+					struct ecap_error *err);
+
 /** Spark's name of a level, e.g. "MEMORY_AND_DISK_SER"; NULL if unknown. */
 ECAP_API const char *ecap_storage_level_to_string(int32_t level);
 /** Parses exactly one of Spark's level names; ECAP_ERR_UNKNOWN_ENUM if not. */
@@ -88,20 +94,71 @@ enum ecap_cache_reason {
 	ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS = 2,
 	/* ecap-1: used fewer than cache.min_reuse_count times. */
 	ECAP_CACHE_REASON_NOT_REUSED = 10,
-	/* ecap-1: every partition fits in storage memory as objects. */
+	/* ecap-1: an RDD whose every partition fits in storage memory as
+	 * objects. */
 	ECAP_CACHE_REASON_FITS_DESERIALIZED = 11,
-	/* ecap-1: fits only serialized. */
+	/* ecap-1: an RDD that fits only serialized (pickled in PySpark). */
 	ECAP_CACHE_REASON_FITS_SERIALIZED = 12,
-	/* ecap-1: does not fit even serialized: memory and disk. */
+	/* ecap-1: does not fit, but at least cache.min_memory_share_ratio
+	 * of it does: memory and disk. */
 	ECAP_CACHE_REASON_SPILLS_TO_DISK = 13,
+	/* ecap-1: less than cache.min_memory_share_ratio would be in
+	 * memory: do not cache (level NONE); see alternative. */
+	ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY = 14,
+	/* ecap-1: a Dataset/DataFrame whose columnar cache fits. */
+	ECAP_CACHE_REASON_FITS_COLUMNAR = 15,
 };
+
+/** A reason's name, e.g. "spills-to-disk"; NULL for an unknown value. */
+ECAP_API const char *ecap_cache_reason_to_string(int32_t reason);
+/** Parses a reason name; ECAP_ERR_UNKNOWN_ENUM if unknown. */
+ECAP_API int ecap_cache_reason_from_string(const char *name, int32_t *reason,
+					   struct ecap_error *err);
+
+/* The form in which the cached data was sized.  Values are pinned. */
+enum ecap_cache_format {
+	/* Spark SQL's compressed in-memory columnar batches (Datasets and
+	 * DataFrames, also from PySpark). */
+	ECAP_CACHE_FORMAT_COLUMNAR = 1,
+	/* Java objects (a deserialized RDD level). */
+	ECAP_CACHE_FORMAT_OBJECTS = 2,
+	/* Serialized bytes (an RDD _SER level). */
+	ECAP_CACHE_FORMAT_SERIALIZED = 3,
+	/* Pickled bytes (every PySpark RDD level). */
+	ECAP_CACHE_FORMAT_PICKLED = 4,
+};
+
+/** "columnar", "objects", "serialized" or "pickled"; NULL if unknown. */
+ECAP_API const char *ecap_cache_format_to_string(int32_t format);
+/** Parses a format name; ECAP_ERR_UNKNOWN_ENUM if unknown. */
+ECAP_API int ecap_cache_format_from_string(const char *name, int32_t *format,
+					   struct ecap_error *err);
+
+/* What to do instead of caching.  Values are pinned. */
+enum ecap_cache_alternative {
+	/* Nothing needed (cached, or used too few times to matter). */
+	ECAP_CACHE_ALTERNATIVE_NONE = 1,
+	/* Read the stored source again for each use. */
+	ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE = 2,
+	/* Compute it once and checkpoint it (Dataset.checkpoint(), or write
+	 * it to Parquet and read that), cutting a shuffle-heavy lineage. */
+	ECAP_CACHE_ALTERNATIVE_CHECKPOINT = 3,
+};
+
+/** "none", "reread-source" or "checkpoint"; NULL if unknown. */
+ECAP_API const char *ecap_cache_alternative_to_string(int32_t alternative);
+/** Parses an alternative's name; ECAP_ERR_UNKNOWN_ENUM if unknown. */
+ECAP_API int ecap_cache_alternative_from_string(const char *name,
+						int32_t *alternative,
+						struct ecap_error *err);
 
 struct ecap_cache_in {
 	size_t sz;
-	/* Size as objects (deserialized) and serialized, bytes, each
-	 * 0 .. 2^60; give both, or one and deserialized_size_factor (0 =
-	 * policy cache.deserialized_size_factor, 3).  Deserialized is never
-	 * below serialized. */
+	/* RDDs: size as objects (deserialized) and serialized (pickled in
+	 * PySpark), bytes, each 0 .. 2^60; give both, or one and
+	 * deserialized_size_factor (0 = policy
+	 * cache.deserialized_size_factor, 3).  Deserialized is never below
+	 * serialized. */
 	uint64_t deserialized_size_bytes;
 	uint64_t serialized_size_bytes;
 	/* deserialized / serialized; 0 or 1 .. 100. */
@@ -121,16 +178,28 @@ struct ecap_cache_in {
 	int32_t api;
 	/* 1 = keep two copies of each block (a _2 level); 0 or 1. */
 	int32_t replicated;
+	/* Datasets and DataFrames: the data's size in its storage format
+	 * (Parquet or ORC files), bytes, 0 .. 2^60; ecap-1 sizes the
+	 * columnar cache as this times cache.columnar_size_factor. */
+	uint64_t storage_format_size_bytes;
+	/* Datasets and DataFrames: the columnar cache's size if measured
+	 * (Spark UI, Storage tab: Size in Memory), bytes, 0 .. 2^60;
+	 * 0 = estimate it from storage_format_size_bytes. */
+	uint64_t columnar_size_bytes;
+	/* 1 = the data is computed through a shuffle (join, aggregation),
+	 * so declining to cache advises a checkpoint; 0 = it is read from
+	 * storage (and cheap transformations), so re-read it.  0 or 1. */
+	int32_t computed_with_shuffle;
+	int32_t reserved_0;
 	size_t :0;
 };
-#define ecap_cache_in__last_field replicated
+#define ecap_cache_in__last_field reserved_0
 
 struct ecap_cache_out {
 	size_t sz;
 	/* enum ecap_model and enum ecap_cache_reason. */
 	int32_t model;
 	int32_t reason;
-	char reason_text[256];
 	/* enum ecap_storage_level, its name as the API spells it, and 1 when
 	 * the API has that constant (0: the guide's _SER levels in
 	 * PySpark). */
@@ -143,26 +212,56 @@ struct ecap_cache_out {
 	int32_t use_off_heap;
 	int32_t deserialized;
 	int64_t replication_count;
-	/* Bytes kept: the deserialized or serialized size (by the level's
-	 * flag) times replication; 0 for NONE. */
+	/* Bytes kept: cached_size_bytes times replication; 0 for NONE. */
 	uint64_t stored_size_bytes;
 	/* The storage memory compared against. */
 	uint64_t storage_memory_bytes;
 	/* Partition copies that fit in that memory, and their share of all
-	 * partition copies (0 .. 1; 0 for NONE and DISK_ONLY*). */
+	 * partition copies (0 .. 1; 0 for DISK_ONLY* and when not reused).
+	 * When caching is declined (TOO_LITTLE_IN_MEMORY), the share the
+	 * best memory-and-disk level would have had. */
 	int64_t partitions_in_memory_count;
 	double memory_share_ratio;
+	/* enum ecap_cache_format: the form the size was taken in, and one
+	 * copy's size in it (also when declined); 0 when not reused. */
+	int32_t cache_format;
+	/* enum ecap_cache_alternative: what to do instead of caching. */
+	int32_t alternative;
+	uint64_t cached_size_bytes;
+	/* The numbers the rules used: the input counts, the policy's
+	 * cache.min_reuse_count, cache.guide_partition_threshold,
+	 * cache.min_memory_share_ratio and cache.columnar_size_factor, and
+	 * the storage format size the columnar size was estimated from (0
+	 * when not given, or when columnar_size_bytes was). */
+	int64_t partition_count;
+	int64_t reuse_count;
+	int64_t min_reuse_count;
+	int64_t guide_partition_threshold_count;
+	double min_memory_share_ratio;
+	double columnar_size_factor;
+	uint64_t storage_format_size_bytes;
 	size_t :0;
 };
-#define ecap_cache_out__last_field memory_share_ratio
+#define ecap_cache_out__last_field storage_format_size_bytes
 
 /*
  * Chooses a storage level for data that will be reused (the guide's
- * cache_frequently_accessed_data, or ecap-1; see ecap_cache_advise(3)).
+ * cache_frequently_accessed_data, or ecap-1: Datasets sized as columnar
+ * batches, RDDs as objects or serialized, declined when too little would
+ * be in memory; see ecap_cache_advise(3)).  Formats no text.
  */
 ECAP_API int ecap_cache_advise(const ecap_policy *policy,
 			       const struct ecap_cache_in *in,
 			       struct ecap_cache_out *out,
 			       struct ecap_error *err);
+
+/**
+ * Writes one sentence naming the rule and numbers behind a cache advice
+ * into buf (NUL-terminated); ECAP_EXPLAIN_MAX bytes always suffice, a
+ * smaller buffer gets the truncated sentence and ECAP_ERR_NOSPACE.
+ */
+ECAP_API int ecap_cache_explain(const struct ecap_cache_out *advice,
+				char *buf, size_t size,
+				struct ecap_error *err);
 
 #endif /* ECAPTUNE_CACHE_H */

@@ -43,8 +43,21 @@ enum ecap_partition_reason {
 	ECAP_PARTITION_REASON_COALESCE = 4,
 	/* ecap-1: more partitions than now. */
 	ECAP_PARTITION_REASON_REPARTITION = 5,
-	/* ecap-1: current count unknown, so a shuffle sets the count. */
+	/* ecap-1: current count unknown and not read from files, so a
+	 * shuffle sets the count. */
 	ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN = 6,
+	/* ecap-1: current count unknown; the file scan already produces
+	 * the advised count (predicted by ecap_partition_scan_tasks'
+	 * rule): keep it, no shuffle. */
+	ECAP_PARTITION_REASON_KEEP_SCAN = 7,
+	/* ecap-1: the file scan produces more partitions: coalesce. */
+	ECAP_PARTITION_REASON_COALESCE_SCAN = 8,
+	/* ecap-1: the file scan produces fewer partitions: repartition. */
+	ECAP_PARTITION_REASON_REPARTITION_SCAN = 9,
+	/* ecap-1: fewer partitions are advised, but the current (or
+	 * scanned) ones already hold between half the target and the
+	 * target: keep them; a coalesce would only merge some, unevenly. */
+	ECAP_PARTITION_REASON_KEEP_NEAR_TARGET = 10,
 	/* ecap_partition_scan_tasks: maxSplitBytes is maxPartitionBytes. */
 	ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES = 20,
 	/* maxSplitBytes is openCostInBytes (bytesPerCore was smaller). */
@@ -86,7 +99,7 @@ ECAP_API int ecap_partition_reason_from_string(const char *name,
 struct ecap_partition_in {
 	size_t sz;
 	/* Data size; 1 .. ECAP_PARTITION_MAX_BYTES.  0 = unknown: use
-	 * row_count * avg_row_bytes. */
+	 * row_count * avg_row_bytes, else the files' total size. */
 	int64_t data_size_bytes;
 	/* Rows and average row size, used when data_size_bytes is 0; both
 	 * 1 .. ECAP_PARTITION_MAX_BYTES and the product at most
@@ -97,11 +110,23 @@ struct ecap_partition_in {
 	 * ECAP_PARTITION_MAX_COUNT. */
 	int64_t current_partition_count;
 	/* Total executor cores (ecap-1 parallelism floor); 0 = unknown;
-	 * at most ECAP_PARTITION_MAX_COUNT. */
+	 * at most ECAP_PARTITION_MAX_COUNT.  Needed with files. */
 	int64_t total_executor_cores;
+	/* The files the data is read from (ecap-1 predicts the scan's
+	 * partition count from them when current_partition_count is 0):
+	 * either a listing of file_count sizes (each 0 ..
+	 * ECAP_PARTITION_MAX_BYTES, sum at most that), or NULL and
+	 * file_count files of file_size_bytes each (0 = data size spread
+	 * evenly).  file_count 0 = not read from files (or not known). */
+	const int64_t *file_sizes_bytes;
+	int64_t file_count;
+	int64_t file_size_bytes;
+	/* 1 = the files cannot be split (gzip); 0 or 1. */
+	int32_t files_not_splittable;
+	int32_t reserved_0;
 	size_t :0;
 };
-#define ecap_partition_in__last_field total_executor_cores
+#define ecap_partition_in__last_field reserved_0
 
 /* Output of ecap_partition_advise. */
 struct ecap_partition_out {
@@ -113,31 +138,64 @@ struct ecap_partition_out {
 	/* enum ecap_partition_action. */
 	int32_t action;
 	int32_t reserved_0;
-	/* The data size used (given, or rows * avg row bytes). */
+	/* The data size used (given, rows * avg row bytes, or the files'). */
 	int64_t data_size_bytes;
 	/* The partition count the action asks for. */
 	int64_t partition_count;
 	/* Partitions after the action as Spark runs it: a coalesce to more
-	 * than the current count leaves the current count. */
+	 * than the current count, or ecap-1's keep near the target, leaves
+	 * the current count. */
 	int64_t effective_partition_count;
 	/* ceil(data_size_bytes / effective_partition_count). */
 	int64_t bytes_per_partition;
-	/* ecap-1: cores * partition.min_tasks_per_core; 0 without cores. */
+	/* ecap-1: min(core_task_count, min_size_partition_count); 0
+	 * without cores. */
 	int64_t parallelism_floor_count;
-	char reason_text[256];
+	/* partition.target_size_mb in bytes. */
+	int64_t target_size_bytes;
+	/* ecap-1: ceil(data_size_bytes / target_size_bytes). */
+	int64_t size_partition_count;
+	/* ecap-1: cores * partition.min_tasks_per_core. */
+	int64_t core_task_count;
+	/* ecap-1: AQE's minimum partition size (aqe.min_partition_size_mb)
+	 * and data_size_bytes / it (no partition below it; 0 size: no cap,
+	 * data_size_bytes). */
+	int64_t min_partition_size_bytes;
+	int64_t min_size_partition_count;
+	/* The count compared against: the given current count, or the
+	 * predicted scan_task_count; 0 = unknown. */
+	int64_t current_partition_count;
+	/* ecap-1: scan tasks predicted for the files at split_size_bytes;
+	 * 0 = no prediction. */
+	int64_t scan_task_count;
+	/* ecap-1: ceil(data_size_bytes / partition_count), rendered as the
+	 * file split and AQE advisory size; 0 for the guide. */
+	int64_t split_size_bytes;
 	size_t :0;
 };
-#define ecap_partition_out__last_field reason_text
+#define ecap_partition_out__last_field split_size_bytes
 
 /**
  * Advises a partition count and the action to reach it from the data
- * size (guide: optimize_partitions; ecap-1: rounded up, parallelism floor,
- * coalesce only to fewer partitions).  See ecap_partition_advise(3).
+ * size (guide: optimize_partitions; ecap-1: rounded up, a parallelism
+ * floor capped by AQE's minimum partition size, the file scan's own count
+ * kept, coalesce only to fewer partitions).  Formats no text.
+ * See ecap_partition_advise(3).
  */
 ECAP_API int ecap_partition_advise(const ecap_policy *policy,
 				   const struct ecap_partition_in *in,
 				   struct ecap_partition_out *out,
 				   struct ecap_error *err);
+
+/**
+ * Writes one sentence naming the rule and numbers that decided an
+ * advice into buf (NUL-terminated).  ECAP_EXPLAIN_MAX bytes always
+ * suffice; a smaller buffer gets the truncated sentence and
+ * ECAP_ERR_NOSPACE.  See ecap_partition_explain(3).
+ */
+ECAP_API int ecap_partition_explain(const struct ecap_partition_out *advice,
+				    char *buf, size_t size,
+				    struct ecap_error *err);
 
 /* Input of ecap_partition_scan_tasks: a file listing to be scanned. */
 struct ecap_partition_scan_in {
@@ -190,7 +248,11 @@ struct ecap_partition_scan_out {
 	int64_t bytes_per_core;
 	/* The minPartitionNum used. */
 	int64_t min_partition_num;
-	char reason_text[256];
+	/* The maxPartitionBytes and openCostInBytes used, and the given
+	 * maxPartitionNum (0 = unset). */
+	int64_t max_partition_bytes;
+	int64_t open_cost_bytes;
+	int64_t max_partition_num;
 	/* Tasks of the packing by max_split_bytes, before any
 	 * maxPartitionNum rescale (equals task_count without one). */
 	int64_t size_packed_task_count;
@@ -210,6 +272,11 @@ ECAP_API int ecap_partition_scan_tasks(const ecap_policy *policy,
 				       const struct ecap_partition_scan_in *in,
 				       struct ecap_partition_scan_out *out,
 				       struct ecap_error *err);
+
+/** The sentence of a scan prediction, as ecap_partition_explain. */
+ECAP_API int ecap_partition_scan_explain(
+	const struct ecap_partition_scan_out *scan, char *buf, size_t size,
+	struct ecap_error *err);
 
 /* Input of ecap_partition_aqe: the partition sizes of one shuffle. */
 struct ecap_partition_aqe_in {
@@ -263,17 +330,21 @@ struct ecap_partition_aqe_out {
 	int64_t skew_split_target_bytes;
 	/* Tasks the skewed partitions become after splitting. */
 	int64_t skew_split_task_count;
-	char reason_text[256];
+	/* The input count, and the advisory and minimum sizes used. */
+	int64_t partition_count;
+	int64_t advisory_partition_size_bytes;
+	int64_t min_partition_size_bytes;
 	size_t :0;
 };
-#define ecap_partition_aqe_out__last_field reason_text
+#define ecap_partition_aqe_out__last_field min_partition_size_bytes
 
 /**
  * Predicts AQE's post-shuffle coalescing (ShufflePartitionsUtil) and its
  * skewed partitions (OptimizeSkewedJoin).  split_counts, if not NULL,
  * receives one split count per partition (1 = not split); *count is its
  * capacity in and the number written (or needed: ECAP_ERR_NOSPACE) out.
- * Needs a copy of the sizes for the median (ECAP_ERR_NOMEM).
+ * The median is selected on a copy of the sizes, on the stack up to 512
+ * of them, else allocated (ECAP_ERR_NOMEM).
  * See ecap_partition_aqe(3).
  */
 ECAP_API int ecap_partition_aqe(const ecap_policy *policy,
@@ -282,10 +353,16 @@ ECAP_API int ecap_partition_aqe(const ecap_policy *policy,
 				int64_t *split_counts, size_t *count,
 				struct ecap_error *err);
 
+/** The sentence of an AQE prediction, as ecap_partition_explain. */
+ECAP_API int ecap_partition_aqe_explain(
+	const struct ecap_partition_aqe_out *aqe, char *buf, size_t size,
+	struct ecap_error *err);
+
 /**
  * Renders the Spark properties that realise a partition advice (shuffle
- * partitions, file split size, AQE coalescing and skew join settings from
- * the policy) into props; *count is the capacity in and the number
+ * partitions, file split size, AQE coalescing and skew join settings;
+ * ecap-1: split and advisory size split_size_bytes, parallelismFirst
+ * false) into props; *count is the capacity in and the number
  * written or needed out (ECAP_ERR_NOSPACE).
  */
 ECAP_API int ecap_partition_spark_properties(const ecap_policy *policy,

@@ -19,6 +19,11 @@
  *   {"kind":"aqe","partition_sizes":[..],"advisory":N,
  *    "min_partition_size":N,"parallelism_first":1,"default_parallelism":N}
  *     -> {"coalesced_count":N,"target_size":N,"skewed_count":N,...}
+ *   {"kind":"partition","model":"ecap-1","data_size":N,"current":N,
+ *    "total_executor_cores":N,"file_sizes":[..],"not_splittable":0,
+ *    "policy":{"partition.target_size_mb":1,...}}
+ *     -> {"action":"keep","partition_count":N,"scan_task_count":N,
+ *         "bytes_per_partition":N,"properties":{"spark.sql...":"..."},...}
  *
  * Absent fields are 0 ("not given").  A case the library rejects gives
  * {"error":"<strerror>","code":N,"message":"..."}; a line that is not a
@@ -92,6 +97,7 @@ predict_scan(const ecap_policy *policy, const json_t *c)
 	const json_t *split = json_object_get(c, "splittable");
 	int64_t *sizes, n, nflags = 0, i;
 	int32_t *flags = NULL;
+	char explain_text[ECAP_EXPLAIN_MAX];
 	json_t *res;
 	int rc;
 
@@ -119,7 +125,10 @@ predict_scan(const ecap_policy *policy, const json_t *c)
 	in.total_executor_cores = get_i64(c, "total_executor_cores");
 	if (flags != NULL && nflags != n)
 		res = json_pack("{s:s}", "error", "splittable: one flag per file");
-	else if ((rc = ecap_partition_scan_tasks(policy, &in, &out, &err)) != ECAP_OK)
+	else if ((rc = ecap_partition_scan_tasks(policy, &in, &out, &err)) != ECAP_OK ||
+		 (rc = ecap_partition_scan_explain(&out, explain_text,
+						   sizeof(explain_text),
+						   &err)) != ECAP_OK)
 		res = error_result(rc, &err);
 	else
 		res = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:i, s:s}",
@@ -130,7 +139,7 @@ predict_scan(const ecap_policy *policy, const json_t *c)
 				"bytes_per_core", (json_int_t)out.bytes_per_core,
 				"min_partition_num", (json_int_t)out.min_partition_num,
 				"reason", out.reason,
-				"reason_text", out.reason_text);
+				"reason_text", explain_text);
 	free(sizes);
 	free(flags);
 	return res;
@@ -228,6 +237,7 @@ predict_aqe(const ecap_policy *policy, const json_t *c)
 	struct ecap_partition_aqe_in in;
 	struct ecap_partition_aqe_out out;
 	struct ecap_error err;
+	char explain_text[ECAP_EXPLAIN_MAX];
 	int64_t *sizes, n;
 	json_t *res;
 	int rc;
@@ -247,6 +257,9 @@ predict_aqe(const ecap_policy *policy, const json_t *c)
 	in.default_parallelism = get_i64(c, "default_parallelism");
 	in.total_executor_cores = get_i64(c, "total_executor_cores");
 	rc = ecap_partition_aqe(policy, &in, &out, NULL, NULL, &err);
+	if (rc == ECAP_OK)
+		rc = ecap_partition_aqe_explain(&out, explain_text,
+						sizeof(explain_text), &err);
 	if (rc != ECAP_OK)
 		res = error_result(rc, &err);
 	else
@@ -265,8 +278,93 @@ predict_aqe(const ecap_policy *policy, const json_t *c)
 				"skew_split_task_count",
 				(json_int_t)out.skew_split_task_count,
 				"reason", out.reason,
-				"reason_text", out.reason_text);
+				"reason_text", explain_text);
 	free(sizes);
+	return res;
+}
+
+/* Policy settings of a case: {"key": number or string, ...}. */
+static int
+apply_policy(ecap_policy *policy, const json_t *c, struct ecap_error *err)
+{
+	const json_t *settings = json_object_get(c, "policy");
+	const char *key;
+	json_t *v;
+	int rc = ECAP_OK;
+
+	json_object_foreach((json_t *)settings, key, v) {
+		if (json_is_string(v))
+			rc = ecap_policy_set_string(policy, key,
+						    json_string_value(v), err);
+		else if ((rc = ecap_policy_set_double(policy, key,
+						      json_number_value(v),
+						      err)) == ECAP_ERR_TYPE)
+			/* an integer key */
+			rc = ecap_policy_set_int64(policy, key,
+						   (int64_t)json_number_value(v),
+						   err);
+		if (rc != ECAP_OK)
+			break;
+	}
+	return rc;
+}
+
+/* A partition advice and the Spark properties that realise it. */
+static json_t *
+predict_partition(ecap_policy *policy, const json_t *c)
+{
+	struct ecap_partition_in in;
+	struct ecap_partition_out out;
+	struct ecap_property props[16];
+	struct ecap_error err;
+	char why[ECAP_EXPLAIN_MAX];
+	int64_t *files, n;
+	size_t count = 16, i;
+	json_t *res = NULL, *pj;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	ECAP_STRUCT_INIT(&out);
+	ECAP_STRUCT_INIT(&err);
+	for (i = 0; i < count; i++)
+		ECAP_STRUCT_INIT(&props[i]);
+	files = get_i64_array(c, "file_sizes", &n);
+	in.data_size_bytes = get_i64(c, "data_size");
+	in.current_partition_count = get_i64(c, "current");
+	in.total_executor_cores = get_i64(c, "total_executor_cores");
+	in.file_sizes_bytes = files;
+	in.file_count = n;
+	in.files_not_splittable = (int32_t)get_i64(c, "not_splittable");
+	if ((rc = apply_policy(policy, c, &err)) != ECAP_OK ||
+	    (rc = ecap_partition_advise(policy, &in, &out, &err)) != ECAP_OK ||
+	    (rc = ecap_partition_explain(&out, why, sizeof(why), &err)) !=
+		    ECAP_OK ||
+	    (rc = ecap_partition_spark_properties(policy, &out, props, &count,
+						  &err)) != ECAP_OK) {
+		free(files);
+		return error_result(rc, &err);
+	}
+	pj = json_object();
+	for (i = 0; pj != NULL && i < count; i++)
+		json_object_set_new(pj, props[i].key,
+				    json_string(props[i].value));
+	if (pj != NULL)
+		res = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:o}",
+				"action",
+				name_or(ecap_partition_action_to_string(out.action),
+					"?"),
+				"reason",
+				name_or(ecap_partition_reason_to_string(out.reason),
+					"?"),
+				"partition_count", (json_int_t)out.partition_count,
+				"effective_partition_count",
+				(json_int_t)out.effective_partition_count,
+				"bytes_per_partition",
+				(json_int_t)out.bytes_per_partition,
+				"scan_task_count", (json_int_t)out.scan_task_count,
+				"data_size", (json_int_t)out.data_size_bytes,
+				"reason_text", why, "properties", pj);
+	free(files);
 	return res;
 }
 
@@ -299,6 +397,8 @@ predict_line(const char *line, size_t len)
 		res = predict_join(policy, c);
 	else if (kind != NULL && strcmp(kind, "aqe") == 0)
 		res = predict_aqe(policy, c);
+	else if (kind != NULL && strcmp(kind, "partition") == 0)
+		res = predict_partition(policy, c);
 	else
 		fprintf(stderr, "ecap-predict: unknown kind \"%s\"\n",
 			kind != NULL ? kind : "");

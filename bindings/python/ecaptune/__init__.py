@@ -47,18 +47,35 @@ from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
                    join_strategy_to_string, join_strategy_from_string,
                    join_build_side_to_string, join_build_side_from_string)
 
-from .cache import (StorageLevel, SparkApi, CacheReason, StorageLevelFlags,
-                    CacheAdvice, advise_cache, storage_level_flags,
-                    storage_level_to_string, storage_level_from_string)
+from .cache import (StorageLevel, SparkApi, CacheReason, CacheFormat,
+                    CacheAlternative, StorageLevelFlags, CacheAdvice,
+                    advise_cache, storage_level_flags,
+                    storage_level_to_string, storage_level_from_string,
+                    spark_api_to_string, spark_api_from_string,
+                    cache_reason_to_string, cache_reason_from_string,
+                    cache_format_to_string, cache_format_from_string,
+                    cache_alternative_to_string,
+                    cache_alternative_from_string)
 
-from .executor import (SparkPlatform, ExecutorReason, ExecutorAdvice,
-                       SparkMemoryRegions, advise_executors,
-                       executor_spark_properties, spark_memory_regions,
-                       spark_platform_to_string, spark_platform_from_string)
+from .executor import (SparkPlatform, ExecutorReason, ExecutorNodeReason,
+                       ExecutorAdvice, SparkMemoryRegions, advise_executors,
+                       executor_explain, executor_spark_properties,
+                       spark_memory_regions, spark_platform_to_string,
+                       spark_platform_from_string, executor_reason_to_string,
+                       executor_reason_from_string,
+                       executor_node_reason_to_string,
+                       executor_node_reason_from_string)
 
-from .database import (DatabaseReason, DatabaseAdvice,
+from .database import (DatabaseReason, DatabaseWorkload, DatabaseStorage,
+                       DatabaseFlag, DatabaseAdvice, RdsParameter,
                        DATABASE_MAX_TRANSACTIONS_PER_DAY, advise_database,
-                       database_properties)
+                       advise_database_shape, explain_database,
+                       database_properties, database_rds_parameters,
+                       database_reason_to_string, database_reason_from_string,
+                       database_workload_to_string,
+                       database_workload_from_string,
+                       database_storage_to_string, database_storage_from_string,
+                       database_flag_to_string, database_flag_from_string)
 
 from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
                     KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
@@ -101,16 +118,28 @@ __all__ = [
     "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
     "join_build_side_to_string", "join_build_side_from_string",
     # cache
-    "StorageLevel", "SparkApi", "CacheReason",
+    "StorageLevel", "SparkApi", "CacheReason", "CacheFormat", "CacheAlternative",
     "StorageLevelFlags", "CacheAdvice", "advise_cache",
     "storage_level_flags", "storage_level_to_string", "storage_level_from_string",
+    "spark_api_to_string", "spark_api_from_string", "cache_reason_to_string",
+    "cache_reason_from_string", "cache_format_to_string", "cache_format_from_string",
+    "cache_alternative_to_string", "cache_alternative_from_string",
     # executor
-    "SparkPlatform", "ExecutorReason", "ExecutorAdvice",
-    "SparkMemoryRegions", "advise_executors", "executor_spark_properties",
-    "spark_memory_regions", "spark_platform_to_string", "spark_platform_from_string",
+    "SparkPlatform", "ExecutorReason", "ExecutorNodeReason", "ExecutorAdvice",
+    "SparkMemoryRegions", "advise_executors", "executor_explain",
+    "executor_spark_properties", "spark_memory_regions",
+    "spark_platform_to_string", "spark_platform_from_string",
+    "executor_reason_to_string", "executor_reason_from_string",
+    "executor_node_reason_to_string", "executor_node_reason_from_string",
     # database
-    "DatabaseReason", "DatabaseAdvice", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
-    "advise_database", "database_properties",
+    "DatabaseReason", "DatabaseWorkload", "DatabaseStorage", "DatabaseFlag",
+    "DatabaseAdvice", "RdsParameter", "DATABASE_MAX_TRANSACTIONS_PER_DAY",
+    "advise_database", "advise_database_shape", "explain_database",
+    "database_properties", "database_rds_parameters",
+    "database_reason_to_string", "database_reason_from_string",
+    "database_workload_to_string", "database_workload_from_string",
+    "database_storage_to_string", "database_storage_from_string",
+    "database_flag_to_string", "database_flag_from_string",
     # kafka
     "KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
     "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",

@@ -132,6 +132,21 @@ def struct_from_record(cls: Type[_T], record: "Record") -> _T:
                            for name in struct_fields(cls)})
 
 
+#: ECAP_EXPLAIN_MAX: a buffer this size always holds an explanation.
+EXPLAIN_MAX = 512
+
+
+def explain_record(name: str, cls: Type[ctypes.Structure],
+                   record: "Record") -> str:
+    """The sentence ``ecap_<family>_explain`` (``name``) writes for a
+    result dataclass, rebuilt as its C struct ``cls``: formatted only
+    when asked for."""
+    s = struct_from_record(cls, record)
+    buf = ctypes.create_string_buffer(EXPLAIN_MAX)
+    _lib.check(name, ctypes.byref(s), buf, EXPLAIN_MAX)
+    return buf.value.decode("utf-8", "replace")
+
+
 def _from_c(v: Any) -> Any:
     if isinstance(v, bytes):
         return v.decode("utf-8", "replace")

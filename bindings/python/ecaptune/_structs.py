@@ -160,6 +160,11 @@ class PartitionInStruct(ctypes.Structure):
         ("avg_row_bytes", ctypes.c_int64),
         ("current_partition_count", ctypes.c_int64),
         ("total_executor_cores", ctypes.c_int64),
+        ("file_sizes_bytes", ctypes.POINTER(ctypes.c_int64)),
+        ("file_count", ctypes.c_int64),
+        ("file_size_bytes", ctypes.c_int64),
+        ("files_not_splittable", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
     ]
 
 
@@ -178,7 +183,14 @@ class PartitionOutStruct(ctypes.Structure):
         ("effective_partition_count", ctypes.c_int64),
         ("bytes_per_partition", ctypes.c_int64),
         ("parallelism_floor_count", ctypes.c_int64),
-        ("reason_text", ctypes.c_char * 256),
+        ("target_size_bytes", ctypes.c_int64),
+        ("size_partition_count", ctypes.c_int64),
+        ("core_task_count", ctypes.c_int64),
+        ("min_partition_size_bytes", ctypes.c_int64),
+        ("min_size_partition_count", ctypes.c_int64),
+        ("current_partition_count", ctypes.c_int64),
+        ("scan_task_count", ctypes.c_int64),
+        ("split_size_bytes", ctypes.c_int64),
     ]
 
 
@@ -215,7 +227,9 @@ class PartitionScanOutStruct(ctypes.Structure):
         ("total_bytes", ctypes.c_int64),
         ("bytes_per_core", ctypes.c_int64),
         ("min_partition_num", ctypes.c_int64),
-        ("reason_text", ctypes.c_char * 256),
+        ("max_partition_bytes", ctypes.c_int64),
+        ("open_cost_bytes", ctypes.c_int64),
+        ("max_partition_num", ctypes.c_int64),
         ("size_packed_task_count", ctypes.c_int64),
         ("rescaled_split_bytes", ctypes.c_int64),
     ]
@@ -255,7 +269,9 @@ class PartitionAqeOutStruct(ctypes.Structure):
         ("skewed_partition_count", ctypes.c_int64),
         ("skew_split_target_bytes", ctypes.c_int64),
         ("skew_split_task_count", ctypes.c_int64),
-        ("reason_text", ctypes.c_char * 256),
+        ("partition_count", ctypes.c_int64),
+        ("advisory_partition_size_bytes", ctypes.c_int64),
+        ("min_partition_size_bytes", ctypes.c_int64),
     ]
 
 
@@ -358,6 +374,10 @@ class CacheInStruct(ctypes.Structure):
         ("executor_heap_bytes", ctypes.c_uint64),
         ("api", ctypes.c_int32),
         ("replicated", ctypes.c_int32),
+        ("storage_format_size_bytes", ctypes.c_uint64),
+        ("columnar_size_bytes", ctypes.c_uint64),
+        ("computed_with_shuffle", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
     ]
 
 
@@ -369,7 +389,6 @@ class CacheOutStruct(ctypes.Structure):
         ("sz", ctypes.c_size_t),
         ("model", ctypes.c_int32),
         ("reason", ctypes.c_int32),
-        ("reason_text", ctypes.c_char * 256),
         ("level", ctypes.c_int32),
         ("level_exists_in_api", ctypes.c_int32),
         ("level_name", ctypes.c_char * 32),
@@ -382,6 +401,16 @@ class CacheOutStruct(ctypes.Structure):
         ("storage_memory_bytes", ctypes.c_uint64),
         ("partitions_in_memory_count", ctypes.c_int64),
         ("memory_share_ratio", ctypes.c_double),
+        ("cache_format", ctypes.c_int32),
+        ("alternative", ctypes.c_int32),
+        ("cached_size_bytes", ctypes.c_uint64),
+        ("partition_count", ctypes.c_int64),
+        ("reuse_count", ctypes.c_int64),
+        ("min_reuse_count", ctypes.c_int64),
+        ("guide_partition_threshold_count", ctypes.c_int64),
+        ("min_memory_share_ratio", ctypes.c_double),
+        ("columnar_size_factor", ctypes.c_double),
+        ("storage_format_size_bytes", ctypes.c_uint64),
     ]
 
 
@@ -418,10 +447,14 @@ class ExecutorInStruct(ctypes.Structure):
         ("overhead_factor", ctypes.c_double),
         ("max_executor_count", ctypes.c_int64),
         ("executor_core_count", ctypes.c_int64),
+        ("node_type", ctypes.c_char * 64),
         ("node_vcpu_count", ctypes.c_int64),
         ("node_memory_gb", ctypes.c_double),
         ("node_yarn_memory_gb", ctypes.c_double),
         ("node_price_usd_per_hour", ctypes.c_double),
+        ("node_max_pod_count", ctypes.c_int64),
+        ("runs_per_day_count", ctypes.c_int64),
+        ("partition_size_mb", ctypes.c_double),
     ]
 
 
@@ -433,9 +466,11 @@ class ExecutorOutStruct(ctypes.Structure):
         ("sz", ctypes.c_size_t),
         ("model", ctypes.c_int32),
         ("reason", ctypes.c_int32),
-        ("reason_text", ctypes.c_char * 256),
+        ("node_reason", ctypes.c_int32),
+        ("platform", ctypes.c_int32),
         ("executor_count", ctypes.c_int64),
         ("executor_core_count", ctypes.c_int64),
+        ("executor_request_vcpu", ctypes.c_double),
         ("executor_heap_gb", ctypes.c_double),
         ("executor_heap_bytes", ctypes.c_uint64),
         ("overhead_factor", ctypes.c_double),
@@ -452,19 +487,40 @@ class ExecutorOutStruct(ctypes.Structure):
         ("total_memory_gb", ctypes.c_double),
         ("memory_shortfall_gb", ctypes.c_double),
         ("total_container_gb", ctypes.c_double),
+        ("task_memory_need_bytes", ctypes.c_uint64),
+        ("task_memory_bytes", ctypes.c_uint64),
+        ("node_type", ctypes.c_char * 64),
+        ("runner_up_node_type", ctypes.c_char * 64),
         ("node_count", ctypes.c_int64),
         ("executors_per_node_count", ctypes.c_int64),
+        ("node_vcpu_count", ctypes.c_int64),
+        ("node_memory_gb", ctypes.c_double),
+        ("node_usable_vcpu", ctypes.c_double),
+        ("node_usable_memory_gb", ctypes.c_double),
+        ("node_allocatable_vcpu", ctypes.c_double),
+        ("node_allocatable_memory_gb", ctypes.c_double),
+        ("node_idle_vcpu", ctypes.c_double),
+        ("needed_core_count", ctypes.c_int64),
+        ("total_core_count", ctypes.c_int64),
         ("dynamic_min_executor_count", ctypes.c_int64),
         ("dynamic_initial_executor_count", ctypes.c_int64),
         ("dynamic_max_executor_count", ctypes.c_int64),
+        ("runs_per_day_count", ctypes.c_int64),
+        ("run_data_gb", ctypes.c_double),
         ("processing_window_hours", ctypes.c_double),
         ("target_hours", ctypes.c_double),
         ("projected_hours", ctypes.c_double),
+        ("window_miss_hours", ctypes.c_double),
         ("cost_usd_per_hour", ctypes.c_double),
         ("window_cost_usd", ctypes.c_double),
         ("projected_cost_usd", ctypes.c_double),
+        ("cost_usd_per_month", ctypes.c_double),
+        ("runner_up_cost_usd", ctypes.c_double),
         ("capped_by_max_executors", ctypes.c_int32),
+        ("policy_cap_exceeded_flag", ctypes.c_int32),
         ("window_met", ctypes.c_int32),
+        ("spill_risk_flag", ctypes.c_int32),
+        ("heap_limited_flag", ctypes.c_int32),
     ]
 
 
@@ -478,27 +534,66 @@ class DatabaseInStruct(ctypes.Structure):
         ("sz", ctypes.c_size_t),
         ("transactions_per_day", ctypes.c_double),
         ("retention_days", ctypes.c_int64),
+        ("workload", ctypes.c_int32),
+        ("storage_type", ctypes.c_int32),
+        ("max_connections_count", ctypes.c_int64),
+        ("postgres_version", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("app_instance_count", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_database_shape_in")
+class DatabaseShapeInStruct(ctypes.Structure):
+    """struct ecap_database_shape_in: input of ecap_database_advise_shape."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("memory_gb", ctypes.c_double),
+        ("vcpu_count", ctypes.c_int64),
+        ("workload", ctypes.c_int32),
+        ("storage_type", ctypes.c_int32),
+        ("max_connections_count", ctypes.c_int64),
+        ("postgres_version", ctypes.c_int32),
+        ("reserved_0", ctypes.c_int32),
+        ("app_instance_count", ctypes.c_int64),
     ]
 
 
 @mirror("ecap_database_out")
 class DatabaseOutStruct(ctypes.Structure):
-    """struct ecap_database_out: output of ecap_database_advise."""
+    """struct ecap_database_out: output of the database advisors."""
 
     _fields_ = [
         ("sz", ctypes.c_size_t),
         ("model", ctypes.c_int32),
         ("reason", ctypes.c_int32),
+        ("flags", ctypes.c_uint32),
+        ("workload", ctypes.c_int32),
+        ("storage_type", ctypes.c_int32),
+        ("postgres_version", ctypes.c_int32),
         ("daily_storage_gb", ctypes.c_double),
         ("data_storage_gb", ctypes.c_double),
-        ("storage_gb", ctypes.c_double),
+        ("working_set_gb", ctypes.c_double),
         ("memory_required_gb", ctypes.c_double),
+        ("peak_transactions_per_second", ctypes.c_double),
+        ("vcpu_required_count", ctypes.c_int64),
         ("instance_class", ctypes.c_char * 64),
         ("instance_memory_gb", ctypes.c_double),
         ("instance_vcpus", ctypes.c_int32),
         ("fits_flag", ctypes.c_int32),
-        ("instances_needed_count", ctypes.c_int64),
+        ("multi_az_flag", ctypes.c_int32),
+        ("read_replica_count", ctypes.c_int32),
         ("price_usd_per_hour", ctypes.c_double),
+        ("instance_cost_usd_per_month", ctypes.c_double),
+        ("replica_cost_usd_per_month", ctypes.c_double),
+        ("storage_gb", ctypes.c_double),
+        ("storage_limit_gb", ctypes.c_double),
+        ("storage_cost_usd_per_month", ctypes.c_double),
+        ("iops_required_count", ctypes.c_int64),
+        ("iops_baseline_count", ctypes.c_int64),
+        ("iops_provisioned_count", ctypes.c_int64),
+        ("iops_cost_usd_per_month", ctypes.c_double),
         ("cost_usd_per_month", ctypes.c_double),
         ("max_connections_count", ctypes.c_int64),
         ("shared_buffers_kb", ctypes.c_int64),
@@ -506,15 +601,45 @@ class DatabaseOutStruct(ctypes.Structure):
         ("maintenance_work_mem_kb", ctypes.c_int64),
         ("checkpoint_completion_target_ratio", ctypes.c_double),
         ("wal_buffers_kb", ctypes.c_int64),
-        ("max_worker_processes_count", ctypes.c_int64),
+        ("min_wal_size_mb", ctypes.c_int64),
+        ("max_wal_size_mb", ctypes.c_int64),
+        ("random_page_cost", ctypes.c_double),
+        ("effective_io_concurrency_count", ctypes.c_int64),
+        ("default_statistics_target_count", ctypes.c_int64),
         ("work_mem_kb", ctypes.c_int64),
+        ("max_worker_processes_count", ctypes.c_int64),
+        ("max_parallel_workers_per_gather_count", ctypes.c_int64),
+        ("max_parallel_workers_count", ctypes.c_int64),
+        ("max_parallel_maintenance_workers_count", ctypes.c_int64),
+        ("autovacuum_max_workers_count", ctypes.c_int64),
+        ("autovacuum_work_mem_kb", ctypes.c_int64),
+        ("huge_pages", ctypes.c_char * 8),
+        ("jit", ctypes.c_char * 8),
+        ("wal_compression", ctypes.c_char * 8),
+        ("wal_level", ctypes.c_char * 16),
         ("pool_size_count", ctypes.c_int64),
         ("pool_max_overflow_count", ctypes.c_int64),
         ("pool_timeout_seconds", ctypes.c_int64),
         ("pool_recycle_seconds", ctypes.c_int64),
         ("pool_pre_ping_flag", ctypes.c_int32),
         ("reserved_0", ctypes.c_int32),
-        ("reason_text", ctypes.c_char * 256),
+        ("app_instance_count", ctypes.c_int64),
+        ("pool_connections_max_count", ctypes.c_int64),
+        ("connections_available_count", ctypes.c_int64),
+    ]
+
+
+@mirror("ecap_database_rds_parameter")
+class DatabaseRdsParameterStruct(ctypes.Structure):
+    """struct ecap_database_rds_parameter: one parameter of an RDS DB
+    parameter group (array element; stride = first element's sz)."""
+
+    _fields_ = [
+        ("sz", ctypes.c_size_t),
+        ("name", ctypes.c_char * 64),
+        ("value", ctypes.c_char * 96),
+        ("evaluated", ctypes.c_char * 32),
+        ("unit", ctypes.c_char * 16),
     ]
 
 

@@ -14,14 +14,19 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
-                       from_struct, to_struct)
+                       explain_record, from_struct, to_struct)
 from . import _lib
 from .enums import Model
 from .policy import Policy
 
-__all__ = ["StorageLevel", "SparkApi", "CacheReason", "StorageLevelFlags",
-           "CacheAdvice", "advise_cache", "storage_level_flags",
-           "storage_level_to_string", "storage_level_from_string"]
+__all__ = ["StorageLevel", "SparkApi", "CacheReason", "CacheFormat",
+           "CacheAlternative", "StorageLevelFlags", "CacheAdvice",
+           "advise_cache", "storage_level_flags", "storage_level_to_string",
+           "storage_level_from_string", "spark_api_to_string",
+           "spark_api_from_string", "cache_reason_to_string",
+           "cache_reason_from_string", "cache_format_to_string",
+           "cache_format_from_string", "cache_alternative_to_string",
+           "cache_alternative_from_string"]
 
 
 class StorageLevel(enum.IntEnum):
@@ -70,6 +75,30 @@ class CacheReason(enum.IntEnum):
     ECAP_CACHE_REASON_FITS_DESERIALIZED = 11
     ECAP_CACHE_REASON_FITS_SERIALIZED = 12
     ECAP_CACHE_REASON_SPILLS_TO_DISK = 13
+    #: Less than cache.min_memory_share_ratio would be in memory: NONE.
+    ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY = 14
+    ECAP_CACHE_REASON_FITS_COLUMNAR = 15
+
+
+class CacheFormat(enum.IntEnum):
+    """enum ecap_cache_format: the form the cached data was sized in."""
+
+    #: Spark SQL's compressed columnar batches (Datasets, DataFrames).
+    ECAP_CACHE_FORMAT_COLUMNAR = 1
+    #: Java objects (a deserialized RDD level).
+    ECAP_CACHE_FORMAT_OBJECTS = 2
+    #: Serialized bytes (an RDD _SER level).
+    ECAP_CACHE_FORMAT_SERIALIZED = 3
+    #: Pickled bytes (PySpark RDDs).
+    ECAP_CACHE_FORMAT_PICKLED = 4
+
+
+class CacheAlternative(enum.IntEnum):
+    """enum ecap_cache_alternative: what to do instead of caching."""
+
+    ECAP_CACHE_ALTERNATIVE_NONE = 1
+    ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE = 2
+    ECAP_CACHE_ALTERNATIVE_CHECKPOINT = 3
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,7 +126,8 @@ class StorageLevelFlags(Record):
 class CacheAdvice(Record):
     """struct ecap_cache_out: the storage level for reused data.
 
-    model, reason, reason_text: the model and the rule, with its numbers.
+    model, reason: the model and the rule; reason_text (formatted when
+        read, by ecap_cache_explain) says it with its numbers.
     level: the StorageLevel; level_name: its name as the API spells it;
         level_exists_in_api: False for the guide's _SER levels in PySpark.
     use_disk, use_memory, use_off_heap, deserialized (bool),
@@ -106,16 +136,24 @@ class CacheAdvice(Record):
         level's flag, times replication; 0 for NONE).
     storage_memory_bytes: the storage memory compared against, bytes.
     partitions_in_memory_count: partition copies that fit in memory.
-    memory_share_ratio: their share of all copies, 0 .. 1.
+    memory_share_ratio: their share of all copies, 0 .. 1 (declined: the
+        share the best memory-and-disk level would have had).
+    cache_format: the CacheFormat the size was taken in; cached_size_bytes:
+        one copy's size in it, bytes.
+    alternative: what to do instead of caching (re-read, checkpoint).
+    partition_count, reuse_count, min_reuse_count,
+        guide_partition_threshold_count, min_memory_share_ratio,
+        columnar_size_factor, storage_format_size_bytes: the numbers the
+        rules used.
     """
 
-    _enums = {"model": Model, "reason": CacheReason, "level": StorageLevel}
+    _enums = {"model": Model, "reason": CacheReason, "level": StorageLevel,
+              "cache_format": CacheFormat, "alternative": CacheAlternative}
     _bools = frozenset({"level_exists_in_api", "use_disk", "use_memory",
                         "use_off_heap", "deserialized"})
 
     model: Model
     reason: CacheReason
-    reason_text: str
     level: StorageLevel
     level_exists_in_api: bool
     level_name: str
@@ -128,6 +166,21 @@ class CacheAdvice(Record):
     storage_memory_bytes: int
     partitions_in_memory_count: int
     memory_share_ratio: float
+    cache_format: CacheFormat
+    alternative: CacheAlternative
+    cached_size_bytes: int
+    partition_count: int
+    reuse_count: int
+    min_reuse_count: int
+    guide_partition_threshold_count: int
+    min_memory_share_ratio: float
+    columnar_size_factor: float
+    storage_format_size_bytes: int
+
+    @property
+    def reason_text(self) -> str:
+        """One sentence naming the rule and numbers (ecap_cache_explain)."""
+        return explain_record("ecap_cache_explain", S.CacheOutStruct, self)
 
 
 def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
@@ -136,7 +189,10 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
                  deserialized_size_factor: float = 0.0,
                  storage_memory_bytes: int = 0, executor_count: int = 0,
                  executor_heap_bytes: int = 0,
-                 replicated: bool = False) -> CacheAdvice:
+                 replicated: bool = False,
+                 storage_format_size_bytes: int = 0,
+                 columnar_size_bytes: int = 0,
+                 computed_with_shuffle: bool = False) -> CacheAdvice:
     """Chooses a storage level for data that will be reused
     (ecap_cache_advise: the guide's cache_frequently_accessed_data, or
     ecap-1's fit rule).
@@ -153,6 +209,16 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
         with executor_count (1 .. 100000) and executor_heap_bytes
         (450 MiB .. 1 TiB), whose storage regions are used per executor.
     replicated: keep two copies of each block (a _2 level).
+    storage_format_size_bytes: Datasets/DataFrames: the Parquet/ORC size,
+        bytes; ecap-1 sizes the columnar cache as it times
+        cache.columnar_size_factor.
+    columnar_size_bytes: the columnar cache's size if measured, bytes.
+    computed_with_shuffle: the data comes out of a join or aggregation:
+        declining to cache advises a checkpoint instead of a re-read.
+
+    ecap-1 declines (level NONE, reason TOO_LITTLE_IN_MEMORY) when less
+    than cache.min_memory_share_ratio would be in memory, naming the
+    alternative.
     """
     inp = to_struct(S.CacheInStruct, dict(
         deserialized_size_bytes=deserialized_size_bytes,
@@ -162,7 +228,10 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
         storage_memory_bytes=storage_memory_bytes,
         executor_count=executor_count,
         executor_heap_bytes=executor_heap_bytes,
-        api=enum_value(api, SparkApi), replicated=replicated))
+        api=enum_value(api, SparkApi), replicated=replicated,
+        storage_format_size_bytes=storage_format_size_bytes,
+        columnar_size_bytes=columnar_size_bytes,
+        computed_with_shuffle=computed_with_shuffle))
     out = S.new_struct(S.CacheOutStruct)
     policy._call("ecap_cache_advise", ctypes.byref(inp), ctypes.byref(out))
     return from_struct(out, CacheAdvice)
@@ -190,3 +259,48 @@ def storage_level_from_string(name: str) -> StorageLevel:
     """Parses exactly one of Spark's level names (no case folding);
     UnknownEnumError otherwise."""
     return enum_from_string("ecap_storage_level_from_string", StorageLevel, name)
+
+
+def spark_api_to_string(api: Union[SparkApi, int]) -> Optional[str]:
+    """"dataset", "rdd", "pyspark-dataframe" or "pyspark-rdd"; None if
+    unknown."""
+    return enum_to_string("ecap_spark_api_to_string", api)
+
+
+def spark_api_from_string(name: str) -> SparkApi:
+    """Parses an API name; UnknownEnumError if unknown."""
+    return enum_from_string("ecap_spark_api_from_string", SparkApi, name)
+
+
+def cache_reason_to_string(reason: Union[CacheReason, int]) -> Optional[str]:
+    """A reason's name, e.g. "too-little-in-memory"; None if unknown."""
+    return enum_to_string("ecap_cache_reason_to_string", reason)
+
+
+def cache_reason_from_string(name: str) -> CacheReason:
+    """Parses a reason name; UnknownEnumError if unknown."""
+    return enum_from_string("ecap_cache_reason_from_string", CacheReason,
+                            name)
+
+
+def cache_format_to_string(fmt: Union[CacheFormat, int]) -> Optional[str]:
+    """"columnar", "objects", "serialized" or "pickled"; None if unknown."""
+    return enum_to_string("ecap_cache_format_to_string", fmt)
+
+
+def cache_format_from_string(name: str) -> CacheFormat:
+    """Parses a format name; UnknownEnumError if unknown."""
+    return enum_from_string("ecap_cache_format_from_string", CacheFormat,
+                            name)
+
+
+def cache_alternative_to_string(
+        alternative: Union[CacheAlternative, int]) -> Optional[str]:
+    """"none", "reread-source" or "checkpoint"; None if unknown."""
+    return enum_to_string("ecap_cache_alternative_to_string", alternative)
+
+
+def cache_alternative_from_string(name: str) -> CacheAlternative:
+    """Parses an alternative's name; UnknownEnumError if unknown."""
+    return enum_from_string("ecap_cache_alternative_from_string",
+                            CacheAlternative, name)

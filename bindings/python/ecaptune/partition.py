@@ -17,8 +17,8 @@ from typing import List, Optional, Sequence, Tuple, Union
 
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties, enum_from_string,
-                       enum_to_string, from_struct, struct_from_record,
-                       to_struct)
+                       enum_to_string, explain_record, from_struct,
+                       struct_from_record, to_struct)
 from .enums import Model
 from .policy import Policy
 
@@ -56,6 +56,10 @@ class PartitionReason(enum.IntEnum):
     ECAP_PARTITION_REASON_COALESCE = 4
     ECAP_PARTITION_REASON_REPARTITION = 5
     ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN = 6
+    ECAP_PARTITION_REASON_KEEP_SCAN = 7
+    ECAP_PARTITION_REASON_COALESCE_SCAN = 8
+    ECAP_PARTITION_REASON_REPARTITION_SCAN = 9
+    ECAP_PARTITION_REASON_KEEP_NEAR_TARGET = 10
     ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES = 20
     ECAP_PARTITION_REASON_SPLIT_OPEN_COST = 21
     ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE = 22
@@ -71,15 +75,29 @@ class PartitionAdvice(Record):
     """struct ecap_partition_out: a partition count and the action to reach it.
 
     model: the model that produced it.
-    reason: the deciding rule; reason_text says it with the numbers.
+    reason: the deciding rule; reason_text (formatted when read, by
+        ecap_partition_explain) says it with the numbers.
     action: keep, coalesce or repartition.
-    data_size_bytes: the data size used, bytes (given, or rows x row bytes).
+    data_size_bytes: the data size used, bytes (given, rows x row bytes,
+        or the files').
     partition_count: partitions the action asks for.
     effective_partition_count: partitions after the action as Spark runs it
         (a coalesce to more than the current count leaves the current count).
-    bytes_per_partition: ceil(data_size_bytes / effective_partition_count), bytes.
-    parallelism_floor_count: ecap-1: cores x partition.min_tasks_per_core
-        (0 without cores).
+    bytes_per_partition: ceil(data_size_bytes / effective_partition_count),
+        bytes.
+    parallelism_floor_count: ecap-1: min(core_task_count,
+        min_size_partition_count) (0 without cores).
+    target_size_bytes: partition.target_size_mb, bytes.
+    size_partition_count: ecap-1: ceil(data_size_bytes / target_size_bytes).
+    core_task_count: ecap-1: cores x partition.min_tasks_per_core.
+    min_partition_size_bytes: ecap-1: AQE's minimum partition size, bytes.
+    min_size_partition_count: ecap-1: data_size_bytes // it (the cap).
+    current_partition_count: the count compared against (given, or the
+        predicted scan_task_count; 0 = unknown).
+    scan_task_count: ecap-1: scan tasks predicted for the files at the
+        rendered split size (0 = no prediction).
+    split_size_bytes: ecap-1: ceil(data_size_bytes / partition_count),
+        rendered as the file split and AQE advisory size.
     """
 
     _enums = {"model": Model, "reason": PartitionReason,
@@ -93,7 +111,20 @@ class PartitionAdvice(Record):
     effective_partition_count: int
     bytes_per_partition: int
     parallelism_floor_count: int
-    reason_text: str
+    target_size_bytes: int
+    size_partition_count: int
+    core_task_count: int
+    min_partition_size_bytes: int
+    min_size_partition_count: int
+    current_partition_count: int
+    scan_task_count: int
+    split_size_bytes: int
+
+    @property
+    def reason_text(self) -> str:
+        """One sentence naming the rule and numbers (ecap_partition_explain)."""
+        return explain_record("ecap_partition_explain", S.PartitionOutStruct,
+                              self)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,11 +138,15 @@ class ScanTasks(Record):
     total_bytes: sum over non-empty files of (size + openCostInBytes), bytes.
     bytes_per_core: total_bytes // min_partition_num, bytes.
     min_partition_num: the minPartitionNum used.
+    max_partition_bytes, open_cost_bytes: the maxPartitionBytes and
+        openCostInBytes used, bytes; max_partition_num: the given
+        maxPartitionNum (0 = unset).
     size_packed_task_count: tasks of the packing by max_split_bytes, before
         any maxPartitionNum rescale.
     rescaled_split_bytes: the rescale's desiredSplitBytes, bytes; 0 = none.
     reason: which bound set max_split_bytes (or the maxPartitionNum
-        rescale); model, reason_text as usual.
+        rescale); model as usual; reason_text by
+        ecap_partition_scan_explain when read.
     """
 
     _enums = {"model": Model, "reason": PartitionReason}
@@ -124,9 +159,18 @@ class ScanTasks(Record):
     total_bytes: int
     bytes_per_core: int
     min_partition_num: int
-    reason_text: str
+    max_partition_bytes: int
+    open_cost_bytes: int
+    max_partition_num: int
     size_packed_task_count: int
     rescaled_split_bytes: int
+
+    @property
+    def reason_text(self) -> str:
+        """One sentence naming the bound and numbers
+        (ecap_partition_scan_explain)."""
+        return explain_record("ecap_partition_scan_explain",
+                              S.PartitionScanOutStruct, self)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -143,6 +187,9 @@ class AqeResult(Record):
     skewed_partition_count: partitions > median x factor and > threshold.
     skew_split_target_bytes: split target, bytes.
     skew_split_task_count: tasks the skewed partitions become.
+    partition_count: the input partitions; advisory_partition_size_bytes,
+        min_partition_size_bytes: the sizes used, bytes.
+    reason_text: read, by ecap_partition_aqe_explain.
     split_counts: one split count per input partition (1 = not split).
     """
 
@@ -159,32 +206,60 @@ class AqeResult(Record):
     skewed_partition_count: int
     skew_split_target_bytes: int
     skew_split_task_count: int
-    reason_text: str
+    partition_count: int
+    advisory_partition_size_bytes: int
+    min_partition_size_bytes: int
     split_counts: Tuple[int, ...] = ()
+
+    @property
+    def reason_text(self) -> str:
+        """One sentence naming the target rule and numbers
+        (ecap_partition_aqe_explain)."""
+        return explain_record("ecap_partition_aqe_explain",
+                              S.PartitionAqeOutStruct, self)
 
 
 def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
                       row_count: int = 0, avg_row_bytes: int = 0,
                       current_partition_count: int = 0,
-                      total_executor_cores: int = 0) -> PartitionAdvice:
+                      total_executor_cores: int = 0,
+                      file_sizes_bytes: Optional[Sequence[int]] = None,
+                      file_count: int = 0, file_size_bytes: int = 0,
+                      files_splittable: bool = True) -> PartitionAdvice:
     """Advises a partition count and the action to reach it
     (ecap_partition_advise).
 
     data_size_bytes: data size, bytes, 1 .. 2^60; 0 = use
-        row_count x avg_row_bytes (each 1 .. 2^60, product at most 2^60).
+        row_count x avg_row_bytes (each 1 .. 2^60, product at most 2^60),
+        else the files' total.
     current_partition_count: partitions now; 0 = unknown; at most 1e7.
     total_executor_cores: cores of all executors (ecap-1 parallelism
-        floor); 0 = unknown; at most 1e7.
+        floor; needed with files); 0 = unknown; at most 1e7.
+    file_sizes_bytes: the listing of the files the data is read from, or
+        None and file_count files of file_size_bytes each (0 = the data
+        size spread evenly); ecap-1 predicts the scan's partitions from
+        them when the current count is unknown.
+    files_splittable: False for gzip and other non-splittable files.
 
     guide: coalesce(max(1, int(MB / partition.target_size_mb))); ecap-1:
-    rounded up, with the parallelism floor, coalesce only to fewer.
+    rounded up, a parallelism floor capped by AQE's minimum partition
+    size, the scan's own count kept, coalesce only to fewer.
     Raises InvalidArgumentError (no size) or RangeError naming the field.
     """
+    listing = None
+    if file_sizes_bytes is not None:
+        listing = _int64_array(file_sizes_bytes)
+        file_count = len(file_sizes_bytes)
     inp = to_struct(S.PartitionInStruct, dict(
         data_size_bytes=data_size_bytes, row_count=row_count,
         avg_row_bytes=avg_row_bytes,
         current_partition_count=current_partition_count,
-        total_executor_cores=total_executor_cores))
+        total_executor_cores=total_executor_cores, file_count=file_count,
+        file_size_bytes=file_size_bytes,
+        files_not_splittable=not files_splittable))
+    if listing is not None and file_count > 0:
+        inp.file_sizes_bytes = ctypes.cast(listing,
+                                           ctypes.POINTER(ctypes.c_int64))
     out = S.new_struct(S.PartitionOutStruct)
     policy._call("ecap_partition_advise", ctypes.byref(inp), ctypes.byref(out))
     return from_struct(out, PartitionAdvice)

@@ -16,10 +16,11 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 MIB = 1 << 20
 GIB = 1 << 30
 
-# 3 GiB as objects, 1 GiB serialized, 100 partitions, used 3 times.
+# 3 GiB as objects, 1 GiB serialized, 400 MiB of Parquet (1000 MiB
+# columnar), 100 partitions, used 3 times.
 BASE = dict(deserialized_size_bytes=3 * GIB, serialized_size_bytes=GIB,
             partition_count=100, reuse_count=3, storage_memory_bytes=4 * GIB,
-            api=Api.ECAP_SPARK_API_RDD)
+            api=Api.ECAP_SPARK_API_RDD, storage_format_size_bytes=400 * MIB)
 
 
 def advise(p, **kw):
@@ -125,6 +126,57 @@ def test_ecap1_memory_from_executors(policy):
                executor_heap_bytes=GIB)
     assert o.level is L.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER
     assert o.storage_memory_bytes == 2277507070
+
+
+def test_ecap1_declines_and_formats(policy):
+    # 2 TiB of Parquet as a Dataset, used 3 times, 20 executors of 8 GiB:
+    # storage (long)((2^33 - 300 MiB) x 0.6) x 0.5 = 2482608537 B each;
+    # columnar 2.5 x 2 TiB = 5 TiB in 16384 blocks of 320 MiB, 7 per
+    # executor, 140 of 16384 (0.85%) < 50%: do not cache, re-read
+    o = E.advise_cache(policy, api=Api.ECAP_SPARK_API_DATASET,
+                       storage_format_size_bytes=2048 * GIB,
+                       partition_count=16384, reuse_count=3,
+                       executor_count=20, executor_heap_bytes=8 * GIB)
+    assert (o.level, o.reason, o.alternative) == (
+        L.ECAP_STORAGE_LEVEL_NONE, R.ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY,
+        E.CacheAlternative.ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE)
+    assert o.partitions_in_memory_count == 140
+    assert o.cache_format is E.CacheFormat.ECAP_CACHE_FORMAT_COLUMNAR
+    assert "do not cache; re-read the source" in o.reason_text
+    o = E.advise_cache(policy, api=Api.ECAP_SPARK_API_DATASET,
+                       storage_format_size_bytes=2048 * GIB,
+                       partition_count=16384, reuse_count=3,
+                       executor_count=20, executor_heap_bytes=8 * GIB,
+                       computed_with_shuffle=True)
+    assert o.alternative is E.CacheAlternative.ECAP_CACHE_ALTERNATIVE_CHECKPOINT
+    # each API's format: Dataset columnar 1000 MiB, RDD objects 3 GiB,
+    # PySpark RDD pickled 1 GiB
+    assert (advise(policy, api=Api.ECAP_SPARK_API_DATASET).cached_size_bytes
+            == 1000 * MIB)
+    o = advise(policy, api=Api.ECAP_SPARK_API_PYSPARK_DATAFRAME)
+    assert o.cache_format is E.CacheFormat.ECAP_CACHE_FORMAT_COLUMNAR
+    assert o.reason is R.ECAP_CACHE_REASON_FITS_COLUMNAR
+    assert advise(policy).cache_format is E.CacheFormat.ECAP_CACHE_FORMAT_OBJECTS
+    o = advise(policy, api=Api.ECAP_SPARK_API_PYSPARK_RDD)
+    assert (o.cache_format, o.cached_size_bytes) == (
+        E.CacheFormat.ECAP_CACHE_FORMAT_PICKLED, GIB)
+
+
+def test_cache_enum_strings():
+    assert E.cache_reason_to_string(14) == "too-little-in-memory"
+    assert E.cache_reason_from_string("fits-columnar") is \
+        R.ECAP_CACHE_REASON_FITS_COLUMNAR
+    assert E.cache_format_to_string(1) == "columnar"
+    assert E.cache_format_from_string("pickled") is \
+        E.CacheFormat.ECAP_CACHE_FORMAT_PICKLED
+    assert E.cache_alternative_to_string(3) == "checkpoint"
+    assert E.cache_alternative_from_string("reread-source") is \
+        E.CacheAlternative.ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE
+    assert E.spark_api_to_string(3) == "pyspark-dataframe"
+    assert E.spark_api_from_string("rdd") is Api.ECAP_SPARK_API_RDD
+    assert E.cache_format_to_string(0) is None
+    with pytest.raises(E.UnknownEnumError):
+        E.cache_alternative_from_string("persist")
 
 
 @pytest.mark.parametrize("kw,cls,field", [

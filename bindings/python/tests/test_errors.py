@@ -36,7 +36,7 @@ def _fill_scenarios(p):
 
 def _properties_array_too_small(p):
     # The binding grows its arrays itself, so call the C function with a
-    # 3-element array for the 9 properties of a partition advice.
+    # 3-element array for the 10 properties of an ecap-1 partition advice.
     out = S.new_struct(S.PartitionOutStruct)
     inp = S.new_struct(S.PartitionInStruct)
     inp.data_size_bytes = 200 << 20
@@ -49,7 +49,7 @@ def _properties_array_too_small(p):
         p._call("ecap_partition_spark_properties", ctypes.byref(out), props,
                 ctypes.byref(count))
     finally:
-        assert count.value == 9, "the needed count is reported"
+        assert count.value == 10, "the needed count is reported"
 
 
 def _last_class(p):

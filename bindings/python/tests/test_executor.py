@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
-"""Executor sizing: a sample of tests/test-executor.c with the same
-expected values and hand calculations, memory regions, properties, bad
-input, and hypothesis properties of ecap-1 (more data never yields fewer
-executors or less memory)."""
+"""Executor sizing: a sample of tests/test-executor.c and
+test-executor-ecap1.c with the same expected values and hand calculations,
+memory regions, properties, the explanation and reason names, bad input,
+and hypothesis properties of ecap-1 (more data never costs less a run, no
+executor node idles past a quarter of its vCPUs, the window is met)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import math
 import pytest
 
 import ecaptune as E
-from ecaptune import ExecutorReason as R, SparkPlatform as P
+from ecaptune import ExecutorNodeReason as NR, ExecutorReason as R, \
+    SparkPlatform as P
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings, strategies as st  # noqa: E402
@@ -67,54 +69,73 @@ def test_guide_small_volumes_truncate(policy):
         (2, 4.5, 4608 * MIB, 460 * MIB, 5068 * MIB)
 
 
-def test_ecap1_100gb_capped_by_default_max(policy):
-    # 300 GB needed; heap clamped to 8 GiB; memory ceil(300/8 = 37.5) =
-    # 38 > max 20: capped at 20 executors; the heap rises to
-    # ceil(300/20) = 15 GiB (<= executor.capped_memory_max_gb 64):
-    # 300 GB, no shortfall; 100 / (20*10) = 0.5 h.
-    o = E.advise_executors(policy, daily_data_gb=100.0)
-    assert (o.model, o.executor_count, o.capped_by_max_executors,
-            o.reason) == (E.Model.ECAP_MODEL_ECAP_1, 20, True,
-                          R.ECAP_EXECUTOR_REASON_CAPPED)
-    assert o.executor_heap_bytes == 15 * 1024 * MIB
-    assert o.total_memory_gb == pytest.approx(300.0)
-    assert o.memory_shortfall_gb == pytest.approx(0.0)
-    # 20 * $0.20 = $4.00/h; * 8 h = $32; * 0.5 h = $2.
-    assert (o.cost_usd_per_hour, o.window_cost_usd, o.projected_cost_usd) == \
-        pytest.approx((4.0, 32.0, 2.0))
-    # YARN overhead max(int(0.1 * 15360), 384) = 1536 MiB; container
-    # 15360 + 1536 = 16896 MiB.
-    assert (o.executor_overhead_bytes, o.executor_container_bytes) == \
-        (1536 * MIB, 16896 * MIB)
-    # Regions of 15 GiB: usable 16106127360 - 314572800 = 15791554560;
-    # unified int(0.6 * usable) = 9474932736, storage half 4737466368,
-    # execution 4737466368, user usable - unified = 6316621824.
-    assert (o.memory_reserved_bytes, o.memory_unified_bytes,
-            o.memory_storage_bytes, o.memory_execution_bytes,
-            o.memory_user_bytes) == (314572800, 9474932736, 4737466368,
-                                     4737466368, 6316621824)
-    # Max 3, 64 GB a day: 192 GB / 3 = 64 GiB, exactly the capped
-    # ceiling: reachable; 64.5 GB: 193.5 / 3 -> 65 GiB > 64: the heap
-    # stops at 64 GiB, 192 GB, short 1.5 GB.
-    o = E.advise_executors(policy, daily_data_gb=64.0, max_executor_count=3)
-    assert (o.reason, o.executor_heap_bytes, o.memory_shortfall_gb) == \
-        (R.ECAP_EXECUTOR_REASON_CAPPED, 64 * 1024 * MIB, 0.0)
-    o = E.advise_executors(policy, daily_data_gb=64.5, max_executor_count=3)
-    assert o.reason == R.ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE
-    assert o.executor_heap_bytes == 64 * 1024 * MIB
-    assert o.memory_shortfall_gb == pytest.approx(1.5)
-    # Max 100: 38 executors of 8 GiB = 304 GB >= 300; memory rule
-    o = E.advise_executors(policy, daily_data_gb=100.0, max_executor_count=100)
-    assert (o.executor_count, o.reason) == (38, R.ECAP_EXECUTOR_REASON_MEMORY)
-    # exactly at the cap: max 38 is not capped; one below is
-    assert E.advise_executors(policy, daily_data_gb=100.0,
-                              max_executor_count=38).capped_by_max_executors is False
-    assert E.advise_executors(policy, daily_data_gb=100.0,
-                              max_executor_count=37).capped_by_max_executors is True
+def test_ecap1_cloudera_example(policy):
+    # Cloudera: 16 cores, 64 GB nodes, NodeManager 15 cores and 63 GB: 3
+    # executors of 5 cores a node, one slot for the AM, 21 GB each less
+    # 7 % overhead = 19 GB.  850 GB in 8 h (target 2 h): ceil(850 / 10) =
+    # 85 cores = 17 executors -> ceil(18 / 3) = 6 nodes.  Heap 21504 /
+    # 1.07 = 20097 -> 19968 MiB.
+    o = E.advise_executors(policy, daily_data_gb=850.0, platform="yarn",
+                           overhead_factor=0.07, node_vcpu_count=16,
+                           node_memory_gb=64.0)
+    assert (o.executor_count, o.executor_core_count,
+            o.executors_per_node_count, o.node_count) == (17, 5, 3, 6)
+    assert o.executor_heap_bytes == 19968 * MIB
+    assert int(o.executor_heap_gb) == 19
+    assert o.reason is R.ECAP_EXECUTOR_REASON_THROUGHPUT
+    assert o.node_reason is NR.ECAP_EXECUTOR_NODE_REASON_SHAPE
+    assert o.projected_hours == pytest.approx(2.0)
+
+
+def test_ecap1_window_and_caps(policy):
+    # EMR r5.4xlarge, 1 TB in 2 h: ceil(1024 / 2.5) = 410 cores, 103
+    # executors of 4 on ceil(104 / 4) = 26 nodes; above the policy's 20:
+    # advised and flagged.  Hard cap 20: ceil(21 / 4) = 6 nodes, 1024 /
+    # (20 x 4 x 5) = 2.56 h, 0.56 h late.
+    o = E.advise_executors(policy, daily_data_gb=1024.0, platform="emr",
+                           node_type="r5.4xlarge", processing_window_hours=2.0)
+    assert (o.needed_core_count, o.executor_count, o.node_count) == (410, 103, 26)
+    assert o.reason is R.ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED
+    assert o.policy_cap_exceeded_flag is True
+    assert o.dynamic_max_executor_count == 103
+    assert o.window_met is True
+    assert "410 cores" in o.explanation and "26 x r5.4xlarge" in o.explanation
+    o = E.advise_executors(policy, daily_data_gb=1024.0, platform="emr",
+                           node_type="r5.4xlarge", processing_window_hours=2.0,
+                           max_executor_count=20)
+    assert (o.executor_count, o.node_count, o.reason) == \
+        (20, 6, R.ECAP_EXECUTOR_REASON_CAPPED)
+    assert (o.projected_hours, o.window_miss_hours) == pytest.approx((2.56, 0.56))
+    assert o.window_met is False
+
+
+def test_ecap1_eks_allocatable(policy):
+    # m5.2xlarge, 58 pods: 32768 - (255 + 11 x 58) - 100 = 31775 MiB; CPU
+    # 8 - 0.09 = 7.91, less 0.25 DaemonSets = 7.66: 2 executors of 4
+    # cores requesting 3.83.
+    o = E.advise_executors(policy, daily_data_gb=100.0, platform="kubernetes",
+                           node_type="m5.2xlarge")
+    assert o.node_allocatable_memory_gb * 1024 == pytest.approx(31775.0)
+    assert o.node_allocatable_vcpu == pytest.approx(7.91)
+    assert (o.executors_per_node_count, o.executor_core_count) == (2, 4)
+    assert o.executor_request_vcpu == pytest.approx(3.83)
+    props = dict(E.executor_spark_properties(o))
+    assert props["spark.kubernetes.executor.request.cores"] == "3.83"
+    assert "spark.executor.instances" not in props
+
+
+def test_ecap1_cheapest_node(policy):
+    o = E.advise_executors(policy, daily_data_gb=1024.0, platform="emr",
+                           processing_window_hours=2.0)
+    assert o.node_reason is NR.ECAP_EXECUTOR_NODE_REASON_CHEAPEST
+    assert o.node_type and o.runner_up_node_type
+    assert o.runner_up_cost_usd >= o.projected_cost_usd
+    assert "next " + o.runner_up_node_type in o.explanation
 
 
 def test_overhead_by_platform(policy):
-    # EMR: int(0.1875 * 8192) = 1536 MiB
+    policy.model = "guide"
+    # guide, 100 GB: 8 GiB heaps.  EMR: int(0.1875 * 8192) = 1536 MiB
     o = E.advise_executors(policy, daily_data_gb=100.0, max_executor_count=100,
                            platform=P.ECAP_SPARK_PLATFORM_EMR)
     assert o.overhead_factor == pytest.approx(0.1875)
@@ -126,17 +147,17 @@ def test_overhead_by_platform(policy):
 
 
 def test_node_packing_and_cost(policy):
-    # EMR m5.2xlarge: 8 vCPU, 32 GiB, YARN 24576 MB, $0.384 + $0.096.
-    # 38 executors of 8 GiB + 1536 MiB = 9728 MiB containers, 2 cores.
-    # Cores: (8 - 1) / 2 = 3; memory: 24576 / 9728 = 2.53 -> 2; so 2
-    # per node, ceil(38 / 2) = 19 nodes, 19 * 0.48 = $9.12/h.
-    o = E.advise_executors(policy, daily_data_gb=100.0, max_executor_count=100,
+    # guide, EMR m5.2xlarge: 37 executors of 8 GiB + 1536 MiB = 9728 MiB,
+    # 2 cores.  Cores: (8 - 1) / 2 = 3; memory: 24576 / 9728 -> 2; so 2
+    # per node, ceil(37 / 2) = 19 nodes; the guide prices 37 x $0.20.
+    policy.model = "guide"
+    o = E.advise_executors(policy, daily_data_gb=100.0,
                            platform=P.ECAP_SPARK_PLATFORM_EMR,
                            node_vcpu_count=8, node_memory_gb=32.0,
                            node_yarn_memory_gb=24.0,
                            node_price_usd_per_hour=0.48)
     assert (o.executors_per_node_count, o.node_count) == (2, 19)
-    assert o.cost_usd_per_hour == pytest.approx(19 * 0.48)
+    assert o.cost_usd_per_hour == pytest.approx(37 * 0.20)
 
 
 def test_memory_regions_8gib(policy):
@@ -162,16 +183,19 @@ def test_memory_regions_8gib(policy):
 
 
 def test_spark_properties(policy):
-    # ecap-1, capped: 20 x 15 GiB, overhead int(0.1 * 15360) = 1536 MiB
-    o = E.advise_executors(policy, daily_data_gb=100.0)
+    # ecap-1, EMR r5.4xlarge, 100 GB in 8 h: 10 cores -> 3 executors of 4
+    # on 1 node; heap 30720 / 1.1875 -> 25856 MiB, overhead 4848 MiB; no
+    # spark.executor.instances beside dynamic allocation.
+    o = E.advise_executors(policy, daily_data_gb=100.0, platform="emr",
+                           node_type="r5.4xlarge")
     props = dict(E.executor_spark_properties(o))
-    assert len(props) == 15
-    assert props["spark.executor.instances"] == "20"
-    assert props["spark.executor.memory"] == "15g"
-    assert props["spark.executor.cores"] == "2"
-    assert props["spark.executor.memoryOverhead"] == "1536m"
+    assert len(props) == 14
+    assert "spark.executor.instances" not in props
+    assert props["spark.executor.memory"] == "25856m"
+    assert props["spark.executor.cores"] == "4"
+    assert props["spark.executor.memoryOverhead"] == "4848m"
     assert props["spark.memory.fraction"] == "0.6"
-    assert props["spark.dynamicAllocation.maxExecutors"] == "20"
+    assert props["spark.dynamicAllocation.maxExecutors"] == "3"
     assert props["spark.dynamicAllocation.shuffleTracking.enabled"] == "true"
     assert props["spark.serializer"] == "org.apache.spark.serializer.KryoSerializer"
     # guide, 3 GB: 4.5 GB -> "4608m", overhead 460 MiB -> "460m"
@@ -180,6 +204,21 @@ def test_spark_properties(policy):
         E.advise_executors(policy, daily_data_gb=3.0)))
     assert (props["spark.executor.memory"],
             props["spark.executor.memoryOverhead"]) == ("4608m", "460m")
+    assert props["spark.executor.instances"] == "2"
+
+
+def test_reason_names():
+    assert E.executor_reason_to_string(R.ECAP_EXECUTOR_REASON_CAPPED) == "capped"
+    assert E.executor_reason_from_string("policy-cap-exceeded") is \
+        R.ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED
+    assert E.executor_reason_to_string(12) is None
+    assert E.executor_node_reason_to_string(NR.ECAP_EXECUTOR_NODE_REASON_CHEAPEST) \
+        == "cheapest"
+    assert E.executor_node_reason_from_string("shape") is \
+        NR.ECAP_EXECUTOR_NODE_REASON_SHAPE
+    with pytest.raises(E.UnknownEnumError) as ei:
+        E.executor_reason_from_string("memory")
+    assert ei.value.field == "reason"
 
 
 def test_platform_names():
@@ -206,9 +245,13 @@ def test_platform_names():
     ({"platform": 5}, E.UnknownEnumError, "platform"),
     ({"node_vcpu_count": 8}, E.RangeError, "node_memory_gb"),
     ({"node_memory_gb": 32}, E.InvalidArgumentError, "node_vcpu_count"),
-    # 2 vCPU - 1 reserved = 1 core < 2 per executor
-    ({"node_vcpu_count": 2, "node_memory_gb": 64.0, "max_executor_count": 100},
-     E.RangeError, "node_vcpu_count"),
+    # YARN: 1 vCPU - 1 reserved leaves no core
+    ({"node_vcpu_count": 1, "node_memory_gb": 64.0}, E.RangeError,
+     "node_vcpu_count"),
+    ({"node_type": "r5.5xlarge"}, E.NotFoundError, "node_type"),
+    ({"node_type": "r5.4xlarge", "node_vcpu_count": 16},
+     E.InvalidArgumentError, "node_type"),
+    ({"runs_per_day_count": 1441}, E.RangeError, "runs_per_day_count"),
 ])
 def test_bad_input(policy, kw, cls, field):
     args = dict(daily_data_gb=100.0)
@@ -229,23 +272,29 @@ def test_edited_advice_is_refused():
 
 
 VOLUME = st.floats(0.05, 20000.0, allow_nan=False)
+NODES = st.sampled_from(["m5.xlarge", "m5.2xlarge", "m5.12xlarge", "r5.4xlarge",
+                         "c6i.large", "m6g.16xlarge", "r7g.2xlarge"])
+PLATFORMS = st.sampled_from(["yarn", "emr", "kubernetes", "kubernetes-non-jvm"])
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(VOLUME, VOLUME, st.sampled_from([0, 100000]))
-def test_ecap1_more_data_never_fewer_executors_or_memory(a, b, cap):
+@given(VOLUME, VOLUME, NODES, PLATFORMS, st.sampled_from([1.0, 2.0, 8.0]))
+def test_ecap1_reviewer_properties(a, b, node, platform, window):
     small, large = sorted((a, b))
     with E.Policy() as p:
-        x = E.advise_executors(p, daily_data_gb=small, max_executor_count=cap)
-        y = E.advise_executors(p, daily_data_gb=large, max_executor_count=cap)
+        x = E.advise_executors(p, daily_data_gb=small, node_type=node,
+                               platform=platform, processing_window_hours=window)
+        y = E.advise_executors(p, daily_data_gb=large, node_type=node,
+                               platform=platform, processing_window_hours=window)
+        for o in (x, y):
+            assert o.node_idle_vcpu <= 0.25 * o.node_usable_vcpu + 1e-9
+            assert o.executors_per_node_count * o.executor_container_bytes \
+                <= o.node_usable_memory_gb * GIB
+            assert o.executor_count == \
+                o.node_count * o.executors_per_node_count - 1
+            assert o.window_met and o.projected_hours <= window
         assert y.executor_count >= x.executor_count >= 2
-        assert y.total_memory_gb >= x.total_memory_gb
-        # never less memory than daily * 3 while reachable: uncapped, or
-        # capped at 20 with 20 * 64 GB = 1280 GB enough
-        if cap or y.required_memory_gb <= 1280.0:
-            assert y.total_memory_gb >= y.required_memory_gb
-        else:
-            assert y.reason == \
-                R.ECAP_EXECUTOR_REASON_CAPPED_MEMORY_UNREACHABLE
-        if not cap:
-            assert y.executor_count <= 20
+        # A run costs more with twice the data (smaller steps may dip where
+        # one more node spreads the driver's slot).
+        if large >= 2 * small:
+            assert y.projected_cost_usd >= x.projected_cost_usd

@@ -79,12 +79,13 @@ def test_ecap1_rounds_up_and_floor(policy):
     # 2^20 rows * 200 B = 200 MiB -> ecap-1 ceil(200/128) = 2
     o = E.advise_partitions(policy, row_count=MIB, avg_row_bytes=200)
     assert (o.data_size_bytes, o.partition_count) == (200 * MIB, 2)
-    # ecap-1: ceil(200/128) = 2 on 2 partitions: keep; on 3: coalesce
+    # ecap-1: ceil(200/128) = 2 on 2 partitions: keep; on 4 of 50 MiB
+    # (below half the target): coalesce
     o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
                             current_partition_count=2)
     assert o.action is A.ECAP_PARTITION_ACTION_KEEP
     o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
-                            current_partition_count=3)
+                            current_partition_count=4)
     assert o.action is A.ECAP_PARTITION_ACTION_COALESCE
     d = o.to_dict()
     assert d["action"] == 2 and json.loads(json.dumps(d)) == d
@@ -121,12 +122,74 @@ def test_enum_strings():
     assert E.partition_action_to_string(0) is None
     assert E.partition_action_from_string("coalesce") is A.ECAP_PARTITION_ACTION_COALESCE
     assert E.partition_reason_to_string(2) == "guide-coalesce-noop"
-    assert E.partition_reason_to_string(7) is None
+    assert E.partition_reason_to_string(7) == "keep-scan"
+    assert E.partition_reason_to_string(10) == "keep-near-target"
+    assert E.partition_reason_to_string(11) is None
     for r in R:
         assert E.partition_reason_from_string(E.partition_reason_to_string(r)) is r
     with pytest.raises(E.UnknownEnumError) as ei:
         E.partition_action_from_string("shuffle")
     assert ei.value.field == "action"
+
+
+def test_ecap1_tiny_data_and_files(policy):
+    # 5 MiB on 160 cores: the floor min(160 x 2, 5 MiB / 1 MiB) = 5
+    # partitions of 1 MiB, not 320 of 16 KiB
+    o = E.advise_partitions(policy, data_size_bytes=5 * MIB,
+                            total_executor_cores=160)
+    assert (o.partition_count, o.bytes_per_partition) == (5, MIB)
+    assert (o.core_task_count, o.min_size_partition_count) == (320, 5)
+    assert "capped at 5 MiB / 1 MiB" in o.reason_text
+    # 2 TiB from 2048 files of 1 GiB, current unknown: ceil(2 TiB /
+    # 128 MiB) = 16384, and the scan makes 2048 x 8 splits of 128 MiB, one
+    # task each: keep, no shuffle
+    o = E.advise_partitions(policy, data_size_bytes=2048 * GIB,
+                            total_executor_cores=160, file_count=2048)
+    assert o.action is A.ECAP_PARTITION_ACTION_KEEP
+    assert o.reason is R.ECAP_PARTITION_REASON_KEEP_SCAN
+    assert (o.partition_count, o.scan_task_count) == (16384, 16384)
+    # the same as a listing
+    o = E.advise_partitions(policy, file_sizes_bytes=[GIB] * 2048,
+                            total_executor_cores=160)
+    assert (o.data_size_bytes, o.scan_task_count) == (2048 * GIB, 16384)
+    # one gzip file of 1 GiB on 8 cores: 16 partitions (floor 16), the
+    # scan makes 1 task: repartition
+    o = E.advise_partitions(policy, data_size_bytes=GIB, file_count=1,
+                            files_splittable=False, total_executor_cores=8)
+    assert o.reason is R.ECAP_PARTITION_REASON_REPARTITION_SCAN
+    assert (o.partition_count, o.scan_task_count) == (16, 1)
+    # 200 MiB on 3 partitions of 66.7 MiB: at least half the 128 MiB
+    # target, so keep them rather than coalesce to 2
+    o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
+                            current_partition_count=3)
+    assert o.reason is R.ECAP_PARTITION_REASON_KEEP_NEAR_TARGET
+    assert (o.partition_count, o.effective_partition_count) == (2, 3)
+    assert "keep the 3 current partitions" in o.reason_text
+    # the scan needs the cores
+    with pytest.raises(E.InvalidArgumentError) as ei:
+        E.advise_partitions(policy, data_size_bytes=GIB, file_count=8)
+    assert ei.value.field == "total_executor_cores"
+
+
+def test_explain_texts(policy):
+    o = E.advise_partitions(policy, data_size_bytes=200 * MIB)
+    assert o.reason_text == (
+        "ecap-1: repartition 2 partitions of 100 MiB from ceil(200 MiB / "
+        "128 MiB target) = 2; the current count is unknown and the data is "
+        "not read from files, so a repartition sets it (current unknown)")
+    s = E.partition_scan_tasks(policy, file_sizes_bytes=[GIB],
+                               min_partition_num=4)
+    assert s.reason_text.endswith("8 splits pack into 8 tasks")
+    a = E.partition_aqe(policy, partition_sizes_bytes=[
+        110 * MIB, 30 * MIB, 170 * MIB, 15 * MIB, 35 * MIB],
+        advisory_partition_size_bytes=128 * MIB,
+        parallelism_first_disabled=True)
+    assert "5 partitions coalesce to 4" in a.reason_text
+    # an edited advice with a reason of another function is refused
+    import dataclasses
+    with pytest.raises(E.UnknownEnumError):
+        dataclasses.replace(
+            o, reason=R.ECAP_PARTITION_REASON_SPLIT_OPEN_COST).reason_text
 
 
 def test_scan_split_sizes(policy):
@@ -253,12 +316,14 @@ def test_render_properties(policy):
     assert [tuple(p) for p in props] == [
         # ecap-1: ceil(200 / 128) = 2
         ("spark.sql.shuffle.partitions", "2"),
-        # partition.target_size_mb 128 * 2^20
-        ("spark.sql.files.maxPartitionBytes", "134217728"),
+        # the advice's partition size, 200 MiB / 2 = 104857600 B
+        ("spark.sql.files.maxPartitionBytes", "104857600"),
         ("spark.sql.adaptive.enabled", "true"),
         ("spark.sql.adaptive.coalescePartitions.enabled", "true"),
-        # aqe.advisory_partition_size_mb 64 * 2^20
-        ("spark.sql.adaptive.advisoryPartitionSizeInBytes", "67108864"),
+        # respect the advisory size
+        ("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false"),
+        # AQE coalesces toward the same 104857600 B
+        ("spark.sql.adaptive.advisoryPartitionSizeInBytes", "104857600"),
         # aqe.min_partition_size_mb 1 * 2^20
         ("spark.sql.adaptive.coalescePartitions.minPartitionSize", "1048576"),
         ("spark.sql.adaptive.skewJoin.enabled", "true"),
@@ -286,7 +351,7 @@ def test_properties_grow_past_a_small_array(policy):
     props = _convert.call_with_properties(
         "ecap_partition_spark_properties", policy._h(), ctypes.byref(out),
         capacity=2)
-    assert len(props) == 9
+    assert len(props) == 10
 
 
 @settings(max_examples=200, deadline=None, database=None)

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * executor-ecap1.c - ecap-1 executor sizing: the cores the window needs,
+ * executors cut from a node of the platform, nodes filled with executors
+ * (one slot left for the driver or application master), the run's hours
+ * and cost, and, with no node given, the cheapest catalog node that meets
+ * the window.
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#include "executor-internal.h"
+#include "spark-memory.h"
+
+/* Most executors one advice may ask for: beyond it the input is not a
+ * Spark job. */
+#define MAX_PLANNED_EXECUTORS 10000000.0
+
+/* One node type's sizing. */
+struct plan {
+	const struct ecap__spark_node *node;
+	struct ecap__node_capacity cap;
+	struct ecap__exec_shape shape;
+	int64_t needed_cores, executors, nodes;
+	double projected_hours, cost_hour, cost_run;
+	int32_t reason;
+	/* Executors below executor.cores_min (a node too small for them). */
+	bool thin;
+	bool capped, over_policy_cap, met;
+};
+
+static bool
+is_kubernetes(int32_t platform)
+{
+	return platform == ECAP_SPARK_PLATFORM_KUBERNETES ||
+	       platform == ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM;
+}
+
+/* A node's hourly price on the platform: EC2, EMR's charge on EMR, and
+ * its EBS volume. */
+static double
+node_hour_usd(const ecap_policy *p, const struct ecap__spark_node *n,
+	      bool emr)
+{
+	double ebs = ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB) *
+		ecap__pd(p, ECAP_K_EXECUTOR_EBS_USD_PER_GB_MONTH) /
+		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+
+	return n->price_usd_per_hour +
+		(emr ? n->emr_price_usd_per_hour : 0.0) + ebs;
+}
+
+/* The EMR primary node (executor.emr_primary_node) runs no executors but
+ * bills every hour the cluster does. */
+static int
+primary_hour_usd(const ecap_policy *p, const struct ecap__exec_args *a,
+		 double *usd, struct ecap_error *err)
+{
+	const char *name = ecap__ps(p, ECAP_K_EXECUTOR_EMR_PRIMARY_NODE);
+	const struct ecap_catalog_entry *e;
+	struct ecap__spark_node n;
+
+	*usd = 0.0;
+	if (a->platform != ECAP_SPARK_PLATFORM_EMR)
+		return ECAP_OK;
+	e = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE, name);
+	if (e == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND,
+				  "executor.emr_primary_node",
+				  "executor.emr_primary_node \"%s\" is not in "
+				  "the spark-node catalog", name);
+	n = (struct ecap__spark_node){
+		.price_usd_per_hour = e->price_usd_per_hour,
+		.emr_price_usd_per_hour = e->emr_price_usd_per_hour,
+	};
+	*usd = node_hour_usd(p, &n, true);
+	return ECAP_OK;
+}
+
+static int
+capacity(const ecap_policy *p, const struct ecap__exec_args *a,
+	 const struct ecap__spark_node *n, struct ecap__node_capacity *cap,
+	 struct ecap_error *err)
+{
+	if (is_kubernetes(a->platform))
+		return ecap__k8s_capacity(p, n, cap, err);
+	return ecap__yarn_capacity(p, n,
+				   a->platform == ECAP_SPARK_PLATFORM_EMR,
+				   a->caller_yarn_gb, cap, err);
+}
+
+/*
+ * Executors and nodes for the window.  The cores the run needs are its
+ * data over executor.throughput_gb_per_core_hour in the target share of
+ * the window; executors hold the CPU they are given (the request on
+ * Kubernetes).  Nodes hold those executors and one slot for the driver or
+ * application master (Cloudera's example gives the AM one executor slot),
+ * and every other slot of the nodes bought runs an executor, so no
+ * executor node sits idle.  A caller's cap holds the count; the policy's
+ * maximum is only flagged.
+ */
+static int
+size_plan(const ecap_policy *p, const struct ecap__exec_args *a,
+	  struct plan *pl, struct ecap_error *err)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
+	int64_t per = pl->shape.per_node;
+	double need = ceil(a->run_gb / (tp * a->target_hours));
+	double n = ceil(need / pl->shape.request_vcpu);
+
+	if (n > MAX_PLANNED_EXECUTORS &&
+	    (a->hard_cap == 0 || a->hard_cap > MAX_PLANNED_EXECUTORS))
+		return ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
+				  "%.6g GB a run in %.6g hours needs %.3g "
+				  "executors, more than any Spark cluster runs",
+				  a->run_gb, a->target_hours, n);
+	pl->needed_cores = need > 9e18 ? INT64_MAX : (int64_t)need;
+	pl->reason = ECAP_EXECUTOR_REASON_THROUGHPUT;
+	if (n <= (double)a->min_executors) {
+		n = (double)a->min_executors;
+		pl->reason = ECAP_EXECUTOR_REASON_MIN_EXECUTORS;
+	}
+	if (a->hard_cap > 0 && n > (double)a->hard_cap) {
+		pl->executors = a->hard_cap;
+		pl->nodes = (a->hard_cap + 1 + per - 1) / per;
+		pl->capped = true;
+		pl->reason = ECAP_EXECUTOR_REASON_CAPPED;
+	} else {
+		pl->nodes = ((int64_t)n + 1 + per - 1) / per;
+		pl->executors = pl->nodes * per - 1;
+	}
+	if (!pl->capped && pl->executors > a->cap) {
+		pl->over_policy_cap = true;
+		pl->reason = ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED;
+	}
+	pl->projected_hours = a->run_gb / ((double)pl->executors *
+					   pl->shape.request_vcpu * tp);
+	pl->met = pl->projected_hours <= a->window_hours;
+	return ECAP_OK;
+}
+
+static void
+price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
+	   double primary_usd, struct plan *pl)
+{
+	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
+
+	/* A raw shape without a price: the policy's executor-hour. */
+	if (pl->node->price_usd_per_hour == 0.0 && pl->node->name[0] == '\0')
+		pl->cost_hour = (double)pl->executors *
+			ecap__pd(p, ECAP_K_EXECUTOR_PRICE_USD_PER_HOUR);
+	else
+		pl->cost_hour = (double)pl->nodes *
+			node_hour_usd(p, pl->node, emr) + primary_usd;
+	pl->cost_run = pl->cost_hour *
+		(pl->projected_hours + ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS));
+}
+
+static int
+plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
+	  const struct ecap__spark_node *n, double primary_usd,
+	  struct plan *pl, struct ecap_error *err)
+{
+	int rc;
+
+	memset(pl, 0, sizeof(*pl));
+	pl->node = n;
+	if ((rc = capacity(p, a, n, &pl->cap, err)) != ECAP_OK ||
+	    (rc = ecap__exec_shape(p, &pl->cap, a->overhead_factor,
+				   a->fixed_cores, &pl->shape, err)) != ECAP_OK ||
+	    (rc = size_plan(p, a, pl, err)) != ECAP_OK)
+		return rc;
+	price_plan(p, a, primary_usd, pl);
+	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
+	return ECAP_OK;
+}
+
+/* Is family (an entry's) among the comma-separated allowed families? */
+static bool
+family_allowed(const char *allowed, const char *family)
+{
+	size_t len = strlen(family);
+	const char *s = allowed;
+
+	if (strcmp(s, "all") == 0)
+		return true;
+	while (*s != '\0') {
+		while (*s == ' ' || *s == ',')
+			s++;
+		if (strncmp(s, family, len) == 0 &&
+		    (s[len] == '\0' || s[len] == ',' || s[len] == ' '))
+			return true;
+		while (*s != '\0' && *s != ',')
+			s++;
+	}
+	return false;
+}
+
+/* Meeting the window first, then executors of executor.cores_min or more
+ * (a 2-vCPU node holds one thin executor), then the cheaper run, then
+ * fewer nodes; when neither meets it, the faster run. */
+static bool
+plan_better(const struct plan *x, const struct plan *y)
+{
+	if (x->met != y->met)
+		return x->met;
+	if (x->thin != y->thin)
+		return !x->thin;
+	if (!x->met && x->projected_hours != y->projected_hours)
+		return x->projected_hours < y->projected_hours;
+	if (x->cost_run != y->cost_run)
+		return x->cost_run < y->cost_run;
+	if (x->nodes != y->nodes)
+		return x->nodes < y->nodes;
+	return strcmp(x->node->name, y->node->name) < 0;
+}
+
+/*
+ * No node given: every catalog node of the allowed families whose
+ * executors get at least executor.memory_min_gb of heap, sized for the
+ * window; the best plan wins and the next is named.
+ */
+static int
+pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
+	  double primary_usd, struct ecap__spark_node nodes[2],
+	  struct plan *best, struct plan *second, struct ecap_error *err)
+{
+	const char *allowed = ecap__ps(p, ECAP_K_EXECUTOR_NODE_FAMILIES);
+	uint64_t min_heap = (uint64_t)ceil(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) *
+					   1024.0);
+	const struct ecap_catalog_entry *e;
+	struct ecap__spark_node cand;
+	struct plan pl;
+	size_t i, count = 0, failed = SIZE_MAX;
+	bool have_best = false, have_second = false;
+
+	e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
+	for (i = 0; i < count; i++) {
+		if (!family_allowed(allowed, e[i].family))
+			continue;
+		cand = ecap__spark_node_of(&e[i]);
+		if (plan_node(p, a, &cand, primary_usd, &pl, NULL) != ECAP_OK) {
+			if (failed == SIZE_MAX)
+				failed = i;
+			continue;
+		}
+		if (pl.shape.heap_mib < min_heap)
+			continue;
+		if (!have_best || plan_better(&pl, best)) {
+			if (have_best) {
+				nodes[1] = nodes[0];
+				*second = *best;
+				second->node = &nodes[1];
+				have_second = true;
+			}
+			nodes[0] = cand;
+			*best = pl;
+			best->node = &nodes[0];
+			have_best = true;
+		} else if (!have_second || plan_better(&pl, second)) {
+			nodes[1] = cand;
+			*second = pl;
+			second->node = &nodes[1];
+			have_second = true;
+		}
+	}
+	if (!have_best && failed != SIZE_MAX) {
+		/* Say why, as the first node that failed does. */
+		cand = ecap__spark_node_of(&e[failed]);
+		return plan_node(p, a, &cand, primary_usd, &pl, err);
+	}
+	if (!have_best)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "executor.node_families",
+				  "no spark-node catalog entry of the families "
+				  "\"%s\" holds an executor with %.6g GB of heap "
+				  "on this platform", allowed,
+				  ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB));
+	if (!have_second)
+		second->node = NULL;
+	return ECAP_OK;
+}
+
+static void
+fill_memory(const ecap_policy *p, const struct ecap__exec_args *a,
+	    const struct plan *pl, struct ecap_executor_out *out)
+{
+	uint64_t heap = pl->shape.heap_mib * ECAP__MIB;
+	double execs = (double)pl->executors, cores = (double)pl->shape.cores;
+
+	out->executor_heap_bytes = heap;
+	out->executor_heap_gb = (double)pl->shape.heap_mib / 1024.0;
+	out->overhead_factor = a->overhead_factor;
+	out->executor_overhead_bytes = pl->shape.overhead_mib * ECAP__MIB;
+	out->executor_container_bytes = heap + out->executor_overhead_bytes;
+	ecap__executor_fill_regions(p, out);
+	/* A task holds its partition, expanded in memory by the guide's
+	 * executor.memory_multiplier; execution may use all of unified
+	 * memory (it evicts storage), shared by the executor's tasks. */
+	out->task_memory_need_bytes = (uint64_t)(a->partition_mb *
+		ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MULTIPLIER) * (double)ECAP__MIB);
+	out->task_memory_bytes = out->memory_unified_bytes /
+		(uint64_t)pl->shape.cores;
+	out->spill_risk_flag =
+		out->task_memory_need_bytes > out->task_memory_bytes;
+	out->required_memory_gb = (double)out->task_memory_need_bytes /
+		(double)ECAP__GIB * execs * cores;
+	out->total_memory_gb = execs * out->executor_heap_gb;
+	out->memory_shortfall_gb = fmax(0.0, out->required_memory_gb -
+		execs * (double)out->memory_unified_bytes / (double)ECAP__GIB);
+	out->total_container_gb = execs *
+		(double)out->executor_container_bytes / (double)ECAP__GIB;
+	out->heap_limited_flag = pl->shape.heap_limited;
+}
+
+static void
+fill_out(const ecap_policy *p, const struct ecap__exec_args *a,
+	 const struct plan *pl, const struct plan *second,
+	 struct ecap_executor_out *out)
+{
+	int64_t min = ecap__pi(p, ECAP_K_EXECUTOR_MIN_EXECUTORS);
+	int64_t initial = ecap__pi(p, ECAP_K_EXECUTOR_INITIAL_EXECUTORS);
+
+	out->reason = pl->reason;
+	out->executor_count = pl->executors;
+	out->executor_core_count = pl->shape.cores;
+	out->executor_request_vcpu = pl->shape.request_vcpu;
+	fill_memory(p, a, pl, out);
+	ecap__strlcpy(out->node_type, pl->node->name, sizeof(out->node_type));
+	if (second != NULL && second->node != NULL) {
+		ecap__strlcpy(out->runner_up_node_type, second->node->name,
+			      sizeof(out->runner_up_node_type));
+		out->runner_up_cost_usd = second->cost_run;
+	}
+	out->node_count = pl->nodes;
+	out->executors_per_node_count = pl->shape.per_node;
+	out->node_vcpu_count = pl->node->vcpu_count;
+	out->node_memory_gb = pl->node->memory_gb;
+	out->node_usable_vcpu = pl->cap.vcpu;
+	out->node_usable_memory_gb = (double)pl->cap.memory_mib / 1024.0;
+	out->node_allocatable_vcpu = pl->cap.allocatable_vcpu;
+	out->node_allocatable_memory_gb =
+		(double)pl->cap.allocatable_memory_mib / 1024.0;
+	out->node_idle_vcpu = pl->shape.idle_vcpu;
+	out->needed_core_count = pl->needed_cores;
+	out->total_core_count = pl->executors * pl->shape.cores;
+	if (min > pl->executors)
+		min = pl->executors;
+	out->dynamic_min_executor_count = min;
+	out->dynamic_initial_executor_count = initial < min ? min :
+		initial > pl->executors ? pl->executors : initial;
+	out->dynamic_max_executor_count = pl->executors;
+	out->runs_per_day_count = a->runs;
+	out->run_data_gb = a->run_gb;
+	out->processing_window_hours = a->window_hours;
+	out->target_hours = a->target_hours;
+	out->projected_hours = pl->projected_hours;
+	out->window_met = pl->met;
+	out->window_miss_hours = pl->met ? 0.0 :
+		pl->projected_hours - a->window_hours;
+	out->cost_usd_per_hour = pl->cost_hour;
+	out->window_cost_usd = pl->cost_hour * a->window_hours;
+	out->projected_cost_usd = pl->cost_run;
+	out->cost_usd_per_month = pl->cost_run * (double)a->runs *
+		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0;
+	out->capped_by_max_executors = pl->capped;
+	out->policy_cap_exceeded_flag = pl->over_policy_cap;
+}
+
+int
+ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
+		     struct ecap_executor_out *out, struct ecap_error *err)
+{
+	struct ecap__spark_node picked[2];
+	struct plan best, second;
+	double primary_usd;
+	int rc;
+
+	if ((rc = primary_hour_usd(p, a, &primary_usd, err)) != ECAP_OK)
+		return rc;
+	second.node = NULL;
+	if (a->has_node) {
+		rc = plan_node(p, a, &a->node, primary_usd, &best, err);
+		out->node_reason = a->named ? ECAP_EXECUTOR_NODE_REASON_NAMED :
+			ECAP_EXECUTOR_NODE_REASON_SHAPE;
+	} else {
+		rc = pick_node(p, a, primary_usd, picked, &best, &second, err);
+		if (rc == ECAP_OK)
+			out->node_reason = best.met ?
+				ECAP_EXECUTOR_NODE_REASON_CHEAPEST :
+				ECAP_EXECUTOR_NODE_REASON_FASTEST;
+	}
+	if (rc != ECAP_OK)
+		return rc;
+	fill_out(p, a, &best, &second, out);
+	return ECAP_OK;
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * executor-shape.c - executors cut from one node (ecap-1): cores per
+ * executor that fill the node's usable vCPUs, executors per node, and the
+ * heap that fits each executor's share of the node's memory with Spark's
+ * overhead, kept below the compressed-oops limit.
+ */
+#include <inttypes.h>
+#include <math.h>
+
+#include "spark-memory.h"
+#include "spark-node.h"
+
+/* ResourceProfile.calculateOverHeadMemory:
+ * math.max((overheadFactor * executorMemoryMiB).toInt, MEMORY_OVERHEAD_MIN_MIB) */
+uint64_t
+ecap__overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
+{
+	uint64_t over = (uint64_t)(factor * (double)heap_mib);
+	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
+
+	return (double)over < min_over ? (uint64_t)min_over : over;
+}
+
+/*
+ * Largest heap whose container (heap + overhead) fits share_mib: the
+ * heap is share / (1 + factor), rounded down to 256 MiB from 2 GiB up so
+ * the settings read as round numbers, then stepped down past the
+ * overhead's truncation and its 384 MiB floor.
+ */
+static uint64_t
+heap_for_share(const ecap_policy *p, double factor, uint64_t share_mib)
+{
+	uint64_t h = (uint64_t)((double)share_mib / (1.0 + factor));
+	uint64_t step = h >= 2048 ? 256 : 1;
+
+	h -= h % step;
+	while (h >= step && h + ecap__overhead_mib(p, factor, h) > share_mib)
+		h -= step;
+	if (h < step)
+		h = 0;
+	return h;
+}
+
+/* Whole vCPUs that hold task slots: YARN counts whole vcores; on
+ * Kubernetes the fractional allocatable rounds to the nearest core and
+ * the CPU request absorbs the fraction. */
+static int64_t
+slot_count(const struct ecap__node_capacity *cap)
+{
+	double v = cap->kubernetes ? floor(cap->vcpu + 0.5) : floor(cap->vcpu);
+
+	return v < 1.0 ? 1 : (int64_t)v;
+}
+
+/*
+ * Cores per executor: among executor.cores_min..cores_max (4-5), the one
+ * leaving the fewest slots idle (ties to more cores); if even that leaves
+ * more than executor.idle_vcpu_max_ratio idle (a 7-core node), the
+ * largest smaller count that does not.
+ */
+static int64_t
+choose_cores(const ecap_policy *p, int64_t slots)
+{
+	int64_t hi = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MAX);
+	int64_t lo = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
+	double tol = ecap__pd(p, ECAP_K_EXECUTOR_IDLE_VCPU_MAX_RATIO) *
+		(double)slots;
+	int64_t c, best;
+
+	if (hi > slots)
+		hi = slots;
+	if (lo > hi)
+		lo = hi;
+	best = hi;
+	for (c = hi; c >= lo; c--)
+		if (slots % c < slots % best)
+			best = c;
+	if ((double)(slots % best) <= tol)
+		return best;
+	for (c = lo - 1; c >= 1; c--)
+		if ((double)(slots % c) <= tol)
+			return c;
+	return 1;
+}
+
+/*
+ * The heap limit: with executors bigger than executor.heap_max_gb, more
+ * and smaller executors per node (each still within the idle bound), the
+ * fewest that bring the heap under the limit; none: the heap stays at the
+ * limit and the rest of the memory is left.
+ */
+static void
+split_for_heap_limit(const ecap_policy *p, const struct ecap__node_capacity *cap,
+		     double factor, int64_t slots, bool fixed,
+		     struct ecap__exec_shape *s)
+{
+	uint64_t lim = (uint64_t)floor(ecap__pd(p, ECAP_K_EXECUTOR_HEAP_MAX_GB) *
+				       1024.0);
+	double tol = ecap__pd(p, ECAP_K_EXECUTOR_IDLE_VCPU_MAX_RATIO) *
+		(double)slots;
+	int64_t e, c;
+	uint64_t h;
+
+	if (s->heap_mib <= lim)
+		return;
+	for (e = s->per_node + 1; !fixed && e <= slots; e++) {
+		c = slots / e;
+		if ((double)(slots - e * c) > tol)
+			continue;
+		h = heap_for_share(p, factor, cap->memory_mib / (uint64_t)e);
+		if (h <= lim) {
+			s->cores = c;
+			s->per_node = e;
+			s->heap_mib = h;
+			return;
+		}
+	}
+	s->heap_mib = lim - lim % 256;
+	s->heap_limited = true;
+}
+
+int
+ecap__exec_shape(const ecap_policy *p, const struct ecap__node_capacity *cap,
+		 double overhead_factor, int64_t fixed_cores,
+		 struct ecap__exec_shape *s, struct ecap_error *err)
+{
+	int64_t slots = slot_count(cap);
+	/* Pods besides executors: the driver and three DaemonSets (CNI,
+	 * kube-proxy, an agent). */
+	int64_t pod_room = cap->max_pod_count - 4;
+
+	*s = (struct ecap__exec_shape){ 0 };
+	if (fixed_cores > slots)
+		return ecap__fail(err, ECAP_ERR_RANGE, "executor_core_count",
+				  "executors of %" PRId64 " cores do not fit a "
+				  "node with %" PRId64 " usable vCPUs",
+				  fixed_cores, slots);
+	s->cores = fixed_cores > 0 ? fixed_cores : choose_cores(p, slots);
+	s->per_node = slots / s->cores;
+	if (cap->kubernetes && s->per_node > pod_room)
+		s->per_node = pod_room < 1 ? 1 : pod_room;
+	s->heap_mib = heap_for_share(p, overhead_factor,
+				     cap->memory_mib / (uint64_t)s->per_node);
+	split_for_heap_limit(p, cap, overhead_factor, slots, fixed_cores > 0, s);
+	if (s->heap_mib * ECAP__MIB < ecap__spark_min_heap_bytes(p))
+		return ecap__fail(err, ECAP_ERR_RANGE, "node_memory_gb",
+				  "%" PRIu64 " MiB per executor leaves a heap "
+				  "below Spark's minimum of 450 MiB",
+				  cap->memory_mib / (uint64_t)s->per_node);
+	s->overhead_mib = ecap__overhead_mib(p, overhead_factor, s->heap_mib);
+	s->request_vcpu = (double)s->cores;
+	if (cap->kubernetes) {
+		double share = floor(cap->vcpu / (double)s->per_node * 1000.0 +
+				     1e-6) / 1000.0;
+
+		if (share < s->request_vcpu)
+			s->request_vcpu = share;
+	}
+	s->idle_vcpu = cap->vcpu - (double)s->per_node * s->request_vcpu;
+	if (s->idle_vcpu < 0.0)
+		s->idle_vcpu = 0.0;
+	return ECAP_OK;
+}

@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ecap-1 executor sizing: executors cut from a node of the platform (YARN,
+ * EMR, Kubernetes), the cores the window needs, caps, costs, the cheapest
+ * catalog node, the explanation, and a grid over every catalog node,
+ * volume, window and platform read as a reviewer would.  Expected values
+ * come from Cloudera's and EMR's published examples, EKS's allocatable
+ * formula and hand calculations in the comments.
+ */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "fixture.h"
+
+#define MIB ((uint64_t)1 << 20)
+#define GIB ((uint64_t)1 << 30)
+
+static struct ecap_executor_in in;
+static struct ecap_executor_out out;
+
+static void
+setup(void)
+{
+	ECAP_STRUCT_INIT(&in);
+	ECAP_STRUCT_INIT(&out);
+	policy_setup();
+}
+
+static void
+advise(double daily_gb)
+{
+	in.daily_data_gb = daily_gb;
+	ck_assert_msg(ecap_executor_advise(p, &in, &out, &err) == 0, "%s",
+		      err.message);
+}
+
+static void
+node(const char *name, int32_t platform)
+{
+	memset(in.node_type, 0, sizeof(in.node_type));
+	strcpy(in.node_type, name);
+	in.platform = platform;
+}
+
+/* Cloudera, "How-to: Tune Your Apache Spark Jobs (Part 2)". */
+START_TEST(cloudera_example)
+{
+	/*
+	 * 6 nodes of 16 cores and 64 GB, NodeManager 63 GB and 15 cores
+	 * (a core and a GB for the system): 5 cores per executor, 3 per
+	 * node, one slot for the AM: 17 executors; 63 / 3 = 21 GB each,
+	 * less the overhead (the blog's 7 %): 19 GB.
+	 * Here: 850 GB in 8 h (target 2 h) needs ceil(850 / (5 x 2)) = 85
+	 * cores = 17 executors of 5; ceil((17 + 1) / 3) = 6 nodes, all 18
+	 * slots used.  Heap 64512 / 3 = 21504 MiB / 1.07 = 20097 -> 19968
+	 * MiB (19.5 GiB: "19 GB"), overhead int(0.07 x 19968) = 1397:
+	 * 21365 <= 21504.
+	 */
+	in.platform = ECAP_SPARK_PLATFORM_YARN;
+	in.overhead_factor = 0.07;
+	in.node_vcpu_count = 16;
+	in.node_memory_gb = 64.0;
+	advise(850.0);
+	ck_assert_int_eq(out.executor_count, 17);
+	ck_assert_int_eq(out.executor_core_count, 5);
+	ck_assert_int_eq(out.executors_per_node_count, 3);
+	ck_assert_int_eq(out.node_count, 6);
+	ck_assert_int_eq((int)out.executor_heap_gb, 19);
+	ck_assert_uint_eq(out.executor_heap_bytes, 19968 * MIB);
+	ck_assert_uint_eq(out.executor_overhead_bytes, 1397 * MIB);
+	ck_assert_int_eq(out.needed_core_count, 85);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_THROUGHPUT);
+	ck_assert_int_eq(out.node_reason, ECAP_EXECUTOR_NODE_REASON_SHAPE);
+	ck_assert_double_near(out.node_usable_vcpu, 15.0);
+	ck_assert_double_near(out.node_idle_vcpu, 0.0);
+	/* 850 / (17 x 5 x 5) = 2 hours; no price: 17 x $0.20 = $3.40/h,
+	 * a run 3.4 x (2 + 0.1 startup) = $7.14, a month x 30. */
+	ck_assert_double_near(out.projected_hours, 2.0);
+	ck_assert_int_eq(out.window_met, 1);
+	ck_assert_double_near(out.cost_usd_per_hour, 3.4);
+	ck_assert_double_near(out.projected_cost_usd, 3.4 * 2.1);
+	ck_assert_double_near(out.cost_usd_per_month, 3.4 * 2.1 * 30.0);
+}
+END_TEST
+
+/* EMR's task-configuration table and the rule for types it omits. */
+START_TEST(emr_instance_defaults)
+{
+	static const struct {
+		const char *name;
+		double yarn_gb;
+		int derived;
+	} rows[] = {
+		/* published: yarn.nodemanager.resource.memory-mb */
+		{ "m5.xlarge", 12288 / 1024.0, 0 },
+		{ "m5.2xlarge", 24576 / 1024.0, 0 },
+		{ "m5.4xlarge", 57344 / 1024.0, 0 },
+		{ "m5.24xlarge", 385024 / 1024.0, 0 },
+		{ "r5.4xlarge", 122880 / 1024.0, 0 },
+		{ "r5.24xlarge", 778240 / 1024.0, 0 },
+		{ "c5.4xlarge", 24576 / 1024.0, 0 },
+		{ "c5.9xlarge", 65536 / 1024.0, 0 },
+		/* derived: <= 32 GiB 75 %, else memory - 8 GiB */
+		{ "m6g.xlarge", 12.0, 1 },	/* 16 x 0.75 */
+		{ "r7g.16xlarge", 504.0, 1 },	/* 512 - 8 */
+		{ "c6i.large", 3.0, 1 },	/* 4 x 0.75 */
+	};
+	struct ecap_catalog_entry e;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+							  rows[i].name, &e, &err),
+				 0);
+		ck_assert_int_eq(e.yarn_memory_mb,
+				 (int64_t)(rows[i].yarn_gb * 1024.0));
+		ck_assert_int_eq(e.yarn_memory_derived_flag, rows[i].derived);
+		node(rows[i].name, ECAP_SPARK_PLATFORM_EMR);
+		advise(100.0);
+		ck_assert_double_near(out.node_usable_memory_gb, rows[i].yarn_gb);
+		/* EMR gives YARN every vCPU */
+		ck_assert_double_near(out.node_usable_vcpu,
+				      (double)e.vcpu_count);
+	}
+	/* EMR r5.4xlarge: 16 vCores / 4 = 4 executors of 30720 MiB each. */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_EMR);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 4);
+	ck_assert_int_eq(out.executor_core_count, 4);
+	ck_assert_uint_le(out.executor_container_bytes, 30720 * MIB);
+}
+END_TEST
+
+/* AWS EMR best practices, executor sizing examples. */
+START_TEST(emr_best_practice_examples)
+{
+	/*
+	 * r4.8xlarge: YARN 241664 MB, 32 vCores, 4 cores: 8 executors of
+	 * 30208 MB; EMR writes 30208 - 0.1875 x 30208 = 24544 MB of heap.
+	 * Exactly: heap + int(0.1875 heap) <= 30208: 30208 / 1.1875 =
+	 * 25438 -> 25344 MiB, overhead 4752: 30096 MiB.
+	 */
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	in.node_vcpu_count = 32;
+	in.node_memory_gb = 244.0;
+	in.node_yarn_memory_gb = 241664.0 / 1024.0;
+	advise(100.0);
+	ck_assert_int_eq(out.executor_core_count, 4);
+	ck_assert_int_eq(out.executors_per_node_count, 8);
+	ck_assert_uint_eq(out.executor_heap_bytes, 25344 * MIB);
+	ck_assert_uint_ge(out.executor_heap_bytes, 24544 * MIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 30096 * MIB);
+	/*
+	 * c5.4xlarge: YARN 24576 MB / 4 = 6144; EMR: 6144 - 0.1875 x 6144 =
+	 * 4992 MB.  Exactly: 6144 / 1.1875 = 5173 -> 5120 MiB, overhead 960:
+	 * 6080 MiB.
+	 */
+	in.node_vcpu_count = 0;
+	in.node_memory_gb = 0.0;
+	in.node_yarn_memory_gb = 0.0;
+	node("c5.4xlarge", ECAP_SPARK_PLATFORM_EMR);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 4);
+	ck_assert_int_eq(out.executor_core_count, 4);
+	ck_assert_uint_eq(out.executor_heap_bytes, 5120 * MIB);
+	ck_assert_uint_ge(out.executor_heap_bytes, 4992 * MIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 6080 * MIB);
+}
+END_TEST
+
+/* EKS: allocatable = capacity - kube-reserved - eviction threshold. */
+START_TEST(eks_allocatable)
+{
+	/*
+	 * m5.2xlarge, 58 pods: kube-reserved 255 + 11 x 58 = 893 MiB,
+	 * eviction 100: 32768 - 993 = 31775 MiB.  CPU 60 + 10 + 2 x 5 +
+	 * 4 x 2.5 = 90 m: 7.91.  Less DaemonSets (1024 MiB, 0.25): 30751
+	 * MiB, 7.66 vCPU -> 8 slots: 2 executors of 4 cores requesting
+	 * 3.83 each.  15375 MiB per pod: 15375 / 1.1 = 13977 -> 13824,
+	 * overhead 1382: 15206 MiB <= 15375.
+	 */
+	node("m5.2xlarge", ECAP_SPARK_PLATFORM_KUBERNETES);
+	advise(100.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 31775.0);
+	ck_assert_double_near(out.node_allocatable_vcpu, 7.91);
+	ck_assert_double_near(out.node_usable_vcpu, 7.66);
+	ck_assert_double_near(out.node_usable_memory_gb * 1024.0, 30751.0);
+	ck_assert_int_eq(out.executors_per_node_count, 2);
+	ck_assert_int_eq(out.executor_core_count, 4);
+	ck_assert_double_near(out.executor_request_vcpu, 3.83);
+	ck_assert_uint_eq(out.executor_heap_bytes, 13824 * MIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 15206 * MIB);
+	ck_assert_double_near(out.node_idle_vcpu, 0.0);
+	/*
+	 * r5.4xlarge, 234 pods: 255 + 2574 = 2829 MiB; 131072 - 2929 =
+	 * 128143 MiB.  CPU 60 + 10 + 10 + 12 x 2.5 = 110 m: 15.89, less
+	 * 0.25 = 15.64: 4 executors of 4 cores requesting 3.91.
+	 * (128143 - 1024) / 4 = 31779 MiB per pod: 31779 / 1.1 = 28890 ->
+	 * 28672, overhead 2867: 31539 MiB.
+	 */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_KUBERNETES);
+	advise(100.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 128143.0);
+	ck_assert_double_near(out.node_allocatable_vcpu, 15.89);
+	ck_assert_int_eq(out.executors_per_node_count, 4);
+	ck_assert_double_near(out.executor_request_vcpu, 3.91);
+	ck_assert_uint_eq(out.executor_container_bytes, 31539 * MIB);
+	/* Non-JVM: 15375 / 1.4 = 10982 -> 10752, overhead int(0.4 x
+	 * 10752) = 4300: 15052 MiB. */
+	node("m5.2xlarge", ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM);
+	advise(100.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 10752 * MIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 15052 * MIB);
+	/* A raw shape takes the kubelet's default of 110 pods: 255 + 1210
+	 * = 1465 MiB; 32768 - 1565 = 31203 MiB. */
+	memset(in.node_type, 0, sizeof(in.node_type));
+	in.node_vcpu_count = 8;
+	in.node_memory_gb = 32.0;
+	advise(100.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 31203.0);
+}
+END_TEST
+
+/* The window decides; the policy's maximum only flags; a caller's cap
+ * says how long the run takes. */
+START_TEST(window_and_caps)
+{
+	/*
+	 * EMR r5.4xlarge, 1 TB in 2 h (target 0.5 h): ceil(1024 / 2.5) =
+	 * 410 cores, ceil(410 / 4) = 103 executors; ceil(104 / 4) = 26
+	 * nodes, 26 x 4 - 1 = 103.  103 > executor.max_executors 20:
+	 * advised and flagged.  1024 / (103 x 4 x 5) = 0.497 h.
+	 */
+	double node_h = 1.008 + 0.252 + 64.0 * 0.08 / 720.0;
+	double primary_h = 0.192 + 0.048 + 64.0 * 0.08 / 720.0;
+	double hours = 1024.0 / (103.0 * 4.0 * 5.0);
+
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_EMR);
+	in.processing_window_hours = 2.0;
+	advise(1024.0);
+	ck_assert_int_eq(out.needed_core_count, 410);
+	ck_assert_int_eq(out.executor_count, 103);
+	ck_assert_int_eq(out.node_count, 26);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED);
+	ck_assert_int_eq(out.policy_cap_exceeded_flag, 1);
+	ck_assert_int_eq(out.capped_by_max_executors, 0);
+	ck_assert_int_eq(out.dynamic_max_executor_count, 103);
+	ck_assert_double_near(out.projected_hours, hours);
+	ck_assert_int_eq(out.window_met, 1);
+	ck_assert_double_near(out.window_miss_hours, 0.0);
+	/* 26 core nodes (EC2 + EMR + 64 GB gp3) and the m5.xlarge primary;
+	 * a run bills the projected hours and 0.1 h of start. */
+	ck_assert_double_near(out.cost_usd_per_hour, 26.0 * node_h + primary_h);
+	ck_assert_double_near(out.projected_cost_usd,
+			      (26.0 * node_h + primary_h) * (hours + 0.1));
+	/* The caller's cap of 20: 20 executors, ceil(21 / 4) = 6 nodes,
+	 * 1024 / (20 x 4 x 5) = 2.56 h: 0.56 h past the window. */
+	in.max_executor_count = 20;
+	advise(1024.0);
+	ck_assert_int_eq(out.executor_count, 20);
+	ck_assert_int_eq(out.node_count, 6);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_CAPPED);
+	ck_assert_int_eq(out.capped_by_max_executors, 1);
+	ck_assert_double_near(out.projected_hours, 2.56);
+	ck_assert_int_eq(out.window_met, 0);
+	ck_assert_double_near(out.window_miss_hours, 0.56);
+	/* 8 h (target 2 h): ceil(1024 / 10) = 103 cores -> 26 executors ->
+	 * 7 nodes -> 27 executors. */
+	in.max_executor_count = 0;
+	in.processing_window_hours = 8.0;
+	advise(1024.0);
+	ck_assert_int_eq(out.executor_count, 27);
+	ck_assert_int_eq(out.node_count, 7);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED);
+	/* Four runs a day: 256 GB a run -> ceil(256 / 10) = 26 cores -> 7
+	 * executors -> 2 nodes -> 7; a month bills 4 x 30 runs. */
+	in.runs_per_day_count = 4;
+	advise(1024.0);
+	ck_assert_double_near(out.run_data_gb, 256.0);
+	ck_assert_int_eq(out.executor_count, 7);
+	ck_assert_double_near(out.cost_usd_per_month,
+			      out.projected_cost_usd * 4.0 * 30.0);
+	/* 1 GB: 1 core; the floor of 2 executors + driver: 1 node. */
+	in.runs_per_day_count = 0;
+	advise(1.0);
+	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_MIN_EXECUTORS);
+	ck_assert_int_eq(out.executor_count, 3);
+	ck_assert_int_eq(out.node_count, 1);
+	ck_assert_int_eq(out.dynamic_min_executor_count, 2);
+	ck_assert_int_eq(out.dynamic_initial_executor_count, 3);
+}
+END_TEST
+
+/* No node given: the cheapest catalog node meeting the window. */
+START_TEST(cheapest_node)
+{
+	struct ecap_catalog_entry e;
+	struct ecap_executor_out best;
+	size_t i, n = ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE);
+
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	in.processing_window_hours = 2.0;
+	advise(1024.0);
+	best = out;
+	ck_assert_int_eq(best.node_reason, ECAP_EXECUTOR_NODE_REASON_CHEAPEST);
+	ck_assert(best.node_type[0] != '\0');
+	ck_assert(best.runner_up_node_type[0] != '\0');
+	ck_assert_str_ne(best.node_type, best.runner_up_node_type);
+	ck_assert(best.runner_up_cost_usd >= best.projected_cost_usd);
+	/* No catalog node with executors of 4 GiB or more runs it cheaper. */
+	for (i = 0; i < n; i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_SPARK_NODE,
+							i, &e, &err), 0);
+		node(e.name, ECAP_SPARK_PLATFORM_EMR);
+		advise(1024.0);
+		if (out.executor_heap_gb >= 4.0)
+			ck_assert_msg(out.projected_cost_usd >=
+					      best.projected_cost_usd - 1e-9,
+				      "%s $%g < %s $%g", e.name,
+				      out.projected_cost_usd, best.node_type,
+				      best.projected_cost_usd);
+	}
+	/* Families the policy allows. */
+	memset(in.node_type, 0, sizeof(in.node_type));
+	ck_assert_int_eq(ecap_policy_set_string(p, "executor.node_families",
+						"r5, r6i", &err), 0);
+	advise(1024.0);
+	ck_assert_msg(strncmp(out.node_type, "r5.", 3) == 0 ||
+			      strncmp(out.node_type, "r6i.", 4) == 0,
+		      "%s", out.node_type);
+	ck_assert_int_eq(ecap_policy_set_string(p, "executor.node_families",
+						"x9", &err), 0);
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err),
+		      ECAP_ERR_NOT_FOUND, err, "executor.node_families");
+	/* A hard cap no node can meet: the fastest. */
+	ck_assert_int_eq(ecap_policy_set_string(p, "executor.node_families",
+						"all", &err), 0);
+	in.max_executor_count = 2;
+	advise(10240.0);
+	ck_assert_int_eq(out.node_reason, ECAP_EXECUTOR_NODE_REASON_FASTEST);
+	ck_assert_int_eq(out.window_met, 0);
+	ck_assert(out.window_miss_hours > 0.0);
+	/* The EMR primary must be in the catalog. */
+	in.max_executor_count = 0;
+	ck_assert_int_eq(ecap_policy_set_string(p, "executor.emr_primary_node",
+						"m9.huge", &err), 0);
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err),
+		      ECAP_ERR_NOT_FOUND, err, "executor.emr_primary_node");
+}
+END_TEST
+
+START_TEST(heap_limit_and_spill)
+{
+	/*
+	 * YARN r5.4xlarge: 15 cores, 127 GiB.  5 cores x 3 = 15: 43349
+	 * MiB each, heap 39409 > 31 GiB: split to 4 executors of 3 cores
+	 * (3 idle of 15 = 20 %): 32512 / 1.1 = 29556 -> 29440 MiB.
+	 */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 4);
+	ck_assert_int_eq(out.executor_core_count, 3);
+	ck_assert_uint_eq(out.executor_heap_bytes, 29440 * MIB);
+	ck_assert_int_eq(out.heap_limited_flag, 0);
+	ck_assert_double_near(out.node_idle_vcpu, 3.0);
+	/* The policy allows larger heaps: 3 x 5 cores, 43349 / 1.1 =
+	 * 39408 -> 39168 MiB. */
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.heap_max_gb", 64.0,
+						&err), 0);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 3);
+	ck_assert_uint_eq(out.executor_heap_bytes, 39168 * MIB);
+	/*
+	 * Spill: EMR m5.xlarge, 1 executor of 4 cores, 12288 / 1.1875 =
+	 * 10347 -> 10240 MiB; unified (10240 - 300) x 0.6 = 5964 MiB, 1491
+	 * MiB a task.  128 MB partitions x 3 = 384 MiB: no risk; 1 GB
+	 * partitions need 3072 MiB: risk.
+	 */
+	node("m5.xlarge", ECAP_SPARK_PLATFORM_EMR);
+	advise(100.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 10240 * MIB);
+	ck_assert_uint_eq(out.task_memory_need_bytes, 384 * MIB);
+	ck_assert_uint_eq(out.task_memory_bytes, out.memory_unified_bytes / 4);
+	ck_assert_int_eq(out.spill_risk_flag, 0);
+	in.partition_size_mb = 1024.0;
+	advise(100.0);
+	ck_assert_int_eq(out.spill_risk_flag, 1);
+	ck_assert(out.memory_shortfall_gb > 0.0);
+}
+END_TEST
+
+START_TEST(explain_and_names)
+{
+	char buf[ECAP_EXPLAIN_MAX], small[32];
+	int32_t v = -1;
+
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_EMR);
+	in.processing_window_hours = 2.0;
+	advise(1024.0);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_msg(strstr(buf, "410 cores") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "103 executors of 4 cores") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "r5.4xlarge") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "26 x r5.4xlarge") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "executor.max_executors") != NULL, "%s", buf);
+	ck_assert_err(ecap_executor_explain(&out, small, sizeof(small), &err),
+		      ECAP_ERR_NOSPACE, err, "size");
+	ck_assert_uint_eq(strlen(small), sizeof(small) - 1);
+	ck_assert_int_eq(memcmp(small, buf, sizeof(small) - 1), 0);
+	in.max_executor_count = 20;
+	advise(1024.0);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_msg(strstr(buf, "0.56 h past the 2-hour window") != NULL,
+		      "%s", buf);
+	memset(in.node_type, 0, sizeof(in.node_type));
+	in.max_executor_count = 0;
+	advise(1024.0);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_msg(strstr(buf, "next ") != NULL, "%s", buf);
+	use_model("guide");
+	advise(100.0);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_msg(strncmp(buf, "guide: ", 7) == 0, "%s", buf);
+	ck_assert_err(ecap_executor_explain(NULL, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "ecap_executor_out");
+	ck_assert_err(ecap_executor_explain(&out, NULL, 8, &err),
+		      ECAP_ERR_INVALID, err, "buf");
+	out.reason = 99;
+	ck_assert_err(ecap_executor_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
+	/* names */
+	ck_assert_str_eq(ecap_executor_reason_to_string(
+				 ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED),
+			 "policy-cap-exceeded");
+	ck_assert_int_eq(ecap_executor_reason_from_string("capped", &v, &err), 0);
+	ck_assert_int_eq(v, ECAP_EXECUTOR_REASON_CAPPED);
+	ck_assert_ptr_null(ecap_executor_reason_to_string(12));
+	ck_assert_err(ecap_executor_reason_from_string("memory", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
+	ck_assert_str_eq(ecap_executor_node_reason_to_string(
+				 ECAP_EXECUTOR_NODE_REASON_CHEAPEST), "cheapest");
+	ck_assert_int_eq(ecap_executor_node_reason_from_string("fastest", &v,
+							       &err), 0);
+	ck_assert_int_eq(v, ECAP_EXECUTOR_NODE_REASON_FASTEST);
+	ck_assert_ptr_null(ecap_executor_node_reason_to_string(5));
+}
+END_TEST
+
+/* ECAP_EXPLAIN_MAX holds the longest sentence any advice can ask for:
+ * 63-character node names, the largest counts explain accepts, numbers
+ * of three-digit exponents, every reason, node reason and window case. */
+START_TEST(explain_always_fits)
+{
+	static const int32_t reasons[] = {
+		ECAP_EXECUTOR_REASON_MIN_EXECUTORS, ECAP_EXECUTOR_REASON_THROUGHPUT,
+		ECAP_EXECUTOR_REASON_CAPPED, ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED,
+	};
+	char buf[ECAP_EXPLAIN_MAX], size0[1];
+	struct ecap_executor_out a;
+	size_t r, k, met;
+
+	advise(100.0);
+	for (r = 0; r < 4; r++)
+		for (k = 0; k <= ECAP_EXECUTOR_NODE_REASON_FASTEST; k++)
+			for (met = 0; met < 2; met++) {
+				a = out;
+				a.reason = reasons[r];
+				a.node_reason = (int32_t)k;
+				a.window_met = (int32_t)met;
+				memset(a.node_type, 'x', 63);
+				a.node_type[63] = '\0';
+				memset(a.runner_up_node_type, 'y', 63);
+				a.runner_up_node_type[63] = '\0';
+				a.executor_count = 10000000;
+				a.executor_core_count = 256;
+				a.node_count = 10000000;
+				a.executors_per_node_count = 65536;
+				a.needed_core_count = INT64_C(10000000000);
+				a.executor_request_vcpu = 1.23456e-300;
+				a.run_data_gb = 1.23456789e+299;
+				a.target_hours = 1.23456e+299;
+				a.projected_hours = 1.23456e-299;
+				a.window_miss_hours = 1.23456e+299;
+				a.processing_window_hours = 1.23456e+299;
+				a.executor_heap_gb = 1.23456e+299;
+				a.projected_cost_usd = 1.23456e+299;
+				a.runner_up_cost_usd = 1.23456e+299;
+				ck_assert_msg(ecap_executor_explain(&a, buf, sizeof(buf),
+								    &err) == 0,
+					      "%s", err.message);
+			}
+	/* A size of 0 or 1 is no room at all, and says how much is needed. */
+	ck_assert_err(ecap_executor_explain(&out, NULL, 0, &err),
+		      ECAP_ERR_NOSPACE, err, "size");
+	ck_assert_err(ecap_executor_explain(&out, size0, 1, &err),
+		      ECAP_ERR_NOSPACE, err, "size");
+	ck_assert_str_eq(size0, "");
+	/* Numbers an advice cannot hold are refused, not printed. */
+	a = out;
+	a.executor_count = INT64_C(2147483648);	/* past Spark's Int */
+	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
+		      ECAP_ERR_RANGE, err, "executor_count");
+	a = out;
+	a.projected_cost_usd = NAN;
+	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "projected_cost_usd");
+}
+END_TEST
+
+/*
+ * Every catalog node x 0.1 GB .. 10 TB a day x windows 1 .. 8 h x every
+ * platform, read as a reviewer would: executor nodes keep at most a
+ * quarter of their usable vCPUs idle, pods and containers fit, every slot
+ * but the driver's runs an executor, the window is met (or the miss is
+ * stated), the heap stays below the compressed-oops limit, the window
+ * changes the answer from 100 GB a day, and a run costs more as the work
+ * grows.
+ */
+static const double volumes[] = { 0.1, 1.0, 10.0, 100.0, 1024.0, 10240.0 };
+static const double windows[] = { 1.0, 2.0, 4.0, 8.0 };
+static const int32_t grid_platforms[] = {
+	ECAP_SPARK_PLATFORM_YARN, ECAP_SPARK_PLATFORM_EMR,
+	ECAP_SPARK_PLATFORM_KUBERNETES, ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM,
+};
+
+static void
+check_grid_answer(const char *name, double gb, double hours)
+{
+	double usable_mib = out.node_usable_memory_gb * 1024.0;
+
+	ck_assert_msg(out.node_idle_vcpu <= 0.25 * out.node_usable_vcpu + 1e-9,
+		      "%s %g GB: %g of %g vCPUs idle", name, gb,
+		      out.node_idle_vcpu, out.node_usable_vcpu);
+	ck_assert_msg((double)(out.executors_per_node_count *
+			       (int64_t)(out.executor_container_bytes / MIB)) <=
+			      usable_mib,
+		      "%s: %" PRId64 " x %" PRIu64 " MiB > %g MiB", name,
+		      out.executors_per_node_count,
+		      out.executor_container_bytes / MIB, usable_mib);
+	if (out.node_allocatable_memory_gb > 0.0)
+		ck_assert((double)(out.executor_container_bytes / MIB) <=
+			  out.node_allocatable_memory_gb * 1024.0);
+	ck_assert_int_eq(out.executor_count,
+			 out.node_count * out.executors_per_node_count - 1);
+	ck_assert_msg(out.window_met == 1 && out.projected_hours <= hours,
+		      "%s %g GB %g h: %g h", name, gb, hours,
+		      out.projected_hours);
+	ck_assert(out.executor_heap_bytes <= 31 * GIB ||
+		  out.heap_limited_flag == 1);
+	ck_assert(out.executor_request_vcpu <= (double)out.executor_core_count);
+	ck_assert(out.executor_core_count <= 5);
+}
+
+/* The node types the issue names for the window check. */
+static bool
+issue_node(const char *name)
+{
+	static const char *names[] = { "m5.xlarge", "m5.2xlarge", "m5.4xlarge",
+				       "m5.8xlarge", "m5.12xlarge",
+				       "r5.4xlarge" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+START_TEST(grid_every_node)
+{
+	struct ecap_catalog_entry e;
+	size_t i, n = ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE);
+	size_t v, w, k;
+	double last_cost, count_1h;
+	int64_t nodes_1h;
+
+	ck_assert_uint_ge(n, 70);
+	for (i = 0; i < n; i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_SPARK_NODE,
+							i, &e, &err), 0);
+		for (k = 0; k < 4; k++)
+			for (w = 0; w < 4; w++) {
+				last_cost = 0.0;
+				for (v = 0; v < 6; v++) {
+					node(e.name, grid_platforms[k]);
+					in.processing_window_hours = windows[w];
+					advise(volumes[v]);
+					check_grid_answer(e.name, volumes[v],
+							  windows[w]);
+					ck_assert(out.projected_cost_usd >=
+						  last_cost);
+					last_cost = out.projected_cost_usd;
+					if (volumes[v] < 100.0 || w != 0)
+						continue;
+					count_1h = (double)out.executor_count;
+					nodes_1h = out.node_count;
+					in.processing_window_hours = 8.0;
+					advise(volumes[v]);
+					/* One node may already meet the
+					 * tighter window (r5.24xlarge holds
+					 * 23 executors). */
+					if (nodes_1h == 1 && out.node_count == 1 &&
+					    !issue_node(e.name))
+						continue;
+					ck_assert_msg(count_1h >
+							      (double)out.executor_count,
+						      "%s %g GB: window 1 h and 8 h "
+						      "give %g and %" PRId64
+						      " executors", e.name,
+						      volumes[v], count_1h,
+						      out.executor_count);
+				}
+			}
+	}
+}
+END_TEST
+
+/* With no node given, the pick passes the same review. */
+START_TEST(grid_picked_node)
+{
+	size_t v, w, k;
+
+	for (k = 0; k < 4; k++)
+		for (w = 0; w < 4; w++)
+			for (v = 0; v < 6; v++) {
+				memset(in.node_type, 0, sizeof(in.node_type));
+				in.platform = grid_platforms[k];
+				in.processing_window_hours = windows[w];
+				advise(volumes[v]);
+				ck_assert_int_eq(out.node_reason,
+						 ECAP_EXECUTOR_NODE_REASON_CHEAPEST);
+				check_grid_answer(out.node_type, volumes[v],
+						  windows[w]);
+				ck_assert(out.executor_heap_bytes >= 4 * GIB);
+			}
+}
+END_TEST
+
+Suite *
+executor_ecap1_suite(void)
+{
+	Suite *s = suite_create("executor-ecap1");
+	TCase *tc = tcase_create("executor-ecap1");
+
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, cloudera_example);
+	tcase_add_test(tc, emr_instance_defaults);
+	tcase_add_test(tc, emr_best_practice_examples);
+	tcase_add_test(tc, eks_allocatable);
+	tcase_add_test(tc, window_and_caps);
+	tcase_add_test(tc, cheapest_node);
+	tcase_add_test(tc, heap_limit_and_spill);
+	tcase_add_test(tc, explain_and_names);
+	tcase_add_test(tc, explain_always_fits);
+	tcase_add_test(tc, grid_every_node);
+	tcase_add_test(tc, grid_picked_node);
+	suite_add_tcase(s, tc);
+	return s;
+}
