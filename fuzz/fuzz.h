@@ -99,6 +99,10 @@ fuzz_check_error(int rc, const struct ecap_error *err)
 			rc, err->code, err->field, err->message);
 		abort();
 	}
+	/* ECAP_FUZZ_VERBOSE=1 shows why each input was refused (to check
+	 * that a seed reaches past validation). */
+	if (getenv("ECAP_FUZZ_VERBOSE") != NULL)
+		fprintf(stderr, "refused: %s\n", err->message);
 	/* Memory never runs out in a fuzz run. */
 	if (rc == ECAP_ERR_NOMEM) {
 		fprintf(stderr, "NOMEM without a failed allocation: %s\n",

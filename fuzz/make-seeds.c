@@ -2,8 +2,10 @@
 /*
  * make-seeds - writes a seed corpus of valid calls for the fuzz targets
  * into DIR/<target>/ (fuzz/corpus is made with it; run it again when a
- * struct changes): cc -Iinclude fuzz/make-seeds.c -o make-seeds &&
- * ./make-seeds fuzz/corpus.  Each seed is laid out as the target reads it
+ * struct changes), from a build tree:
+ *   cc -Iinclude fuzz/make-seeds.c lib/.libs/libecaptune.a \
+ *      $(pkg-config --libs jansson) -lm -o make-seeds &&
+ *   ./make-seeds fuzz/corpus  Each seed is laid out as the target reads it
  * (fuzz/fuzz.h).
  */
 #include <stdio.h>
@@ -58,6 +60,23 @@ save(const char *dir, const char *target, const char *name,
 		perror(path);
 		exit(1);
 	}
+}
+
+/* The index of a policy key, as the policy_set target picks keys. */
+static unsigned
+key_index(const char *key)
+{
+	struct ecap_key_info info;
+	size_t i;
+
+	for (i = 0; i < ecap_policy_key_count(); i++) {
+		ECAP_STRUCT_INIT(&info);
+		if (ecap_policy_key_at(i, &info, NULL) == ECAP_OK &&
+		    strcmp(info.name, key) == 0)
+			return (unsigned)i;
+	}
+	fprintf(stderr, "make-seeds: no key %s\n", key);
+	exit(1);
 }
 
 /* "guide-scan", "ecap-1-scan", ... */
@@ -211,12 +230,21 @@ main(int argc, char **argv)
 			save(dir, "projection", label(tmp, model, "-montecarlo"), &s);
 		}
 		{
-			/* set executor.cores (key index from the table) */
-			unsigned char ops[] = { (unsigned char)model, 0x01, 0, 8,
-						0, 0, 0, 0, 0, 0, 0, 0xc0, 0x01,
-						5, 's', 't', 'e', 'd', 'y' };
+			/* set executor.cores to 4 (an int64 op), then a
+			 * scenario (a struct op) */
+			ECAP_OPTS(ecap_scenario, sc, .name = "steady",
+				  .description = "caf\xc3\xa9",
+				  .yearly_growth_ratio = 0.1,
+				  .seasonal_peak_factor = 2.0);
+			int64_t four = 4;
+
 			s.n = 0;
-			put(&s, ops, sizeof(ops));
+			put8(&s, (unsigned)model);
+			put8(&s, 0x01);
+			put8(&s, key_index("executor.cores"));
+			put(&s, &four, sizeof(four));
+			put8(&s, 0xc0);
+			put_struct(&s, &sc, sizeof(sc));
 			save(dir, "policy_set", name, &s);
 		}
 	}
