@@ -127,12 +127,14 @@ explain_guide(const struct ecap_executor_out *a, struct line *l)
 static void
 explain_count(const struct ecap_executor_out *a, struct line *l)
 {
-	double rate = 0.0;
+	double rate = 0.0, core_hours = a->projected_hours *
+		(double)a->executor_count * a->executor_request_vcpu;
 
+	/* Each factor positive can still make a product that underflows to
+	 * 0 (an edited advice): divide only by a positive one. */
 	if (a->projected_hours > 0.0 && a->executor_count > 0 &&
-	    a->executor_request_vcpu > 0.0)
-		rate = a->run_data_gb / (a->projected_hours *
-			(double)a->executor_count * a->executor_request_vcpu);
+	    a->executor_request_vcpu > 0.0 && core_hours > 0.0)
+		rate = a->run_data_gb / core_hours;
 	line_add(l, "ceil(%.6g GB / (%.3g GB/core-hour x %.3g h)) = %" PRId64
 		 " core%s", a->run_data_gb, rate, a->target_hours,
 		 a->needed_core_count, a->needed_core_count == 1 ? "" : "s");
