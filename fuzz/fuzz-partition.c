@@ -16,10 +16,18 @@ advise(const ecap_policy *p, struct fuzz_in *in, struct ecap_error *err)
 	} i;
 	struct ecap_partition_out out;
 	struct ecap_property props[FUZZ_PROPS];
-	size_t n = fuzz_props_init(props);
+	int64_t sizes[MAX_ITEMS];
+	size_t n = fuzz_props_init(props), k;
 	int rc;
 
 	fuzz_struct(in, &i, sizeof(i.v));
+	/* The file list: NULL (sizes from the other fields), or an array
+	 * as long as file_count says whenever that fits one. */
+	k = (size_t)fuzz_u8(in) % (MAX_ITEMS + 1);
+	fuzz_bytes(in, sizes, k * sizeof(sizes[0]));
+	i.v.file_sizes_bytes = k == 0 ? NULL : sizes;
+	if (k > 0 && (i.v.file_count < 0 || i.v.file_count > (int64_t)k))
+		i.v.file_count = (int64_t)k;
 	ECAP_STRUCT_INIT(&out);
 	if ((rc = ecap_partition_advise(p, &i.v, &out, err)) != ECAP_OK) {
 		fuzz_check_error(rc, err);

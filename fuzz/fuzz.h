@@ -68,7 +68,8 @@ fuzz_u8(struct fuzz_in *in)
  * Fills a size-prefixed struct of `size` bytes at s (with room for 32
  * more): one byte picks sz (mostly the real size, sometimes smaller or
  * larger, with a zero or non-zero tail), the struct's bytes after sz come
- * from the input.  Pointers in the struct are the caller's to set.
+ * from the input.  Pointers in the struct are the caller's to set: a
+ * target sets every pointer field of its struct before the call.
  */
 static inline void
 fuzz_struct(struct fuzz_in *in, void *s, size_t size)
