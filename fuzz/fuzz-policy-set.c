@@ -2,8 +2,8 @@
 /*
  * The setters, in sequences: every key by index with fuzzed values (and
  * unknown names), scenarios and catalog entries set and removed.  A
- * failed set changes nothing; after every success the policy dumps to
- * text that loads into a fresh policy.
+ * failed set changes nothing; the policy the sets leave dumps to text that
+ * loads into a fresh policy and dumps the same.
  */
 #include "fuzz.h"
 
@@ -80,30 +80,23 @@ ecap_fuzz_policy_set(const uint8_t *data, size_t size)
 {
 	struct fuzz_in in = { data, size };
 	struct ecap_error err;
-	ecap_policy *p = fuzz_policy(&in), *q = NULL;
-	char *before, *after;
+	ecap_policy *p = fuzz_policy(&in), *before = NULL;
 	int rc, ops;
 
+	/* Three entries a catalog: removals and sets still meet every rule,
+	 * and the comparisons below dump little. */
+	FUZZ_ASSERT(trim_catalogs(p, 3));
 	ECAP_STRUCT_INIT(&err);
-	for (ops = 0; ops < 32 && in.n > 0; ops++) {
-		before = fuzz_dump(p);
-		rc = one_op(p, &in, &err);
-		after = fuzz_dump(p);
-		if (rc != ECAP_OK) {
+	for (ops = 0; ops < 16 && in.n > 0; ops++) {
+		FUZZ_ASSERT(ecap_policy_copy(p, &before, NULL) == ECAP_OK);
+		if ((rc = one_op(p, &in, &err)) != ECAP_OK) {
 			fuzz_check_error(rc, &err);
-			FUZZ_ASSERT(strcmp(before, after) == 0);
-		} else {
-			FUZZ_ASSERT(ecap_policy_new(&q, NULL) == ECAP_OK);
-			rc = ecap_policy_load_json(q, after, strlen(after),
-						   &err);
-			if (rc != ECAP_OK)
-				fprintf(stderr, "reload: %s\n", err.message);
-			FUZZ_ASSERT(rc == ECAP_OK);
-			ecap_policy_free(&q);
+			FUZZ_ASSERT(fuzz_same(before, p));
 		}
-		ecap_free(before);
-		ecap_free(after);
+		ecap_policy_free(&before);
 	}
+	/* Whatever the sets left is a policy that loads again. */
+	fuzz_round_trip(p);
 	ecap_policy_free(&p);
 	return 0;
 }

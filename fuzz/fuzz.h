@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "ecaptune.h"
+#include "trim-catalogs.h"
 
 #define ECAP_FUZZ_TARGETS(X) \
 	X(policy_json)       \
@@ -142,6 +143,40 @@ fuzz_dump(const ecap_policy *p)
 
 	FUZZ_ASSERT(ecap_policy_dump_json(p, &text, NULL) == ECAP_OK);
 	return text;
+}
+
+/* Do two policies dump the same? */
+static inline bool
+fuzz_same(const ecap_policy *a, const ecap_policy *b)
+{
+	char *x = fuzz_dump(a), *y = fuzz_dump(b);
+	bool same = strcmp(x, y) == 0;
+
+	ecap_free(x);
+	ecap_free(y);
+	return same;
+}
+
+/* p dumps to text that loads into a fresh policy and dumps the same. */
+static inline void
+fuzz_round_trip(const ecap_policy *p)
+{
+	struct ecap_error err;
+	ecap_policy *q = NULL;
+	char *text = fuzz_dump(p), *again;
+	int rc;
+
+	ECAP_STRUCT_INIT(&err);
+	FUZZ_ASSERT(ecap_policy_new(&q, NULL) == ECAP_OK);
+	rc = ecap_policy_load_json(q, text, strlen(text), &err);
+	if (rc != ECAP_OK)
+		fprintf(stderr, "reload: %s\n", err.message);
+	FUZZ_ASSERT(rc == ECAP_OK);
+	again = fuzz_dump(q);
+	FUZZ_ASSERT(strcmp(text, again) == 0);
+	ecap_free(again);
+	ecap_free(text);
+	ecap_policy_free(&q);
 }
 
 #define FUZZ_PROPS 64

@@ -29,6 +29,7 @@ done
 status=0
 for t in $targets; do
 	$CC $cflags $san -fsanitize=integer -I"$top/include" -I"$top/fuzz" \
+		-I"$top/tests" \
 		-DECAP_FUZZ_TARGET="$t" \
 		"$top/fuzz/libfuzzer.c" "$top"/fuzz/fuzz-*.c "$WORK"/obj/*.o \
 		$jansson -lm -o "$WORK/fuzz-$t"

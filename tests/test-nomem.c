@@ -25,6 +25,7 @@
 
 #include "ecaptune.h"
 #include "alloc-testing.h"
+#include "trim-catalogs.h"
 
 /* ---- jansson through the same hook ---- */
 
@@ -584,28 +585,6 @@ run_once(const struct scenario *s, long nth, bool persistent)
 	return calls;
 }
 
-/* Leaves one entry in each catalog (the kafka one the policy names). */
-static void
-trim_catalogs(ecap_policy *p)
-{
-	static const int32_t catalogs[] = { ECAP_CATALOG_SPARK_NODE,
-					    ECAP_CATALOG_DATABASE,
-					    ECAP_CATALOG_KAFKA_BROKER };
-	struct ecap_catalog_entry e;
-	size_t i, k;
-
-	for (i = 0; i < 3; i++)
-		for (k = 0; ecap_policy_catalog_count(p, catalogs[i]) > 1;) {
-			ECAP_STRUCT_INIT(&e);
-			if (ecap_policy_catalog_at(p, catalogs[i], k, &e,
-						   NULL) != ECAP_OK)
-				exit(1);
-			if (ecap_policy_catalog_remove(p, catalogs[i], e.name,
-						       NULL) != ECAP_OK)
-				k++;	/* still named by a key: keep it */
-		}
-}
-
 int
 main(void)
 {
@@ -622,7 +601,8 @@ main(void)
 		fprintf(stderr, "test-nomem: cannot make the long policy\n");
 		return 1;
 	}
-	trim_catalogs(p);
+	if (!trim_catalogs(p, 1))
+		return 1;
 	long_doc = dump(p);
 	small = p;
 	prepare_once();
