@@ -9,19 +9,28 @@ int
 ecap_fuzz_policy_json(const uint8_t *data, size_t size)
 {
 	static ecap_policy *fresh;
+	static char *fresh_text;
 	struct ecap_error err;
 	ecap_policy *p = NULL;
+	char *text;
 	int rc;
 
-	if (fresh == NULL)
+	/* One default policy, three entries a catalog, and its dump: made
+	 * once (a document's catalog array replaces the catalog anyway). */
+	if (fresh == NULL) {
 		FUZZ_ASSERT(ecap_policy_new(&fresh, NULL) == ECAP_OK);
+		FUZZ_ASSERT(trim_catalogs(fresh, 3));
+		fresh_text = fuzz_dump(fresh);
+	}
 	ECAP_STRUCT_INIT(&err);
 	FUZZ_ASSERT(ecap_policy_copy(fresh, &p, NULL) == ECAP_OK);
 	rc = ecap_policy_load_json(p, size ? (const char *)data : "", size,
 				   &err);
 	if (rc != ECAP_OK) {
 		fuzz_check_error(rc, &err);
-		FUZZ_ASSERT(fuzz_same(fresh, p));
+		text = fuzz_dump(p);
+		FUZZ_ASSERT(strcmp(fresh_text, text) == 0);
+		ecap_free(text);
 	} else {
 		FUZZ_ASSERT(err.code == ECAP_OK);
 		fuzz_round_trip(p);

@@ -145,18 +145,6 @@ fuzz_dump(const ecap_policy *p)
 	return text;
 }
 
-/* Do two policies dump the same? */
-static inline bool
-fuzz_same(const ecap_policy *a, const ecap_policy *b)
-{
-	char *x = fuzz_dump(a), *y = fuzz_dump(b);
-	bool same = strcmp(x, y) == 0;
-
-	ecap_free(x);
-	ecap_free(y);
-	return same;
-}
-
 /* p dumps to text that loads into a fresh policy and dumps the same. */
 static inline void
 fuzz_round_trip(const ecap_policy *p)
