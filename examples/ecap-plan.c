@@ -107,6 +107,7 @@ plan_join(const ecap_policy *p, struct ecap_error *err)
 {
 	struct ecap_join_in in;
 	struct ecap_join_out out;
+	char why[ECAP_EXPLAIN_MAX];
 	int rc;
 
 	ECAP_STRUCT_INIT(&in);
@@ -115,7 +116,8 @@ plan_join(const ecap_policy *p, struct ecap_error *err)
 	in.left_size_bytes = workload.orders_bytes;
 	in.right_size_bytes = workload.customers_bytes;
 	in.right_row_count = workload.customers_rows;
-	if ((rc = ecap_join_advise(p, &in, &out, err)) != ECAP_OK)
+	if ((rc = ecap_join_advise(p, &in, &out, err)) != ECAP_OK ||
+	    (rc = ecap_join_explain(&out, why, sizeof(why), err)) != ECAP_OK)
 		return fail("join", rc, err);
 	printf("Join (orders 120 GiB x customers 30 MiB, inner):\n"
 	       "  Spark picks %s, build %s\n",
@@ -127,7 +129,7 @@ plan_join(const ecap_policy *p, struct ecap_error *err)
 		printf("  recommended hint: %s on the %s side\n",
 		       ecap_join_hint_to_string(out.recommended_hint),
 		       ecap_join_build_side_to_string(out.recommended_hint_side));
-	printf("  why: %s\n\n", out.reason_text);
+	printf("  why: %s\n\n", why);
 	return ECAP_OK;
 }
 

@@ -23,7 +23,7 @@ def spark_conf(daily_data_gb: float, guide: bool = False) -> dict:
     """The Spark properties for a job reading ``daily_data_gb`` GB a day."""
     with ecaptune.Policy() as policy:
         if guide:
-            policy.model = ecaptune.Model.ECAP_MODEL_GUIDE
+            policy.model = ecaptune.Model.GUIDE
         executors = ecaptune.advise_executors(policy,
                                               daily_data_gb=daily_data_gb)
         cores = executors.executor_count * executors.executor_core_count

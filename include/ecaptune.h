@@ -202,6 +202,7 @@ ECAP_API int ecap_model_from_string(const char *name, int32_t *model,
 #include "ecaptune/database.h"
 #include "ecaptune/kafka.h"
 #include "ecaptune/projection.h"
+#include "ecaptune/batch.h"
 
 #ifdef __cplusplus
 }

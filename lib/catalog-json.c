@@ -86,7 +86,8 @@ load_field(struct ecap_catalog_entry *e, const char *field, const json_t *v,
 static int
 load_entry(struct ecap_catalog_entry *out, int32_t catalog,
 	   const char *member, size_t index, const json_t *obj,
-	   const struct ecap__src *src, size_t off, struct ecap_error *err)
+	   const struct ecap__src *src, const struct ecap__loc *off,
+	   struct ecap_error *err)
 {
 	static const char *const required[] = {
 		"name", "vcpu_count", "memory_gb", "price_usd_per_hour",
@@ -118,12 +119,11 @@ load_entry(struct ecap_catalog_entry *out, int32_t catalog,
 	e.sz = sizeof(e);
 	e.catalog = catalog;
 	json_object_foreach((json_t *)obj, field, v) {
+		const struct ecap__loc at = { off, field };
+
 		snprintf(key, sizeof(key), "%s%s", prefix, field);
 		if ((rc = load_field(&e, field, v, key, err)) != ECAP_OK)
-			return ecap__json_at(err, src,
-					     ecap__json_key_offset(src, off,
-								   field),
-					     rc);
+			return ecap__json_at(err, src, &at, rc);
 	}
 	return ecap__json_at(err, src, off,
 			     ecap__catalog_entry_check(err, &e, out, prefix));
@@ -132,7 +132,7 @@ load_entry(struct ecap_catalog_entry *out, int32_t catalog,
 int
 ecap__catalog_load_json(ecap_policy *p, int32_t catalog, const char *key,
 			const json_t *arr, const struct ecap__src *src,
-			size_t off, struct ecap_error *err)
+			const struct ecap__loc *off, struct ecap_error *err)
 {
 	struct ecap_catalog_entry e;
 	size_t i, n;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "pgtune.h"
 
 /* ---- names ---- */
 
@@ -166,14 +167,20 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 {
 	switch (a->reason) {
 	case ECAP_DATABASE_REASON_CHEAPEST_FIT:
+		/* Both needs name both their sources: the floors
+		 * (database.min_memory_gb, the pooled connections) decide
+		 * small databases, not the working set or the rate. */
 		say(t, "%s (%.0f GB, %d vCPUs, $%.3f an hour%s) is the "
-		       "cheapest class with %.1f GB for a %.1f GB working set "
-		       "and %" PRId64 " vCPUs for %.1f transactions/s at peak",
+		       "cheapest class with %.3g GB of memory (a %.3g GB "
+		       "working set cached, at least database.min_memory_gb) "
+		       "and %" PRId64 " vCPUs (%.3g transactions/s at peak, %"
+		       PRId64 " pooled connections)",
 		    a->instance_class, a->instance_memory_gb,
 		    (int)a->instance_vcpus, a->price_usd_per_hour,
 		    a->multi_az_flag ? " Multi-AZ" : "", a->memory_required_gb,
 		    a->working_set_gb, a->vcpu_required_count,
-		    a->peak_transactions_per_second);
+		    a->peak_transactions_per_second,
+		    a->pool_size_count * a->app_instance_count);
 		break;
 	case ECAP_DATABASE_REASON_READ_REPLICAS:
 		say(t, "%.1f transactions/s at peak need %" PRId64 " vCPUs, "
@@ -199,6 +206,36 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 	say_flags(t, a->flags);
 }
 
+/*
+ * The numbers the sentences print in fixed notation (%.0f, %.1f, %.3f):
+ * an edited advice's 1e300 would print 300 digits and break the promise
+ * that ECAP_EXPLAIN_MAX suffices, so they are refused, not printed.
+ */
+static int
+check_printed(const struct ecap_database_out *a, struct ecap_error *err)
+{
+	const double hi = 1e15;
+	int rc;
+
+	if ((rc = ecap__check_double(err, "instance_memory_gb",
+				     a->instance_memory_gb, 0.0, 1048576.0)) ||
+	    (rc = ecap__check_double(err, "price_usd_per_hour",
+				     a->price_usd_per_hour, 0.0, 1e6)) ||
+	    (rc = ecap__check_double(err, "memory_required_gb",
+				     a->memory_required_gb, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "working_set_gb", a->working_set_gb,
+				     0.0, hi)) ||
+	    (rc = ecap__check_double(err, "storage_gb", a->storage_gb, 0.0,
+				     hi)) ||
+	    (rc = ecap__check_double(err, "storage_limit_gb",
+				     a->storage_limit_gb, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "peak_transactions_per_second",
+				     a->peak_transactions_per_second, 0.0,
+				     hi)))
+		return rc;
+	return ECAP_OK;
+}
+
 ECAP_API int
 ecap_database_explain(const struct ecap_database_out *a, char *buf,
 		      size_t size, struct ecap_error *err)
@@ -208,7 +245,8 @@ ecap_database_explain(const struct ecap_database_out *a, char *buf,
 
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, a, ecap_database_out)) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, buf, "buf")) != ECAP_OK)
+	    (rc = ecap__check_ptr(err, buf, "buf")) != ECAP_OK ||
+	    (rc = check_printed(a, err)) != ECAP_OK)
 		return rc;
 	if (size == 0)
 		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
@@ -309,8 +347,9 @@ check_word(struct ecap_error *err, const char *field, const char *v,
 /*
  * An advice edited by the caller must still render as valid PostgreSQL
  * settings: PostgreSQL's own minimums (shared_buffers 128kB, wal_buffers
- * 32kB, work_mem 64kB, maintenance_work_mem 1MB) up to 1 PiB; optional
- * settings 0 (not set) or in range.
+ * 32kB, work_mem 64kB, maintenance_work_mem 1MB) up to its maxima
+ * (pgtune.h; the WAL sizes up to 1 PiB); optional settings 0 (not set) or
+ * in range.
  */
 static int
 check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
@@ -325,18 +364,21 @@ check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
 	if ((rc = ecap__check_int64(err, "max_connections_count",
 				    o->max_connections_count, 1, 262143)) ||
 	    (rc = ecap__check_int64(err, "shared_buffers_kb",
-				    o->shared_buffers_kb, 128, max_kb)) ||
+				    o->shared_buffers_kb, 128,
+				    ECAP_PG_SHARED_BUFFERS_MAX_KB)) ||
 	    (rc = ecap__check_int64(err, "effective_cache_size_kb",
-				    o->effective_cache_size_kb, 8, max_kb)) ||
+				    o->effective_cache_size_kb, 8,
+				    ECAP_PG_EFFECTIVE_CACHE_SIZE_MAX_KB)) ||
 	    (rc = ecap__check_int64(err, "maintenance_work_mem_kb",
-				    o->maintenance_work_mem_kb, 1024, max_kb)) ||
+				    o->maintenance_work_mem_kb, 1024,
+				    ECAP_PG_MAX_KILOBYTES)) ||
 	    (rc = ecap__check_double(err, "checkpoint_completion_target_ratio",
 				     o->checkpoint_completion_target_ratio,
 				     0.0, 1.0)) ||
 	    (rc = ecap__check_int64(err, "wal_buffers_kb", o->wal_buffers_kb,
 				    32, max_kb)) ||
 	    (rc = ecap__check_int64(err, "work_mem_kb", o->work_mem_kb, 64,
-				    max_kb)) ||
+				    ECAP_PG_MAX_KILOBYTES)) ||
 	    (rc = ecap__check_int64(err, "min_wal_size_mb", o->min_wal_size_mb,
 				    0, max_kb)) ||
 	    (rc = ecap__check_int64(err, "max_wal_size_mb", o->max_wal_size_mb,
@@ -365,7 +407,8 @@ check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
 				    o->autovacuum_max_workers_count, 0,
 				    262143)) ||
 	    (rc = ecap__check_int64(err, "autovacuum_work_mem_kb",
-				    o->autovacuum_work_mem_kb, 0, max_kb)) ||
+				    o->autovacuum_work_mem_kb, 0,
+				    ECAP_PG_MAX_KILOBYTES)) ||
 	    (rc = check_word(err, "huge_pages", o->huge_pages,
 			     sizeof(o->huge_pages), "try off on")) ||
 	    (rc = check_word(err, "jit", o->jit, sizeof(o->jit), "off on")) ||

@@ -576,11 +576,13 @@ ecap_database_advise_shape(const ecap_policy *policy,
 				  in->postgres_version, in->app_instance_count,
 				  &a, err)))
 		return rc;
-	/* PGTune works in whole kB and needs at least a page of buffers. */
-	if (in->memory_gb * KB_PER_GB < 1024.0)
+	/* PGTune's maintenance_work_mem is RAM / 16, and PostgreSQL takes no
+	 * less than 1 MB: below 16 MB of RAM there is no valid answer. */
+	if (in->memory_gb * KB_PER_GB < 16.0 * 1024.0)
 		return ecap__fail(err, ECAP_ERR_RANGE, "memory_gb",
-				  "memory_gb %.6g is below 1 MB",
-				  in->memory_gb);
+				  "memory_gb %.6g is below 16 MB: PGTune's "
+				  "maintenance_work_mem (RAM / 16) would fall below "
+				  "PostgreSQL's 1 MB minimum", in->memory_gb);
 	ECAP__OUT_ZERO(out, ecap_database_out);
 	out->model = policy->model;
 	out->reason = ECAP_DATABASE_REASON_SHAPE_GIVEN;

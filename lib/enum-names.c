@@ -66,3 +66,29 @@ ecap__enum_from_string(const struct ecap__enum_name *table, bool loose,
 			  "%s \"%.60s\" is unknown; the names are %s", what,
 			  name, list);
 }
+
+/* ------------------------------------------------------------------------
+ * names of the enums that have no family source of their own
+ */
+
+static const struct ecap__enum_name value_type_names[] = {
+	{ ECAP_TYPE_DOUBLE, { "double", NULL } },
+	{ ECAP_TYPE_INT64, { "int64", NULL } },
+	{ ECAP_TYPE_STRING, { "string", NULL } },
+	{ ECAP_TYPE_BOOL, { "bool", NULL } },
+	{ 0, { NULL } },
+};
+
+ECAP_API const char *
+ecap_value_type_to_string(int32_t type)
+{
+	return ecap__enum_to_string(value_type_names, type);
+}
+
+ECAP_API int
+ecap_value_type_from_string(const char *name, int32_t *type,
+			    struct ecap_error *err)
+{
+	return ecap__enum_from_string(value_type_names, false, "value type",
+				      "type", name, type, err);
+}

@@ -13,8 +13,9 @@
 #include "executor-internal.h"
 #include "spark-memory.h"
 
-/* Most executors one advice may ask for: beyond it the input is not a
- * Spark job. */
+/* Executors past which the count is not computed at all (it would not
+ * fit an int64_t for a tiny window); the advice's own limit is
+ * ECAP__EXEC_MAX_ADVISED_EXECUTORS. */
 #define MAX_PLANNED_EXECUTORS 10000000.0
 
 /* One node type's sizing. */
@@ -130,6 +131,13 @@ size_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 		pl->nodes = ((int64_t)n + 1 + per - 1) / per;
 		pl->executors = pl->nodes * per - 1;
 	}
+	if (pl->executors > ECAP__EXEC_MAX_ADVISED_EXECUTORS)
+		return ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
+				  "%.6g GB a run in %.6g hours needs %" PRId64
+				  " executors, more than any Spark cluster runs "
+				  "(at most %" PRId64 ")", a->run_gb,
+				  a->target_hours, pl->executors,
+				  ECAP__EXEC_MAX_ADVISED_EXECUTORS);
 	if (!pl->capped && pl->executors > a->cap) {
 		pl->over_policy_cap = true;
 		pl->reason = ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED;

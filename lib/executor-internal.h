@@ -12,6 +12,10 @@
 /* 1 EiB expressed in GB. */
 #define ECAP__EXEC_MAX_DAILY_GB 1073741824.0
 #define ECAP__EXEC_MAX_EXECUTORS INT64_C(100000)
+/* Most executors an ecap-1 advice holds: ecap_executor_spark_properties
+ * renders at most a million (beyond any Spark cluster), so the advisor
+ * never answers with more. */
+#define ECAP__EXEC_MAX_ADVISED_EXECUTORS INT64_C(1000000)
 
 struct ecap__exec_args {
 	double daily_gb, window_hours, target_hours, overhead_factor;

@@ -153,12 +153,13 @@ explain_node(const struct ecap_executor_out *a, struct line *l)
 	    a->runner_up_node_type[0] == '\0') {
 		line_add(l, "; the only catalog node that fits");
 	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_CHEAPEST) {
-		line_add(l, "; cheapest in the catalog, next %s at ",
+		line_add(l, "; the cheapest node, next %s at ",
 			 a->runner_up_node_type);
 		line_usd(l, a->runner_up_cost_usd);
 	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_FASTEST) {
-		line_add(l, "; no catalog node meets the window, %s is the "
-			 "fastest", a->node_type);
+		/* The node is named once, in "on N x node". */
+		line_add(l, "; no catalog node meets the window; it is the "
+			 "fastest");
 	}
 }
 
@@ -175,11 +176,15 @@ explain_ecap1(const struct ecap_executor_out *a, struct line *l)
 		 a->node_type[0] != '\0' ? a->node_type : "node",
 		 a->executors_per_node_count, a->projected_hours);
 	if (a->window_met)
-		line_add(l, "within the %.3g-hour window, ",
+		line_add(l, "within the %.3g-hour window",
 			 a->processing_window_hours);
 	else
-		line_add(l, "%.3g h past the %.3g-hour window, ",
+		line_add(l, "%.3g h past the %.3g-hour window",
 			 a->window_miss_hours, a->processing_window_hours);
+	/* Runs a day space the runs: the window is at most their spacing. */
+	if (a->runs_per_day_count > 1)
+		line_add(l, " (%" PRId64 " runs a day)", a->runs_per_day_count);
+	line_add(l, ", ");
 	line_usd(l, a->projected_cost_usd);
 	line_add(l, " a run");
 	explain_node(a, l);
@@ -216,6 +221,8 @@ check_explainable(const struct ecap_executor_out *a, struct ecap_error *err)
 				    ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "executors_per_node_count",
 				    a->executors_per_node_count, 0, 65536)) ||
+	    (rc = ecap__check_int64(err, "runs_per_day_count",
+				    a->runs_per_day_count, 0, 1440)) ||
 	    (rc = ecap__check_int64(err, "needed_core_count",
 				    a->needed_core_count, 0,
 				    INT64_C(10000000000))) ||

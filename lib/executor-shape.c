@@ -22,20 +22,35 @@ ecap__overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
 	return (double)over < min_over ? (uint64_t)min_over : over;
 }
 
+/* The memory the scheduler grants a container of mib: YARN rounds it up
+ * to a multiple of its minimum allocation, Kubernetes grants the request. */
+static uint64_t
+granted_mib(const struct ecap__node_capacity *cap, uint64_t mib)
+{
+	uint64_t step = cap->allocation_step_mib;
+
+	if (step <= 1)
+		return mib;
+	return (mib + step - 1) / step * step;
+}
+
 /*
- * Largest heap whose container (heap + overhead) fits share_mib: the
- * heap is share / (1 + factor), rounded down to 256 MiB from 2 GiB up so
- * the settings read as round numbers, then stepped down past the
- * overhead's truncation and its 384 MiB floor.
+ * Largest heap whose container (heap + overhead, as the scheduler grants
+ * it) fits share_mib: the heap is share / (1 + factor), rounded down to
+ * 256 MiB from 2 GiB up so the settings read as round numbers, then
+ * stepped down past the overhead's truncation, its 384 MiB floor and the
+ * scheduler's rounding.
  */
 static uint64_t
-heap_for_share(const ecap_policy *p, double factor, uint64_t share_mib)
+heap_for_share(const ecap_policy *p, const struct ecap__node_capacity *cap,
+	       double factor, uint64_t share_mib)
 {
 	uint64_t h = (uint64_t)((double)share_mib / (1.0 + factor));
 	uint64_t step = h >= 2048 ? 256 : 1;
 
 	h -= h % step;
-	while (h >= step && h + ecap__overhead_mib(p, factor, h) > share_mib)
+	while (h >= step &&
+	       granted_mib(cap, h + ecap__overhead_mib(p, factor, h)) > share_mib)
 		h -= step;
 	if (h < step)
 		h = 0;
@@ -108,7 +123,7 @@ split_for_heap_limit(const ecap_policy *p, const struct ecap__node_capacity *cap
 		c = slots / e;
 		if ((double)(slots - e * c) > tol)
 			continue;
-		h = heap_for_share(p, factor, cap->memory_mib / (uint64_t)e);
+		h = heap_for_share(p, cap, factor, cap->memory_mib / (uint64_t)e);
 		if (h <= lim) {
 			s->cores = c;
 			s->per_node = e;
@@ -140,7 +155,7 @@ ecap__exec_shape(const ecap_policy *p, const struct ecap__node_capacity *cap,
 	s->per_node = slots / s->cores;
 	if (cap->kubernetes && s->per_node > pod_room)
 		s->per_node = pod_room < 1 ? 1 : pod_room;
-	s->heap_mib = heap_for_share(p, overhead_factor,
+	s->heap_mib = heap_for_share(p, cap, overhead_factor,
 				     cap->memory_mib / (uint64_t)s->per_node);
 	split_for_heap_limit(p, cap, overhead_factor, slots, fixed_cores > 0, s);
 	if (s->heap_mib * ECAP__MIB < ecap__spark_min_heap_bytes(p))

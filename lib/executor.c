@@ -253,6 +253,12 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 	s->window_hours = in->processing_window_hours != 0.0 ?
 		in->processing_window_hours :
 		ecap__pd(p, ECAP_K_EXECUTOR_PROCESSING_WINDOW_HOURS);
+	/* ecap-1: a run ends before the next one starts: runs a day space
+	 * the runs 24 / runs hours apart, and a longer window would let
+	 * hourly runs of 1.4 hours pile up. */
+	if (ecap_policy_model(p) == ECAP_MODEL_ECAP_1 &&
+	    s->window_hours > 24.0 / (double)s->runs)
+		s->window_hours = 24.0 / (double)s->runs;
 	s->target_hours = s->window_hours *
 		ecap__pd(p, ECAP_K_EXECUTOR_WINDOW_SHARE_RATIO);
 	if (in->overhead_factor != 0.0)

@@ -72,6 +72,128 @@ static const struct ecap__enum_name side_names[] = {
 	{ 0, { NULL } },
 };
 
+/* Lower-case, '-' separated, as the partition reasons. */
+static const struct ecap__enum_name reason_names[] = {
+	{ ECAP_JOIN_REASON_HINT_BROADCAST_HASH, { "hint-broadcast-hash", NULL } },
+	{ ECAP_JOIN_REASON_HINT_SORT_MERGE, { "hint-sort-merge", NULL } },
+	{ ECAP_JOIN_REASON_HINT_SHUFFLE_HASH, { "hint-shuffle-hash", NULL } },
+	{ ECAP_JOIN_REASON_HINT_CARTESIAN, { "hint-cartesian", NULL } },
+	{ ECAP_JOIN_REASON_BROADCAST_BY_SIZE, { "broadcast-by-size", NULL } },
+	{ ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE,
+	  { "shuffle-hash-by-size", NULL } },
+	{ ECAP_JOIN_REASON_SORT_MERGE_SORTABLE,
+	  { "sort-merge-sortable", NULL } },
+	{ ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE,
+	  { "cartesian-inner-like", NULL } },
+	{ ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK,
+	  { "nested-loop-fallback", NULL } },
+	{ ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP,
+	  { "hint-broadcast-nested-loop", NULL } },
+	{ ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE,
+	  { "broadcast-nested-loop-by-size", NULL } },
+	{ ECAP_JOIN_REASON_ECAP_BROADCAST, { "ecap-broadcast", NULL } },
+	{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH, { "ecap-shuffle-hash", NULL } },
+	{ ECAP_JOIN_REASON_ECAP_SORT_MERGE, { "ecap-sort-merge", NULL } },
+	{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE,
+	  { "ecap-shuffle-hash-unsortable", NULL } },
+	{ ECAP_JOIN_REASON_ECAP_CARTESIAN, { "ecap-cartesian", NULL } },
+	{ ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP,
+	  { "ecap-broadcast-nested-loop", NULL } },
+	{ ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK,
+	  { "ecap-nested-loop-fallback", NULL } },
+	{ ECAP_JOIN_REASON_GUIDE_BROADCAST, { "guide-broadcast", NULL } },
+	{ ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH, { "guide-shuffle-hash", NULL } },
+	{ 0, { NULL } },
+};
+
+static const struct ecap__enum_name hint_ignored_names[] = {
+	{ ECAP_JOIN_HINT_USED, { "used", NULL } },
+	{ ECAP_JOIN_HINT_IGNORED_BUILD_SIDE, { "build-side", NULL } },
+	{ ECAP_JOIN_HINT_IGNORED_NOT_SORTABLE, { "not-sortable", NULL } },
+	{ ECAP_JOIN_HINT_IGNORED_NOT_INNER_LIKE, { "not-inner-like", NULL } },
+	{ ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS, { "no-equi-keys", NULL } },
+	{ ECAP_JOIN_HINT_IGNORED_OVERRIDDEN, { "overridden", NULL } },
+	{ ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT,
+	  { "other-side-built", NULL } },
+	{ 0, { NULL } },
+};
+
+static const struct ecap__enum_name warning_names[] = {
+	{ ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT, { "broadcast-bytes-limit", NULL } },
+	{ ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT, { "broadcast-rows-limit", NULL } },
+	{ ECAP_JOIN_WARN_NESTED_LOOP_OOM, { "nested-loop-oom", NULL } },
+	{ ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY, { "shuffle-hash-memory", NULL } },
+	{ ECAP_JOIN_WARN_HINT_IGNORED, { "hint-ignored", NULL } },
+	{ 0, { NULL } },
+};
+
+static const struct ecap__enum_name text_names[] = {
+	{ ECAP_JOIN_TEXT_RECOMMENDATION, { "recommendation", NULL } },
+	{ ECAP_JOIN_TEXT_STRATEGY, { "strategy", NULL } },
+	{ ECAP_JOIN_TEXT_HINTS, { "hints", NULL } },
+	{ ECAP_JOIN_TEXT_WARNINGS, { "warnings", NULL } },
+	{ ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS,
+	  { "recommended-warnings", NULL } },
+	{ 0, { NULL } },
+};
+
+ECAP_API const char *
+ecap_join_reason_to_string(int32_t reason)
+{
+	return ecap__enum_to_string(reason_names, reason);
+}
+
+ECAP_API int
+ecap_join_reason_from_string(const char *name, int32_t *reason,
+			     struct ecap_error *err)
+{
+	return ecap__enum_from_string(reason_names, false, "join reason",
+				      "reason", name, reason, err);
+}
+
+ECAP_API const char *
+ecap_join_hint_ignored_to_string(int32_t why)
+{
+	return ecap__enum_to_string(hint_ignored_names, why);
+}
+
+ECAP_API int
+ecap_join_hint_ignored_from_string(const char *name, int32_t *why,
+				   struct ecap_error *err)
+{
+	return ecap__enum_from_string(hint_ignored_names, false,
+				      "hint-ignored reason",
+				      "hint_ignored_reason", name, why, err);
+}
+
+ECAP_API const char *
+ecap_join_warning_to_string(int32_t bit)
+{
+	return ecap__enum_to_string(warning_names, bit);
+}
+
+ECAP_API int
+ecap_join_warning_from_string(const char *name, int32_t *bit,
+			      struct ecap_error *err)
+{
+	return ecap__enum_from_string(warning_names, false, "join warning",
+				      "warning", name, bit, err);
+}
+
+ECAP_API const char *
+ecap_join_text_to_string(int32_t part)
+{
+	return ecap__enum_to_string(text_names, part);
+}
+
+ECAP_API int
+ecap_join_text_from_string(const char *name, int32_t *part,
+			   struct ecap_error *err)
+{
+	return ecap__enum_from_string(text_names, false, "join text", "part",
+				      name, part, err);
+}
+
 ECAP_API const char *
 ecap_join_type_to_string(int32_t join_type)
 {
@@ -143,6 +265,7 @@ struct join_ctx {
 	bool prefer_smj;
 	int version;		/* major * 100 + minor */
 	int64_t task_mem;	/* execution memory per task, 0 unknown */
+	int64_t guide_max_rows;	/* guide: optimize_join's row limit */
 };
 
 /* Spark's choice. */
@@ -439,14 +562,16 @@ hint_ignored(const struct join_ctx *c, const struct plan *p,
  * text
  */
 
-/* Appends formatted text to buf[cap], truncating. */
+/* Appends formatted text to buf[cap], truncating; nothing for a NULL
+ * buf. */
 static void ECAP_PRINTF(3, 4)
 append(char *buf, size_t cap, const char *fmt, ...)
 {
-	size_t n = strlen(buf);
+	size_t n;
 	va_list ap;
 
-	if (n + 1 >= cap)
+	/* The advise path passes no buffer: it formats nothing. */
+	if (buf == NULL || (n = strlen(buf)) + 1 >= cap)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(buf + n, cap - n, fmt, ap);
@@ -575,6 +700,14 @@ plan_warnings(const struct join_ctx *c, const struct plan *p, char *buf,
 {
 	int32_t flags = 0;
 	int s = p->side;
+	char none[1] = "";
+
+	/* The advise path wants the bits only: append() formats nothing
+	 * into a full one-byte buffer. */
+	if (buf == NULL) {
+		buf = none;
+		cap = sizeof(none);
+	}
 
 	if (p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_HASH ||
 	    p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP) {
@@ -628,7 +761,6 @@ struct rec {
 	int32_t hint;
 	int side;		/* where the hint goes */
 	int32_t reason;
-	char text[256];
 };
 
 /* Within BroadcastExchangeExec's limits, where the input says so. */
@@ -741,24 +873,15 @@ hint_for(const struct plan *t)
 	}
 }
 
+/* p0: Spark's choice without hints. */
 static void
-recommend_ecap(const struct join_ctx *c, struct rec *r)
+recommend_ecap(const struct join_ctx *c, const struct plan *p0, struct rec *r)
 {
-	static const int32_t no_hints[2] = { ECAP_JOIN_HINT_NONE,
-					     ECAP_JOIN_HINT_NONE };
 	struct plan t = ecap_target(c);
-	struct plan p0 = select_join(c, no_hints);
-	const char *op = ecap_join_strategy_to_string(t.strategy);
-	char what[96];
 
 	r->reason = t.reason;
-	if (t.side != NO_SIDE)
-		snprintf(what, sizeof(what), "%s building the %s side", op,
-			 side_word[t.side]);
-	else
-		snprintf(what, sizeof(what), "%s", op);
-	if (p0.strategy == t.strategy &&
-	    (t.side == NO_SIDE || p0.side == t.side)) {
+	if (p0->strategy == t.strategy &&
+	    (t.side == NO_SIDE || p0->side == t.side)) {
 		r->hint = ECAP_JOIN_HINT_NONE;
 		r->side = NO_SIDE;
 	} else {
@@ -766,70 +889,86 @@ recommend_ecap(const struct join_ctx *c, struct rec *r)
 		/* MERGE and SHUFFLE_REPLICATE_NL work from either side. */
 		r->side = t.side != NO_SIDE ? t.side : R;
 	}
-	switch (t.reason) {
+}
+
+/* The ecap-1 recommendation's sentence: target t, hint r. */
+static void
+ecap_sentence(const struct join_ctx *c, const struct plan *t,
+	      const struct rec *r, char *buf, size_t cap)
+{
+	const char *op = ecap_join_strategy_to_string(t->strategy);
+	char what[96];
+
+	if (t->side != NO_SIDE)
+		snprintf(what, sizeof(what), "%s building the %s side", op,
+			 side_word[t->side]);
+	else
+		snprintf(what, sizeof(what), "%s", op);
+	switch (r->reason) {
 	case ECAP_JOIN_REASON_ECAP_BROADCAST:
 	case ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP:
-		snprintf(r->text, sizeof(r->text), "ecap-1: %s, %lld bytes at "
-			 "most the %lld-byte threshold and within Spark's "
-			 "broadcast limits", what,
-			 (long long)c->size[t.side], (long long)c->thr);
+		append(buf, cap, "ecap-1: %s, %lld bytes at most the %lld-byte "
+		       "threshold and within Spark's broadcast limits", what,
+		       (long long)c->size[t->side], (long long)c->thr);
 		break;
 	case ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH:
-		snprintf(r->text, sizeof(r->text), "ecap-1: %s, %lld bytes "
-			 "below threshold x partitions (%lld), %g times "
-			 "smaller than the other side, fitting task memory",
-			 what, (long long)c->size[t.side],
-			 (long long)(c->thr * c->parts), c->factor);
+		append(buf, cap, "ecap-1: %s, %lld bytes below threshold x "
+		       "partitions (%lld), %g times smaller than the other "
+		       "side, fitting task memory", what,
+		       (long long)c->size[t->side],
+		       (long long)(c->thr * c->parts), c->factor);
 		break;
 	case ECAP_JOIN_REASON_ECAP_SORT_MERGE:
-		snprintf(r->text, sizeof(r->text), "ecap-1: %s, since no side "
-			 "is safely broadcastable under the %lld-byte "
-			 "threshold%s", what, (long long)c->thr,
-			 c->prefer_smj ? " and the policy prefers sort-merge" :
-					 " nor much smaller");
+		append(buf, cap, "ecap-1: %s, since no side is safely "
+		       "broadcastable under the %lld-byte threshold%s", what,
+		       (long long)c->thr,
+		       c->prefer_smj ? " and the policy prefers sort-merge" :
+				       " nor much smaller");
 		break;
 	case ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE:
-		snprintf(r->text, sizeof(r->text), "ecap-1: %s, since the "
-			 "keys are not sortable and no side is safely "
-			 "broadcastable", what);
+		append(buf, cap, "ecap-1: %s, since the keys are not sortable "
+		       "and no side is safely broadcastable", what);
 		break;
 	case ECAP_JOIN_REASON_ECAP_CARTESIAN:
-		snprintf(r->text, sizeof(r->text), "ecap-1: %s, since no side "
-			 "is safely broadcastable and no hash or sort-merge "
-			 "join applies to this inner-like join", what);
+		append(buf, cap, "ecap-1: %s, since no side is safely "
+		       "broadcastable and no hash or sort-merge join applies "
+		       "to this inner-like join", what);
 		break;
 	default:
-		snprintf(r->text, sizeof(r->text), "ecap-1: %s, the only "
-			 "strategy Spark has for this %s join", what,
-			 type_name(c));
+		append(buf, cap, "ecap-1: %s, the only strategy Spark has for "
+		       "this %s join", what, type_name(c));
 		break;
 	}
 	if (r->hint == ECAP_JOIN_HINT_NONE)
-		append(r->text, sizeof(r->text),
-		       "; Spark picks it without a hint.");
+		append(buf, cap, "; Spark picks it without a hint.");
 	else
-		append(r->text, sizeof(r->text), "; write %s on the %s side.",
+		append(buf, cap, "; write %s on the %s side.",
 		       hint_name(r->hint), side_word[r->side]);
 }
 
 /* The guide's optimize_join(large_df, small_df). */
 static void
-recommend_guide(const ecap_policy *p, const struct join_ctx *c, int small,
-		struct rec *r)
+recommend_guide(const struct join_ctx *c, int small, struct rec *r)
 {
-	int64_t max_rows = ecap__pi(p, ECAP_K_JOIN_GUIDE_BROADCAST_MAX_ROWS);
-	bool bc = c->rows[small] < max_rows;
+	bool bc = c->rows[small] < c->guide_max_rows;
 
 	r->side = small;
 	r->hint = bc ? ECAP_JOIN_HINT_BROADCAST : ECAP_JOIN_HINT_SHUFFLE_HASH;
 	r->reason = bc ? ECAP_JOIN_REASON_GUIDE_BROADCAST :
 			 ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH;
-	snprintf(r->text, sizeof(r->text), "guide optimize_join: "
-		 "small_df.count() = %lld %s %lld on the %s side, so %s.",
-		 (long long)c->rows[small], bc ? "<" : ">=",
-		 (long long)max_rows, side_word[small],
-		 bc ? "broadcast(small_df)" :
-		      "small_df.hint(\"shuffle_hash\")");
+}
+
+static void
+guide_sentence(const struct join_ctx *c, const struct rec *r, char *buf,
+	       size_t cap)
+{
+	bool bc = r->reason == ECAP_JOIN_REASON_GUIDE_BROADCAST;
+
+	append(buf, cap, "guide optimize_join: small_df.count() = %lld %s "
+	       "%lld on the %s side, so %s.", (long long)c->rows[r->side],
+	       bc ? "<" : ">=", (long long)c->guide_max_rows,
+	       side_word[r->side],
+	       bc ? "broadcast(small_df)" : "small_df.hint(\"shuffle_hash\")");
 }
 
 /* ------------------------------------------------------------------------
@@ -991,76 +1130,93 @@ resolve(const ecap_policy *p, const struct ecap_join_in *in, int version,
 				     ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION));
 	}
 	c->task_mem = exec_mem / cores;
+	c->guide_max_rows = p->model == ECAP_MODEL_GUIDE ?
+		ecap__pi(p, ECAP_K_JOIN_GUIDE_BROADCAST_MAX_ROWS) : 0;
 }
 
 /* ------------------------------------------------------------------------
  * the advice
  */
 
+/* p0: Spark's choice without hints, the prediction when none is given. */
 static void
 fill_prediction(const struct join_ctx *c, const int32_t hint[2],
-		struct ecap_join_out *out)
+		const struct plan *p0, struct ecap_join_out *out)
 {
-	struct plan p = select_join(c, hint);
+	struct plan p = hint[L] == ECAP_JOIN_HINT_NONE &&
+				hint[R] == ECAP_JOIN_HINT_NONE ?
+			*p0 : select_join(c, hint);
 	int32_t why[2];
 	int s;
 
 	out->strategy = p.strategy;
 	out->build_side = side_enum(p.side);
 	out->strategy_reason = p.reason;
-	strategy_sentence(c, &p, out->strategy_text, sizeof(out->strategy_text));
-	for (s = L; s <= R; s++) {
+	for (s = L; s <= R; s++)
 		why[s] = hint_ignored(c, &p, hint, s);
-		if (why[s] != ECAP_JOIN_HINT_USED)
-			hint_sentence(c, hint, s, why[s], out->hint_text,
-				      sizeof(out->hint_text));
-	}
 	out->left_hint_ignored = why[L] != ECAP_JOIN_HINT_USED;
 	out->left_hint_ignored_reason = why[L];
 	out->right_hint_ignored = why[R] != ECAP_JOIN_HINT_USED;
 	out->right_hint_ignored_reason = why[R];
-	out->warning_flags = plan_warnings(c, &p, out->warning_text,
-					   sizeof(out->warning_text));
+	out->warning_flags = plan_warnings(c, &p, NULL, 0);
 }
 
 static void
 fill_recommendation(const struct join_ctx *c, const struct rec *r,
-		    struct ecap_join_out *out)
+		    const struct plan *p0, struct ecap_join_out *out)
 {
 	int32_t hint[2] = { ECAP_JOIN_HINT_NONE, ECAP_JOIN_HINT_NONE };
-	struct plan p;
-	int32_t why;
+	struct plan p = *p0;
 
 	out->reason = r->reason;
-	ecap__strlcpy(out->reason_text, r->text, sizeof(out->reason_text));
 	out->recommended_hint = r->hint;
 	out->recommended_hint_side = side_enum(r->side);
-	if (r->side != NO_SIDE)
+	if (r->side != NO_SIDE) {
 		hint[r->side] = r->hint;
-	p = select_join(c, hint);
+		p = select_join(c, hint);
+	}
 	out->recommended_strategy = p.strategy;
 	out->recommended_build_side = side_enum(p.side);
-	out->recommended_warning_flags =
-		plan_warnings(c, &p, out->recommended_warning_text,
-			      sizeof(out->recommended_warning_text));
+	out->recommended_warning_flags = plan_warnings(c, &p, NULL, 0);
 	if (r->side != NO_SIDE &&
-	    (why = hint_ignored(c, &p, hint, r->side)) != ECAP_JOIN_HINT_USED) {
-		char buf[256] = "";
-
+	    hint_ignored(c, &p, hint, r->side) != ECAP_JOIN_HINT_USED)
 		out->recommended_warning_flags |= ECAP_JOIN_WARN_HINT_IGNORED;
-		hint_sentence(c, hint, r->side, why, buf, sizeof(buf));
-		append(out->recommended_warning_text,
-		       sizeof(out->recommended_warning_text), "%s%s",
-		       out->recommended_warning_text[0] ? " " : "", buf);
-	}
+}
+
+/* The context the explanations need, as the advice recorded it. */
+static void
+fill_context(const struct join_ctx *c, const struct ecap_join_in *in,
+	     struct ecap_join_out *out)
+{
+	out->join_type = c->type;
+	out->no_equi_keys = !c->equi;
+	out->keys_not_sortable = c->equi && !c->sortable;
+	out->single_bigint_key = c->bigint_key;
+	out->left_hint = in->left_hint;
+	out->right_hint = in->right_hint;
+	out->prefer_sort_merge = c->prefer_smj;
+	out->left_size_bytes = c->size[L];
+	out->right_size_bytes = c->size[R];
+	out->left_row_count = c->rows[L];
+	out->right_row_count = c->rows[R];
+	out->guide_broadcast_max_rows = c->guide_max_rows;
+	out->broadcast_threshold_bytes = c->thr;
+	out->shuffle_partitions_count = c->parts;
+	out->shuffle_hash_factor = c->factor;
+	out->spark_version_major = c->version / 100;
+	out->spark_version_minor = c->version % 100;
+	out->execution_memory_per_task_bytes = c->task_mem;
 }
 
 ECAP_API int
 ecap_join_advise(const ecap_policy *policy, const struct ecap_join_in *in,
 		 struct ecap_join_out *out, struct ecap_error *err)
 {
+	static const int32_t no_hints[2] = { ECAP_JOIN_HINT_NONE,
+					     ECAP_JOIN_HINT_NONE };
 	int32_t hint[2];
 	struct join_ctx c;
+	struct plan p0;
 	struct rec r;
 	int version = 0, small, rc;
 
@@ -1087,18 +1243,166 @@ ecap_join_advise(const ecap_policy *policy, const struct ecap_join_in *in,
 	hint[L] = in->left_hint;
 	hint[R] = in->right_hint;
 	out->model = policy->model;
-	out->broadcast_threshold_bytes = c.thr;
-	out->shuffle_partitions_count = c.parts;
-	out->shuffle_hash_factor = c.factor;
-	out->spark_version_major = version / 100;
-	out->spark_version_minor = version % 100;
-	out->execution_memory_per_task_bytes = c.task_mem;
-	fill_prediction(&c, hint, out);
+	fill_context(&c, in, out);
+	/* Spark's choice without hints serves three times: the prediction
+	 * when no hint is given, the ecap-1 target's test, and the
+	 * recommended plan when no hint is recommended. */
+	p0 = select_join(&c, no_hints);
+	fill_prediction(&c, hint, &p0, out);
 	memset(&r, 0, sizeof(r));
 	if (policy->model == ECAP_MODEL_GUIDE)
-		recommend_guide(policy, &c, small, &r);
+		recommend_guide(&c, small, &r);
 	else
-		recommend_ecap(&c, &r);
-	fill_recommendation(&c, &r, out);
+		recommend_ecap(&c, &p0, &r);
+	fill_recommendation(&c, &r, &p0, out);
 	return ECAP_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * explanations, rendered on demand from an advice
+ */
+
+static int
+side_index(int32_t side)
+{
+	return side == ECAP_JOIN_BUILD_LEFT ? L :
+	       side == ECAP_JOIN_BUILD_RIGHT ? R : NO_SIDE;
+}
+
+/*
+ * The context and hints back from an advice, refusing values no
+ * ecap_join_advise() call writes (an advice is caller memory).
+ */
+static int
+context_from(const struct ecap_join_out *a, struct join_ctx *c,
+	     int32_t hint[2], struct ecap_error *err)
+{
+	int rc;
+
+	if ((rc = check_enum(err, "join_type", a->join_type, ECAP_JOIN_INNER,
+			     ECAP_JOIN_LEFT_ANTI)) ||
+	    (rc = check_enum(err, "left_hint", a->left_hint, 0,
+			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
+	    (rc = check_enum(err, "right_hint", a->right_hint, 0,
+			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
+	    (rc = check_enum(err, "strategy", a->strategy,
+			     ECAP_JOIN_STRATEGY_BROADCAST_HASH,
+			     ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP)) ||
+	    (rc = check_enum(err, "recommended_strategy",
+			     a->recommended_strategy,
+			     ECAP_JOIN_STRATEGY_BROADCAST_HASH,
+			     ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP)) ||
+	    (rc = check_enum(err, "recommended_hint", a->recommended_hint, 0,
+			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
+	    (rc = ecap__check_int64(err, "shuffle_partitions_count",
+				    a->shuffle_partitions_count, 1,
+				    MAX_PARTITIONS)))
+		return rc;
+	memset(c, 0, sizeof(*c));
+	c->type = a->join_type;
+	c->equi = !a->no_equi_keys;
+	c->sortable = c->equi && !a->keys_not_sortable;
+	c->bigint_key = a->single_bigint_key != 0;
+	c->size[L] = a->left_size_bytes;
+	c->size[R] = a->right_size_bytes;
+	c->rows[L] = a->left_row_count;
+	c->rows[R] = a->right_row_count;
+	c->thr = a->broadcast_threshold_bytes;
+	c->parts = a->shuffle_partitions_count;
+	c->factor = a->shuffle_hash_factor;
+	c->prefer_smj = a->prefer_sort_merge != 0;
+	c->version = a->spark_version_major * 100 + a->spark_version_minor;
+	c->task_mem = a->execution_memory_per_task_bytes;
+	c->guide_max_rows = a->guide_broadcast_max_rows;
+	hint[L] = a->left_hint;
+	hint[R] = a->right_hint;
+	return ECAP_OK;
+}
+
+static void
+recommendation_text(const struct ecap_join_out *a, const struct join_ctx *c,
+		    char *buf, size_t cap)
+{
+	struct rec r = { a->recommended_hint,
+			 side_index(a->recommended_hint_side), a->reason };
+	/* The target is what Spark picks with the recommended hint. */
+	struct plan t = mkplan(a->recommended_strategy,
+			       side_index(a->recommended_build_side),
+			       a->reason, false);
+
+	if (a->model == ECAP_MODEL_GUIDE)
+		guide_sentence(c, &r, buf, cap);
+	else
+		ecap_sentence(c, &t, &r, buf, cap);
+}
+
+static void
+recommended_warnings_text(const struct ecap_join_out *a,
+			  const struct join_ctx *c, char *buf, size_t cap)
+{
+	int32_t hint[2] = { ECAP_JOIN_HINT_NONE, ECAP_JOIN_HINT_NONE };
+	int side = side_index(a->recommended_hint_side);
+	struct plan p;
+	int32_t why;
+
+	if (side != NO_SIDE)
+		hint[side] = a->recommended_hint;
+	p = select_join(c, hint);
+	(void)plan_warnings(c, &p, buf, cap);
+	if (side != NO_SIDE &&
+	    (why = hint_ignored(c, &p, hint, side)) != ECAP_JOIN_HINT_USED)
+		hint_sentence(c, hint, side, why, buf, cap);
+}
+
+ECAP_API int
+ecap_join_explain_part(const struct ecap_join_out *advice, int32_t part,
+		       char *buf, size_t size, struct ecap_error *err)
+{
+	char text[ECAP_EXPLAIN_MAX] = "";
+	struct join_ctx c;
+	struct plan p;
+	int32_t hint[2];
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_join_out)) != ECAP_OK ||
+	    (rc = check_enum(err, "part", part, ECAP_JOIN_TEXT_RECOMMENDATION,
+			     ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS)) ||
+	    (rc = context_from(advice, &c, hint, err)) != ECAP_OK)
+		return rc;
+	p = mkplan(advice->strategy, side_index(advice->build_side),
+		   advice->strategy_reason, false);
+	switch (part) {
+	case ECAP_JOIN_TEXT_RECOMMENDATION:
+		recommendation_text(advice, &c, text, sizeof(text));
+		break;
+	case ECAP_JOIN_TEXT_STRATEGY:
+		strategy_sentence(&c, &p, text, sizeof(text));
+		break;
+	case ECAP_JOIN_TEXT_HINTS:
+		if (advice->left_hint_ignored)
+			hint_sentence(&c, hint, L,
+				      advice->left_hint_ignored_reason, text,
+				      sizeof(text));
+		if (advice->right_hint_ignored)
+			hint_sentence(&c, hint, R,
+				      advice->right_hint_ignored_reason, text,
+				      sizeof(text));
+		break;
+	case ECAP_JOIN_TEXT_WARNINGS:
+		(void)plan_warnings(&c, &p, text, sizeof(text));
+		break;
+	default:
+		recommended_warnings_text(advice, &c, text, sizeof(text));
+		break;
+	}
+	return ecap__explainf(err, buf, size, "%s", text);
+}
+
+ECAP_API int
+ecap_join_explain(const struct ecap_join_out *advice, char *buf, size_t size,
+		  struct ecap_error *err)
+{
+	return ecap_join_explain_part(advice, ECAP_JOIN_TEXT_RECOMMENDATION,
+				      buf, size, err);
 }

@@ -149,10 +149,12 @@ explain_ecap1(const struct ecap_kafka_out *o, struct text *t)
 	    "(%.15s prices)", N(t, o->broker_cost_usd_per_month),
 	    N(t, o->storage_cost_usd_per_month), N(t, o->cost_usd_per_month),
 	    o->price_date);
+	/* True whether the advisor chose the size (none keeps within the
+	 * quota) or the caller named it (a larger one may). */
 	if (o->broker_quota_exceeded_flag)
-		add(t, "; no size keeps within the quota of %s brokers: "
-		    "raise it or split the cluster",
-		    N(t, o->broker_quota_count));
+		add(t, "; %s brokers pass the quota of %s "
+		    "(kafka.max_broker_count): raise it or split the cluster",
+		    N(t, o->brokers_count), N(t, o->broker_quota_count));
 	if (o->compression_flag)
 		add(t, "; storage %s: compress batches%s",
 		    o->reason == ECAP_KAFKA_REASON_STORAGE ? "sets the count" :

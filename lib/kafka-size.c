@@ -35,6 +35,7 @@ size_topic(const ecap_policy *p, const struct ecap__kafka_args *a,
 {
 	double rf = a->replication_factor;
 	double t = a->peak_ingress_mb_per_second;
+	double segment_gb;
 
 	c->daily_storage_gb = a->ingress_mb_per_second * 86400.0 * rf / 1024.0;
 	/* Confluent (Jun Rao): at least max(t/p, t/c) partitions. */
@@ -46,9 +47,14 @@ size_topic(const ecap_policy *p, const struct ecap__kafka_args *a,
 	/* Retained bytes: the average rate over the whole retention. */
 	c->data_storage_gb = a->ingress_mb_per_second * a->retention_hours *
 			     3600.0 * rf / 1024.0;
-	/* Only closed segments are deleted: one open segment per replica. */
-	c->segment_allowance_gb = c->partitions * rf *
-		(double)ecap__pi(p, ECAP_K_KAFKA_SEGMENT_BYTES) / GIB;
+	/* Only closed segments are deleted: one open segment per replica,
+	 * which rolls at segment.bytes or after log.roll.hours, whichever
+	 * comes first; a quiet partition never fills a 1 GiB segment. */
+	segment_gb = fmin((double)ecap__pi(p, ECAP_K_KAFKA_SEGMENT_BYTES) / GIB,
+			  a->ingress_mb_per_second / c->partitions *
+				  ecap__pd(p, ECAP_K_KAFKA_SEGMENT_ROLL_HOURS) *
+				  3600.0 / 1024.0);
+	c->segment_allowance_gb = c->partitions * rf * segment_gb;
 	c->total_storage_gb =
 		(c->data_storage_gb + c->segment_allowance_gb) *
 		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO));

@@ -60,6 +60,13 @@ static const struct workload_rules workloads[] = {
  * evidence" of gains beyond), per gather unlimited for dw. */
 #define PARALLEL_WORKERS_CAP INT64_C(4)
 
+/* PGTune's formula, within PostgreSQL's maximum for the setting. */
+static int64_t
+at_most(int64_t value, int64_t max)
+{
+	return value > max ? max : value;
+}
+
 int64_t
 ecap__pgtune_default_connections(int32_t workload)
 {
@@ -106,13 +113,14 @@ parallel_settings(const struct ecap__pgtune_in *in,
 	if (in->cpus < 4)
 		return;
 	out->max_worker_processes_count = in->cpus;
-	out->max_parallel_workers_per_gather_count =
+	out->max_parallel_workers_per_gather_count = at_most(
 		in->workload != ECAP_DATABASE_WORKLOAD_DW &&
 				half > PARALLEL_WORKERS_CAP ?
 			PARALLEL_WORKERS_CAP :
-			half;
+			half, ECAP_PG_PARALLEL_WORKER_LIMIT);
 	if (in->version >= 10)
-		out->max_parallel_workers_count = in->cpus;
+		out->max_parallel_workers_count =
+			at_most(in->cpus, ECAP_PG_PARALLEL_WORKER_LIMIT);
 	if (in->version >= 11)
 		out->max_parallel_maintenance_workers_count =
 			half > PARALLEL_WORKERS_CAP ? PARALLEL_WORKERS_CAP : half;
@@ -136,7 +144,8 @@ work_mem_kb(const struct ecap__pgtune_in *in,
 	int64_t kb = (int64_t)floor(share /
 				    workloads[in->workload - 1].work_mem_div);
 
-	return kb < WORK_MEM_MIN_KB ? WORK_MEM_MIN_KB : kb;
+	return kb < WORK_MEM_MIN_KB ? WORK_MEM_MIN_KB :
+				      at_most(kb, ECAP_PG_MAX_KILOBYTES);
 }
 
 /*
@@ -178,9 +187,13 @@ ecap__pgtune(const struct ecap__pgtune_in *in, struct ecap_database_out *out)
 
 	out->max_connections_count = in->connections > 0 ? in->connections :
 							   w->connections;
-	out->shared_buffers_kb = in->memory_kb / w->buffers_div;
-	out->effective_cache_size_kb = in->memory_kb * w->cache_num /
-				       w->cache_den;
+	/* Past its maximum (a machine over 32 TiB) the rest of the RAM is
+	 * left to the OS cache and to work_mem's share. */
+	out->shared_buffers_kb = at_most(in->memory_kb / w->buffers_div,
+					 ECAP_PG_SHARED_BUFFERS_MAX_KB);
+	out->effective_cache_size_kb =
+		at_most(in->memory_kb * w->cache_num / w->cache_den,
+			ECAP_PG_EFFECTIVE_CACHE_SIZE_MAX_KB);
 	out->maintenance_work_mem_kb = in->memory_kb / w->maintenance_div;
 	if (out->maintenance_work_mem_kb >= MAINTENANCE_CAP_KB)
 		out->maintenance_work_mem_kb = MAINTENANCE_CAP_KB;

@@ -24,6 +24,19 @@ struct ecap__pgtune_in {
 };
 
 /* PGTune's max_connections when none is given: web 200, oltp 300, ... */
+/*
+ * PostgreSQL's maxima for the settings PGTune's formulas can pass on a
+ * large machine (src/backend/utils/misc/guc_tables.c, 64-bit Linux):
+ * shared_buffers INT_MAX / 2 buffers of 8 kB, effective_cache_size INT_MAX
+ * pages of 8 kB, the memory settings in kB MAX_KILOBYTES (INT_MAX), the
+ * parallel worker counts MAX_PARALLEL_WORKER_LIMIT.  Past one the server
+ * refuses to start.
+ */
+#define ECAP_PG_SHARED_BUFFERS_MAX_KB (INT64_C(1073741823) * 8)
+#define ECAP_PG_EFFECTIVE_CACHE_SIZE_MAX_KB (INT64_C(2147483647) * 8)
+#define ECAP_PG_MAX_KILOBYTES INT64_C(2147483647)
+#define ECAP_PG_PARALLEL_WORKER_LIMIT INT64_C(1024)
+
 int64_t ecap__pgtune_default_connections(int32_t workload);
 
 /* Fills out's parameter fields (max_connections .. wal_level) as PGTune

@@ -33,16 +33,15 @@ ecap__text_ok(const char *s)
 	return ecap__utf8_ok(s, i);
 }
 
-/* ---- positions of keys in the source text ---- */
+/* ---- positions of keys in the source text, for errors only ---- */
 
 /*
  * Offset of the member name "key" (followed by a colon) at or after from,
  * or from when it cannot be found (escaped names).  Good enough to point a
  * reader at the offending member: duplicate keys are rejected earlier.
  */
-size_t
-ecap__json_key_offset(const struct ecap__src *src, size_t from,
-		      const char *key)
+static size_t
+key_offset(const struct ecap__src *src, size_t from, const char *key)
 {
 	size_t klen = strlen(key), i, j;
 
@@ -59,6 +58,15 @@ ecap__json_key_offset(const struct ecap__src *src, size_t from,
 			return i;
 	}
 	return from;
+}
+
+/* Each name is searched from its parent's offset. */
+static size_t
+loc_offset(const struct ecap__src *src, const struct ecap__loc *loc)
+{
+	size_t from = loc->parent != NULL ? loc_offset(src, loc->parent) : 0;
+
+	return loc->key != NULL ? key_offset(src, from, loc->key) : from;
 }
 
 static void
@@ -78,14 +86,15 @@ offset_pos(const struct ecap__src *src, size_t off, int *line, int *column)
 	}
 }
 
-/* Stamps the position of the member at off on an error and returns rc. */
 int
-ecap__json_at(struct ecap_error *err, const struct ecap__src *src, size_t off,
-	      int rc)
+ecap__json_at(struct ecap_error *err, const struct ecap__src *src,
+	      const struct ecap__loc *loc, int rc)
 {
 	int line, column;
 
-	offset_pos(src, off, &line, &column);
+	if (rc == ECAP_OK)
+		return rc;
+	offset_pos(src, loc_offset(src, loc), &line, &column);
 	ecap__err_set_pos(err, line, column);
 	return rc;
 }
@@ -152,7 +161,8 @@ load_static(ecap_policy *p, int id, const json_t *v, struct ecap_error *err)
 
 static int
 load_scenario(ecap_policy *p, const char *name, const json_t *obj,
-	      const struct ecap__src *src, size_t off, struct ecap_error *err)
+	      const struct ecap__src *src, const struct ecap__loc *off,
+	      struct ecap_error *err)
 {
 	const struct ecap_scenario *old = ecap__scenario_find(p, name);
 	struct ecap_scenario s;
@@ -172,7 +182,7 @@ load_scenario(ecap_policy *p, const char *name, const json_t *obj,
 	else if (strlen(name) < sizeof(s.name))
 		memcpy(s.name, name, strlen(name) + 1);
 	json_object_foreach((json_t *)obj, field, v) {
-		size_t foff = ecap__json_key_offset(src, off, field);
+		const struct ecap__loc at = { off, field }, *foff = &at;
 		double *d = NULL;
 
 		snprintf(key, sizeof(key), "%s%s", prefix, field);
@@ -225,7 +235,7 @@ load_scenario(ecap_policy *p, const char *name, const json_t *obj,
 
 static int
 load_scenarios(ecap_policy *p, const json_t *obj, const struct ecap__src *src,
-	       size_t off, struct ecap_error *err)
+	       const struct ecap__loc *off, struct ecap_error *err)
 {
 	const char *name;
 	json_t *v;
@@ -235,8 +245,9 @@ load_scenarios(ecap_policy *p, const json_t *obj, const struct ecap__src *src,
 		return ecap__json_at(err, src, off,
 			  ecap__json_type_error(err, SCENARIOS_KEY, "an object", obj));
 	json_object_foreach((json_t *)obj, name, v) {
-		rc = load_scenario(p, name, v, src, ecap__json_key_offset(src, off, name),
-				   err);
+		const struct ecap__loc at = { off, name };
+
+		rc = load_scenario(p, name, v, src, &at, err);
 		if (rc != ECAP_OK)
 			return rc;
 	}
@@ -259,7 +270,7 @@ load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
 				     "a policy document must be a JSON object, "
 				     "not %s", json_type_name(root));
 	json_object_foreach((json_t *)root, key, v) {
-		size_t off = ecap__json_key_offset(src, 0, key);
+		const struct ecap__loc at = { NULL, key }, *off = &at;
 
 		if ((id = ecap__key_lookup(key)) >= 0)
 			rc = ecap__json_at(err, src, off, load_static(p, id, v, err));

@@ -17,12 +17,21 @@ struct ecap__src {
 	size_t len;
 };
 
-/* Offset of the member name "key" at or after from (from if not found). */
-size_t ecap__json_key_offset(const struct ecap__src *src, size_t from,
-			     const char *key);
-/* Stamps the position of the member at off on an error and returns rc. */
+/*
+ * Where a member is: its name under its parent member (parent NULL: a
+ * member of the document's object).  A loader passes these down as it
+ * walks; the text is searched for them only when an error needs a line
+ * and column, so a load that succeeds reads the text once (jansson's
+ * parse) and a failing one once more.
+ */
+struct ecap__loc {
+	const struct ecap__loc *parent;
+	const char *key;
+};
+/* Stamps the line and column of the member at loc on err when rc is an
+ * error, and returns rc. */
 int ecap__json_at(struct ecap_error *err, const struct ecap__src *src,
-		  size_t off, int rc);
+		  const struct ecap__loc *loc, int rc);
 /* ECAP_ERR_JSON: key must be want, not v's type. */
 int ecap__json_type_error(struct ecap_error *err, const char *key,
 			  const char *want, const json_t *v);
@@ -31,10 +40,11 @@ int ecap__json_type_error(struct ecap_error *err, const char *key,
 
 /* Is key a "catalog.<catalog>" member?  Sets *catalog. */
 bool ecap__catalog_member(const char *key, int32_t *catalog);
-/* Replaces a catalog with the array v of member key at offset off. */
+/* Replaces a catalog with the array v of member key, found at loc. */
 int ecap__catalog_load_json(ecap_policy *p, int32_t catalog, const char *key,
 			    const json_t *v, const struct ecap__src *src,
-			    size_t off, struct ecap_error *err);
+			    const struct ecap__loc *loc,
+			    struct ecap_error *err);
 /* Writes ",\n  \"catalog.<catalog>\": [...]" for every catalog. */
 void ecap__catalog_dump_json(struct ecap__sbuf *b, const ecap_policy *p);
 

@@ -197,13 +197,39 @@ fill_year(const ecap_policy *p, int year, double base, double peak,
 	y->kafka_reason = c->kafka.limit;
 	y->kafka_cost_usd_per_month = c->kafka.cost_usd_per_month;
 	y->total_cost_usd_per_month = c->total_usd_per_month;
-	snprintf(y->reason_text, sizeof(y->reason_text),
-		 "year %d: peak %.6g transactions/day: %.0f executors, %s "
-		 "x%.0f for %.6g GB of memory, %.0f Kafka brokers; %.2f "
-		 "USD/month", year, peak, c->spark.executors,
-		 c->db.instance_class, c->db.instances_needed,
-		 c->db.memory_required_gb, c->kafka.brokers,
-		 c->total_usd_per_month);
+}
+
+/* The sentence of a year, from its fields only (caller memory: the class
+ * name is read within its array even without a NUL). */
+static int
+year_sentence(const struct ecap_projection_year *y, char *buf, size_t size,
+	      struct ecap_error *err)
+{
+	return ecap__explainf(err, buf, size,
+			     "year %d: peak %.6g transactions/day: %lld "
+			     "executors, %.*s x%lld for %.6g GB of memory, "
+			     "%lld Kafka brokers; %.2f USD/month", (int)y->year,
+			     y->peak_daily_transactions,
+			     (long long)y->spark_executors_count,
+			     (int)strnlen(y->database_instance_class,
+					  sizeof(y->database_instance_class)),
+			     y->database_instance_class,
+			     (long long)y->database_instances_count,
+			     y->database_memory_required_gb,
+			     (long long)y->kafka_brokers_count,
+			     y->total_cost_usd_per_month);
+}
+
+ECAP_API int
+ecap_projection_year_explain(const struct ecap_projection_year *year,
+			     char *buf, size_t size, struct ecap_error *err)
+{
+	int rc;
+
+	ecap__err_clear(err);
+	if ((rc = ECAP__OPTS_CHECK(err, year, ecap_projection_year)) != ECAP_OK)
+		return rc;
+	return year_sentence(year, buf, size, err);
 }
 
 ECAP_API int
@@ -213,7 +239,7 @@ ecap_projection_run(const ecap_policy *policy,
 		    struct ecap_error *err)
 {
 	const size_t known = ecap_offsetofend(struct ecap_projection_year,
-					      reason_text);
+					      total_cost_usd_per_month);
 	const struct ecap_scenario *s;
 	struct peak_calc c;
 	size_t stride;
@@ -541,6 +567,19 @@ put_str(struct jyear *j, const char *key, const char *v, size_t cap)
 	return json_object_set_new(j->o, key, json_string(v)) == 0;
 }
 
+/* "reason_text": the year's sentence, rendered here on demand. */
+static bool
+put_explanation(struct jyear *j, const struct ecap_projection_year *y)
+{
+	char text[ECAP_EXPLAIN_MAX];
+
+	if (year_sentence(y, text, sizeof(text), NULL) != ECAP_OK) {
+		j->bad = "reason_text";
+		return false;
+	}
+	return put_str(j, "reason_text", text, sizeof(text));
+}
+
 /* The common frame: validates the array and makes {"model", "years": []}. */
 static int
 json_begin(const void *first, size_t count, size_t known, const char *type,
@@ -630,7 +669,7 @@ projection_year_json(json_t *arr, const struct ecap_projection_year *y,
 	     put_int(j, "kafka_reason", y->kafka_reason) &&
 	     put_real(j, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month) &&
 	     put_real(j, "total_cost_usd_per_month", y->total_cost_usd_per_month) &&
-	     put_str(j, "reason_text", y->reason_text, sizeof(y->reason_text));
+	     put_explanation(j, y);
 	return ok;
 }
 
@@ -639,7 +678,7 @@ ecap_projection_to_json(const struct ecap_projection_year *years,
 			size_t count, char **json, struct ecap_error *err)
 {
 	const size_t known = ecap_offsetofend(struct ecap_projection_year,
-					      reason_text);
+					      total_cost_usd_per_month);
 	struct jyear j = { NULL, NULL };
 	json_t *root, *arr;
 	size_t stride, i;

@@ -48,6 +48,10 @@ struct ecap__node_capacity {
 	double allocatable_vcpu;
 	uint64_t allocatable_memory_mib;
 	int64_t max_pod_count;
+	/* YARN: the scheduler's yarn.scheduler.minimum-allocation-mb, to a
+	 * multiple of which it rounds every container up (MiB); 0 = none
+	 * (Kubernetes requests are exact). */
+	uint64_t allocation_step_mib;
 	bool kubernetes;
 };
 

@@ -66,5 +66,12 @@ ecap__yarn_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 				  "executor.node_reserved_memory_gb %.17g",
 				  n->memory_gb, reserved_gb);
 	cap->memory_mib = (uint64_t)mib;
+	/* The CapacityScheduler normalises a request up to a multiple of
+	 * yarn.scheduler.minimum-allocation-mb: on Hadoop's default of 1024
+	 * a 15769 MiB executor takes 16384, and two of them no longer fit a
+	 * 31744 MiB NodeManager. */
+	cap->allocation_step_mib = (uint64_t)ecap__pd(p, emr ?
+		ECAP_K_EXECUTOR_EMR_MIN_ALLOCATION_MB :
+		ECAP_K_EXECUTOR_YARN_MIN_ALLOCATION_MB);
 	return ECAP_OK;
 }

@@ -756,6 +756,27 @@ START_TEST(bad_struct_size)
 }
 END_TEST
 
+/* Spark API names, both ways, exactly. */
+START_TEST(spark_api_names)
+{
+	static const char *const names[] = { "dataset", "rdd",
+					     "pyspark-dataframe",
+					     "pyspark-rdd" };
+	int32_t a, v;
+
+	for (a = ECAP_SPARK_API_DATASET; a <= ECAP_SPARK_API_PYSPARK_RDD; a++) {
+		ck_assert_str_eq(ecap_spark_api_to_string(a), names[a - 1]);
+		ck_assert_int_eq(ecap_spark_api_from_string(names[a - 1], &v,
+							    &err), 0);
+		ck_assert_int_eq(v, a);
+	}
+	ck_assert_ptr_null(ecap_spark_api_to_string(0));
+	ck_assert_ptr_null(ecap_spark_api_to_string(5));
+	ck_assert_err(ecap_spark_api_from_string("RDD", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "api");
+}
+END_TEST
+
 Suite *
 cache_suite(void)
 {
@@ -779,6 +800,7 @@ cache_suite(void)
 	tcase_add_test(tc, ecap1_cache_format_per_api);
 	tcase_add_test(tc, bad_input);
 	tcase_add_test(tc, bad_struct_size);
+	tcase_add_test(tc, spark_api_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -174,7 +174,8 @@ START_TEST(defaults_present_and_sorted)
 	ck_assert_int_eq(e.eks_max_pod_count, 234);
 	ck_assert_str_eq(e.family, "m5");
 	ck_assert_str_eq(e.region, "us-east-1");
-	ck_assert_str_eq(e.price_date, "2026-11-27");
+	/* karpenter-provider-aws pricing, generated 2026-01-19 */
+	ck_assert_str_eq(e.price_date, "2026-01-19");
 	ck_assert_double_near(e.storage_usd_per_gb_month, 0.0);
 	/* m5.xlarge: YARN 12288 MiB, 4 * (15 - 1) + 2 = 58 pods. */
 	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,

@@ -273,6 +273,20 @@ START_TEST(ecap1_one_million_a_day)
 	ck_assert_int_eq(out.connections_available_count, 300);
 	ck_assert_int_eq(out.flags, 0);
 	ck_assert_msg(strstr(explain(), "cheapest class") != NULL, "%s", explain());
+	/*
+	 * 1000 a day: 1000 / 86400 x 2 = 0.0231 transactions/s at peak and
+	 * a working set of 1000 x 2 KB x 1.3 x 7 days, 0.0174 GB: the
+	 * memory is the floor database.min_memory_gb (16) and the 2 vCPUs
+	 * the pools' 10 x 10 connections at 50 a vCPU, and the sentence
+	 * says so, not "2 vCPUs for 0.0 transactions/s".
+	 */
+	advise(1000, 0);
+	ck_assert_int_eq(out.vcpu_required_count, 2);
+	ck_assert_msg(strstr(explain(), "16 GB of memory (a 0.0174 GB working "
+			     "set cached, at least database.min_memory_gb) and "
+			     "2 vCPUs (0.0231 transactions/s at peak, 100 "
+			     "pooled connections)") != NULL, "%s", explain());
+	advise(1e6, 0);
 	/* 200 connections asked for: the pools' 300 pass 200 - 3 */
 	in.max_connections_count = 200;
 	advise(1e6, 0);

@@ -84,6 +84,40 @@ START_TEST(cloudera_example)
 }
 END_TEST
 
+/*
+ * YARN's CapacityScheduler grants a container in multiples of
+ * yarn.scheduler.minimum-allocation-mb (Hadoop's default 1024 MiB; EMR's
+ * yarn-site sets 32): the executors of a node must fit as granted, not as
+ * requested.
+ */
+START_TEST(yarn_allocation_rounding)
+{
+	/*
+	 * m5.2xlarge on YARN: 8 - 1 = 7 vCPUs (5 cores would idle 2 > 7/4,
+	 * so 3 cores, 2 executors), 32 - 1 = 31 GiB = 31744 MiB, a share of
+	 * 15872.  The heap 15872 / 1.1 = 14429 -> 14336 plus int(0.1 x
+	 * 14336) = 1433 is 15769 MiB, which YARN grants as 16384: two are
+	 * 32768 > 31744 and the second executor never starts.  A granted
+	 * container must be <= 15360 (15 x 1024): 15360 / 1.1 = 13963 ->
+	 * 13824, + 1382 = 15206 -> 15360.
+	 */
+	node("m5.2xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(100.0);
+	ck_assert_int_eq(out.executor_core_count, 3);
+	ck_assert_int_eq(out.executors_per_node_count, 2);
+	ck_assert_uint_eq(out.executor_heap_bytes, 13824 * MIB);
+	ck_assert_uint_eq(out.executor_overhead_bytes, 1382 * MIB);
+	/* A cluster that grants memory by the MiB gets the heap a share
+	 * allows: 14336 + 1433 = 15769 <= 15872. */
+	ck_assert_int_eq(ecap_policy_set_double(p,
+		"executor.yarn_min_allocation_mb", 1.0, &err), 0);
+	advise(100.0);
+	ck_assert_uint_eq(out.executor_heap_bytes, 14336 * MIB);
+	/* Cloudera's example still holds: 19968 + 1397 = 21365 -> 21504 =
+	 * 63 GiB / 3 (cloudera_example). */
+}
+END_TEST
+
 /* EMR's task-configuration table and the rule for types it omits. */
 START_TEST(emr_instance_defaults)
 {
@@ -101,10 +135,14 @@ START_TEST(emr_instance_defaults)
 		{ "r5.24xlarge", 778240 / 1024.0, 0 },
 		{ "c5.4xlarge", 24576 / 1024.0, 0 },
 		{ "c5.9xlarge", 65536 / 1024.0, 0 },
-		/* derived: <= 32 GiB 75 %, else memory - 8 GiB */
-		{ "m6g.xlarge", 12.0, 1 },	/* 16 x 0.75 */
-		{ "r7g.16xlarge", 504.0, 1 },	/* 512 - 8 */
+		/* the same page's rows for the Graviton and 6th-generation
+		 * types, below what the rule for omitted types would give */
+		{ "m6g.xlarge", 11712 / 1024.0, 0 },
+		{ "r7g.16xlarge", 491520 / 1024.0, 0 },
+		{ "c6i.xlarge", 5632 / 1024.0, 0 },
+		/* derived: the page lists no "large"; <= 32 GiB 75 % */
 		{ "c6i.large", 3.0, 1 },	/* 4 x 0.75 */
+		{ "m6g.large", 6.0, 1 },	/* 8 x 0.75 */
 	};
 	struct ecap_catalog_entry e;
 	size_t i;
@@ -225,8 +263,42 @@ END_TEST
 
 /* The window decides; the policy's maximum only flags; a caller's cap
  * says how long the run takes. */
+/* The advisor answers only with what ecap_executor_spark_properties
+ * renders (at most a million executors). */
+START_TEST(largest_advice_renders)
+{
+	struct ecap_property props[32];
+	size_t i, n = 32;
+
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&props[i]);
+	/*
+	 * YARN r5.4xlarge, 3,000,000 GB in 0.5 h (target 0.125 h):
+	 * ceil(3e6 / (5 x 0.125)) = 4,800,000 cores, executors of 3 cores
+	 * (4 a node, heap_limit_and_spill): 1,600,000 executors, more than
+	 * the renderer's million: refused with the field, not answered
+	 * with properties that cannot be rendered.
+	 */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
+	in.processing_window_hours = 0.5;
+	in.daily_data_gb = 3e6;
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err), ECAP_ERR_RANGE,
+		      err, "daily_data_gb");
+	/*
+	 * 1,000,000 GB: 1,600,000 cores / 3 = 533,334 executors; ceil(533335
+	 * / 4) = 133334 nodes, 533,335 executors: within the million, and
+	 * the properties render.
+	 */
+	advise(1e6);
+	ck_assert_int_eq(out.executor_count, 533335);
+	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
+			 0);
+}
+END_TEST
+
 START_TEST(window_and_caps)
 {
+	char why[ECAP_EXPLAIN_MAX];
 	/*
 	 * EMR r5.4xlarge, 1 TB in 2 h (target 0.5 h): ceil(1024 / 2.5) =
 	 * 410 cores, ceil(410 / 4) = 103 executors; ceil(104 / 4) = 26
@@ -274,14 +346,33 @@ START_TEST(window_and_caps)
 	ck_assert_int_eq(out.executor_count, 27);
 	ck_assert_int_eq(out.node_count, 7);
 	ck_assert_int_eq(out.reason, ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED);
-	/* Four runs a day: 256 GB a run -> ceil(256 / 10) = 26 cores -> 7
-	 * executors -> 2 nodes -> 7; a month bills 4 x 30 runs. */
+	/* Four runs a day start 6 hours apart, so a run's window is 6 h,
+	 * not 8 (target 1.5 h): 256 GB a run -> ceil(256 / (5 x 1.5)) = 35
+	 * cores -> 9 executors -> ceil(10 / 4) = 3 nodes -> 11; a month
+	 * bills 4 x 30 runs. */
 	in.runs_per_day_count = 4;
 	advise(1024.0);
 	ck_assert_double_near(out.run_data_gb, 256.0);
-	ck_assert_int_eq(out.executor_count, 7);
+	ck_assert_double_near(out.processing_window_hours, 6.0);
+	ck_assert_int_eq(out.needed_core_count, 35);
+	ck_assert_int_eq(out.executor_count, 11);
 	ck_assert_double_near(out.cost_usd_per_month,
 			      out.projected_cost_usd * 4.0 * 30.0);
+	/* 24 runs a day of 10240 GB: hourly runs of 426.67 GB.  With each
+	 * run given the 8-hour window (target 2 h) they took 2 h and piled
+	 * up; a run now has the hour (target 0.25 h): ceil(426.67 / (5 x
+	 * 0.25)) = 342 cores -> 86 executors -> ceil(87 / 4) = 22 nodes ->
+	 * 87 executors, 426.67 / (87 x 4 x 5) = 0.245 h a run. */
+	in.runs_per_day_count = 24;
+	advise(10240.0);
+	ck_assert_double_near(out.processing_window_hours, 1.0);
+	ck_assert_int_eq(out.needed_core_count, 342);
+	ck_assert_int_eq(out.executor_count, 87);
+	ck_assert(out.projected_hours <= 1.0);
+	ck_assert_int_eq(out.window_met, 1);
+	ck_assert_int_eq(ecap_executor_explain(&out, why, sizeof(why), &err), 0);
+	ck_assert_msg(strstr(why, "within the 1-hour window (24 runs a day)") !=
+		      NULL, "%s", why);
 	/* 1 GB: 1 core; the floor of 2 executors + driver: 1 node. */
 	in.runs_per_day_count = 0;
 	advise(1.0);
@@ -357,22 +448,26 @@ START_TEST(heap_limit_and_spill)
 	/*
 	 * YARN r5.4xlarge: 15 cores, 127 GiB.  5 cores x 3 = 15: 43349
 	 * MiB each, heap 39409 > 31 GiB: split to 4 executors of 3 cores
-	 * (3 idle of 15 = 20 %): 32512 / 1.1 = 29556 -> 29440 MiB.
+	 * (3 idle of 15 = 20 %): 32512 / 1.1 = 29556 -> 29440 MiB would
+	 * ask YARN for 32384, granted as 32768 (yarn_allocation_rounding),
+	 * so the largest granted container is 31744: 28672 MiB.
 	 */
 	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
 	advise(100.0);
 	ck_assert_int_eq(out.executors_per_node_count, 4);
 	ck_assert_int_eq(out.executor_core_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 29440 * MIB);
+	ck_assert_uint_eq(out.executor_heap_bytes, 28672 * MIB);
 	ck_assert_int_eq(out.heap_limited_flag, 0);
 	ck_assert_double_near(out.node_idle_vcpu, 3.0);
 	/* The policy allows larger heaps: 3 x 5 cores, 43349 / 1.1 =
-	 * 39408 -> 39168 MiB. */
+	 * 39408 -> 39168 MiB + 3916 = 43084, granted 44032 > 43349; the
+	 * largest granted container is 43008 (42 GiB): 38912 + 3891 =
+	 * 42803 -> 43008. */
 	ck_assert_int_eq(ecap_policy_set_double(p, "executor.heap_max_gb", 64.0,
 						&err), 0);
 	advise(100.0);
 	ck_assert_int_eq(out.executors_per_node_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 39168 * MIB);
+	ck_assert_uint_eq(out.executor_heap_bytes, 38912 * MIB);
 	/*
 	 * Spill: EMR m5.xlarge, 1 executor of 4 cores, 12288 / 1.1875 =
 	 * 10347 -> 10240 MiB; unified (10240 - 300) x 0.6 = 5964 MiB, 1491
@@ -486,6 +581,7 @@ START_TEST(explain_always_fits)
 				a.window_miss_hours = 1.23456e+299;
 				a.processing_window_hours = 1.23456e+299;
 				a.executor_heap_gb = 1.23456e+299;
+				a.runs_per_day_count = 1440;
 				a.projected_cost_usd = 1.23456e+299;
 				a.runner_up_cost_usd = 1.23456e+299;
 				ck_assert_msg(ecap_executor_explain(&a, buf, sizeof(buf),
@@ -530,13 +626,18 @@ static void
 check_grid_answer(const char *name, double gb, double hours)
 {
 	double usable_mib = out.node_usable_memory_gb * 1024.0;
+	/* YARN grants containers in 1024 MiB steps, EMR in 32. */
+	uint64_t step = out.platform == ECAP_SPARK_PLATFORM_YARN ? 1024 :
+			out.platform == ECAP_SPARK_PLATFORM_EMR ? 32 : 1;
+	uint64_t granted = (out.executor_container_bytes / MIB + step - 1) /
+			   step * step;
 
 	ck_assert_msg(out.node_idle_vcpu <= 0.25 * out.node_usable_vcpu + 1e-9,
 		      "%s %g GB: %g of %g vCPUs idle", name, gb,
 		      out.node_idle_vcpu, out.node_usable_vcpu);
+	/* As YARN grants them. */
 	ck_assert_msg((double)(out.executors_per_node_count *
-			       (int64_t)(out.executor_container_bytes / MIB)) <=
-			      usable_mib,
+			       (int64_t)granted) <= usable_mib,
 		      "%s: %" PRId64 " x %" PRIu64 " MiB > %g MiB", name,
 		      out.executors_per_node_count,
 		      out.executor_container_bytes / MIB, usable_mib);
@@ -649,10 +750,12 @@ executor_ecap1_suite(void)
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, cloudera_example);
+	tcase_add_test(tc, yarn_allocation_rounding);
 	tcase_add_test(tc, emr_instance_defaults);
 	tcase_add_test(tc, emr_best_practice_examples);
 	tcase_add_test(tc, eks_allocatable);
 	tcase_add_test(tc, window_and_caps);
+	tcase_add_test(tc, largest_advice_renders);
 	tcase_add_test(tc, cheapest_node);
 	tcase_add_test(tc, heap_limit_and_spill);
 	tcase_add_test(tc, explain_and_names);

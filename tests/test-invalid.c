@@ -94,6 +94,7 @@ rendered(int rc, int verdict)
 static int call_ecap_partition_out(void *v, struct ecap_error *err);
 static int call_ecap_executor_out(void *v, struct ecap_error *err);
 static int call_ecap_database_out(void *v, struct ecap_error *err);
+static int call_ecap_join_out(void *v, struct ecap_error *err);
 
 static void
 base_ecap_partition_in(void *v)
@@ -180,8 +181,12 @@ call_ecap_join_in(void *v, struct ecap_error *err)
 {
 	struct ecap_join_out out;
 
+	int rc;
+
 	ECAP_STRUCT_INIT(&out);
-	return ecap_join_advise(policy, v, &out, err);
+	if ((rc = ecap_join_advise(policy, v, &out, err)) != ECAP_OK)
+		return rc;
+	return rendered(rc, call_ecap_join_out(&out, err));
 }
 
 static void
@@ -453,6 +458,23 @@ call_ecap_database_out(void *v, struct ecap_error *err)
 }
 
 static void
+base_ecap_join_out(void *v)
+{
+	char in[BUF];
+
+	base_ecap_join_in(in);
+	ECAP_STRUCT_INIT((struct ecap_join_out *)v);
+	if (ecap_join_advise(policy, (void *)in, v, NULL) != ECAP_OK)
+		abort();
+}
+
+static int
+call_ecap_join_out(void *v, struct ecap_error *err)
+{
+	return EXPLAIN(ecap_join_explain, v, err);
+}
+
+static void
 base_ecap_partition_scan_out(void *v)
 {
 	char in[BUF];
@@ -540,7 +562,9 @@ call_ecap_projection_year(void *v, struct ecap_error *err)
 	int rc = ecap_projection_to_json(v, 1, &json, err);
 
 	ecap_free(json);
-	return rc;
+	if (rc != ECAP_OK)
+		return rc;
+	return EXPLAIN(ecap_projection_year_explain, v, err);
 }
 
 static void

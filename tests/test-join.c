@@ -29,6 +29,17 @@ setup(void)
 	ECAP_STRUCT_INIT(&out);
 }
 
+/* One text of out (enum ecap_join_text), rendered on demand. */
+static const char *
+text(int32_t part)
+{
+	static char buf[ECAP_EXPLAIN_MAX];
+	int rc = ecap_join_explain_part(&out, part, buf, sizeof(buf), &err);
+
+	ck_assert_msg(rc == ECAP_OK, "rc %d: %s", rc, err.message);
+	return buf;
+}
+
 static void
 run(void)
 {
@@ -36,8 +47,8 @@ run(void)
 
 	ck_assert_msg(rc == ECAP_OK, "rc %d: %s", rc, err.message);
 	ck_assert_int_eq(err.code, ECAP_OK);
-	ck_assert(out.strategy_text[0] != '\0');
-	ck_assert(out.reason_text[0] != '\0');
+	ck_assert(text(ECAP_JOIN_TEXT_STRATEGY)[0] != '\0');
+	ck_assert(text(ECAP_JOIN_TEXT_RECOMMENDATION)[0] != '\0');
 }
 
 /* Runs and checks Spark's choice. */
@@ -271,7 +282,7 @@ START_TEST(shj_build_sides_by_version)
 	ck_assert_int_eq(out.left_hint_ignored, 1);
 	ck_assert_int_eq(out.left_hint_ignored_reason,
 			 ECAP_JOIN_HINT_IGNORED_BUILD_SIDE);
-	ck_assert(strstr(out.hint_text, "left SHUFFLE_HASH") != NULL);
+	ck_assert(strstr(text(ECAP_JOIN_TEXT_HINTS), "left SHUFFLE_HASH") != NULL);
 	/* RIGHT OUTER, SHUFFLE_HASH right: 3.5 yes, 3.3 no */
 	in.join_type = ECAP_JOIN_RIGHT_OUTER;
 	in.left_hint = 0;
@@ -314,7 +325,7 @@ START_TEST(hint_broadcast)
 	expect(ECAP_JOIN_STRATEGY_BROADCAST_HASH, ECAP_JOIN_BUILD_LEFT,
 	       ECAP_JOIN_REASON_HINT_BROADCAST_HASH);
 	ck_assert_int_eq(out.left_hint_ignored, 0);
-	ck_assert_str_eq(out.hint_text, "");
+	ck_assert_str_eq(text(ECAP_JOIN_TEXT_HINTS), "");
 	/* both sides hinted: the smaller (right, 500 <= 1000000000) */
 	in.right_hint = ECAP_JOIN_HINT_BROADCAST;
 	sizes(INT64_C(1000000000), 500);
@@ -340,7 +351,7 @@ START_TEST(hint_broadcast)
 	ck_assert_int_eq(out.left_hint_ignored, 1);
 	ck_assert_int_eq(out.left_hint_ignored_reason,
 			 ECAP_JOIN_HINT_IGNORED_BUILD_SIDE);
-	ck_assert(strstr(out.hint_text, "left_outer") != NULL);
+	ck_assert(strstr(text(ECAP_JOIN_TEXT_HINTS), "left_outer") != NULL);
 	/* FULL OUTER: BROADCAST never applies */
 	in.join_type = ECAP_JOIN_FULL_OUTER;
 	in.right_hint = ECAP_JOIN_HINT_BROADCAST;
@@ -485,7 +496,7 @@ START_TEST(non_equi_joins)
 			 ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS);
 	ck_assert_int_eq(out.right_hint_ignored_reason,
 			 ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS);
-	ck_assert(strstr(out.hint_text, "no equi-join keys") != NULL);
+	ck_assert(strstr(text(ECAP_JOIN_TEXT_HINTS), "no equi-join keys") != NULL);
 	/* SHUFFLE_REPLICATE_NL: cartesian (hinted) on inner, ignored on full */
 	in.left_hint = ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL;
 	in.right_hint = 0;
@@ -510,11 +521,11 @@ START_TEST(broadcast_limits)
 	run();
 	ck_assert_int_eq(out.warning_flags,
 			 ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT);
-	ck_assert(strstr(out.warning_text, "8589934592") != NULL);
+	ck_assert(strstr(text(ECAP_JOIN_TEXT_WARNINGS), "8589934592") != NULL);
 	sizes(BIG, INT64_C(8589934591));
 	run();
 	ck_assert_int_eq(out.warning_flags, 0);
-	ck_assert_str_eq(out.warning_text, "");
+	ck_assert_str_eq(text(ECAP_JOIN_TEXT_WARNINGS), "");
 	/* numRows >= (1 << 29) / 1.5 = 357913941 fails (non-Long key) */
 	in.right_row_count = 357913941;
 	run();
@@ -837,6 +848,147 @@ START_TEST(enum_round_trips)
 }
 END_TEST
 
+/* Reason, hint-ignored and text names: lower-case, '-' separated, every
+ * pinned value named and parsed back. */
+START_TEST(reason_names)
+{
+	static const int32_t reasons[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+					   20, 21, 22, 23, 24, 25, 26, 30, 31 };
+	size_t i;
+	int32_t v;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++) {
+		const char *n = ecap_join_reason_to_string(reasons[i]);
+
+		ck_assert_ptr_nonnull(n);
+		ck_assert_ptr_null(strpbrk(n, "_ ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+		ck_assert_int_eq(ecap_join_reason_from_string(n, &v, &err), 0);
+		ck_assert_int_eq(v, reasons[i]);
+	}
+	ck_assert_str_eq(ecap_join_reason_to_string(
+				 ECAP_JOIN_REASON_BROADCAST_BY_SIZE),
+			 "broadcast-by-size");
+	ck_assert_str_eq(ecap_join_reason_to_string(
+				 ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH),
+			 "guide-shuffle-hash");
+	ck_assert_ptr_null(ecap_join_reason_to_string(0));
+	ck_assert_ptr_null(ecap_join_reason_to_string(12));
+	ck_assert_err(ecap_join_reason_from_string("broadcast", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
+	for (v = ECAP_JOIN_HINT_USED; v <= ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT;
+	     v++) {
+		int32_t back;
+
+		ck_assert_int_eq(ecap_join_hint_ignored_from_string(
+					 ecap_join_hint_ignored_to_string(v),
+					 &back, &err), 0);
+		ck_assert_int_eq(back, v);
+	}
+	ck_assert_str_eq(ecap_join_hint_ignored_to_string(
+				 ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS),
+			 "no-equi-keys");
+	ck_assert_ptr_null(ecap_join_hint_ignored_to_string(7));
+	for (v = ECAP_JOIN_TEXT_RECOMMENDATION;
+	     v <= ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS; v++) {
+		int32_t back;
+
+		ck_assert_int_eq(ecap_join_text_from_string(
+					 ecap_join_text_to_string(v), &back,
+					 &err), 0);
+		ck_assert_int_eq(back, v);
+	}
+	ck_assert_ptr_null(ecap_join_text_to_string(0));
+	for (v = 0; v < 5; v++) {
+		int32_t back;
+
+		ck_assert_int_eq(ecap_join_warning_from_string(
+					 ecap_join_warning_to_string(1 << v),
+					 &back, &err), 0);
+		ck_assert_int_eq(back, 1 << v);
+	}
+	ck_assert_str_eq(ecap_join_warning_to_string(
+				 ECAP_JOIN_WARN_NESTED_LOOP_OOM),
+			 "nested-loop-oom");
+	ck_assert_ptr_null(ecap_join_warning_to_string(0));
+	ck_assert_ptr_null(ecap_join_warning_to_string(3));
+}
+END_TEST
+
+/*
+ * The sentences are rendered from the advice alone, with its numbers:
+ * right side 8,000,000 bytes <= the policy's 50 MB = 52,428,800-byte
+ * threshold -> broadcast hash join by size.
+ */
+START_TEST(explain_sentences)
+{
+	char buf[ECAP_EXPLAIN_MAX], small[16];
+	struct ecap_join_out copy;
+
+	sizes(INT64_C(10000000000), 8000000);
+	run();
+	ck_assert_int_eq(out.strategy_reason, ECAP_JOIN_REASON_BROADCAST_BY_SIZE);
+	ck_assert_str_eq(text(ECAP_JOIN_TEXT_STRATEGY),
+			 "canBroadcastBySize: the right side's 8000000 bytes "
+			 "are at most the 52428800-byte "
+			 "autoBroadcastJoinThreshold, so BroadcastHashJoin "
+			 "builds it.");
+	ck_assert_int_eq(ecap_join_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_str_eq(buf, text(ECAP_JOIN_TEXT_RECOMMENDATION));
+	ck_assert_msg(strstr(buf, "8000000 bytes at most the 52428800-byte "
+				  "threshold") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "without a hint") != NULL, "%s", buf);
+	ck_assert_str_eq(text(ECAP_JOIN_TEXT_HINTS), "");
+	ck_assert_str_eq(text(ECAP_JOIN_TEXT_WARNINGS), "");
+	ck_assert_str_eq(text(ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS), "");
+	/* a copy explains the same: the advice carries every number */
+	copy = out;
+	ck_assert_int_eq(ecap_join_explain(&copy, buf, sizeof(buf), &err), 0);
+	ck_assert_str_eq(buf, text(ECAP_JOIN_TEXT_RECOMMENDATION));
+	/* a small buffer: the truncated sentence and ECAP_ERR_NOSPACE */
+	ck_assert_err(ecap_join_explain(&out, small, sizeof(small), &err),
+		      ECAP_ERR_NOSPACE, err, "size");
+	ck_assert_uint_eq(strlen(small), sizeof(small) - 1);
+	ck_assert_int_eq(strncmp(small, buf, sizeof(small) - 1), 0);
+	/* guide: optimize_join's count and limit */
+	ck_assert_int_eq(ecap_policy_set_string(p, "model", "guide", &err), 0);
+	in.right_row_count = 999999;
+	run();
+	ck_assert_str_eq(text(ECAP_JOIN_TEXT_RECOMMENDATION),
+			 "guide optimize_join: small_df.count() = 999999 < "
+			 "1000000 on the right side, so broadcast(small_df).");
+}
+END_TEST
+
+START_TEST(explain_bad_input)
+{
+	char buf[ECAP_EXPLAIN_MAX];
+
+	run();
+	ck_assert_err(ecap_join_explain(NULL, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "ecap_join_out");
+	ck_assert_err(ecap_join_explain(&out, NULL, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "buf");
+	ck_assert_err(ecap_join_explain(&out, buf, 0, &err),
+		      ECAP_ERR_INVALID, err, "size");
+	ck_assert_err(ecap_join_explain_part(&out, 0, buf, sizeof(buf), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "part");
+	ck_assert_err(ecap_join_explain_part(&out, 6, buf, sizeof(buf), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "part");
+	/* an advice no call wrote: refused, not rendered */
+	out.join_type = 99;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "join_type");
+	run();
+	out.shuffle_partitions_count = 0;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_RANGE, err, "shuffle_partitions_count");
+	run();
+	out.sz = 8;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_STRUCT_SIZE, err, "ecap_join_out");
+}
+END_TEST
+
 /* ---- bad input ---- */
 
 #define bad(field_, value_, code_, name_)                                   \
@@ -881,18 +1033,13 @@ START_TEST(bad_pointers_and_sizes)
 	ck_assert_err(ecap_join_advise(p, &big.in, &out, &err),
 		      ECAP_ERR_STRUCT_SIZE, err, "ecap_join_in");
 	/* the output is zeroed before it is filled */
-	memset(out.reason_text, 'x', sizeof(out.reason_text));
+	out.guide_broadcast_max_rows = 0x7f;
 	out.warning_flags = 0x7f;
 	out.sz = sizeof(out);
 	run();
 	ck_assert_int_eq(out.warning_flags, 0);
-	{
-		size_t i;
-
-		for (i = strlen(out.reason_text); i < sizeof(out.reason_text);
-		     i++)
-			ck_assert_int_eq(out.reason_text[i], 0);
-	}
+	/* ecap-1 leaves the guide's row limit 0 */
+	ck_assert_int_eq(out.guide_broadcast_max_rows, 0);
 }
 END_TEST
 
@@ -980,6 +1127,9 @@ join_suite(void)
 	tcase_add_test(tc, ecap_broadcast_monotone);
 	tcase_add_test(tc, enum_names);
 	tcase_add_test(tc, enum_round_trips);
+	tcase_add_test(tc, reason_names);
+	tcase_add_test(tc, explain_sentences);
+	tcase_add_test(tc, explain_bad_input);
 	tcase_add_test(tc, bad_pointers_and_sizes);
 	tcase_add_test(tc, bad_fields);
 	suite_add_tcase(s, tc);

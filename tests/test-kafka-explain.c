@@ -51,6 +51,24 @@ START_TEST(explain_sentences)
 	ck_assert_msg(strstr(why, "the minimum of 3 brokers") != NULL, "%s", why);
 	ck_assert_msg(strstr(why, "; storage is most of the cost: compress "
 			      "batches, tier") != NULL, "%s", why);
+	/*
+	 * A named size over the quota: 20000 consumers -> 20000 partitions
+	 * x RF 3 = 60000 replicas at kafka.m5.large's 1000 a broker = 60
+	 * brokers > 30.  The m7g.4xlarge (4000 a broker) needs 15, so "no
+	 * size keeps within the quota" would be false; the sentence says
+	 * what the named size does.
+	 */
+	in.consumer_count = 20000;
+	snprintf(in.instance_type, sizeof(in.instance_type), "kafka.m5.large");
+	advise_and_explain(1000);
+	ck_assert_int_eq(out.brokers_count, 60);
+	ck_assert_int_eq(out.broker_quota_exceeded_flag, 1);
+	ck_assert_msg(strstr(why, "; 60 brokers pass the quota of 30 "
+			      "(kafka.max_broker_count): raise it or split the "
+			      "cluster") != NULL, "%s", why);
+	ck_assert_msg(strstr(why, "no size") == NULL, "%s", why);
+	in.consumer_count = 0;
+	memset(in.instance_type, 0, sizeof(in.instance_type));
 	/* throughput: 4.395 MB/s written at 0.5 a broker */
 	in.broker_throughput_mb_per_second = 0.5;
 	advise_and_explain(1000);

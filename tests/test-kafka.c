@@ -365,7 +365,8 @@ START_TEST(broker_quota)
 	ck_assert_int_eq(out.brokers_count, 33);
 	ck_assert(out.broker_quota_exceeded_flag);
 	explain();
-	ck_assert_msg(strstr(why, "quota of 30 brokers") != NULL, "%s", why);
+	ck_assert_msg(strstr(why, "33 brokers pass the quota of 30") != NULL,
+		      "%s", why);
 	/* a KRaft cluster's quota of 60 holds them */
 	ck_assert_int_eq(ecap_policy_set_int64(p, "kafka.max_broker_count", 60, &err), 0);
 	advise(1000);
@@ -527,6 +528,48 @@ START_TEST(durability_settings)
 	ck_assert_int_eq(ecap_policy_set_int64(p, "kafka.segment_bytes", 1048576, &err), 0);
 	advise(10);
 	ck_assert_double_near(out.segment_allowance_gb, 36.0 / 1024.0);
+}
+END_TEST
+
+/*
+ * An open segment rolls at segment.bytes or after log.roll.hours (168),
+ * whichever comes first: a quiet partition's open segment holds what it
+ * writes in a week, not 1 GiB.
+ */
+START_TEST(quiet_partitions)
+{
+	/*
+	 * 0.1 events/s of 0.75 KB for a group of 1000 consumers: 1000
+	 * partitions.  Ingress 0.1 * 0.75 / 1024 = 7.32421875e-5 MB/s; a
+	 * week (168 h = 604800 s) is 44.296875 MB, RF 3 and / 1024:
+	 * 0.129776000976... GB of data.  A partition writes 44.296875 / 1000
+	 * MB in 168 h, far below segment.bytes: 3000 replicas hold 3000 *
+	 * 0.044296875 / 1024 = 0.129776 GB open, not 3000 * 1 GiB = 3000 GB
+	 * (which priced 3900 GB of disk for 0.13 GB of data and said
+	 * "storage is most of the cost").
+	 */
+	in.consumer_count = 1000;
+	advise(0.1);
+	ck_assert_int_eq(out.partitions_count, 1000);
+	ck_assert_double_near(out.data_storage_gb, 44.296875 * 3.0 / 1024.0);
+	ck_assert_double_near(out.segment_allowance_gb,
+			      3000.0 * 0.044296875 / 1024.0);
+	ck_assert_double_near(out.total_storage_gb,
+			      2.0 * 44.296875 * 3.0 / 1024.0 * 1.3);
+	ck_assert_int_eq(out.compression_flag, 0);
+	/* A busy partition still fills its segment: 1000 events/s on 12
+	 * partitions write 0.732421875 / 12 MB/s, 36.9 GB a week, so the
+	 * 1 GiB segment.bytes decides (ecap1_thousand_events: 36 GB). */
+	in.consumer_count = 0;
+	advise(1000);
+	ck_assert_double_near(out.segment_allowance_gb, 36.0);
+	/* A shorter log.roll.hours: 1 h of 1000 events/s on 12 partitions
+	 * is 0.732421875 * 3600 / 12 / 1024 GB a replica, 36 replicas. */
+	ck_assert_int_eq(ecap_policy_set_double(p, "kafka.segment_roll_hours",
+						1.0, &err), 0);
+	advise(1000);
+	ck_assert_double_near(out.segment_allowance_gb,
+			      36.0 * 0.732421875 * 3600.0 / 12.0 / 1024.0);
 }
 END_TEST
 
@@ -732,6 +775,7 @@ kafka_suite(void)
 	tcase_add_test(tc, availability_zones);
 	tcase_add_test(tc, ingress_in_mb);
 	tcase_add_test(tc, durability_settings);
+	tcase_add_test(tc, quiet_partitions);
 	tcase_add_test(tc, bad_input);
 	tcase_add_test(tc, within_msk_limits);
 	tcase_add_test(tc, ecap1_monotonic);

@@ -421,6 +421,57 @@ START_TEST(advice_on_its_class)
 }
 END_TEST
 
+/*
+ * PGTune's formulas have no upper bound, PostgreSQL's settings do
+ * (src/backend/utils/misc/guc_tables.c): shared_buffers at most INT_MAX / 2
+ * buffers of 8 kB, effective_cache_size INT_MAX pages, work_mem
+ * MAX_KILOBYTES (INT_MAX kB on 64-bit Linux), the parallel worker counts
+ * MAX_PARALLEL_WORKER_LIMIT (1024).  A setting past its maximum stops the
+ * server ("outside the valid range for parameter"), so the advice stops at
+ * it; the shapes are within what advise_shape accepts (1 PiB, 65536
+ * vCPUs).
+ */
+START_TEST(postgresql_maxima)
+{
+	struct ecap_property props[40];
+	size_t i, n = 40;
+
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&props[i]);
+	/*
+	 * 64 TiB = 65536 GB, web: shared_buffers RAM / 4 = 16 TiB passes
+	 * 1073741823 x 8 kB = 8589934584 kB (8 TiB - 8 kB);
+	 * effective_cache_size RAM x 3 / 4 = 48 TiB passes 2147483647 x 8 kB
+	 * = 17179869176 kB.  1 connection: work_mem (64 TiB - 8 TiB) / ((1 +
+	 * 8) x 3) kB passes 2147483647 kB.
+	 */
+	in.max_connections_count = 1;
+	shape(65536, 2, ECAP_DATABASE_WORKLOAD_WEB, ECAP_DATABASE_STORAGE_SSD);
+	ck_assert_int_eq(out.shared_buffers_kb, INT64_C(8589934584));
+	ck_assert_int_eq(out.effective_cache_size_kb, INT64_C(17179869176));
+	ck_assert_int_eq(out.work_mem_kb, INT64_C(2147483647));
+	ck_assert_int_eq(ecap_database_properties(&out, props, &n, &err), 0);
+	/*
+	 * 2048 vCPUs, dw: max_parallel_workers = CPUs = 2048 and
+	 * per_gather = ceil(2048 / 2) = 1024 (dw is not capped at 4): the
+	 * first passes 1024; max_worker_processes 2048 is within 262143.
+	 */
+	in.max_connections_count = 0;
+	shape(64, 2048, ECAP_DATABASE_WORKLOAD_DW, ECAP_DATABASE_STORAGE_SSD);
+	ck_assert_int_eq(out.max_worker_processes_count, 2048);
+	ck_assert_int_eq(out.max_parallel_workers_count, 1024);
+	ck_assert_int_eq(out.max_parallel_workers_per_gather_count, 1024);
+	n = 40;
+	ck_assert_msg(ecap_database_properties(&out, props, &n, &err) == 0,
+		      "%s", err.message);
+	/* An advice edited past a maximum is refused, not rendered. */
+	out.shared_buffers_kb = INT64_C(8589934584) + 8;
+	n = 40;
+	ck_assert_err(ecap_database_properties(&out, props, &n, &err),
+		      ECAP_ERR_RANGE, err, "shared_buffers_kb");
+}
+END_TEST
+
 START_TEST(bad_shapes)
 {
 	in.memory_gb = 0;
@@ -433,6 +484,30 @@ START_TEST(bad_shapes)
 	in.memory_gb = 1e-9;
 	ck_assert_err(ecap_database_advise_shape(p, &in, &out, &err),
 		      ECAP_ERR_RANGE, err, "memory_gb");
+	/*
+	 * 8 MB: maintenance_work_mem RAM / 16 = 8192 / 16 = 512 kB, below
+	 * PostgreSQL's 1 MB minimum (and desktop's shared_buffers RAM / 16
+	 * below its 128 kB from 2 MB): no valid answer, refused.  16 MB =
+	 * 16384 kB gives 1024 kB, and every workload renders.
+	 */
+	in.memory_gb = 8.0 / 1024.0;
+	ck_assert_err(ecap_database_advise_shape(p, &in, &out, &err),
+		      ECAP_ERR_RANGE, err, "memory_gb");
+	for (in.workload = 1; in.workload <= 5; in.workload++) {
+		struct ecap_property props[40];
+		size_t i, n = 40;
+
+		for (i = 0; i < n; i++)
+			ECAP_STRUCT_INIT(&props[i]);
+		in.memory_gb = 16.0 / 1024.0;
+		ck_assert_int_eq(ecap_database_advise_shape(p, &in, &out, &err),
+				 0);
+		ck_assert_int_ge(out.maintenance_work_mem_kb, 1024);
+		ck_assert_msg(ecap_database_properties(&out, props, &n,
+						       &err) == 0,
+			      "workload %d: %s", (int)in.workload, err.message);
+	}
+	in.workload = 0;
 	in.memory_gb = 16;
 	in.vcpu_count = 0;
 	ck_assert_err(ecap_database_advise_shape(p, &in, &out, &err),
@@ -468,6 +543,7 @@ pgtune_suite(void)
 	tcase_add_test(tc, postgresql_conf);
 	tcase_add_test(tc, rds_group);
 	tcase_add_test(tc, advice_on_its_class);
+	tcase_add_test(tc, postgresql_maxima);
 	tcase_add_test(tc, bad_shapes);
 	suite_add_tcase(s, tc);
 	return s;

@@ -177,6 +177,28 @@ START_TEST(load_errors_say_line_column_key)
 	ck_assert_int_eq(err.column, 2);
 	assert_unchanged(before);
 
+	/* a nested member: its name is searched under its parents', after
+	 * a value elsewhere holding the same name as text */
+	ck_assert_err(load("{\n"
+			   "  \"kafka.instance_type\": \"seasonal_peak_factor\",\n"
+			   "  \"growth.scenarios\": {\n"
+			   "    \"hyper\": {\n"
+			   "      \"yearly_growth_ratio\": 2.0,\n"
+			   "      \"seasonal_peak_factor\": \"x\"\n"
+			   "    }\n"
+			   "  }\n"
+			   "}"),
+		      ECAP_ERR_JSON, err,
+		      "growth.scenarios.hyper.seasonal_peak_factor");
+	ck_assert_int_eq(err.line, 6);
+	ck_assert_int_eq(err.column, 7);
+	assert_unchanged(before);
+	/* a load that succeeds reports no position */
+	ck_assert_int_eq(load("{\n\n  \"executor.cores\": 2\n}"), ECAP_OK);
+	ck_assert_int_eq(err.line, 0);
+	ck_assert_int_eq(err.column, 0);
+	ck_assert_int_eq(load(before), ECAP_OK);
+
 	ck_assert_err(load("{\"executor.cores\": 2.5}"),
 		      ECAP_ERR_JSON, err, "executor.cores");
 	ck_assert_int_eq(err.line, 1);

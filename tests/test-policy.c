@@ -388,6 +388,28 @@ START_TEST(shared_across_threads)
 }
 END_TEST
 
+/* Value type names: "double", "int64", "string", "bool", both ways. */
+START_TEST(value_type_names)
+{
+	static const char *const names[] = { "double", "int64", "string",
+					     "bool" };
+	int32_t t, v;
+
+	for (t = ECAP_TYPE_DOUBLE; t <= ECAP_TYPE_BOOL; t++) {
+		ck_assert_str_eq(ecap_value_type_to_string(t), names[t - 1]);
+		ck_assert_int_eq(ecap_value_type_from_string(names[t - 1], &v,
+							     &err), 0);
+		ck_assert_int_eq(v, t);
+	}
+	ck_assert_ptr_null(ecap_value_type_to_string(0));
+	ck_assert_ptr_null(ecap_value_type_to_string(5));
+	ck_assert_err(ecap_value_type_from_string("Double", &v, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "type");
+	ck_assert_err(ecap_value_type_from_string(NULL, &v, &err),
+		      ECAP_ERR_INVALID, err, "name");
+}
+END_TEST
+
 Suite *
 policy_suite(void)
 {
@@ -406,6 +428,7 @@ policy_suite(void)
 	tcase_add_test(tc, key_listing);
 	tcase_add_test(tc, copy_is_independent);
 	tcase_add_test(tc, shared_across_threads);
+	tcase_add_test(tc, value_type_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -143,8 +143,16 @@ START_TEST(ecap1_intraday_peak_and_catalog)
 				      dout.cost_usd_per_month +
 				      years[0].kafka_cost_usd_per_month);
 	}
-	ck_assert_msg(strstr(years[0].reason_text, "year 1") != NULL, "%s",
-		      years[0].reason_text);
+	{
+		char buf[ECAP_EXPLAIN_MAX];
+
+		ck_assert_int_eq(ecap_projection_year_explain(
+					 &years[0], buf, sizeof(buf), &err), 0);
+		ck_assert_msg(strstr(buf, "year 1: peak 300000 "
+					  "transactions/day") != NULL &&
+				      strstr(buf, " x1 for ") != NULL,
+			      "%s", buf);
+	}
 }
 END_TEST
 
@@ -284,20 +292,27 @@ START_TEST(json_escapes_and_refuses)
 	char *json = NULL;
 
 	project(100000, 2, "conservative");
-	snprintf(years[1].reason_text, sizeof(years[1].reason_text),
+	snprintf(years[1].database_instance_class,
+		 sizeof(years[1].database_instance_class),
 		 "say \"hi\" \\ now\n\001");
 	ck_assert_int_eq(ecap_projection_to_json(years, 2, &json, &err), 0);
-	ck_assert_msg(strstr(json, "\"reason_text\": \"say \\\"hi\\\" \\\\ now"
-			     "\\n\\u0001\"") != NULL, "%s", json);
+	ck_assert_msg(strstr(json, "\"database_instance_class\": \"say \\\"hi"
+			     "\\\" \\\\ now\\n\\u0001\"") != NULL, "%s", json);
+	/* the sentence is rendered into the JSON, escaped the same way */
+	ck_assert_msg(strstr(json, "\"reason_text\": \"year 2: peak ") != NULL &&
+			      strstr(json, "executors, say \\\"hi") != NULL,
+		      "%s", json);
 	ecap_free(json);
 	/* 0xff never occurs in UTF-8 */
-	snprintf(years[1].reason_text, sizeof(years[1].reason_text), "\xff");
+	snprintf(years[1].database_instance_class,
+		 sizeof(years[1].database_instance_class), "\xff");
 	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),
-		      ECAP_ERR_INVALID, err, "reason_text");
+		      ECAP_ERR_INVALID, err, "database_instance_class");
 	ck_assert_ptr_null(json);
 	ck_assert_msg(strstr(err.message, "years[1]") != NULL, "%s",
 		      err.message);
-	years[1].reason_text[0] = '\0';
+	snprintf(years[1].database_instance_class,
+		 sizeof(years[1].database_instance_class), "db.r6g.xlarge");
 	memset(years[0].database_instance_class, 'x',
 	       sizeof(years[0].database_instance_class));
 	ck_assert_err(ecap_projection_to_json(years, 2, &json, &err),

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what building libecaptune needs, from Debian's packages, when it
 # is missing; with --test also what its tests need from PyPI (pytest and
-# hypothesis for the Python binding, pyspark for the Spark engine checks).
+# hypothesis for the Python binding, numpy for its batch path, pyspark for
+# the Spark engine checks).
 # Safe to run again.
 set -eu
 tests=no
@@ -28,6 +29,13 @@ if command -v python3 >/dev/null 2>&1 &&
 	! python3 -c 'import pytest, hypothesis' 2>/dev/null; then
 	echo "install-deps: installing pytest hypothesis (pip)"
 	python3 -m pip install -q hypothesis pytest
+fi
+# numpy is optional for the binding; its batch tests and make bench's
+# batch column use it (they skip, or fall back to lists, without it).
+if command -v python3 >/dev/null 2>&1 &&
+	! python3 -c 'import numpy' 2>/dev/null; then
+	echo "install-deps: installing numpy (pip)"
+	python3 -m pip install -q numpy
 fi
 # The engine checks (tests/spark) need pyspark; they also need java, and
 # skip without it.

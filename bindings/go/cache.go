@@ -4,6 +4,32 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_cache_advise
+#cgo nocallback ecap_cache_advise
+#cgo noescape ecap_cache_alternative_from_string
+#cgo nocallback ecap_cache_alternative_from_string
+#cgo noescape ecap_cache_alternative_to_string
+#cgo nocallback ecap_cache_alternative_to_string
+#cgo noescape ecap_cache_explain
+#cgo nocallback ecap_cache_explain
+#cgo noescape ecap_cache_format_from_string
+#cgo nocallback ecap_cache_format_from_string
+#cgo noescape ecap_cache_format_to_string
+#cgo nocallback ecap_cache_format_to_string
+#cgo noescape ecap_cache_reason_from_string
+#cgo nocallback ecap_cache_reason_from_string
+#cgo noescape ecap_cache_reason_to_string
+#cgo nocallback ecap_cache_reason_to_string
+#cgo noescape ecap_spark_api_from_string
+#cgo nocallback ecap_spark_api_from_string
+#cgo noescape ecap_spark_api_to_string
+#cgo nocallback ecap_spark_api_to_string
+#cgo noescape ecap_storage_level_flags
+#cgo nocallback ecap_storage_level_flags
+#cgo noescape ecap_storage_level_from_string
+#cgo nocallback ecap_storage_level_from_string
+#cgo noescape ecap_storage_level_to_string
+#cgo nocallback ecap_storage_level_to_string
 */
 import "C"
 
@@ -51,12 +77,12 @@ const (
 	SparkAPIPySparkRDD       SparkAPI = C.ECAP_SPARK_API_PYSPARK_RDD       // always serialized
 )
 
-// String names the API, e.g. "pyspark-dataframe".
+// String names the API, e.g. "pyspark-dataframe" (ecap_spark_api_to_string).
 func (a SparkAPI) String() string {
 	return enumString(C.ecap_spark_api_to_string(C.int32_t(a)), "SparkAPI", int32(a))
 }
 
-// ParseSparkAPI parses an API name; ErrUnknownEnum if unknown.
+// ParseSparkAPI parses an API name exactly; ErrUnknownEnum if unknown.
 func ParseSparkAPI(name string) (SparkAPI, error) {
 	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
 		return C.ecap_spark_api_from_string(cs, v, ce)
@@ -226,8 +252,9 @@ type CacheAdvice struct {
 	StorageFormatSizeBytes       uint64
 }
 
-func (in CacheInput) c() *C.struct_ecap_cache_in {
-	ci := initSized(new(C.struct_ecap_cache_in), C.sizeof_struct_ecap_cache_in)
+// c fills the caller's struct (on its stack: no allocation).
+func (in CacheInput) c(ci *C.struct_ecap_cache_in) {
+	initSized(ci, C.sizeof_struct_ecap_cache_in)
 	ci.deserialized_size_bytes = C.uint64_t(in.DeserializedSizeBytes)
 	ci.serialized_size_bytes = C.uint64_t(in.SerializedSizeBytes)
 	ci.deserialized_size_factor = C.double(in.DeserializedSizeFactor)
@@ -241,7 +268,6 @@ func (in CacheInput) c() *C.struct_ecap_cache_in {
 	ci.storage_format_size_bytes = C.uint64_t(in.StorageFormatSizeBytes)
 	ci.columnar_size_bytes = C.uint64_t(in.ColumnarSizeBytes)
 	ci.computed_with_shuffle = cBool(in.ComputedWithShuffle)
-	return ci
 }
 
 func goCacheAdvice(o *C.struct_ecap_cache_out) CacheAdvice {
@@ -311,13 +337,15 @@ func (a CacheAdvice) Explain() (string, error) {
 // AdviseCache chooses a storage level for data that will be reused
 // (ecap_cache_advise).
 func (p *Policy) AdviseCache(in CacheInput) (CacheAdvice, error) {
-	ci := in.c()
-	o := initSized(new(C.struct_ecap_cache_out), C.sizeof_struct_ecap_cache_out)
+	var ci C.struct_ecap_cache_in
+	var o C.struct_ecap_cache_out
+	in.c(&ci)
+	initSized(&o, C.sizeof_struct_ecap_cache_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_cache_advise(cp, ci, o, ce)
+		return C.ecap_cache_advise(cp, &ci, &o, ce)
 	})
 	if err != nil {
 		return CacheAdvice{}, err
 	}
-	return goCacheAdvice(o), nil
+	return goCacheAdvice(&o), nil
 }

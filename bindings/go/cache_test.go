@@ -15,10 +15,10 @@ func cacheInput() CacheInput {
 		DeserializedSizeBytes:  3 * uint64(GiB),
 		SerializedSizeBytes:    uint64(GiB),
 		StorageFormatSizeBytes: 400 * uint64(MiB),
-		PartitionCount:        100,
-		ReuseCount:            3,
-		StorageMemoryBytes:    4 * uint64(GiB),
-		API:                   SparkAPIRDD,
+		PartitionCount:         100,
+		ReuseCount:             3,
+		StorageMemoryBytes:     4 * uint64(GiB),
+		API:                    SparkAPIRDD,
 	}
 }
 
@@ -83,10 +83,10 @@ func TestCacheDeclinesAndFormats(t *testing.T) {
 		format CacheFormat
 		size   uint64
 	}{
-		{SparkAPIDataset, CacheFormatColumnar, 1000 * uint64(MiB)},         // 2.5 x 400 MiB
+		{SparkAPIDataset, CacheFormatColumnar, 1000 * uint64(MiB)},          // 2.5 x 400 MiB
 		{SparkAPIPySparkDataFrame, CacheFormatColumnar, 1000 * uint64(MiB)}, // the JVM's cache
-		{SparkAPIRDD, CacheFormatObjects, 3 * uint64(GiB)},                 // objects fit
-		{SparkAPIPySparkRDD, CacheFormatPickled, uint64(GiB)},              // pickled
+		{SparkAPIRDD, CacheFormatObjects, 3 * uint64(GiB)},                  // objects fit
+		{SparkAPIPySparkRDD, CacheFormatPickled, uint64(GiB)},               // pickled
 	} {
 		in := cacheInput()
 		in.API = c.api

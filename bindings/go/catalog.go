@@ -4,6 +4,20 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_catalog_from_string
+#cgo nocallback ecap_catalog_from_string
+#cgo noescape ecap_catalog_to_string
+#cgo nocallback ecap_catalog_to_string
+#cgo noescape ecap_policy_catalog_at
+#cgo nocallback ecap_policy_catalog_at
+#cgo noescape ecap_policy_catalog_count
+#cgo nocallback ecap_policy_catalog_count
+#cgo noescape ecap_policy_catalog_find
+#cgo nocallback ecap_policy_catalog_find
+#cgo noescape ecap_policy_catalog_remove
+#cgo nocallback ecap_policy_catalog_remove
+#cgo noescape ecap_policy_catalog_set
+#cgo nocallback ecap_policy_catalog_set
 */
 import "C"
 

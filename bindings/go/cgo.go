@@ -6,6 +6,13 @@ package ecaptune
 #cgo pkg-config: libecaptune
 #include <ecaptune.h>
 
+// No libecaptune function keeps a pointer it is given or calls back into
+// Go.  Each file's preamble says so for the functions it calls
+// ("#cgo noescape f" and "#cgo nocallback f"): the structs a call fills
+// then live on the caller's stack (no allocation per call) and cgo skips
+// the callback bookkeeping.  cgo refuses the pair for a function no Go
+// code calls; a call without its pair still works, only slower.
+
 #if ECAP_VERSION_MAJOR != 1
 #error "libecaptune headers of major version 1 are needed by this binding"
 #endif
@@ -15,6 +22,10 @@ ecap_go_header_version(void)
 {
 	return ECAP_VERSION_NUMBER;
 }
+#cgo noescape ecap_version_number
+#cgo nocallback ecap_version_number
+#cgo noescape ecap_version_string
+#cgo nocallback ecap_version_string
 */
 import "C"
 

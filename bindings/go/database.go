@@ -5,6 +5,32 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_database_advise
+#cgo nocallback ecap_database_advise
+#cgo noescape ecap_database_advise_shape
+#cgo nocallback ecap_database_advise_shape
+#cgo noescape ecap_database_explain
+#cgo nocallback ecap_database_explain
+#cgo noescape ecap_database_flag_from_string
+#cgo nocallback ecap_database_flag_from_string
+#cgo noescape ecap_database_flag_to_string
+#cgo nocallback ecap_database_flag_to_string
+#cgo noescape ecap_database_properties
+#cgo nocallback ecap_database_properties
+#cgo noescape ecap_database_rds_parameters
+#cgo nocallback ecap_database_rds_parameters
+#cgo noescape ecap_database_reason_from_string
+#cgo nocallback ecap_database_reason_from_string
+#cgo noescape ecap_database_reason_to_string
+#cgo nocallback ecap_database_reason_to_string
+#cgo noescape ecap_database_storage_from_string
+#cgo nocallback ecap_database_storage_from_string
+#cgo noescape ecap_database_storage_to_string
+#cgo nocallback ecap_database_storage_to_string
+#cgo noescape ecap_database_workload_from_string
+#cgo nocallback ecap_database_workload_from_string
+#cgo noescape ecap_database_workload_to_string
+#cgo nocallback ecap_database_workload_to_string
 */
 import "C"
 

@@ -4,6 +4,8 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_strerror
+#cgo nocallback ecap_strerror
 */
 import "C"
 
@@ -82,22 +84,28 @@ func goError(rc C.int, ce *C.struct_ecap_error) error {
 	return e
 }
 
-// newCError returns a struct ecap_error ready for a call.
-func newCError() *C.struct_ecap_error {
-	return initSized(new(C.struct_ecap_error), C.sizeof_struct_ecap_error)
-}
-
 // call runs one fallible C call with a fresh struct ecap_error and
 // converts its result: the shape every wrapper (and every family file)
 // uses:
 //
 //	err := call(func(ce *C.struct_ecap_error) C.int { return C.ecap_x(..., ce) })
+//
+// The error struct is pooled C memory (not a rerun without one: in/out
+// arguments such as an array's count change on failure): a call
+// allocates nothing, and an *Error is made only for a failure.
 func call(fn func(ce *C.struct_ecap_error) C.int) error {
 	if err := checkLibrary(); err != nil {
 		return err
 	}
-	ce := newCError()
-	return goError(fn(ce), ce)
+	sc := getScratch()
+	sc.err.sz = C.sizeof_struct_ecap_error
+	rc := fn(sc.err)
+	var err error
+	if rc != C.ECAP_OK {
+		err = goError(rc, sc.err)
+	}
+	putScratch(sc)
+	return err
 }
 
 // goFail builds an *Error for a bad input the binding rejects itself,

@@ -4,6 +4,26 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_executor_advise
+#cgo nocallback ecap_executor_advise
+#cgo noescape ecap_executor_explain
+#cgo nocallback ecap_executor_explain
+#cgo noescape ecap_executor_node_reason_from_string
+#cgo nocallback ecap_executor_node_reason_from_string
+#cgo noescape ecap_executor_node_reason_to_string
+#cgo nocallback ecap_executor_node_reason_to_string
+#cgo noescape ecap_executor_reason_from_string
+#cgo nocallback ecap_executor_reason_from_string
+#cgo noescape ecap_executor_reason_to_string
+#cgo nocallback ecap_executor_reason_to_string
+#cgo noescape ecap_executor_spark_properties
+#cgo nocallback ecap_executor_spark_properties
+#cgo noescape ecap_spark_memory_regions
+#cgo nocallback ecap_spark_memory_regions
+#cgo noescape ecap_spark_platform_from_string
+#cgo nocallback ecap_spark_platform_from_string
+#cgo noescape ecap_spark_platform_to_string
+#cgo nocallback ecap_spark_platform_to_string
 */
 import "C"
 
@@ -214,8 +234,9 @@ type ExecutorAdvice struct {
 	HeapLimited                 bool
 }
 
-func (in ExecutorInput) c() (*C.struct_ecap_executor_in, error) {
-	ci := initSized(new(C.struct_ecap_executor_in), C.sizeof_struct_ecap_executor_in)
+// c fills the caller's struct (declared on its stack: no allocation).
+func (in ExecutorInput) c(ci *C.struct_ecap_executor_in) error {
+	initSized(ci, C.sizeof_struct_ecap_executor_in)
 	ci.daily_data_gb = C.double(in.DailyDataGB)
 	ci.processing_window_hours = C.double(in.ProcessingWindowHours)
 	ci.platform = C.int32_t(in.Platform)
@@ -223,7 +244,7 @@ func (in ExecutorInput) c() (*C.struct_ecap_executor_in, error) {
 	ci.max_executor_count = C.int64_t(in.MaxExecutorCount)
 	ci.executor_core_count = C.int64_t(in.ExecutorCoreCount)
 	if err := setChars(ci.node_type[:], in.NodeType, "node_type"); err != nil {
-		return nil, err
+		return err
 	}
 	ci.node_vcpu_count = C.int64_t(in.NodeVCPUCount)
 	ci.node_memory_gb = C.double(in.NodeMemoryGB)
@@ -232,7 +253,7 @@ func (in ExecutorInput) c() (*C.struct_ecap_executor_in, error) {
 	ci.node_max_pod_count = C.int64_t(in.NodeMaxPodCount)
 	ci.runs_per_day_count = C.int64_t(in.RunsPerDayCount)
 	ci.partition_size_mb = C.double(in.PartitionSizeMB)
-	return ci, nil
+	return nil
 }
 
 func goExecutorAdvice(o *C.struct_ecap_executor_out) ExecutorAdvice {
@@ -369,18 +390,19 @@ func (a ExecutorAdvice) c() (*C.struct_ecap_executor_out, error) {
 // (ecap_executor_advise: the guide's calculate_spark_resources, or ecap-1
 // sized from a node of the platform).
 func (p *Policy) AdviseExecutor(in ExecutorInput) (ExecutorAdvice, error) {
-	ci, err := in.c()
-	if err != nil {
+	var ci C.struct_ecap_executor_in
+	var out C.struct_ecap_executor_out
+	if err := in.c(&ci); err != nil {
 		return ExecutorAdvice{}, err
 	}
-	out := initSized(new(C.struct_ecap_executor_out), C.sizeof_struct_ecap_executor_out)
-	err = p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_executor_advise(cp, ci, out, ce)
+	initSized(&out, C.sizeof_struct_ecap_executor_out)
+	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+		return C.ecap_executor_advise(cp, &ci, &out, ce)
 	})
 	if err != nil {
 		return ExecutorAdvice{}, err
 	}
-	return goExecutorAdvice(out), nil
+	return goExecutorAdvice(&out), nil
 }
 
 // Explain is one sentence naming the rule and the numbers that decided

@@ -6,13 +6,18 @@ package ecaptune
 #include <stdlib.h>
 #include <string.h>
 #include <ecaptune.h>
+#cgo noescape ecap_free
+#cgo nocallback ecap_free
 */
 import "C"
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -32,23 +37,56 @@ func initSized[T any](v *T, csize C.size_t) *T {
 	return v
 }
 
-// cString converts a Go string argument for C; free the result with
-// C.free.  A string with a NUL byte is rejected (C would silently cut it).
-func cString(s, field string) (*C.char, error) {
-	if strings.IndexByte(s, 0) >= 0 {
-		return nil, goFail(ErrInvalid, field, "%s contains a NUL byte", field)
-	}
-	return C.CString(s), nil
+// scratch is C memory a call borrows: an error struct and a buffer for a
+// short string argument, so a call allocates nothing (C.CString would
+// malloc and free a key on every policy get).  Pooled; freed with its
+// finalizer when the pool drops it.
+type scratch struct {
+	err *C.struct_ecap_error
+	str *C.char
 }
 
-// withCString runs fn with s as a C string and frees it afterwards.
-func withCString(s, field string, fn func(cs *C.char) error) error {
-	cs, err := cString(s, field)
-	if err != nil {
-		return err
+// scratchStrMax is the longest string (without its NUL) the scratch
+// buffer holds; longer ones go through C.CString.
+const scratchStrMax = 255
+
+var scratchPool = sync.Pool{New: func() any {
+	s := &scratch{
+		err: (*C.struct_ecap_error)(C.calloc(1, C.sizeof_struct_ecap_error)),
+		str: (*C.char)(C.malloc(scratchStrMax + 1)),
 	}
-	defer C.free(unsafe.Pointer(cs))
-	return fn(cs)
+	if s.err == nil || s.str == nil {
+		panic("ecaptune: out of memory")
+	}
+	runtime.SetFinalizer(s, func(s *scratch) {
+		C.free(unsafe.Pointer(s.err))
+		C.free(unsafe.Pointer(s.str))
+	})
+	return s
+}}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(s *scratch) { scratchPool.Put(s) }
+
+// withCString runs fn with s as a C string: copied once into pooled C
+// memory (or C.CString for a long one).  A string with a NUL byte is
+// rejected (C would silently cut it).
+func withCString(s, field string, fn func(cs *C.char) error) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return goFail(ErrInvalid, field, "%s contains a NUL byte", field)
+	}
+	if len(s) > scratchStrMax {
+		cs := C.CString(s)
+		defer C.free(unsafe.Pointer(cs))
+		return fn(cs)
+	}
+	sc := getScratch()
+	defer putScratch(sc)
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(sc.str)), len(s)+1)
+	copy(buf, s)
+	buf[len(s)] = 0
+	return fn(sc.str)
 }
 
 // setChars copies s into a fixed C char array field (NUL-terminated); a
@@ -69,14 +107,15 @@ func setChars(dst []C.char, s, field string) error {
 	return nil
 }
 
-// goChars reads a NUL-terminated fixed C char array field.
+// goChars reads a NUL-terminated fixed C char array field with one copy
+// (the array need not hold a NUL).
 func goChars(src []C.char) string {
-	b := make([]byte, 0, len(src))
-	for _, c := range src {
-		if c == 0 {
-			break
-		}
-		b = append(b, byte(c))
+	if len(src) == 0 {
+		return ""
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&src[0])), len(src))
+	if n := bytes.IndexByte(b, 0); n >= 0 {
+		b = b[:n]
 	}
 	return string(b)
 }
@@ -169,14 +208,14 @@ func callPropsOnce(fn func(*C.struct_ecap_property, *C.size_t, *C.struct_ecap_er
 const explainMax = C.ECAP_EXPLAIN_MAX
 
 // callExplain runs an ecap_<family>_explain function into a buffer of
-// explainMax bytes and returns the sentence.
+// explainMax bytes on the stack (the functions keep no pointer: cgo
+// noescape) and returns the sentence, copied once.
 func callExplain(fn func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int) (string, error) {
-	buf := (*C.char)(C.malloc(explainMax))
-	defer C.free(unsafe.Pointer(buf))
-	if err := call(func(ce *C.struct_ecap_error) C.int { return fn(buf, explainMax, ce) }); err != nil {
+	var buf [explainMax]C.char
+	if err := call(func(ce *C.struct_ecap_error) C.int { return fn(&buf[0], explainMax, ce) }); err != nil {
 		return "", err
 	}
-	return C.GoString(buf), nil
+	return goChars(buf[:]), nil
 }
 
 // enumString is the name a C _to_string function gave (s), or "typ(v)"
@@ -186,15 +225,6 @@ func enumString(s *C.char, typ string, v int32) string {
 		return C.GoString(s)
 	}
 	return fmt.Sprintf("%s(%d)", typ, v)
-}
-
-// enumName names v from a table, for enums whose C API has no
-// _to_string function (reason codes); "typ(v)" when unknown.
-func enumName[T ~int32](names map[T]string, v T, typ string) string {
-	if s, ok := names[v]; ok {
-		return s
-	}
-	return fmt.Sprintf("%s(%d)", typ, int32(v))
 }
 
 // parseEnum runs a C _from_string function on name.

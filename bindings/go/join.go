@@ -4,6 +4,44 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_join_advise
+#cgo nocallback ecap_join_advise
+#cgo noescape ecap_join_build_side_from_string
+#cgo nocallback ecap_join_build_side_from_string
+#cgo noescape ecap_join_build_side_to_string
+#cgo nocallback ecap_join_build_side_to_string
+#cgo noescape ecap_join_explain
+#cgo nocallback ecap_join_explain
+#cgo noescape ecap_join_explain_part
+#cgo nocallback ecap_join_explain_part
+#cgo noescape ecap_join_hint_from_string
+#cgo nocallback ecap_join_hint_from_string
+#cgo noescape ecap_join_hint_ignored_from_string
+#cgo nocallback ecap_join_hint_ignored_from_string
+#cgo noescape ecap_join_hint_ignored_to_string
+#cgo nocallback ecap_join_hint_ignored_to_string
+#cgo noescape ecap_join_hint_to_string
+#cgo nocallback ecap_join_hint_to_string
+#cgo noescape ecap_join_reason_from_string
+#cgo nocallback ecap_join_reason_from_string
+#cgo noescape ecap_join_reason_to_string
+#cgo nocallback ecap_join_reason_to_string
+#cgo noescape ecap_join_strategy_from_string
+#cgo nocallback ecap_join_strategy_from_string
+#cgo noescape ecap_join_strategy_to_string
+#cgo nocallback ecap_join_strategy_to_string
+#cgo noescape ecap_join_text_from_string
+#cgo nocallback ecap_join_text_from_string
+#cgo noescape ecap_join_text_to_string
+#cgo nocallback ecap_join_text_to_string
+#cgo noescape ecap_join_type_from_string
+#cgo nocallback ecap_join_type_from_string
+#cgo noescape ecap_join_type_to_string
+#cgo nocallback ecap_join_type_to_string
+#cgo noescape ecap_join_warning_from_string
+#cgo nocallback ecap_join_warning_from_string
+#cgo noescape ecap_join_warning_to_string
+#cgo nocallback ecap_join_warning_to_string
 */
 import "C"
 
@@ -138,32 +176,19 @@ const (
 	JoinReasonGuideShuffleHash          JoinReason = C.ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH
 )
 
-var joinReasonNames = map[JoinReason]string{
-	JoinReasonHintBroadcastHash:         "hint-broadcast-hash",
-	JoinReasonHintSortMerge:             "hint-sort-merge",
-	JoinReasonHintShuffleHash:           "hint-shuffle-hash",
-	JoinReasonHintCartesian:             "hint-cartesian",
-	JoinReasonBroadcastBySize:           "broadcast-by-size",
-	JoinReasonShuffleHashBySize:         "shuffle-hash-by-size",
-	JoinReasonSortMergeSortable:         "sort-merge-sortable",
-	JoinReasonCartesianInnerLike:        "cartesian-inner-like",
-	JoinReasonNestedLoopFallback:        "nested-loop-fallback",
-	JoinReasonHintBroadcastNestedLoop:   "hint-broadcast-nested-loop",
-	JoinReasonBroadcastNestedLoopBySize: "broadcast-nested-loop-by-size",
-	JoinReasonECAPBroadcast:             "ecap-broadcast",
-	JoinReasonECAPShuffleHash:           "ecap-shuffle-hash",
-	JoinReasonECAPSortMerge:             "ecap-sort-merge",
-	JoinReasonECAPShuffleHashUnsortable: "ecap-shuffle-hash-unsortable",
-	JoinReasonECAPCartesian:             "ecap-cartesian",
-	JoinReasonECAPBroadcastNestedLoop:   "ecap-broadcast-nested-loop",
-	JoinReasonECAPNestedLoopFallback:    "ecap-nested-loop-fallback",
-	JoinReasonGuideBroadcast:            "guide-broadcast",
-	JoinReasonGuideShuffleHash:          "guide-shuffle-hash",
+// String names the reason, e.g. "broadcast-by-size"
+// (ecap_join_reason_to_string).
+func (r JoinReason) String() string {
+	return enumString(C.ecap_join_reason_to_string(C.int32_t(r)), "JoinReason", int32(r))
 }
 
-// String names the reason, e.g. "broadcast-by-size" (the binding's own
-// names: the C API has no _to_string for it).
-func (r JoinReason) String() string { return enumName(joinReasonNames, r, "JoinReason") }
+// ParseJoinReason parses a reason name; ErrUnknownEnum if unknown.
+func ParseJoinReason(name string) (JoinReason, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_reason_from_string(cs, v, ce)
+	})
+	return JoinReason(v), err
+}
 
 // JoinHintIgnored says why Spark ignores a side's hint (enum
 // ecap_join_hint_ignored).
@@ -179,19 +204,45 @@ const (
 	JoinHintIgnoredOtherSideBuilt JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT
 )
 
-var joinHintIgnoredNames = map[JoinHintIgnored]string{
-	JoinHintUsed:                  "used",
-	JoinHintIgnoredBuildSide:      "build-side",
-	JoinHintIgnoredNotSortable:    "not-sortable",
-	JoinHintIgnoredNotInnerLike:   "not-inner-like",
-	JoinHintIgnoredNoEquiKeys:     "no-equi-keys",
-	JoinHintIgnoredOverridden:     "overridden",
-	JoinHintIgnoredOtherSideBuilt: "other-side-built",
+// String names why a hint is ignored ("used" when it is not;
+// ecap_join_hint_ignored_to_string).
+func (h JoinHintIgnored) String() string {
+	return enumString(C.ecap_join_hint_ignored_to_string(C.int32_t(h)), "JoinHintIgnored", int32(h))
 }
 
-// String names why a hint is ignored ("used" when it is not).
-func (h JoinHintIgnored) String() string {
-	return enumName(joinHintIgnoredNames, h, "JoinHintIgnored")
+// ParseJoinHintIgnored parses a hint-ignored name; ErrUnknownEnum if
+// unknown.
+func ParseJoinHintIgnored(name string) (JoinHintIgnored, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_hint_ignored_from_string(cs, v, ce)
+	})
+	return JoinHintIgnored(v), err
+}
+
+// JoinText selects a text of a JoinAdvice for ExplainPart (enum
+// ecap_join_text).
+type JoinText int32
+
+const (
+	JoinTextRecommendation      JoinText = C.ECAP_JOIN_TEXT_RECOMMENDATION
+	JoinTextStrategy            JoinText = C.ECAP_JOIN_TEXT_STRATEGY
+	JoinTextHints               JoinText = C.ECAP_JOIN_TEXT_HINTS
+	JoinTextWarnings            JoinText = C.ECAP_JOIN_TEXT_WARNINGS
+	JoinTextRecommendedWarnings JoinText = C.ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS
+)
+
+// String is "recommendation", "strategy", "hints", "warnings" or
+// "recommended-warnings" (ecap_join_text_to_string).
+func (t JoinText) String() string {
+	return enumString(C.ecap_join_text_to_string(C.int32_t(t)), "JoinText", int32(t))
+}
+
+// ParseJoinText parses a text name; ErrUnknownEnum if unknown.
+func ParseJoinText(name string) (JoinText, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_text_from_string(cs, v, ce)
+	})
+	return JoinText(v), err
 }
 
 // JoinWarnings is a set of ECAP_JOIN_WARN_* bits.
@@ -205,37 +256,32 @@ const (
 	JoinWarnHintIgnored         JoinWarnings = C.ECAP_JOIN_WARN_HINT_IGNORED          // written hint ignored
 )
 
-var joinWarningNames = []struct {
-	bit  JoinWarnings
-	name string
-}{
-	{JoinWarnBroadcastBytesLimit, "broadcast-bytes-limit"},
-	{JoinWarnBroadcastRowsLimit, "broadcast-rows-limit"},
-	{JoinWarnNestedLoopOOM, "nested-loop-oom"},
-	{JoinWarnShuffleHashMemory, "shuffle-hash-memory"},
-	{JoinWarnHintIgnored, "hint-ignored"},
-}
-
 // Has reports whether every bit of w2 is set.
 func (w JoinWarnings) Has(w2 JoinWarnings) bool { return w&w2 == w2 }
 
-// String lists the set bits, "a|b"; "none" for no warning.
+// String lists the set bits by the library's names
+// (ecap_join_warning_to_string), "a|b"; "none" for no warning.
 func (w JoinWarnings) String() string {
 	if w == 0 {
 		return "none"
 	}
 	var parts []string
-	rest := w
-	for _, n := range joinWarningNames {
-		if w&n.bit != 0 {
-			parts = append(parts, n.name)
-			rest &^= n.bit
+	for b := 0; b < 31; b++ {
+		bit := JoinWarnings(1) << b
+		if w&bit != 0 {
+			parts = append(parts, enumString(C.ecap_join_warning_to_string(C.int32_t(bit)), "JoinWarnings", int32(bit)))
 		}
 	}
-	if rest != 0 {
-		parts = append(parts, enumName(nil, rest, "JoinWarnings"))
-	}
 	return strings.Join(parts, "|")
+}
+
+// ParseJoinWarning parses one warning's name into its bit;
+// ErrUnknownEnum if unknown.
+func ParseJoinWarning(name string) (JoinWarnings, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_warning_from_string(cs, v, ce)
+	})
+	return JoinWarnings(v), err
 }
 
 // Spark's hard broadcast limits (BroadcastExchangeExec).
@@ -271,11 +317,11 @@ type JoinInput struct {
 }
 
 // JoinAdvice is Spark's predicted choice and the recommended hint
-// (struct ecap_join_out).
+// (struct ecap_join_out).  It carries no text: Explain and ExplainPart
+// render it from the numbers when asked.
 type JoinAdvice struct {
-	Model      Model
-	Reason     JoinReason // of the recommendation
-	ReasonText string
+	Model  Model
+	Reason JoinReason // of the recommendation
 
 	// Spark's choice for the given hints.
 	Strategy               JoinStrategy
@@ -286,17 +332,28 @@ type JoinAdvice struct {
 	RightHintIgnored       bool
 	RightHintIgnoredReason JoinHintIgnored
 	Warnings               JoinWarnings
-	StrategyText           string
-	HintText               string // empty when no hint is ignored
-	WarningText            string
 
 	// The hint to write, and what Spark picks with it.
-	RecommendedHint        JoinHint
-	RecommendedHintSide    JoinBuildSide
-	RecommendedStrategy    JoinStrategy
-	RecommendedBuildSide   JoinBuildSide
-	RecommendedWarnings    JoinWarnings
-	RecommendedWarningText string
+	RecommendedHint      JoinHint
+	RecommendedHintSide  JoinBuildSide
+	RecommendedStrategy  JoinStrategy
+	RecommendedBuildSide JoinBuildSide
+	RecommendedWarnings  JoinWarnings
+
+	// The inputs that decided, as used.
+	JoinType        JoinType
+	NoEquiKeys      bool
+	KeysNotSortable bool
+	SingleBigintKey bool
+	LeftHint        JoinHint
+	RightHint       JoinHint
+	PreferSortMerge bool  // policy join.prefer_sort_merge
+	LeftSizeBytes   int64 // unknown: math.MaxInt64 (defaultSizeInBytes)
+	RightSizeBytes  int64
+	LeftRowCount    int64 // 0 = unknown
+	RightRowCount   int64
+	// guide: optimize_join's row limit; 0 under ecap-1.
+	GuideBroadcastMaxRows int64
 
 	// The values used.
 	BroadcastThresholdBytes     int64 // -1 = disabled
@@ -307,8 +364,8 @@ type JoinAdvice struct {
 	ExecutionMemoryPerTaskBytes int64 // 0 when unknown
 }
 
-func (in JoinInput) c() *C.struct_ecap_join_in {
-	ci := initSized(new(C.struct_ecap_join_in), C.sizeof_struct_ecap_join_in)
+func (in JoinInput) c(ci *C.struct_ecap_join_in) {
+	initSized(ci, C.sizeof_struct_ecap_join_in)
 	ci.join_type = C.int32_t(in.JoinType)
 	ci.no_equi_keys = cBool(in.NoEquiKeys)
 	ci.keys_not_sortable = cBool(in.KeysNotSortable)
@@ -327,14 +384,12 @@ func (in JoinInput) c() *C.struct_ecap_join_in {
 	ci.executor_cores_count = C.int32_t(in.ExecutorCoresCount)
 	ci.executor_heap_bytes = C.int64_t(in.ExecutorHeapBytes)
 	ci.execution_memory_bytes = C.int64_t(in.ExecutionMemoryBytes)
-	return ci
 }
 
 func goJoinAdvice(o *C.struct_ecap_join_out) JoinAdvice {
 	return JoinAdvice{
 		Model:                       Model(o.model),
 		Reason:                      JoinReason(o.reason),
-		ReasonText:                  goChars(o.reason_text[:]),
 		Strategy:                    JoinStrategy(o.strategy),
 		BuildSide:                   JoinBuildSide(o.build_side),
 		StrategyReason:              JoinReason(o.strategy_reason),
@@ -343,15 +398,23 @@ func goJoinAdvice(o *C.struct_ecap_join_out) JoinAdvice {
 		RightHintIgnored:            goBool(o.right_hint_ignored),
 		RightHintIgnoredReason:      JoinHintIgnored(o.right_hint_ignored_reason),
 		Warnings:                    JoinWarnings(o.warning_flags),
-		StrategyText:                goChars(o.strategy_text[:]),
-		HintText:                    goChars(o.hint_text[:]),
-		WarningText:                 goChars(o.warning_text[:]),
 		RecommendedHint:             JoinHint(o.recommended_hint),
 		RecommendedHintSide:         JoinBuildSide(o.recommended_hint_side),
 		RecommendedStrategy:         JoinStrategy(o.recommended_strategy),
 		RecommendedBuildSide:        JoinBuildSide(o.recommended_build_side),
 		RecommendedWarnings:         JoinWarnings(o.recommended_warning_flags),
-		RecommendedWarningText:      goChars(o.recommended_warning_text[:]),
+		JoinType:                    JoinType(o.join_type),
+		NoEquiKeys:                  goBool(o.no_equi_keys),
+		KeysNotSortable:             goBool(o.keys_not_sortable),
+		SingleBigintKey:             goBool(o.single_bigint_key),
+		LeftHint:                    JoinHint(o.left_hint),
+		RightHint:                   JoinHint(o.right_hint),
+		PreferSortMerge:             goBool(o.prefer_sort_merge),
+		LeftSizeBytes:               int64(o.left_size_bytes),
+		RightSizeBytes:              int64(o.right_size_bytes),
+		LeftRowCount:                int64(o.left_row_count),
+		RightRowCount:               int64(o.right_row_count),
+		GuideBroadcastMaxRows:       int64(o.guide_broadcast_max_rows),
 		BroadcastThresholdBytes:     int64(o.broadcast_threshold_bytes),
 		ShufflePartitionsCount:      int64(o.shuffle_partitions_count),
 		ShuffleHashFactor:           float64(o.shuffle_hash_factor),
@@ -361,16 +424,77 @@ func goJoinAdvice(o *C.struct_ecap_join_out) JoinAdvice {
 	}
 }
 
+// c rebuilds the C advice, for the explanations.
+func (a JoinAdvice) c(o *C.struct_ecap_join_out) {
+	initSized(o, C.sizeof_struct_ecap_join_out)
+	o.model = C.int32_t(a.Model)
+	o.reason = C.int32_t(a.Reason)
+	o.strategy = C.int32_t(a.Strategy)
+	o.build_side = C.int32_t(a.BuildSide)
+	o.strategy_reason = C.int32_t(a.StrategyReason)
+	o.left_hint_ignored = cBool(a.LeftHintIgnored)
+	o.left_hint_ignored_reason = C.int32_t(a.LeftHintIgnoredReason)
+	o.right_hint_ignored = cBool(a.RightHintIgnored)
+	o.right_hint_ignored_reason = C.int32_t(a.RightHintIgnoredReason)
+	o.warning_flags = C.int32_t(a.Warnings)
+	o.recommended_hint = C.int32_t(a.RecommendedHint)
+	o.recommended_hint_side = C.int32_t(a.RecommendedHintSide)
+	o.recommended_strategy = C.int32_t(a.RecommendedStrategy)
+	o.recommended_build_side = C.int32_t(a.RecommendedBuildSide)
+	o.recommended_warning_flags = C.int32_t(a.RecommendedWarnings)
+	o.join_type = C.int32_t(a.JoinType)
+	o.no_equi_keys = cBool(a.NoEquiKeys)
+	o.keys_not_sortable = cBool(a.KeysNotSortable)
+	o.single_bigint_key = cBool(a.SingleBigintKey)
+	o.left_hint = C.int32_t(a.LeftHint)
+	o.right_hint = C.int32_t(a.RightHint)
+	o.prefer_sort_merge = cBool(a.PreferSortMerge)
+	o.left_size_bytes = C.int64_t(a.LeftSizeBytes)
+	o.right_size_bytes = C.int64_t(a.RightSizeBytes)
+	o.left_row_count = C.int64_t(a.LeftRowCount)
+	o.right_row_count = C.int64_t(a.RightRowCount)
+	o.guide_broadcast_max_rows = C.int64_t(a.GuideBroadcastMaxRows)
+	o.broadcast_threshold_bytes = C.int64_t(a.BroadcastThresholdBytes)
+	o.shuffle_partitions_count = C.int64_t(a.ShufflePartitionsCount)
+	o.shuffle_hash_factor = C.double(a.ShuffleHashFactor)
+	o.spark_version_major = C.int32_t(a.SparkVersionMajor)
+	o.spark_version_minor = C.int32_t(a.SparkVersionMinor)
+	o.execution_memory_per_task_bytes = C.int64_t(a.ExecutionMemoryPerTaskBytes)
+}
+
+// Explain says the recommendation in one sentence with its numbers,
+// rendered by the library now (ecap_join_explain).
+func (a JoinAdvice) Explain() (string, error) {
+	var o C.struct_ecap_join_out
+	a.c(&o)
+	return callExplain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_explain(&o, buf, size, ce)
+	})
+}
+
+// ExplainPart renders one text of the advice (ecap_join_explain_part):
+// the recommendation, Spark's choice, the ignored hints or the warnings
+// ("" when there is none).
+func (a JoinAdvice) ExplainPart(part JoinText) (string, error) {
+	var o C.struct_ecap_join_out
+	a.c(&o)
+	return callExplain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_join_explain_part(&o, C.int32_t(part), buf, size, ce)
+	})
+}
+
 // AdviseJoin predicts the join Spark picks and recommends the hint to
 // write under the policy's model (ecap_join_advise).
 func (p *Policy) AdviseJoin(in JoinInput) (JoinAdvice, error) {
-	ci := in.c()
-	out := initSized(new(C.struct_ecap_join_out), C.sizeof_struct_ecap_join_out)
+	var ci C.struct_ecap_join_in
+	var out C.struct_ecap_join_out
+	in.c(&ci)
+	initSized(&out, C.sizeof_struct_ecap_join_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_join_advise(cp, ci, out, ce)
+		return C.ecap_join_advise(cp, &ci, &out, ce)
 	})
 	if err != nil {
 		return JoinAdvice{}, err
 	}
-	return goJoinAdvice(out), nil
+	return goJoinAdvice(&out), nil
 }

@@ -2,7 +2,11 @@
 
 package ecaptune
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 const (
 	joinTHR = int64(52428800)       // spark.sql.autoBroadcastJoinThreshold, 50 MB
@@ -45,7 +49,8 @@ func TestJoinBroadcastThresholdEdge(t *testing.T) {
 			t.Fatalf("%s: %v", c.rule, err)
 		}
 		if a.Strategy != c.strategy || a.BuildSide != c.side || a.StrategyReason != c.reason ||
-			a.BroadcastThresholdBytes != c.threshold || a.StrategyText == "" || a.ReasonText == "" {
+			a.BroadcastThresholdBytes != c.threshold || mustExplain(t, a, JoinTextStrategy) == "" ||
+			mustExplain(t, a, JoinTextRecommendation) == "" {
 			t.Errorf("%s: %v %v %v threshold %d", c.rule, a.Strategy, a.BuildSide, a.StrategyReason, a.BroadcastThresholdBytes)
 		}
 	}
@@ -74,7 +79,8 @@ func TestJoinGuide(t *testing.T) {
 	}
 	// the guide broadcasts a 9 GiB side of 10 rows: limit warning
 	a, _ = p.AdviseJoin(JoinInput{LeftSizeBytes: joinBIG, RightSizeBytes: 9663676416, RightRowCount: 10})
-	if !a.RecommendedWarnings.Has(JoinWarnBroadcastBytesLimit) || a.RecommendedWarningText == "" {
+	if !a.RecommendedWarnings.Has(JoinWarnBroadcastBytesLimit) ||
+		mustExplain(t, a, JoinTextRecommendedWarnings) == "" {
 		t.Errorf("warnings %v", a.RecommendedWarnings)
 	}
 	// RIGHT OUTER cannot broadcast the right: hint ignored
@@ -156,5 +162,54 @@ func TestJoinBadInput(t *testing.T) {
 		_, err := p.AdviseJoin(in)
 		wantErr(t, c.field, err, c.code, c.field)
 		_ = i
+	}
+}
+
+func mustExplain(t *testing.T, a JoinAdvice, part JoinText) string {
+	t.Helper()
+	s, err := a.ExplainPart(part)
+	if err != nil {
+		t.Fatalf("ExplainPart(%v): %v", part, err)
+	}
+	return s
+}
+
+// The texts are rendered on demand from the advice's numbers: right
+// 8,000,000 bytes <= 50 MB = 52,428,800 bytes, broadcast by size.
+func TestJoinExplain(t *testing.T) {
+	p := newPolicy(t)
+	a, err := p.AdviseJoin(JoinInput{LeftSizeBytes: 10000000000, RightSizeBytes: 8000000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "canBroadcastBySize: the right side's 8000000 bytes are at most the " +
+		"52428800-byte autoBroadcastJoinThreshold, so BroadcastHashJoin builds it."
+	if got := mustExplain(t, a, JoinTextStrategy); got != want {
+		t.Errorf("strategy text %q", got)
+	}
+	r, err := a.Explain()
+	if err != nil || r != mustExplain(t, a, JoinTextRecommendation) ||
+		!strings.Contains(r, "without a hint") {
+		t.Errorf("recommendation %q, %v", r, err)
+	}
+	if h := mustExplain(t, a, JoinTextHints); h != "" {
+		t.Errorf("hints %q", h)
+	}
+	if a.JoinType != JoinInner || a.RightSizeBytes != 8000000 || !a.PreferSortMerge {
+		t.Errorf("context %+v", a)
+	}
+	if _, err := a.ExplainPart(JoinText(9)); !errors.Is(err, ErrUnknownEnum) {
+		t.Errorf("part 9: %v", err)
+	}
+	w := JoinWarnNestedLoopOOM | JoinWarnHintIgnored
+	if w.String() != "nested-loop-oom|hint-ignored" || JoinWarnings(0).String() != "none" {
+		t.Errorf("warnings %q", w.String())
+	}
+	if b, err := ParseJoinWarning("nested-loop-oom"); err != nil || b != JoinWarnNestedLoopOOM {
+		t.Errorf("ParseJoinWarning: %v %v", b, err)
+	}
+	if n, err := ParseJoinReason("broadcast-by-size"); err != nil || n != JoinReasonBroadcastBySize ||
+		n.String() != "broadcast-by-size" {
+		t.Errorf("reason name %v %v", n, err)
 	}
 }

@@ -4,6 +4,14 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_kafka_advise
+#cgo nocallback ecap_kafka_advise
+#cgo noescape ecap_kafka_explain
+#cgo nocallback ecap_kafka_explain
+#cgo noescape ecap_kafka_reason_from_string
+#cgo nocallback ecap_kafka_reason_from_string
+#cgo noescape ecap_kafka_reason_to_string
+#cgo nocallback ecap_kafka_reason_to_string
 */
 import "C"
 

@@ -4,10 +4,18 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_policy_key_at
+#cgo nocallback ecap_policy_key_at
+#cgo noescape ecap_policy_key_count
+#cgo nocallback ecap_policy_key_count
+#cgo noescape ecap_policy_key_find
+#cgo nocallback ecap_policy_key_find
+#cgo noescape ecap_value_type_from_string
+#cgo nocallback ecap_value_type_from_string
+#cgo noescape ecap_value_type_to_string
+#cgo nocallback ecap_value_type_to_string
 */
 import "C"
-
-import "fmt"
 
 // ValueType is the type of a policy key's value (enum ecap_value_type).
 type ValueType int32
@@ -19,18 +27,18 @@ const (
 	TypeBool   ValueType = C.ECAP_TYPE_BOOL   // read with Bool (int64 0 or 1 in C)
 )
 
+// String is "double", "int64", "string" or "bool"
+// (ecap_value_type_to_string).
 func (t ValueType) String() string {
-	switch t {
-	case TypeDouble:
-		return "double"
-	case TypeInt64:
-		return "int64"
-	case TypeString:
-		return "string"
-	case TypeBool:
-		return "bool"
-	}
-	return fmt.Sprintf("ValueType(%d)", int32(t))
+	return enumString(C.ecap_value_type_to_string(C.int32_t(t)), "ValueType", int32(t))
+}
+
+// ParseValueType parses a value type name; ErrUnknownEnum if unknown.
+func ParseValueType(name string) (ValueType, error) {
+	v, err := parseEnum(name, "name", func(cs *C.char, v *C.int32_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_value_type_from_string(cs, v, ce)
+	})
+	return ValueType(v), err
 }
 
 // KeyInfo describes a static policy key (struct ecap_key_info).  Ranges

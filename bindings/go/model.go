@@ -4,6 +4,10 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_model_from_string
+#cgo nocallback ecap_model_from_string
+#cgo noescape ecap_model_to_string
+#cgo nocallback ecap_model_to_string
 */
 import "C"
 

@@ -5,6 +5,28 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_partition_action_from_string
+#cgo nocallback ecap_partition_action_from_string
+#cgo noescape ecap_partition_action_to_string
+#cgo nocallback ecap_partition_action_to_string
+#cgo noescape ecap_partition_advise
+#cgo nocallback ecap_partition_advise
+#cgo noescape ecap_partition_aqe
+#cgo nocallback ecap_partition_aqe
+#cgo noescape ecap_partition_aqe_explain
+#cgo nocallback ecap_partition_aqe_explain
+#cgo noescape ecap_partition_explain
+#cgo nocallback ecap_partition_explain
+#cgo noescape ecap_partition_reason_from_string
+#cgo nocallback ecap_partition_reason_from_string
+#cgo noescape ecap_partition_reason_to_string
+#cgo nocallback ecap_partition_reason_to_string
+#cgo noescape ecap_partition_scan_explain
+#cgo nocallback ecap_partition_scan_explain
+#cgo noescape ecap_partition_scan_tasks
+#cgo nocallback ecap_partition_scan_tasks
+#cgo noescape ecap_partition_spark_properties
+#cgo nocallback ecap_partition_spark_properties
 */
 import "C"
 
@@ -117,8 +139,10 @@ type PartitionAdvice struct {
 }
 
 // c returns the C input; free releases its listing.
-func (in PartitionInput) c() (ci *C.struct_ecap_partition_in, free func()) {
-	ci = initSized(new(C.struct_ecap_partition_in), C.sizeof_struct_ecap_partition_in)
+// c fills the caller's struct (on its stack: no allocation) and returns
+// the C copy of the file listing, which the caller frees (nil when none).
+func (in PartitionInput) c(ci *C.struct_ecap_partition_in) (listing *C.int64_t) {
+	initSized(ci, C.sizeof_struct_ecap_partition_in)
 	ci.data_size_bytes = C.int64_t(in.DataSizeBytes)
 	ci.row_count = C.int64_t(in.RowCount)
 	ci.avg_row_bytes = C.int64_t(in.AvgRowBytes)
@@ -127,12 +151,12 @@ func (in PartitionInput) c() (ci *C.struct_ecap_partition_in, free func()) {
 	ci.file_count = C.int64_t(in.FileCount)
 	ci.file_size_bytes = C.int64_t(in.FileSizeBytes)
 	ci.files_not_splittable = cBool(in.FilesNotSplittable)
-	listing := cInt64s(in.FileSizesBytes)
+	listing = cInt64s(in.FileSizesBytes)
 	if in.FileSizesBytes != nil {
 		ci.file_sizes_bytes = listing
 		ci.file_count = C.int64_t(len(in.FileSizesBytes))
 	}
-	return ci, func() { C.free(unsafe.Pointer(listing)) }
+	return listing
 }
 
 func goPartitionAdvice(o *C.struct_ecap_partition_out) PartitionAdvice {
@@ -191,16 +215,19 @@ func (a PartitionAdvice) Explain() (string, error) {
 // AdvisePartitions advises a partition count and the action to reach it
 // from the data size (ecap_partition_advise).
 func (p *Policy) AdvisePartitions(in PartitionInput) (PartitionAdvice, error) {
-	ci, free := in.c()
-	defer free()
-	out := initSized(new(C.struct_ecap_partition_out), C.sizeof_struct_ecap_partition_out)
+	var ci C.struct_ecap_partition_in
+	var out C.struct_ecap_partition_out
+	if listing := in.c(&ci); listing != nil {
+		defer C.free(unsafe.Pointer(listing))
+	}
+	initSized(&out, C.sizeof_struct_ecap_partition_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_partition_advise(cp, ci, out, ce)
+		return C.ecap_partition_advise(cp, &ci, &out, ce)
 	})
 	if err != nil {
 		return PartitionAdvice{}, err
 	}
-	return goPartitionAdvice(out), nil
+	return goPartitionAdvice(&out), nil
 }
 
 // PartitionSparkProperties renders the Spark properties that realise an

@@ -5,6 +5,34 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_free
+#cgo nocallback ecap_free
+#cgo noescape ecap_policy_copy
+#cgo nocallback ecap_policy_copy
+#cgo noescape ecap_policy_dump_json
+#cgo nocallback ecap_policy_dump_json
+#cgo noescape ecap_policy_free
+#cgo nocallback ecap_policy_free
+#cgo noescape ecap_policy_get_double
+#cgo nocallback ecap_policy_get_double
+#cgo noescape ecap_policy_get_int64
+#cgo nocallback ecap_policy_get_int64
+#cgo noescape ecap_policy_get_string
+#cgo nocallback ecap_policy_get_string
+#cgo noescape ecap_policy_load_file
+#cgo nocallback ecap_policy_load_file
+#cgo noescape ecap_policy_load_json
+#cgo nocallback ecap_policy_load_json
+#cgo noescape ecap_policy_model
+#cgo nocallback ecap_policy_model
+#cgo noescape ecap_policy_new
+#cgo nocallback ecap_policy_new
+#cgo noescape ecap_policy_set_double
+#cgo nocallback ecap_policy_set_double
+#cgo noescape ecap_policy_set_int64
+#cgo nocallback ecap_policy_set_int64
+#cgo noescape ecap_policy_set_string
+#cgo nocallback ecap_policy_set_string
 */
 import "C"
 
@@ -127,15 +155,16 @@ func (p *Policy) SetModel(m Model) error {
 // keyed runs a typed accessor with key as a C string, under the shared or
 // the exclusive lock.
 func (p *Policy) keyed(key string, exclusive bool, fn func(cp *C.ecap_policy, ck *C.char, ce *C.struct_ecap_error) C.int) error {
-	lock := p.read
-	if exclusive {
-		lock = p.write
-	}
-	return lock(func(cp *C.ecap_policy) error {
+	// No method value (p.read) here: it would allocate on every get.
+	with := func(cp *C.ecap_policy) error {
 		return withCString(key, "key", func(ck *C.char) error {
 			return call(func(ce *C.struct_ecap_error) C.int { return fn(cp, ck, ce) })
 		})
-	})
+	}
+	if exclusive {
+		return p.write(with)
+	}
+	return p.read(with)
 }
 
 // Float64 reads a double key, e.g. "partition.target_size_mb".

@@ -5,6 +5,16 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
+#cgo noescape ecap_projection_montecarlo
+#cgo nocallback ecap_projection_montecarlo
+#cgo noescape ecap_projection_montecarlo_to_json
+#cgo nocallback ecap_projection_montecarlo_to_json
+#cgo noescape ecap_projection_run
+#cgo nocallback ecap_projection_run
+#cgo noescape ecap_projection_to_json
+#cgo nocallback ecap_projection_to_json
+#cgo noescape ecap_projection_year_explain
+#cgo nocallback ecap_projection_year_explain
 */
 import "C"
 
@@ -47,7 +57,20 @@ type ProjectionYear struct {
 	KafkaReason              KafkaReason
 	KafkaCostUSDPerMonth     float64
 	TotalCostUSDPerMonth     float64 // Spark + database + Kafka
-	ReasonText               string
+}
+
+// Explain sums the year up in one sentence (peak, executors, database,
+// brokers, cost), rendered by the library now
+// (ecap_projection_year_explain).
+func (py ProjectionYear) Explain() (string, error) {
+	var y C.struct_ecap_projection_year
+	initSized(&y, C.sizeof_struct_ecap_projection_year)
+	if err := py.fill(&y); err != nil {
+		return "", err
+	}
+	return callExplain(func(buf *C.char, size C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_projection_year_explain(&y, buf, size, ce)
+	})
 }
 
 func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
@@ -76,7 +99,6 @@ func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 		KafkaReason:              KafkaReason(y.kafka_reason),
 		KafkaCostUSDPerMonth:     float64(y.kafka_cost_usd_per_month),
 		TotalCostUSDPerMonth:     float64(y.total_cost_usd_per_month),
-		ReasonText:               goChars(y.reason_text[:]),
 	}
 }
 
@@ -108,7 +130,7 @@ func (py ProjectionYear) fill(y *C.struct_ecap_projection_year) error {
 	y.kafka_reason = C.int32_t(py.KafkaReason)
 	y.kafka_cost_usd_per_month = C.double(py.KafkaCostUSDPerMonth)
 	y.total_cost_usd_per_month = C.double(py.TotalCostUSDPerMonth)
-	return setChars(y.reason_text[:], py.ReasonText, "reason_text")
+	return nil
 }
 
 // yearsCapacity is the array length to offer the library: the years

@@ -4,6 +4,16 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_policy_scenario_at
+#cgo nocallback ecap_policy_scenario_at
+#cgo noescape ecap_policy_scenario_count
+#cgo nocallback ecap_policy_scenario_count
+#cgo noescape ecap_policy_scenario_find
+#cgo nocallback ecap_policy_scenario_find
+#cgo noescape ecap_policy_scenario_remove
+#cgo nocallback ecap_policy_scenario_remove
+#cgo noescape ecap_policy_scenario_set
+#cgo nocallback ecap_policy_scenario_set
 */
 import "C"
 

@@ -4,6 +4,58 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
+#cgo noescape ecap_cache_alternative_to_string
+#cgo nocallback ecap_cache_alternative_to_string
+#cgo noescape ecap_cache_format_to_string
+#cgo nocallback ecap_cache_format_to_string
+#cgo noescape ecap_cache_reason_to_string
+#cgo nocallback ecap_cache_reason_to_string
+#cgo noescape ecap_catalog_to_string
+#cgo nocallback ecap_catalog_to_string
+#cgo noescape ecap_database_reason_to_string
+#cgo nocallback ecap_database_reason_to_string
+#cgo noescape ecap_database_storage_to_string
+#cgo nocallback ecap_database_storage_to_string
+#cgo noescape ecap_database_workload_to_string
+#cgo nocallback ecap_database_workload_to_string
+#cgo noescape ecap_executor_node_reason_to_string
+#cgo nocallback ecap_executor_node_reason_to_string
+#cgo noescape ecap_executor_reason_to_string
+#cgo nocallback ecap_executor_reason_to_string
+#cgo noescape ecap_executor_spark_properties
+#cgo nocallback ecap_executor_spark_properties
+#cgo noescape ecap_join_build_side_to_string
+#cgo nocallback ecap_join_build_side_to_string
+#cgo noescape ecap_join_hint_ignored_to_string
+#cgo nocallback ecap_join_hint_ignored_to_string
+#cgo noescape ecap_join_hint_to_string
+#cgo nocallback ecap_join_hint_to_string
+#cgo noescape ecap_join_reason_to_string
+#cgo nocallback ecap_join_reason_to_string
+#cgo noescape ecap_join_strategy_to_string
+#cgo nocallback ecap_join_strategy_to_string
+#cgo noescape ecap_join_text_to_string
+#cgo nocallback ecap_join_text_to_string
+#cgo noescape ecap_join_type_to_string
+#cgo nocallback ecap_join_type_to_string
+#cgo noescape ecap_kafka_reason_to_string
+#cgo nocallback ecap_kafka_reason_to_string
+#cgo noescape ecap_model_to_string
+#cgo nocallback ecap_model_to_string
+#cgo noescape ecap_partition_action_to_string
+#cgo nocallback ecap_partition_action_to_string
+#cgo noescape ecap_partition_reason_to_string
+#cgo nocallback ecap_partition_reason_to_string
+#cgo noescape ecap_policy_key_at
+#cgo nocallback ecap_policy_key_at
+#cgo noescape ecap_spark_api_to_string
+#cgo nocallback ecap_spark_api_to_string
+#cgo noescape ecap_spark_platform_to_string
+#cgo nocallback ecap_spark_platform_to_string
+#cgo noescape ecap_storage_level_to_string
+#cgo nocallback ecap_storage_level_to_string
+#cgo noescape ecap_value_type_to_string
+#cgo nocallback ecap_value_type_to_string
 */
 import "C"
 
@@ -43,4 +95,69 @@ func (p *Policy) projectWithCapacity(in ProjectionInput, capacity int) ([]Projec
 		return nil, err
 	}
 	return p.projectN(ci, capacity)
+}
+
+// cEnumName is the C library's name of value v of C enum e (by its C
+// name), and whether the library has one: the tests compare every Go
+// String with it.  ok2 is false for an enum whose C names are not known
+// here.
+func cEnumName(e string, v int32) (name string, ok bool, known bool) {
+	var s *C.char
+	cv := C.int32_t(v)
+	switch e {
+	case "ecap_model":
+		s = C.ecap_model_to_string(cv)
+	case "ecap_value_type":
+		s = C.ecap_value_type_to_string(cv)
+	case "ecap_partition_action":
+		s = C.ecap_partition_action_to_string(cv)
+	case "ecap_partition_reason":
+		s = C.ecap_partition_reason_to_string(cv)
+	case "ecap_join_type":
+		s = C.ecap_join_type_to_string(cv)
+	case "ecap_join_hint":
+		s = C.ecap_join_hint_to_string(cv)
+	case "ecap_join_strategy":
+		s = C.ecap_join_strategy_to_string(cv)
+	case "ecap_join_build_side":
+		s = C.ecap_join_build_side_to_string(cv)
+	case "ecap_join_reason":
+		s = C.ecap_join_reason_to_string(cv)
+	case "ecap_join_hint_ignored":
+		s = C.ecap_join_hint_ignored_to_string(cv)
+	case "ecap_join_text":
+		s = C.ecap_join_text_to_string(cv)
+	case "ecap_storage_level":
+		s = C.ecap_storage_level_to_string(cv)
+	case "ecap_spark_api":
+		s = C.ecap_spark_api_to_string(cv)
+	case "ecap_spark_platform":
+		s = C.ecap_spark_platform_to_string(cv)
+	case "ecap_executor_reason":
+		s = C.ecap_executor_reason_to_string(cv)
+	case "ecap_executor_node_reason":
+		s = C.ecap_executor_node_reason_to_string(cv)
+	case "ecap_database_reason":
+		s = C.ecap_database_reason_to_string(cv)
+	case "ecap_database_workload":
+		s = C.ecap_database_workload_to_string(cv)
+	case "ecap_database_storage":
+		s = C.ecap_database_storage_to_string(cv)
+	case "ecap_cache_reason":
+		s = C.ecap_cache_reason_to_string(cv)
+	case "ecap_cache_format":
+		s = C.ecap_cache_format_to_string(cv)
+	case "ecap_cache_alternative":
+		s = C.ecap_cache_alternative_to_string(cv)
+	case "ecap_kafka_reason":
+		s = C.ecap_kafka_reason_to_string(cv)
+	case "ecap_catalog":
+		s = C.ecap_catalog_to_string(cv)
+	default:
+		return "", false, false
+	}
+	if s == nil {
+		return "", false, true
+	}
+	return C.GoString(s), true, true
 }

@@ -161,12 +161,12 @@ struct ecap_join_out {
 	size_t sz;
 	/* enum ecap_model that produced the recommendation. */
 	int32_t model;
-	/* enum ecap_join_reason of the recommendation. */
+	/* enum ecap_join_reason of the recommendation;
+	 * ecap_join_explain() says it in a sentence. */
 	int32_t reason;
-	/* One sentence: the rule and numbers behind the recommendation. */
-	char reason_text[256];
 	/* Spark's choice for the given hints: enum ecap_join_strategy,
-	 * enum ecap_join_build_side, enum ecap_join_reason. */
+	 * enum ecap_join_build_side, enum ecap_join_reason
+	 * (ecap_join_explain_part(ECAP_JOIN_TEXT_STRATEGY)). */
 	int32_t strategy;
 	int32_t build_side;
 	int32_t strategy_reason;
@@ -177,12 +177,6 @@ struct ecap_join_out {
 	int32_t right_hint_ignored_reason;
 	/* ECAP_JOIN_WARN_* bits for Spark's choice. */
 	int32_t warning_flags;
-	/* The rule that decided Spark's choice, with the numbers. */
-	char strategy_text[256];
-	/* Why hints are ignored; empty when none is. */
-	char hint_text[256];
-	/* The warnings of Spark's choice; empty when none. */
-	char warning_text[256];
 	/* The hint to write (enum ecap_join_hint) and on which side
 	 * (enum ecap_join_build_side; none for no hint). */
 	int32_t recommended_hint;
@@ -190,10 +184,27 @@ struct ecap_join_out {
 	/* What Spark picks with that hint as the only hint. */
 	int32_t recommended_strategy;
 	int32_t recommended_build_side;
-	/* ECAP_JOIN_WARN_* bits of the recommended plan, and their text. */
+	/* ECAP_JOIN_WARN_* bits of the recommended plan. */
 	int32_t recommended_warning_flags;
-	int32_t reserved_0;
-	char recommended_warning_text[256];
+	/* The inputs that decided, as used: join type (never 0), the key
+	 * flags and the hints of struct ecap_join_in, and 1 when the policy
+	 * prefers sort-merge (join.prefer_sort_merge). */
+	int32_t join_type;
+	int32_t no_equi_keys;
+	int32_t keys_not_sortable;
+	int32_t single_bigint_key;
+	int32_t left_hint;
+	int32_t right_hint;
+	int32_t prefer_sort_merge;
+	/* Each side's size (an unknown size is Spark's defaultSizeInBytes,
+	 * INT64_MAX) and row count (0 = unknown). */
+	int64_t left_size_bytes;
+	int64_t right_size_bytes;
+	int64_t left_row_count;
+	int64_t right_row_count;
+	/* guide model: the row count below which optimize_join broadcasts
+	 * (policy join.guide_broadcast_max_rows); 0 under ecap-1. */
+	int64_t guide_broadcast_max_rows;
 	/* The values used: threshold (-1 disabled), partitions, factor of
 	 * muchSmaller (3 before Spark 3.3), version, execution memory per task
 	 * (0 when unknown). */
@@ -216,6 +227,39 @@ ECAP_API int ecap_join_advise(const ecap_policy *policy,
 			      struct ecap_join_out *out,
 			      struct ecap_error *err);
 
+/* Which text of an advice ecap_join_explain_part() writes.  Values are
+ * pinned. */
+enum ecap_join_text {
+	/* The recommendation: the rule, its numbers and the hint to write
+	 * (what ecap_join_explain() writes). */
+	ECAP_JOIN_TEXT_RECOMMENDATION = 1,
+	/* The rule that decided Spark's choice, with the numbers. */
+	ECAP_JOIN_TEXT_STRATEGY = 2,
+	/* Why hints are ignored; "" when none is. */
+	ECAP_JOIN_TEXT_HINTS = 3,
+	/* The warnings of Spark's choice; "" when none. */
+	ECAP_JOIN_TEXT_WARNINGS = 4,
+	/* The warnings of the recommended plan; "" when none. */
+	ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS = 5,
+};
+
+/**
+ * Writes the sentence behind advice's recommendation (the rule and the
+ * numbers that decided) into buf[size], NUL-terminated.  A buffer of
+ * ECAP_EXPLAIN_MAX bytes always suffices; a smaller one receives the
+ * truncated sentence and ECAP_ERR_NOSPACE.  No text is formatted by
+ * ecap_join_advise() itself.
+ */
+ECAP_API int ecap_join_explain(const struct ecap_join_out *advice, char *buf,
+			       size_t size, struct ecap_error *err);
+/**
+ * As ecap_join_explain(), for one text of the advice (enum
+ * ecap_join_text): Spark's choice, the ignored hints or the warnings.
+ */
+ECAP_API int ecap_join_explain_part(const struct ecap_join_out *advice,
+				    int32_t part, char *buf, size_t size,
+				    struct ecap_error *err);
+
 /*
  * Enum names.  *_to_string returns a static string, NULL for an unknown
  * value (ecap_join_type_to_string(0) too).  *_from_string parses a name,
@@ -236,5 +280,27 @@ ECAP_API const char *ecap_join_build_side_to_string(int32_t side);
 ECAP_API int ecap_join_build_side_from_string(const char *name,
 					      int32_t *side,
 					      struct ecap_error *err);
+/* Reason names are lower-case and '-' separated, e.g.
+ * "broadcast-by-size", "ecap-sort-merge", "guide-broadcast". */
+ECAP_API const char *ecap_join_reason_to_string(int32_t reason);
+ECAP_API int ecap_join_reason_from_string(const char *name, int32_t *reason,
+					  struct ecap_error *err);
+/* "used", "build-side", "not-sortable", "not-inner-like", "no-equi-keys",
+ * "overridden", "other-side-built". */
+ECAP_API const char *ecap_join_hint_ignored_to_string(int32_t why);
+ECAP_API int ecap_join_hint_ignored_from_string(const char *name,
+						int32_t *why,
+						struct ecap_error *err);
+/* One ECAP_JOIN_WARN_* bit: "broadcast-bytes-limit",
+ * "broadcast-rows-limit", "nested-loop-oom", "shuffle-hash-memory",
+ * "hint-ignored"; NULL for anything but one known bit. */
+ECAP_API const char *ecap_join_warning_to_string(int32_t bit);
+ECAP_API int ecap_join_warning_from_string(const char *name, int32_t *bit,
+					   struct ecap_error *err);
+/* "recommendation", "strategy", "hints", "warnings",
+ * "recommended-warnings". */
+ECAP_API const char *ecap_join_text_to_string(int32_t part);
+ECAP_API int ecap_join_text_from_string(const char *name, int32_t *part,
+					struct ecap_error *err);
 
 #endif /* ECAPTUNE_JOIN_H */

@@ -165,8 +165,9 @@ struct ecap_kafka_out {
 	int64_t replication_factor_count;
 	/* RF - 1, at least 1 (2 for RF 3). */
 	int64_t min_insync_replicas_count;
-	/* ecap-1: 1 when even the size needing the fewest brokers needs
-	 * more than kafka.max_broker_count (the answer is then that size). */
+	/* ecap-1: 1 when the brokers pass kafka.max_broker_count: even the
+	 * size needing the fewest does (the answer is then that size), or
+	 * the size named in instance_type does. */
 	int32_t broker_quota_exceeded_flag;
 	/* ecap-1: storage decided the broker count or costs more than the
 	 * brokers: 1 suggests producer compression (compression.type) ... */

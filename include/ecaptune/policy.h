@@ -31,6 +31,12 @@ enum ecap_value_type {
 	ECAP_TYPE_BOOL = 4,	/* read and written as int64 0 or 1 */
 };
 
+/** "double", "int64", "string" or "bool"; NULL for an unknown value. */
+ECAP_API const char *ecap_value_type_to_string(int32_t type);
+/** Parses a value type name; ECAP_ERR_UNKNOWN_ENUM if unknown. */
+ECAP_API int ecap_value_type_from_string(const char *name, int32_t *type,
+					 struct ecap_error *err);
+
 /** Creates a policy with the guide's defaults; free it with ecap_policy_free. */
 ECAP_API int ecap_policy_new(ecap_policy **out, struct ecap_error *err);
 /** Creates an independent copy of src. */

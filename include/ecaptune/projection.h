@@ -71,12 +71,12 @@ struct ecap_projection_year {
 	int32_t kafka_reason;
 	int32_t reserved_0;
 	double kafka_cost_usd_per_month;
-	/* Spark + database + Kafka. */
+	/* Spark + database + Kafka.  ecap_projection_year_explain() sums
+	 * the year up in a sentence. */
 	double total_cost_usd_per_month;
-	char reason_text[256];
 	size_t :0;
 };
-#define ecap_projection_year__last_field reason_text
+#define ecap_projection_year__last_field total_cost_usd_per_month
 
 /**
  * Projects in->years years into years[] (capacity *count in, years written
@@ -87,7 +87,17 @@ ECAP_API int ecap_projection_run(const ecap_policy *policy,
 				 const struct ecap_projection_in *in,
 				 struct ecap_projection_year *years,
 				 size_t *count, struct ecap_error *err);
-/** Renders count projected years as JSON; free *json with ecap_free(). */
+/**
+ * Writes one sentence summing up a projected year (peak, executors,
+ * database, brokers, cost) into buf[size]; ECAP_EXPLAIN_MAX bytes always
+ * suffice, a smaller buffer gets the truncated sentence and
+ * ECAP_ERR_NOSPACE.
+ */
+ECAP_API int ecap_projection_year_explain(const struct ecap_projection_year *year,
+					  char *buf, size_t size,
+					  struct ecap_error *err);
+/** Renders count projected years as JSON (each with its explanation as
+ * "reason_text"); free *json with ecap_free(). */
 ECAP_API int ecap_projection_to_json(const struct ecap_projection_year *years,
 				     size_t count, char **json,
 				     struct ecap_error *err);

@@ -184,6 +184,7 @@ predict_join(ecap_policy *policy, const json_t *c)
 	struct ecap_join_in in;
 	struct ecap_join_out out;
 	struct ecap_error err;
+	char strategy_text[ECAP_EXPLAIN_MAX], hint_text[ECAP_EXPLAIN_MAX];
 	int rc;
 
 	ECAP_STRUCT_INIT(&in);
@@ -214,8 +215,12 @@ predict_join(ecap_policy *policy, const json_t *c)
 	in.broadcast_threshold_bytes = get_i64(c, "threshold");
 	in.shuffle_partitions_count = get_i64(c, "shuffle_partitions");
 	get_version(c, &in.spark_version_major, &in.spark_version_minor);
-	rc = ecap_join_advise(policy, &in, &out, &err);
-	if (rc != ECAP_OK)
+	if ((rc = ecap_join_advise(policy, &in, &out, &err)) != ECAP_OK ||
+	    (rc = ecap_join_explain_part(&out, ECAP_JOIN_TEXT_STRATEGY,
+					 strategy_text, sizeof(strategy_text),
+					 &err)) != ECAP_OK ||
+	    (rc = ecap_join_explain_part(&out, ECAP_JOIN_TEXT_HINTS, hint_text,
+					 sizeof(hint_text), &err)) != ECAP_OK)
 		return error_result(rc, &err);
 	return json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:s, s:s}",
 			 "strategy",
@@ -227,8 +232,8 @@ predict_join(ecap_policy *policy, const json_t *c)
 			 "left_hint_ignored_reason", out.left_hint_ignored_reason,
 			 "right_hint_ignored", out.right_hint_ignored,
 			 "right_hint_ignored_reason", out.right_hint_ignored_reason,
-			 "strategy_text", out.strategy_text,
-			 "hint_text", out.hint_text);
+			 "strategy_text", strategy_text,
+			 "hint_text", hint_text);
 }
 
 static json_t *

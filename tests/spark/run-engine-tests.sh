@@ -30,4 +30,5 @@ export ECAP_PREDICT ECAP_ENGINE_TMP PYTHONDONTWRITEBYTECODE SPARK_LOCAL_DIRS
 cd "$ECAP_ENGINE_TMP"
 "$PYTHON" -m pytest -q -p no:cacheprovider -rxXs "$top_srcdir/tests/spark/test_engine.py" \
 	"$top_srcdir/tests/spark/test_executor_properties.py" \
-	"$top_srcdir/tests/spark/test_partition_properties.py"
+	"$top_srcdir/tests/spark/test_partition_properties.py" \
+	"$top_srcdir/tests/spark/test_review.py"

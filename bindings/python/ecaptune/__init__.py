@@ -18,7 +18,7 @@ from ._convert import Property, Record, properties_to_dict
 from ._lib import MIN_VERSION, library_path
 from .core import (VersionInfo, model_from_string, model_to_string, strerror,
                    version_info, version_number, version_string)
-from .enums import Model, ValueType
+from .enums import CEnum, Model, ValueType
 from .errors import (EcapError, EcapIOError, EcapMemoryError, EcapTypeError,
                      ErrorCode, InvalidArgumentError, JsonError, LimitError,
                      NoSpaceError, NotFoundError, RangeError, StructSizeError,
@@ -39,13 +39,15 @@ from .partition import (PartitionAction, PartitionReason, PartitionAdvice,
                         partition_reason_from_string)
 
 from .join import (JoinType, JoinHint, JoinStrategy, JoinBuildSide,
-                   JoinReason, JoinHintIgnored, JoinWarning, JoinAdvice,
+                   JoinReason, JoinHintIgnored, JoinText, JoinWarning,
+                   JoinAdvice,
                    JOIN_MAX_BROADCAST_BYTES, JOIN_MAX_BROADCAST_ROWS_HASH,
                    JOIN_MAX_BROADCAST_ROWS_LONG, advise_join,
                    join_type_to_string, join_type_from_string,
                    join_hint_to_string, join_hint_from_string,
                    join_strategy_to_string, join_strategy_from_string,
-                   join_build_side_to_string, join_build_side_from_string)
+                   join_build_side_to_string, join_build_side_from_string,
+                   join_warning_from_string)
 
 from .cache import (StorageLevel, SparkApi, CacheReason, CacheFormat,
                     CacheAlternative, StorageLevelFlags, CacheAdvice,
@@ -88,6 +90,8 @@ from .projection import (ProjectionYear, MonteCarloYear,
 
 __version__ = "1.0.0"
 
+from .batch import Advisor, BatchResult, advise_batch
+
 __all__ = [
     "MIN_VERSION", "library_path", "__version__",
     "VersionInfo", "version_string", "version_number", "version_info",
@@ -112,11 +116,12 @@ __all__ = [
     # join
     "JoinType", "JoinHint", "JoinStrategy",
     "JoinBuildSide", "JoinReason", "JoinHintIgnored",
-    "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
+    "JoinText", "JoinWarning", "JoinAdvice", "JOIN_MAX_BROADCAST_BYTES",
     "JOIN_MAX_BROADCAST_ROWS_HASH", "JOIN_MAX_BROADCAST_ROWS_LONG", "advise_join",
     "join_type_to_string", "join_type_from_string", "join_hint_to_string",
     "join_hint_from_string", "join_strategy_to_string", "join_strategy_from_string",
     "join_build_side_to_string", "join_build_side_from_string",
+    "join_warning_from_string",
     # cache
     "StorageLevel", "SparkApi", "CacheReason", "CacheFormat", "CacheAlternative",
     "StorageLevelFlags", "CacheAdvice", "advise_cache",
@@ -148,4 +153,8 @@ __all__ = [
     "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",
     "projection_montecarlo_to_json",
+    # batch
+    "Advisor", "BatchResult", "advise_batch",
+    # enums
+    "CEnum",
 ]

@@ -9,7 +9,7 @@ mirrors, shared by every module (policy and advisor families).
   field name: ``char[]``/``char *`` become ``str``, fields listed in the
   dataclass's ``_enums`` become that IntEnum.
 - :class:`Record` is the base of every result: ``to_dict()`` gives plain
-  JSON-ready values (enums as their int values).
+  JSON-ready values (enums as the library's names).
 - :func:`call_with_properties` fills a ``struct ecap_property`` array,
   growing it when the library answers ECAP_ERR_NOSPACE;
   :func:`call_with_array` does the same for any sized element struct
@@ -25,11 +25,13 @@ import ctypes
 import dataclasses
 import enum
 import re
-from typing import (Any, ClassVar, Dict, Iterator, List, Mapping, Optional,
-                    Sequence, Type, TypeVar, Union)
+import struct
+from typing import (Any, Callable, ClassVar, Dict, Iterator, List, Mapping,
+                    Optional, Sequence, Tuple, Type, TypeVar, Union)
 
 from . import _lib
 from . import _structs as S
+from .enums import CEnum
 from .errors import NoSpaceError
 
 __all__ = ["Record", "to_struct", "from_struct", "struct_fields",
@@ -44,6 +46,8 @@ _R = TypeVar("_R", bound="Record")
 def _plain(v: Any) -> Any:
     if isinstance(v, bool):
         return v
+    if isinstance(v, CEnum):
+        return str(v)  # the library's name
     if isinstance(v, (enum.IntEnum, enum.IntFlag)):
         return int(v)
     if isinstance(v, Record):
@@ -63,66 +67,235 @@ class Record:
     _bools: ClassVar[frozenset] = frozenset()
 
     def to_dict(self) -> Dict[str, Any]:
-        """Plain dict for json.dumps: enums become ints, nested records dicts."""
+        """Plain dict for json.dumps: enums become the library's names
+        ("ecap-1", "broadcast-by-size"), flags ints, nested records
+        dicts."""
         return {f.name: _plain(getattr(self, f.name))
                 for f in dataclasses.fields(self)}
+
+    # A result made by from_struct holds the unpacked struct and converts
+    # a field when it is first read (most callers read a few fields).
+    def __getattr__(self, name: str) -> Any:
+        d = self.__dict__
+        raw = d.get("_raw_")
+        if raw is None or name.startswith("__"):
+            raise AttributeError(name)
+        t, getters = raw
+        g = getters.get(name)
+        if g is None:
+            raise AttributeError(name)
+        i, f = g
+        v = t[i] if f is None else f(t[i])
+        d[name] = v
+        return v
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {f.name: getattr(self, f.name)
+                for f in dataclasses.fields(self)}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
 
 def struct_fields(cls: Type[ctypes.Structure]) -> List[str]:
     """The mirror's field names without ``sz`` and the padding fields
     ``reserved_<n>`` (``reserved_bytes`` of the memory regions is data)."""
-    return [f[0] for f in cls._fields_  # type: ignore[attr-defined]
-            if f[0] != "sz" and not _PADDING.fullmatch(f[0])]
+    return list(_meta(cls).names)
 
 
 _PADDING = re.compile(r"reserved_\d+")
 
+_INT_RANGES = {
+    ctypes.c_int32: (-(1 << 31), (1 << 31) - 1),
+    ctypes.c_int64: (-(1 << 63), (1 << 63) - 1),
+    ctypes.c_uint32: (0, (1 << 32) - 1),
+    ctypes.c_uint64: (0, (1 << 64) - 1),
+    ctypes.c_size_t: (0, (1 << (8 * ctypes.sizeof(ctypes.c_size_t))) - 1),
+}
 
-def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:
-    """A new ``cls`` (zero-filled, ``sz`` set) with the given fields set.
+# struct module codes of the field types a mirror holds; any other type
+# (pointers, nested structs) makes the mirror read field by field.
+_CODES = {ctypes.c_int32: "i", ctypes.c_uint32: "I", ctypes.c_int64: "q",
+          ctypes.c_uint64: "Q", ctypes.c_double: "d",
+          ctypes.c_size_t: "Q" if ctypes.sizeof(ctypes.c_size_t) == 8 else "I"}
 
-    Fields not given stay zero, which the C API reads as "not given / use
-    the default".  str is encoded UTF-8, enums and bools become ints.
-    """
-    known = struct_fields(cls)
-    s = S.new_struct(cls)
+_FLOAT, _INT, _CHARS = 0, 1, 2
+
+
+class _Meta:
+    """What the conversions need of one mirror, computed once: the field
+    names in order, each input field's kind and range, and a
+    struct.Struct that unpacks every field in one call."""
+
+    __slots__ = ("sz", "names", "pos", "kind", "bounds", "zeros",
+                 "unpack", "index")
+
+    def __init__(self, cls: Type[ctypes.Structure]) -> None:
+        fields = cls._fields_  # type: ignore[attr-defined]
+        self.sz = ctypes.sizeof(cls)
+        self.names = tuple(f[0] for f in fields if f[0] != "sz" and
+                           not _PADDING.fullmatch(f[0]))
+        #: position of a field among those after sz (the constructor's
+        #: positional arguments)
+        self.pos = {f[0]: i for i, f in enumerate(fields[1:])}
+        self.kind: Dict[str, int] = {}
+        self.bounds: Dict[str, Tuple[int, int]] = {}
+        self.zeros: List[Any] = []
+        for name, ctype in fields[1:]:
+            if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
+                    and ctype._type_ is ctypes.c_char:
+                kind, zero = _CHARS, b""
+            elif ctype in _INT_RANGES:
+                kind, zero = _INT, 0
+                self.bounds[name] = _INT_RANGES[ctype]
+            elif ctype in (ctypes.c_double, ctypes.c_float):
+                kind, zero = _FLOAT, 0
+            else:  # pointers: NULL
+                kind, zero = _FLOAT, None
+            self.zeros.append(zero)
+            if name in self.names:  # the inputs a caller may give
+                self.kind[name] = kind
+        self.unpack: Optional[Callable[[Any], Tuple[Any, ...]]] = None
+        self.index: Dict[str, int] = {}
+        fmt = _struct_format(cls, pointers=False)
+        if fmt is not None:  # else read field by field
+            self.unpack = struct.Struct(fmt).unpack_from
+            self.index = {f[0]: i for i, f in enumerate(fields)}
+
+
+def _meta(cls: Type[ctypes.Structure]) -> _Meta:
+    m = cls.__dict__.get("_ecap_meta_")
+    if m is None:
+        m = _Meta(cls)
+        setattr(cls, "_ecap_meta_", m)
+    return m
+
+
+def _is_pointer(ctype: Any) -> bool:
+    return isinstance(ctype, type) and issubclass(
+        ctype, (ctypes._Pointer, ctypes.c_char_p, ctypes.c_void_p))
+
+
+def _struct_format(cls: Type[ctypes.Structure],
+                   pointers: bool) -> Optional[str]:
+    """The struct module format of a mirror's fields in order (char arrays
+    as bytes, padding as "x"); with pointers, a pointer as an unsigned
+    integer of its size (0 for NULL).  None for a field it cannot
+    express."""
+    fmt, pos = "=", 0
+    ptr = "Q" if ctypes.sizeof(ctypes.c_void_p) == 8 else "I"
+    for name, ctype in cls._fields_:  # type: ignore[attr-defined]
+        desc = getattr(cls, name)
+        if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
+                and ctype._type_ is ctypes.c_char:
+            code = f"{desc.size}s"
+        elif ctype in _CODES:
+            code = _CODES[ctype]
+        elif pointers and _is_pointer(ctype):
+            code = ptr
+        else:
+            return None
+        if desc.offset < pos:
+            return None
+        fmt += "x" * (desc.offset - pos) + code
+        pos = desc.offset + desc.size
+    return fmt + "x" * (ctypes.sizeof(cls) - pos)
+
+
+def _build_slow(cls: Type[_T], values: Mapping[str, Any]) -> _T:
+    """to_struct one field at a time, with the messages."""
+    m = _meta(cls)
+    args = list(m.zeros)
     for name, value in values.items():
-        if name not in known:
+        k = m.kind.get(name)
+        if k is None:
             raise TypeError(
                 f"unexpected keyword argument {name!r}; "
-                f"valid: {', '.join(known)}")
-        if isinstance(value, str):
+                f"valid: {', '.join(m.names)}")
+        if k == _INT:
+            if type(value) is not int and isinstance(value, int):
+                value = int(value)  # bool, IntEnum
+            if type(value) is int:
+                lo, hi = m.bounds[name]
+                if not lo <= value <= hi:
+                    raise OverflowError(
+                        f"{name}: {value} does not fit the C field "
+                        f"({lo} .. {hi})")
+        elif k == _CHARS and isinstance(value, str):
             value = value.encode("utf-8")
             size = getattr(cls, name).size
             if len(value) >= size:
                 raise ValueError(
                     f"{name} must be shorter than {size} bytes of UTF-8 "
                     f"(got {len(value)})")
-        elif isinstance(value, (bool, enum.IntEnum)):
-            value = int(value)
-        if isinstance(value, int):
-            _check_int_range(cls, name, value)
-        setattr(s, name, value)
-    return s
+        args[m.pos[name]] = value
+    return cls(m.sz, *args)
 
 
-_INT_RANGES = {
-    ctypes.c_int32: (-(1 << 31), (1 << 31) - 1),
-    ctypes.c_int64: (-(1 << 63), (1 << 63) - 1),
-    ctypes.c_uint64: (0, (1 << 64) - 1),
-    ctypes.c_size_t: (0, (1 << (8 * ctypes.sizeof(ctypes.c_size_t))) - 1),
-}
+def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
+    """A function values -> cls made once per mirror: the values merged
+    over the fields' zeros in field order and packed by struct.pack in one
+    call (which
+    range-checks every int as the C field's size requires), then copied
+    into the ctypes struct.  Anything pack refuses (an int out of range, a
+    float in an int field, a str), an unknown name, or a char field that
+    needs encoding or does not fit goes to _build_slow for the conversion
+    or the message."""
+    m = _meta(cls)
+    fields = cls._fields_[1:]  # type: ignore[attr-defined]
+    fmt = _struct_format(cls, pointers=True)
+    if fmt is None:  # nested structs: the field-by-field path
+        return lambda v: _build_slow(cls, v)
+    pack_into = struct.Struct(fmt).pack_into
+    names = tuple(f[0] for f in fields)
+    # A pointer field packs as its address; the fast path takes only
+    # NULL (None or absent): an object would need keeping alive.
+    pointers = tuple(name for name, ctype in fields
+                     if _is_pointer(ctype))
+    zeros = tuple(0 if z is None else z for z in m.zeros)
+    defaults = dict(zip(names, zeros))
+    n_fields = len(defaults)
+    padding = frozenset(names) - frozenset(m.names) - {"sz"}
+    chars = tuple((name, getattr(cls, name).size) for name in names
+                  if m.kind.get(name) == _CHARS)
+    sz = m.sz
+
+    def build(v: Mapping[str, Any]) -> _T:
+        # the zeros in field order, overridden by the values given; a
+        # name that is not a field makes the merge longer
+        merged = {**defaults, **v}
+        if len(merged) != n_fields or not padding.isdisjoint(v):
+            return _build_slow(cls, v)
+        for name, size in chars:
+            x = merged[name]
+            if isinstance(x, str) or len(x) >= size:
+                return _build_slow(cls, v)
+        for name in pointers:
+            if merged[name]:
+                return _build_slow(cls, v)
+        s = cls()
+        try:
+            pack_into(s, 0, sz, *merged.values())
+        except (struct.error, TypeError):
+            return _build_slow(cls, v)
+        return s
+
+    return build
 
 
-def _check_int_range(cls: Type[ctypes.Structure], name: str, value: int) -> None:
-    """ctypes silently wraps an int that does not fit the C field; refuse
-    it instead (the library would see a different, wrong number)."""
-    ctype = dict(cls._fields_)[name]  # type: ignore[attr-defined]
-    bounds = _INT_RANGES.get(ctype)
-    if bounds is not None and not bounds[0] <= value <= bounds[1]:
-        raise OverflowError(
-            f"{name}: {value} does not fit the C field "
-            f"({bounds[0]} .. {bounds[1]})")
+def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:
+    """A new ``cls`` (zero-filled, ``sz`` set) with the given fields set.
+
+    Fields not given stay zero, which the C API reads as "not given / use
+    the default".  str is encoded UTF-8, enums and bools become ints; an
+    int that does not fit its C field is OverflowError (ctypes would wrap
+    it silently), an unknown name TypeError listing the valid ones.
+    """
+    build = cls.__dict__.get("_ecap_build_")
+    if build is None:
+        build = _builder(cls)
+        setattr(cls, "_ecap_build_", build)
+    return build(values)  # type: ignore[no-any-return]
 
 
 def struct_from_record(cls: Type[_T], record: "Record") -> _T:
@@ -137,13 +310,14 @@ EXPLAIN_MAX = 512
 
 
 def explain_record(name: str, cls: Type[ctypes.Structure],
-                   record: "Record") -> str:
+                   record: "Record", *args: Any) -> str:
     """The sentence ``ecap_<family>_explain`` (``name``) writes for a
     result dataclass, rebuilt as its C struct ``cls``: formatted only
-    when asked for."""
+    when asked for.  ``args`` go between the struct and the buffer
+    (ecap_join_explain_part's part)."""
     s = struct_from_record(cls, record)
     buf = ctypes.create_string_buffer(EXPLAIN_MAX)
-    _lib.check(name, ctypes.byref(s), buf, EXPLAIN_MAX)
+    _lib.check(name, s, *args, buf, EXPLAIN_MAX)
     return buf.value.decode("utf-8", "replace")
 
 
@@ -153,9 +327,8 @@ def _from_c(v: Any) -> Any:
     return v
 
 
-def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
-    """A ``cls`` dataclass from the same-named fields of struct ``s``;
-    ``extra`` gives the fields the struct does not have."""
+def _from_struct_slow(s: ctypes.Structure, cls: Type[_R],
+                      extra: Mapping[str, Any]) -> _R:
     kw: Dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if f.name in extra:
@@ -171,6 +344,77 @@ def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
             v = bool(v)
         kw[f.name] = v
     return cls(**kw)
+
+
+def _chars(b: bytes) -> str:
+    return b.split(b"\0", 1)[0].decode("utf-8", "replace")
+
+
+def _enum_getter(e: Type[enum.IntEnum]) -> Callable[[int], Any]:
+    if issubclass(e, enum.Flag):
+        return e  # IntFlag(v) makes any combination of bits
+    members = e._value2member_map_
+    return lambda v: members.get(v, v)  # a newer value stays an int
+
+
+def _getters(scls: Type[ctypes.Structure],
+             rcls: Type[_R]) -> Optional[Dict[str, Tuple[int, Any]]]:
+    """Field name -> (index in the unpacked struct, conversion or None),
+    made once per (struct, record) pair; None when the pair needs the
+    field-by-field path (a field type the unpacker cannot read, a record
+    field the struct lacks, __post_init__, slots, fields outside
+    __init__)."""
+    m = _meta(scls)
+    fields = dataclasses.fields(rcls)
+    if m.unpack is None or hasattr(rcls, "__post_init__") or \
+            any(not f.init or f.name not in m.index for f in fields) or \
+            "__slots__" in rcls.__dict__:
+        return None
+    getters: Dict[str, Tuple[int, Any]] = {}
+    for f in fields:
+        if m.kind.get(f.name) == _CHARS:
+            conv: Any = _chars
+        elif f.name in rcls._enums:
+            conv = _enum_getter(rcls._enums[f.name])
+        elif f.name in rcls._bools:
+            conv = bool
+        else:
+            conv = None
+        getters[f.name] = (m.index[f.name], conv)
+    return getters
+
+
+_GETTERS: Dict[Tuple[type, type], Any] = {}
+
+
+def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
+    """A ``cls`` dataclass from the same-named fields of struct ``s``;
+    ``extra`` gives the fields the struct does not have.
+
+    The struct is unpacked in one call and each field converted when it
+    is first read; what to convert is worked out once per (struct,
+    dataclass) pair."""
+    key = (type(s), cls)
+    found = _GETTERS.get(key)
+    if found is None:
+        g = _getters(type(s), cls)
+        # A field with a default is a class attribute, which a lookup
+        # finds before __getattr__: such fields are converted at once.
+        eager = tuple(f.name for f in dataclasses.fields(cls)
+                      if f.default is not dataclasses.MISSING or
+                      f.default_factory is not dataclasses.MISSING)
+        found = _GETTERS[key] = \
+            (_meta(type(s)).unpack, g, eager) if g else False
+    if found is False or extra:
+        return _from_struct_slow(s, cls, extra)
+    unpack, getters, eager = found
+    o: _R = object.__new__(cls)
+    d = o.__dict__
+    # callers reuse structs: unpacked now, converted when read
+    d["_raw_"] = (unpack(s), getters)
+    for name in eager:
+        Record.__getattr__(o, name)  # type: ignore[arg-type]
+    return o
 
 
 def call_with_array(name: str, elem: Type[_T], *args: Any,
@@ -251,9 +495,11 @@ def enum_value(value: Union[int, str, enum.IntEnum], cls: Type[_E],
     """An enum input field's int: an IntEnum or int as is (the library
     validates it: UnknownEnumError), a str parsed by ``from_string``."""
     if isinstance(value, str):
-        if from_string is None:
-            return int(cls[value])
-        return int(enum_from_string(from_string, cls, value))
+        if from_string is not None:
+            return int(enum_from_string(from_string, cls, value))
+        if issubclass(cls, CEnum):
+            return int(cls.parse(value))
+        return int(cls[value])
     return int(value)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import threading
 from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_int64,
                     c_size_t, c_uint32, c_uint64, c_void_p)
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -43,7 +44,18 @@ class PolicyHandle(c_void_p):
 
 
 _err_p = POINTER(S.ErrorStruct)
+#: struct ecap_error *, for prototypes made outside this table.
+ERR_P = _err_p
 _policy_pp = POINTER(PolicyHandle)
+
+
+def _names(*enums: str) -> Dict[str, Tuple[Any, Sequence[Any]]]:
+    """The ecap_<enum>_to_string / _from_string pair of each C enum."""
+    out: Dict[str, Tuple[Any, Sequence[Any]]] = {}
+    for e in enums:
+        out[e + "_to_string"] = (c_char_p, (c_int32,))
+        out[e + "_from_string"] = (c_int, (c_char_p, POINTER(c_int32), _err_p))
+    return out
 
 # name -> (restype, argtypes).  Fallible functions (int return, last
 # argument struct ecap_error *) are called through check().
@@ -80,6 +92,7 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_policy_scenario_find": (c_int, (PolicyHandle, c_char_p, POINTER(S.ScenarioStruct), _err_p)),
     "ecap_policy_scenario_set": (c_int, (PolicyHandle, POINTER(S.ScenarioStruct), _err_p)),
     "ecap_policy_scenario_remove": (c_int, (PolicyHandle, c_char_p, _err_p)),
+    **_names("ecap_value_type"),
     "ecap_catalog_to_string": (c_char_p, (c_int32,)),
     "ecap_catalog_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
     "ecap_policy_catalog_count": (c_size_t, (PolicyHandle, c_int32)),
@@ -120,6 +133,11 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "ecap_join_strategy_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
     "ecap_join_build_side_to_string": (c_char_p, (c_int32,)),
     "ecap_join_build_side_from_string": (c_int, (c_char_p, POINTER(c_int32), _err_p)),
+    **_names("ecap_join_reason", "ecap_join_hint_ignored", "ecap_join_text",
+             "ecap_join_warning"),
+    "ecap_join_explain": (c_int, (POINTER(S.JoinOutStruct), c_char_p, c_size_t, _err_p)),
+    "ecap_join_explain_part": (c_int, (POINTER(S.JoinOutStruct), c_int32, c_char_p,
+                                       c_size_t, _err_p)),
     # cache level
     "ecap_cache_advise": (c_int, (PolicyHandle, POINTER(S.CacheInStruct),
                                   POINTER(S.CacheOutStruct), _err_p)),
@@ -190,6 +208,12 @@ PROTOTYPES: Dict[str, Tuple[Any, Sequence[Any]]] = {
     # char ** as void ** so the pointer survives for ecap_free()
     "ecap_projection_to_json": (c_int, (POINTER(S.ProjectionYearStruct), c_size_t,
                                         POINTER(c_void_p), _err_p)),
+    "ecap_projection_year_explain": (c_int, (POINTER(S.ProjectionYearStruct), c_char_p,
+                                             c_size_t, _err_p)),
+    # batch: arrays of any advisor's structs, hence void *
+    "ecap_advise_batch": (c_int, (PolicyHandle, c_int32, c_void_p, c_void_p, c_size_t,
+                                  POINTER(c_int32), _err_p)),
+    **_names("ecap_advisor"),
     "ecap_projection_montecarlo": (c_int, (PolicyHandle, POINTER(S.MonteCarloInStruct),
                                            POINTER(S.MonteCarloYearStruct),
                                            POINTER(c_size_t), _err_p)),
@@ -227,6 +251,10 @@ def _load() -> Tuple[ctypes.CDLL, str]:
         "of libecaptune.so.1, or install the library): " + "; ".join(errors))
 
 
+#: The bound C functions by name (getattr on a CDLL is slower).
+FUNCS: Dict[str, Any] = {}
+
+
 def _bind(cdll: ctypes.CDLL) -> None:
     for name, (restype, argtypes) in PROTOTYPES.items():
         try:
@@ -237,6 +265,7 @@ def _bind(cdll: ctypes.CDLL) -> None:
                 "library is older than this binding") from None
         f.restype = restype
         f.argtypes = list(argtypes)
+        FUNCS[name] = f
 
 
 def _check_version(cdll: ctypes.CDLL, path: str) -> None:
@@ -257,11 +286,49 @@ _check_version(lib, library_path)
 _bind(lib)
 
 
+
+_tls = threading.local()
+
+
+def bind(name: str, restype: Any, argtypes: Sequence[Any],
+         optional: bool = False) -> Any:
+    """The C function ``name``, bound with its prototype (from
+    :data:`PROTOTYPES` when listed there); None for a function the
+    library does not export when ``optional``."""
+    f = FUNCS.get(name)
+    if f is None:
+        try:
+            f = getattr(lib, name)
+        except AttributeError:
+            if optional:
+                return None
+            raise
+        if name not in PROTOTYPES:
+            f.restype, f.argtypes = restype, list(argtypes)
+        FUNCS[name] = f
+    return f
+
+
+def error_struct() -> S.ErrorStruct:
+    """This thread's struct ecap_error, reused by every call (the library
+    resets it at the start of each)."""
+    try:
+        return _tls.err  # type: ignore[no-any-return]
+    except AttributeError:
+        _tls.err = S.new_struct(S.ErrorStruct)
+        return _tls.err  # type: ignore[no-any-return]
+
+
 def check(name: str, *args: Any) -> None:
-    """Calls the fallible C function ``name`` with ``args`` plus a fresh
-    struct ecap_error; raises the EcapError subclass for a failure."""
-    err = S.new_struct(S.ErrorStruct)
-    rc = getattr(lib, name)(*args, ctypes.byref(err))
+    """Calls the fallible C function ``name`` with ``args`` plus this
+    thread's struct ecap_error; raises the EcapError subclass for a
+    failure."""
+    f = FUNCS.get(name) or bind(name, None, ())
+    try:
+        err = _tls.err
+    except AttributeError:
+        err = error_struct()
+    rc = f(*args, err)
     if rc != 0:
         raise error_from(rc, err)
 

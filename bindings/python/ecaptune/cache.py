@@ -16,7 +16,7 @@ from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
                        explain_record, from_struct, to_struct)
 from . import _lib
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["StorageLevel", "SparkApi", "CacheReason", "CacheFormat",
@@ -29,7 +29,7 @@ __all__ = ["StorageLevel", "SparkApi", "CacheReason", "CacheFormat",
            "cache_alternative_from_string"]
 
 
-class StorageLevel(enum.IntEnum):
+class StorageLevel(CEnum):
     """enum ecap_storage_level: Spark's storage levels (pinned values)."""
 
     ECAP_STORAGE_LEVEL_NONE = 1
@@ -53,7 +53,7 @@ class StorageLevel(enum.IntEnum):
     ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER = 14
 
 
-class SparkApi(enum.IntEnum):
+class SparkApi(CEnum):
     """enum ecap_spark_api: the API that persists the data."""
 
     #: Scala/Java Dataset or DataFrame: cache() is MEMORY_AND_DISK.
@@ -66,7 +66,7 @@ class SparkApi(enum.IntEnum):
     ECAP_SPARK_API_PYSPARK_RDD = 4
 
 
-class CacheReason(enum.IntEnum):
+class CacheReason(CEnum):
     """enum ecap_cache_reason: why the level is what it is."""
 
     ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS = 1
@@ -80,7 +80,7 @@ class CacheReason(enum.IntEnum):
     ECAP_CACHE_REASON_FITS_COLUMNAR = 15
 
 
-class CacheFormat(enum.IntEnum):
+class CacheFormat(CEnum):
     """enum ecap_cache_format: the form the cached data was sized in."""
 
     #: Spark SQL's compressed columnar batches (Datasets, DataFrames).
@@ -93,7 +93,7 @@ class CacheFormat(enum.IntEnum):
     ECAP_CACHE_FORMAT_PICKLED = 4
 
 
-class CacheAlternative(enum.IntEnum):
+class CacheAlternative(CEnum):
     """enum ecap_cache_alternative: what to do instead of caching."""
 
     ECAP_CACHE_ALTERNATIVE_NONE = 1

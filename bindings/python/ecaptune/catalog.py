@@ -12,6 +12,7 @@ import enum
 from typing import Optional, Union
 
 from ._convert import Record, enum_from_string, enum_to_string
+from .enums import CEnum
 
 __all__ = ["Catalog", "CatalogEntry", "CATALOG_MAX_ENTRIES",
            "catalog_to_string", "catalog_from_string"]
@@ -20,13 +21,13 @@ __all__ = ["Catalog", "CatalogEntry", "CATALOG_MAX_ENTRIES",
 CATALOG_MAX_ENTRIES: int = 128
 
 
-class Catalog(enum.IntEnum):
+class Catalog(CEnum):
     """enum ecap_catalog: which catalog ("spark-node", "database",
     "kafka-broker")."""
 
-    ECAP_CATALOG_SPARK_NODE = 1
-    ECAP_CATALOG_DATABASE = 2
-    ECAP_CATALOG_KAFKA_BROKER = 3
+    SPARK_NODE = 1
+    DATABASE = 2
+    KAFKA_BROKER = 3
 
 
 @dataclasses.dataclass(frozen=True)

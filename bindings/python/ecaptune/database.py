@@ -22,7 +22,7 @@ from . import _structs as S
 from ._convert import (Property, Record, call_with_array, call_with_properties,
                        enum_from_string, enum_to_string, enum_value,
                        from_struct, struct_from_record, to_struct)
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["DatabaseReason", "DatabaseWorkload", "DatabaseStorage",
@@ -41,7 +41,7 @@ DATABASE_MAX_TRANSACTIONS_PER_DAY: float = 1e12
 _EXPLAIN_MAX = 512
 
 
-class DatabaseReason(enum.IntEnum):
+class DatabaseReason(CEnum):
     """enum ecap_database_reason: why the instance class was chosen."""
 
     #: guide: memory within the guide's <= 32 / <= 64 / else rule.
@@ -58,7 +58,7 @@ class DatabaseReason(enum.IntEnum):
     ECAP_DATABASE_REASON_SHAPE_GIVEN = 6
 
 
-class DatabaseWorkload(enum.IntEnum):
+class DatabaseWorkload(CEnum):
     """enum ecap_database_workload: PGTune's DB type."""
 
     ECAP_DATABASE_WORKLOAD_WEB = 1
@@ -68,7 +68,7 @@ class DatabaseWorkload(enum.IntEnum):
     ECAP_DATABASE_WORKLOAD_MIXED = 5
 
 
-class DatabaseStorage(enum.IntEnum):
+class DatabaseStorage(CEnum):
     """enum ecap_database_storage: PGTune's data storage type."""
 
     ECAP_DATABASE_STORAGE_SSD = 1

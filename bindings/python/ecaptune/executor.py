@@ -21,7 +21,7 @@ from . import _structs as S
 from ._convert import (Property, Record, call_with_properties,
                        enum_from_string, enum_to_string, enum_value,
                        from_struct, struct_from_record, to_struct)
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["SparkPlatform", "ExecutorReason", "ExecutorNodeReason",
@@ -36,7 +36,7 @@ __all__ = ["SparkPlatform", "ExecutorReason", "ExecutorNodeReason",
 EXPLAIN_MAX = 512
 
 
-class SparkPlatform(enum.IntEnum):
+class SparkPlatform(CEnum):
     """enum ecap_spark_platform: the platform that runs the executors; it
     sets the default memory overhead factor."""
 
@@ -52,7 +52,7 @@ class SparkPlatform(enum.IntEnum):
     ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM = 4
 
 
-class ExecutorReason(enum.IntEnum):
+class ExecutorReason(CEnum):
     """enum ecap_executor_reason: why the executor count is what it is."""
 
     ECAP_EXECUTOR_REASON_GUIDE_FORMULA = 1
@@ -69,7 +69,7 @@ class ExecutorReason(enum.IntEnum):
     ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED = 15
 
 
-class ExecutorNodeReason(enum.IntEnum):
+class ExecutorNodeReason(CEnum):
     """enum ecap_executor_node_reason: how the node type was chosen."""
 
     ECAP_EXECUTOR_NODE_REASON_NONE = 0

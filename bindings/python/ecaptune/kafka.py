@@ -16,7 +16,7 @@ from typing import Optional, Union
 from . import _lib
 from . import _structs as S
 from ._convert import Record, enum_from_string, enum_to_string, from_struct, to_struct
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
@@ -31,7 +31,7 @@ KAFKA_MAX_INGRESS_MB_PER_SECOND: float = 1e7
 _EXPLAIN_MAX = 512
 
 
-class KafkaReason(enum.IntEnum):
+class KafkaReason(CEnum):
     """enum ecap_kafka_reason: the limit that decided the broker count."""
 
     #: kafka.min_brokers (3), or the replication factor when larger.

@@ -19,7 +19,7 @@ from . import _structs as S
 from ._convert import (Property, Record, call_with_properties, enum_from_string,
                        enum_to_string, explain_record, from_struct,
                        struct_from_record, to_struct)
-from .enums import Model
+from .enums import CEnum, Model
 from .policy import Policy
 
 __all__ = ["PartitionAction", "PartitionReason", "PartitionAdvice",
@@ -35,7 +35,7 @@ PARTITION_MAX_BYTES: int = 1 << 60
 PARTITION_MAX_COUNT: int = 10_000_000
 
 
-class PartitionAction(enum.IntEnum):
+class PartitionAction(CEnum):
     """enum ecap_partition_action: what to do with a DataFrame's partitions."""
 
     #: The current count is already the advised one.
@@ -46,7 +46,7 @@ class PartitionAction(enum.IntEnum):
     ECAP_PARTITION_ACTION_REPARTITION = 3
 
 
-class PartitionReason(enum.IntEnum):
+class PartitionReason(CEnum):
     """enum ecap_partition_reason: the rule that decided a partition result
     (pinned values; each function uses its own range)."""
 

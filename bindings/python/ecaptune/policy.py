@@ -70,19 +70,19 @@ class KeyInfo(Record):
 
 
 def _typed(t: int, d: float, i: int, s: Optional[str]) -> Value:
-    if t == ValueType.ECAP_TYPE_DOUBLE:
+    if t == ValueType.DOUBLE:
         return d
-    if t == ValueType.ECAP_TYPE_BOOL:
+    if t == ValueType.BOOL:
         return bool(i)
-    if t == ValueType.ECAP_TYPE_INT64:
+    if t == ValueType.INT64:
         return i
     return s or ""
 
 
 def _bound(t: int, d: float, i: int) -> Optional[Union[float, int]]:
-    if t == ValueType.ECAP_TYPE_DOUBLE:
+    if t == ValueType.DOUBLE:
         return d
-    if t in (ValueType.ECAP_TYPE_INT64, ValueType.ECAP_TYPE_BOOL):
+    if t in (ValueType.INT64, ValueType.BOOL):
         return i
     return None
 
@@ -114,6 +114,25 @@ class Scenario(Record):
 def key_count() -> int:
     """Number of static policy keys (ecap_policy_key_count)."""
     return int(_lib.lib.ecap_policy_key_count())
+
+
+#: type of ctypes.byref(...)
+_CARG = type(ctypes.byref(ctypes.c_int()))
+
+_STATIC_TYPES: Dict[str, ValueType] = {}
+
+
+def _static_types() -> Dict[str, ValueType]:
+    """Static key name -> type, read from the library once (the key table
+    is compiled in), so a get or set needs no key-info object."""
+    if not _STATIC_TYPES:
+        info = S.new_struct(S.KeyInfoStruct)
+        types = {}
+        for i in range(int(_lib.lib.ecap_policy_key_count())):
+            _lib.check("ecap_policy_key_at", i, ctypes.byref(info))
+            types[info.name.decode()] = ValueType(info.type)
+        _STATIC_TYPES.update(types)
+    return _STATIC_TYPES
 
 
 def key_at(index: int) -> KeyInfo:
@@ -238,9 +257,21 @@ class Policy:
 
     def _call(self, name: str, *args: Any) -> None:
         """Calls fallible C function ``name(policy, *args, err)`` under the
-        lock; advisor families call their functions through this."""
+        lock; advisor families call their functions through this.
+
+        A struct passed as ctypes.byref(s) is passed as s: ctypes converts
+        a struct for a pointer parameter at a third of byref's cost."""
+        f = _lib.FUNCS.get(name) or _lib.bind(name, None, ())
+        if args and type(args[0]) is _CARG:
+            args = tuple([a._obj if type(a) is _CARG else a for a in args])
+        err = _lib.error_struct()
         with self._lock:
-            _lib.check(name, self._h(), *args)
+            h = self._handle
+            if h is None:
+                raise ValueError("operation on a closed ecaptune.Policy")
+            rc = f(h, *args, err)
+        if rc != 0:
+            raise _lib.error_from(rc, err)
 
     # ---- model
     @property
@@ -296,30 +327,29 @@ class Policy:
                    value.encode("utf-8"))
 
     def key_type(self, key: str) -> ValueType:
-        """The type of ``key``: from ecap_policy_key_find for a static key,
+        """The type of ``key``: from the table of static keys (read once),
         found by probing for a scenario or instance-class field."""
-        try:
-            return key_find(key).type
-        except UnknownKeyError:
-            pass
-        for t, fn in ((ValueType.ECAP_TYPE_DOUBLE, self.get_double),
-                      (ValueType.ECAP_TYPE_INT64, self.get_int64)):
+        t = _static_types().get(key)
+        if t is not None:
+            return t
+        for t, fn in ((ValueType.DOUBLE, self.get_double),
+                      (ValueType.INT64, self.get_int64)):
             try:
                 fn(key)
                 return t
             except EcapTypeError:
                 continue
         self.get_string(key)  # raises for an unknown key
-        return ValueType.ECAP_TYPE_STRING
+        return ValueType.STRING
 
     def get(self, key: str) -> Value:
         """The value of ``key`` as float, int, bool or str by its type."""
         t = self.key_type(key)
-        if t == ValueType.ECAP_TYPE_DOUBLE:
+        if t == ValueType.DOUBLE:
             return self.get_double(key)
-        if t == ValueType.ECAP_TYPE_BOOL:
+        if t == ValueType.BOOL:
             return bool(self.get_int64(key))
-        if t == ValueType.ECAP_TYPE_INT64:
+        if t == ValueType.INT64:
             return self.get_int64(key)
         return self.get_string(key)
 
@@ -333,13 +363,13 @@ class Policy:
                             f"str, not {type(value).__name__}")
         t = self.key_type(key)
         is_int = isinstance(value, int) and not isinstance(value, bool)
-        if t == ValueType.ECAP_TYPE_DOUBLE and (is_int or isinstance(value, float)):
+        if t == ValueType.DOUBLE and (is_int or isinstance(value, float)):
             self.set_double(key, float(value))
-        elif t == ValueType.ECAP_TYPE_INT64 and is_int:
+        elif t == ValueType.INT64 and is_int:
             self.set_int64(key, int(value))
-        elif t == ValueType.ECAP_TYPE_BOOL and isinstance(value, bool):
+        elif t == ValueType.BOOL and isinstance(value, bool):
             self.set_int64(key, int(value))
-        elif t == ValueType.ECAP_TYPE_STRING and isinstance(value, str):
+        elif t == ValueType.STRING and isinstance(value, str):
             self.set_string(key, value)
         elif isinstance(value, str):
             self.set_string(key, value)

@@ -13,7 +13,8 @@ import dataclasses
 from typing import List, Sequence
 
 from . import _structs as S
-from ._convert import Record, call_with_array, from_struct, json_from_array, to_struct
+from ._convert import (Record, call_with_array, explain_record, from_struct,
+                       json_from_array, to_struct)
 from .database import DatabaseReason
 from .enums import Model
 from .kafka import KafkaReason
@@ -76,7 +77,13 @@ class ProjectionYear(Record):
     kafka_reason: KafkaReason
     kafka_cost_usd_per_month: float
     total_cost_usd_per_month: float
-    reason_text: str
+
+    @property
+    def reason_text(self) -> str:
+        """One sentence summing up the year, rendered by the library when
+        read (ecap_projection_year_explain)."""
+        return explain_record("ecap_projection_year_explain",
+                       S.ProjectionYearStruct, self)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -79,13 +79,13 @@ def test_guide_model(policy):
     # the guide broadcasts a 9 GiB side of 10 rows: limit warning
     o = E.advise_join(policy, left_size_bytes=BIG,
                       right_size_bytes=9663676416, right_row_count=10)
-    assert W.ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT in o.recommended_warning_flags
+    assert W.BROADCAST_BYTES_LIMIT in o.recommended_warning_flags
     # RIGHT OUTER cannot broadcast the right: hint ignored
     o = E.advise_join(policy, join_type=T.ECAP_JOIN_RIGHT_OUTER,
                       left_size_bytes=BIG, right_size_bytes=9663676416,
                       right_row_count=10)
     assert o.recommended_strategy is St.ECAP_JOIN_STRATEGY_SORT_MERGE
-    assert o.recommended_warning_flags & W.ECAP_JOIN_WARN_HINT_IGNORED
+    assert o.recommended_warning_flags & W.HINT_IGNORED
     # the small side's row count is required
     with pytest.raises(E.InvalidArgumentError) as ei:
         E.advise_join(policy, left_size_bytes=BIG, right_size_bytes=1000)
@@ -105,7 +105,7 @@ def test_ecap_recommendations(policy):
     # 400000000 rows >= 357913941: broadcasting fails -> MERGE
     o = E.advise_join(policy, left_size_bytes=BIG, right_size_bytes=1000,
                       right_row_count=400000000)
-    assert o.warning_flags & W.ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT
+    assert o.warning_flags & W.BROADCAST_ROWS_LIMIT
     assert o.reason is R.ECAP_JOIN_REASON_ECAP_SORT_MERGE
     assert o.recommended_hint is H.ECAP_JOIN_HINT_MERGE
     assert o.recommended_warning_flags == 0
@@ -177,3 +177,24 @@ def test_growing_small_side_never_turns_broadcast_back_on(size, more):
         bc_b = b.recommended_strategy is St.ECAP_JOIN_STRATEGY_BROADCAST_HASH
         assert bc_a == (size <= THR)
         assert not bc_b or bc_a
+
+
+def test_texts_are_rendered_on_demand(policy):
+    # right 8,000,000 bytes <= 50 MB = 52,428,800 bytes: broadcast by size
+    o = E.advise_join(policy, left_size_bytes=10**10,
+                      right_size_bytes=8 * 10**6)
+    assert "reason_text" not in o.to_dict()
+    assert o.strategy_text == (
+        "canBroadcastBySize: the right side's 8000000 bytes are at most "
+        "the 52428800-byte autoBroadcastJoinThreshold, so "
+        "BroadcastHashJoin builds it.")
+    assert o.explain() == o.reason_text == o.explain("recommendation")
+    assert "without a hint" in o.reason_text
+    assert o.hint_text == o.warning_text == o.recommended_warning_text == ""
+    assert o.explain(E.JoinText.STRATEGY) == o.strategy_text
+    with pytest.raises(E.UnknownEnumError):
+        o.explain("nope")
+    # the inputs that decided are part of the advice
+    assert (o.join_type, o.left_size_bytes, o.right_row_count) == \
+        (E.JoinType.INNER, 10**10, 0)
+    assert o.right_size_bytes == 8 * 10**6 and o.prefer_sort_merge is True

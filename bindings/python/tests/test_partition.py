@@ -88,7 +88,7 @@ def test_ecap1_rounds_up_and_floor(policy):
                             current_partition_count=4)
     assert o.action is A.ECAP_PARTITION_ACTION_COALESCE
     d = o.to_dict()
-    assert d["action"] == 2 and json.loads(json.dumps(d)) == d
+    assert d["action"] == "coalesce" and json.loads(json.dumps(d)) == d
 
 
 @pytest.mark.parametrize("kw,cls,field", [

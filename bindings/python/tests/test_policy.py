@@ -109,7 +109,7 @@ def test_key_introspection():
         (ValueType.ECAP_TYPE_DOUBLE, "MB", 128.0, 1.0, 1048576.0)
     b = ecaptune.key_find("join.prefer_sort_merge")
     assert b.type is ValueType.ECAP_TYPE_BOOL and b.default is True
-    assert json.loads(json.dumps(k.to_dict()))["type"] == 1
+    assert json.loads(json.dumps(k.to_dict()))["type"] == "double"
 
 
 def test_default_scenarios_and_catalog(policy):
@@ -122,7 +122,7 @@ def test_default_scenarios_and_catalog(policy):
     # RDS: db.r6g.xlarge has 4 vCPUs and 32 GiB; Multi-AZ twice the price
     x = policy.catalog_find("database", "db.r6g.xlarge").to_dict()
     assert (x["catalog"], x["vcpu_count"], x["memory_gb"], x["family"],
-            x["region"]) == (2, 4, 32.0, "db.r6g", "us-east-1")
+            x["region"]) == ("database", 4, 32.0, "db.r6g", "us-east-1")
     assert x["multi_az_price_usd_per_hour"] == 2 * x["price_usd_per_hour"]
 
 
@@ -187,3 +187,21 @@ def test_garbage_collection_frees():
     for _ in range(1000):
         ecaptune.Policy()["executor.cores"] = 3
     gc.collect()
+
+
+def test_to_struct_refuses_padding_and_unknown_names():
+    import ctypes
+
+    from ecaptune import _structs as S
+    from ecaptune._convert import to_struct
+    with pytest.raises(TypeError, match="reserved_0"):
+        to_struct(S.PartitionInStruct, {"reserved_0": 1})
+    with pytest.raises(TypeError, match="nope"):
+        to_struct(S.PartitionInStruct, {"nope": 1})
+    with pytest.raises(OverflowError):
+        to_struct(S.PartitionInStruct, {"data_size_bytes": 1 << 63})
+    s = to_struct(S.PartitionInStruct, {"data_size_bytes": 5,
+                                        "files_not_splittable": True})
+    assert (s.sz, s.data_size_bytes, s.files_not_splittable) == \
+        (ctypes.sizeof(S.PartitionInStruct), 5, 1)
+
