@@ -231,7 +231,12 @@ check_printed(const struct ecap_database_out *a, struct ecap_error *err)
 				     a->storage_limit_gb, 0.0, hi)) ||
 	    (rc = ecap__check_double(err, "peak_transactions_per_second",
 				     a->peak_transactions_per_second, 0.0,
-				     hi)))
+				     hi)) ||
+	    /* multiplied in the sentence: the advisor's own bounds */
+	    (rc = ecap__check_int64(err, "pool_size_count",
+				    a->pool_size_count, 0, 262143)) ||
+	    (rc = ecap__check_int64(err, "app_instance_count",
+				    a->app_instance_count, 0, 100000)))
 		return rc;
 	return ECAP_OK;
 }
