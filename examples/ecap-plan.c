@@ -3,7 +3,7 @@
  * ecap-plan - runs every libecaptune advisor on a built-in sample workload
  * and prints the plan: partitions, scan tasks, join strategy, cache level,
  * executors with their Spark properties, PostgreSQL, Kafka, and a 3-year
- * growth projection.
+ * growth projection with its cost parts, flags and Monte Carlo bands.
  *
  * usage: ecap-plan [--model guide|ecap-1] [--policy FILE] [--print-policy]
  */
@@ -287,11 +287,30 @@ plan_capacity(const ecap_policy *p, struct ecap_error *err)
 	return ECAP_OK;
 }
 
+/* Flags of a projected year, in words. */
+static void
+print_flags(const struct ecap_projection_year *y)
+{
+	if (y->spark_window_missed_flag)
+		printf("        ! the Spark run takes %.1f h: %.1f h past its "
+		       "%.0f-hour window\n", y->spark_projected_hours,
+		       y->spark_window_miss_hours, y->spark_window_hours);
+	if (y->database_beyond_one_instance_flag)
+		printf("        ! the database needs more than one instance can "
+		       "give\n");
+	if (y->kafka_quota_exceeded_flag)
+		printf("        ! Kafka needs more brokers than the quota\n");
+	if (y->review_architecture_flag)
+		printf("        ! %.1fx today's volume: review the "
+		       "architecture\n", y->growth_multiple_ratio);
+}
+
 static int
 plan_projection(const ecap_policy *p, struct ecap_error *err)
 {
 	struct ecap_projection_in in;
 	struct ecap_projection_year years[3];
+	const struct ecap_projection_year *y;
 	size_t i, n = 3;
 	int rc;
 
@@ -302,16 +321,84 @@ plan_projection(const ecap_policy *p, struct ecap_error *err)
 		ECAP_STRUCT_INIT(&years[i]);
 	if ((rc = ecap_projection_run(p, &in, years, &n, err)) != ECAP_OK)
 		return fail("projection", rc, err);
-	printf("3-year projection (default scenario):\n"
-	       "  year  peak tx/day  executors  database          brokers"
-	       "  USD/month\n");
+	printf("3-year projection (default scenario; %s, prices of %s):\n",
+	       years[0].currency, years[0].price_date[0] != '\0' ?
+	       years[0].price_date : "the policy");
+	for (i = 0; i < n; i++) {
+		char what[3][96];
+
+		y = &years[i];
+		snprintf(what[0], sizeof(what[0]), "%lld x %s, %lld executors, "
+			 "%.1f h a run", (long long)y->spark_node_count,
+			 y->spark_node_type[0] != '\0' ? y->spark_node_type :
+			 "(no node type)", (long long)y->spark_executors_count,
+			 y->spark_projected_hours);
+		snprintf(what[1], sizeof(what[1]), "%s x %lld, %.0f GB memory, "
+			 "%.0f GB storage", y->database_instance_class,
+			 (long long)y->database_instances_count,
+			 y->database_memory_required_gb, y->database_storage_gb);
+		snprintf(what[2], sizeof(what[2]), "%lld x %s, %lld partitions",
+			 (long long)y->kafka_brokers_count, y->kafka_broker_type,
+			 (long long)y->kafka_partitions_count);
+		printf("  year %d: %.0f tx/day (peak day %.0f)\n"
+		       "    Spark     %-58s %11.2f/month\n"
+		       "    database  %-58s %11.2f/month\n"
+		       "    Kafka     %-58s %11.2f/month\n"
+		       "    total     %-58s %11.2f/month\n",
+		       y->year, y->base_daily_transactions,
+		       y->peak_daily_transactions, what[0],
+		       y->spark_cost_usd_per_month, what[1],
+		       y->database_cost_usd_per_month, what[2],
+		       y->kafka_cost_usd_per_month, "",
+		       y->total_cost_usd_per_month);
+		print_flags(y);
+	}
+	return ECAP_OK;
+}
+
+static void
+print_band(const char *name, const struct ecap_projection_band *b)
+{
+	printf("    %-22s %12.2f %12.2f %12.2f %12.2f\n", name, b->p10, b->p50,
+	       b->p90, b->p99);
+}
+
+/* The same years over 10,000 random paths of the scenario's spreads. */
+static int
+plan_montecarlo(const ecap_policy *p, struct ecap_error *err)
+{
+	struct ecap_projection_montecarlo_in in;
+	struct ecap_projection_montecarlo_year years[3];
+	const struct ecap_projection_montecarlo_year *y;
+	size_t i, n = 3;
+	int rc;
+
+	ECAP_STRUCT_INIT(&in);
+	in.current_daily_transactions = workload.daily_transactions;
+	in.years = 3;
+	in.seed = 2026;
 	for (i = 0; i < n; i++)
-		printf("  %4d %12.0f %10lld  %-16s %8lld %10.2f\n",
-		       years[i].year, years[i].peak_daily_transactions,
-		       (long long)years[i].spark_executors_count,
-		       years[i].database_instance_class,
-		       (long long)years[i].kafka_brokers_count,
-		       years[i].total_cost_usd_per_month);
+		ECAP_STRUCT_INIT(&years[i]);
+	if ((rc = ecap_projection_montecarlo(p, &in, years, &n, err)) != ECAP_OK)
+		return fail("monte carlo", rc, err);
+	printf("\nMonte Carlo bands (10,000 paths, seed 2026):\n"
+	       "    %-22s %12s %12s %12s %12s\n", "", "P10", "P50", "P90",
+	       "P99");
+	for (i = 0; i < n; i++) {
+		y = &years[i];
+		printf("  year %d\n", y->year);
+		print_band("Spark nodes", &y->spark_node_count);
+		print_band("Spark executors", &y->spark_executors_count);
+		print_band("database instances", &y->database_instances_count);
+		print_band("Kafka brokers", &y->kafka_brokers_count);
+		print_band("Spark USD/month", &y->spark_cost_usd_per_month);
+		print_band("database USD/month", &y->database_cost_usd_per_month);
+		print_band("Kafka USD/month", &y->kafka_cost_usd_per_month);
+		print_band("total USD/month", &y->total_cost_usd_per_month);
+		printf("    window missed in %.1f%% of paths, review asked in "
+		       "%.1f%%\n", 100.0 * y->spark_window_missed_share_ratio,
+		       100.0 * y->review_architecture_share_ratio);
+	}
 	return ECAP_OK;
 }
 
@@ -364,7 +451,8 @@ main(int argc, char **argv)
 	    (rc = plan_cache(policy, &err)) != ECAP_OK ||
 	    (rc = plan_executors(policy, &err)) != ECAP_OK ||
 	    (rc = plan_capacity(policy, &err)) != ECAP_OK ||
-	    (rc = plan_projection(policy, &err)) != ECAP_OK)
+	    (rc = plan_projection(policy, &err)) != ECAP_OK ||
+	    (rc = plan_montecarlo(policy, &err)) != ECAP_OK)
 		goto out;
 out:
 	ecap_policy_free(&policy);

@@ -51,11 +51,35 @@ struct ecap__db_calc {
 };
 
 /*
+ * A memo of the class the database advisor picks, for the projection's
+ * paths (database.c): the pick depends on the memory needed only through
+ * which catalog entries hold it, so a need between the same two catalog
+ * memory sizes with the same vCPUs picks the same class.  Zero it before
+ * use; it serves one policy whose catalog does not change.
+ */
+#define ECAP__DB_MEMO_SLOTS 512
+struct ecap__db_memo_slot {
+	double vcpus;
+	size_t interval;
+	const struct ecap_catalog_entry *best;
+};
+struct ecap__db_memo {
+	bool ready;
+	size_t n_sizes;
+	double sizes[ECAP_CATALOG_MAX_ENTRIES];
+	struct ecap__db_memo_slot slot[ECAP__DB_MEMO_SLOTS];
+};
+
+/*
  * Sizes a database for tx transactions a day kept retention_days days,
- * with app_instances application pools (ecap-1).  Returns without text.
+ * whose busiest hour is that of a peak_tx day (ecap-1; the advisor passes
+ * tx, the projection the seasonal peak), with app_instances application
+ * pools (ecap-1).  Returns without text.  memo: NULL, or a memo kept
+ * over many calls with one policy.
  */
 void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
-			 double retention_days, double app_instances,
+			 double peak_tx, double retention_days,
+			 double app_instances, struct ecap__db_memo *memo,
 			 struct ecap__db_calc *c);
 
 /* ---- Kafka (kafka.c, kafka-size.c) ---- */
@@ -80,6 +104,9 @@ struct ecap__kafka_args {
 	double max_replicas_per_broker;
 	/* A catalog entry name, or NULL to choose the cheapest. */
 	const char *instance_type;
+	/* ecap-1: a catalog entry to size on (the projection's paths), which
+	 * takes precedence over instance_type; NULL = none. */
+	const struct ecap_catalog_entry *entry;
 };
 
 struct ecap__kafka_calc {

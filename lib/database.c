@@ -98,12 +98,21 @@ cheapest_fit(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
 	     double vcpus, int32_t multi_az)
 {
 	const struct ecap_catalog_entry *best = NULL;
+	double best_price = 0.0, price;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (e[i].memory_gb >= memory_gb && e[i].vcpu_count >= vcpus &&
-		    (best == NULL || cheaper(&e[i], best, multi_az)))
+	for (i = 0; i < n; i++) {
+		if (!(e[i].memory_gb >= memory_gb && e[i].vcpu_count >= vcpus))
+			continue;
+		/* cheaper()'s order, the best price kept (the projection
+		 * runs this for every Monte Carlo path) */
+		price = primary_price(&e[i], multi_az);
+		if (best == NULL || price < best_price ||
+		    (price == best_price && cheaper(&e[i], best, multi_az))) {
 			best = &e[i];
+			best_price = price;
+		}
+	}
 	return best;
 }
 
@@ -172,9 +181,78 @@ add_replicas(const ecap_policy *p, struct ecap__db_calc *c)
 	}
 }
 
+static const struct ecap_catalog_entry *
+pick(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
+     double vcpus, int32_t multi_az)
+{
+	const struct ecap_catalog_entry *best =
+		cheapest_fit(e, n, memory_gb, vcpus, multi_az);
+
+	return best != NULL ? best : largest(e, n, memory_gb, vcpus, multi_az);
+}
+
+/* The catalog's distinct memory sizes, ascending; no class picked yet. */
 static void
-choose_class(const ecap_policy *p, struct ecap__db_calc *c,
-	     const struct ecap_catalog_entry **chosen)
+memo_ready(struct ecap__db_memo *m, const struct ecap_catalog_entry *e,
+	   size_t n)
+{
+	size_t i, j;
+	double v;
+
+	for (i = 0; i < n; i++) {
+		v = e[i].memory_gb;
+		for (j = i; j > 0 && m->sizes[j - 1] > v; j--)
+			m->sizes[j] = m->sizes[j - 1];
+		m->sizes[j] = v;
+	}
+	for (i = 0, m->n_sizes = 0; i < n; i++)
+		if (m->n_sizes == 0 || m->sizes[i] != m->sizes[m->n_sizes - 1])
+			m->sizes[m->n_sizes++] = m->sizes[i];
+	for (i = 0; i < ECAP__DB_MEMO_SLOTS; i++)
+		m->slot[i].best = NULL;
+	m->ready = true;
+}
+
+/*
+ * pick() through the memo: the interval of the memory need (how many
+ * catalog sizes lie below it: beyond the largest, largest() holds the
+ * need at the largest) and the vCPUs are the key.
+ */
+static const struct ecap_catalog_entry *
+pick_memo(struct ecap__db_memo *m, const struct ecap_catalog_entry *e,
+	  size_t n, double memory_gb, double vcpus, int32_t multi_az)
+{
+	size_t lo = 0, hi, mid, h, probe;
+
+	if (!m->ready)
+		memo_ready(m, e, n);
+	for (hi = m->n_sizes; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (m->sizes[mid] < memory_gb)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	h = (lo * 131 + (size_t)fmin(vcpus, 1e9)) % ECAP__DB_MEMO_SLOTS;
+	for (probe = 0; probe < ECAP__DB_MEMO_SLOTS; probe++) {
+		struct ecap__db_memo_slot *s =
+			&m->slot[(h + probe) % ECAP__DB_MEMO_SLOTS];
+
+		if (s->best == NULL) {
+			s->vcpus = vcpus;
+			s->interval = lo;
+			s->best = pick(e, n, memory_gb, vcpus, multi_az);
+			return s->best;
+		}
+		if (s->interval == lo && s->vcpus == vcpus)
+			return s->best;
+	}
+	return pick(e, n, memory_gb, vcpus, multi_az);
+}
+
+static void
+choose_class(const ecap_policy *p, struct ecap__db_memo *memo,
+	     struct ecap__db_calc *c, const struct ecap_catalog_entry **chosen)
 {
 	size_t n;
 	const struct ecap_catalog_entry *e =
@@ -182,11 +260,11 @@ choose_class(const ecap_policy *p, struct ecap__db_calc *c,
 	const struct ecap_catalog_entry *best;
 
 	c->reason = ECAP_DATABASE_REASON_CHEAPEST_FIT;
-	best = cheapest_fit(e, n, c->memory_required_gb, c->vcpu_required,
-			    c->multi_az);
-	if (best == NULL)
-		best = largest(e, n, c->memory_required_gb, c->vcpu_required,
-			       c->multi_az);
+	best = memo != NULL ?
+	       pick_memo(memo, e, n, c->memory_required_gb, c->vcpu_required,
+			 c->multi_az) :
+	       pick(e, n, c->memory_required_gb, c->vcpu_required,
+		    c->multi_az);
 	c->instance_class = best->name;
 	c->instance_memory_gb = best->memory_gb;
 	c->vcpus = best->vcpu_count;
@@ -248,8 +326,9 @@ price(const ecap_policy *p, const struct ecap_catalog_entry *e,
 }
 
 static void
-calc_ecap1(const ecap_policy *p, double tx, double retention_days,
-	   double app_instances, struct ecap__db_calc *c)
+calc_ecap1(const ecap_policy *p, double peak_tx, double retention_days,
+	   double app_instances, struct ecap__db_memo *memo,
+	   struct ecap__db_calc *c)
 {
 	const struct ecap_catalog_entry *e;
 	double hot = fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
@@ -264,7 +343,7 @@ calc_ecap1(const ecap_policy *p, double tx, double retention_days,
 		fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
 		     c->working_set_gb /
 			     ecap__pd(p, ECAP_K_DATABASE_CACHE_SHARE_RATIO));
-	c->peak_tps = tx / SECONDS_PER_DAY *
+	c->peak_tps = peak_tx / SECONDS_PER_DAY *
 		      ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR);
 	c->vcpu_required = fmax(
 		1.0,
@@ -275,7 +354,7 @@ calc_ecap1(const ecap_policy *p, double tx, double retention_days,
 	c->storage_gb = fmax(ceil(with_buffer),
 			     ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB)));
 	c->storage_limit_gb = ecap__pd(p, ECAP_K_DATABASE_STORAGE_LIMIT_GB);
-	choose_class(p, c, &e);
+	choose_class(p, memo, c, &e);
 	size_iops(p, c);
 	if (c->storage_gb > c->storage_limit_gb) {
 		c->flags |= ECAP_DATABASE_FLAG_STORAGE_LIMIT |
@@ -293,7 +372,8 @@ calc_ecap1(const ecap_policy *p, double tx, double retention_days,
 
 void
 ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
-		    double retention_days, double app_instances,
+		    double peak_tx, double retention_days,
+		    double app_instances, struct ecap__db_memo *memo,
 		    struct ecap__db_calc *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -306,7 +386,7 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 	if (model == ECAP_MODEL_GUIDE)
 		calc_guide(p, c);
 	else
-		calc_ecap1(p, tx, retention_days, app_instances, c);
+		calc_ecap1(p, peak_tx, retention_days, app_instances, memo, c);
 }
 
 /* ---- parameters and pools ---- */
@@ -522,6 +602,9 @@ ecap_database_advise(const ecap_policy *policy,
 	    (rc = ecap__check_double(err, "transactions_per_day",
 				     in->transactions_per_day, 0.0,
 				     ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
+	    (rc = ecap__check_double(err, "peak_transactions_per_day",
+				     in->peak_transactions_per_day, 0.0,
+				     ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
 	    (rc = ecap__check_override_int64(err, "retention_days",
 					     in->retention_days,
 					     ECAP_K_DATABASE_RETENTION_DAYS)) ||
@@ -534,7 +617,10 @@ ecap_database_advise(const ecap_policy *policy,
 		    in->retention_days :
 		    ecap__pi(policy, ECAP_K_DATABASE_RETENTION_DAYS);
 	ecap__database_calc(policy, policy->model, in->transactions_per_day,
-			    (double)retention, (double)a.app_instances, &c);
+			    in->peak_transactions_per_day != 0.0 ?
+				    in->peak_transactions_per_day :
+				    in->transactions_per_day,
+			    (double)retention, (double)a.app_instances, NULL, &c);
 	ECAP__OUT_ZERO(out, ecap_database_out);
 	out->model = policy->model;
 	out->workload = a.workload;

@@ -403,3 +403,48 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 	fill_out(p, a, &best, &second, out);
 	return ECAP_OK;
 }
+
+/*
+ * One node's plans for many runs (the projection's paths): the node's
+ * capacity and executor shape do not depend on the data, so they are cut
+ * once; each run then gets size_plan and price_plan, exactly what
+ * ecap__executor_ecap1 answers with a->node named.
+ */
+int
+ecap__executor_ecap1_column(const ecap_policy *p,
+			    const struct ecap__exec_args *a,
+			    const double *run_gb, size_t n,
+			    struct ecap__exec_cell *cells,
+			    struct ecap_error *err)
+{
+	struct ecap__exec_args arg = *a;
+	double primary_usd;
+	struct plan pl, base;
+	size_t i;
+	int rc;
+
+	memset(&base, 0, sizeof(base));
+	base.node = &a->node;
+	if ((rc = primary_hour_usd(p, a, &primary_usd, err)) != ECAP_OK ||
+	    (rc = capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
+	    (rc = ecap__exec_shape(p, &base.cap, a->overhead_factor,
+				   a->fixed_cores, &base.shape, err)) != ECAP_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		pl = base;
+		arg.run_gb = run_gb[i];
+		arg.daily_gb = run_gb[i] * (double)arg.runs;
+		if ((rc = size_plan(p, &arg, &pl, err)) != ECAP_OK)
+			return rc;
+		price_plan(p, &arg, primary_usd, &pl);
+		cells[i].nodes = (double)pl.nodes;
+		cells[i].executors = (double)pl.executors;
+		cells[i].projected_hours = pl.projected_hours;
+		/* fill_out's order: cost_run * runs * hours_per_month / 24 */
+		cells[i].cost_usd_per_month = pl.cost_run * (double)arg.runs *
+			ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0;
+		cells[i].window_met = pl.met;
+		cells[i].over_policy_cap = pl.over_policy_cap;
+	}
+	return ECAP_OK;
+}

@@ -37,8 +37,39 @@ struct ecap__exec_args {
 void ecap__executor_fill_regions(const ecap_policy *p,
 				 struct ecap_executor_out *out);
 
+/* The public call's checks and the policy's defaults (executor.c). */
+int ecap__executor_resolve(const ecap_policy *p,
+			   const struct ecap_executor_in *in,
+			   struct ecap__exec_args *a, struct ecap_error *err);
+/* Sizes resolved inputs with the policy's model, without checks or text,
+ * into out (zeroed by the caller): what ecap_executor_advise answers for
+ * them (executor.c).  The projection sizes its paths with it. */
+int ecap__executor_size(const ecap_policy *p, const struct ecap__exec_args *a,
+			struct ecap_executor_out *out, struct ecap_error *err);
+
 /* ecap-1 sizing (executor-ecap1.c). */
 int ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 			 struct ecap_executor_out *out, struct ecap_error *err);
+
+/* One run of ecap__executor_ecap1_column. */
+struct ecap__exec_cell {
+	double nodes;
+	double executors;
+	double projected_hours;
+	double cost_usd_per_month;
+	bool window_met;
+	bool over_policy_cap;
+};
+
+/*
+ * ecap-1 on the node a->node (a->has_node) for n runs of run_gb[i] GB
+ * (a->runs a day): what ecap__executor_ecap1 answers for each, with the
+ * node's capacity and executor shape cut once (executor-ecap1.c).
+ */
+int ecap__executor_ecap1_column(const ecap_policy *p,
+				const struct ecap__exec_args *a,
+				const double *run_gb, size_t n,
+				struct ecap__exec_cell *cells,
+				struct ecap_error *err);
 
 #endif /* ECAP_EXECUTOR_INTERNAL_H */

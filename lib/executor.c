@@ -441,6 +441,34 @@ fill_guide(const ecap_policy *p, const struct sizing *s,
 	return ECAP_OK;
 }
 
+int
+ecap__executor_resolve(const ecap_policy *p, const struct ecap_executor_in *in,
+		       struct ecap__exec_args *a, struct ecap_error *err)
+{
+	return resolve(p, in, a, err);
+}
+
+int
+ecap__executor_size(const ecap_policy *p, const struct ecap__exec_args *a,
+		    struct ecap_executor_out *out, struct ecap_error *err)
+{
+	out->model = ecap_policy_model(p);
+	out->platform = a->platform;
+	if (out->model == ECAP_MODEL_GUIDE) {
+		size_guide(p, a, out);
+		/* spark.executor.instances is an Int: the guide's uncapped
+		 * formula can ask for more, which no renderer or engine
+		 * takes. */
+		if (out->executor_count > ECAP__MAX_SPARK_INT)
+			return ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
+					  "daily_data_gb %.17g needs more "
+					  "executors than Spark's 2147483647",
+					  a->daily_gb);
+		return fill_guide(p, a, out, err);
+	}
+	return ecap__executor_ecap1(p, a, out, err);
+}
+
 ECAP_API int
 ecap_executor_advise(const ecap_policy *policy,
 		     const struct ecap_executor_in *in,
@@ -457,24 +485,7 @@ ecap_executor_advise(const ecap_policy *policy,
 	ECAP__OUT_ZERO(out, ecap_executor_out);
 	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK)
 		return rc;
-	out->model = ecap_policy_model(policy);
-	out->platform = in->platform;
-	if (out->model == ECAP_MODEL_GUIDE) {
-		size_guide(policy, &s, out);
-		/* spark.executor.instances is an Int: the guide's uncapped
-		 * formula can ask for more, which no renderer or engine
-		 * takes. */
-		if (out->executor_count > ECAP__MAX_SPARK_INT)
-			rc = ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
-					"daily_data_gb %.17g needs more "
-					"executors than Spark's 2147483647",
-					in->daily_data_gb);
-		else
-			rc = fill_guide(policy, &s, out, err);
-	} else {
-		rc = ecap__executor_ecap1(policy, &s, out, err);
-	}
-	if (rc != ECAP_OK)
+	if ((rc = ecap__executor_size(policy, &s, out, err)) != ECAP_OK)
 		ECAP__OUT_ZERO(out, ecap_executor_out);
 	return rc;
 }

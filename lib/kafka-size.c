@@ -153,6 +153,10 @@ choose(const ecap_policy *p, const struct ecap__kafka_args *a,
 	size_t i, n;
 	int pass;
 
+	if (a->entry != NULL) {
+		fit_size(p, a, c, a->entry, best);
+		return a->entry;
+	}
 	e = ecap__catalog_entries(p, ECAP_CATALOG_KAFKA_BROKER, &n);
 	for (pass = 0; pass < 2 && chosen == NULL; pass++) {
 		for (i = 0; i < n; i++) {

@@ -11,14 +11,24 @@
 
 #define SCENARIO_PREFIX "growth.scenarios."
 
-/* The guide's GROWTH_SCENARIOS. */
+/*
+ * The guide's GROWTH_SCENARIOS, with the spreads the Monte Carlo draws
+ * around them (standard deviations of the yearly growth and of the
+ * seasonal peak; ecap_projection_run(3) says why these): an established
+ * market's growth varies by a fifth of itself, a startup's by two fifths,
+ * a mature enterprise's by a fifth of a smaller rate; peaks vary by a
+ * tenth, a sixth and a fifteenth of themselves.
+ */
 static const struct {
 	const char *name, *description;
-	double growth, peak;
+	double growth, peak, growth_sd, peak_sd;
 } guide_scenarios[] = {
-	{ "conservative", "Steady growth, established market", 0.50, 2.0 },
-	{ "aggressive", "High growth startup, expanding market", 1.0, 3.0 },
-	{ "enterprise", "Mature enterprise, stable growth", 0.25, 1.5 },
+	{ "conservative", "Steady growth, established market", 0.50, 2.0,
+	  0.10, 0.20 },
+	{ "aggressive", "High growth startup, expanding market", 1.0, 3.0,
+	  0.40, 0.50 },
+	{ "enterprise", "Mature enterprise, stable growth", 0.25, 1.5,
+	  0.05, 0.10 },
 };
 
 ECAP_API const char *
@@ -88,6 +98,8 @@ policy_defaults(ecap_policy *p)
 			      sizeof(s->description));
 		s->yearly_growth_ratio = guide_scenarios[i].growth;
 		s->seasonal_peak_factor = guide_scenarios[i].peak;
+		s->yearly_growth_sd_ratio = guide_scenarios[i].growth_sd;
+		s->seasonal_peak_sd_factor = guide_scenarios[i].peak_sd;
 	}
 	ecap__catalog_defaults(p);
 }

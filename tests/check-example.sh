@@ -6,7 +6,8 @@ plan="$top_builddir/examples/ecap-plan"
 for model in ecap-1 guide; do
 	out=$("$plan" --model "$model")
 	for section in "model $model" "Partitions" "Join" "Cache" "Executors" \
-		"PostgreSQL" "Kafka" "3-year projection" "spark.executor.cores"; do
+		"PostgreSQL" "Kafka" "3-year projection" "Monte Carlo bands" "P99" \
+		"spark.executor.cores"; do
 		printf '%s\n' "$out" | grep -q "$section" || {
 			echo "FAIL: ecap-plan --model $model lacks \"$section\"" >&2
 			exit 1

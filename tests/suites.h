@@ -30,6 +30,7 @@ Suite *kafka_suite(void);
 Suite *kafka_explain_suite(void);
 Suite *projection_suite(void);
 Suite *hardening_suite(void);
+Suite *projection_mc_suite(void);
 Suite *batch_suite(void);
 
 /* Asserts a double to within a relative 1e-12 (exact where both are 0). */

@@ -429,6 +429,41 @@ START_TEST(ecap1_iops)
 }
 END_TEST
 
+/*
+ * A seasonal peak apart from the volume kept (the projection's years):
+ * storage and memory follow transactions_per_day, vCPUs and IOPS the
+ * peak day's busiest hour.  43200 a day kept, 20 IOPS a transaction:
+ * 20 IOPS; a 100x peak day: 4320000 / 86400 * 2 = 100 transactions/s,
+ * 2000 IOPS, ceil(100 / 200) = 1 vCPU (the pools' 2 decide); storage
+ * unchanged.
+ */
+START_TEST(ecap1_peak_day)
+{
+	static const struct test_class rows[] = {
+		{ "db.t.a", 64, 64.0, 1.0, 2.0 },
+	};
+	double storage;
+
+	use_catalog(rows, 1);
+	set_double("database.iops_per_transaction", 20.0);
+	advise(43200, 1);
+	storage = out.storage_gb;
+	ck_assert_int_eq(out.iops_required_count, 20);
+	in.peak_transactions_per_day = 4320000;
+	advise(43200, 1);
+	ck_assert_int_eq(out.iops_required_count, 2000);
+	ck_assert_double_near(out.storage_gb, storage);
+	ck_assert_int_eq(out.vcpu_required_count, 2);
+	in.peak_transactions_per_day = -1;
+	in.transactions_per_day = 43200;
+	ck_assert_err(ecap_database_advise(p, &in, &out, &err), ECAP_ERR_RANGE,
+		      err, "peak_transactions_per_day");
+	in.peak_transactions_per_day = NAN;
+	ck_assert_err(ecap_database_advise(p, &in, &out, &err),
+		      ECAP_ERR_INVALID, err, "peak_transactions_per_day");
+}
+END_TEST
+
 /* Storage beyond 64 TiB: one instance, priced, flagged. */
 START_TEST(ecap1_storage_limit)
 {
@@ -746,6 +781,7 @@ database_suite(void)
 	tcase_add_test(tc, ecap1_cheapest_class);
 	tcase_add_test(tc, ecap1_read_replicas);
 	tcase_add_test(tc, ecap1_iops);
+	tcase_add_test(tc, ecap1_peak_day);
 	tcase_add_test(tc, ecap1_storage_limit);
 	tcase_add_test(tc, ecap1_storage_plan);
 	tcase_add_test(tc, ecap1_properties);

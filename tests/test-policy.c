@@ -120,14 +120,24 @@ START_TEST(default_scenarios_are_the_guides)
 	ck_assert_double_near(s.yearly_growth_ratio, 0.50);
 	ck_assert_double_near(s.seasonal_peak_factor, 2.0);
 	ck_assert_str_eq(s.description, "Steady growth, established market");
-	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.0);
+	/* the spreads of ecap_projection_run(3): a fifth of the growth, a
+	 * tenth of the peak for an established market */
+	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.10);
+	ck_assert_double_near(s.seasonal_peak_sd_factor, 0.20);
 	ck_assert_int_eq(ecap_policy_scenario_find(p, "aggressive", &s, &err), 0);
 	ck_assert_double_near(s.yearly_growth_ratio, 1.0);
 	ck_assert_double_near(s.seasonal_peak_factor, 3.0);
+	/* a startup: two fifths of the growth, a sixth of the peak */
+	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.40);
+	ck_assert_double_near(s.seasonal_peak_sd_factor, 0.50);
 	ck_assert_int_eq(ecap_policy_scenario_at(p, 2, &s, &err), 0);
 	ck_assert_str_eq(s.name, "enterprise");
 	ck_assert_double_near(s.yearly_growth_ratio, 0.25);
 	ck_assert_double_near(s.seasonal_peak_factor, 1.5);
+	/* a mature enterprise: a fifth of a small growth, a fifteenth of
+	 * the peak */
+	ck_assert_double_near(s.yearly_growth_sd_ratio, 0.05);
+	ck_assert_double_near(s.seasonal_peak_sd_factor, 0.10);
 	ck_assert_err(ecap_policy_scenario_at(p, 3, &s, &err), ECAP_ERR_RANGE,
 		      err, "index");
 	ck_assert_err(ecap_policy_scenario_find(p, "hyper", &s, &err),

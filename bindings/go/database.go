@@ -155,6 +155,9 @@ type DatabaseInput struct {
 	MaxConnectionsCount int64 // 0 = PGTune's default, raised to the pools' need
 	PostgresVersion     int32 // 10 .. 18; 0 = policy database.postgres_version
 	AppInstanceCount    int64 // application pools; 0 = policy
+	// ecap-1: the day whose busiest hour sizes vCPUs and IOPS (a
+	// seasonal peak); 0 = TransactionsPerDay.
+	PeakTransactionsPerDay float64
 }
 
 // DatabaseShape is a machine already chosen (struct
@@ -385,6 +388,7 @@ func (p *Policy) AdviseDatabase(in DatabaseInput) (DatabaseAdvice, error) {
 	ci.max_connections_count = C.int64_t(in.MaxConnectionsCount)
 	ci.postgres_version = C.int32_t(in.PostgresVersion)
 	ci.app_instance_count = C.int64_t(in.AppInstanceCount)
+	ci.peak_transactions_per_day = C.double(in.PeakTransactionsPerDay)
 	out := initSized(new(C.struct_ecap_database_out), C.sizeof_struct_ecap_database_out)
 	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
 		return C.ecap_database_advise(cp, ci, out, ce)

@@ -59,6 +59,22 @@ func TestDatabaseOneMillionADay(t *testing.T) {
 }
 
 // PGTune web, 16 GB, 4 CPUs (tests/test-pgtune.c).
+// ecap1_peak_day: the kept volume sizes storage, the peak day's busiest
+// hour vCPUs and IOPS (1e8 / 86400 * 2 = 2314.8 transactions/s: 12 vCPUs
+// of 200, 9260 IOPS of 4 each).
+func TestDatabasePeakDay(t *testing.T) {
+	p := newPolicy(t)
+	a, err := p.AdviseDatabase(DatabaseInput{TransactionsPerDay: 1e6, PeakTransactionsPerDay: 1e8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.StorageGB != 2173 || a.VCPURequiredCount != 12 || a.IOPSRequiredCount != 9260 {
+		t.Errorf("%+v", a)
+	}
+	_, err = p.AdviseDatabase(DatabaseInput{TransactionsPerDay: 1e6, PeakTransactionsPerDay: -1})
+	wantErr(t, "negative peak", err, ErrRange, "peak_transactions_per_day")
+}
+
 func TestDatabaseShapeAndRenderings(t *testing.T) {
 	p := newPolicy(t)
 	a, err := p.AdviseDatabaseShape(DatabaseShape{MemoryGB: 16, VCPUCount: 4, Workload: WorkloadWeb,

@@ -306,6 +306,6 @@ func ExamplePolicy_ProjectMonteCarlo() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(len(a), a[1] == b[1], a[1].TotalCostP50USDPerMonth <= a[1].TotalCostP99USDPerMonth)
+	fmt.Println(len(a), a[1] == b[1], a[1].TotalCostUSDPerMonth.P50 <= a[1].TotalCostUSDPerMonth.P99)
 	// Output: 2 true true
 }

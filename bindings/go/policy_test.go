@@ -224,11 +224,15 @@ func TestScenarios(t *testing.T) {
 	if err != nil || len(all) != 3 || p.ScenarioCount() != 3 {
 		t.Fatalf("Scenarios = %v, %v", all, err)
 	}
-	// project_capacity_needs: conservative 50 %/2x, aggressive 100 %/3x, enterprise 25 %/1.5x
+	// project_capacity_needs: conservative 50 %/2x, aggressive 100 %/3x,
+	// enterprise 25 %/1.5x; the spreads of ecap_projection_run(3)
 	want := []Scenario{
-		{Name: "conservative", Description: "Steady growth, established market", YearlyGrowthRatio: 0.5, SeasonalPeakFactor: 2},
-		{Name: "aggressive", Description: "High growth startup, expanding market", YearlyGrowthRatio: 1, SeasonalPeakFactor: 3},
-		{Name: "enterprise", Description: "Mature enterprise, stable growth", YearlyGrowthRatio: 0.25, SeasonalPeakFactor: 1.5},
+		{Name: "conservative", Description: "Steady growth, established market", YearlyGrowthRatio: 0.5, SeasonalPeakFactor: 2,
+			YearlyGrowthSDRatio: 0.1, SeasonalPeakSDFactor: 0.2},
+		{Name: "aggressive", Description: "High growth startup, expanding market", YearlyGrowthRatio: 1, SeasonalPeakFactor: 3,
+			YearlyGrowthSDRatio: 0.4, SeasonalPeakSDFactor: 0.5},
+		{Name: "enterprise", Description: "Mature enterprise, stable growth", YearlyGrowthRatio: 0.25, SeasonalPeakFactor: 1.5,
+			YearlyGrowthSDRatio: 0.05, SeasonalPeakSDFactor: 0.1},
 	}
 	for i := range want {
 		if all[i] != want[i] {

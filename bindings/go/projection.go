@@ -32,35 +32,64 @@ type ProjectionInput struct {
 }
 
 // ProjectionYear is one projected year (struct ecap_projection_year).
+// ecap-1 keeps data for the base volume (database storage and working
+// set, Kafka retention) and computes for the seasonal peak (Spark nodes
+// and hours, database vCPUs and IOPS, Kafka throughput); the guide sizes
+// everything for the peak.  Every cost part is reported and totalled; the
+// flags mark the years a budget review must not pass silently.
 type ProjectionYear struct {
-	Model                    Model
-	Year                     int // 1 .. Years
-	BaseDailyTransactions    float64
-	PeakDailyTransactions    float64
-	SparkDailyDataGB         float64
-	SparkExecutorsCount      int64
-	SparkExecutorMemoryGB    float64
-	SparkCostUSDPerHour      float64
-	SparkCostUSDPerMonth     float64
-	DatabaseInstanceClass    string
-	DatabaseMemoryRequiredGB float64
-	DatabaseStorageGB        float64
-	DatabaseReason           DatabaseReason
-	DatabaseFits             bool
-	DatabaseInstancesCount   int64
-	DatabaseCostUSDPerMonth  float64
-	KafkaEventsPerSecond     float64
-	KafkaPeakEventsPerSecond float64
-	KafkaPartitionsCount     int64
-	KafkaBrokersCount        int64
-	KafkaStoragePerBrokerGB  float64
-	KafkaReason              KafkaReason
-	KafkaCostUSDPerMonth     float64
-	TotalCostUSDPerMonth     float64 // Spark + database + Kafka
+	Model                           Model
+	Year                            int // 1 .. Years
+	BaseDailyTransactions           float64
+	PeakDailyTransactions           float64
+	GrowthMultipleRatio             float64 // base / today's
+	SparkDailyDataGB                float64
+	SparkNodeType                   string // "" without one
+	SparkNodeCount                  int64
+	SparkExecutorsCount             int64
+	SparkExecutorMemoryGB           float64
+	SparkTotalMemoryGB              float64
+	SparkProjectedHours             float64
+	SparkWindowHours                float64
+	SparkWindowMissHours            float64 // 0 when met
+	SparkCostUSDPerHour             float64
+	SparkCostUSDPerMonth            float64 // ecap-1: nodes x price x run hours x runs
+	DatabaseInstanceClass           string
+	DatabaseInstancesCount          int64 // primary and read replicas
+	DatabaseMemoryRequiredGB        float64
+	DatabaseStorageGB               float64
+	DatabaseReason                  DatabaseReason
+	DatabaseFits                    bool
+	DatabaseVCPURequiredCount       float64
+	DatabaseIOPSRequiredCount       float64
+	DatabaseInstanceCostUSDPerMonth float64
+	DatabaseReplicaCostUSDPerMonth  float64
+	DatabaseStorageCostUSDPerMonth  float64
+	DatabaseIOPSCostUSDPerMonth     float64
+	DatabaseCostUSDPerMonth         float64
+	KafkaEventsPerSecond            float64
+	KafkaPeakEventsPerSecond        float64
+	KafkaBrokerType                 string
+	KafkaPartitionsCount            int64
+	KafkaBrokersCount               int64
+	KafkaStoragePerBrokerGB         float64
+	KafkaReason                     KafkaReason
+	KafkaBrokerCostUSDPerMonth      float64
+	KafkaStorageCostUSDPerMonth     float64
+	KafkaCostUSDPerMonth            float64
+	TotalCostUSDPerMonth            float64 // Spark + database + Kafka
+	SparkWindowMissed               bool
+	SparkExecutorCapExceeded        bool
+	DatabaseBeyondOneInstance       bool
+	KafkaQuotaExceeded              bool
+	ReviewArchitecture              bool
+	Currency                        string // "USD"
+	PriceDate                       string // latest catalog price date priced
 }
 
-// Explain sums the year up in one sentence (peak, executors, database,
-// brokers, cost), rendered by the library now
+// Explain sums the year up in one sentence (volumes, Spark nodes,
+// executors and run hours, database class and count, brokers, cost, and
+// each flag raised), rendered by the library now
 // (ecap_projection_year_explain).
 func (py ProjectionYear) Explain() (string, error) {
 	var y C.struct_ecap_projection_year
@@ -75,30 +104,53 @@ func (py ProjectionYear) Explain() (string, error) {
 
 func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 	return ProjectionYear{
-		Model:                    Model(y.model),
-		Year:                     int(y.year),
-		BaseDailyTransactions:    float64(y.base_daily_transactions),
-		PeakDailyTransactions:    float64(y.peak_daily_transactions),
-		SparkDailyDataGB:         float64(y.spark_daily_data_gb),
-		SparkExecutorsCount:      int64(y.spark_executors_count),
-		SparkExecutorMemoryGB:    float64(y.spark_executor_memory_gb),
-		SparkCostUSDPerHour:      float64(y.spark_cost_usd_per_hour),
-		SparkCostUSDPerMonth:     float64(y.spark_cost_usd_per_month),
-		DatabaseInstanceClass:    goChars(y.database_instance_class[:]),
-		DatabaseMemoryRequiredGB: float64(y.database_memory_required_gb),
-		DatabaseStorageGB:        float64(y.database_storage_gb),
-		DatabaseReason:           DatabaseReason(y.database_reason),
-		DatabaseFits:             goBool(y.database_fits_flag),
-		DatabaseInstancesCount:   int64(y.database_instances_count),
-		DatabaseCostUSDPerMonth:  float64(y.database_cost_usd_per_month),
-		KafkaEventsPerSecond:     float64(y.kafka_events_per_second),
-		KafkaPeakEventsPerSecond: float64(y.kafka_peak_events_per_second),
-		KafkaPartitionsCount:     int64(y.kafka_partitions_count),
-		KafkaBrokersCount:        int64(y.kafka_brokers_count),
-		KafkaStoragePerBrokerGB:  float64(y.kafka_storage_per_broker_gb),
-		KafkaReason:              KafkaReason(y.kafka_reason),
-		KafkaCostUSDPerMonth:     float64(y.kafka_cost_usd_per_month),
-		TotalCostUSDPerMonth:     float64(y.total_cost_usd_per_month),
+		Model:                           Model(y.model),
+		Year:                            int(y.year),
+		BaseDailyTransactions:           float64(y.base_daily_transactions),
+		PeakDailyTransactions:           float64(y.peak_daily_transactions),
+		GrowthMultipleRatio:             float64(y.growth_multiple_ratio),
+		SparkDailyDataGB:                float64(y.spark_daily_data_gb),
+		SparkNodeType:                   goChars(y.spark_node_type[:]),
+		SparkNodeCount:                  int64(y.spark_node_count),
+		SparkExecutorsCount:             int64(y.spark_executors_count),
+		SparkExecutorMemoryGB:           float64(y.spark_executor_memory_gb),
+		SparkTotalMemoryGB:              float64(y.spark_total_memory_gb),
+		SparkProjectedHours:             float64(y.spark_projected_hours),
+		SparkWindowHours:                float64(y.spark_window_hours),
+		SparkWindowMissHours:            float64(y.spark_window_miss_hours),
+		SparkCostUSDPerHour:             float64(y.spark_cost_usd_per_hour),
+		SparkCostUSDPerMonth:            float64(y.spark_cost_usd_per_month),
+		DatabaseInstanceClass:           goChars(y.database_instance_class[:]),
+		DatabaseInstancesCount:          int64(y.database_instances_count),
+		DatabaseMemoryRequiredGB:        float64(y.database_memory_required_gb),
+		DatabaseStorageGB:               float64(y.database_storage_gb),
+		DatabaseReason:                  DatabaseReason(y.database_reason),
+		DatabaseFits:                    goBool(y.database_fits_flag),
+		DatabaseVCPURequiredCount:       float64(y.database_vcpu_required_count),
+		DatabaseIOPSRequiredCount:       float64(y.database_iops_required_count),
+		DatabaseInstanceCostUSDPerMonth: float64(y.database_instance_cost_usd_per_month),
+		DatabaseReplicaCostUSDPerMonth:  float64(y.database_replica_cost_usd_per_month),
+		DatabaseStorageCostUSDPerMonth:  float64(y.database_storage_cost_usd_per_month),
+		DatabaseIOPSCostUSDPerMonth:     float64(y.database_iops_cost_usd_per_month),
+		DatabaseCostUSDPerMonth:         float64(y.database_cost_usd_per_month),
+		KafkaEventsPerSecond:            float64(y.kafka_events_per_second),
+		KafkaPeakEventsPerSecond:        float64(y.kafka_peak_events_per_second),
+		KafkaBrokerType:                 goChars(y.kafka_broker_type[:]),
+		KafkaPartitionsCount:            int64(y.kafka_partitions_count),
+		KafkaBrokersCount:               int64(y.kafka_brokers_count),
+		KafkaStoragePerBrokerGB:         float64(y.kafka_storage_per_broker_gb),
+		KafkaReason:                     KafkaReason(y.kafka_reason),
+		KafkaBrokerCostUSDPerMonth:      float64(y.kafka_broker_cost_usd_per_month),
+		KafkaStorageCostUSDPerMonth:     float64(y.kafka_storage_cost_usd_per_month),
+		KafkaCostUSDPerMonth:            float64(y.kafka_cost_usd_per_month),
+		TotalCostUSDPerMonth:            float64(y.total_cost_usd_per_month),
+		SparkWindowMissed:               goBool(y.spark_window_missed_flag),
+		SparkExecutorCapExceeded:        goBool(y.spark_executor_cap_exceeded_flag),
+		DatabaseBeyondOneInstance:       goBool(y.database_beyond_one_instance_flag),
+		KafkaQuotaExceeded:              goBool(y.kafka_quota_exceeded_flag),
+		ReviewArchitecture:              goBool(y.review_architecture_flag),
+		Currency:                        goChars(y.currency[:]),
+		PriceDate:                       goChars(y.price_date[:]),
 	}
 }
 
@@ -108,28 +160,59 @@ func (py ProjectionYear) fill(y *C.struct_ecap_projection_year) error {
 	y.year = C.int32_t(py.Year)
 	y.base_daily_transactions = C.double(py.BaseDailyTransactions)
 	y.peak_daily_transactions = C.double(py.PeakDailyTransactions)
+	y.growth_multiple_ratio = C.double(py.GrowthMultipleRatio)
 	y.spark_daily_data_gb = C.double(py.SparkDailyDataGB)
+	if err := setChars(y.spark_node_type[:], py.SparkNodeType, "spark_node_type"); err != nil {
+		return err
+	}
+	y.spark_node_count = C.int64_t(py.SparkNodeCount)
 	y.spark_executors_count = C.int64_t(py.SparkExecutorsCount)
 	y.spark_executor_memory_gb = C.double(py.SparkExecutorMemoryGB)
+	y.spark_total_memory_gb = C.double(py.SparkTotalMemoryGB)
+	y.spark_projected_hours = C.double(py.SparkProjectedHours)
+	y.spark_window_hours = C.double(py.SparkWindowHours)
+	y.spark_window_miss_hours = C.double(py.SparkWindowMissHours)
 	y.spark_cost_usd_per_hour = C.double(py.SparkCostUSDPerHour)
 	y.spark_cost_usd_per_month = C.double(py.SparkCostUSDPerMonth)
 	if err := setChars(y.database_instance_class[:], py.DatabaseInstanceClass, "database_instance_class"); err != nil {
 		return err
 	}
+	y.database_instances_count = C.int64_t(py.DatabaseInstancesCount)
 	y.database_memory_required_gb = C.double(py.DatabaseMemoryRequiredGB)
 	y.database_storage_gb = C.double(py.DatabaseStorageGB)
 	y.database_reason = C.int32_t(py.DatabaseReason)
 	y.database_fits_flag = cBool(py.DatabaseFits)
-	y.database_instances_count = C.int64_t(py.DatabaseInstancesCount)
+	y.database_vcpu_required_count = C.double(py.DatabaseVCPURequiredCount)
+	y.database_iops_required_count = C.double(py.DatabaseIOPSRequiredCount)
+	y.database_instance_cost_usd_per_month = C.double(py.DatabaseInstanceCostUSDPerMonth)
+	y.database_replica_cost_usd_per_month = C.double(py.DatabaseReplicaCostUSDPerMonth)
+	y.database_storage_cost_usd_per_month = C.double(py.DatabaseStorageCostUSDPerMonth)
+	y.database_iops_cost_usd_per_month = C.double(py.DatabaseIOPSCostUSDPerMonth)
 	y.database_cost_usd_per_month = C.double(py.DatabaseCostUSDPerMonth)
 	y.kafka_events_per_second = C.double(py.KafkaEventsPerSecond)
 	y.kafka_peak_events_per_second = C.double(py.KafkaPeakEventsPerSecond)
+	if err := setChars(y.kafka_broker_type[:], py.KafkaBrokerType, "kafka_broker_type"); err != nil {
+		return err
+	}
 	y.kafka_partitions_count = C.int64_t(py.KafkaPartitionsCount)
 	y.kafka_brokers_count = C.int64_t(py.KafkaBrokersCount)
 	y.kafka_storage_per_broker_gb = C.double(py.KafkaStoragePerBrokerGB)
 	y.kafka_reason = C.int32_t(py.KafkaReason)
+	y.kafka_broker_cost_usd_per_month = C.double(py.KafkaBrokerCostUSDPerMonth)
+	y.kafka_storage_cost_usd_per_month = C.double(py.KafkaStorageCostUSDPerMonth)
 	y.kafka_cost_usd_per_month = C.double(py.KafkaCostUSDPerMonth)
 	y.total_cost_usd_per_month = C.double(py.TotalCostUSDPerMonth)
+	y.spark_window_missed_flag = cBool(py.SparkWindowMissed)
+	y.spark_executor_cap_exceeded_flag = cBool(py.SparkExecutorCapExceeded)
+	y.database_beyond_one_instance_flag = cBool(py.DatabaseBeyondOneInstance)
+	y.kafka_quota_exceeded_flag = cBool(py.KafkaQuotaExceeded)
+	y.review_architecture_flag = cBool(py.ReviewArchitecture)
+	if err := setChars(y.currency[:], py.Currency, "currency"); err != nil {
+		return err
+	}
+	if err := setChars(y.price_date[:], py.PriceDate, "price_date"); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -196,59 +279,101 @@ type MonteCarloInput struct {
 	PathsCount               int64  // 0 = policy growth.montecarlo_paths
 }
 
-// MonteCarloYear holds nearest-rank percentiles of one year over all
-// paths (struct ecap_projection_montecarlo_year).
+// ProjectionBand is the mean and the nearest-rank percentiles of one
+// quantity over the Monte Carlo paths (struct ecap_projection_band); each
+// percentile is one path's value.
+type ProjectionBand struct {
+	Mean, P10, P50, P90, P99 float64
+}
+
+func goBand(b *C.struct_ecap_projection_band) ProjectionBand {
+	return ProjectionBand{Mean: float64(b.mean), P10: float64(b.p10),
+		P50: float64(b.p50), P90: float64(b.p90), P99: float64(b.p99)}
+}
+
+func (b ProjectionBand) fill(c *C.struct_ecap_projection_band) {
+	c.mean = C.double(b.Mean)
+	c.p10 = C.double(b.P10)
+	c.p50 = C.double(b.P50)
+	c.p90 = C.double(b.P90)
+	c.p99 = C.double(b.P99)
+}
+
+// MonteCarloYear is one year over all paths (struct
+// ecap_projection_montecarlo_year): the band of every family's sizing and
+// of each cost part, and the share of paths (0 .. 1) with each flag.
 type MonteCarloYear struct {
-	Model                   Model
-	Year                    int
-	SparkExecutorsP50Count  float64
-	SparkExecutorsP90Count  float64
-	SparkExecutorsP99Count  float64
-	DatabaseMemoryP50GB     float64
-	DatabaseMemoryP90GB     float64
-	DatabaseMemoryP99GB     float64
-	KafkaBrokersP50Count    float64
-	KafkaBrokersP90Count    float64
-	KafkaBrokersP99Count    float64
-	TotalCostP50USDPerMonth float64
-	TotalCostP90USDPerMonth float64
-	TotalCostP99USDPerMonth float64
+	Model                               Model
+	Year                                int
+	BaseDailyTransactions               ProjectionBand
+	PeakDailyTransactions               ProjectionBand
+	SparkNodeCount                      ProjectionBand
+	SparkExecutorsCount                 ProjectionBand
+	SparkProjectedHours                 ProjectionBand
+	DatabaseInstancesCount              ProjectionBand
+	DatabaseMemoryRequiredGB            ProjectionBand
+	DatabaseStorageGB                   ProjectionBand
+	KafkaBrokersCount                   ProjectionBand
+	KafkaStoragePerBrokerGB             ProjectionBand
+	SparkCostUSDPerMonth                ProjectionBand
+	DatabaseCostUSDPerMonth             ProjectionBand
+	KafkaCostUSDPerMonth                ProjectionBand
+	TotalCostUSDPerMonth                ProjectionBand
+	SparkWindowMissedShareRatio         float64
+	SparkExecutorCapExceededShareRatio  float64
+	DatabaseBeyondOneInstanceShareRatio float64
+	KafkaQuotaExceededShareRatio        float64
+	ReviewArchitectureShareRatio        float64
 }
 
 func goMonteCarloYear(y *C.struct_ecap_projection_montecarlo_year) MonteCarloYear {
 	return MonteCarloYear{
-		Model:                   Model(y.model),
-		Year:                    int(y.year),
-		SparkExecutorsP50Count:  float64(y.spark_executors_p50_count),
-		SparkExecutorsP90Count:  float64(y.spark_executors_p90_count),
-		SparkExecutorsP99Count:  float64(y.spark_executors_p99_count),
-		DatabaseMemoryP50GB:     float64(y.database_memory_p50_gb),
-		DatabaseMemoryP90GB:     float64(y.database_memory_p90_gb),
-		DatabaseMemoryP99GB:     float64(y.database_memory_p99_gb),
-		KafkaBrokersP50Count:    float64(y.kafka_brokers_p50_count),
-		KafkaBrokersP90Count:    float64(y.kafka_brokers_p90_count),
-		KafkaBrokersP99Count:    float64(y.kafka_brokers_p99_count),
-		TotalCostP50USDPerMonth: float64(y.total_cost_p50_usd_per_month),
-		TotalCostP90USDPerMonth: float64(y.total_cost_p90_usd_per_month),
-		TotalCostP99USDPerMonth: float64(y.total_cost_p99_usd_per_month),
+		Model:                               Model(y.model),
+		Year:                                int(y.year),
+		BaseDailyTransactions:               goBand(&y.base_daily_transactions),
+		PeakDailyTransactions:               goBand(&y.peak_daily_transactions),
+		SparkNodeCount:                      goBand(&y.spark_node_count),
+		SparkExecutorsCount:                 goBand(&y.spark_executors_count),
+		SparkProjectedHours:                 goBand(&y.spark_projected_hours),
+		DatabaseInstancesCount:              goBand(&y.database_instances_count),
+		DatabaseMemoryRequiredGB:            goBand(&y.database_memory_required_gb),
+		DatabaseStorageGB:                   goBand(&y.database_storage_gb),
+		KafkaBrokersCount:                   goBand(&y.kafka_brokers_count),
+		KafkaStoragePerBrokerGB:             goBand(&y.kafka_storage_per_broker_gb),
+		SparkCostUSDPerMonth:                goBand(&y.spark_cost_usd_per_month),
+		DatabaseCostUSDPerMonth:             goBand(&y.database_cost_usd_per_month),
+		KafkaCostUSDPerMonth:                goBand(&y.kafka_cost_usd_per_month),
+		TotalCostUSDPerMonth:                goBand(&y.total_cost_usd_per_month),
+		SparkWindowMissedShareRatio:         float64(y.spark_window_missed_share_ratio),
+		SparkExecutorCapExceededShareRatio:  float64(y.spark_executor_cap_exceeded_share_ratio),
+		DatabaseBeyondOneInstanceShareRatio: float64(y.database_beyond_one_instance_share_ratio),
+		KafkaQuotaExceededShareRatio:        float64(y.kafka_quota_exceeded_share_ratio),
+		ReviewArchitectureShareRatio:        float64(y.review_architecture_share_ratio),
 	}
 }
 
 func (m MonteCarloYear) fill(y *C.struct_ecap_projection_montecarlo_year) {
 	y.model = C.int32_t(m.Model)
 	y.year = C.int32_t(m.Year)
-	y.spark_executors_p50_count = C.double(m.SparkExecutorsP50Count)
-	y.spark_executors_p90_count = C.double(m.SparkExecutorsP90Count)
-	y.spark_executors_p99_count = C.double(m.SparkExecutorsP99Count)
-	y.database_memory_p50_gb = C.double(m.DatabaseMemoryP50GB)
-	y.database_memory_p90_gb = C.double(m.DatabaseMemoryP90GB)
-	y.database_memory_p99_gb = C.double(m.DatabaseMemoryP99GB)
-	y.kafka_brokers_p50_count = C.double(m.KafkaBrokersP50Count)
-	y.kafka_brokers_p90_count = C.double(m.KafkaBrokersP90Count)
-	y.kafka_brokers_p99_count = C.double(m.KafkaBrokersP99Count)
-	y.total_cost_p50_usd_per_month = C.double(m.TotalCostP50USDPerMonth)
-	y.total_cost_p90_usd_per_month = C.double(m.TotalCostP90USDPerMonth)
-	y.total_cost_p99_usd_per_month = C.double(m.TotalCostP99USDPerMonth)
+	m.BaseDailyTransactions.fill(&y.base_daily_transactions)
+	m.PeakDailyTransactions.fill(&y.peak_daily_transactions)
+	m.SparkNodeCount.fill(&y.spark_node_count)
+	m.SparkExecutorsCount.fill(&y.spark_executors_count)
+	m.SparkProjectedHours.fill(&y.spark_projected_hours)
+	m.DatabaseInstancesCount.fill(&y.database_instances_count)
+	m.DatabaseMemoryRequiredGB.fill(&y.database_memory_required_gb)
+	m.DatabaseStorageGB.fill(&y.database_storage_gb)
+	m.KafkaBrokersCount.fill(&y.kafka_brokers_count)
+	m.KafkaStoragePerBrokerGB.fill(&y.kafka_storage_per_broker_gb)
+	m.SparkCostUSDPerMonth.fill(&y.spark_cost_usd_per_month)
+	m.DatabaseCostUSDPerMonth.fill(&y.database_cost_usd_per_month)
+	m.KafkaCostUSDPerMonth.fill(&y.kafka_cost_usd_per_month)
+	m.TotalCostUSDPerMonth.fill(&y.total_cost_usd_per_month)
+	y.spark_window_missed_share_ratio = C.double(m.SparkWindowMissedShareRatio)
+	y.spark_executor_cap_exceeded_share_ratio = C.double(m.SparkExecutorCapExceededShareRatio)
+	y.database_beyond_one_instance_share_ratio = C.double(m.DatabaseBeyondOneInstanceShareRatio)
+	y.kafka_quota_exceeded_share_ratio = C.double(m.KafkaQuotaExceededShareRatio)
+	y.review_architecture_share_ratio = C.double(m.ReviewArchitectureShareRatio)
 }
 
 // ProjectMonteCarlo runs the Monte Carlo projection

@@ -100,20 +100,29 @@ func addNoisyScenario(t *testing.T, p *Policy) {
 	}
 }
 
-// montecarlo_ordered_and_reproducible and montecarlo_golden.
+// builtin_spreads_ordered_and_reproducible and golden
+// (tests/test-projection-mc.c).
 func TestMonteCarlo(t *testing.T) {
 	p := newPolicy(t)
-	addNoisyScenario(t, p)
-	in := MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 5, Scenario: "noisy", Seed: 12345, PathsCount: 2000}
+	// the built-in scenarios carry spreads: the bands differ by default
+	in := MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 5, Scenario: "aggressive", Seed: 12345, PathsCount: 2000}
 	first, err := p.ProjectMonteCarlo(in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, y := range first {
-		if y.SparkExecutorsP50Count > y.SparkExecutorsP90Count || y.SparkExecutorsP90Count > y.SparkExecutorsP99Count ||
-			y.TotalCostP50USDPerMonth > y.TotalCostP90USDPerMonth || !(y.DatabaseMemoryP50GB < y.DatabaseMemoryP99GB) {
-			t.Errorf("not ordered: %+v", y)
+		for _, b := range []ProjectionBand{y.SparkNodeCount, y.DatabaseMemoryRequiredGB, y.KafkaBrokersCount,
+			y.SparkCostUSDPerMonth, y.DatabaseCostUSDPerMonth, y.KafkaCostUSDPerMonth, y.TotalCostUSDPerMonth} {
+			if !(b.P10 <= b.P50 && b.P50 <= b.P90 && b.P90 <= b.P99) {
+				t.Errorf("year %d: not ordered: %+v", y.Year, b)
+			}
 		}
+		if !(y.BaseDailyTransactions.P10 < y.BaseDailyTransactions.P99) {
+			t.Errorf("year %d: no spread: %+v", y.Year, y.BaseDailyTransactions)
+		}
+	}
+	if !(first[4].TotalCostUSDPerMonth.P50 < first[4].TotalCostUSDPerMonth.P99) {
+		t.Errorf("year 5 cost has no spread: %+v", first[4].TotalCostUSDPerMonth)
 	}
 	// the same seed gives identical results; another seed does not
 	again, _ := p.ProjectMonteCarlo(in)
@@ -126,12 +135,12 @@ func TestMonteCarlo(t *testing.T) {
 		t.Error("another seed, same result")
 	}
 	// Golden numbers from an independent Python implementation of the
-	// generator and the guide model's database memory: 1e6 transactions,
-	// growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42, 101 paths, 2 years.
-	if err := p.SetModel(ModelGuide); err != nil {
-		t.Fatal(err)
-	}
-	golden, err := p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 2, Scenario: "noisy", Seed: 42, PathsCount: 101})
+	// generator and the guide's database memory of the peak: 1e6
+	// transactions, growth 0.3 +- 0.2, peak 2 +- 0.5, seed 42, 101 paths,
+	// 2 years.
+	g := guidePolicy(t)
+	addNoisyScenario(t, g)
+	golden, err := g.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 2, Scenario: "noisy", Seed: 42, PathsCount: 101})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,13 +148,77 @@ func TestMonteCarlo(t *testing.T) {
 		{1164.8474102112207, 1571.9808427305327, 1936.5222626965767},
 		{1359.2507414862064, 2134.1368069298496, 3081.628083237648},
 	} {
-		g := golden[i]
-		if !near(g.DatabaseMemoryP50GB, want[0]) || !near(g.DatabaseMemoryP90GB, want[1]) || !near(g.DatabaseMemoryP99GB, want[2]) {
-			t.Errorf("year %d: %+v", i+1, g)
+		b := golden[i].DatabaseMemoryRequiredGB
+		if b.P50 != want[0] || b.P90 != want[1] || b.P99 != want[2] {
+			t.Errorf("year %d: %+v", i+1, b)
 		}
 	}
 	js, err := MonteCarloJSON(golden)
-	if err != nil || !bytes.Contains(js, []byte(`"total_cost_p99_usd_per_month"`)) {
+	if err != nil || !bytes.Contains(js, []byte(`"total_cost_usd_per_month": {`)) ||
+		!bytes.Contains(js, []byte(`"p10": `)) {
 		t.Errorf("%s %v", js, err)
+	}
+}
+
+// zero_spread_equals_projection_and_advisors, in part.
+func TestMonteCarloWithoutSpread(t *testing.T) {
+	p := newPolicy(t)
+	if err := p.SetScenario(Scenario{Name: "flat", YearlyGrowthRatio: 1, SeasonalPeakFactor: 3}); err != nil {
+		t.Fatal(err)
+	}
+	years, err := p.Project(ProjectionInput{CurrentDailyTransactions: 250000, Years: 5, Scenario: "flat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc, err := p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 250000, Years: 5, Scenario: "flat", Seed: 1, PathsCount: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, y := range years {
+		m := mc[i]
+		for _, c := range []struct {
+			b ProjectionBand
+			v float64
+		}{
+			{m.SparkNodeCount, float64(y.SparkNodeCount)},
+			{m.DatabaseMemoryRequiredGB, y.DatabaseMemoryRequiredGB},
+			{m.KafkaBrokersCount, float64(y.KafkaBrokersCount)},
+			{m.TotalCostUSDPerMonth, y.TotalCostUSDPerMonth},
+		} {
+			if c.b.P10 != c.v || c.b.P50 != c.v || c.b.P99 != c.v {
+				t.Errorf("year %d: %+v, want %v", y.Year, c.b, c.v)
+			}
+		}
+	}
+}
+
+// ecap1_base_keeps_peak_computes and ecap1_flags (tests/test-projection.c).
+func TestProjectionECAP1(t *testing.T) {
+	p := newPolicy(t)
+	years, err := p.Project(ProjectionInput{CurrentDailyTransactions: 100000, Years: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := years[0]
+	// Kafka's average is the base's (150000 / 86400), its busiest hour
+	// the peak's (300000 / 86400 * 2); 3 x kafka.m7g.large:
+	// 3 * 0.204 * 720 = 440.64 and 3 x 2 GB * 0.10 = 0.60
+	if !near(y.KafkaEventsPerSecond, 150000.0/86400.0) || !near(y.KafkaPeakEventsPerSecond, 300000.0/86400.0*2) ||
+		y.KafkaBrokerType != "kafka.m7g.large" || !near(y.KafkaBrokerCostUSDPerMonth, 440.64) ||
+		!near(y.KafkaStorageCostUSDPerMonth, 0.60) {
+		t.Errorf("kafka: %+v", y)
+	}
+	if !near(y.TotalCostUSDPerMonth, y.SparkCostUSDPerMonth+y.DatabaseCostUSDPerMonth+y.KafkaCostUSDPerMonth) ||
+		y.Currency != "USD" || y.PriceDate != "2026-11-27" || y.ReviewArchitecture {
+		t.Errorf("%+v", y)
+	}
+	// aggressive from 1e7: year 4's base is 16x today's
+	years, err = p.Project(ProjectionInput{CurrentDailyTransactions: 1e7, Years: 4, Scenario: "aggressive"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if years[2].ReviewArchitecture || !years[3].ReviewArchitecture || !years[2].SparkExecutorCapExceeded ||
+		years[2].SparkNodeType == "" {
+		t.Errorf("flags: %+v", years[2:])
 	}
 }

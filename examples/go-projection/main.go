@@ -11,10 +11,35 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"text/tabwriter"
 
 	ecaptune "github.com/ecap/libecaptune/bindings/go"
 )
+
+// flags names a year's warnings, "-" for none.
+func flags(y ecaptune.ProjectionYear) string {
+	var f []string
+	if y.SparkWindowMissed {
+		f = append(f, fmt.Sprintf("window missed by %.1f h", y.SparkWindowMissHours))
+	}
+	if y.SparkExecutorCapExceeded {
+		f = append(f, "executors past the maximum")
+	}
+	if y.DatabaseBeyondOneInstance {
+		f = append(f, "database beyond one instance")
+	}
+	if y.KafkaQuotaExceeded {
+		f = append(f, "broker quota")
+	}
+	if y.ReviewArchitecture {
+		f = append(f, "review the architecture")
+	}
+	if len(f) == 0 {
+		return "-"
+	}
+	return strings.Join(f, "; ")
+}
 
 func main() {
 	tx := flag.Float64("tx", 1_000_000, "transactions a day today")
@@ -53,12 +78,13 @@ func main() {
 	fmt.Printf("%d-year capacity projection: %.0f transactions/day, scenario %s (%+.0f%% a year, peak x%.1f), model %s\n\n",
 		*years, *tx, s.Name, s.YearlyGrowthRatio*100, s.SeasonalPeakFactor, m)
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "year\tpeak tx/day\texecutors\theap GB\tdatabase\tx\tdb memory GB\tkafka partitions\tbrokers\tUSD/month\t")
+	fmt.Fprintln(w, "year\tbase tx/day\tpeak tx/day\tspark nodes\texecutors\tspark USD\tdatabase\tx\tdb USD\tbrokers\tkafka USD\tUSD/month\tflags\t")
 	for _, y := range plan {
-		fmt.Fprintf(w, "%d\t%.0f\t%d\t%.1f\t%s\t%d\t%.1f\t%d\t%d\t%.2f\t\n",
-			y.Year, y.PeakDailyTransactions, y.SparkExecutorsCount, y.SparkExecutorMemoryGB,
-			y.DatabaseInstanceClass, y.DatabaseInstancesCount, y.DatabaseMemoryRequiredGB,
-			y.KafkaPartitionsCount, y.KafkaBrokersCount, y.TotalCostUSDPerMonth)
+		fmt.Fprintf(w, "%d\t%.0f\t%.0f\t%d x %s\t%d\t%.2f\t%s\t%d\t%.2f\t%d x %s\t%.2f\t%.2f\t%s\t\n",
+			y.Year, y.BaseDailyTransactions, y.PeakDailyTransactions, y.SparkNodeCount, y.SparkNodeType,
+			y.SparkExecutorsCount, y.SparkCostUSDPerMonth, y.DatabaseInstanceClass, y.DatabaseInstancesCount,
+			y.DatabaseCostUSDPerMonth, y.KafkaBrokersCount, y.KafkaBrokerType, y.KafkaCostUSDPerMonth,
+			y.TotalCostUSDPerMonth, flags(y))
 	}
 	if err := w.Flush(); err != nil {
 		log.Fatal(err)

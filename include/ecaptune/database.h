@@ -119,9 +119,13 @@ struct ecap_database_in {
 	/* Application instances with a pool each; 0 = policy
 	 * database.app_instance_count; 0 .. 100000. */
 	int64_t app_instance_count;
+	/* ecap-1: transactions of the day whose busiest hour sizes vCPUs
+	 * and IOPS (a seasonal peak, while transactions_per_day is what is
+	 * kept); 0 = transactions_per_day; range 0 .. 1e12. */
+	double peak_transactions_per_day;
 	size_t :0;
 };
-#define ecap_database_in__last_field app_instance_count
+#define ecap_database_in__last_field peak_transactions_per_day
 
 /*
  * A machine already chosen (ecap_database_advise_shape): its RAM and

@@ -34,7 +34,13 @@ struct ecap_projection_in {
 };
 #define ecap_projection_in__last_field scenario
 
-/* One projected year.  The caller sets sz of the first array element. */
+/*
+ * One projected year.  The caller sets sz of the first array element.
+ * ecap-1: the base volume drives what is kept (database storage and
+ * working set, Kafka retention), the seasonal peak drives compute (Spark
+ * nodes and hours, database vCPUs and IOPS, Kafka throughput); the guide
+ * sizes everything for the peak.
+ */
 struct ecap_projection_year {
 	size_t sz;
 	/* enum ecap_model. */
@@ -45,38 +51,83 @@ struct ecap_projection_year {
 	 * int() of each, as the guide reports them. */
 	double base_daily_transactions;
 	double peak_daily_transactions;
-	/* Spark: peak / growth.transactions_per_gb GB a day. */
+	/* base / current: growth since today. */
+	double growth_multiple_ratio;
+	/* Spark, for the peak day: peak / growth.transactions_per_gb GB. */
 	double spark_daily_data_gb;
+	/* The node type ("" when the executor advice names none), nodes,
+	 * executors, heap each and all executors' heap. */
+	char spark_node_type[64];
+	int64_t spark_node_count;
 	int64_t spark_executors_count;
 	double spark_executor_memory_gb;
+	double spark_total_memory_gb;
+	/* The run's hours, the window, and the hours it misses it by (0
+	 * when met). */
+	double spark_projected_hours;
+	double spark_window_hours;
+	double spark_window_miss_hours;
 	double spark_cost_usd_per_hour;
-	/* Cost per hour * executor.processing_window_hours * days a month
-	 * (cost.hours_per_month / 24): the cluster runs its daily window. */
+	/* ecap-1: cost per hour * (projected hours) * runs a month
+	 * (cost.hours_per_month / 24 daily runs); guide: the whole window
+	 * every day. */
 	double spark_cost_usd_per_month;
-	/* ecap_database_advise for the peak. */
+	/* Database: ecap_database_advise's class, instances (primary plus
+	 * read replicas; guide: instances the memory needs), memory,
+	 * storage. */
 	char database_instance_class[64];
+	int64_t database_instances_count;
 	double database_memory_required_gb;
 	double database_storage_gb;
 	int32_t database_reason;
 	int32_t database_fits_flag;
-	int64_t database_instances_count;
+	/* ecap-1: vCPUs and IOPS the peak hour needs (0 when the model
+	 * sizes none). */
+	double database_vcpu_required_count;
+	double database_iops_required_count;
+	/* The primary's hours, its read replicas, storage and provisioned
+	 * IOPS (0 for a part the model does not price); their sum. */
+	double database_instance_cost_usd_per_month;
+	double database_replica_cost_usd_per_month;
+	double database_storage_cost_usd_per_month;
+	double database_iops_cost_usd_per_month;
 	double database_cost_usd_per_month;
-	/* ecap_kafka_advise for peak / 86400 events/s (ecap-1: peak
-	 * events/s = that * growth.intraday_peak_factor). */
+	/* Kafka: average (base) and busiest-hour (peak) events/s; the
+	 * guide: peak / 86400 for both. */
 	double kafka_events_per_second;
 	double kafka_peak_events_per_second;
+	char kafka_broker_type[64];
 	int64_t kafka_partitions_count;
 	int64_t kafka_brokers_count;
 	double kafka_storage_per_broker_gb;
 	int32_t kafka_reason;
 	int32_t reserved_0;
+	double kafka_broker_cost_usd_per_month;
+	double kafka_storage_cost_usd_per_month;
 	double kafka_cost_usd_per_month;
 	/* Spark + database + Kafka.  ecap_projection_year_explain() sums
 	 * the year up in a sentence. */
 	double total_cost_usd_per_month;
+	/* Flags: the Spark run misses its window; it needs more executors
+	 * than executor.max_executors (ecap-1 sizes past it and flags); the
+	 * database needs more than one instance can give (memory, writes,
+	 * storage or IOPS); Kafka
+	 * needs more brokers than kafka.max_broker_count; the base volume
+	 * reached growth.review_multiple_ratio times today's (ecap-1): the
+	 * year asks for an architecture review. */
+	int32_t spark_window_missed_flag;
+	int32_t spark_executor_cap_exceeded_flag;
+	int32_t database_beyond_one_instance_flag;
+	int32_t kafka_quota_exceeded_flag;
+	int32_t review_architecture_flag;
+	int32_t reserved_1;
+	/* ISO 4217 code of every cost ("USD": the catalogs' prices), and
+	 * the latest price date of the catalog entries priced, "YYYY-MM-DD". */
+	char currency[8];
+	char price_date[16];
 	size_t :0;
 };
-#define ecap_projection_year__last_field total_cost_usd_per_month
+#define ecap_projection_year__last_field price_date
 
 /**
  * Projects in->years years into years[] (capacity *count in, years written
@@ -116,26 +167,48 @@ struct ecap_projection_montecarlo_in {
 };
 #define ecap_projection_montecarlo_in__last_field paths_count
 
-/* Nearest-rank percentiles of one year over all paths. */
+/*
+ * One quantity of one year over all paths: the mean and the nearest-rank
+ * P10, P50, P90 and P99 (each one of the paths' values).
+ */
+struct ecap_projection_band {
+	double mean;
+	double p10;
+	double p50;
+	double p90;
+	double p99;
+};
+
+/* A Monte Carlo year: the band of each family's sizing and each cost
+ * part, and the share of paths each flag is raised in. */
 struct ecap_projection_montecarlo_year {
 	size_t sz;
 	int32_t model;
 	int32_t year;
-	double spark_executors_p50_count;
-	double spark_executors_p90_count;
-	double spark_executors_p99_count;
-	double database_memory_p50_gb;
-	double database_memory_p90_gb;
-	double database_memory_p99_gb;
-	double kafka_brokers_p50_count;
-	double kafka_brokers_p90_count;
-	double kafka_brokers_p99_count;
-	double total_cost_p50_usd_per_month;
-	double total_cost_p90_usd_per_month;
-	double total_cost_p99_usd_per_month;
+	struct ecap_projection_band base_daily_transactions;
+	struct ecap_projection_band peak_daily_transactions;
+	struct ecap_projection_band spark_node_count;
+	struct ecap_projection_band spark_executors_count;
+	struct ecap_projection_band spark_projected_hours;
+	struct ecap_projection_band database_instances_count;
+	struct ecap_projection_band database_memory_required_gb;
+	struct ecap_projection_band database_storage_gb;
+	struct ecap_projection_band kafka_brokers_count;
+	struct ecap_projection_band kafka_storage_per_broker_gb;
+	struct ecap_projection_band spark_cost_usd_per_month;
+	struct ecap_projection_band database_cost_usd_per_month;
+	struct ecap_projection_band kafka_cost_usd_per_month;
+	struct ecap_projection_band total_cost_usd_per_month;
+	/* Share of paths (0 .. 1) with each flag of struct
+	 * ecap_projection_year. */
+	double spark_window_missed_share_ratio;
+	double spark_executor_cap_exceeded_share_ratio;
+	double database_beyond_one_instance_share_ratio;
+	double kafka_quota_exceeded_share_ratio;
+	double review_architecture_share_ratio;
 	size_t :0;
 };
-#define ecap_projection_montecarlo_year__last_field total_cost_p99_usd_per_month
+#define ecap_projection_montecarlo_year__last_field review_architecture_share_ratio
 
 /** Monte Carlo projection; the array rules of ecap_projection_run(). */
 ECAP_API int ecap_projection_montecarlo(

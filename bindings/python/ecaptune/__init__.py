@@ -83,7 +83,7 @@ from .kafka import (KafkaReason, KafkaAdvice, KAFKA_MAX_EVENTS_PER_SECOND,
                     KAFKA_MAX_INGRESS_MB_PER_SECOND, advise_kafka,
                     kafka_reason_to_string, kafka_reason_from_string)
 
-from .projection import (ProjectionYear, MonteCarloYear,
+from .projection import (ProjectionYear, ProjectionBand, MonteCarloYear,
                          PROJECTION_MAX_YEARS, projection_run,
                          projection_to_json, projection_montecarlo,
                          projection_montecarlo_to_json)
@@ -150,7 +150,7 @@ __all__ = [
     "KAFKA_MAX_INGRESS_MB_PER_SECOND", "advise_kafka",
     "kafka_reason_to_string", "kafka_reason_from_string",
     # projection
-    "ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
+    "ProjectionYear", "ProjectionBand", "MonteCarloYear", "PROJECTION_MAX_YEARS",
     "projection_run", "projection_to_json", "projection_montecarlo",
     "projection_montecarlo_to_json",
     # batch

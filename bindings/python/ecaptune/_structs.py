@@ -546,6 +546,7 @@ class DatabaseInStruct(ctypes.Structure):
         ("postgres_version", ctypes.c_int32),
         ("reserved_0", ctypes.c_int32),
         ("app_instance_count", ctypes.c_int64),
+        ("peak_transactions_per_day", ctypes.c_double),
     ]
 
 
@@ -743,27 +744,51 @@ class ProjectionYearStruct(ctypes.Structure):
         ("year", ctypes.c_int32),
         ("base_daily_transactions", ctypes.c_double),
         ("peak_daily_transactions", ctypes.c_double),
+        ("growth_multiple_ratio", ctypes.c_double),
         ("spark_daily_data_gb", ctypes.c_double),
+        ("spark_node_type", ctypes.c_char * 64),
+        ("spark_node_count", ctypes.c_int64),
         ("spark_executors_count", ctypes.c_int64),
         ("spark_executor_memory_gb", ctypes.c_double),
+        ("spark_total_memory_gb", ctypes.c_double),
+        ("spark_projected_hours", ctypes.c_double),
+        ("spark_window_hours", ctypes.c_double),
+        ("spark_window_miss_hours", ctypes.c_double),
         ("spark_cost_usd_per_hour", ctypes.c_double),
         ("spark_cost_usd_per_month", ctypes.c_double),
         ("database_instance_class", ctypes.c_char * 64),
+        ("database_instances_count", ctypes.c_int64),
         ("database_memory_required_gb", ctypes.c_double),
         ("database_storage_gb", ctypes.c_double),
         ("database_reason", ctypes.c_int32),
         ("database_fits_flag", ctypes.c_int32),
-        ("database_instances_count", ctypes.c_int64),
+        ("database_vcpu_required_count", ctypes.c_double),
+        ("database_iops_required_count", ctypes.c_double),
+        ("database_instance_cost_usd_per_month", ctypes.c_double),
+        ("database_replica_cost_usd_per_month", ctypes.c_double),
+        ("database_storage_cost_usd_per_month", ctypes.c_double),
+        ("database_iops_cost_usd_per_month", ctypes.c_double),
         ("database_cost_usd_per_month", ctypes.c_double),
         ("kafka_events_per_second", ctypes.c_double),
         ("kafka_peak_events_per_second", ctypes.c_double),
+        ("kafka_broker_type", ctypes.c_char * 64),
         ("kafka_partitions_count", ctypes.c_int64),
         ("kafka_brokers_count", ctypes.c_int64),
         ("kafka_storage_per_broker_gb", ctypes.c_double),
         ("kafka_reason", ctypes.c_int32),
         ("reserved_0", ctypes.c_int32),
+        ("kafka_broker_cost_usd_per_month", ctypes.c_double),
+        ("kafka_storage_cost_usd_per_month", ctypes.c_double),
         ("kafka_cost_usd_per_month", ctypes.c_double),
         ("total_cost_usd_per_month", ctypes.c_double),
+        ("spark_window_missed_flag", ctypes.c_int32),
+        ("spark_executor_cap_exceeded_flag", ctypes.c_int32),
+        ("database_beyond_one_instance_flag", ctypes.c_int32),
+        ("kafka_quota_exceeded_flag", ctypes.c_int32),
+        ("review_architecture_flag", ctypes.c_int32),
+        ("reserved_1", ctypes.c_int32),
+        ("currency", ctypes.c_char * 8),
+        ("price_date", ctypes.c_char * 16),
     ]
 
 
@@ -781,24 +806,60 @@ class MonteCarloInStruct(ctypes.Structure):
     ]
 
 
+class BandStruct(ctypes.Structure):
+    """struct ecap_projection_band: mean and nearest-rank percentiles of one
+    quantity over the Monte Carlo paths (nested; no sz of its own)."""
+
+    _fields_ = [
+        ("mean", ctypes.c_double),
+        ("p10", ctypes.c_double),
+        ("p50", ctypes.c_double),
+        ("p90", ctypes.c_double),
+        ("p99", ctypes.c_double),
+    ]
+
+
 @mirror("ecap_projection_montecarlo_year")
 class MonteCarloYearStruct(ctypes.Structure):
-    """struct ecap_projection_montecarlo_year: Monte Carlo percentiles of one year (array element)."""
+    """struct ecap_projection_montecarlo_year: Monte Carlo bands of one year (array element)."""
+
+    #: the fields that are struct ecap_projection_band
+    BANDS = ("base_daily_transactions",
+             "peak_daily_transactions",
+             "spark_node_count",
+             "spark_executors_count",
+             "spark_projected_hours",
+             "database_instances_count",
+             "database_memory_required_gb",
+             "database_storage_gb",
+             "kafka_brokers_count",
+             "kafka_storage_per_broker_gb",
+             "spark_cost_usd_per_month",
+             "database_cost_usd_per_month",
+             "kafka_cost_usd_per_month",
+             "total_cost_usd_per_month",)
 
     _fields_ = [
         ("sz", ctypes.c_size_t),
         ("model", ctypes.c_int32),
         ("year", ctypes.c_int32),
-        ("spark_executors_p50_count", ctypes.c_double),
-        ("spark_executors_p90_count", ctypes.c_double),
-        ("spark_executors_p99_count", ctypes.c_double),
-        ("database_memory_p50_gb", ctypes.c_double),
-        ("database_memory_p90_gb", ctypes.c_double),
-        ("database_memory_p99_gb", ctypes.c_double),
-        ("kafka_brokers_p50_count", ctypes.c_double),
-        ("kafka_brokers_p90_count", ctypes.c_double),
-        ("kafka_brokers_p99_count", ctypes.c_double),
-        ("total_cost_p50_usd_per_month", ctypes.c_double),
-        ("total_cost_p90_usd_per_month", ctypes.c_double),
-        ("total_cost_p99_usd_per_month", ctypes.c_double),
+        ("base_daily_transactions", BandStruct),
+        ("peak_daily_transactions", BandStruct),
+        ("spark_node_count", BandStruct),
+        ("spark_executors_count", BandStruct),
+        ("spark_projected_hours", BandStruct),
+        ("database_instances_count", BandStruct),
+        ("database_memory_required_gb", BandStruct),
+        ("database_storage_gb", BandStruct),
+        ("kafka_brokers_count", BandStruct),
+        ("kafka_storage_per_broker_gb", BandStruct),
+        ("spark_cost_usd_per_month", BandStruct),
+        ("database_cost_usd_per_month", BandStruct),
+        ("kafka_cost_usd_per_month", BandStruct),
+        ("total_cost_usd_per_month", BandStruct),
+        ("spark_window_missed_share_ratio", ctypes.c_double),
+        ("spark_executor_cap_exceeded_share_ratio", ctypes.c_double),
+        ("database_beyond_one_instance_share_ratio", ctypes.c_double),
+        ("kafka_quota_exceeded_share_ratio", ctypes.c_double),
+        ("review_architecture_share_ratio", ctypes.c_double),
     ]

@@ -217,7 +217,8 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
                     retention_days: int = 0, workload: _Workload = 0,
                     storage_type: _Storage = 0, max_connections_count: int = 0,
                     postgres_version: int = 0,
-                    app_instance_count: int = 0) -> DatabaseAdvice:
+                    app_instance_count: int = 0,
+                    peak_transactions_per_day: float = 0) -> DatabaseAdvice:
     """Sizes a PostgreSQL database (ecap_database_advise).
 
     transactions_per_day: transactions a day, 0 .. 1e12 (required).
@@ -228,9 +229,12 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
     max_connections_count: 0 = PGTune's default raised to the pools' need.
     postgres_version: 10 .. 18; 0 = policy database.postgres_version (17).
     app_instance_count: application pools; 0 = policy (10).
+    peak_transactions_per_day: ecap-1: the day whose busiest hour sizes
+        vCPUs and IOPS (a seasonal peak); 0 = transactions_per_day.
     """
     inp = to_struct(S.DatabaseInStruct, dict(
         transactions_per_day=transactions_per_day,
+        peak_transactions_per_day=peak_transactions_per_day,
         retention_days=retention_days,
         max_connections_count=max_connections_count,
         postgres_version=postgres_version,

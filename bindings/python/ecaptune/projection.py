@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
 """Growth projection (the guide's project_capacity_needs): per year the
-base and peak daily transactions of a scenario and the Spark, database and
-Kafka advice for the peak, with monthly costs (ecap_projection_run), a
-seeded Monte Carlo version (ecap_projection_montecarlo), and both as JSON
-text from the library.  See ecap_projection_run(3).
+base and peak daily transactions of a scenario, every family's sizing
+(ecap-1: the base volume for kept data, the peak for compute), each cost
+part and the flags (ecap_projection_run); a seeded Monte Carlo version
+with the mean and P10/P50/P90/P99 of every sizing and cost part
+(ecap_projection_montecarlo); and both as JSON text from the library.  See
+ecap_projection_run(3).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import ctypes
 import dataclasses
 from typing import List, Sequence
 
+from . import _lib
 from . import _structs as S
 from ._convert import (Record, call_with_array, explain_record, from_struct,
                        json_from_array, to_struct)
@@ -20,7 +23,7 @@ from .enums import Model
 from .kafka import KafkaReason
 from .policy import Policy
 
-__all__ = ["ProjectionYear", "MonteCarloYear", "PROJECTION_MAX_YEARS",
+__all__ = ["ProjectionYear", "ProjectionBand", "MonteCarloYear", "PROJECTION_MAX_YEARS",
            "projection_run", "projection_to_json", "projection_montecarlo",
            "projection_montecarlo_to_json"]
 
@@ -32,51 +35,95 @@ PROJECTION_MAX_YEARS: int = 50
 class ProjectionYear(Record):
     """struct ecap_projection_year: one projected year.
 
+    ecap-1 keeps data for the base volume (database storage and working
+    set, Kafka retention) and computes for the seasonal peak (Spark nodes
+    and hours, database vCPUs and IOPS, Kafka throughput); the guide sizes
+    everything for the peak.
+
     model; year: 1 .. years.
     base_daily_transactions, peak_daily_transactions: transactions a day
-        (guide: int() of each, as the guide reports them).
+        (guide: int() of each, as the guide reports them);
+        growth_multiple_ratio: base / today's.
     spark_daily_data_gb: peak / growth.transactions_per_gb, GB a day;
-        spark_executors_count, spark_executor_memory_gb (GB),
-        spark_cost_usd_per_hour, spark_cost_usd_per_month (USD; the daily
-        processing window every day).
-    database_instance_class, database_memory_required_gb (GB),
-        database_storage_gb (GB), database_reason, database_fits_flag
-        (bool), database_instances_count, database_cost_usd_per_month (USD).
-    kafka_events_per_second, kafka_peak_events_per_second (events/s),
-        kafka_partitions_count, kafka_brokers_count,
+        spark_node_type ("" without one), spark_node_count,
+        spark_executors_count, spark_executor_memory_gb,
+        spark_total_memory_gb (GB), spark_projected_hours,
+        spark_window_hours, spark_window_miss_hours (0 when met),
+        spark_cost_usd_per_hour, spark_cost_usd_per_month (USD; ecap-1:
+        nodes x price x the run's hours x runs a month).
+    database_instance_class, database_instances_count (primary and
+        replicas), database_memory_required_gb, database_storage_gb (GB),
+        database_reason, database_fits_flag (bool),
+        database_vcpu_required_count, database_iops_required_count,
+        database_instance/replica/storage/iops_cost_usd_per_month and their
+        sum database_cost_usd_per_month (USD).
+    kafka_events_per_second (average), kafka_peak_events_per_second,
+        kafka_broker_type, kafka_partitions_count, kafka_brokers_count,
         kafka_storage_per_broker_gb (GB), kafka_reason,
+        kafka_broker_cost_usd_per_month, kafka_storage_cost_usd_per_month,
         kafka_cost_usd_per_month (USD).
     total_cost_usd_per_month: Spark + database + Kafka, USD a month.
+    spark_window_missed_flag, spark_executor_cap_exceeded_flag,
+        database_beyond_one_instance_flag, kafka_quota_exceeded_flag,
+        review_architecture_flag (bool): the year's warnings.
+    currency ("USD"), price_date: the latest catalog price date priced.
     """
 
     _enums = {"model": Model, "database_reason": DatabaseReason,
               "kafka_reason": KafkaReason}
-    _bools = frozenset({"database_fits_flag"})
+    _bools = frozenset({"database_fits_flag", "spark_window_missed_flag",
+                        "spark_executor_cap_exceeded_flag",
+                        "database_beyond_one_instance_flag",
+                        "kafka_quota_exceeded_flag",
+                        "review_architecture_flag"})
 
     model: Model
     year: int
     base_daily_transactions: float
     peak_daily_transactions: float
+    growth_multiple_ratio: float
     spark_daily_data_gb: float
+    spark_node_type: str
+    spark_node_count: int
     spark_executors_count: int
     spark_executor_memory_gb: float
+    spark_total_memory_gb: float
+    spark_projected_hours: float
+    spark_window_hours: float
+    spark_window_miss_hours: float
     spark_cost_usd_per_hour: float
     spark_cost_usd_per_month: float
     database_instance_class: str
+    database_instances_count: int
     database_memory_required_gb: float
     database_storage_gb: float
     database_reason: DatabaseReason
     database_fits_flag: bool
-    database_instances_count: int
+    database_vcpu_required_count: float
+    database_iops_required_count: float
+    database_instance_cost_usd_per_month: float
+    database_replica_cost_usd_per_month: float
+    database_storage_cost_usd_per_month: float
+    database_iops_cost_usd_per_month: float
     database_cost_usd_per_month: float
     kafka_events_per_second: float
     kafka_peak_events_per_second: float
+    kafka_broker_type: str
     kafka_partitions_count: int
     kafka_brokers_count: int
     kafka_storage_per_broker_gb: float
     kafka_reason: KafkaReason
+    kafka_broker_cost_usd_per_month: float
+    kafka_storage_cost_usd_per_month: float
     kafka_cost_usd_per_month: float
     total_cost_usd_per_month: float
+    spark_window_missed_flag: bool
+    spark_executor_cap_exceeded_flag: bool
+    database_beyond_one_instance_flag: bool
+    kafka_quota_exceeded_flag: bool
+    review_architecture_flag: bool
+    currency: str
+    price_date: str
 
     @property
     def reason_text(self) -> str:
@@ -87,27 +134,79 @@ class ProjectionYear(Record):
 
 
 @dataclasses.dataclass(frozen=True)
+class ProjectionBand(Record):
+    """struct ecap_projection_band: the mean and the nearest-rank P10, P50,
+    P90 and P99 of one quantity over the Monte Carlo paths (each
+    percentile is one path's value)."""
+
+    mean: float
+    p10: float
+    p50: float
+    p90: float
+    p99: float
+
+
+@dataclasses.dataclass(frozen=True)
 class MonteCarloYear(Record):
-    """struct ecap_projection_montecarlo_year: nearest-rank percentiles (p50, p90,
-    p99) of one year over all paths: Spark executors (count), database
-    memory (GB), Kafka brokers (count) and total cost (USD a month)."""
+    """struct ecap_projection_montecarlo_year: one year over all paths.
+
+    Bands (ProjectionBand) of base_daily_transactions, peak_daily_transactions,
+    spark_node_count, spark_executors_count, spark_projected_hours,
+    database_instances_count, database_memory_required_gb,
+    database_storage_gb, kafka_brokers_count, kafka_storage_per_broker_gb
+    and of each cost part, spark/database/kafka_cost_usd_per_month, and
+    total_cost_usd_per_month (USD a month); and the share of paths (0 .. 1)
+    with each flag: spark_window_missed_share_ratio,
+    spark_executor_cap_exceeded_share_ratio,
+    database_beyond_one_instance_share_ratio,
+    kafka_quota_exceeded_share_ratio, review_architecture_share_ratio.
+    """
 
     _enums = {"model": Model}
 
     model: Model
     year: int
-    spark_executors_p50_count: float
-    spark_executors_p90_count: float
-    spark_executors_p99_count: float
-    database_memory_p50_gb: float
-    database_memory_p90_gb: float
-    database_memory_p99_gb: float
-    kafka_brokers_p50_count: float
-    kafka_brokers_p90_count: float
-    kafka_brokers_p99_count: float
-    total_cost_p50_usd_per_month: float
-    total_cost_p90_usd_per_month: float
-    total_cost_p99_usd_per_month: float
+    base_daily_transactions: ProjectionBand
+    peak_daily_transactions: ProjectionBand
+    spark_node_count: ProjectionBand
+    spark_executors_count: ProjectionBand
+    spark_projected_hours: ProjectionBand
+    database_instances_count: ProjectionBand
+    database_memory_required_gb: ProjectionBand
+    database_storage_gb: ProjectionBand
+    kafka_brokers_count: ProjectionBand
+    kafka_storage_per_broker_gb: ProjectionBand
+    spark_cost_usd_per_month: ProjectionBand
+    database_cost_usd_per_month: ProjectionBand
+    kafka_cost_usd_per_month: ProjectionBand
+    total_cost_usd_per_month: ProjectionBand
+    spark_window_missed_share_ratio: float
+    spark_executor_cap_exceeded_share_ratio: float
+    database_beyond_one_instance_share_ratio: float
+    kafka_quota_exceeded_share_ratio: float
+    review_architecture_share_ratio: float
+
+
+_BAND_FIELDS = ("mean", "p10", "p50", "p90", "p99")
+
+
+def _montecarlo_year(s: S.MonteCarloYearStruct) -> MonteCarloYear:
+    bands = {name: ProjectionBand(*(getattr(getattr(s, name), f) for f in _BAND_FIELDS))
+             for name in S.MonteCarloYearStruct.BANDS}
+    return from_struct(s, MonteCarloYear, **bands)
+
+
+def _montecarlo_struct(y: MonteCarloYear) -> S.MonteCarloYearStruct:
+    # field by field: the generic builder packs flat structs only
+    s = S.new_struct(S.MonteCarloYearStruct)
+    for f in dataclasses.fields(y):
+        v = getattr(y, f.name)
+        if f.name in S.MonteCarloYearStruct.BANDS:
+            v = S.BandStruct(*(getattr(v, b) for b in _BAND_FIELDS))
+        elif f.name in ("model", "year"):
+            v = int(v)
+        setattr(s, f.name, v)
+    return s
 
 
 def projection_run(policy: Policy, *, current_daily_transactions: float,
@@ -156,11 +255,19 @@ def projection_montecarlo(policy: Policy, *, current_daily_transactions: float,
                                S.MonteCarloYearStruct, policy._h(),
                                ctypes.byref(inp),
                                capacity=max(1, min(int(years), PROJECTION_MAX_YEARS)))
-    return [from_struct(r, MonteCarloYear) for r in rows]
+    return [_montecarlo_year(r) for r in rows]
 
 
 def projection_montecarlo_to_json(years: Sequence[MonteCarloYear]) -> str:
     """The Monte Carlo years as JSON text, rendered by the library
     (ecap_projection_montecarlo_to_json)."""
-    return json_from_array("ecap_projection_montecarlo_to_json",
-                           S.MonteCarloYearStruct, years)
+    arr = (S.MonteCarloYearStruct * max(len(years), 1))()
+    for i, y in enumerate(years):
+        arr[i] = _montecarlo_struct(y)
+    out = ctypes.c_void_p()
+    _lib.check("ecap_projection_montecarlo_to_json", arr, len(years),
+               ctypes.byref(out))
+    try:
+        return ctypes.string_at(out.value).decode("utf-8")
+    finally:
+        _lib.lib.ecap_free(out)

@@ -59,6 +59,21 @@ def test_ecap1_one_million_a_day(policy):
     assert "cheapest class" in o.reason_text
 
 
+def test_ecap1_peak_day(policy):
+    # kept 1e6 a day, a 100x peak day: 1e8 / 86400 * 2 = 2314.8 /s:
+    # ceil(2314.8 / 200) = 12 vCPUs and 4 IOPS each = 9260 IOPS; the
+    # storage stays the kept volume's 2173 GB
+    o = E.advise_database(policy, transactions_per_day=1e6,
+                          peak_transactions_per_day=1e8)
+    assert o.storage_gb == 2173.0
+    assert o.vcpu_required_count == 12
+    assert o.iops_required_count == 9260
+    with pytest.raises(E.RangeError) as ei:
+        E.advise_database(policy, transactions_per_day=1e6,
+                          peak_transactions_per_day=-1)
+    assert ei.value.field == "peak_transactions_per_day"
+
+
 def test_beyond_one_instance(policy):
     # 100M a day: 217209 GB of storage > 64 TiB, working set > 1 TiB
     o = E.advise_database(policy, transactions_per_day=1e8)

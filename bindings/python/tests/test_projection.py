@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
-"""Growth projection: a sample of tests/test-projection.c with the same
-expected values, JSON from the library, the Monte Carlo golden run (same
-seed, same numbers as C), bad input, and hypothesis properties (ecap-1:
-more transactions never less database storage or memory, Kafka
-partitions or brokers)."""
+"""Growth projection: a sample of tests/test-projection.c and
+tests/test-projection-mc.c with the same expected values, JSON from the
+library, the Monte Carlo golden run (same seed, same numbers as C), bands
+of the built-in scenarios, bad input, and hypothesis properties (ecap-1:
+more transactions, or faster growth, never less of anything or a lower
+cost)."""
 
 from __future__ import annotations
 
@@ -61,17 +62,39 @@ def test_fifty_years_and_default_scenario(policy):
     assert len(ys) == 50 and ys[49].year == 50
     # 1000 * 1.25 ** 50 = 70064923.216...
     assert ys[49].base_daily_transactions == pytest.approx(1000 * 1.25 ** 50)
-    # "" = growth.default_scenario (conservative): peak 300000 at year 1;
-    # Kafka peak = 300000 / 86400 * growth.intraday_peak_factor 2
+    # "" = growth.default_scenario (conservative): base 150000, peak
+    # 300000 at year 1; Kafka's average is the base's, its busiest hour
+    # the peak's: 300000 / 86400 * growth.intraday_peak_factor 2
     y = E.projection_run(policy, current_daily_transactions=100000, years=1)[0]
+    assert y.kafka_events_per_second == pytest.approx(150000.0 / 86400.0)
     assert y.kafka_peak_events_per_second == pytest.approx(300000.0 / 86400.0 * 2.0)
-    # ecap-1: one primary, the database advisor's answer for the peak day
-    d = E.advise_database(policy, transactions_per_day=300000)
-    assert y.database_instances_count == 1
-    assert y.database_instance_class == d.instance_class
-    assert y.database_cost_usd_per_month == pytest.approx(d.cost_usd_per_month)
-    assert y.reason_text.startswith("year 1: peak ")
+    # 3 x kafka.m7g.large: 3 * 0.204 * 720 = 440.64, 3 x 2 GB * 0.10
+    # (2.25 GB retained + 2.25 GB of open segments rolled after 168 h,
+    # * 1.3, over 3 brokers)
+    assert y.kafka_broker_type == "kafka.m7g.large"
+    assert (y.kafka_broker_cost_usd_per_month,
+            y.kafka_storage_cost_usd_per_month) == pytest.approx((440.64, 0.60))
+    assert y.total_cost_usd_per_month == pytest.approx(
+        y.spark_cost_usd_per_month + y.database_cost_usd_per_month +
+        y.kafka_cost_usd_per_month)
+    assert (y.currency, y.price_date) == ("USD", "2026-11-27")
+    assert y.growth_multiple_ratio == pytest.approx(1.5)
+    assert not y.review_architecture_flag
+    # the sentence, rendered by the library when read
+    assert y.reason_text.startswith("year 1: 150000 tx/day (peak 300000): ")
     assert "reason_text" not in y.to_dict()
+
+
+def test_flags(policy):
+    # aggressive from 1e7 a day: year 4's base is 16x today's, past
+    # growth.review_multiple_ratio 10; year 3's 2400 GB a day need more
+    # executors than executor.max_executors (20)
+    ys = E.projection_run(policy, current_daily_transactions=1e7, years=4,
+                          scenario="aggressive")
+    assert [y.review_architecture_flag for y in ys] == [False, False, False, True]
+    assert ys[2].spark_executor_cap_exceeded_flag is True
+    assert ys[2].spark_node_type != "" and ys[2].spark_node_count > 0
+    assert ys[2].spark_window_miss_hours == 0.0
 
 
 def test_json_rendering(policy):
@@ -90,8 +113,11 @@ def test_json_rendering(policy):
                                  years=2, scenario="conservative", seed=7,
                                  paths_count=100)
     text = E.projection_montecarlo_to_json(mc)
-    assert '"total_cost_p99_usd_per_month"' in text
-    json.loads(text)
+    doc = json.loads(text)
+    assert set(doc["years"][0]["total_cost_usd_per_month"]) == \
+        {"mean", "p10", "p50", "p90", "p99"}
+    assert doc["years"][1]["total_cost_usd_per_month"]["p99"] == \
+        mc[1].total_cost_usd_per_month.p99
     import dataclasses
     with pytest.raises(E.UnknownEnumError) as ei:
         E.projection_to_json([dataclasses.replace(ys[0], model=0)])
@@ -108,50 +134,54 @@ def test_montecarlo_golden(policy):
     # Golden numbers from an independent Python implementation of the
     # documented generator (SplitMix64 seeding xoshiro256**, Irwin-Hall
     # 12, year-major draws, clamps, nearest rank) and of the guide's
-    # database memory (the guide model's), for 1e6 transactions, growth
-    # 0.3 +- 0.2, peak 2 +- 0.5, seed 42, 101 paths, 2 years
-    # (tests/test-projection.c).
+    # database memory of the peak, for 1e6 transactions, growth 0.3 +- 0.2,
+    # peak 2 +- 0.5, seed 42, 101 paths, 2 years
+    # (tests/test-projection-mc.c).
     policy.model = "guide"
     _noisy(policy)
     mc = E.projection_montecarlo(policy, current_daily_transactions=1e6,
                                  years=2, scenario="noisy", seed=42,
                                  paths_count=101)
-    assert [m.database_memory_p50_gb for m in mc] == pytest.approx(
-        [1164.8474102112207, 1359.2507414862064], rel=1e-12)
-    assert [m.database_memory_p90_gb for m in mc] == pytest.approx(
-        [1571.9808427305327, 2134.1368069298496], rel=1e-12)
-    assert [m.database_memory_p99_gb for m in mc] == pytest.approx(
-        [1936.5222626965767, 3081.628083237648], rel=1e-12)
+    mem = [m.database_memory_required_gb for m in mc]
+    assert [b.p50 for b in mem] == [1164.8474102112207, 1359.2507414862064]
+    assert [b.p90 for b in mem] == [1571.9808427305327, 2134.1368069298496]
+    assert [b.p99 for b in mem] == [1936.5222626965767, 3081.628083237648]
 
 
 def test_montecarlo_reproducible_and_ordered(policy):
-    _noisy(policy)
-    kw = dict(current_daily_transactions=1e6, years=5, scenario="noisy",
+    # the built-in scenarios carry spreads: the bands differ by default
+    kw = dict(current_daily_transactions=1e6, years=5, scenario="aggressive",
               paths_count=2000)
     a = E.projection_montecarlo(policy, seed=12345, **kw)
     assert a == E.projection_montecarlo(policy, seed=12345, **kw)
     assert a != E.projection_montecarlo(policy, seed=12346, **kw)
     for m in a:
-        assert m.spark_executors_p50_count <= m.spark_executors_p90_count <= \
-            m.spark_executors_p99_count
-        assert m.total_cost_p50_usd_per_month <= m.total_cost_p90_usd_per_month \
-            <= m.total_cost_p99_usd_per_month
-        # with a 0.5 peak spread the spread shows
-        assert m.database_memory_p50_gb < m.database_memory_p99_gb
+        for name in ("spark_node_count", "database_memory_required_gb",
+                     "kafka_brokers_count", "spark_cost_usd_per_month",
+                     "database_cost_usd_per_month", "kafka_cost_usd_per_month",
+                     "total_cost_usd_per_month"):
+            b = getattr(m, name)
+            assert b.p10 <= b.p50 <= b.p90 <= b.p99, name
+        assert m.base_daily_transactions.p10 < m.base_daily_transactions.p99
+    assert a[4].total_cost_usd_per_month.p50 < a[4].total_cost_usd_per_month.p99
 
 
-def test_montecarlo_converges_without_spread(policy):
+def test_montecarlo_equals_projection_without_spread(policy):
     # With no spread every path is the deterministic projection.
+    policy.set_scenario(name="flat", yearly_growth_ratio=1.0,
+                        seasonal_peak_factor=3.0)
     ys = E.projection_run(policy, current_daily_transactions=250000, years=5,
-                          scenario="aggressive")
+                          scenario="flat")
     mc = E.projection_montecarlo(policy, current_daily_transactions=250000,
-                                 years=5, scenario="aggressive", seed=1,
+                                 years=5, scenario="flat", seed=1,
                                  paths_count=50)
     for y, m in zip(ys, mc):
-        assert m.spark_executors_p99_count == y.spark_executors_count
-        assert m.database_memory_p50_gb == pytest.approx(y.database_memory_required_gb)
-        assert m.kafka_brokers_p99_count == y.kafka_brokers_count
-        assert m.total_cost_p50_usd_per_month == pytest.approx(y.total_cost_usd_per_month)
+        for name in ("spark_node_count", "spark_executors_count",
+                     "database_memory_required_gb", "kafka_brokers_count",
+                     "spark_cost_usd_per_month", "database_cost_usd_per_month",
+                     "kafka_cost_usd_per_month", "total_cost_usd_per_month"):
+            b = getattr(m, name)
+            assert b.p10 == b.p50 == b.p90 == b.p99 == getattr(y, name), name
 
 
 @pytest.mark.parametrize("kw,cls,field", [
@@ -198,6 +228,25 @@ def test_array_grows_on_nospace(policy):
 
 
 TX = st.floats(1000, 1e9, allow_nan=False)
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(TX, st.floats(0, 2), st.floats(0, 2))
+def test_growth_never_lowers_a_cost(tx, g1, g2):
+    slow, fast = sorted((g1, g2))
+    with E.Policy() as p:
+        p.set_scenario(name="slow", yearly_growth_ratio=slow,
+                       seasonal_peak_factor=2.0)
+        p.set_scenario(name="fast", yearly_growth_ratio=fast,
+                       seasonal_peak_factor=2.0)
+        xs = E.projection_run(p, current_daily_transactions=tx, years=5,
+                              scenario="slow")
+        ys = E.projection_run(p, current_daily_transactions=tx, years=5,
+                              scenario="fast")
+        for x, y in zip(xs, ys):
+            for part in ("spark", "database", "kafka", "total"):
+                name = f"{part}_cost_usd_per_month"
+                assert getattr(y, name) >= getattr(x, name), (name, x.year)
 
 
 @settings(max_examples=60, deadline=None, database=None)

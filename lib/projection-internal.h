@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * projection-internal.h - one projected year's sizing, shared by the
+ * deterministic projection (projection.c) and the Monte Carlo
+ * (projection-mc.c).  A path-year is sized by the advisors' own decision
+ * functions (capacity.h and the executor's), family by family, so that the
+ * Monte Carlo can run one family over a whole column of paths; nothing
+ * here validates or formats text.
+ */
+#ifndef ECAP_PROJECTION_INTERNAL_H
+#define ECAP_PROJECTION_INTERNAL_H
+
+#include "capacity.h"
+#include "executor-internal.h"
+
+#define ECAP__SECONDS_PER_DAY 86400.0
+
+/* What every year and path of one run shares, read from the policy once. */
+struct ecap__proj_ctx {
+	const ecap_policy *p;
+	int32_t model;
+	double current_daily_transactions;
+	double transactions_per_gb;
+	double retention_days;
+	double intraday_peak_factor;
+	double review_multiple_ratio;
+	double app_instances;
+	/* The executor advisor's inputs, resolved once (no node named). */
+	struct ecap__exec_args exec;
+	struct ecap__kafka_args kafka;
+};
+
+struct ecap__proj_spark {
+	double data_gb;
+	/* The advice's node type (in the caller's advice struct). */
+	const char *node_type;
+	double nodes;
+	double executors;
+	double heap_gb;
+	double total_memory_gb;
+	double projected_hours;
+	double window_hours;
+	double window_miss_hours;
+	bool window_missed;
+	bool cap_exceeded;
+	double cost_usd_per_hour;
+	double cost_usd_per_month;
+};
+
+/* One path-year. */
+struct ecap__proj_calc {
+	double base;
+	double peak;
+	struct ecap_executor_out exec_out;
+	struct ecap__proj_spark spark;
+	struct ecap__db_calc db;
+	struct ecap__kafka_args kafka_args;
+	struct ecap__kafka_calc kafka;
+	double total_usd_per_month;
+};
+
+/* Validates today's volume, the years and the scenario name; finds it. */
+int ecap__proj_resolve(const ecap_policy *p, double tx, int64_t years,
+		       const char *name, size_t name_cap,
+		       const struct ecap_scenario **scenario,
+		       struct ecap_error *err);
+/* A caller's array of sized structs: the first element's sz is the stride;
+ * ECAP_ERR_NOSPACE with *count = n when it holds fewer than n. */
+int ecap__proj_array_begin(const void *first, size_t *count, size_t n,
+			   size_t known, const char *type, size_t *stride,
+			   struct ecap_error *err);
+/* A projected peak must stay within what the advisors accept. */
+int ecap__proj_check_peak(double peak, int64_t year, struct ecap_error *err);
+
+/* Reads the policy; the executor's checks of its own keys may fail. */
+int ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
+			double current_daily_transactions,
+			struct ecap_error *err);
+
+/* The three families of a path-year (peak >= base > 0, both finite and
+ * checked by ecap__proj_check_peak). */
+/* node: a spark-node to size on, or NULL for the advisor's choice; out:
+ * the caller's advice struct, which s->node_type points into. */
+int ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
+		     const struct ecap__spark_node *node,
+		     struct ecap_executor_out *out, struct ecap__proj_spark *s,
+		     struct ecap_error *err);
+/* memo: NULL, or one kept over a run's paths. */
+void ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,
+			 double peak, struct ecap__db_memo *memo,
+			 struct ecap__db_calc *db);
+/* broker: a kafka-broker catalog entry to size on, or NULL to choose. */
+void ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base,
+		      double peak, const struct ecap_catalog_entry *broker,
+		      struct ecap__kafka_args *a, struct ecap__kafka_calc *k);
+/* All three and the total. */
+int ecap__proj_size(const struct ecap__proj_ctx *ctx, double base,
+		    double peak, struct ecap__proj_calc *c,
+		    struct ecap_error *err);
+
+/* The year's flags. */
+bool ecap__proj_db_beyond_one(const struct ecap__db_calc *db);
+
+static inline bool
+ecap__proj_review(const struct ecap__proj_ctx *ctx, double base)
+{
+	return ctx->model != ECAP_MODEL_GUIDE &&
+	       base >= ctx->current_daily_transactions *
+			       ctx->review_multiple_ratio;
+}
+
+#endif /* ECAP_PROJECTION_INTERNAL_H */
