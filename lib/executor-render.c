@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "executor-internal.h"
 #include "spark-memory.h"
 
 static const struct ecap__enum_name reason_names[] = {
@@ -216,7 +217,8 @@ check_explainable(const struct ecap_executor_out *a, struct ecap_error *err)
 	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
 				    0, ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "executor_core_count",
-				    a->executor_core_count, 0, 256)) ||
+				    a->executor_core_count, 0,
+				    ECAP__EXEC_MAX_VCPUS)) ||
 	    (rc = ecap__check_int64(err, "node_count", a->node_count, 0,
 				    ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "executors_per_node_count",
@@ -296,8 +298,11 @@ check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
 				  "of ecap_executor_advise", a->model);
 	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
 				    0, ECAP__MAX_SPARK_INT)) ||
+	    /* ecap-1 gives a pod's executor the node's cores (a node has
+	     * up to 65536): every count the advisor returns renders. */
 	    (rc = ecap__check_int64(err, "executor_core_count",
-				    a->executor_core_count, 1, 256)) ||
+				    a->executor_core_count, 1,
+				    ECAP__EXEC_MAX_VCPUS)) ||
 	    (rc = ecap__check_int64(err, "executor_heap_bytes",
 				    (int64_t)(a->executor_heap_bytes >> 20), 1,
 				    INT64_C(1) << 20)) ||

@@ -66,7 +66,7 @@ check_node_fields(const struct ecap_executor_in *in, struct ecap_error *err)
 	int rc;
 
 	if ((rc = ecap__check_int64(err, "node_vcpu_count", in->node_vcpu_count,
-				    0, 65536)) != ECAP_OK ||
+				    0, ECAP__EXEC_MAX_VCPUS)) != ECAP_OK ||
 	    (rc = ecap__check_double(err, "node_memory_gb", in->node_memory_gb,
 				     0.0, 1048576.0)) != ECAP_OK ||
 	    (rc = ecap__check_double(err, "node_yarn_memory_gb",
