@@ -123,7 +123,9 @@ enum ecap_error_code {
 	/* A caller-provided array or buffer is too small; the needed count
 	 * is reported where the function says so. */
 	ECAP_ERR_NOSPACE = -4011,
-	/* A named entry (scenario, catalog entry) does not exist. */
+	/* A named entry (scenario, catalog entry) does not exist, or a
+	 * spark-node type is named on a platform that does not offer it
+	 * (EMR and emr_price_usd_per_hour 0). */
 	ECAP_ERR_NOT_FOUND = -4012,
 	/* A fixed-capacity table (scenarios, catalogs) is full. */
 	ECAP_ERR_LIMIT = -4013,

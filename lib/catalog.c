@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "spark-node.h"
 
 #define KEY_PREFIX "catalog."
 
@@ -92,8 +93,8 @@ const struct ecap__catalog_field ecap__catalog_fields[] = {
 	FIELD(multi_az_price_usd_per_hour, DOUBLE, D, false, 0, 1e6),
 	FIELD(storage_usd_per_gb_month, DOUBLE, D | K, false, 0, 1e6),
 	FIELD(iops_usd_per_month, DOUBLE, D, false, 0, 1e6),
-	/* At most the machine's memory; checked below. */
-	FIELD(yarn_memory_mb, INT64, S, false, 1, 1073741824),
+	/* At most the machine's memory; checked below; 0 = EMR's rule. */
+	FIELD(yarn_memory_mb, INT64, S, false, 0, 1073741824),
 	FIELD(yarn_memory_derived_flag, INT64, S, false, 0, 1),
 	FIELD(eks_max_pod_count, INT64, S, false, 1, 65536),
 	FIELD(max_partition_replica_count, INT64, K, false, 1, 1e9),
@@ -366,6 +367,19 @@ ecap__catalog_entry_check(struct ecap_error *err,
 		if ((rc = check_number(err, in, out, &ecap__catalog_fields[i],
 				       field)) != ECAP_OK)
 			return rc;
+	}
+	/* No published figure: EMR's rule for the type's generation. */
+	if (out->catalog == ECAP_CATALOG_SPARK_NODE && out->yarn_memory_mb == 0) {
+		out->yarn_memory_mb = ecap__emr_yarn_memory_mb(out->name,
+							       out->memory_gb);
+		out->yarn_memory_derived_flag = 1;
+		if (out->yarn_memory_mb < 1) {
+			snprintf(field, sizeof(field), "%smemory_gb", prefix);
+			return ecap__fail(err, ECAP_ERR_RANGE, field,
+					  "%s %.17g of %s leaves EMR's YARN "
+					  "rule no memory", field,
+					  out->memory_gb, out->name);
+		}
 	}
 	/* YARN cannot hand containers more memory than the machine has. */
 	if (out->catalog == ECAP_CATALOG_SPARK_NODE &&

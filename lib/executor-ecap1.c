@@ -52,31 +52,68 @@ node_hour_usd(const ecap_policy *p, const struct ecap__spark_node *n,
 		(emr ? n->emr_price_usd_per_hour : 0.0) + ebs;
 }
 
-/* The EMR primary node (executor.emr_primary_node) runs no executors but
- * bills every hour the cluster does. */
+/*
+ * The EMR primary node runs no executors but bills every hour the cluster
+ * does.  Amazon EMR's cluster configuration guidelines give a
+ * general-purpose primary to clusters of 50 or fewer nodes and one size
+ * up (m4.large -> m4.xlarge in the guide) above: executor.emr_primary_node
+ * up to executor.emr_primary_large_after_node_count core and task nodes,
+ * executor.emr_primary_large_node above.
+ */
+struct primary {
+	const char *name, *large_name;
+	double usd, large_usd;		/* an hour, EMR charge and EBS included */
+	int64_t large_after;		/* nodes; INT64_MAX off EMR */
+};
+
 static int
-primary_hour_usd(const ecap_policy *p, const struct ecap__exec_args *a,
-		 double *usd, struct ecap_error *err)
+primary_type_usd(const ecap_policy *p, int key, const char *key_name,
+		 const char **name, double *usd, struct ecap_error *err)
 {
-	const char *name = ecap__ps(p, ECAP_K_EXECUTOR_EMR_PRIMARY_NODE);
 	const struct ecap_catalog_entry *e;
 	struct ecap__spark_node n;
 
-	*usd = 0.0;
-	if (a->platform != ECAP_SPARK_PLATFORM_EMR)
-		return ECAP_OK;
-	e = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE, name);
-	if (e == NULL)
-		return ecap__fail(err, ECAP_ERR_NOT_FOUND,
-				  "executor.emr_primary_node",
-				  "executor.emr_primary_node \"%s\" is not in "
-				  "the spark-node catalog", name);
+	*name = ecap__ps(p, key);
+	e = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE, *name);
+	if (e == NULL || e->emr_price_usd_per_hour == 0.0)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, key_name,
+				  "%s \"%s\" is not in the spark-node catalog "
+				  "or not offered on EMR", key_name, *name);
 	n = (struct ecap__spark_node){
 		.price_usd_per_hour = e->price_usd_per_hour,
 		.emr_price_usd_per_hour = e->emr_price_usd_per_hour,
 	};
 	*usd = node_hour_usd(p, &n, true);
 	return ECAP_OK;
+}
+
+static int
+primary_prices(const ecap_policy *p, const struct ecap__exec_args *a,
+	       struct primary *pr, struct ecap_error *err)
+{
+	int rc;
+
+	*pr = (struct primary){ .name = "", .large_name = "",
+				.large_after = INT64_MAX };
+	if (a->platform != ECAP_SPARK_PLATFORM_EMR)
+		return ECAP_OK;
+	if ((rc = primary_type_usd(p, ECAP_K_EXECUTOR_EMR_PRIMARY_NODE,
+				   "executor.emr_primary_node", &pr->name,
+				   &pr->usd, err)) != ECAP_OK ||
+	    (rc = primary_type_usd(p, ECAP_K_EXECUTOR_EMR_PRIMARY_LARGE_NODE,
+				   "executor.emr_primary_large_node",
+				   &pr->large_name, &pr->large_usd, err)) != ECAP_OK)
+		return rc;
+	pr->large_after =
+		ecap__pi(p, ECAP_K_EXECUTOR_EMR_PRIMARY_LARGE_AFTER_NODE_COUNT);
+	return ECAP_OK;
+}
+
+/* The primary a cluster of nodes gets, an hour. */
+static double
+primary_usd(const struct primary *pr, int64_t nodes)
+{
+	return nodes > pr->large_after ? pr->large_usd : pr->usd;
 }
 
 static int
@@ -150,7 +187,7 @@ size_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 
 static void
 price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
-	   double primary_usd, struct plan *pl)
+	   const struct primary *pr, struct plan *pl)
 {
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
 
@@ -160,14 +197,15 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 			ecap__pd(p, ECAP_K_EXECUTOR_PRICE_USD_PER_HOUR);
 	else
 		pl->cost_hour = (double)pl->nodes *
-			node_hour_usd(p, pl->node, emr) + primary_usd;
+			node_hour_usd(p, pl->node, emr) +
+			primary_usd(pr, pl->nodes);
 	pl->cost_run = pl->cost_hour *
 		(pl->projected_hours + ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS));
 }
 
 static int
 plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
-	  const struct ecap__spark_node *n, double primary_usd,
+	  const struct ecap__spark_node *n, const struct primary *pr,
 	  struct plan *pl, struct ecap_error *err)
 {
 	int rc;
@@ -179,7 +217,7 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 				   a->fixed_cores, &pl->shape, err)) != ECAP_OK ||
 	    (rc = size_plan(p, a, pl, err)) != ECAP_OK)
 		return rc;
-	price_plan(p, a, primary_usd, pl);
+	price_plan(p, a, pr, pl);
 	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
 	return ECAP_OK;
 }
@@ -231,10 +269,12 @@ plan_better(const struct plan *x, const struct plan *y)
  */
 static int
 pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
-	  double primary_usd, struct ecap__spark_node nodes[2],
+	  const struct primary *pr, struct ecap__spark_node nodes[2],
 	  struct plan *best, struct plan *second, struct ecap_error *err)
 {
 	const char *allowed = ecap__ps(p, ECAP_K_EXECUTOR_NODE_FAMILIES);
+	/* emr_price_usd_per_hour 0: not offered on EMR. */
+	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
 	uint64_t min_heap = (uint64_t)ceil(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) *
 					   1024.0);
 	const struct ecap_catalog_entry *e;
@@ -245,10 +285,11 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 
 	e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
 	for (i = 0; i < count; i++) {
-		if (!family_allowed(allowed, e[i].family))
+		if (!family_allowed(allowed, e[i].family) ||
+		    (emr && e[i].emr_price_usd_per_hour == 0.0))
 			continue;
 		cand = ecap__spark_node_of(&e[i]);
-		if (plan_node(p, a, &cand, primary_usd, &pl, NULL) != ECAP_OK) {
+		if (plan_node(p, a, &cand, pr, &pl, NULL) != ECAP_OK) {
 			if (failed == SIZE_MAX)
 				failed = i;
 			continue;
@@ -276,7 +317,7 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	if (!have_best && failed != SIZE_MAX) {
 		/* Say why, as the first node that failed does. */
 		cand = ecap__spark_node_of(&e[failed]);
-		return plan_node(p, a, &cand, primary_usd, &pl, err);
+		return plan_node(p, a, &cand, pr, &pl, err);
 	}
 	if (!have_best)
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "executor.node_families",
@@ -381,18 +422,18 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 {
 	struct ecap__spark_node picked[2];
 	struct plan best, second;
-	double primary_usd;
+	struct primary pr;
 	int rc;
 
-	if ((rc = primary_hour_usd(p, a, &primary_usd, err)) != ECAP_OK)
+	if ((rc = primary_prices(p, a, &pr, err)) != ECAP_OK)
 		return rc;
 	second.node = NULL;
 	if (a->has_node) {
-		rc = plan_node(p, a, &a->node, primary_usd, &best, err);
+		rc = plan_node(p, a, &a->node, &pr, &best, err);
 		out->node_reason = a->named ? ECAP_EXECUTOR_NODE_REASON_NAMED :
 			ECAP_EXECUTOR_NODE_REASON_SHAPE;
 	} else {
-		rc = pick_node(p, a, primary_usd, picked, &best, &second, err);
+		rc = pick_node(p, a, &pr, picked, &best, &second, err);
 		if (rc == ECAP_OK)
 			out->node_reason = best.met ?
 				ECAP_EXECUTOR_NODE_REASON_CHEAPEST :
@@ -401,6 +442,13 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 	if (rc != ECAP_OK)
 		return rc;
 	fill_out(p, a, &best, &second, out);
+	if (a->platform == ECAP_SPARK_PLATFORM_EMR) {
+		ecap__strlcpy(out->emr_primary_node_type,
+			      best.nodes > pr.large_after ? pr.large_name : pr.name,
+			      sizeof(out->emr_primary_node_type));
+		out->emr_primary_usd_per_hour = primary_usd(&pr, best.nodes);
+		out->emr_primary_large_after_node_count = pr.large_after;
+	}
 	return ECAP_OK;
 }
 
@@ -418,14 +466,14 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 			    struct ecap_error *err)
 {
 	struct ecap__exec_args arg = *a;
-	double primary_usd;
+	struct primary pr;
 	struct plan pl, base;
 	size_t i;
 	int rc;
 
 	memset(&base, 0, sizeof(base));
 	base.node = &a->node;
-	if ((rc = primary_hour_usd(p, a, &primary_usd, err)) != ECAP_OK ||
+	if ((rc = primary_prices(p, a, &pr, err)) != ECAP_OK ||
 	    (rc = capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
 	    (rc = ecap__exec_shape(p, &base.cap, a->overhead_factor,
 				   a->fixed_cores, &base.shape, err)) != ECAP_OK)
@@ -436,7 +484,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 		arg.daily_gb = run_gb[i] * (double)arg.runs;
 		if ((rc = size_plan(p, &arg, &pl, err)) != ECAP_OK)
 			return rc;
-		price_plan(p, &arg, primary_usd, &pl);
+		price_plan(p, &arg, &pr, &pl);
 		cells[i].nodes = (double)pl.nodes;
 		cells[i].executors = (double)pl.executors;
 		cells[i].projected_hours = pl.projected_hours;

@@ -154,7 +154,7 @@ explain_node(const struct ecap_executor_out *a, struct line *l)
 	    a->runner_up_node_type[0] == '\0') {
 		line_add(l, "; the only catalog node that fits");
 	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_CHEAPEST) {
-		line_add(l, "; the cheapest node, next %s at ",
+		line_add(l, "; the cheapest node, next %.24s at ",
 			 a->runner_up_node_type);
 		line_usd(l, a->runner_up_cost_usd);
 	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_FASTEST) {
@@ -164,13 +164,29 @@ explain_node(const struct ecap_executor_out *a, struct line *l)
 	}
 }
 
+/*
+ * EMR's guideline: one size up past the node count.  Node names print at
+ * most 24 characters (real types have under 16), so three of them fit
+ * ECAP_EXPLAIN_MAX with the largest numbers an advice holds.
+ */
+static void
+explain_primary(const struct ecap_executor_out *a, struct line *l)
+{
+	if (a->emr_primary_node_type[0] == '\0')
+		return;
+	line_add(l, ", EMR primary %.24s (%s %" PRId64 " nodes)",
+		 a->emr_primary_node_type,
+		 a->node_count > a->emr_primary_large_after_node_count ?
+		 ">" : "<=", a->emr_primary_large_after_node_count);
+}
+
 static void
 explain_ecap1(const struct ecap_executor_out *a, struct line *l)
 {
 	line_add(l, "ecap-1: ");
 	explain_count(a, l);
 	line_add(l, ": %" PRId64 " executors of %" PRId64 " cores (%.3g vCPU), "
-		 "%.3g GiB heap, on %" PRId64 " x %s (%" PRId64 " a node, one "
+		 "%.3g GiB heap, on %" PRId64 " x %.24s (%" PRId64 " a node, one "
 		 "for the driver); %.3g h a run, ", a->executor_count,
 		 a->executor_core_count, a->executor_request_vcpu,
 		 a->executor_heap_gb, a->node_count,
@@ -188,6 +204,7 @@ explain_ecap1(const struct ecap_executor_out *a, struct line *l)
 	line_add(l, ", ");
 	line_usd(l, a->projected_cost_usd);
 	line_add(l, " a run");
+	explain_primary(a, l);
 	explain_node(a, l);
 }
 
@@ -223,6 +240,9 @@ check_explainable(const struct ecap_executor_out *a, struct ecap_error *err)
 				    ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "executors_per_node_count",
 				    a->executors_per_node_count, 0, 65536)) ||
+	    (rc = ecap__check_int64(err, "emr_primary_large_after_node_count",
+				    a->emr_primary_large_after_node_count, 0,
+				    10000000)) ||
 	    (rc = ecap__check_int64(err, "runs_per_day_count",
 				    a->runs_per_day_count, 0, 1440)) ||
 	    (rc = ecap__check_int64(err, "needed_core_count",
@@ -243,7 +263,9 @@ check_explainable(const struct ecap_executor_out *a, struct ecap_error *err)
 		return rc;
 	if (memchr(a->node_type, '\0', sizeof(a->node_type)) == NULL ||
 	    memchr(a->runner_up_node_type, '\0',
-		   sizeof(a->runner_up_node_type)) == NULL)
+		   sizeof(a->runner_up_node_type)) == NULL ||
+	    memchr(a->emr_primary_node_type, '\0',
+		   sizeof(a->emr_primary_node_type)) == NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, "node_type",
 				  "node_type is not NUL-terminated");
 	return ECAP_OK;

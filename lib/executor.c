@@ -123,6 +123,12 @@ take_named_node(const ecap_policy *p, const struct ecap_executor_in *in,
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "node_type",
 				  "node_type \"%.63s\" is not in the policy's "
 				  "spark-node catalog", in->node_type);
+	/* emr_price_usd_per_hour 0: Amazon EMR does not offer the type. */
+	if (emr && e->emr_price_usd_per_hour == 0.0)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "node_type",
+				  "node_type \"%.63s\" is not offered on EMR "
+				  "(its catalog emr_price_usd_per_hour is 0)",
+				  in->node_type);
 	s->has_node = s->named = true;
 	s->node = ecap__spark_node_of(e);
 	s->node_vcpus = e->vcpu_count;

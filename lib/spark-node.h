@@ -70,9 +70,10 @@ struct ecap__exec_shape {
 
 /*
  * yarn.nodemanager.resource.memory-mb EMR gives a node of memory_gb when
- * its type is not in the task-configuration table (MiB).
+ * its type (name, "" or NULL for a raw shape) is not in the
+ * task-configuration table (MiB), by the rule of its generation.
  */
-int64_t ecap__emr_yarn_memory_mb(double memory_gb);
+int64_t ecap__emr_yarn_memory_mb(const char *name, double memory_gb);
 /* Capacity of a node under YARN (platform yarn/default) or EMR. */
 int ecap__yarn_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 			bool emr, double yarn_memory_gb,

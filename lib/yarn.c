@@ -10,19 +10,43 @@
 #include "spark-node.h"
 
 /*
+ * The instance generation of a type name: the first digit of its family
+ * ("m6g.xlarge" 6, "r5d.2xlarge" 5); 0 for a raw shape (no name) or a
+ * name without one.
+ */
+static int
+type_generation(const char *name)
+{
+	for (; name != NULL && *name != '\0' && *name != '.'; name++)
+		if (*name >= '0' && *name <= '9')
+			return *name - '0';
+	return 0;
+}
+
+/*
  * EMR's task-configuration table (EMR release guide, "Task
  * configuration", yarn.nodemanager.resource.memory-mb) follows one rule
  * for every m5, r5 and c5 size it lists: a node of at most 32 GiB gives
  * YARN three quarters of it (m5.xlarge 16 GiB -> 12288, c5.4xlarge
  * 32 GiB -> 24576), a larger node all but 8 GiB (m5.4xlarge 64 GiB ->
  * 57344, c5.9xlarge 72 GiB -> 65536, r5.24xlarge 768 GiB -> 778240).
- * Types the table omits get the same rule; their catalog rows say so.
+ * For the 6th- and 7th-generation families (c6i, m6g, m6i, m7g, r6g,
+ * r6i, r7g) the same rule is taken of 61/64 of the memory, the part the
+ * guest sees on those types: m6g.xlarge 16384 x 61/64 = 15616 x 0.75 =
+ * 11712, r7g.16xlarge 524288 x 61/64 = 499712 - 8192 = 491520.  That
+ * gives 44 of their 47 published rows exactly; c6i.xlarge publishes 5632
+ * (rule 5856) and m6g.12xlarge and m6i.12xlarge 181248 (rule 179200, as
+ * m7g.12xlarge publishes).  Types the table omits get the rule of their
+ * generation (a raw shape without a name the 5th-generation rule); their
+ * catalog rows say so.
  */
 int64_t
-ecap__emr_yarn_memory_mb(double memory_gb)
+ecap__emr_yarn_memory_mb(const char *name, double memory_gb)
 {
 	double mib = floor(memory_gb * 1024.0);
 
+	if (type_generation(name) >= 6)
+		mib = floor(mib * 61.0 / 64.0);
 	if (memory_gb <= 32.0)
 		return (int64_t)floor(mib * 0.75);
 	return (int64_t)(mib - 8.0 * 1024.0);
@@ -47,7 +71,8 @@ ecap__yarn_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 		else if (n->yarn_memory_mb > 0)
 			mib = (double)n->yarn_memory_mb;
 		else
-			mib = (double)ecap__emr_yarn_memory_mb(n->memory_gb);
+			mib = (double)ecap__emr_yarn_memory_mb(n->name,
+							     n->memory_gb);
 	} else {
 		/* Cloudera: "leave a gigabyte and a core for these system
 		 * processes". */

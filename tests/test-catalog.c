@@ -371,7 +371,11 @@ START_TEST(validation)
 	BAD_SPARK(e.multi_az_price_usd_per_hour = 1, ECAP_ERR_INVALID, "multi_az_price_usd_per_hour");
 	BAD_SPARK(e.storage_usd_per_gb_month = 0.1, ECAP_ERR_INVALID, "storage_usd_per_gb_month");
 	/* spark-node's own fields. */
-	BAD_SPARK(e.yarn_memory_mb = 0, ECAP_ERR_RANGE, "yarn_memory_mb");
+	/* yarn_memory_mb 0 takes EMR's rule (test-executor-ecap1.c), which
+	 * leaves a node of 1 MiB nothing: floor(1 x 0.75) = 0. */
+	BAD_SPARK((e.yarn_memory_mb = 0, e.memory_gb = 1.0 / 1024.0),
+		  ECAP_ERR_RANGE, "memory_gb");
+	BAD_SPARK(e.yarn_memory_mb = -1, ECAP_ERR_RANGE, "yarn_memory_mb");
 	/* 128 GiB = 131072 MiB: YARN cannot give more. */
 	BAD_SPARK(e.yarn_memory_mb = 131073, ECAP_ERR_RANGE, "yarn_memory_mb");
 	BAD_SPARK(e.yarn_memory_derived_flag = 2, ECAP_ERR_RANGE, "yarn_memory_derived_flag");

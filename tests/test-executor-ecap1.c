@@ -140,9 +140,11 @@ START_TEST(emr_instance_defaults)
 		{ "m6g.xlarge", 11712 / 1024.0, 0 },
 		{ "r7g.16xlarge", 491520 / 1024.0, 0 },
 		{ "c6i.xlarge", 5632 / 1024.0, 0 },
-		/* derived: the page lists no "large"; <= 32 GiB 75 % */
-		{ "c6i.large", 3.0, 1 },	/* 4 x 0.75 */
-		{ "m6g.large", 6.0, 1 },	/* 8 x 0.75 */
+		/* derived (the page lists no "large"), shown on YARN only:
+		 * EMR does not offer them (not_offered_on_emr) */
+		{ "m5.large", 6.0, 1 },		/* 8 x 0.75 */
+		{ "c6i.large", 2928 / 1024.0, 1 }, /* 4096 x 61/64 x 0.75 */
+		{ "m6g.large", 5856 / 1024.0, 1 }, /* 8192 x 61/64 x 0.75 */
 	};
 	struct ecap_catalog_entry e;
 	size_t i;
@@ -155,6 +157,8 @@ START_TEST(emr_instance_defaults)
 		ck_assert_int_eq(e.yarn_memory_mb,
 				 (int64_t)(rows[i].yarn_gb * 1024.0));
 		ck_assert_int_eq(e.yarn_memory_derived_flag, rows[i].derived);
+		if (rows[i].derived)
+			continue;
 		node(rows[i].name, ECAP_SPARK_PLATFORM_EMR);
 		advise(100.0);
 		ck_assert_double_near(out.node_usable_memory_gb, rows[i].yarn_gb);
@@ -405,6 +409,8 @@ START_TEST(cheapest_node)
 		ECAP_STRUCT_INIT(&e);
 		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_SPARK_NODE,
 							i, &e, &err), 0);
+		if (e.emr_price_usd_per_hour == 0.0)
+			continue;	/* not offered on EMR */
 		node(e.name, ECAP_SPARK_PLATFORM_EMR);
 		advise(1024.0);
 		if (out.executor_heap_gb >= 4.0)
@@ -584,6 +590,9 @@ START_TEST(explain_always_fits)
 				a.runs_per_day_count = 1440;
 				a.projected_cost_usd = 1.23456e+299;
 				a.runner_up_cost_usd = 1.23456e+299;
+				memset(a.emr_primary_node_type, 'z', 63);
+				a.emr_primary_node_type[63] = '\0';
+				a.emr_primary_large_after_node_count = 10000000;
 				ck_assert_msg(ecap_executor_explain(&a, buf, sizeof(buf),
 								    &err) == 0,
 					      "%s", err.message);
@@ -599,6 +608,10 @@ START_TEST(explain_always_fits)
 	a.executor_count = INT64_C(2147483648);	/* past Spark's Int */
 	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
 		      ECAP_ERR_RANGE, err, "executor_count");
+	a = out;
+	a.emr_primary_large_after_node_count = -1;
+	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
+		      ECAP_ERR_RANGE, err, "emr_primary_large_after_node_count");
 	a = out;
 	a.projected_cost_usd = NAN;
 	ck_assert_err(ecap_executor_explain(&a, buf, sizeof(buf), &err),
@@ -688,6 +701,10 @@ START_TEST(grid_every_node)
 				last_cost = 0.0;
 				for (v = 0; v < 6; v++) {
 					node(e.name, grid_platforms[k]);
+					if (grid_platforms[k] ==
+						    ECAP_SPARK_PLATFORM_EMR &&
+					    e.emr_price_usd_per_hour == 0.0)
+						continue; /* not_offered_on_emr */
 					in.processing_window_hours = windows[w];
 					advise(volumes[v]);
 					check_grid_answer(e.name, volumes[v],
@@ -741,6 +758,226 @@ START_TEST(grid_picked_node)
 }
 END_TEST
 
+/*
+ * The EMR primary steps up with the cluster: Amazon EMR's guidelines give
+ * clusters of 50 or fewer nodes a general-purpose primary and larger ones
+ * one size up.  Prices an hour (cost.hours_per_month 720, EBS 64 GB x
+ * $0.08 / 720 = $0.0071111 a node):
+ *   r5.4xlarge node  1.008 + 0.252 + 0.0071111 = 1.2671111
+ *   m5.xlarge primary 0.192 + 0.048 + 0.0071111 = 0.2471111
+ *   m5.2xlarge primary 0.384 + 0.096 + 0.0071111 = 0.4871111
+ */
+START_TEST(emr_primary_steps_up)
+{
+	char buf[ECAP_EXPLAIN_MAX];
+	const double ebs = 64.0 * 0.08 / 720.0;
+
+	/* 100 GB in 1 h: 80 cores = 20 executors of 4 + the AM's slot =
+	 * 21 slots, 4 a node: 6 nodes, m5.xlarge primary. */
+	in.processing_window_hours = 1.0;
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_EMR);
+	advise(100.0);
+	ck_assert_int_eq(out.node_count, 6);
+	ck_assert_str_eq(out.emr_primary_node_type, "m5.xlarge");
+	ck_assert_int_eq(out.emr_primary_large_after_node_count, 50);
+	ck_assert_double_near(out.emr_primary_usd_per_hour, 0.24 + ebs);
+	ck_assert_double_near(out.cost_usd_per_hour,
+			      6.0 * (1.26 + ebs) + 0.24 + ebs);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "EMR primary m5.xlarge (<= 50 "
+				     "nodes)"));
+	/* 1 TB in 1 h: ceil(1024 / 1.25) = 820 cores = 205 executors + 1 =
+	 * 206 slots: 52 nodes, more than 50: m5.2xlarge. */
+	advise(1024.0);
+	ck_assert_int_eq(out.node_count, 52);
+	ck_assert_str_eq(out.emr_primary_node_type, "m5.2xlarge");
+	ck_assert_double_near(out.emr_primary_usd_per_hour, 0.48 + ebs);
+	/* 52 x 1.2671111 + 0.4871111 = 66.376889 */
+	ck_assert_double_near(out.cost_usd_per_hour,
+			      52.0 * (1.26 + ebs) + 0.48 + ebs);
+	ck_assert_int_eq(ecap_executor_explain(&out, buf, sizeof(buf), &err), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "EMR primary m5.2xlarge (> 50 "
+				     "nodes)"));
+	/* The threshold is the policy's: 52 nodes is "52 or fewer". */
+	ck_assert_int_eq(ecap_policy_set_int64(p,
+		"executor.emr_primary_large_after_node_count", 52, &err), 0);
+	advise(1024.0);
+	ck_assert_str_eq(out.emr_primary_node_type, "m5.xlarge");
+	ck_assert_double_near(out.cost_usd_per_hour,
+			      52.0 * (1.26 + ebs) + 0.24 + ebs);
+	/* and the large type must be one EMR offers */
+	ck_assert_int_eq(ecap_policy_set_string(p,
+		"executor.emr_primary_large_node", "m5.large", &err), 0);
+	in.daily_data_gb = 1024.0;
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err),
+		      ECAP_ERR_NOT_FOUND, err, "executor.emr_primary_large_node");
+	/* Off EMR there is no primary. */
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(1024.0);
+	ck_assert_str_eq(out.emr_primary_node_type, "");
+	ck_assert_double_eq(out.emr_primary_usd_per_hour, 0.0);
+	ck_assert_int_eq(out.emr_primary_large_after_node_count, 0);
+}
+END_TEST
+
+/*
+ * Amazon EMR offers these families from xlarge up (its supported
+ * instance types and its task-configuration table list no "large"): the
+ * catalog's large rows carry emr_price_usd_per_hour 0, the EMR pick skips
+ * them, a named one is refused on EMR and kept on YARN and Kubernetes.
+ */
+START_TEST(not_offered_on_emr)
+{
+	static const char *const large[] = { "c5.large", "c6i.large",
+		"m5.large", "m6g.large", "m6i.large", "m7g.large", "r5.large",
+		"r6g.large", "r6i.large", "r7g.large" };
+	struct ecap_catalog_entry e;
+	size_t i, n = ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE);
+	size_t offered = 0;
+
+	for (i = 0; i < sizeof(large) / sizeof(large[0]); i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+							  large[i], &e, &err), 0);
+		ck_assert_double_eq(e.emr_price_usd_per_hour, 0.0);
+		node(large[i], ECAP_SPARK_PLATFORM_EMR);
+		in.daily_data_gb = 10.0;
+		ck_assert_err(ecap_executor_advise(p, &in, &out, &err),
+			      ECAP_ERR_NOT_FOUND, err, "node_type");
+		ck_assert_ptr_nonnull(strstr(err.message, large[i]));
+		ck_assert_ptr_nonnull(strstr(err.message, "not offered on EMR"));
+		node(large[i], ECAP_SPARK_PLATFORM_YARN);
+		advise(10.0);
+		node(large[i], ECAP_SPARK_PLATFORM_KUBERNETES);
+		advise(10.0);
+	}
+	/* Every other row is offered: 76 rows less the 10 large. */
+	for (i = 0; i < n; i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_SPARK_NODE,
+							i, &e, &err), 0);
+		offered += e.emr_price_usd_per_hour > 0.0;
+	}
+	ck_assert_uint_eq(offered, n - 10);
+	/* The pick on EMR passes over every large. */
+	memset(in.node_type, 0, sizeof(in.node_type));
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.memory_min_gb",
+						1.0, &err), 0);
+	advise(0.1);
+	ck_assert_ptr_null(strstr(out.node_type, ".large"));
+	ck_assert_ptr_null(strstr(out.runner_up_node_type, ".large"));
+	/*
+	 * A family of one type EMR does not offer (a copy of m5.large):
+	 * YARN picks it, EMR finds no node.
+	 */
+	ECAP_STRUCT_INIT(&e);
+	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+						  "m5.large", &e, &err), 0);
+	strcpy(e.name, "zz1.large");
+	e.family[0] = '\0';
+	ck_assert_int_eq(ecap_policy_catalog_set(p, &e, &err), 0);
+	ck_assert_int_eq(ecap_policy_set_string(p, "executor.node_families",
+						"zz1", &err), 0);
+	in.platform = ECAP_SPARK_PLATFORM_YARN;
+	advise(0.1);
+	ck_assert_str_eq(out.node_type, "zz1.large");
+	in.platform = ECAP_SPARK_PLATFORM_EMR;
+	in.daily_data_gb = 0.1;
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err),
+		      ECAP_ERR_NOT_FOUND, err, "executor.node_families");
+	ck_assert_int_eq(ecap_policy_set_string(p, "executor.node_families",
+						"all", &err), 0);
+	/* Nor may the primary node be one. */
+	ck_assert_int_eq(ecap_policy_set_string(p, "executor.emr_primary_node",
+						"m5.large", &err), 0);
+	ck_assert_err(ecap_executor_advise(p, &in, &out, &err),
+		      ECAP_ERR_NOT_FOUND, err, "executor.emr_primary_node");
+}
+END_TEST
+
+/*
+ * The rule for types without a published yarn.nodemanager.resource
+ * .memory-mb, checked against every published row: an entry set without
+ * yarn_memory_mb gets the rule of its generation.  Hand values:
+ *   m5.xlarge   16384 x 0.75               = 12288 (published 12288)
+ *   m5.4xlarge  65536 - 8192               = 57344 (published 57344)
+ *   m6g.xlarge  16384 x 61/64 = 15616 x 0.75 = 11712 (published 11712)
+ *   r7g.16xlarge 524288 x 61/64 = 499712 - 8192 = 491520 (published)
+ *   r6i.24xlarge 786432 x 61/64 = 749568 - 8192 = 741376 (published)
+ * (the 5th-generation rule gave 12288 and 516096 for the newer two).
+ * Three published rows differ from their generation's rule:
+ *   c6i.xlarge   8192 x 61/64 = 7808 x 0.75 = 5856, published 5632
+ *   m6g.12xlarge and m6i.12xlarge 196608 x 61/64 = 187392 - 8192 =
+ *   179200, published 181248 (m7g.12xlarge and c6i.24xlarge, also
+ *   192 GiB, publish 179200).
+ */
+START_TEST(emr_yarn_rule_fits_table)
+{
+	struct ecap_catalog_entry e, custom;
+	size_t i, n = ecap_policy_catalog_count(p, ECAP_CATALOG_SPARK_NODE);
+	size_t published = 0, exact = 0;
+	int64_t rule;
+
+	for (i = 0; i < n; i++) {
+		ECAP_STRUCT_INIT(&e);
+		ck_assert_int_eq(ecap_policy_catalog_at(p, ECAP_CATALOG_SPARK_NODE,
+							i, &e, &err), 0);
+		if (e.yarn_memory_derived_flag)
+			continue;
+		published++;
+		custom = e;
+		custom.yarn_memory_mb = 0;
+		custom.yarn_memory_derived_flag = 0;
+		ck_assert_int_eq(ecap_policy_catalog_set(p, &custom, &err), 0);
+		ECAP_STRUCT_INIT(&custom);
+		ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+							  e.name, &custom, &err), 0);
+		ck_assert_int_eq(custom.yarn_memory_derived_flag, 1);
+		rule = custom.yarn_memory_mb;
+		if (strcmp(e.name, "c6i.xlarge") == 0)
+			ck_assert_int_eq(rule, 5856);
+		else if (strcmp(e.name, "m6g.12xlarge") == 0 ||
+			 strcmp(e.name, "m6i.12xlarge") == 0)
+			ck_assert_int_eq(rule, 179200);
+		else
+			ck_assert_msg(rule == e.yarn_memory_mb,
+				      "%s: rule %" PRId64 ", published %" PRId64,
+				      e.name, rule, e.yarn_memory_mb);
+		exact += rule == e.yarn_memory_mb;
+		/* Restore the published row. */
+		ck_assert_int_eq(ecap_policy_catalog_set(p, &e, &err), 0);
+	}
+	/* 76 rows less 10 large = 66 published; 3 off the rule. */
+	ck_assert_uint_eq(published, 66);
+	ck_assert_uint_eq(exact, 63);
+	/* A custom type not in the table: its generation's rule. */
+	ECAP_STRUCT_INIT(&e);
+	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+						  "m7g.2xlarge", &e, &err), 0);
+	strcpy(e.name, "m8g.2xlarge");
+	e.family[0] = '\0';
+	e.yarn_memory_mb = 0;
+	ck_assert_int_eq(ecap_policy_catalog_set(p, &e, &err), 0);
+	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+						  "m8g.2xlarge", &e, &err), 0);
+	/* 32768 x 61/64 = 31232 x 0.75 = 23424 */
+	ck_assert_int_eq(e.yarn_memory_mb, 23424);
+	strcpy(e.name, "m5a.2xlarge");
+	e.family[0] = '\0';
+	e.yarn_memory_mb = 0;
+	ck_assert_int_eq(ecap_policy_catalog_set(p, &e, &err), 0);
+	ck_assert_int_eq(ecap_policy_catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+						  "m5a.2xlarge", &e, &err), 0);
+	/* 32768 x 0.75 = 24576 */
+	ck_assert_int_eq(e.yarn_memory_mb, 24576);
+	/* and EMR sizes on it: 8 vCPUs, 23424 MiB for containers */
+	node("m8g.2xlarge", ECAP_SPARK_PLATFORM_EMR);
+	advise(100.0);
+	ck_assert_double_near(out.node_usable_memory_gb, 23424 / 1024.0);
+}
+END_TEST
+
 Suite *
 executor_ecap1_suite(void)
 {
@@ -762,6 +999,9 @@ executor_ecap1_suite(void)
 	tcase_add_test(tc, explain_always_fits);
 	tcase_add_test(tc, grid_every_node);
 	tcase_add_test(tc, grid_picked_node);
+	tcase_add_test(tc, not_offered_on_emr);
+	tcase_add_test(tc, emr_yarn_rule_fits_table);
+	tcase_add_test(tc, emr_primary_steps_up);
 	suite_add_tcase(s, tc);
 	return s;
 }

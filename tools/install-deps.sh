@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs what building libecaptune needs, from Debian's packages, when it
 # is missing; with --test also what its tests need from PyPI (pytest and
-# hypothesis for the Python binding, numpy for its batch path, pyspark for
-# the Spark engine checks).
+# hypothesis for the Python binding, numpy for its batch path, pyyaml,
+# botocore and jsonschema for the ecaptune format checks, pyspark for the
+# Spark engine checks).
 # Safe to run again.
 set -eu
 tests=no
@@ -29,6 +30,14 @@ if command -v python3 >/dev/null 2>&1 &&
 	! python3 -c 'import pytest, hypothesis' 2>/dev/null; then
 	echo "install-deps: installing pytest hypothesis (pip)"
 	python3 -m pip install -q hypothesis pytest
+fi
+# ecaptune's format checks (tests/cli/check-formats.py) read YAML with
+# PyYAML, validate the EMR and RDS requests against botocore's service
+# models and the JSON against its schema with jsonschema.
+if command -v python3 >/dev/null 2>&1 &&
+	! python3 -c 'import yaml, botocore, jsonschema' 2>/dev/null; then
+	echo "install-deps: installing pyyaml botocore jsonschema (pip)"
+	python3 -m pip install -q pyyaml botocore jsonschema
 fi
 # numpy is optional for the binding; its batch tests and make bench's
 # batch column use it (they skip, or fall back to lists, without it).

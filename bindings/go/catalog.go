@@ -59,7 +59,8 @@ type CatalogEntry struct {
 	MemoryGB  float64
 	// On-demand price: EC2 (spark-node), RDS Single-AZ (database), MSK broker.
 	PriceUSDPerHour float64
-	// spark-node: the EMR charge on top of PriceUSDPerHour.
+	// spark-node: the EMR charge on top of PriceUSDPerHour; 0: EMR does not
+	// offer the type (the shipped "large" rows).
 	EMRPriceUSDPerHour float64
 	// database: the Multi-AZ (one standby) instance price.
 	MultiAZPriceUSDPerHour float64
@@ -67,7 +68,8 @@ type CatalogEntry struct {
 	StorageUSDPerGBMonth float64
 	// database: provisioned gp3 IOPS above the baseline, per IOPS-month.
 	IOPSUSDPerMonth float64
-	// spark-node: yarn.nodemanager.resource.memory-mb (MiB), at most the memory.
+	// spark-node: yarn.nodemanager.resource.memory-mb (MiB), at most the memory;
+	// 0 on set: EMR's rule for the type's generation (YARNMemoryDerived set).
 	YARNMemoryMB int64
 	// spark-node: YARNMemoryMB follows EMR's rule rather than a published row.
 	YARNMemoryDerived bool

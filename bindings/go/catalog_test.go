@@ -77,6 +77,21 @@ func TestCatalogEdit(t *testing.T) {
 	if err := p.SetCatalogEntry(bad); !errors.As(err, &e) || e.Code != ErrRange || e.Field != "yarn_memory_mb" {
 		t.Errorf("YARN above memory: %v", err)
 	}
+	// No YARN memory: EMR's rule for a 7th-generation type,
+	// 32768 x 61/64 = 31232, x 0.75 = 23424 MiB (m7g.2xlarge publishes it).
+	m8g := CatalogEntry{Catalog: CatalogSparkNode, Name: "m8g.2xlarge", Region: "us-east-1",
+		PriceDate: "2026-01-01", VCPUCount: 8, MemoryGB: 32, PriceUSDPerHour: 0.36,
+		EMRPriceUSDPerHour: 0.09, EKSMaxPodCount: 58}
+	if err := p.SetCatalogEntry(m8g); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := p.CatalogFind(CatalogSparkNode, "m8g.2xlarge"); err != nil ||
+		got.YARNMemoryMB != 23424 || !got.YARNMemoryDerived {
+		t.Errorf("m8g.2xlarge = %+v, %v; want YARN 23424 MiB, derived", got, err)
+	}
+	if got, err := p.CatalogFind(CatalogSparkNode, "m5.large"); err != nil || got.EMRPriceUSDPerHour != 0 {
+		t.Errorf("m5.large = %+v, %v; want no EMR price (not on EMR)", got, err)
+	}
 	bad = r5
 	bad.StorageUSDPerGBMonth = 0.1 // not a spark-node field
 	if err := p.SetCatalogEntry(bad); !errors.Is(err, ErrInvalid) {

@@ -232,6 +232,13 @@ type ExecutorAdvice struct {
 	WindowMet                   bool
 	SpillRisk                   bool
 	HeapLimited                 bool
+	// ecap-1 on EMR ("", 0, 0 elsewhere): the primary node priced
+	// (executor.emr_primary_node, or executor.emr_primary_large_node above
+	// EMRPrimaryLargeAfterNodeCount nodes), its price an hour (part of
+	// CostUSDPerHour) and that threshold.
+	EMRPrimaryNodeType            string
+	EMRPrimaryUSDPerHour          float64
+	EMRPrimaryLargeAfterNodeCount int64
 }
 
 // c fills the caller's struct (declared on its stack: no allocation).
@@ -258,63 +265,66 @@ func (in ExecutorInput) c(ci *C.struct_ecap_executor_in) error {
 
 func goExecutorAdvice(o *C.struct_ecap_executor_out) ExecutorAdvice {
 	return ExecutorAdvice{
-		Model:                       Model(o.model),
-		Reason:                      ExecutorReason(o.reason),
-		NodeReason:                  ExecutorNodeReason(o.node_reason),
-		Platform:                    SparkPlatform(o.platform),
-		ExecutorCount:               int64(o.executor_count),
-		ExecutorCoreCount:           int64(o.executor_core_count),
-		ExecutorRequestVCPU:         float64(o.executor_request_vcpu),
-		ExecutorHeapGB:              float64(o.executor_heap_gb),
-		ExecutorHeapBytes:           uint64(o.executor_heap_bytes),
-		OverheadFactor:              float64(o.overhead_factor),
-		ExecutorOverheadBytes:       uint64(o.executor_overhead_bytes),
-		ExecutorContainerBytes:      uint64(o.executor_container_bytes),
-		MemoryReservedBytes:         uint64(o.memory_reserved_bytes),
-		MemoryUnifiedBytes:          uint64(o.memory_unified_bytes),
-		MemoryStorageBytes:          uint64(o.memory_storage_bytes),
-		MemoryExecutionBytes:        uint64(o.memory_execution_bytes),
-		MemoryUserBytes:             uint64(o.memory_user_bytes),
-		MemoryFractionRatio:         float64(o.memory_fraction_ratio),
-		MemoryStorageFractionRatio:  float64(o.memory_storage_fraction_ratio),
-		RequiredMemoryGB:            float64(o.required_memory_gb),
-		TotalMemoryGB:               float64(o.total_memory_gb),
-		MemoryShortfallGB:           float64(o.memory_shortfall_gb),
-		TotalContainerGB:            float64(o.total_container_gb),
-		TaskMemoryNeedBytes:         uint64(o.task_memory_need_bytes),
-		TaskMemoryBytes:             uint64(o.task_memory_bytes),
-		NodeType:                    goChars(o.node_type[:]),
-		RunnerUpNodeType:            goChars(o.runner_up_node_type[:]),
-		NodeCount:                   int64(o.node_count),
-		ExecutorsPerNodeCount:       int64(o.executors_per_node_count),
-		NodeVCPUCount:               int64(o.node_vcpu_count),
-		NodeMemoryGB:                float64(o.node_memory_gb),
-		NodeUsableVCPU:              float64(o.node_usable_vcpu),
-		NodeUsableMemoryGB:          float64(o.node_usable_memory_gb),
-		NodeAllocatableVCPU:         float64(o.node_allocatable_vcpu),
-		NodeAllocatableMemoryGB:     float64(o.node_allocatable_memory_gb),
-		NodeIdleVCPU:                float64(o.node_idle_vcpu),
-		NeededCoreCount:             int64(o.needed_core_count),
-		TotalCoreCount:              int64(o.total_core_count),
-		DynamicMinExecutorCount:     int64(o.dynamic_min_executor_count),
-		DynamicInitialExecutorCount: int64(o.dynamic_initial_executor_count),
-		DynamicMaxExecutorCount:     int64(o.dynamic_max_executor_count),
-		RunsPerDayCount:             int64(o.runs_per_day_count),
-		RunDataGB:                   float64(o.run_data_gb),
-		ProcessingWindowHours:       float64(o.processing_window_hours),
-		TargetHours:                 float64(o.target_hours),
-		ProjectedHours:              float64(o.projected_hours),
-		WindowMissHours:             float64(o.window_miss_hours),
-		CostUSDPerHour:              float64(o.cost_usd_per_hour),
-		WindowCostUSD:               float64(o.window_cost_usd),
-		ProjectedCostUSD:            float64(o.projected_cost_usd),
-		CostUSDPerMonth:             float64(o.cost_usd_per_month),
-		RunnerUpCostUSD:             float64(o.runner_up_cost_usd),
-		CappedByMaxExecutors:        goBool(o.capped_by_max_executors),
-		PolicyCapExceeded:           goBool(o.policy_cap_exceeded_flag),
-		WindowMet:                   goBool(o.window_met),
-		SpillRisk:                   goBool(o.spill_risk_flag),
-		HeapLimited:                 goBool(o.heap_limited_flag),
+		Model:                         Model(o.model),
+		Reason:                        ExecutorReason(o.reason),
+		NodeReason:                    ExecutorNodeReason(o.node_reason),
+		Platform:                      SparkPlatform(o.platform),
+		ExecutorCount:                 int64(o.executor_count),
+		ExecutorCoreCount:             int64(o.executor_core_count),
+		ExecutorRequestVCPU:           float64(o.executor_request_vcpu),
+		ExecutorHeapGB:                float64(o.executor_heap_gb),
+		ExecutorHeapBytes:             uint64(o.executor_heap_bytes),
+		OverheadFactor:                float64(o.overhead_factor),
+		ExecutorOverheadBytes:         uint64(o.executor_overhead_bytes),
+		ExecutorContainerBytes:        uint64(o.executor_container_bytes),
+		MemoryReservedBytes:           uint64(o.memory_reserved_bytes),
+		MemoryUnifiedBytes:            uint64(o.memory_unified_bytes),
+		MemoryStorageBytes:            uint64(o.memory_storage_bytes),
+		MemoryExecutionBytes:          uint64(o.memory_execution_bytes),
+		MemoryUserBytes:               uint64(o.memory_user_bytes),
+		MemoryFractionRatio:           float64(o.memory_fraction_ratio),
+		MemoryStorageFractionRatio:    float64(o.memory_storage_fraction_ratio),
+		RequiredMemoryGB:              float64(o.required_memory_gb),
+		TotalMemoryGB:                 float64(o.total_memory_gb),
+		MemoryShortfallGB:             float64(o.memory_shortfall_gb),
+		TotalContainerGB:              float64(o.total_container_gb),
+		TaskMemoryNeedBytes:           uint64(o.task_memory_need_bytes),
+		TaskMemoryBytes:               uint64(o.task_memory_bytes),
+		NodeType:                      goChars(o.node_type[:]),
+		RunnerUpNodeType:              goChars(o.runner_up_node_type[:]),
+		NodeCount:                     int64(o.node_count),
+		ExecutorsPerNodeCount:         int64(o.executors_per_node_count),
+		NodeVCPUCount:                 int64(o.node_vcpu_count),
+		NodeMemoryGB:                  float64(o.node_memory_gb),
+		NodeUsableVCPU:                float64(o.node_usable_vcpu),
+		NodeUsableMemoryGB:            float64(o.node_usable_memory_gb),
+		NodeAllocatableVCPU:           float64(o.node_allocatable_vcpu),
+		NodeAllocatableMemoryGB:       float64(o.node_allocatable_memory_gb),
+		NodeIdleVCPU:                  float64(o.node_idle_vcpu),
+		NeededCoreCount:               int64(o.needed_core_count),
+		TotalCoreCount:                int64(o.total_core_count),
+		DynamicMinExecutorCount:       int64(o.dynamic_min_executor_count),
+		DynamicInitialExecutorCount:   int64(o.dynamic_initial_executor_count),
+		DynamicMaxExecutorCount:       int64(o.dynamic_max_executor_count),
+		RunsPerDayCount:               int64(o.runs_per_day_count),
+		RunDataGB:                     float64(o.run_data_gb),
+		ProcessingWindowHours:         float64(o.processing_window_hours),
+		TargetHours:                   float64(o.target_hours),
+		ProjectedHours:                float64(o.projected_hours),
+		WindowMissHours:               float64(o.window_miss_hours),
+		CostUSDPerHour:                float64(o.cost_usd_per_hour),
+		WindowCostUSD:                 float64(o.window_cost_usd),
+		ProjectedCostUSD:              float64(o.projected_cost_usd),
+		CostUSDPerMonth:               float64(o.cost_usd_per_month),
+		RunnerUpCostUSD:               float64(o.runner_up_cost_usd),
+		CappedByMaxExecutors:          goBool(o.capped_by_max_executors),
+		PolicyCapExceeded:             goBool(o.policy_cap_exceeded_flag),
+		WindowMet:                     goBool(o.window_met),
+		SpillRisk:                     goBool(o.spill_risk_flag),
+		HeapLimited:                   goBool(o.heap_limited_flag),
+		EMRPrimaryNodeType:            goChars(o.emr_primary_node_type[:]),
+		EMRPrimaryUSDPerHour:          float64(o.emr_primary_usd_per_hour),
+		EMRPrimaryLargeAfterNodeCount: int64(o.emr_primary_large_after_node_count),
 	}
 }
 
@@ -383,6 +393,11 @@ func (a ExecutorAdvice) c() (*C.struct_ecap_executor_out, error) {
 	o.window_met = cBool(a.WindowMet)
 	o.spill_risk_flag = cBool(a.SpillRisk)
 	o.heap_limited_flag = cBool(a.HeapLimited)
+	if err := setChars(o.emr_primary_node_type[:], a.EMRPrimaryNodeType, "emr_primary_node_type"); err != nil {
+		return nil, err
+	}
+	o.emr_primary_usd_per_hour = C.double(a.EMRPrimaryUSDPerHour)
+	o.emr_primary_large_after_node_count = C.int64_t(a.EMRPrimaryLargeAfterNodeCount)
 	return o, nil
 }
 

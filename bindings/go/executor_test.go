@@ -89,6 +89,19 @@ func TestExecutorECAP1(t *testing.T) {
 	if err != nil || !strings.Contains(why, "410 cores") || !strings.Contains(why, "26 x r5.4xlarge") {
 		t.Errorf("explain: %q %v", why, err)
 	}
+	if a.EMRPrimaryNodeType != "m5.xlarge" || a.EMRPrimaryLargeAfterNodeCount != 50 {
+		t.Errorf("primary of 26 nodes: %+v", a)
+	}
+	// 1 TB in 1 h: ceil(1024 / 1.25) = 820 cores, 205 executors + the AM
+	// on 52 nodes, more than 50: an m5.2xlarge primary, 0.384 + 0.096 +
+	// 64 x 0.08 / 720 EBS = $0.4871 an hour.
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1024, ProcessingWindowHours: 1, Platform: PlatformEMR,
+		NodeType: "r5.4xlarge"})
+	why, _ = a.Explain()
+	if a.NodeCount != 52 || a.EMRPrimaryNodeType != "m5.2xlarge" ||
+		!near(a.EMRPrimaryUSDPerHour, 0.48+64*0.08/720) || !strings.Contains(why, "EMR primary m5.2xlarge (> 50 nodes)") {
+		t.Errorf("primary of 52 nodes: %+v %q", a, why)
+	}
 	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1024, ProcessingWindowHours: 2, Platform: PlatformEMR,
 		NodeType: "r5.4xlarge", MaxExecutorCount: 20})
 	if a.ExecutorCount != 20 || a.NodeCount != 6 || a.Reason != ExecutorReasonCapped || !a.CappedByMaxExecutors ||
@@ -243,6 +256,8 @@ func TestExecutorBadInput(t *testing.T) {
 		// YARN: 1 vCPU - 1 reserved leaves no core
 		{ExecutorInput{DailyDataGB: 100, NodeVCPUCount: 1, NodeMemoryGB: 64}, ErrRange, "node_vcpu_count"},
 		{ExecutorInput{DailyDataGB: 100, NodeType: "r5.5xlarge"}, ErrNotFound, "node_type"},
+		// EMR offers these families from xlarge up
+		{ExecutorInput{DailyDataGB: 100, NodeType: "m5.large", Platform: PlatformEMR}, ErrNotFound, "node_type"},
 		{ExecutorInput{DailyDataGB: 100, NodeType: "r5.4xlarge", NodeVCPUCount: 16}, ErrInvalid, "node_type"},
 		{ExecutorInput{DailyDataGB: 100, RunsPerDayCount: 1441}, ErrRange, "runs_per_day_count"},
 	}

@@ -68,8 +68,11 @@ struct ecap_catalog_entry {
 	/* On-demand price: EC2 (spark-node), RDS Single-AZ instance
 	 * (database), MSK broker (kafka-broker); range 0 .. 1e6. */
 	double price_usd_per_hour;
-	/* spark-node: the EMR charge on top of price_usd_per_hour;
-	 * range 0 .. 1e6 (also for the other prices below). */
+	/* spark-node: the EMR charge on top of price_usd_per_hour; 0 means
+	 * Amazon EMR does not offer the type (the compiled-in "large" rows):
+	 * the EMR pick skips it and EMR advice refuses it by name with
+	 * ECAP_ERR_NOT_FOUND; range 0 .. 1e6 (also for the other prices
+	 * below). */
 	double emr_price_usd_per_hour;
 	/* database: the Multi-AZ (one standby) instance price. */
 	double multi_az_price_usd_per_hour;
@@ -78,7 +81,10 @@ struct ecap_catalog_entry {
 	/* database: provisioned gp3 IOPS above the baseline, per IOPS-month. */
 	double iops_usd_per_month;
 	/* spark-node: yarn.nodemanager.resource.memory-mb EMR gives
-	 * containers (MiB); range 1 .. memory_gb * 1024. */
+	 * containers (MiB); range 1 .. memory_gb * 1024, or 0 on set: the
+	 * library fills EMR's rule for the type's generation (the name's
+	 * first digit; ecap_policy_catalog_count(3)) and sets
+	 * yarn_memory_derived_flag. */
 	int64_t yarn_memory_mb;
 	/* spark-node: 1 when yarn_memory_mb follows the EMR table's rule
 	 * rather than a published row; 0 or 1. */

@@ -282,9 +282,17 @@ struct ecap_executor_out {
 	int32_t window_met;
 	int32_t spill_risk_flag;
 	int32_t heap_limited_flag;
+	/* ecap-1 on EMR ("", 0, 0 elsewhere): the primary node priced
+	 * (executor.emr_primary_node, or executor.emr_primary_large_node
+	 * when node_count is above emr_primary_large_after_node_count,
+	 * Amazon EMR's guideline), its price an hour (EMR charge and EBS
+	 * included; part of cost_usd_per_hour), and that threshold. */
+	char emr_primary_node_type[64];
+	double emr_primary_usd_per_hour;
+	int64_t emr_primary_large_after_node_count;
 	size_t :0;
 };
-#define ecap_executor_out__last_field heap_limited_flag
+#define ecap_executor_out__last_field emr_primary_large_after_node_count
 
 /*
  * Sizes executors for a daily data volume (the guide's

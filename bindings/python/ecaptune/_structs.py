@@ -527,6 +527,9 @@ class ExecutorOutStruct(ctypes.Structure):
         ("window_met", ctypes.c_int32),
         ("spill_risk_flag", ctypes.c_int32),
         ("heap_limited_flag", ctypes.c_int32),
+        ("emr_primary_node_type", ctypes.c_char * 64),
+        ("emr_primary_usd_per_hour", ctypes.c_double),
+        ("emr_primary_large_after_node_count", ctypes.c_int64),
     ]
 
 

@@ -41,8 +41,10 @@ class CatalogEntry(Record):
     price_usd_per_hour: on-demand price (EC2, RDS Single-AZ, MSK broker).
     region: "us-east-1"; price_date: "YYYY-MM-DD", the day of the prices.
     family: the name up to its last '.' (filled by the library when "").
-    spark-node only: emr_price_usd_per_hour, yarn_memory_mb (MiB, at most
-        the memory), yarn_memory_derived_flag, eks_max_pod_count.
+    spark-node only: emr_price_usd_per_hour (0: EMR does not offer the
+        type), yarn_memory_mb (MiB, at most the memory; 0: EMR's rule for
+        the type's generation, derived flag set), yarn_memory_derived_flag,
+        eks_max_pod_count.
     database only: multi_az_price_usd_per_hour, iops_usd_per_month;
         database and kafka-broker: storage_usd_per_gb_month.
     kafka-broker only: max_partition_replica_count,

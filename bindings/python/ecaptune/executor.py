@@ -142,6 +142,11 @@ class ExecutorAdvice(Record):
         cost_usd_per_month: USD.
     capped_by_max_executors, policy_cap_exceeded_flag, window_met,
         spill_risk_flag, heap_limited_flag: bool.
+    emr_primary_node_type, emr_primary_usd_per_hour,
+        emr_primary_large_after_node_count: ecap-1 on EMR ("", 0, 0
+        elsewhere): the primary node priced (executor.emr_primary_node,
+        or executor.emr_primary_large_node above that many nodes) and
+        its price an hour, part of cost_usd_per_hour.
     """
 
     _enums = {"model": Model, "reason": ExecutorReason,
@@ -206,6 +211,9 @@ class ExecutorAdvice(Record):
     window_met: bool
     spill_risk_flag: bool
     heap_limited_flag: bool
+    emr_primary_node_type: str
+    emr_primary_usd_per_hour: float
+    emr_primary_large_after_node_count: int
 
     @property
     def explanation(self) -> str:

@@ -45,6 +45,20 @@ def test_defaults_sorted_by_price(policy):
     assert k[-1].name == "kafka.m5.24xlarge"
 
 
+def test_not_on_emr_and_yarn_rule(policy):
+    # the large rows: no EMR price, i.e. EMR does not offer them
+    assert policy.catalog_find("spark-node",
+                               "m5.large").emr_price_usd_per_hour == 0.0
+    # no YARN memory given: EMR's rule for a 7th-generation type,
+    # 32768 x 61/64 = 31232, x 0.75 = 23424 MiB (as m7g.2xlarge publishes)
+    policy.catalog_set(CatalogEntry(
+        Catalog.ECAP_CATALOG_SPARK_NODE, "m8g.2xlarge", 8, 32.0, 0.36,
+        "us-east-1", "2026-01-01", emr_price_usd_per_hour=0.09,
+        eks_max_pod_count=58))
+    m = policy.catalog_find("spark-node", "m8g.2xlarge")
+    assert (m.yarn_memory_mb, m.yarn_memory_derived_flag) == (23424, True)
+
+
 def test_set_replace_remove(policy):
     r5 = CatalogEntry(Catalog.ECAP_CATALOG_SPARK_NODE, "r5.4xlarge", 16,
                       128.0, 1.008, "us-east-1", "2026-01-01",

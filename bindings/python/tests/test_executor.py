@@ -133,6 +133,29 @@ def test_ecap1_cheapest_node(policy):
     assert "next " + o.runner_up_node_type in o.explanation
 
 
+def test_ecap1_emr_primary_steps_up(policy):
+    # r5.4xlarge, 1 TB in 1 h: ceil(1024 / 1.25) = 820 cores, 205
+    # executors + the AM on 52 nodes, more than 50: an m5.2xlarge primary,
+    # 0.384 + 0.096 + 64 x 0.08 / 720 EBS an hour
+    o = E.advise_executors(policy, daily_data_gb=1024.0, platform="emr",
+                           processing_window_hours=1.0,
+                           node_type="r5.4xlarge")
+    assert o.node_count == 52
+    assert o.emr_primary_node_type == "m5.2xlarge"
+    assert o.emr_primary_usd_per_hour == pytest.approx(0.48 + 64 * 0.08 / 720)
+    assert o.emr_primary_large_after_node_count == 50
+    assert "EMR primary m5.2xlarge (> 50 nodes)" in o.explanation
+    # 100 GB: 6 nodes, the m5.xlarge primary
+    o = E.advise_executors(policy, daily_data_gb=100.0, platform="emr",
+                           processing_window_hours=1.0,
+                           node_type="r5.4xlarge")
+    assert (o.node_count, o.emr_primary_node_type) == (6, "m5.xlarge")
+    # no primary off EMR
+    o = E.advise_executors(policy, daily_data_gb=100.0, platform="yarn",
+                           node_type="r5.4xlarge")
+    assert (o.emr_primary_node_type, o.emr_primary_usd_per_hour) == ("", 0.0)
+
+
 def test_overhead_by_platform(policy):
     policy.model = "guide"
     # guide, 100 GB: 8 GiB heaps.  EMR: int(0.1875 * 8192) = 1536 MiB
@@ -249,6 +272,9 @@ def test_platform_names():
     ({"node_vcpu_count": 1, "node_memory_gb": 64.0}, E.RangeError,
      "node_vcpu_count"),
     ({"node_type": "r5.5xlarge"}, E.NotFoundError, "node_type"),
+    # EMR offers these families from xlarge up
+    ({"node_type": "m5.large", "platform": "emr"}, E.NotFoundError,
+     "node_type"),
     ({"node_type": "r5.4xlarge", "node_vcpu_count": 16},
      E.InvalidArgumentError, "node_type"),
     ({"runs_per_day_count": 1441}, E.RangeError, "runs_per_day_count"),
@@ -282,6 +308,12 @@ PLATFORMS = st.sampled_from(["yarn", "emr", "kubernetes", "kubernetes-non-jvm"])
 def test_ecap1_reviewer_properties(a, b, node, platform, window):
     small, large = sorted((a, b))
     with E.Policy() as p:
+        if platform == "emr" and node.endswith(".large"):
+            # EMR offers these families from xlarge up
+            with pytest.raises(E.NotFoundError):
+                E.advise_executors(p, daily_data_gb=small, node_type=node,
+                                   platform=platform)
+            return
         x = E.advise_executors(p, daily_data_gb=small, node_type=node,
                                platform=platform, processing_window_hours=window)
         y = E.advise_executors(p, daily_data_gb=large, node_type=node,
