@@ -6,7 +6,8 @@
  * runs it between the Python and Go rounds and prints the ratios.  No
  * timing is asserted: it fails only when a call does.
  *
- * Usage: bench-advise [guide|ecap-1] [min_seconds_per_row]
+ * Usage: bench-advise [guide|ecap-1] [min_seconds_per_row] [only_row]
+ * (only_row: time that row alone, for a profiler)
  *
  * It sets only the inputs an advisor requires, so it keeps compiling as
  * the families add fields.
@@ -22,6 +23,7 @@
 #include <ecaptune.h>
 
 static double min_seconds = 0.02;
+static const char *only_row;
 
 static double
 now(void)
@@ -47,6 +49,8 @@ time_subject(const char *name, subject_fn fn, const ecap_policy *p,
 	double t0, t, best = -1;
 	int run, rc;
 
+	if (only_row != NULL && strcmp(only_row, name) != 0)
+		return 0.0;
 	for (;;) {
 		t0 = now();
 		for (i = 0; i < n; i++)
@@ -314,6 +318,8 @@ main(int argc, char **argv)
 
 	if (argc > 2)
 		min_seconds = atof(argv[2]);
+	if (argc > 3)
+		only_row = argv[3];
 	if ((rc = ecap_policy_new(&p, NULL)) != ECAP_OK ||
 	    (argc > 1 && (rc = ecap_policy_set_string(p, "model", argv[1],
 						       NULL)) != ECAP_OK) ||

@@ -82,6 +82,17 @@ void ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 			 double app_instances, struct ecap__db_memo *memo,
 			 struct ecap__db_calc *c);
 
+/*
+ * ecap-1's ecap__database_calc for n volumes (tx[i] a day kept, the
+ * busiest hour of a peak_tx[i] day), the policy read once (the
+ * projection's paths); c: n answers.
+ */
+void ecap__database_ecap1_column(const ecap_policy *p, double retention_days,
+				 double app_instances,
+				 struct ecap__db_memo *memo, const double *tx,
+				 const double *peak_tx, size_t n,
+				 struct ecap__db_calc *c);
+
 /* ---- Kafka (kafka.c, kafka-size.c) ---- */
 
 struct ecap__kafka_args {
@@ -156,5 +167,25 @@ void ecap__kafka_calc(const ecap_policy *p, int32_t model,
 void ecap__kafka_calc_ecap1(const ecap_policy *p,
 			    const struct ecap__kafka_args *a,
 			    struct ecap__kafka_calc *c);
+
+/* One path's answer of ecap__kafka_ecap1_column. */
+struct ecap__kafka_cell {
+	double brokers;
+	double storage_per_broker_gb;
+	double cost_usd_per_month;
+	bool quota_exceeded;
+};
+
+/*
+ * ecap-1 on one broker size (entry) for n pairs of rates, events[i] and
+ * peak_events[i] events a second, the other inputs a's: the same sizing
+ * as ecap__kafka_calc_ecap1 with a->entry = entry, the policy read once
+ * (the projection's paths).
+ */
+void ecap__kafka_ecap1_column(const ecap_policy *p,
+			      const struct ecap__kafka_args *a,
+			      const struct ecap_catalog_entry *entry,
+			      const double *events, const double *peak_events,
+			      size_t n, struct ecap__kafka_cell *cells);
 
 #endif /* ECAP_CAPACITY_H */

@@ -406,14 +406,79 @@ entry_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* FNV-1a: advisors find nodes and classes by name on every call. */
+static uint32_t
+name_hash(const char *name)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
+#define NAME_SLOTS (2 * ECAP_CATALOG_MAX_ENTRIES)
+_Static_assert(ECAP_CATALOG_MAX_ENTRIES < 256, "slots hold index + 1 in a byte");
+
+/* After every change of the entries: at most half the slots are used. */
+static void
+table_index(struct ecap__catalog_table *t)
+{
+	size_t i, j;
+
+	memset(t->name_slot, 0, sizeof(t->name_slot));
+	for (i = 0; i < t->n; i++) {
+		j = t->name_hash[i] % NAME_SLOTS;
+		while (t->name_slot[j] != 0)
+			j = (j + 1) % NAME_SLOTS;
+		t->name_slot[j] = (uint8_t)(i + 1);
+	}
+}
+
+/* Takes entry i out, keeping the order and the hashes. */
+static void
+table_take(struct ecap__catalog_table *t, size_t i)
+{
+	memmove(&t->entries[i], &t->entries[i + 1],
+		(t->n - i - 1) * sizeof(t->entries[0]));
+	memmove(&t->name_hash[i], &t->name_hash[i + 1],
+		(t->n - i - 1) * sizeof(t->name_hash[0]));
+	t->n--;
+	memset(&t->entries[t->n], 0, sizeof(t->entries[0]));
+	t->name_hash[t->n] = 0;
+	table_index(t);
+}
+
+/* Puts e at its place in the order (the table has room). */
+static void
+table_insert(struct ecap__catalog_table *t, const struct ecap_catalog_entry *e)
+{
+	size_t j = 0;
+
+	while (j < t->n && entry_cmp(&t->entries[j], e) < 0)
+		j++;
+	memmove(&t->entries[j + 1], &t->entries[j],
+		(t->n - j) * sizeof(t->entries[0]));
+	memmove(&t->name_hash[j + 1], &t->name_hash[j],
+		(t->n - j) * sizeof(t->name_hash[0]));
+	t->entries[j] = *e;
+	t->name_hash[j] = name_hash(e->name);
+	t->n++;
+	table_index(t);
+}
+
 static struct ecap_catalog_entry *
 table_find(const struct ecap__catalog_table *t, const char *name)
 {
-	size_t i;
+	uint32_t h = name_hash(name);
+	size_t j = h % NAME_SLOTS, i;
 
-	for (i = 0; i < t->n; i++)
-		if (strcmp(t->entries[i].name, name) == 0)
+	for (; t->name_slot[j] != 0; j = (j + 1) % NAME_SLOTS) {
+		i = t->name_slot[j] - 1u;
+		if (t->name_hash[i] == h &&
+		    strcmp(t->entries[i].name, name) == 0)
 			return (struct ecap_catalog_entry *)&t->entries[i];
+	}
 	return NULL;
 }
 
@@ -440,18 +505,19 @@ ecap__catalog_put(ecap_policy *p, const struct ecap_catalog_entry *e,
 {
 	struct ecap__catalog_table *t = table_of(p, e->catalog);
 	struct ecap_catalog_entry *dst = table_find(t, e->name);
+	struct ecap_catalog_entry copy = *e;
 
-	if (dst == NULL) {
-		if (t->n >= ECAP_CATALOG_MAX_ENTRIES)
-			return ecap__fail(err, ECAP_ERR_LIMIT, "name",
-					  "cannot add %s: the %s catalog "
-					  "holds at most %d entries", e->name,
-					  ecap_catalog_to_string(e->catalog),
-					  ECAP_CATALOG_MAX_ENTRIES);
-		dst = &t->entries[t->n++];
-	}
-	*dst = *e;
-	qsort(t->entries, t->n, sizeof(t->entries[0]), entry_cmp);
+	if (dst == NULL && t->n >= ECAP_CATALOG_MAX_ENTRIES)
+		return ecap__fail(err, ECAP_ERR_LIMIT, "name",
+				  "cannot add %s: the %s catalog holds at "
+				  "most %d entries", e->name,
+				  ecap_catalog_to_string(e->catalog),
+				  ECAP_CATALOG_MAX_ENTRIES);
+	/* Replaced or added, the entry goes where the order (price, then
+	 * name) puts it. */
+	if (dst != NULL)
+		table_take(t, (size_t)(dst - t->entries));
+	table_insert(t, &copy);
 	return ECAP_OK;
 }
 
@@ -462,7 +528,9 @@ ecap__catalog_clear(ecap_policy *p, int32_t catalog)
 
 	if (t != NULL) {
 		memset(t->entries, 0, t->n * sizeof(t->entries[0]));
+		memset(t->name_hash, 0, t->n * sizeof(t->name_hash[0]));
 		t->n = 0;
+		table_index(t);
 	}
 }
 
@@ -569,7 +637,9 @@ ecap_policy_catalog_set(ecap_policy *policy,
 	    (rc = ECAP__OPTS_CHECK(err, entry, ecap_catalog_entry)) != ECAP_OK ||
 	    (rc = ecap__catalog_entry_check(err, entry, &e, "")) != ECAP_OK)
 		return rc;
-	return ecap__catalog_put(policy, &e, err);
+	if ((rc = ecap__catalog_put(policy, &e, err)) == ECAP_OK)
+		ecap__exec_table_update(policy);
+	return rc;
 }
 
 ECAP_API int
@@ -595,10 +665,8 @@ ecap_policy_catalog_remove(ecap_policy *policy, int32_t catalog,
 				  "be empty", name,
 				  ecap_catalog_to_string(catalog));
 	i = (size_t)(e - t->entries);
-	memmove(&t->entries[i], &t->entries[i + 1],
-		(t->n - i - 1) * sizeof(t->entries[0]));
-	t->n--;
-	memset(&t->entries[t->n], 0, sizeof(t->entries[0]));
+	table_take(t, i);
+	ecap__exec_table_update(policy);
 	return ECAP_OK;
 }
 

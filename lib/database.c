@@ -251,12 +251,10 @@ pick_memo(struct ecap__db_memo *m, const struct ecap_catalog_entry *e,
 }
 
 static void
-choose_class(const ecap_policy *p, struct ecap__db_memo *memo,
-	     struct ecap__db_calc *c, const struct ecap_catalog_entry **chosen)
+choose_class(const ecap_policy *p, const struct ecap_catalog_entry *e,
+	     size_t n, struct ecap__db_memo *memo, struct ecap__db_calc *c,
+	     const struct ecap_catalog_entry **chosen)
 {
-	size_t n;
-	const struct ecap_catalog_entry *e =
-		ecap__catalog_entries(p, ECAP_CATALOG_DATABASE, &n);
 	const struct ecap_catalog_entry *best;
 
 	c->reason = ECAP_DATABASE_REASON_CHEAPEST_FIT;
@@ -325,44 +323,80 @@ price(const ecap_policy *p, const struct ecap_catalog_entry *e,
 				c->iops_cost_usd_per_month;
 }
 
+/*
+ * What ecap-1 reads from the policy, the retention and the pools: the same
+ * for every volume, so read once per call, or once for a column of the
+ * projection's paths.
+ */
+struct db_policy {
+	double hot_days;
+	double buffer_factor;
+	double min_memory_gb;
+	double cache_share;
+	double intraday_peak_factor;
+	double transactions_per_vcpu_second;
+	/* The vCPUs the pools' connections need. */
+	double pool_vcpus;
+	double min_storage_gb;
+	double storage_limit_gb;
+	double storage_plan_ratio;
+	int32_t multi_az;
+	const struct ecap_catalog_entry *classes;
+	size_t class_count;
+};
+
 static void
-calc_ecap1(const ecap_policy *p, double peak_tx, double retention_days,
-	   double app_instances, struct ecap__db_memo *memo,
-	   struct ecap__db_calc *c)
+read_policy(const ecap_policy *p, double retention_days, double app_instances,
+	    struct db_policy *d)
+{
+	double pools = app_instances * (double)ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE);
+
+	d->hot_days = fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
+			   retention_days);
+	d->buffer_factor = 1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO);
+	d->min_memory_gb = ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB);
+	d->cache_share = ecap__pd(p, ECAP_K_DATABASE_CACHE_SHARE_RATIO);
+	d->intraday_peak_factor = ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR);
+	d->transactions_per_vcpu_second =
+		ecap__pd(p, ECAP_K_DATABASE_TRANSACTIONS_PER_VCPU_SECOND);
+	d->pool_vcpus =
+		ceil(pools / ecap__pd(p, ECAP_K_DATABASE_CONNECTIONS_PER_VCPU));
+	d->min_storage_gb = ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB));
+	d->storage_limit_gb = ecap__pd(p, ECAP_K_DATABASE_STORAGE_LIMIT_GB);
+	d->storage_plan_ratio = ecap__pd(p, ECAP_K_DATABASE_STORAGE_PLAN_RATIO);
+	d->multi_az = (int32_t)ecap__pi(p, ECAP_K_DATABASE_MULTI_AZ);
+	d->classes = ecap__catalog_entries(p, ECAP_CATALOG_DATABASE,
+					   &d->class_count);
+}
+
+static void
+calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
+	   struct ecap__db_memo *memo, struct ecap__db_calc *c)
 {
 	const struct ecap_catalog_entry *e;
-	double hot = fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
-			  retention_days);
-	double pools = app_instances * (double)ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE);
-	double with_buffer = c->data_storage_gb *
-		(1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO));
+	double with_buffer = c->data_storage_gb * d->buffer_factor;
 
 	/* The recent days, no more than are kept, with their indexes. */
-	c->working_set_gb = c->daily_storage_gb * hot;
+	c->working_set_gb = c->daily_storage_gb * d->hot_days;
 	c->memory_required_gb =
-		fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
-		     c->working_set_gb /
-			     ecap__pd(p, ECAP_K_DATABASE_CACHE_SHARE_RATIO));
-	c->peak_tps = peak_tx / SECONDS_PER_DAY *
-		      ecap__pd(p, ECAP_K_GROWTH_INTRADAY_PEAK_FACTOR);
+		fmax(d->min_memory_gb, c->working_set_gb / d->cache_share);
+	c->peak_tps = peak_tx / SECONDS_PER_DAY * d->intraday_peak_factor;
 	c->vcpu_required = fmax(
 		1.0,
-		fmax(ceil(c->peak_tps /
-			  ecap__pd(p, ECAP_K_DATABASE_TRANSACTIONS_PER_VCPU_SECOND)),
-		     ceil(pools / ecap__pd(p, ECAP_K_DATABASE_CONNECTIONS_PER_VCPU))));
-	c->multi_az = (int32_t)ecap__pi(p, ECAP_K_DATABASE_MULTI_AZ);
-	c->storage_gb = fmax(ceil(with_buffer),
-			     ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB)));
-	c->storage_limit_gb = ecap__pd(p, ECAP_K_DATABASE_STORAGE_LIMIT_GB);
-	choose_class(p, memo, c, &e);
+		fmax(ceil(c->peak_tps / d->transactions_per_vcpu_second),
+		     d->pool_vcpus));
+	c->multi_az = d->multi_az;
+	c->storage_gb = fmax(ceil(with_buffer), d->min_storage_gb);
+	c->storage_limit_gb = d->storage_limit_gb;
+	choose_class(p, d->classes, d->class_count, memo, c, &e);
 	size_iops(p, c);
 	if (c->storage_gb > c->storage_limit_gb) {
 		c->flags |= ECAP_DATABASE_FLAG_STORAGE_LIMIT |
 			    ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE |
 			    ECAP_DATABASE_FLAG_ANALYTICS_TO_LAKE;
 		c->reason = ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE;
-	} else if (c->storage_gb > c->storage_limit_gb *
-		   ecap__pd(p, ECAP_K_DATABASE_STORAGE_PLAN_RATIO)) {
+	} else if (c->storage_gb >
+		   c->storage_limit_gb * d->storage_plan_ratio) {
 		/* Still one instance, but not for long. */
 		c->flags |= ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE;
 	}
@@ -370,11 +404,10 @@ calc_ecap1(const ecap_policy *p, double peak_tx, double retention_days,
 	price(p, e, c);
 }
 
-void
-ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
-		    double peak_tx, double retention_days,
-		    double app_instances, struct ecap__db_memo *memo,
-		    struct ecap__db_calc *c)
+/* The volumes both models start from: tx a day kept retention_days. */
+static void
+size_volumes(const ecap_policy *p, double tx, double retention_days,
+	     struct ecap__db_calc *c)
 {
 	memset(c, 0, sizeof(*c));
 	/* Same order of operations as the guide's Python. */
@@ -383,10 +416,39 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 			      1024.0 / 1024.0;
 	c->data_storage_gb = c->daily_storage_gb * retention_days *
 			     ecap__pd(p, ECAP_K_DATABASE_ANALYTICS_MULTIPLIER);
-	if (model == ECAP_MODEL_GUIDE)
+}
+
+void
+ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
+		    double peak_tx, double retention_days,
+		    double app_instances, struct ecap__db_memo *memo,
+		    struct ecap__db_calc *c)
+{
+	struct db_policy d;
+
+	size_volumes(p, tx, retention_days, c);
+	if (model == ECAP_MODEL_GUIDE) {
 		calc_guide(p, c);
-	else
-		calc_ecap1(p, peak_tx, retention_days, app_instances, memo, c);
+	} else {
+		read_policy(p, retention_days, app_instances, &d);
+		calc_ecap1(p, &d, peak_tx, memo, c);
+	}
+}
+
+void
+ecap__database_ecap1_column(const ecap_policy *p, double retention_days,
+			    double app_instances, struct ecap__db_memo *memo,
+			    const double *tx, const double *peak_tx, size_t n,
+			    struct ecap__db_calc *c)
+{
+	struct db_policy d;
+	size_t i;
+
+	read_policy(p, retention_days, app_instances, &d);
+	for (i = 0; i < n; i++) {
+		size_volumes(p, tx[i], retention_days, &c[i]);
+		calc_ecap1(p, &d, peak_tx[i], memo, &c[i]);
+	}
 }
 
 /* ---- parameters and pools ---- */
@@ -450,13 +512,15 @@ struct workload_args {
 	int64_t connections, app_instances;
 };
 
-/* A policy's string key naming an enum value. */
+/* A policy's string key naming an enum value: parsed when the policy was
+ * set; parsed again only to say why a name is unknown. */
 static int
 policy_enum(const ecap_policy *p, enum ecap_key_id id, const char *key,
 	    int (*parse)(const char *, int32_t *, struct ecap_error *),
 	    int32_t *value, struct ecap_error *err)
 {
-	if (parse(ecap__ps(p, id), value, err) == ECAP_OK)
+	if ((*value = ecap__pe(p, id)) != 0 ||
+	    parse(ecap__ps(p, id), value, err) == ECAP_OK)
 		return ECAP_OK;
 	return ecap__fail(err, ECAP_ERR_INVALID, key,
 			  "policy %s is \"%.40s\", not a name this version "

@@ -61,18 +61,6 @@ err_writable(const struct ecap_error *err)
 	       err->sz >= ecap_offsetofend(struct ecap_error, message);
 }
 
-void
-ecap__err_clear(struct ecap_error *err)
-{
-	if (!err_writable(err))
-		return;
-	err->code = ECAP_OK;
-	err->line = 0;
-	err->column = 0;
-	err->field[0] = '\0';
-	err->message[0] = '\0';
-}
-
 static int ECAP_PRINTF(6, 0)
 fail_v(struct ecap_error *err, int code, const char *field, int line,
        int column, const char *fmt, va_list ap)
@@ -113,16 +101,14 @@ ecap__fail_at(struct ecap_error *err, int code, const char *field, int line,
 }
 
 int
-ecap__check_ptr(struct ecap_error *err, const void *p, const char *field)
+ecap__check_ptr_fail(struct ecap_error *err, const char *field)
 {
-	if (p != NULL)
-		return ECAP_OK;
 	return ecap__fail(err, ECAP_ERR_INVALID, field, "%s is NULL", field);
 }
 
 int
-ecap__check_double(struct ecap_error *err, const char *field, double v,
-		   double min, double max)
+ecap__check_double_fail(struct ecap_error *err, const char *field, double v,
+			double min, double max)
 {
 	if (isnan(v) || isinf(v))
 		return ecap__fail(err, ECAP_ERR_INVALID, field,
@@ -136,8 +122,8 @@ ecap__check_double(struct ecap_error *err, const char *field, double v,
 }
 
 int
-ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
-		      double min, double max)
+ecap__check_double_gt_fail(struct ecap_error *err, const char *field, double v,
+			   double min, double max)
 {
 	int rc = ecap__check_double(err, field, v, min, max);
 
@@ -149,8 +135,8 @@ ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
 }
 
 int
-ecap__check_int64(struct ecap_error *err, const char *field, int64_t v,
-		  int64_t min, int64_t max)
+ecap__check_int64_fail(struct ecap_error *err, const char *field, int64_t v,
+		       int64_t min, int64_t max)
 {
 	if (v < min || v > max)
 		return ecap__fail(err, ECAP_ERR_RANGE, field,
@@ -161,7 +147,7 @@ ecap__check_int64(struct ecap_error *err, const char *field, int64_t v,
 }
 
 int
-ecap__check_bool(struct ecap_error *err, const char *field, int32_t v)
+ecap__check_bool_fail(struct ecap_error *err, const char *field, int32_t v)
 {
 	if (v != 0 && v != 1)
 		return ecap__fail(err, ECAP_ERR_RANGE, field,

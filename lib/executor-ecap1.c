@@ -116,10 +116,10 @@ primary_usd(const struct primary *pr, int64_t nodes)
 	return nodes > pr->large_after ? pr->large_usd : pr->usd;
 }
 
-static int
-capacity(const ecap_policy *p, const struct ecap__exec_args *a,
-	 const struct ecap__spark_node *n, struct ecap__node_capacity *cap,
-	 struct ecap_error *err)
+int
+ecap__executor_capacity(const ecap_policy *p, const struct ecap__exec_args *a,
+			const struct ecap__spark_node *n,
+			struct ecap__node_capacity *cap, struct ecap_error *err)
 {
 	if (is_kubernetes(a->platform))
 		return ecap__k8s_capacity(p, n, cap, err);
@@ -203,34 +203,43 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 		(pl->projected_hours + ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS));
 }
 
+/* The node's plan; row, when not NULL, holds its capacity and shape
+ * (the policy's executor table). */
 static int
 plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
-	  const struct ecap__spark_node *n, const struct primary *pr,
-	  struct plan *pl, struct ecap_error *err)
+	  const struct ecap__spark_node *n, const struct ecap__exec_node_row *row,
+	  const struct primary *pr, struct plan *pl, struct ecap_error *err)
 {
 	int rc;
 
 	memset(pl, 0, sizeof(*pl));
 	pl->node = n;
-	if ((rc = capacity(p, a, n, &pl->cap, err)) != ECAP_OK ||
-	    (rc = ecap__exec_shape(p, &pl->cap, a->overhead_factor,
-				   a->fixed_cores, &pl->shape, err)) != ECAP_OK ||
-	    (rc = size_plan(p, a, pl, err)) != ECAP_OK)
+	/* A row that failed is computed again, for the message. */
+	if (row != NULL && row->rc == ECAP_OK) {
+		pl->cap = row->cap;
+		pl->shape = row->shape;
+	} else if ((rc = ecap__executor_capacity(p, a, n, &pl->cap, err)) !=
+			   ECAP_OK ||
+		   (rc = ecap__exec_shape(p, &pl->cap, a->overhead_factor,
+					  a->fixed_cores, &pl->shape, err)) !=
+			   ECAP_OK) {
+		return rc;
+	}
+	if ((rc = size_plan(p, a, pl, err)) != ECAP_OK)
 		return rc;
 	price_plan(p, a, pr, pl);
 	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
 	return ECAP_OK;
 }
 
-/* Is family (an entry's) among the comma-separated allowed families? */
+/* Is family (an entry's) among the comma-separated allowed families?
+ * ("all" is tested once by the caller.) */
 static bool
 family_allowed(const char *allowed, const char *family)
 {
 	size_t len = strlen(family);
 	const char *s = allowed;
 
-	if (strcmp(s, "all") == 0)
-		return true;
 	while (*s != '\0') {
 		while (*s == ' ' || *s == ',')
 			s++;
@@ -263,6 +272,34 @@ plan_better(const struct plan *x, const struct plan *y)
 }
 
 /*
+ * Can the node be skipped without sizing it?  Its run costs at least
+ * this, from the catalog entry alone: its executors hold at most all of
+ * its vCPUs, so the run takes at least run_gb / (vcpu_count * throughput)
+ * hours on each node bought (a node or more), and every node and the EMR
+ * primary (the smaller of its two sizes) bill the startup.  Only a met
+ * plan of unthinned executors beats a met, unthinned runner-up, and only
+ * by a lower run cost, so a node whose least cost is above the
+ * runner-up's (with a margin for rounding) can be neither.
+ */
+static bool
+cannot_place(const ecap_policy *p, const struct ecap__exec_args *a,
+	     const struct ecap__spark_node *n, const struct primary *pr,
+	     const struct plan *second, bool have_second)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
+	double startup = ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
+	double least;
+
+	if (!have_second || !second->met || second->thin ||
+	    n->vcpu_count <= 0)
+		return false;
+	least = node_hour_usd(p, n, a->platform == ECAP_SPARK_PLATFORM_EMR) *
+		(a->run_gb / ((double)n->vcpu_count * tp) + startup) +
+		fmin(pr->usd, pr->large_usd) * startup;
+	return least * (1.0 - 1e-9) > second->cost_run;
+}
+
+/*
  * No node given: every catalog node of the allowed families whose
  * executors get at least executor.memory_min_gb of heap, sized for the
  * window; the best plan wins and the next is named.
@@ -282,14 +319,20 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	struct plan pl;
 	size_t i, count = 0, failed = SIZE_MAX;
 	bool have_best = false, have_second = false;
+	bool all = strcmp(allowed, "all") == 0;
+	const struct ecap__exec_node_row *rows;
 
 	e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
+	rows = ecap__exec_table_rows(p, a, count);
 	for (i = 0; i < count; i++) {
-		if (!family_allowed(allowed, e[i].family) ||
+		if ((!all && !family_allowed(allowed, e[i].family)) ||
 		    (emr && e[i].emr_price_usd_per_hour == 0.0))
 			continue;
 		cand = ecap__spark_node_of(&e[i]);
-		if (plan_node(p, a, &cand, pr, &pl, NULL) != ECAP_OK) {
+		if (cannot_place(p, a, &cand, pr, second, have_second))
+			continue;
+		if (plan_node(p, a, &cand, rows != NULL ? &rows[i] : NULL, pr,
+			      &pl, NULL) != ECAP_OK) {
 			if (failed == SIZE_MAX)
 				failed = i;
 			continue;
@@ -317,7 +360,7 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	if (!have_best && failed != SIZE_MAX) {
 		/* Say why, as the first node that failed does. */
 		cand = ecap__spark_node_of(&e[failed]);
-		return plan_node(p, a, &cand, pr, &pl, err);
+		return plan_node(p, a, &cand, NULL, pr, &pl, err);
 	}
 	if (!have_best)
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "executor.node_families",
@@ -421,6 +464,7 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 		     struct ecap_executor_out *out, struct ecap_error *err)
 {
 	struct ecap__spark_node picked[2];
+	const struct ecap__exec_node_row *rows;
 	struct plan best, second;
 	struct primary pr;
 	int rc;
@@ -429,7 +473,11 @@ ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,
 		return rc;
 	second.node = NULL;
 	if (a->has_node) {
-		rc = plan_node(p, a, &a->node, &pr, &best, err);
+		rows = a->named ? ecap__exec_table_rows(p, a, a->node_count) :
+				  NULL;
+		rc = plan_node(p, a, &a->node,
+			       rows != NULL ? &rows[a->node_index] : NULL, &pr,
+			       &best, err);
 		out->node_reason = a->named ? ECAP_EXECUTOR_NODE_REASON_NAMED :
 			ECAP_EXECUTOR_NODE_REASON_SHAPE;
 	} else {
@@ -474,7 +522,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 	memset(&base, 0, sizeof(base));
 	base.node = &a->node;
 	if ((rc = primary_prices(p, a, &pr, err)) != ECAP_OK ||
-	    (rc = capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
+	    (rc = ecap__executor_capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
 	    (rc = ecap__exec_shape(p, &base.cap, a->overhead_factor,
 				   a->fixed_cores, &base.shape, err)) != ECAP_OK)
 		return rc;

@@ -32,7 +32,47 @@ struct ecap__exec_args {
 	/* The node when named or shaped (has_node), else the advisor picks. */
 	bool has_node, named;
 	struct ecap__spark_node node;
+	/* named: the node's index among the catalog's node_count entries. */
+	size_t node_index, node_count;
 };
+
+/* The spark platforms (enum ecap_spark_platform, DEFAULT included). */
+#define ECAP__EXEC_PLATFORM_COUNT 5
+
+/* The overhead factor a platform's executors get unless the caller gives
+ * one: the platform's own, or executor.overhead_factor (executor.c). */
+double ecap__executor_default_overhead(const ecap_policy *p, int32_t platform);
+
+/* A node's usable capacity on a->platform (executor-ecap1.c). */
+int ecap__executor_capacity(const ecap_policy *p,
+			    const struct ecap__exec_args *a,
+			    const struct ecap__spark_node *n,
+			    struct ecap__node_capacity *cap,
+			    struct ecap_error *err);
+
+/* A spark-node catalog entry's capacity and executor shape on one
+ * platform at its default factor; rc is what computing them returned. */
+struct ecap__exec_node_row {
+	struct ecap__node_capacity cap;
+	struct ecap__exec_shape shape;
+	int rc;
+};
+
+/* The rows of every platform and catalog entry (executor-table.c), kept
+ * by every change of a policy. */
+struct ecap__exec_table {
+	double overhead_factor[ECAP__EXEC_PLATFORM_COUNT];
+	size_t n;
+	struct ecap__exec_node_row row[ECAP__EXEC_PLATFORM_COUNT]
+				   [ECAP_CATALOG_MAX_ENTRIES];
+};
+
+/* The rows of a's platform for the count catalog entries (row i is
+ * entry i), or NULL when the table does not hold what a asks for (a
+ * factor, fixed cores or YARN memory of the caller's) or is missing. */
+const struct ecap__exec_node_row *
+ecap__exec_table_rows(const ecap_policy *p, const struct ecap__exec_args *a,
+		      size_t count);
 
 /* Spark's regions of out->executor_heap_bytes (0 below Spark's minimum)
  * and the policy's fractions, into out (executor.c). */

@@ -47,8 +47,18 @@ heap_for_share(const ecap_policy *p, const struct ecap__node_capacity *cap,
 {
 	uint64_t h = (uint64_t)((double)share_mib / (1.0 + factor));
 	uint64_t step = h >= 2048 ? 256 : 1;
+	/* The overhead is never below its floor, truncated, nor the grant
+	 * below the container: a heap above share - floor never fits, so
+	 * the walk starts at or below it (the same answer as stepping there
+	 * one MiB at a time, without the up to 384 steps). */
+	uint64_t floor_mib =
+		(uint64_t)ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
 
 	h -= h % step;
+	if (share_mib < floor_mib)
+		return 0;
+	if (h > share_mib - floor_mib)
+		h -= (h - (share_mib - floor_mib) + step - 1) / step * step;
 	while (h >= step &&
 	       granted_mib(cap, h + ecap__overhead_mib(p, factor, h)) > share_mib)
 		h -= step;

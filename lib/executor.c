@@ -131,6 +131,9 @@ take_named_node(const ecap_policy *p, const struct ecap_executor_in *in,
 				  in->node_type);
 	s->has_node = s->named = true;
 	s->node = ecap__spark_node_of(e);
+	/* Its row in the policy's executor table (executor-table.c). */
+	s->node_index = (size_t)(e - ecap__catalog_entries(
+		p, ECAP_CATALOG_SPARK_NODE, &s->node_count));
 	s->node_vcpus = e->vcpu_count;
 	s->node_memory_gb = e->memory_gb;
 	s->node_price = e->price_usd_per_hour +
@@ -240,6 +243,18 @@ check_scalars(const struct ecap_executor_in *in, struct ecap_error *err)
 	return ECAP_OK;
 }
 
+_Static_assert(ECAP_ARRAY_SIZE(platforms) == ECAP__EXEC_PLATFORM_COUNT,
+	       "the executor table holds a row per platform");
+
+double
+ecap__executor_default_overhead(const ecap_policy *p, int32_t platform)
+{
+	if (platform != ECAP_SPARK_PLATFORM_DEFAULT && platform > 0 &&
+	    (size_t)platform < ECAP_ARRAY_SIZE(platforms))
+		return platforms[platform].overhead_factor;
+	return ecap__pd(p, ECAP_K_EXECUTOR_OVERHEAD_FACTOR);
+}
+
 static int
 resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 	struct sizing *s, struct ecap_error *err)
@@ -267,12 +282,9 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 		s->window_hours = 24.0 / (double)s->runs;
 	s->target_hours = s->window_hours *
 		ecap__pd(p, ECAP_K_EXECUTOR_WINDOW_SHARE_RATIO);
-	if (in->overhead_factor != 0.0)
-		s->overhead_factor = in->overhead_factor;
-	else if (in->platform != ECAP_SPARK_PLATFORM_DEFAULT)
-		s->overhead_factor = platforms[in->platform].overhead_factor;
-	else
-		s->overhead_factor = ecap__pd(p, ECAP_K_EXECUTOR_OVERHEAD_FACTOR);
+	s->overhead_factor = in->overhead_factor != 0.0 ?
+		in->overhead_factor :
+		ecap__executor_default_overhead(p, in->platform);
 	s->fixed_cores = in->executor_core_count;
 	s->cores = in->executor_core_count != 0 ? in->executor_core_count :
 		ecap__pi(p, ECAP_K_EXECUTOR_CORES);

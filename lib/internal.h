@@ -41,8 +41,21 @@
 
 /* ---- errors (error.c) ---- */
 
-/* Resets *err at the start of a public call (no-op for NULL or short sz). */
-void ecap__err_clear(struct ecap_error *err);
+/* Resets *err at the start of a public call (no-op for NULL or short sz):
+ * inline, as every call does it. */
+static inline void
+ecap__err_clear(struct ecap_error *err)
+{
+	if (err == NULL ||
+	    err->sz < offsetof(struct ecap_error, message) +
+			      sizeof(err->message))
+		return;
+	err->code = ECAP_OK;
+	err->line = 0;
+	err->column = 0;
+	err->field[0] = '\0';
+	err->message[0] = '\0';
+}
 /* Records code, field and message in *err and returns code. */
 int ecap__fail(struct ecap_error *err, int code, const char *field,
 	       const char *fmt, ...) ECAP_PRINTF(4, 5);
@@ -58,15 +71,71 @@ void ecap__err_set_pos(struct ecap_error *err, int line, int column);
  * message naming `field` and the value.  NaN and infinities are
  * ECAP_ERR_INVALID; finite values outside [min, max] are ECAP_ERR_RANGE.
  */
-int ecap__check_ptr(struct ecap_error *err, const void *p, const char *field);
-int ecap__check_double(struct ecap_error *err, const char *field, double v,
-		       double min, double max);
+/* The out-of-line halves: they record the error (error.c). */
+int ecap__check_ptr_fail(struct ecap_error *err, const char *field);
+int ecap__check_double_fail(struct ecap_error *err, const char *field,
+			    double v, double min, double max);
+int ecap__check_double_gt_fail(struct ecap_error *err, const char *field,
+			       double v, double min, double max);
+int ecap__check_int64_fail(struct ecap_error *err, const char *field,
+			   int64_t v, int64_t min, int64_t max);
+int ecap__check_bool_fail(struct ecap_error *err, const char *field,
+			  int32_t v);
+
+/*
+ * The checks run on every advice call's every field: the passing test is
+ * inline (a compare or two), only a failure calls out to format.
+ */
+#if defined(__GNUC__)
+#define ECAP__LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define ECAP__LIKELY(x) (x)
+#endif
+
+static inline int
+ecap__check_ptr(struct ecap_error *err, const void *p, const char *field)
+{
+	if (ECAP__LIKELY(p != NULL))
+		return ECAP_OK;
+	return ecap__check_ptr_fail(err, field);
+}
+
+/* NaN fails both comparisons; v - v is 0 only for a finite v. */
+static inline int
+ecap__check_double(struct ecap_error *err, const char *field, double v,
+		   double min, double max)
+{
+	if (ECAP__LIKELY(v >= min && v <= max && v - v == 0.0))
+		return ECAP_OK;
+	return ecap__check_double_fail(err, field, v, min, max);
+}
+
 /* As ecap__check_double with an exclusive lower bound (v > min). */
-int ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
-			  double min, double max);
-int ecap__check_int64(struct ecap_error *err, const char *field, int64_t v,
-		      int64_t min, int64_t max);
-int ecap__check_bool(struct ecap_error *err, const char *field, int32_t v);
+static inline int
+ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
+		      double min, double max)
+{
+	if (ECAP__LIKELY(v > min && v <= max && v - v == 0.0))
+		return ECAP_OK;
+	return ecap__check_double_gt_fail(err, field, v, min, max);
+}
+
+static inline int
+ecap__check_int64(struct ecap_error *err, const char *field, int64_t v,
+		  int64_t min, int64_t max)
+{
+	if (ECAP__LIKELY(v >= min && v <= max))
+		return ECAP_OK;
+	return ecap__check_int64_fail(err, field, v, min, max);
+}
+
+static inline int
+ecap__check_bool(struct ecap_error *err, const char *field, int32_t v)
+{
+	if (ECAP__LIKELY(v == 0 || v == 1))
+		return ECAP_OK;
+	return ecap__check_bool_fail(err, field, v);
+}
 
 /* ---- size-prefixed structs (opts.c) ---- */
 
@@ -75,8 +144,39 @@ int ecap__check_bool(struct ecap_error *err, const char *field, int32_t v);
  * the struct in the release that introduced it), and every byte from
  * known_sz (the end of the last field this build knows) to sz zero.
  */
-int ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
-		     size_t known_sz, const char *type_name);
+int ecap__opts_check_slow(struct ecap_error *err, const void *p,
+			  size_t min_sz, size_t known_sz,
+			  const char *type_name);
+/*
+ * A caller of this build passes inline: sz is known_sz, or the struct's
+ * sizeof (full_sz) whose tail padding is zero, as ECAP_STRUCT_INIT left
+ * it.
+ */
+static inline int
+ecap__opts_check_full(struct ecap_error *err, const void *p, size_t min_sz,
+		      size_t known_sz, size_t full_sz, const char *type_name)
+{
+	const unsigned char *bytes = p;
+	unsigned char tail = 0;
+	size_t i;
+
+	if (ECAP__LIKELY(p != NULL && *(const size_t *)p == full_sz)) {
+		for (i = known_sz; i < full_sz; i++)
+			tail |= bytes[i];
+		if (ECAP__LIKELY(tail == 0))
+			return ECAP_OK;
+	}
+	return ecap__opts_check_slow(err, p, min_sz, known_sz, type_name);
+}
+
+static inline int
+ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
+		 size_t known_sz, const char *type_name)
+{
+	return ecap__opts_check_full(err, p, min_sz, known_sz, known_sz,
+				     type_name);
+}
+
 /*
  * ECAP__OPTS_CHECK(err, p, type): validate struct type *p.  All structs
  * are from release 1.0, so the minimum size is the known size; a struct
@@ -84,15 +184,15 @@ int ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
  * ECAP__OPTS_CHECK_MIN instead.
  */
 #define ECAP__OPTS_CHECK(err, p, type)                                    \
-	ecap__opts_check((err), (p),                                      \
+	ecap__opts_check_full((err), (p),                                 \
 			 ecap_offsetofend(struct type, type##__last_field), \
 			 ecap_offsetofend(struct type, type##__last_field), \
-			 #type)
+			 sizeof(struct type), #type)
 #define ECAP__OPTS_CHECK_MIN(err, p, type, min_field)                     \
-	ecap__opts_check((err), (p),                                      \
+	ecap__opts_check_full((err), (p),                                 \
 			 ecap_offsetofend(struct type, min_field),          \
 			 ecap_offsetofend(struct type, type##__last_field), \
-			 #type)
+			 sizeof(struct type), #type)
 /* True when the caller's struct reaches FIELD (older callers may not). */
 #define ECAP__OPTS_HAS(p, type, field) \
 	((p)->sz >= ecap_offsetofend(struct type, field))
@@ -216,6 +316,11 @@ enum ecap_key_id {
 struct ecap__catalog_table {
 	size_t n;
 	struct ecap_catalog_entry entries[ECAP_CATALOG_MAX_ENTRIES];
+	/* A hash of each entry's name and an open-addressing index of the
+	 * hashes (entry index + 1, 0 = empty), rebuilt by every change of
+	 * the table: a find by name probes a slot or two, not every entry. */
+	uint32_t name_hash[ECAP_CATALOG_MAX_ENTRIES];
+	uint8_t name_slot[2 * ECAP_CATALOG_MAX_ENTRIES];
 };
 
 union ecap_value {
@@ -224,14 +329,28 @@ union ecap_value {
 	char s[ECAP_STRING_VALUE_MAX];
 };
 
+struct ecap__exec_table;
+
 struct ecap_policy {
 	union ecap_value values[ECAP_K__COUNT];
+	/* A string key naming an enum value, parsed when it is set (advice
+	 * never parses a policy string): the value, 0 when the name is not
+	 * one this version knows or the key names no enum. */
+	int32_t enum_values[ECAP_K__COUNT];
 	int32_t model;
 	size_t n_scenarios;
 	struct ecap_scenario scenarios[ECAP_MAX_SCENARIOS];
 	/* One table per enum ecap_catalog, at index catalog - 1. */
 	struct ecap__catalog_table catalogs[ECAP__CATALOG_COUNT];
+	/* The executor auto-pick's per-node shapes (executor-table.c), owned
+	 * by this policy; NULL when allocation failed. */
+	struct ecap__exec_table *exec_table;
 };
+
+/* Rebuilds p's executor table after p changed (keeps NULL when it cannot
+ * allocate: advice then sizes every node itself); frees it. */
+void ecap__exec_table_update(ecap_policy *p);
+void ecap__exec_table_free(ecap_policy *p);
 
 /* Fast typed reads for advisors; id must be of the matching type. */
 static inline double
@@ -251,6 +370,16 @@ ecap__ps(const ecap_policy *p, enum ecap_key_id id)
 {
 	return p->values[id].s;
 }
+
+/* The enum a string key names (parsed at set time); 0 when unknown. */
+static inline int32_t
+ecap__pe(const ecap_policy *p, enum ecap_key_id id)
+{
+	return p->enum_values[id];
+}
+
+/* Parses string key id's value v into p->enum_values (policy-keys.c). */
+void ecap__key_parse_enum(ecap_policy *p, int id, const char *v);
 
 /*
  * -0.0 stored as 0.0: JSON writes -0 as an integer that reads back as +0,

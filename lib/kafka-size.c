@@ -28,9 +28,34 @@ struct fit {
 	int32_t limit;
 };
 
+/* The policy's values the sizing reads, once per call (or per column). */
+struct kafka_policy {
+	double min_partitions;
+	double segment_gb;
+	double roll_hours;
+	double buffer_factor;
+	double min_brokers;
+	double az;
+	double hours;
+	double quota;
+};
+
+static void
+read_policy(const ecap_policy *p, struct kafka_policy *k)
+{
+	k->min_partitions = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS);
+	k->segment_gb = (double)ecap__pi(p, ECAP_K_KAFKA_SEGMENT_BYTES) / GIB;
+	k->roll_hours = ecap__pd(p, ECAP_K_KAFKA_SEGMENT_ROLL_HOURS);
+	k->buffer_factor = 1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO);
+	k->min_brokers = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS);
+	k->az = (double)ecap__pi(p, ECAP_K_KAFKA_AVAILABILITY_ZONE_COUNT);
+	k->hours = ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+	k->quota = (double)ecap__pi(p, ECAP_K_KAFKA_MAX_BROKER_COUNT);
+}
+
 /* Partitions and storage, which do not depend on the broker size. */
 static void
-size_topic(const ecap_policy *p, const struct ecap__kafka_args *a,
+size_topic(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	   struct ecap__kafka_calc *c)
 {
 	double rf = a->replication_factor;
@@ -43,33 +68,31 @@ size_topic(const ecap_policy *p, const struct ecap__kafka_args *a,
 		fmax(ceil(t / a->partition_produce_mb_per_second),
 		     ceil(t / a->partition_consume_mb_per_second));
 	c->partitions = fmax(fmax(c->partitions_by_throughput, a->consumers),
-			     (double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS));
+			     k->min_partitions);
 	/* Retained bytes: the average rate over the whole retention. */
 	c->data_storage_gb = a->ingress_mb_per_second * a->retention_hours *
 			     3600.0 * rf / 1024.0;
 	/* Only closed segments are deleted: one open segment per replica,
 	 * which rolls at segment.bytes or after log.roll.hours, whichever
 	 * comes first; a quiet partition never fills a 1 GiB segment. */
-	segment_gb = fmin((double)ecap__pi(p, ECAP_K_KAFKA_SEGMENT_BYTES) / GIB,
+	segment_gb = fmin(k->segment_gb,
 			  a->ingress_mb_per_second / c->partitions *
-				  ecap__pd(p, ECAP_K_KAFKA_SEGMENT_ROLL_HOURS) *
-				  3600.0 / 1024.0);
+				  k->roll_hours * 3600.0 / 1024.0);
 	c->segment_allowance_gb = c->partitions * rf * segment_gb;
 	c->total_storage_gb =
 		(c->data_storage_gb + c->segment_allowance_gb) *
-		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO));
-	c->brokers_minimum = fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS),
-				  rf);
+		k->buffer_factor;
+	c->brokers_minimum = fmax(k->min_brokers, rf);
 }
 
 /* The brokers of size e that every limit allows, and their cost. */
 static void
-fit_size(const ecap_policy *p, const struct ecap__kafka_args *a,
+fit_size(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	 const struct ecap__kafka_calc *c, const struct ecap_catalog_entry *e,
 	 struct fit *f)
 {
-	double az = (double)ecap__pi(p, ECAP_K_KAFKA_AVAILABILITY_ZONE_COUNT);
-	double hours = ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+	double az = k->az;
+	double hours = k->hours;
 	double n;
 
 	f->thr = a->broker_throughput_mb_per_second != 0.0 ?
@@ -116,7 +139,9 @@ fit_size(const ecap_policy *p, const struct ecap__kafka_args *a,
 static bool
 burstable(const struct ecap_catalog_entry *e)
 {
-	return strncmp(e->family, "kafka.t", 7) == 0 &&
+	/* family is a char[32]: 7 bytes compared without a library call
+	 * (the same test as strncmp, "kafka.t" holding no NUL). */
+	return memcmp(e->family, "kafka.t", 7) == 0 &&
 	       isdigit((unsigned char)e->family[7]);
 }
 
@@ -143,18 +168,19 @@ better(const struct fit *g, const struct fit *f, double quota)
 /* The entries to choose from: the named one, or every allowed size (every
  * size when the catalog holds only burstable ones). */
 static const struct ecap_catalog_entry *
-choose(const ecap_policy *p, const struct ecap__kafka_args *a,
-       const struct ecap__kafka_calc *c, struct fit *best)
+choose(const ecap_policy *p, const struct kafka_policy *k,
+       const struct ecap__kafka_args *a, const struct ecap__kafka_calc *c,
+       struct fit *best)
 {
 	const struct ecap_catalog_entry *e, *chosen = NULL;
 	bool allow_burst = ecap__pi(p, ECAP_K_KAFKA_BURSTABLE_BROKERS) != 0;
-	double quota = (double)ecap__pi(p, ECAP_K_KAFKA_MAX_BROKER_COUNT);
+	double quota = k->quota;
 	struct fit f;
 	size_t i, n;
 	int pass;
 
 	if (a->entry != NULL) {
-		fit_size(p, a, c, a->entry, best);
+		fit_size(k, a, c, a->entry, best);
 		return a->entry;
 	}
 	e = ecap__catalog_entries(p, ECAP_CATALOG_KAFKA_BROKER, &n);
@@ -164,7 +190,7 @@ choose(const ecap_policy *p, const struct ecap__kafka_args *a,
 			    strcmp(e[i].name, a->instance_type) != 0 :
 			    pass == 0 && !allow_burst && burstable(&e[i]))
 				continue;
-			fit_size(p, a, c, &e[i], &f);
+			fit_size(k, a, c, &e[i], &f);
 			if (chosen == NULL || better(&f, best, quota)) {
 				*best = f;
 				chosen = &e[i];
@@ -178,11 +204,13 @@ void
 ecap__kafka_calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
 		       struct ecap__kafka_calc *c)
 {
+	struct kafka_policy k;
 	struct fit f;
 
-	size_topic(p, a, c);
+	read_policy(p, &k);
+	size_topic(&k, a, c);
 	memset(&f, 0, sizeof(f));
-	c->broker = choose(p, a, c, &f);
+	c->broker = choose(p, &k, a, c, &f);
 	if (c->broker == NULL)	/* a catalog is never empty */
 		return;
 	c->brokers = f.brokers;
@@ -197,8 +225,7 @@ ecap__kafka_calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
 	c->broker_cost_usd_per_month = f.broker_cost;
 	c->storage_cost_usd_per_month = f.storage_cost;
 	c->cost_usd_per_month = f.broker_cost + f.storage_cost;
-	c->quota_exceeded =
-		f.brokers > (double)ecap__pi(p, ECAP_K_KAFKA_MAX_BROKER_COUNT);
+	c->quota_exceeded = f.brokers > k.quota;
 	/* Storage decides: it set the count or costs more than the brokers.
 	 * Compressed batches shrink every retained byte; tiered storage
 	 * keeps one remote copy of all but the recent data (worth it when
@@ -207,4 +234,31 @@ ecap__kafka_calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
 			 f.storage_cost > f.broker_cost;
 	c->tiered_storage = c->compression && a->retention_hours > 24.0 &&
 			    !burstable(c->broker);	/* MSK: not on kafka.t3 */
+}
+
+void
+ecap__kafka_ecap1_column(const ecap_policy *p,
+			 const struct ecap__kafka_args *a,
+			 const struct ecap_catalog_entry *entry,
+			 const double *events, const double *peak_events,
+			 size_t n, struct ecap__kafka_cell *cells)
+{
+	struct ecap__kafka_args b = *a;
+	struct kafka_policy k;
+	struct ecap__kafka_calc c;
+	struct fit f;
+	size_t i;
+
+	read_policy(p, &k);
+	b.entry = entry;
+	for (i = 0; i < n; i++) {
+		ecap__kafka_set_events(&b, events[i], peak_events[i]);
+		size_topic(&k, &b, &c);
+		fit_size(&k, &b, &c, entry, &f);
+		/* As ecap__kafka_calc_ecap1 reports them. */
+		cells[i].brokers = f.brokers;
+		cells[i].storage_per_broker_gb = f.per_broker_gb;
+		cells[i].cost_usd_per_month = f.broker_cost + f.storage_cost;
+		cells[i].quota_exceeded = f.brokers > k.quota;
+	}
 }

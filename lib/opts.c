@@ -7,8 +7,8 @@
 #include "internal.h"
 
 int
-ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
-		 size_t known_sz, const char *type_name)
+ecap__opts_check_slow(struct ecap_error *err, const void *p, size_t min_sz,
+		      size_t known_sz, const char *type_name)
 {
 	const unsigned char *bytes = p;
 	size_t sz, i;

@@ -355,8 +355,19 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 		goto out;
 	}
 	memcpy(tmp, policy, sizeof(*tmp));
-	if ((rc = load_root(tmp, root, &src, err)) == ECAP_OK)
+	if ((rc = load_root(tmp, root, &src, err)) == ECAP_OK) {
+		/* The executor table (shared by the copy) follows the values
+		 * and the spark-node catalog, when they changed. */
+		bool moved = memcmp(tmp->values, policy->values,
+				    sizeof(tmp->values)) != 0 ||
+			memcmp(&tmp->catalogs[ECAP_CATALOG_SPARK_NODE - 1],
+			       &policy->catalogs[ECAP_CATALOG_SPARK_NODE - 1],
+			       sizeof(tmp->catalogs[0])) != 0;
+
 		memcpy(policy, tmp, sizeof(*tmp));
+		if (moved)
+			ecap__exec_table_update(policy);
+	}
 out:
 	ecap__free(tmp);
 	json_decref(root);

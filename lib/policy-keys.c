@@ -117,6 +117,30 @@ string_ok(const char *v, size_t max)
 	return n > 0;
 }
 
+void
+ecap__key_parse_enum(ecap_policy *p, int id, const char *v)
+{
+	int (*parse)(const char *, int32_t *, struct ecap_error *) = NULL;
+	int32_t value = 0;
+
+	switch (id) {
+	case ECAP_K_MODEL:
+		parse = ecap_model_from_string;
+		break;
+	case ECAP_K_DATABASE_WORKLOAD:
+		parse = ecap_database_workload_from_string;
+		break;
+	case ECAP_K_DATABASE_STORAGE_TYPE:
+		parse = ecap_database_storage_from_string;
+		break;
+	default:
+		break;
+	}
+	if (parse != NULL && parse(v, &value, NULL) != ECAP_OK)
+		value = 0;
+	p->enum_values[id] = value;
+}
+
 int
 ecap__key_store_string(ecap_policy *p, int id, const char *v,
 		       struct ecap_error *err)
@@ -144,6 +168,7 @@ ecap__key_store_string(ecap_policy *p, int id, const char *v,
 		p->model = model;
 	}
 	ecap__strlcpy(p->values[id].s, v, sizeof(p->values[id].s));
+	ecap__key_parse_enum(p, id, v);
 	return ECAP_OK;
 }
 

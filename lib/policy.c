@@ -81,6 +81,7 @@ policy_defaults(ecap_policy *p)
 		case ECAP_TYPE_STRING:
 			ecap__strlcpy(p->values[i].s, k->def_s,
 				      sizeof(p->values[i].s));
+			ecap__key_parse_enum(p, (int)i, k->def_s);
 			break;
 		default:
 			p->values[i].i = k->def_i;
@@ -118,6 +119,7 @@ ecap_policy_new(ecap_policy **out, struct ecap_error *err)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	policy_defaults(p);
+	ecap__exec_table_update(p);
 	*out = p;
 	return ECAP_OK;
 }
@@ -138,6 +140,9 @@ ecap_policy_copy(const ecap_policy *src, ecap_policy **out,
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	memcpy(p, src, sizeof(*p));
+	/* The copy owns a table of its own. */
+	p->exec_table = NULL;
+	ecap__exec_table_update(p);
 	*out = p;
 	return ECAP_OK;
 }
@@ -147,6 +152,7 @@ ecap_policy_free(ecap_policy **policy)
 {
 	if (policy == NULL || *policy == NULL)
 		return;
+	ecap__exec_table_free(*policy);
 	ecap__free(*policy);
 	*policy = NULL;
 }
@@ -455,9 +461,39 @@ catalog_typed(const struct dyn_key *dk, int32_t type)
 	return dk->cfield != NULL && dk->cfield->type == type;
 }
 
-ECAP_API int
-ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
-		       struct ecap_error *err)
+/*
+ * The executor table follows a set that changed a static key's value or
+ * a spark-node catalog entry ("catalog.spark-node.<name>.<field>"); a
+ * scenario or another catalog leaves it as it is.
+ */
+struct set_memo {
+	int id;
+	union ecap_value old;
+};
+
+static void
+set_memo_take(struct set_memo *m, const ecap_policy *policy, const char *key)
+{
+	m->id = policy != NULL && key != NULL ? ecap__key_lookup(key) : -1;
+	if (m->id >= 0)
+		m->old = policy->values[m->id];
+}
+
+static int
+set_memo_done(const struct set_memo *m, ecap_policy *policy, const char *key,
+	      int rc)
+{
+	if (rc == ECAP_OK &&
+	    (m->id >= 0 ? memcmp(&m->old, &policy->values[m->id],
+				 sizeof(m->old)) != 0 :
+			  strncmp(key, "catalog.spark-node.", 19) == 0))
+		ecap__exec_table_update(policy);
+	return rc;
+}
+
+static int
+policy_set_double(ecap_policy *policy, const char *key, double value,
+		struct ecap_error *err)
 {
 	struct ecap_scenario s;
 	struct dyn_key dk;
@@ -485,6 +521,17 @@ ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
 	if ((rc = ecap__scenario_validate(err, &s, prefix)) != ECAP_OK)
 		return rc;
 	return ecap__scenario_put(policy, &s, err);
+}
+
+ECAP_API int
+ecap_policy_set_double(ecap_policy *policy, const char *key, double value,
+		       struct ecap_error *err)
+{
+	struct set_memo m;
+
+	set_memo_take(&m, policy, key);
+	return set_memo_done(&m, policy, key,
+			     policy_set_double(policy, key, value, err));
 }
 
 ECAP_API int
@@ -517,9 +564,9 @@ ecap_policy_get_double(const ecap_policy *policy, const char *key,
 	return ECAP_OK;
 }
 
-ECAP_API int
-ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
-		      struct ecap_error *err)
+static int
+policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
+		struct ecap_error *err)
 {
 	struct dyn_key dk;
 	int id, rc;
@@ -533,6 +580,17 @@ ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
 		return wrong_type(err, key, "int64");
 	return ecap__catalog_key_set(policy, dk.entry, dk.cfield, key, 0.0,
 				     value, err);
+}
+
+ECAP_API int
+ecap_policy_set_int64(ecap_policy *policy, const char *key, int64_t value,
+		      struct ecap_error *err)
+{
+	struct set_memo m;
+
+	set_memo_take(&m, policy, key);
+	return set_memo_done(&m, policy, key,
+			     policy_set_int64(policy, key, value, err));
 }
 
 ECAP_API int
@@ -559,9 +617,9 @@ ecap_policy_get_int64(const ecap_policy *policy, const char *key,
 	return ECAP_OK;
 }
 
-ECAP_API int
-ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
-		       struct ecap_error *err)
+static int
+policy_set_string(ecap_policy *policy, const char *key, const char *value,
+		struct ecap_error *err)
 {
 	struct dyn_key dk;
 	int id, rc;
@@ -583,6 +641,17 @@ ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
 	ecap__strlcpy(dk.scenario->description, value,
 		      sizeof(dk.scenario->description));
 	return ECAP_OK;
+}
+
+ECAP_API int
+ecap_policy_set_string(ecap_policy *policy, const char *key, const char *value,
+		       struct ecap_error *err)
+{
+	struct set_memo m;
+
+	set_memo_take(&m, policy, key);
+	return set_memo_done(&m, policy, key,
+			     policy_set_string(policy, key, value, err));
 }
 
 ECAP_API int

@@ -89,6 +89,11 @@ int ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 void ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,
 			 double peak, struct ecap__db_memo *memo,
 			 struct ecap__db_calc *db);
+/* Kafka's average and peak events a second for the year's base and peak
+ * (the model's choice). */
+void ecap__proj_kafka_rates(const struct ecap__proj_ctx *ctx, double base,
+			    double peak, double *events_per_second,
+			    double *peak_events_per_second);
 /* broker: a kafka-broker catalog entry to size on, or NULL to choose. */
 void ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base,
 		      double peak, const struct ecap_catalog_entry *broker,

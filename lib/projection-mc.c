@@ -57,9 +57,22 @@ rng_seed(struct rng *r, uint64_t seed)
  * top-53-bit integers is exact in 64 bits; one rounding (to double), one
  * exact scaling and one subtraction follow, so every IEEE 754 platform and
  * language gives the same number, unlike Box-Muller's log and cos.  The
- * state lives in locals for the 12 steps (xoshiro256** 1.0, unrolled by
- * the compiler).
+ * state lives in locals for the 12 steps (xoshiro256** 1.0), written out
+ * four steps a loop turn: -O2 does not unroll the loop, whose control was
+ * a sixth of the step's instructions.
  */
+#define XOSHIRO_STEP()                                                  \
+	do {                                                            \
+		sum += (rotl(s1 * 5, 7) * 9) >> 11;                     \
+		t = s1 << 17;                                           \
+		s2 ^= s0;                                               \
+		s3 ^= s1;                                               \
+		s1 ^= s2;                                               \
+		s0 ^= s3;                                               \
+		s2 ^= t;                                                \
+		s3 = rotl(s3, 45);                                      \
+	} while (0)
+
 static inline ECAP_WRAPS double
 rng_normal(struct rng *r)
 {
@@ -67,15 +80,11 @@ rng_normal(struct rng *r)
 	uint64_t sum = 0, t;
 	int i;
 
-	for (i = 0; i < 12; i++) {
-		sum += (rotl(s1 * 5, 7) * 9) >> 11;
-		t = s1 << 17;
-		s2 ^= s0;
-		s3 ^= s1;
-		s1 ^= s2;
-		s0 ^= s3;
-		s2 ^= t;
-		s3 = rotl(s3, 45);
+	for (i = 0; i < 3; i++) {
+		XOSHIRO_STEP();
+		XOSHIRO_STEP();
+		XOSHIRO_STEP();
+		XOSHIRO_STEP();
 	}
 	r->s[0] = s0;
 	r->s[1] = s1;
@@ -145,19 +154,31 @@ static const unsigned pcts[PCT_N] = { 10, 50, 90, 99 };
 #define HIST_BINS 65536
 
 /*
- * Percentiles by counting: every value is an integer in [lo, lo + bins).
- * One pass counts, one pass over the bins finds the four ranks.
+ * Percentiles by counting, when every value is a whole number in
+ * [lo, lo + nbins) (lo whole and non-negative, checked by the caller): one
+ * pass counts and checks that each value is whole (v - lo is exact here:
+ * both are multiples of lo's unit in the last place and the difference is
+ * below 2^16), one pass over the bins finds the four ranks.  False, with
+ * out untouched, when a value is not whole.
  */
-static void
+static bool
 hist_select(const double *v, size_t n, double lo, uint32_t *bins,
 	    size_t nbins, double out[PCT_N])
 {
 	size_t i, seen = 0, b = 0;
+	bool fraction = false;
 	int q;
 
 	memset(bins, 0, nbins * sizeof(*bins));
-	for (i = 0; i < n; i++)
-		bins[(size_t)(v[i] - lo)]++;
+	for (i = 0; i < n; i++) {
+		double d = v[i] - lo;
+		size_t k = (size_t)d;
+
+		fraction |= (double)k != d;
+		bins[k]++;
+	}
+	if (fraction)
+		return false;
 	for (q = 0; q < PCT_N; q++) {
 		size_t r = rank_of(n, pcts[q]);
 
@@ -165,18 +186,20 @@ hist_select(const double *v, size_t n, double lo, uint32_t *bins,
 			seen += bins[b++];
 		out[q] = lo + (double)b;
 	}
+	return true;
 }
 
 /*
  * Percentiles of any column by bucket select: a bucket index that never
  * decreases with the value ((v - lo) * scale, each step rounded
- * monotonically) sorts the values into ordered buckets in one
- * pass (about 16 values a bucket); the bucket holding each rank is found from the counts, and only
- * its values are gathered (one more pass) and selected among.
+ * monotonically) sorts the values into ordered buckets in one pass
+ * (about 16 values a bucket), which keeps each value's bucket; the bucket
+ * holding each rank is found from the counts, and only its values are
+ * gathered (one more pass) and selected among.
  */
 static void
 bucket_select(const double *v, size_t n, double lo, double hi,
-	      uint32_t *bins, int8_t *slot_of, double *scratch,
+	      uint32_t *bins, int8_t *slot_of, double *scratch, uint16_t *bucket,
 	      double out[PCT_N])
 {
 	/* About 16 values a bucket. */
@@ -187,8 +210,10 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 	int q, t;
 
 	memset(bins, 0, nb * sizeof(*bins));
-	for (i = 0; i < n; i++)
-		bins[(size_t)((v[i] - lo) * scale)]++;
+	for (i = 0; i < n; i++) {
+		bucket[i] = (uint16_t)((v[i] - lo) * scale);
+		bins[bucket[i]]++;
+	}
 	for (q = 0; q < PCT_N; q++) {
 		r[q] = rank_of(n, pcts[q]);
 		while (seen + bins[k] <= r[q])
@@ -204,7 +229,7 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 				      slot_of[b[q - 1]] : q);
 	}
 	for (i = 0; i < n; i++) {
-		t = slot_of[(size_t)((v[i] - lo) * scale)];
+		t = slot_of[bucket[i]];
 		if (t >= 0)
 			scratch[fill[t]++] = v[i];
 	}
@@ -216,33 +241,54 @@ bucket_select(const double *v, size_t n, double lo, double hi,
 }
 
 /*
+ * A column's sum (in path order), smallest and largest value, accumulated
+ * by the loop that writes the column: the sum's chain of additions then
+ * overlaps the sizing instead of being a pass of its own.
+ */
+struct acc {
+	double sum, lo, hi;
+};
+
+#define ACC_INIT { 0.0, INFINITY, -INFINITY }
+
+static inline void
+acc_add(struct acc *a, double v)
+{
+	a->sum += v;
+	a->lo = v < a->lo ? v : a->lo;
+	a->hi = v > a->hi ? v : a->hi;
+}
+
+/* Path i's value v of a column and its accumulator. */
+static inline void
+put(double *col, size_t i, struct acc *a, double v)
+{
+	col[i] = v;
+	acc_add(a, v);
+}
+
+/*
  * The mean (summed in path order) and the percentiles of v (selection moves
- * values within their buckets only).
- * A count column (counts) whose values are whole and span fewer than
- * HIST_BINS is counted; any other is selected.
+ * values within their buckets only).  A count column (counts) whose
+ * values are whole, non-negative and span fewer than HIST_BINS is
+ * counted; any other is selected.  a: the column's sum and range.
  */
 static void
-band_of(double *v, size_t n, bool counts, uint32_t *bins, int8_t *slot_of,
-	double *scratch, struct ecap_projection_band *b)
+band_of(double *v, size_t n, const struct acc *a, bool counts,
+	uint32_t *bins, int8_t *slot_of, double *scratch, uint16_t *bucket,
+	struct ecap_projection_band *b)
 {
-	double sum = 0.0, lo = v[0], hi = v[0], out[PCT_N];
-	bool whole = counts;
-	size_t i;
+	double sum = a->sum, lo = a->lo, hi = a->hi, out[PCT_N];
 
-	for (i = 0; i < n; i++) {
-		sum += v[i];
-		lo = v[i] < lo ? v[i] : lo;
-		hi = v[i] > hi ? v[i] : hi;
-	}
-	for (i = 0; whole && i < n; i++)
-		whole = v[i] >= 0.0 && v[i] < 9e15 &&
-			v[i] == (double)(int64_t)v[i];
+	/* lo < 9e15 first: only then is the cast defined. */
+	counts = counts && lo >= 0.0 && lo < 9e15 &&
+		 lo == (double)(int64_t)lo && hi - lo < (double)HIST_BINS;
 	if (hi == lo)
 		out[PCT_10] = out[PCT_50] = out[PCT_90] = out[PCT_99] = lo;
-	else if (whole && hi - lo < (double)HIST_BINS)
-		hist_select(v, n, lo, bins, (size_t)(hi - lo) + 1, out);
-	else
-		bucket_select(v, n, lo, hi, bins, slot_of, scratch, out);
+	else if (!counts ||
+		 !hist_select(v, n, lo, bins, (size_t)(hi - lo) + 1, out))
+		bucket_select(v, n, lo, hi, bins, slot_of, scratch, bucket,
+			      out);
 	b->mean = sum / (double)n;
 	b->p10 = out[PCT_10];
 	b->p50 = out[PCT_50];
@@ -281,8 +327,12 @@ struct mc {
 	uint32_t *bins;
 	/* Bucket -> the rank whose bucket it is, or -1. */
 	int8_t *slot_of;
+	/* Each path's bucket in the column being selected. */
+	uint16_t *bucket;
 	/* The database class picks of the run. */
 	struct ecap__db_memo *db_memo;
+	/* Each column's sum and range this year. */
+	struct acc acc[C_N];
 	/* Paths flagged this year. */
 	size_t window_missed, cap_exceeded, beyond_one, quota, review;
 };
@@ -300,6 +350,7 @@ draw_year(struct mc *m, struct rng *r, int64_t year, struct ecap_error *err)
 	double fixed = pow(1.0 + s->yearly_growth_ratio, (double)year);
 	double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
 	bool no_spread = s->yearly_growth_sd_ratio == 0.0;
+	struct acc ab = ACC_INIT, ap = ACC_INIT;
 	size_t i;
 
 	for (i = 0; i < m->n; i++) {
@@ -315,7 +366,11 @@ draw_year(struct mc *m, struct rng *r, int64_t year, struct ecap_error *err)
 		peak[i] = base[i] * pf;
 		if (!(peak[i] <= ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY))
 			return ecap__proj_check_peak(peak[i], year, err);
+		acc_add(&ab, base[i]);
+		acc_add(&ap, peak[i]);
 	}
+	m->acc[C_BASE] = ab;
+	m->acc[C_PEAK] = ap;
 	return ECAP_OK;
 }
 
@@ -330,6 +385,7 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 	struct ecap__exec_args a = m->ctx->exec;
 	struct ecap__exec_cell cells[SPARK_CHUNK];
 	double gb[SPARK_CHUNK];
+	struct acc an = ACC_INIT, ae = ACC_INIT, ah = ACC_INIT, ac = ACC_INIT;
 	size_t i, j, k;
 	int rc;
 
@@ -350,14 +406,21 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 						      cells, err)) != ECAP_OK)
 			return rc;
 		for (j = 0; j < k; j++) {
-			m->col[C_SPARK_NODES][i + j] = cells[j].nodes;
-			m->col[C_SPARK_EXECUTORS][i + j] = cells[j].executors;
-			m->col[C_SPARK_HOURS][i + j] = cells[j].projected_hours;
-			m->col[C_SPARK_COST][i + j] = cells[j].cost_usd_per_month;
+			put(m->col[C_SPARK_NODES], i + j, &an, cells[j].nodes);
+			put(m->col[C_SPARK_EXECUTORS], i + j, &ae,
+			    cells[j].executors);
+			put(m->col[C_SPARK_HOURS], i + j, &ah,
+			    cells[j].projected_hours);
+			put(m->col[C_SPARK_COST], i + j, &ac,
+			    cells[j].cost_usd_per_month);
 			m->window_missed += !cells[j].window_met;
 			m->cap_exceeded += cells[j].over_policy_cap;
 		}
 	}
+	m->acc[C_SPARK_NODES] = an;
+	m->acc[C_SPARK_EXECUTORS] = ae;
+	m->acc[C_SPARK_HOURS] = ah;
+	m->acc[C_SPARK_COST] = ac;
 	return ECAP_OK;
 }
 
@@ -378,6 +441,7 @@ spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
 	struct ecap__spark_node node;
 	struct ecap_executor_out out;
 	struct ecap__proj_spark sp;
+	struct acc an = ACC_INIT, ae = ACC_INIT, ah = ACC_INIT, ac = ACC_INIT;
 	double last = NAN;
 	size_t i;
 	int rc;
@@ -400,37 +464,107 @@ spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
 				return rc;
 			last = peak[i];
 		}
-		m->col[C_SPARK_NODES][i] = sp.nodes;
-		m->col[C_SPARK_EXECUTORS][i] = sp.executors;
-		m->col[C_SPARK_HOURS][i] = sp.projected_hours;
-		m->col[C_SPARK_COST][i] = sp.cost_usd_per_month;
+		put(m->col[C_SPARK_NODES], i, &an, sp.nodes);
+		put(m->col[C_SPARK_EXECUTORS], i, &ae, sp.executors);
+		put(m->col[C_SPARK_HOURS], i, &ah, sp.projected_hours);
+		put(m->col[C_SPARK_COST], i, &ac, sp.cost_usd_per_month);
 		m->window_missed += sp.window_missed;
 		m->cap_exceeded += sp.cap_exceeded;
 	}
+	m->acc[C_SPARK_NODES] = an;
+	m->acc[C_SPARK_EXECUTORS] = ae;
+	m->acc[C_SPARK_HOURS] = ah;
+	m->acc[C_SPARK_COST] = ac;
 	return ECAP_OK;
 }
 
+/* Paths sized per call of the database's column function (its answers
+ * are some 250 bytes each). */
+#define DB_CHUNK 64
+
+/*
+ * The database column.  ecap-1 sizes DB_CHUNK paths a call with the
+ * policy read once (the base kept, the peak's busiest hour); the guide
+ * sizes each path (a volume equal to the one just before reuses it).
+ */
 static void
 database_column(struct mc *m)
 {
+	const struct ecap__proj_ctx *ctx = m->ctx;
 	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
-	struct ecap__db_calc db;
+	struct ecap__db_calc db[DB_CHUNK];
+	struct acc ai = ACC_INIT, am = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
 	double last_base = NAN, last_peak = NAN;
-	size_t i;
+	bool guide = ctx->model == ECAP_MODEL_GUIDE;
+	size_t i, j, k;
 
-	for (i = 0; i < m->n; i++) {
-		if (base[i] != last_base || peak[i] != last_peak) {
-			ecap__proj_database(m->ctx, base[i], peak[i],
-					    m->db_memo, &db);
-			last_base = base[i];
-			last_peak = peak[i];
+	for (i = 0; i < m->n; i += k) {
+		k = m->n - i < DB_CHUNK ? m->n - i : DB_CHUNK;
+		if (!guide)
+			ecap__database_ecap1_column(ctx->p, ctx->retention_days,
+						    ctx->app_instances,
+						    m->db_memo, base + i,
+						    peak + i, k, db);
+		for (j = 0; j < k; j++) {
+			const struct ecap__db_calc *d = guide ? &db[0] : &db[j];
+
+			if (guide && (base[i + j] != last_base ||
+				      peak[i + j] != last_peak)) {
+				ecap__proj_database(ctx, base[i + j],
+						    peak[i + j], m->db_memo,
+						    &db[0]);
+				last_base = base[i + j];
+				last_peak = peak[i + j];
+			}
+			put(m->col[C_DB_INSTANCES], i + j, &ai,
+			    d->instances_needed);
+			put(m->col[C_DB_MEMORY], i + j, &am,
+			    d->memory_required_gb);
+			put(m->col[C_DB_STORAGE], i + j, &as, d->storage_gb);
+			put(m->col[C_DB_COST], i + j, &ac, d->cost_usd_per_month);
+			m->beyond_one += ecap__proj_db_beyond_one(d);
 		}
-		m->col[C_DB_INSTANCES][i] = db.instances_needed;
-		m->col[C_DB_MEMORY][i] = db.memory_required_gb;
-		m->col[C_DB_STORAGE][i] = db.storage_gb;
-		m->col[C_DB_COST][i] = db.cost_usd_per_month;
-		m->beyond_one += ecap__proj_db_beyond_one(&db);
 	}
+	m->acc[C_DB_INSTANCES] = ai;
+	m->acc[C_DB_MEMORY] = am;
+	m->acc[C_DB_STORAGE] = as;
+	m->acc[C_DB_COST] = ac;
+}
+
+/* Paths sized per call of a column function. */
+#define KAFKA_CHUNK 256
+
+/* ecap-1: the column on one broker size, KAFKA_CHUNK paths a call. */
+static void
+kafka_column_broker(struct mc *m, struct ecap__kafka_args *a,
+		    const struct ecap_catalog_entry *broker)
+{
+	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
+	struct ecap__kafka_cell cells[KAFKA_CHUNK];
+	double ev[KAFKA_CHUNK], peak_ev[KAFKA_CHUNK];
+	struct acc ab = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
+	size_t i, j, k;
+
+	for (i = 0; i < m->n; i += k) {
+		k = m->n - i < KAFKA_CHUNK ? m->n - i : KAFKA_CHUNK;
+		for (j = 0; j < k; j++)
+			ecap__proj_kafka_rates(m->ctx, base[i + j], peak[i + j],
+					       &ev[j], &peak_ev[j]);
+		ecap__kafka_ecap1_column(m->ctx->p, a, broker, ev, peak_ev, k,
+					 cells);
+		for (j = 0; j < k; j++) {
+			put(m->col[C_KAFKA_BROKERS], i + j, &ab,
+			    cells[j].brokers);
+			put(m->col[C_KAFKA_STORAGE], i + j, &as,
+			    cells[j].storage_per_broker_gb);
+			put(m->col[C_KAFKA_COST], i + j, &ac,
+			    cells[j].cost_usd_per_month);
+			m->quota += cells[j].quota_exceeded;
+		}
+	}
+	m->acc[C_KAFKA_BROKERS] = ab;
+	m->acc[C_KAFKA_STORAGE] = as;
+	m->acc[C_KAFKA_COST] = ac;
 }
 
 /*
@@ -438,38 +572,47 @@ database_column(struct mc *m)
  * scenario's expected year (base and peak without spread): a budget prices
  * one size and asks how many brokers of it the paths need.  Sizing every
  * path on every catalog size would cost 17 fits a path for a choice that
- * changes at the edges of the band only.
+ * changes at the edges of the band only.  ecap-1 sizes the column on that
+ * size with the policy read once; the guide sizes each path (a volume
+ * equal to the one just before reuses it).
  */
 static void
 kafka_column(struct mc *m, double expected_base, double expected_peak)
 {
+	const struct ecap__proj_ctx *ctx = m->ctx;
 	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
 	struct ecap__kafka_args a;
 	struct ecap__kafka_calc k;
+	struct acc ab = ACC_INIT, as = ACC_INIT, ac = ACC_INIT;
 	double last_base = NAN, last_peak = NAN;
-	const struct ecap_catalog_entry *broker;
 	size_t i;
 
-	ecap__proj_kafka(m->ctx, expected_base, expected_peak, NULL, &a, &k);
-	broker = k.broker;
+	ecap__proj_kafka(ctx, expected_base, expected_peak, NULL, &a, &k);
+	if (k.broker != NULL) {
+		kafka_column_broker(m, &a, k.broker);
+		return;
+	}
 	for (i = 0; i < m->n; i++) {
 		if (base[i] != last_base || peak[i] != last_peak) {
-			ecap__proj_kafka(m->ctx, base[i], peak[i], broker, &a,
-					 &k);
+			ecap__proj_kafka(ctx, base[i], peak[i], NULL, &a, &k);
 			last_base = base[i];
 			last_peak = peak[i];
 		}
-		m->col[C_KAFKA_BROKERS][i] = k.brokers;
-		m->col[C_KAFKA_STORAGE][i] = k.storage_per_broker_gb;
-		m->col[C_KAFKA_COST][i] = k.cost_usd_per_month;
+		put(m->col[C_KAFKA_BROKERS], i, &ab, k.brokers);
+		put(m->col[C_KAFKA_STORAGE], i, &as, k.storage_per_broker_gb);
+		put(m->col[C_KAFKA_COST], i, &ac, k.cost_usd_per_month);
 		m->quota += k.quota_exceeded != 0;
 	}
+	m->acc[C_KAFKA_BROKERS] = ab;
+	m->acc[C_KAFKA_STORAGE] = as;
+	m->acc[C_KAFKA_COST] = ac;
 }
 
 /* The total, in the order of ecap__proj_size, and the review flag. */
 static void
 total_column(struct mc *m)
 {
+	struct acc at = ACC_INIT;
 	size_t i;
 
 	for (i = 0; i < m->n; i++) {
@@ -477,7 +620,9 @@ total_column(struct mc *m)
 				     m->col[C_DB_COST][i] +
 				     m->col[C_KAFKA_COST][i];
 		m->review += ecap__proj_review(m->ctx, m->col[C_BASE][i]);
+		acc_add(&at, m->col[C_TOTAL][i]);
 	}
+	m->acc[C_TOTAL] = at;
 }
 
 static void
@@ -505,11 +650,11 @@ fill_year(struct mc *m, int64_t year, struct ecap_projection_montecarlo_year *y)
 	y->model = m->ctx->model;
 	y->year = (int32_t)year;
 	for (k = 0; k < C_N; k++)
-		band_of(m->col[k], m->n,
+		band_of(m->col[k], m->n, &m->acc[k],
 			k == C_SPARK_NODES || k == C_SPARK_EXECUTORS ||
 			k == C_DB_INSTANCES || k == C_KAFKA_BROKERS ||
 			k == C_KAFKA_STORAGE || k == C_DB_STORAGE,
-			m->bins, m->slot_of, m->scratch, bands[k]);
+			m->bins, m->slot_of, m->scratch, m->bucket, bands[k]);
 	y->spark_window_missed_share_ratio = (double)m->window_missed / n;
 	y->spark_executor_cap_exceeded_share_ratio = (double)m->cap_exceeded / n;
 	y->database_beyond_one_instance_share_ratio = (double)m->beyond_one / n;
@@ -539,8 +684,8 @@ run_year(struct mc *m, struct rng *r, int64_t year,
 	return ECAP_OK;
 }
 
-/* One block: the paths' growth, the columns, the selection's scratch and
- * the histogram bins. */
+/* One block: the paths' growth, the columns, the selection's scratch, the
+ * histogram bins and each path's bucket. */
 static int
 mc_alloc(struct mc *m, struct ecap_error *err)
 {
@@ -548,7 +693,8 @@ mc_alloc(struct mc *m, struct ecap_error *err)
 	int k;
 
 	m->growth = ecap__malloc(sizeof(double) * m->n * (C_N + 2) +
-			   sizeof(uint32_t) * HIST_BINS + HIST_BINS);
+			   sizeof(uint32_t) * HIST_BINS + HIST_BINS +
+			   sizeof(uint16_t) * m->n);
 	m->db_memo = ecap__calloc(1, sizeof(*m->db_memo));
 	if (m->growth == NULL || m->db_memo == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "paths_count",
@@ -559,6 +705,7 @@ mc_alloc(struct mc *m, struct ecap_error *err)
 	m->bins = (uint32_t *)(m->growth + m->n * (C_N + 2));
 	m->slot_of = (int8_t *)(m->bins + HIST_BINS);
 	memset(m->slot_of, -1, HIST_BINS);
+	m->bucket = (uint16_t *)(m->slot_of + HIST_BINS);
 	for (i = 0; i < m->n; i++)
 		m->growth[i] = 1.0;
 	return ECAP_OK;

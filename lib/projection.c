@@ -181,19 +181,31 @@ ecap__proj_db_beyond_one(const struct ecap__db_calc *db)
  * guide sizes the peak day's average for both.
  */
 void
+ecap__proj_kafka_rates(const struct ecap__proj_ctx *ctx, double base,
+		       double peak, double *events_per_second,
+		       double *peak_events_per_second)
+{
+	if (ctx->model == ECAP_MODEL_GUIDE) {
+		*events_per_second = peak / ECAP__SECONDS_PER_DAY;
+		*peak_events_per_second = peak / ECAP__SECONDS_PER_DAY;
+	} else {
+		*events_per_second = base / ECAP__SECONDS_PER_DAY;
+		*peak_events_per_second = peak / ECAP__SECONDS_PER_DAY *
+					  ctx->intraday_peak_factor;
+	}
+}
+
+void
 ecap__proj_kafka(const struct ecap__proj_ctx *ctx, double base, double peak,
 		 const struct ecap_catalog_entry *broker,
 		 struct ecap__kafka_args *a, struct ecap__kafka_calc *k)
 {
+	double ev, peak_ev;
+
 	*a = ctx->kafka;
 	a->entry = broker;
-	if (ctx->model == ECAP_MODEL_GUIDE)
-		ecap__kafka_set_events(a, peak / ECAP__SECONDS_PER_DAY,
-				       peak / ECAP__SECONDS_PER_DAY);
-	else
-		ecap__kafka_set_events(a, base / ECAP__SECONDS_PER_DAY,
-				       peak / ECAP__SECONDS_PER_DAY *
-					       ctx->intraday_peak_factor);
+	ecap__proj_kafka_rates(ctx, base, peak, &ev, &peak_ev);
+	ecap__kafka_set_events(a, ev, peak_ev);
 	ecap__kafka_calc(ctx->p, ctx->model, a, k);
 }
 

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "fixture.h"
 
@@ -394,6 +395,238 @@ START_TEST(json_bands)
 }
 END_TEST
 
+/* ---- an independent reference for the selection ---- */
+
+/* The generator as ecap_projection_run(3) specifies it, written from the
+ * man page (SplitMix64 seeding xoshiro256**, Irwin-Hall 12). */
+static uint64_t
+ref_splitmix(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static uint64_t
+ref_rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static double
+ref_normal(uint64_t s[4])
+{
+	uint64_t sum = 0, t;
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		sum += (ref_rotl(s[1] * 5, 7) * 9) >> 11;
+		t = s[1] << 17;
+		s[2] ^= s[0];
+		s[3] ^= s[1];
+		s[1] ^= s[2];
+		s[0] ^= s[3];
+		s[2] ^= t;
+		s[3] = ref_rotl(s[3], 45);
+	}
+	return (double)sum * 0x1p-53 - 6.0;
+}
+
+static double
+ref_clamp(double v, double lo, double hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Nearest rank over a sorted copy; the mean summed in path order. */
+static void
+assert_band_sorted(const struct ecap_projection_band *b, double *v, size_t n)
+{
+	static const unsigned pct[4] = { 10, 50, 90, 99 };
+	const double got[4] = { b->p10, b->p50, b->p90, b->p99 };
+	double sum = 0.0;
+	size_t i, r;
+
+	for (i = 0; i < n; i++)
+		sum += v[i];
+	ck_assert_msg(b->mean == sum / (double)n, "mean %.17g, want %.17g",
+		      b->mean, sum / (double)n);
+	qsort(v, n, sizeof(*v), cmp_double);
+	for (i = 0; i < 4; i++) {
+		r = (n * pct[i] + 99) / 100;
+		r = r > 0 ? r - 1 : 0;
+		ck_assert_msg(got[i] == v[r], "n %zu P%u %.17g, want %.17g",
+			      n, pct[i], got[i], v[r]);
+	}
+}
+
+/* The generator's state for seed, and every path's growth reset. */
+static void
+ref_start(uint64_t st[4], uint64_t seed, double *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		st[i] = ref_splitmix(&seed);
+	for (i = 0; i < n; i++)
+		g[i] = 1.0;
+}
+
+/* Draws year y's base and peak of n paths of scenario "wide" (growth
+ * 0.4 +- 0.3, peak 2 +- 0.6, 1e6 a day) from the documented generator;
+ * g keeps each path's growth between years. */
+static void
+ref_draw_year(uint64_t st[4], double *g, double *base, double *peak, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		double zg = ref_normal(st);
+		double zp = ref_normal(st);
+		double gr = ref_clamp(0.4 + 0.3 * zg, -0.99, 100.0);
+		double pf = ref_clamp(2.0 + 0.6 * zp, 1.0, 100.0);
+
+		g[i] = g[i] * (1.0 + gr);
+		base[i] = 1e6 * g[i];
+		peak[i] = base[i] * pf;
+	}
+}
+
+/*
+ * The selection (bucket select, histogram for counts) equals a full sort:
+ * each path's base and peak volume recomputed from the documented
+ * generator for several seeds and path counts, over 3 years, and every
+ * percentile compared with the nearest rank of the sorted values, the mean
+ * with the sum in path order.  The count columns (histogram) are
+ * checked by the zero-spread and ordering tests; here their percentiles
+ * must stay whole broker and node counts.
+ */
+START_TEST(selection_equals_sort)
+{
+	static const uint64_t seeds[] = { 1, 42, 2026, 0xdeadbeef };
+	static const int64_t paths[] = { 1, 17, 1000, 4099 };
+	enum { NP = 4099, NY = 3 };
+	static double g[NP], base[NP], peak[NP];
+	uint64_t st[4];
+	size_t si, pi;
+	int64_t y;
+
+	add_scenario("wide", 0.4, 2.0, 0.3, 0.6);
+	for (si = 0; si < sizeof(seeds) / sizeof(seeds[0]); si++) {
+		for (pi = 0; pi < sizeof(paths) / sizeof(paths[0]); pi++) {
+			size_t n = (size_t)paths[pi];
+
+			montecarlo(1e6, NY, "wide", seeds[si], paths[pi]);
+			ref_start(st, seeds[si], g, n);
+			for (y = 1; y <= NY; y++) {
+				ref_draw_year(st, g, base, peak, n);
+				assert_band_sorted(
+					&mc[y - 1].base_daily_transactions,
+					base, n);
+				assert_band_sorted(
+					&mc[y - 1].peak_daily_transactions,
+					peak, n);
+				ck_assert(mc[y - 1].kafka_brokers_count.p50 ==
+					  floor(mc[y - 1].kafka_brokers_count.p50));
+				ck_assert(mc[y - 1].spark_node_count.p99 ==
+					  floor(mc[y - 1].spark_node_count.p99));
+			}
+		}
+	}
+}
+END_TEST
+
+/*
+ * With spread, every path is what the advisors answer for its own volumes:
+ * each path's base and peak recomputed from the documented generator, the
+ * database advised for them and Kafka on the broker size of the expected
+ * year (the deterministic projection's), and each band equal to the
+ * nearest ranks and path-order mean of those answers (ecap-1, 3 seeds,
+ * 3 years, 301 paths: counts go through the histogram, costs through
+ * bucket select).
+ */
+START_TEST(spread_paths_equal_advisors)
+{
+	static const uint64_t seeds[] = { 5, 77, 31337 };
+	enum { NP = 301, NY = 3 };
+	static double g[NP], base[NP], peak[NP];
+	static double col[6][NP];
+	struct ecap_database_in din;
+	struct ecap_database_out dout;
+	struct ecap_kafka_in kin;
+	struct ecap_kafka_out kout;
+	double intraday;
+	uint64_t st[4];
+	size_t si, i;
+	int64_t y;
+
+	use_model("ecap-1");
+	add_scenario("wide", 0.4, 2.0, 0.3, 0.6);
+	ck_assert_int_eq(ecap_policy_get_double(p, "growth.intraday_peak_factor",
+						&intraday, &err), 0);
+	project(1e6, NY, "wide");
+	for (si = 0; si < sizeof(seeds) / sizeof(seeds[0]); si++) {
+		montecarlo(1e6, NY, "wide", seeds[si], NP);
+		ref_start(st, seeds[si], g, NP);
+		for (y = 1; y <= NY; y++) {
+			const struct ecap_projection_montecarlo_year *m =
+				&mc[y - 1];
+
+			ref_draw_year(st, g, base, peak, NP);
+			for (i = 0; i < NP; i++) {
+				ECAP_STRUCT_INIT(&din);
+				ECAP_STRUCT_INIT(&dout);
+				din.transactions_per_day = base[i];
+				din.peak_transactions_per_day = peak[i];
+				ck_assert_int_eq(ecap_database_advise(p, &din, &dout,
+								      &err), 0);
+				col[0][i] = 1.0 + dout.read_replica_count;
+				col[1][i] = dout.memory_required_gb;
+				col[2][i] = dout.cost_usd_per_month;
+				ECAP_STRUCT_INIT(&kin);
+				ECAP_STRUCT_INIT(&kout);
+				kin.events_per_second = base[i] / 86400.0;
+				kin.peak_events_per_second =
+					peak[i] / 86400.0 * intraday;
+				snprintf(kin.instance_type,
+					 sizeof(kin.instance_type), "%s",
+					 years[y - 1].kafka_broker_type);
+				ck_assert_int_eq(ecap_kafka_advise(p, &kin, &kout,
+								   &err), 0);
+				col[3][i] = (double)kout.brokers_count;
+				col[4][i] = kout.storage_per_broker_gb;
+				col[5][i] = kout.cost_usd_per_month;
+			}
+			assert_band_sorted(&m->database_instances_count, col[0], NP);
+			assert_band_sorted(&m->database_memory_required_gb,
+					   col[1], NP);
+			assert_band_sorted(&m->database_cost_usd_per_month,
+					   col[2], NP);
+			assert_band_sorted(&m->kafka_brokers_count, col[3], NP);
+			assert_band_sorted(&m->kafka_storage_per_broker_gb,
+					   col[4], NP);
+			assert_band_sorted(&m->kafka_cost_usd_per_month, col[5],
+					   NP);
+			/* The spread reaches the answers. */
+			ck_assert(m->database_cost_usd_per_month.p10 <
+				  m->database_cost_usd_per_month.p99);
+			ck_assert(m->kafka_cost_usd_per_month.p10 <
+				  m->kafka_cost_usd_per_month.p99);
+		}
+	}
+}
+END_TEST
+
 Suite *
 projection_mc_suite(void)
 {
@@ -411,6 +644,8 @@ projection_mc_suite(void)
 	tcase_add_test(tc, clamps);
 	tcase_add_test(tc, bad_input);
 	tcase_add_test(tc, json_bands);
+	tcase_add_test(tc, selection_equals_sort);
+	tcase_add_test(tc, spread_paths_equal_advisors);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -38,10 +38,14 @@ def grid():
     """(label, advise_executors arguments) of the sampled grid."""
     cases = []
     with ecaptune.Policy() as policy:
-        names = [e.name for e in policy.catalog("spark-node")]
-    # Every node on every platform, 1 TB a day in 2 hours.
-    for name in names:
+        nodes = [(e.name, e.emr_price_usd_per_hour > 0)
+                 for e in policy.catalog("spark-node")]
+    # Every node on every platform that offers it (EMR does not offer the
+    # types whose EMR price is 0), 1 TB a day in 2 hours.
+    for name, on_emr in nodes:
         for platform in PLATFORMS:
+            if platform == "emr" and not on_emr:
+                continue
             cases.append(dict(daily_data_gb=1024.0,
                               processing_window_hours=2.0,
                               platform=platform, node_type=name))

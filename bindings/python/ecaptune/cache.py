@@ -233,7 +233,7 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
         columnar_size_bytes=columnar_size_bytes,
         computed_with_shuffle=computed_with_shuffle))
     out = S.new_struct(S.CacheOutStruct)
-    policy._call("ecap_cache_advise", ctypes.byref(inp), ctypes.byref(out))
+    policy._call("ecap_cache_advise", inp, out)
     return from_struct(out, CacheAdvice)
 
 

@@ -241,7 +241,7 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
         app_instance_count=app_instance_count,
         **_workload_inputs(workload, storage_type)))
     out = S.new_struct(S.DatabaseOutStruct)
-    policy._call("ecap_database_advise", ctypes.byref(inp), ctypes.byref(out))
+    policy._call("ecap_database_advise", inp, out)
     return from_struct(out, DatabaseAdvice)
 
 

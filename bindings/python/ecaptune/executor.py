@@ -274,7 +274,7 @@ def advise_executors(policy: Policy, *, daily_data_gb: float,
         runs_per_day_count=runs_per_day_count,
         partition_size_mb=partition_size_mb))
     out = S.new_struct(S.ExecutorOutStruct)
-    policy._call("ecap_executor_advise", ctypes.byref(inp), ctypes.byref(out))
+    policy._call("ecap_executor_advise", inp, out)
     return from_struct(out, ExecutorAdvice)
 
 

@@ -174,7 +174,7 @@ def advise_kafka(policy: Policy, *, events_per_second: float = 0.0,
         max_partition_replicas_per_broker=max_partition_replicas_per_broker,
         instance_type=instance_type))
     out = S.new_struct(S.KafkaOutStruct)
-    policy._call("ecap_kafka_advise", ctypes.byref(inp), ctypes.byref(out))
+    policy._call("ecap_kafka_advise", inp, out)
     advice = from_struct(out, KafkaAdvice)
     # The sentence is written only when asked for (reason_text).
     object.__setattr__(advice, "_raw", bytes(out))

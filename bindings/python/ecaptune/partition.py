@@ -261,7 +261,7 @@ def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
         inp.file_sizes_bytes = ctypes.cast(listing,
                                            ctypes.POINTER(ctypes.c_int64))
     out = S.new_struct(S.PartitionOutStruct)
-    policy._call("ecap_partition_advise", ctypes.byref(inp), ctypes.byref(out))
+    policy._call("ecap_partition_advise", inp, out)
     return from_struct(out, PartitionAdvice)
 
 

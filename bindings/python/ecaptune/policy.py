@@ -118,6 +118,8 @@ def key_count() -> int:
 
 #: type of ctypes.byref(...)
 _CARG = type(ctypes.byref(ctypes.c_int()))
+# The binding's per-thread state (_lib.error_struct() fills .err).
+_TLS = _lib._tls
 
 _STATIC_TYPES: Dict[str, ValueType] = {}
 
@@ -264,7 +266,10 @@ class Policy:
         f = _lib.FUNCS.get(name) or _lib.bind(name, None, ())
         if args and type(args[0]) is _CARG:
             args = tuple([a._obj if type(a) is _CARG else a for a in args])
-        err = _lib.error_struct()
+        try:  # this thread's error struct, as _lib.error_struct() gives
+            err = _TLS.err
+        except AttributeError:
+            err = _lib.error_struct()
         with self._lock:
             h = self._handle
             if h is None:
