@@ -406,8 +406,9 @@ entry_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* FNV-1a: advisors find nodes and classes by name on every call. */
-static uint32_t
+/* FNV-1a: advisors find nodes and classes by name on every call.  Its
+ * multiply wraps by design (ECAP_WRAPS: CI's -fsanitize=integer). */
+static ECAP_WRAPS uint32_t
 name_hash(const char *name)
 {
 	uint32_t h = 2166136261u;
