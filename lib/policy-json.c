@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "json-check.h"
 #include "policy-json.h"
 
 #define SCENARIOS_KEY "growth.scenarios"
@@ -22,17 +23,14 @@
 bool
 ecap__text_ok(const char *s)
 {
-	json_t *j;
 	size_t i;
 
 	for (i = 0; s[i] != '\0'; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return false;
-	/* jansson refuses invalid UTF-8; the dump must be able to encode it. */
-	if ((j = json_string(s)) == NULL)
-		return false;
-	json_decref(j);
-	return true;
+	/* Checked here rather than by asking jansson, whose check allocates:
+	 * a failed allocation must not read as bad text. */
+	return ecap__utf8_ok(s, i);
 }
 
 /* ---- positions of keys in the source text, for errors only ---- */
@@ -143,19 +141,19 @@ load_static(ecap_policy *p, int id, const json_t *v, struct ecap_error *err)
 	case ECAP_TYPE_DOUBLE:
 		if (!json_is_number(v))
 			return ecap__json_type_error(err, k->name, "a number", v);
-		return ecap__key_set_double(p, id, json_number_value(v), err);
+		return ecap__key_store_double(p, id, json_number_value(v), err);
 	case ECAP_TYPE_INT64:
 		if (!json_is_integer(v))
 			return ecap__json_type_error(err, k->name, "an integer", v);
-		return ecap__key_set_int64(p, id, json_integer_value(v), err);
+		return ecap__key_store_int64(p, id, json_integer_value(v), err);
 	case ECAP_TYPE_BOOL:
 		if (!json_is_boolean(v))
 			return ecap__json_type_error(err, k->name, "true or false", v);
-		return ecap__key_set_int64(p, id, json_is_true(v), err);
+		return ecap__key_store_int64(p, id, json_is_true(v), err);
 	default:
 		if (!json_is_string(v))
 			return ecap__json_type_error(err, k->name, "a string", v);
-		return ecap__key_set_string(p, id, json_string_value(v), err);
+		return ecap__key_store_string(p, id, json_string_value(v), err);
 	}
 }
 
@@ -289,6 +287,45 @@ load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
 		if (rc != ECAP_OK)
 			return rc;
 	}
+	/* The rules between keys hold for the document as a whole. */
+	return ecap__policy_check(p, -1, err);
+}
+
+/*
+ * json_loadb, with what jansson cannot report under memory pressure
+ * (json-check.h): a failure without a message, jansson's out-of-memory
+ * code, or a syntax error in text that is well formed, is NOMEM; a
+ * document whose strings or numbers are not the source's is NOMEM too
+ * (jansson lost a byte of a token it saved).
+ */
+static int
+parse(const char *json, size_t len, json_t **root, struct ecap_error *err)
+{
+	struct ecap__json_digest src, tree;
+	enum json_error_code code;
+	json_error_t jerr;
+	bool well_formed = ecap__json_scan(json, len, &src);
+
+	memset(&jerr, 0, sizeof(jerr));
+	if ((*root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr)) ==
+	    NULL) {
+		code = json_error_code(&jerr);
+		if (jerr.text[0] == '\0' || code == json_error_out_of_memory ||
+		    (well_formed && (code == json_error_invalid_syntax ||
+				     code == json_error_premature_end_of_input)))
+			return ecap__fail(err, ECAP_ERR_NOMEM, "json",
+					  "out of memory reading the policy "
+					  "JSON");
+		return ecap__fail_at(err, ECAP_ERR_JSON, "", jerr.line,
+				     jerr.column, "line %d, column %d: %s",
+				     jerr.line, jerr.column, jerr.text);
+	}
+	memset(&tree, 0, sizeof(tree));
+	ecap__json_digest_tree(*root, &tree);
+	if (!well_formed || !ecap__json_digest_equal(&src, &tree))
+		return ecap__fail(err, ECAP_ERR_NOMEM, "json",
+				  "the JSON parser lost text while short of "
+				  "memory");
 	return ECAP_OK;
 }
 
@@ -298,7 +335,6 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 {
 	struct ecap__src src = { json, len };
 	ecap_policy *tmp = NULL;
-	json_error_t jerr;
 	json_t *root = NULL;
 	int rc;
 
@@ -310,15 +346,10 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 		return ecap__fail(err, ECAP_ERR_RANGE, "json",
 				  "policy JSON is %zu bytes; the limit is %u",
 				  len, (unsigned)ECAP_POLICY_JSON_MAX_BYTES);
-	root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (root == NULL) {
-		rc = ecap__fail_at(err, ECAP_ERR_JSON, "", jerr.line,
-				   jerr.column, "line %d, column %d: %s",
-				   jerr.line, jerr.column, jerr.text);
+	if ((rc = parse(json, len, &root, err)) != ECAP_OK)
 		goto out;
-	}
 	/* Work on a copy so that a failing document changes nothing. */
-	if ((tmp = malloc(sizeof(*tmp))) == NULL) {
+	if ((tmp = ecap__malloc(sizeof(*tmp))) == NULL) {
 		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
 				"cannot allocate a policy");
 		goto out;
@@ -338,7 +369,7 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 			ecap__exec_table_update(policy);
 	}
 out:
-	free(tmp);
+	ecap__free(tmp);
 	json_decref(root);
 	return rc;
 }
@@ -362,7 +393,7 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 		goto out;
 	}
 	/* One byte over the limit tells "too large" from "exactly at it". */
-	if ((buf = malloc(ECAP_POLICY_JSON_MAX_BYTES + 1)) == NULL) {
+	if ((buf = ecap__malloc(ECAP_POLICY_JSON_MAX_BYTES + 1)) == NULL) {
 		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
 				"cannot allocate a read buffer");
 		goto out;
@@ -375,90 +406,13 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 	}
 	rc = ecap_policy_load_json(policy, buf, n, err);
 out:
-	free(buf);
+	ecap__free(buf);
 	if (f != NULL)
 		fclose(f);
 	return rc;
 }
 
 /* ---- dump ---- */
-
-void
-ecap__sb_put(struct ecap__sbuf *b, const char *s, size_t n)
-{
-	char *grown;
-	size_t cap;
-
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((grown = realloc(b->data, cap)) == NULL) {
-			b->failed = true;
-			return;
-		}
-		b->data = grown;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-ecap__sb_str(struct ecap__sbuf *b, const char *s)
-{
-	ecap__sb_put(b, s, strlen(s));
-}
-
-/* A JSON string literal (quoted and escaped by jansson). */
-void
-ecap__sb_json_string(struct ecap__sbuf *b, const char *s)
-{
-	json_t *j = json_string(s);
-	char *text = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
-
-	if (text == NULL)
-		b->failed = true;
-	else
-		ecap__sb_str(b, text);
-	free(text);
-	json_decref(j);
-}
-
-/*
- * The shortest decimal that reads back as exactly v, with '.' whatever the
- * locale's decimal point (snprintf and strtod share the locale).
- */
-void
-ecap__sb_double(struct ecap__sbuf *b, double v)
-{
-	char num[40];
-	int prec;
-	size_t i;
-
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(num, sizeof(num), "%.*g", prec, v);
-		if (strtod(num, NULL) == v)
-			break;
-	}
-	for (i = 0; num[i] != '\0'; i++)
-		if (!(num[i] >= '0' && num[i] <= '9') && num[i] != '-' &&
-		    num[i] != '+' && num[i] != 'e')
-			num[i] = '.';
-	ecap__sb_str(b, num);
-}
-
-void
-ecap__sb_int(struct ecap__sbuf *b, int64_t v)
-{
-	char num[32];
-
-	snprintf(num, sizeof(num), "%" PRId64, v);
-	ecap__sb_str(b, num);
-}
 
 static void
 dump_static(struct ecap__sbuf *b, const ecap_policy *p)
@@ -529,11 +483,8 @@ ecap_policy_dump_json(const ecap_policy *policy, char **json,
 	dump_scenarios(&b, policy);
 	ecap__catalog_dump_json(&b, policy);
 	ecap__sb_str(&b, "\n}\n");
-	if (b.failed) {
-		free(b.data);
+	if ((*json = ecap__sb_finish(&b)) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate the JSON text");
-	}
-	*json = b.data;
 	return ECAP_OK;
 }

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "sbuf.h"
 
 /* The source text, for the line and column of an error. */
 struct ecap__src {
@@ -34,20 +35,6 @@ int ecap__json_at(struct ecap_error *err, const struct ecap__src *src,
 /* ECAP_ERR_JSON: key must be want, not v's type. */
 int ecap__json_type_error(struct ecap_error *err, const char *key,
 			  const char *want, const json_t *v);
-
-/* A growing text buffer; failed is set (and text dropped) on ENOMEM. */
-struct ecap__sbuf {
-	char *data;
-	size_t len, cap;
-	bool failed;
-};
-void ecap__sb_put(struct ecap__sbuf *b, const char *s, size_t n);
-void ecap__sb_str(struct ecap__sbuf *b, const char *s);
-/* A JSON string literal. */
-void ecap__sb_json_string(struct ecap__sbuf *b, const char *s);
-/* The shortest decimal that reads back as exactly v. */
-void ecap__sb_double(struct ecap__sbuf *b, double v);
-void ecap__sb_int(struct ecap__sbuf *b, int64_t v);
 
 /* ---- catalogs (catalog-json.c) ---- */
 
