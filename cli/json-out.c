@@ -2,9 +2,10 @@
 /*
  * json-out.c - JSON text of a jansson document whose reals are written in
  * the shortest form that reads back as the same double (0.1, not
- * 0.10000000000000001), by the library's writer (lib/json-write.c).
- * shortest_real spells one number for the text formats; the command never
- * calls setlocale(), so printf and strtod use '.'.
+ * 0.10000000000000001).  jansson formats every real of a dump with one
+ * precision, so the document is dumped with 17 digits (exact) and each
+ * real is rewritten.  The command never calls setlocale(), so printf and
+ * strtod use '.' as jansson does.
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,7 +15,6 @@
 #include <jansson.h>
 
 #include "ecaptune-cli.h"
-#include "json-write.h"
 
 const char *
 shortest_real(double v, char out[32])
@@ -34,12 +34,59 @@ shortest_real(double v, char out[32])
 	return out;
 }
 
-/* The library's writer (lib/json-write.c, compiled into the command too):
- * the same shortest reals as the library's own JSON. */
+/* Shortest spelling of the real tok[0..len) into out[32]. */
+static void
+shortest(const char *tok, size_t len, char *out)
+{
+	char buf[40];
+
+	memcpy(buf, tok, len);
+	buf[len] = '\0';
+	shortest_real(strtod(buf, NULL), out);
+}
+
 char *
 json_dump_shortest(const void *root)
 {
-	return ecap__json_dumps(root, JSON_INDENT(2));
+	char *text, *out, num[32];
+	size_t i, o, n;
+	int in_string = 0, real;
+
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+				JSON_REAL_PRECISION(17));
+	if (text == NULL || (out = malloc(strlen(text) + 1)) == NULL) {
+		free(text);
+		return NULL;
+	}
+	for (i = o = 0; text[i] != '\0';) {
+		if (in_string || text[i] == '"') {
+			if (in_string && text[i] == '\\')
+				out[o++] = text[i++];
+			else if (text[i] == '"')
+				in_string = !in_string;
+			out[o++] = text[i++];
+			continue;
+		}
+		if (text[i] != '-' && (text[i] < '0' || text[i] > '9')) {
+			out[o++] = text[i++];
+			continue;
+		}
+		for (n = 0, real = 0; text[i + n] != '\0' &&
+		     strchr("0123456789+-.eE", text[i + n]) != NULL; n++)
+			real |= strchr(".eE", text[i + n]) != NULL;
+		if (real && n < 40) {
+			shortest(text + i, n, num);
+			memcpy(out + o, num, strlen(num));
+			o += strlen(num);
+		} else {
+			memcpy(out + o, text + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	out[o] = '\0';
+	free(text);
+	return out;
 }
 
 int

@@ -44,6 +44,11 @@ static const struct unit count_units[] = {
 	{ NULL, 0 },
 };
 
+/* (a printf-like function: clang's -Wformat-nonliteral, in CI's
+ * -Werror build, wants to know) */
+static int why(char *buf, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 static int
 why(char *buf, size_t n, const char *fmt, ...)
 {

@@ -78,8 +78,13 @@ ecap_cache_explain(const struct ecap_cache_out *advice, char *buf,
 				      o->min_reuse_count);
 	describe_size(o, what, sizeof(what));
 	ecap__explain_bytes(mem, (double)o->storage_memory_bytes);
-	copies = o->partition_count * (o->replication_count > 0 ?
-					       o->replication_count : 1);
+	/* An edited advice's counts may be anything: the product saturates
+	 * rather than overflow (INT64_MAX partitions did). */
+	if (__builtin_mul_overflow(o->partition_count,
+				   o->replication_count > 0 ?
+					   o->replication_count : 1,
+				   &copies))
+		copies = o->partition_count < 0 ? INT64_MIN : INT64_MAX;
 	switch (o->reason) {
 	case ECAP_CACHE_REASON_FITS_COLUMNAR:
 	case ECAP_CACHE_REASON_FITS_DESERIALIZED:

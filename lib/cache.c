@@ -302,22 +302,16 @@ resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
 	double factor;
 	int rc;
 
-	if ((rc = ecap__check_double(err, "deserialized_size_factor",
-				     in->deserialized_size_factor, 0.0,
-				     100.0)) != ECAP_OK ||
+	if ((rc = ecap__check_override_double(
+		     err, "deserialized_size_factor",
+		     in->deserialized_size_factor,
+		     ECAP_K_CACHE_DESERIALIZED_SIZE_FACTOR)) != ECAP_OK ||
 	    (rc = check_size(err, "deserialized_size_bytes",
 			     in->deserialized_size_bytes)) != ECAP_OK ||
 	    (rc = check_size(err, "serialized_size_bytes",
 			     in->serialized_size_bytes)) != ECAP_OK ||
 	    (rc = resolve_columnar(p, in, s, err)) != ECAP_OK)
 		return rc;
-	if (in->deserialized_size_factor != 0.0 &&
-	    in->deserialized_size_factor < 1.0)
-		return ecap__fail(err, ECAP_ERR_RANGE,
-				  "deserialized_size_factor",
-				  "deserialized_size_factor is %.17g; it is 0 "
-				  "(policy) or 1 to 100",
-				  in->deserialized_size_factor);
 	factor = in->deserialized_size_factor != 0.0 ?
 		in->deserialized_size_factor :
 		ecap__pd(p, ECAP_K_CACHE_DESERIALIZED_SIZE_FACTOR);
@@ -413,7 +407,9 @@ resolve(const ecap_policy *p, const struct ecap_cache_in *in,
 	    (rc = ecap__check_bool(err, "replicated", in->replicated)) !=
 		    ECAP_OK ||
 	    (rc = ecap__check_bool(err, "computed_with_shuffle",
-				   in->computed_with_shuffle)) != ECAP_OK)
+				   in->computed_with_shuffle)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK)
 		return rc;
 	if (in->api == 0)
 		return ecap__fail(err, ECAP_ERR_INVALID, "api",

@@ -85,7 +85,9 @@ static const struct ecap_catalog_entry default_entries[] = {
 	  gt, lo, hi }
 const struct ecap__catalog_field ecap__catalog_fields[] = {
 	FIELD(vcpu_count, INT64, S | D | K, false, 1, 65536),
-	FIELD(memory_gb, DOUBLE, S | D | K, true, 0, 1048576),
+	/* At least 1 MiB: a denormal memory made every YARN size "more than
+	 * the machine" and blamed yarn_memory_mb. */
+	FIELD(memory_gb, DOUBLE, S | D | K, false, 1.0 / 1024, 1048576),
 	FIELD(price_usd_per_hour, DOUBLE, S | D | K, false, 0, 1e6),
 	FIELD(emr_price_usd_per_hour, DOUBLE, S, false, 0, 1e6),
 	FIELD(multi_az_price_usd_per_hour, DOUBLE, D, false, 0, 1e6),
@@ -96,7 +98,8 @@ const struct ecap__catalog_field ecap__catalog_fields[] = {
 	FIELD(yarn_memory_derived_flag, INT64, S, false, 0, 1),
 	FIELD(eks_max_pod_count, INT64, S, false, 1, 65536),
 	FIELD(max_partition_replica_count, INT64, K, false, 1, 1e9),
-	FIELD(throughput_mb_per_second, DOUBLE, K, true, 0, 1e6),
+	/* At least 0.001 MB/s, the least rate a caller may name. */
+	FIELD(throughput_mb_per_second, DOUBLE, K, false, 0.001, 1e6),
 };
 #undef FIELD
 const size_t ecap__catalog_field_count = ECAP_ARRAY_SIZE(ecap__catalog_fields);
@@ -403,8 +406,9 @@ entry_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* FNV-1a: advisors find nodes and classes by name on every call. */
-static uint32_t
+/* FNV-1a: advisors find nodes and classes by name on every call.  Its
+ * multiply wraps by design (ECAP_WRAPS: CI's -fsanitize=integer). */
+static ECAP_WRAPS uint32_t
 name_hash(const char *name)
 {
 	uint32_t h = 2166136261u;

@@ -206,6 +206,41 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 	say_flags(t, a->flags);
 }
 
+/*
+ * The numbers the sentences print in fixed notation (%.0f, %.1f, %.3f):
+ * an edited advice's 1e300 would print 300 digits and break the promise
+ * that ECAP_EXPLAIN_MAX suffices, so they are refused, not printed.
+ */
+static int
+check_printed(const struct ecap_database_out *a, struct ecap_error *err)
+{
+	const double hi = 1e15;
+	int rc;
+
+	if ((rc = ecap__check_double(err, "instance_memory_gb",
+				     a->instance_memory_gb, 0.0, 1048576.0)) ||
+	    (rc = ecap__check_double(err, "price_usd_per_hour",
+				     a->price_usd_per_hour, 0.0, 1e6)) ||
+	    (rc = ecap__check_double(err, "memory_required_gb",
+				     a->memory_required_gb, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "working_set_gb", a->working_set_gb,
+				     0.0, hi)) ||
+	    (rc = ecap__check_double(err, "storage_gb", a->storage_gb, 0.0,
+				     hi)) ||
+	    (rc = ecap__check_double(err, "storage_limit_gb",
+				     a->storage_limit_gb, 0.0, hi)) ||
+	    (rc = ecap__check_double(err, "peak_transactions_per_second",
+				     a->peak_transactions_per_second, 0.0,
+				     hi)) ||
+	    /* multiplied in the sentence: the advisor's own bounds */
+	    (rc = ecap__check_int64(err, "pool_size_count",
+				    a->pool_size_count, 0, 262143)) ||
+	    (rc = ecap__check_int64(err, "app_instance_count",
+				    a->app_instance_count, 0, 100000)))
+		return rc;
+	return ECAP_OK;
+}
+
 ECAP_API int
 ecap_database_explain(const struct ecap_database_out *a, char *buf,
 		      size_t size, struct ecap_error *err)
@@ -215,7 +250,8 @@ ecap_database_explain(const struct ecap_database_out *a, char *buf,
 
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, a, ecap_database_out)) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, buf, "buf")) != ECAP_OK)
+	    (rc = ecap__check_ptr(err, buf, "buf")) != ECAP_OK ||
+	    (rc = check_printed(a, err)) != ECAP_OK)
 		return rc;
 	if (size == 0)
 		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
@@ -246,7 +282,7 @@ ecap_database_explain(const struct ecap_database_out *a, char *buf,
 		say_ecap1(&t, a);
 		break;
 	default:
-		return ecap__fail(err, ECAP_ERR_INVALID, "reason",
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "reason",
 				  "advice reason is %d; pass the output of "
 				  "ecap_database_advise", (int)a->reason);
 	}
@@ -327,7 +363,7 @@ check_parameters(const struct ecap_database_out *o, struct ecap_error *err)
 	int rc;
 
 	if (o->model != ECAP_MODEL_GUIDE && o->model != ECAP_MODEL_ECAP_1)
-		return ecap__fail(err, ECAP_ERR_INVALID, "model",
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
 				  "advice model is %d; pass the output of "
 				  "ecap_database_advise", (int)o->model);
 	if ((rc = ecap__check_int64(err, "max_connections_count",

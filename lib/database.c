@@ -661,14 +661,17 @@ ecap_database_advise(const ecap_policy *policy,
 	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, in, ecap_database_in)) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_database_out)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
 	    (rc = ecap__check_double(err, "transactions_per_day",
 				     in->transactions_per_day, 0.0,
 				     ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
 	    (rc = ecap__check_double(err, "peak_transactions_per_day",
 				     in->peak_transactions_per_day, 0.0,
 				     ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
-	    (rc = ecap__check_int64(err, "retention_days", in->retention_days,
-				    0, 36500)) ||
+	    (rc = ecap__check_override_int64(err, "retention_days",
+					     in->retention_days,
+					     ECAP_K_DATABASE_RETENTION_DAYS)) ||
 	    (rc = workload_inputs(policy, in->workload, in->storage_type,
 				  in->max_connections_count,
 				  in->postgres_version, in->app_instance_count,
@@ -712,6 +715,8 @@ ecap_database_advise_shape(const ecap_policy *policy,
 	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, in, ecap_database_shape_in)) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_database_out)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
 	    (rc = ecap__check_double_gt(err, "memory_gb", in->memory_gb, 0.0,
 					1048576.0)) ||
 	    (rc = ecap__check_int64(err, "vcpu_count", in->vcpu_count, 1,

@@ -50,7 +50,7 @@ ecap_strerror(int code)
 ECAP_API void
 ecap_free(void *ptr)
 {
-	free(ptr);
+	ecap__free(ptr);
 }
 
 /* Only a struct at least as large as the 1.0 ecap_error is written. */
@@ -61,7 +61,7 @@ err_writable(const struct ecap_error *err)
 	       err->sz >= ecap_offsetofend(struct ecap_error, message);
 }
 
-static int
+static int ECAP_PRINTF(6, 0)
 fail_v(struct ecap_error *err, int code, const char *field, int line,
        int column, const char *fmt, va_list ap)
 {

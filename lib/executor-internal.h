@@ -12,6 +12,8 @@
 /* 1 EiB expressed in GB. */
 #define ECAP__EXEC_MAX_DAILY_GB 1073741824.0
 #define ECAP__EXEC_MAX_EXECUTORS INT64_C(100000)
+/* The most vCPUs a node (and so an executor on it) may have. */
+#define ECAP__EXEC_MAX_VCPUS INT64_C(65536)
 /* Most executors an ecap-1 advice holds: ecap_executor_spark_properties
  * renders at most a million (beyond any Spark cluster), so the advisor
  * never answers with more. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "executor-internal.h"
 #include "spark-memory.h"
 
 static const struct ecap__enum_name reason_names[] = {
@@ -127,12 +128,14 @@ explain_guide(const struct ecap_executor_out *a, struct line *l)
 static void
 explain_count(const struct ecap_executor_out *a, struct line *l)
 {
-	double rate = 0.0;
+	double rate = 0.0, core_hours = a->projected_hours *
+		(double)a->executor_count * a->executor_request_vcpu;
 
+	/* Each factor positive can still make a product that underflows to
+	 * 0 (an edited advice): divide only by a positive one. */
 	if (a->projected_hours > 0.0 && a->executor_count > 0 &&
-	    a->executor_request_vcpu > 0.0)
-		rate = a->run_data_gb / (a->projected_hours *
-			(double)a->executor_count * a->executor_request_vcpu);
+	    a->executor_request_vcpu > 0.0 && core_hours > 0.0)
+		rate = a->run_data_gb / core_hours;
 	line_add(l, "ceil(%.6g GB / (%.3g GB/core-hour x %.3g h)) = %" PRId64
 		 " core%s", a->run_data_gb, rate, a->target_hours,
 		 a->needed_core_count, a->needed_core_count == 1 ? "" : "s");
@@ -213,19 +216,28 @@ check_explainable(const struct ecap_executor_out *a, struct ecap_error *err)
 	const double hi = 1e300;
 	int rc;
 
+	if (a->model != ECAP_MODEL_GUIDE && a->model != ECAP_MODEL_ECAP_1)
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
+				  "advice model %" PRId32 " is not an advice; "
+				  "pass the output of ecap_executor_advise",
+				  a->model);
 	if (ecap_executor_reason_to_string(a->reason) == NULL ||
-	    ecap_executor_node_reason_to_string(a->node_reason) == NULL ||
-	    (a->model != ECAP_MODEL_GUIDE && a->model != ECAP_MODEL_ECAP_1))
-		return ecap__fail(err, ECAP_ERR_INVALID, "reason",
-				  "advice model %" PRId32 " reason %" PRId32
-				  " is not an advice; pass the output of "
-				  "ecap_executor_advise", a->model, a->reason);
+	    ecap_executor_node_reason_to_string(a->node_reason) == NULL)
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM,
+				  ecap_executor_reason_to_string(a->reason) ==
+						  NULL ? "reason" :
+							 "node_reason",
+				  "advice reason %" PRId32 " node reason %"
+				  PRId32 " is not an advice; pass the output "
+				  "of ecap_executor_advise", a->reason,
+				  a->node_reason);
 	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
-				    0, 10000000)) ||
+				    0, ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "executor_core_count",
-				    a->executor_core_count, 0, 256)) ||
+				    a->executor_core_count, 0,
+				    ECAP__EXEC_MAX_VCPUS)) ||
 	    (rc = ecap__check_int64(err, "node_count", a->node_count, 0,
-				    10000000)) ||
+				    ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "executors_per_node_count",
 				    a->executors_per_node_count, 0, 65536)) ||
 	    (rc = ecap__check_int64(err, "emr_primary_large_after_node_count",
@@ -303,13 +315,16 @@ check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
 	int rc;
 
 	if (a->model != ECAP_MODEL_GUIDE && a->model != ECAP_MODEL_ECAP_1)
-		return ecap__fail(err, ECAP_ERR_INVALID, "model",
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
 				  "advice model is %" PRId32 "; pass the output "
 				  "of ecap_executor_advise", a->model);
 	if ((rc = ecap__check_int64(err, "executor_count", a->executor_count,
-				    0, 1000000)) ||
+				    0, ECAP__MAX_SPARK_INT)) ||
+	    /* ecap-1 gives a pod's executor the node's cores (a node has
+	     * up to 65536): every count the advisor returns renders. */
 	    (rc = ecap__check_int64(err, "executor_core_count",
-				    a->executor_core_count, 1, 256)) ||
+				    a->executor_core_count, 1,
+				    ECAP__EXEC_MAX_VCPUS)) ||
 	    (rc = ecap__check_int64(err, "executor_heap_bytes",
 				    (int64_t)(a->executor_heap_bytes >> 20), 1,
 				    INT64_C(1) << 20)) ||
@@ -323,12 +338,13 @@ check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
 				     1.0)) ||
 	    (rc = ecap__check_int64(err, "dynamic_min_executor_count",
 				    a->dynamic_min_executor_count, 0,
-				    1000000)) ||
+				    ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "dynamic_initial_executor_count",
 				    a->dynamic_initial_executor_count, 0,
-				    1000000)) ||
+				    ECAP__MAX_SPARK_INT)) ||
 	    (rc = ecap__check_int64(err, "dynamic_max_executor_count",
-				    a->dynamic_max_executor_count, 0, 1000000)))
+				    a->dynamic_max_executor_count, 0,
+				    ECAP__MAX_SPARK_INT)))
 		return rc;
 	if (a->model == ECAP_MODEL_ECAP_1 &&
 	    (rc = ecap__check_double_gt(err, "executor_request_vcpu",

@@ -46,7 +46,7 @@ void
 ecap__exec_table_update(ecap_policy *p)
 {
 	if (p->exec_table == NULL &&
-	    (p->exec_table = malloc(sizeof(*p->exec_table))) == NULL)
+	    (p->exec_table = ecap__malloc(sizeof(*p->exec_table))) == NULL)
 		return;
 	table_fill(p, p->exec_table);
 }
@@ -54,7 +54,7 @@ ecap__exec_table_update(ecap_policy *p)
 void
 ecap__exec_table_free(ecap_policy *p)
 {
-	free(p->exec_table);
+	ecap__free(p->exec_table);
 	p->exec_table = NULL;
 }
 

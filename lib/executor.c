@@ -12,7 +12,6 @@
 #include "spark-memory.h"
 
 #define MAX_DAILY_GB ECAP__EXEC_MAX_DAILY_GB
-#define MAX_EXECUTORS ECAP__EXEC_MAX_EXECUTORS
 
 static const struct {
 	const char *name;
@@ -67,7 +66,7 @@ check_node_fields(const struct ecap_executor_in *in, struct ecap_error *err)
 	int rc;
 
 	if ((rc = ecap__check_int64(err, "node_vcpu_count", in->node_vcpu_count,
-				    0, 65536)) != ECAP_OK ||
+				    0, ECAP__EXEC_MAX_VCPUS)) != ECAP_OK ||
 	    (rc = ecap__check_double(err, "node_memory_gb", in->node_memory_gb,
 				     0.0, 1048576.0)) != ECAP_OK ||
 	    (rc = ecap__check_double(err, "node_yarn_memory_gb",
@@ -84,6 +83,19 @@ check_node_fields(const struct ecap_executor_in *in, struct ecap_error *err)
 		return ecap__fail(err, ECAP_ERR_INVALID, "node_type",
 				  "node_type is not NUL-terminated within its "
 				  "64 bytes");
+	/* Memory is sized in whole MiB: less than one is no memory (a
+	 * denormal reached the MiB conversion as 0). */
+	if ((in->node_memory_gb != 0.0 && in->node_memory_gb < 1.0 / 1024) ||
+	    (in->node_yarn_memory_gb != 0.0 &&
+	     in->node_yarn_memory_gb < 1.0 / 1024))
+		return ecap__fail(err, ECAP_ERR_RANGE,
+				  in->node_memory_gb != 0.0 &&
+						  in->node_memory_gb < 1.0 / 1024 ?
+					  "node_memory_gb" :
+					  "node_yarn_memory_gb",
+				  "node memory below 1 MiB (%.17g, %.17g GB): "
+				  "0 or at least 1/1024 GB",
+				  in->node_memory_gb, in->node_yarn_memory_gb);
 	return ECAP_OK;
 }
 
@@ -201,18 +213,19 @@ check_scalars(const struct ecap_executor_in *in, struct ecap_error *err)
 
 	if ((rc = ecap__check_double_gt(err, "daily_data_gb", in->daily_data_gb,
 					0.0, MAX_DAILY_GB)) != ECAP_OK ||
-	    (rc = ecap__check_double(err, "processing_window_hours",
-				     in->processing_window_hours, 0.0,
-				     8760.0)) != ECAP_OK ||
-	    (rc = ecap__check_double(err, "overhead_factor",
-				     in->overhead_factor, 0.0, 10.0)) !=
-		    ECAP_OK ||
-	    (rc = ecap__check_int64(err, "max_executor_count",
-				    in->max_executor_count, 0,
-				    MAX_EXECUTORS)) != ECAP_OK ||
-	    (rc = ecap__check_int64(err, "executor_core_count",
-				    in->executor_core_count, 0, 256)) !=
-		    ECAP_OK ||
+	    (rc = ecap__check_override_double(
+		     err, "processing_window_hours",
+		     in->processing_window_hours,
+		     ECAP_K_EXECUTOR_PROCESSING_WINDOW_HOURS)) != ECAP_OK ||
+	    (rc = ecap__check_override_double(
+		     err, "overhead_factor", in->overhead_factor,
+		     ECAP_K_EXECUTOR_OVERHEAD_FACTOR)) != ECAP_OK ||
+	    (rc = ecap__check_override_int64(
+		     err, "max_executor_count", in->max_executor_count,
+		     ECAP_K_EXECUTOR_MAX_EXECUTORS)) != ECAP_OK ||
+	    (rc = ecap__check_override_int64(
+		     err, "executor_core_count", in->executor_core_count,
+		     ECAP_K_EXECUTOR_CORES)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
 				    0)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "runs_per_day_count",
@@ -461,6 +474,14 @@ ecap__executor_size(const ecap_policy *p, const struct ecap__exec_args *a,
 	out->platform = a->platform;
 	if (out->model == ECAP_MODEL_GUIDE) {
 		size_guide(p, a, out);
+		/* spark.executor.instances is an Int: the guide's uncapped
+		 * formula can ask for more, which no renderer or engine
+		 * takes. */
+		if (out->executor_count > ECAP__MAX_SPARK_INT)
+			return ecap__fail(err, ECAP_ERR_RANGE, "daily_data_gb",
+					  "daily_data_gb %.17g needs more "
+					  "executors than Spark's 2147483647",
+					  a->daily_gb);
 		return fill_guide(p, a, out, err);
 	}
 	return ecap__executor_ecap1(p, a, out, err);

@@ -18,6 +18,23 @@
 #define ECAP_PRINTF(f, a)
 #endif
 
+/*
+ * Marks a function whose unsigned arithmetic wraps on purpose (a hash, a
+ * random number generator), so that clang's -fsanitize=integer, which CI
+ * runs, reports only the wraps nobody meant.
+ */
+#if defined(__clang__)
+#define ECAP_WRAPS \
+	__attribute__((no_sanitize("unsigned-integer-overflow", \
+				   "unsigned-shift-base")))
+#else
+#define ECAP_WRAPS
+#endif
+
+/* Spark's counts (partitions, executors) are Scala Ints: no advice goes
+ * past this, and every renderer takes up to it. */
+#define ECAP__MAX_SPARK_INT INT64_C(2147483647)
+
 #define ECAP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ecap_offsetofend(TYPE, FIELD) \
 	(offsetof(TYPE, FIELD) + sizeof(((TYPE *)0)->FIELD))
@@ -242,6 +259,19 @@ int ecap__enum_from_string(const struct ecap__enum_name *t, bool loose,
 			   const char *name, int32_t *value,
 			   struct ecap_error *err);
 
+/* ---- allocation (alloc.c) ---- */
+
+/*
+ * Every allocation of the library, so that test builds can fail any one of
+ * them.  Memory from these is released with ecap__free (ecap_free for the
+ * caller); jansson's own allocations go through jansson's allocator.
+ */
+void *ecap__malloc(size_t n);
+void *ecap__calloc(size_t n, size_t size);
+void *ecap__realloc(void *p, size_t n);
+void ecap__free(void *p);
+char *ecap__strdup(const char *s);
+
 /* ---- explanations (explain.c) ---- */
 
 /*
@@ -455,12 +485,41 @@ struct ecap__key_def {
 extern const struct ecap__key_def ecap__keys[ECAP_K__COUNT];
 /* Index of the static key named name, or -1. */
 int ecap__key_lookup(const char *name);
-/* Validates and stores a value for a static key (no partial writes). */
+/*
+ * Validates and stores a value for a static key (no partial writes); a set
+ * also checks the rules between keys (ecap__policy_check) and undoes the
+ * store when they fail.  The JSON loader stores, and checks the whole
+ * document at its end.
+ */
+int ecap__key_store_double(ecap_policy *p, int id, double v,
+			   struct ecap_error *err);
+int ecap__key_store_int64(ecap_policy *p, int id, int64_t v,
+			  struct ecap_error *err);
+int ecap__key_store_string(ecap_policy *p, int id, const char *v,
+			   struct ecap_error *err);
 int ecap__key_set_double(ecap_policy *p, int id, double v,
 			 struct ecap_error *err);
 int ecap__key_set_int64(ecap_policy *p, int id, int64_t v,
 			struct ecap_error *err);
 int ecap__key_set_string(ecap_policy *p, int id, const char *v,
 			 struct ecap_error *err);
+/*
+ * The rules between keys (policy-check.c): ECAP_OK, or the error naming
+ * changed (the key just set, or -1 for a whole document) when it is one
+ * of the pair that disagree.
+ */
+int ecap__policy_check(const ecap_policy *p, int changed,
+		       struct ecap_error *err);
+/*
+ * Checks a per-call field that overrides policy key id: 0 (take the
+ * policy's value) or a value in the key's own range, so that a window, size
+ * or count reaching an integer conversion has one validated range whether
+ * it comes from the call or from the policy.  The message names the field
+ * and the key.
+ */
+int ecap__check_override_double(struct ecap_error *err, const char *field,
+				double v, int id);
+int ecap__check_override_int64(struct ecap_error *err, const char *field,
+			       int64_t v, int id);
 
 #endif /* ECAP_INTERNAL_H */

@@ -897,6 +897,9 @@ ecap_sentence(const struct join_ctx *c, const struct plan *t,
 	      const struct rec *r, char *buf, size_t cap)
 {
 	const char *op = ecap_join_strategy_to_string(t->strategy);
+	/* An edited advice may name a strategy without its build side
+	 * (c->size[-1] was read): no side, no size, as plan_warnings does. */
+	long long built = t->side == NO_SIDE ? 0 : (long long)c->size[t->side];
 	char what[96];
 
 	if (t->side != NO_SIDE)
@@ -909,13 +912,13 @@ ecap_sentence(const struct join_ctx *c, const struct plan *t,
 	case ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP:
 		append(buf, cap, "ecap-1: %s, %lld bytes at most the %lld-byte "
 		       "threshold and within Spark's broadcast limits", what,
-		       (long long)c->size[t->side], (long long)c->thr);
+		       built, (long long)c->thr);
 		break;
 	case ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH:
 		append(buf, cap, "ecap-1: %s, %lld bytes below threshold x "
 		       "partitions (%lld), %g times smaller than the other "
 		       "side, fitting task memory", what,
-		       (long long)c->size[t->side],
+		       built,
 		       (long long)(c->thr * c->parts), c->factor);
 		break;
 	case ECAP_JOIN_REASON_ECAP_SORT_MERGE:
@@ -1296,7 +1299,13 @@ context_from(const struct ecap_join_out *a, struct join_ctx *c,
 			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
 	    (rc = ecap__check_int64(err, "shuffle_partitions_count",
 				    a->shuffle_partitions_count, 1,
-				    MAX_PARTITIONS)))
+				    MAX_PARTITIONS)) ||
+	    /* advise writes the resolved version, 3.0 .. 4.99 (INT32_MIN
+	     * x 100 overflowed below) */
+	    (rc = ecap__check_int64(err, "spark_version_major",
+				    a->spark_version_major, 3, 4)) ||
+	    (rc = ecap__check_int64(err, "spark_version_minor",
+				    a->spark_version_minor, 0, 99)))
 		return rc;
 	memset(c, 0, sizeof(*c));
 	c->type = a->join_type;

@@ -7,60 +7,88 @@
  * jansson formats all reals of a dump with one precision
  * (JSON_REAL_PRECISION): 17 digits are exact but print 0.4 as
  * 0.40000000000000002, fewer digits lose other values.  So the document is
- * dumped with 17 digits, and each real in the text is then rewritten with
- * the smallest of 15, 16 or 17 digits that jansson reads back as the same
- * double (jansson formats and parses it, so the locale's decimal point
- * never matters).  A real with an integral value loses jansson's ".0"
+ * dumped with 17 digits (into the library's own buffer, sbuf.c, so the
+ * caller frees it with ecap_free), and each real in the text is then
+ * rewritten, from its double taken from the document itself (never by
+ * parsing text: jansson's lexer can lose a digit when memory runs short),
+ * with the fewest of 15, 16 or 17 digits that read back as that double.  A real with an integral value loses jansson's ".0"
  * (720, not 720.0 or 7.2e+02): every reader, the policy loader included,
  * takes an integer where a number is expected.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "json-write.h"
+#include "sbuf.h"
+
+/* The reals of a document in the order its dump writes them (jansson
+ * keeps an object's members in insertion order). */
+struct reals {
+	double *v;
+	size_t n, cap;
+};
+
+static bool
+collect_reals(const json_t *j, struct reals *r)
+{
+	const char *key;
+	json_t *v;
+	double *grown;
+	size_t i;
+
+	if (json_is_real(j)) {
+		if (r->n == r->cap) {
+			r->cap = r->cap ? 2 * r->cap : 64;
+			if ((grown = ecap__realloc(r->v, r->cap * sizeof(*r->v))) ==
+			    NULL)
+				return false;
+			r->v = grown;
+		}
+		r->v[r->n++] = json_real_value(j);
+	} else if (json_is_object(j)) {
+		json_object_foreach((json_t *)j, key, v)
+			if (!collect_reals(v, r))
+				return false;
+	} else if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (!collect_reals(v, r))
+				return false;
+	}
+	return true;
+}
 
 /*
- * Writes to out (at least 32 bytes) the shortest text of the real spelt
- * tok[0..len) that reads back exactly; false when memory runs out.
+ * Writes to out (size bytes) the shortest text of v that reads back as v:
+ * the fewest of 15, 16 or 17 digits, tested with snprintf and strtod
+ * (which share the locale, so they agree whatever it is), then formatted
+ * by jansson into out (json_dumpb: '.' whatever the locale, no text of
+ * jansson's to free).  false when memory runs out.
  */
 static bool
-shortest_real(const char *tok, size_t len, char *out, size_t size)
+shortest_real(double v, char *out, size_t size)
 {
-	json_t *num, *back;
-	double v;
-	char *text;
+	char probe[40];
+	json_t *num;
 	size_t n;
 	int prec;
-	bool same;
 
-	out[0] = '\0';
-	if ((num = json_loadb(tok, len, JSON_DECODE_ANY, NULL)) == NULL)
-		return false;
-	v = json_number_value(num);
-	json_decref(num);
-	for (prec = 15; prec <= 17; prec++) {
-		if ((num = json_real(v)) == NULL)
-			return false;
-		text = json_dumps(num, JSON_ENCODE_ANY | JSON_REAL_PRECISION(prec));
-		json_decref(num);
-		if (text == NULL)
-			return false;
-		back = json_loads(text, JSON_DECODE_ANY, NULL);
-		same = back != NULL && json_number_value(back) == v &&
-		       signbit(json_number_value(back)) == signbit(v);
-		json_decref(back);
-		n = strlen(text);
-		if ((same || prec == 17) && n < size) {
-			memcpy(out, text, n + 1);
-			free(text);
+	for (prec = 15; prec < 17; prec++) {
+		snprintf(probe, sizeof(probe), "%.*g", prec, v);
+		if (strtod(probe, NULL) == v)
 			break;
-		}
-		free(text);
 	}
+	if ((num = json_real(v)) == NULL)
+		return false;
+	n = json_dumpb(num, out, size - 1,
+		       JSON_ENCODE_ANY | JSON_REAL_PRECISION(prec));
+	json_decref(num);
+	if (n == 0 || n >= size)
+		return false;
+	out[n] = '\0';
 	/* 720.0 -> 720, 0.0 -> 0; -0.0 keeps its sign and so its ".0". */
-	n = strlen(out);
 	if (n > 2 && strcmp(out + n - 2, ".0") == 0 && !signbit(v))
 		out[n - 2] = '\0';
 	return true;
@@ -74,7 +102,7 @@ number_token(const char *s, bool *real)
 	size_t n = 0;
 
 	*real = false;
-	while (strchr("0123456789+-.eE", s[n]) != NULL && s[n] != '\0') {
+	while (s[n] != '\0' && strchr("0123456789+-.eE", s[n]) != NULL) {
 		if (s[n] == '.' || s[n] == 'e' || s[n] == 'E')
 			*real = true;
 		n++;
@@ -82,54 +110,67 @@ number_token(const char *s, bool *real)
 	return n;
 }
 
-char *
-ecap__json_dumps(const json_t *root, size_t flags)
+/* Rewrites in place the reals of text, the dump of a document whose
+ * reals are r in order; false when memory ran out. */
+static bool
+shorten_reals(char *text, const struct reals *r)
 {
-	char *text, *out, num[40];
-	size_t i, o, n;
+	char num[40] = "";
+	size_t i, o, n, k = 0;
 	bool in_string = false, real;
 
-	text = json_dumps(root, flags | JSON_REAL_PRECISION(17));
-	if (text == NULL)
-		return NULL;
-	/* A rewritten real is never longer than jansson's 17 digits. */
-	if ((out = malloc(strlen(text) + 1)) == NULL) {
-		free(text);
-		return NULL;
-	}
+	/* A rewritten real is never longer than jansson's 17 digits, so the
+	 * output never overtakes the input. */
 	for (i = o = 0; text[i] != '\0'; ) {
 		if (in_string) {
 			if (text[i] == '\\')
-				out[o++] = text[i++];
+				text[o++] = text[i++];
 			else if (text[i] == '"')
 				in_string = false;
-			out[o++] = text[i++];
+			text[o++] = text[i++];
 			continue;
 		}
 		if (text[i] == '"')
 			in_string = true;
 		if (text[i] != '-' && !(text[i] >= '0' && text[i] <= '9')) {
-			out[o++] = text[i++];
+			text[o++] = text[i++];
 			continue;
 		}
 		n = number_token(text + i, &real);
-		if (real && !shortest_real(text + i, n, num, sizeof(num))) {
-			free(text);
-			free(out);
-			return NULL;
+		if (real && k < r->n) {
+			if (!shortest_real(r->v[k++], num, sizeof(num)))
+				return false;
 		}
 		if (real && num[0] != '\0' && strlen(num) <= n) {
-			memcpy(out + o, num, strlen(num));
+			memcpy(text + o, num, strlen(num));
 			o += strlen(num);
 		} else {
-			memcpy(out + o, text + i, n);
+			memmove(text + o, text + i, n);
 			o += n;
 		}
+		num[0] = '\0';
 		i += n;
 	}
-	out[o] = '\0';
-	free(text);
-	return out;
+	text[o] = '\0';
+	return true;
+}
+
+char *
+ecap__json_dumps(const json_t *root, size_t flags, const char *tail)
+{
+	struct ecap__sbuf b = { NULL, 0, 0, false };
+	struct reals r = { NULL, 0, 0 };
+	char *text;
+
+	ecap__sb_json(&b, root, flags | JSON_REAL_PRECISION(17));
+	ecap__sb_str(&b, tail);
+	if ((text = ecap__sb_finish(&b)) != NULL &&
+	    (!collect_reals(root, &r) || !shorten_reals(text, &r))) {
+		ecap__free(text);
+		text = NULL;
+	}
+	ecap__free(r.v);
+	return text;
 }
 
 void

@@ -6,16 +6,18 @@
 #ifndef ECAP_JSON_WRITE_H
 #define ECAP_JSON_WRITE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <jansson.h>
 
 /*
- * json_dumps(root, flags) with each real in the shortest form (15 to 17
- * digits) that reads back as the same double, and an integral real
- * without ".0" (720).  Returns malloc'ed text, or NULL when memory ran out.
+ * json_dumps(root, flags) followed by tail, with each real in the shortest
+ * form (15 to 17 digits) that reads back as the same double, and an
+ * integral real without ".0" (720).  Returns text for ecap__free or
+ * ecap_free, or NULL when memory ran out.
  */
-char *ecap__json_dumps(const json_t *root, size_t flags);
+char *ecap__json_dumps(const json_t *root, size_t flags, const char *tail);
 
 /*
  * Rewrites, in place, an indented dump so that each object that is an

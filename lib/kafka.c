@@ -12,6 +12,8 @@
 
 /* Counts above this are refused rather than converted to int64. */
 #define MAX_COUNT 1e15
+/* The slowest broker a caller may name (MB/s), as the policy's rates. */
+#define MIN_BROKER_MB_PER_SECOND 0.001
 
 void
 ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
@@ -98,30 +100,37 @@ check_ranges(const struct ecap_kafka_in *in, struct ecap_error *err)
 	    (rc = ecap__check_double(err, "peak_events_per_second",
 				     in->peak_events_per_second, 0.0,
 				     ECAP_KAFKA_MAX_EVENTS_PER_SECOND)) ||
-	    (rc = ecap__check_double(err, "peak_factor", in->peak_factor,
-				     0.0, 100.0)) ||
-	    (rc = ecap__check_double(err, "event_size_kb", in->event_size_kb,
-				     0.0, 1048576.0)) ||
-	    (rc = ecap__check_int64(err, "replication_factor",
-				    in->replication_factor, 0, 32)) ||
-	    (rc = ecap__check_double(err, "retention_hours",
-				     in->retention_hours, 0.0, 876000.0)) ||
+	    (rc = ecap__check_override_double(err, "peak_factor",
+					      in->peak_factor,
+					      ECAP_K_KAFKA_PEAK_FACTOR)) ||
+	    (rc = ecap__check_override_double(err, "event_size_kb",
+					      in->event_size_kb,
+					      ECAP_K_KAFKA_EVENT_SIZE_KB)) ||
+	    (rc = ecap__check_override_int64(err, "replication_factor",
+					     in->replication_factor,
+					     ECAP_K_KAFKA_REPLICATION_FACTOR)) ||
+	    (rc = ecap__check_override_double(err, "retention_hours",
+					      in->retention_hours,
+					      ECAP_K_KAFKA_RETENTION_HOURS)) ||
 	    (rc = ecap__check_double(err, "ingress_mb_per_second",
 				     in->ingress_mb_per_second, 0.0,
 				     ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND)) ||
 	    (rc = ecap__check_double(err, "peak_ingress_mb_per_second",
 				     in->peak_ingress_mb_per_second, 0.0,
 				     ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND)) ||
-	    (rc = ecap__check_double(err, "partition_produce_mb_per_second",
-				     in->partition_produce_mb_per_second,
-				     0.0, 1e6)) ||
-	    (rc = ecap__check_double(err, "partition_consume_mb_per_second",
-				     in->partition_consume_mb_per_second,
-				     0.0, 1e6)) ||
+	    (rc = ecap__check_override_double(
+		     err, "partition_produce_mb_per_second",
+		     in->partition_produce_mb_per_second,
+		     ECAP_K_KAFKA_PARTITION_PRODUCE_MB_PER_SECOND)) ||
+	    (rc = ecap__check_override_double(
+		     err, "partition_consume_mb_per_second",
+		     in->partition_consume_mb_per_second,
+		     ECAP_K_KAFKA_PARTITION_CONSUME_MB_PER_SECOND)) ||
 	    (rc = ecap__check_int64(err, "consumer_count", in->consumer_count,
 				    0, 10000000)) ||
-	    (rc = ecap__check_double(err, "broker_disk_gb", in->broker_disk_gb,
-				     0.0, 1e9)) ||
+	    (rc = ecap__check_override_double(err, "broker_disk_gb",
+					      in->broker_disk_gb,
+					      ECAP_K_KAFKA_BROKER_DISK_GB)) ||
 	    (rc = ecap__check_double(err, "broker_throughput_mb_per_second",
 				     in->broker_throughput_mb_per_second,
 				     0.0, 1e9)) ||
@@ -129,6 +138,16 @@ check_ranges(const struct ecap_kafka_in *in, struct ecap_error *err)
 				    in->max_partition_replicas_per_broker, 0,
 				    10000000)))
 		return rc;
+	/* 0 takes the broker size's rate; a rate that rounds the broker
+	 * count to infinity is no broker. */
+	if (in->broker_throughput_mb_per_second != 0.0 &&
+	    in->broker_throughput_mb_per_second < MIN_BROKER_MB_PER_SECOND)
+		return ecap__fail(err, ECAP_ERR_RANGE,
+				  "broker_throughput_mb_per_second",
+				  "broker_throughput_mb_per_second is %.17g; it "
+				  "is 0 (the broker size's) or %g to 1e9",
+				  in->broker_throughput_mb_per_second,
+				  MIN_BROKER_MB_PER_SECOND);
 	return ECAP_OK;
 }
 
@@ -138,10 +157,6 @@ static int
 check_consistency(const ecap_policy *p, const struct ecap_kafka_in *in,
 		  struct ecap_error *err)
 {
-	if (in->peak_factor != 0.0 && in->peak_factor < 1.0)
-		return ecap__fail(err, ECAP_ERR_RANGE, "peak_factor",
-				  "peak_factor is %.17g; it must be 0 (the "
-				  "policy's) or at least 1", in->peak_factor);
 	if (in->peak_events_per_second != 0.0 &&
 	    in->peak_events_per_second < in->events_per_second)
 		return ecap__fail(err, ECAP_ERR_RANGE, "peak_events_per_second",
@@ -160,9 +175,13 @@ check_consistency(const ecap_policy *p, const struct ecap_kafka_in *in,
 	if ((in->ingress_mb_per_second != 0.0 ||
 	     in->peak_ingress_mb_per_second != 0.0) &&
 	    (in->events_per_second != 0.0 || in->peak_events_per_second != 0.0))
-		return ecap__fail(err, ECAP_ERR_INVALID, "ingress_mb_per_second",
+		return ecap__fail(err, ECAP_ERR_INVALID,
+				  in->ingress_mb_per_second != 0.0 ?
+					  "ingress_mb_per_second" :
+					  "peak_ingress_mb_per_second",
 				  "give the rate in events (events_per_second) "
-				  "or in MB/s (ingress_mb_per_second), not both");
+				  "or in MB/s (ingress_mb_per_second, "
+				  "peak_ingress_mb_per_second), not both");
 	if (p->model == ECAP_MODEL_GUIDE && in->ingress_mb_per_second != 0.0)
 		return ecap__fail(err, ECAP_ERR_INVALID, "ingress_mb_per_second",
 				  "the guide model sizes from events_per_second "

@@ -20,7 +20,9 @@ aqe_check(const struct ecap_partition_aqe_in *in, int64_t *split_counts,
 {
 	int rc;
 
-	if ((rc = ecap__check_int64(err, "partition_count",
+	if ((rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "partition_count",
 				    in->partition_count, 1,
 				    ECAP_PARTITION_MAX_COUNT)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "advisory_partition_size_bytes",
@@ -165,7 +167,7 @@ aqe_median(const int64_t *sizes, int64_t n, int64_t *median,
 	int64_t stack[MEDIAN_STACK_COUNT], *s = stack, m, i, below;
 
 	if (n > MEDIAN_STACK_COUNT &&
-	    (s = malloc((size_t)n * sizeof(*s))) == NULL)
+	    (s = ecap__malloc((size_t)n * sizeof(*s))) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "partition_sizes_bytes",
 				  "no memory to copy %" PRId64 " sizes", n);
 	memcpy(s, sizes, (size_t)n * sizeof(*s));
@@ -179,7 +181,7 @@ aqe_median(const int64_t *sizes, int64_t n, int64_t *median,
 		m = (m + below) / 2;
 	}
 	if (s != stack)
-		free(s);
+		ecap__free(s);
 	*median = ecap__max64(m, 1);
 	return ECAP_OK;
 }
@@ -264,7 +266,7 @@ ecap_partition_aqe(const ecap_policy *policy,
 		   struct ecap_partition_aqe_out *out, int64_t *split_counts,
 		   size_t *count, struct ecap_error *err)
 {
-	int64_t total = 0, advisory, min_size, i, n;
+	int64_t total = 0, median = 0, advisory, min_size, i, n;
 	double factor;
 	int64_t thr;
 	int rc;
@@ -275,9 +277,14 @@ ecap_partition_aqe(const ecap_policy *policy,
 		    ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_partition_aqe_out)) !=
 		    ECAP_OK ||
-	    (rc = aqe_check(in, split_counts, count, err, &total)) != ECAP_OK)
+	    (rc = aqe_check(in, split_counts, count, err, &total)) != ECAP_OK ||
+	    (rc = aqe_median(in->partition_sizes_bytes, in->partition_count,
+			     &median, err)) != ECAP_OK)
 		return rc;
+	/* The median, which may allocate, is taken first: a failed
+	 * allocation leaves *out as it was. */
 	ECAP__OUT_ZERO(out, ecap_partition_aqe_out);
+	out->median_size_bytes = median;
 	out->model = policy->model;
 	n = in->partition_count;
 	if (in->parallelism_first_disabled)
@@ -294,9 +301,6 @@ ecap_partition_aqe(const ecap_policy *policy,
 	min_size = in->min_partition_size_bytes > 0 ?
 			   in->min_partition_size_bytes :
 			   ecap__policy_bytes(policy, ECAP_K_AQE_MIN_PARTITION_SIZE_MB);
-	if ((rc = aqe_median(in->partition_sizes_bytes, n,
-			     &out->median_size_bytes, err)) != ECAP_OK)
-		return rc;
 	out->total_bytes = total;
 	out->max_target_size_bytes =
 		ecap__max64((int64_t)ceil((double)total /

@@ -5,6 +5,7 @@
  */
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "partition.h"
 
@@ -22,6 +23,8 @@ scan_check(const struct ecap_partition_scan_in *in, struct ecap_error *err,
 				    ECAP_PARTITION_MAX_COUNT)) != ECAP_OK ||
 	    (rc = ecap__check_bool(err, "not_splittable",
 				   in->not_splittable)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "max_partition_bytes",
 				    in->max_partition_bytes, 0,
 				    ECAP_PARTITION_MAX_BYTES)) != ECAP_OK ||
@@ -159,7 +162,7 @@ ecap__partition_scan(const struct ecap_partition_scan_in *in,
 	out->open_cost_bytes = open_cost;
 	out->max_partition_num = in->max_partition_num;
 	if (in->file_count > 0) {
-		items = malloc((size_t)in->file_count * sizeof(*items));
+		items = ecap__malloc((size_t)in->file_count * sizeof(*items));
 		if (items == NULL)
 			return ecap__fail(err, ECAP_ERR_NOMEM,
 					  "file_sizes_bytes",
@@ -201,18 +204,32 @@ ecap__partition_scan(const struct ecap_partition_scan_in *in,
 	/* Spark 3.5+ getFilePartitions: maxPartNum.exists(partitions.size > _)
 	 * packs the same splits again at desiredSplitBytes =
 	 * ceil(sum(split.length + openCost) / maxPartNum) (BigDecimal, UP).
-	 * The sum is below 2^62: split_count * openCost is at most
-	 * file_bytes + file_count * openCost, as msb >= openCost. */
+	 * Spark sums in BigDecimal; here the sum fits int64 while
+	 * maxSplitBytes >= openCost, but a maxPartitionBytes below the open
+	 * cost cuts files into splits whose open costs alone can pass 2^63. */
 	if (in->max_partition_num > 0 &&
 	    out->task_count > in->max_partition_num) {
-		out->rescaled_split_bytes = ecap__ceil_div(
-			file_bytes + out->split_count * open_cost,
-			in->max_partition_num);
+		int64_t costs, sum;
+
+		if (__builtin_mul_overflow(out->split_count, open_cost, &costs) ||
+		    __builtin_add_overflow(file_bytes, costs, &sum)) {
+			ecap__free(items);
+			return ecap__fail(err, ECAP_ERR_RANGE,
+					  "max_partition_bytes",
+					  "max_partition_bytes %" PRId64
+					  " below open_cost_bytes %" PRId64
+					  " makes %" PRId64 " splits whose "
+					  "sizes and open costs pass 2^63 "
+					  "bytes", max_pb, open_cost,
+					  out->split_count);
+		}
+		out->rescaled_split_bytes = ecap__ceil_div(sum,
+							   in->max_partition_num);
 		out->task_count = pack_splits(items, n, msb, run,
 					      out->rescaled_split_bytes,
 					      open_cost);
 	}
-	free(items);
+	ecap__free(items);
 	scan_reason(out, max_pb, open_cost);
 	return ECAP_OK;
 }
@@ -268,6 +285,7 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 			  struct ecap_partition_scan_out *out,
 			  struct ecap_error *err)
 {
+	struct ecap_partition_scan_out tmp;
 	int rc;
 
 	ecap__err_clear(err);
@@ -277,9 +295,15 @@ ecap_partition_scan_tasks(const ecap_policy *policy,
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_partition_scan_out)) !=
 		    ECAP_OK)
 		return rc;
-	ECAP__OUT_ZERO(out, ecap_partition_scan_out);
-	out->model = policy->model;
-	if ((rc = ecap__partition_scan(in, out, err)) != ECAP_OK)
-		ECAP__OUT_ZERO(out, ecap_partition_scan_out);
+	/* Computed aside: a failed call (no memory for the splits, too many
+	 * of them) leaves *out as it was. */
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.model = policy->model;
+	if ((rc = ecap__partition_scan(in, &tmp, err)) == ECAP_OK)
+		memcpy((char *)out + sizeof(out->sz),
+		       (const char *)&tmp + sizeof(tmp.sz),
+		       ecap_offsetofend(struct ecap_partition_scan_out,
+					ecap_partition_scan_out__last_field) -
+			       sizeof(tmp.sz));
 	return rc;
 }

@@ -168,7 +168,9 @@ advise_check(const struct ecap_partition_in *in, struct ecap_error *err,
 	int64_t files_bytes;
 	int rc;
 
-	if ((rc = ecap__check_int64(err, "data_size_bytes", in->data_size_bytes,
+	if ((rc = ecap__check_int64(err, "reserved_0", in->reserved_0, 0,
+				    0)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "data_size_bytes", in->data_size_bytes,
 				    0, ECAP_PARTITION_MAX_BYTES)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "row_count", in->row_count, 0,
 				    ECAP_PARTITION_MAX_BYTES)) != ECAP_OK ||
@@ -208,16 +210,25 @@ advise_check(const struct ecap_partition_in *in, struct ecap_error *err,
 
 /* The guide: max(1, int(total_size_mb / target_partition_size_mb)), then
  * df.coalesce(n), which Spark ignores when n exceeds the current count. */
-static void
+static int
 advise_guide(const ecap_policy *p, const struct ecap_partition_in *in,
-	     struct ecap_partition_out *out)
+	     struct ecap_partition_out *out, struct ecap_error *err)
 {
 	double target_mb = ecap__pd(p, ECAP_K_PARTITION_TARGET_SIZE_MB);
 	double total_mb = (double)out->data_size_bytes / 1024 / 1024;
+	/* At most 2^40 (2^60 bytes over a 1 MB target): exact in int64. */
 	int64_t n = (int64_t)(total_mb / target_mb);
 	int64_t cur = in->current_partition_count;
 
 	n = ecap__max64(1, n);
+	/* coalesce(numPartitions: Int) takes no count past 2^31-1: refused,
+	 * in this model as in ecap-1, rather than returned for a renderer
+	 * (or Spark) to reject. */
+	if (n > ECAP__MAX_SPARK_INT)
+		return ecap__fail(err, ECAP_ERR_RANGE, "data_size_bytes",
+				  "guide: int(%.17g MB / %.17g MB) = %" PRId64
+				  " partitions; Spark takes at most 2147483647",
+				  total_mb, target_mb, n);
 	out->action = ECAP_PARTITION_ACTION_COALESCE;
 	out->partition_count = n;
 	out->effective_partition_count = cur > 0 && cur < n ? cur : n;
@@ -225,6 +236,7 @@ advise_guide(const ecap_policy *p, const struct ecap_partition_in *in,
 	out->reason = cur > 0 && n > cur ?
 			      ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP :
 			      ECAP_PARTITION_REASON_GUIDE_COALESCE;
+	return ECAP_OK;
 }
 
 /*
@@ -384,10 +396,13 @@ ecap_partition_advise(const ecap_policy *policy,
 	out->model = policy->model;
 	out->data_size_bytes = bytes;
 	if (policy->model == ECAP_MODEL_GUIDE) {
-		advise_guide(policy, in, out);
+		rc = advise_guide(policy, in, out, err);
 		out->target_size_bytes = ecap__policy_bytes(
 			policy, ECAP_K_PARTITION_TARGET_SIZE_MB);
-	} else if ((rc = advise_ecap1(policy, in, out, err)) != ECAP_OK) {
+	} else {
+		rc = advise_ecap1(policy, in, out, err);
+	}
+	if (rc != ECAP_OK) {
 		ECAP__OUT_ZERO(out, ecap_partition_out);
 		return rc;
 	}

@@ -16,7 +16,6 @@
 #define ECAP__SPARK_MAX_PARTITION_BYTES (128 * ECAP__MIB)
 #define ECAP__SPARK_OPEN_COST_BYTES (4 * ECAP__MIB)
 /* Spark keeps partition numbers in a Scala Int. */
-#define ECAP__MAX_SPARK_INT INT64_C(2147483647)
 
 /* A policy size in MB as bytes (MB = 2^20; truncated like Spark's
  * byte-string parsing of a whole number). */

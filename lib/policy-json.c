@@ -15,6 +15,7 @@
 
 #include "internal.h"
 #include "json-write.h"
+#include "json-check.h"
 #include "policy-json.h"
 
 #define SCENARIOS_KEY "growth.scenarios"
@@ -22,17 +23,14 @@
 bool
 ecap__text_ok(const char *s)
 {
-	json_t *j;
 	size_t i;
 
 	for (i = 0; s[i] != '\0'; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return false;
-	/* jansson refuses invalid UTF-8; the dump must be able to encode it. */
-	if ((j = json_string(s)) == NULL)
-		return false;
-	json_decref(j);
-	return true;
+	/* Checked here rather than by asking jansson, whose check allocates:
+	 * a failed allocation must not read as bad text. */
+	return ecap__utf8_ok(s, i);
 }
 
 /* ---- positions of keys in the source text, for errors only ---- */
@@ -143,19 +141,19 @@ load_static(ecap_policy *p, int id, const json_t *v, struct ecap_error *err)
 	case ECAP_TYPE_DOUBLE:
 		if (!json_is_number(v))
 			return ecap__json_type_error(err, k->name, "a number", v);
-		return ecap__key_set_double(p, id, json_number_value(v), err);
+		return ecap__key_store_double(p, id, json_number_value(v), err);
 	case ECAP_TYPE_INT64:
 		if (!json_is_integer(v))
 			return ecap__json_type_error(err, k->name, "an integer", v);
-		return ecap__key_set_int64(p, id, json_integer_value(v), err);
+		return ecap__key_store_int64(p, id, json_integer_value(v), err);
 	case ECAP_TYPE_BOOL:
 		if (!json_is_boolean(v))
 			return ecap__json_type_error(err, k->name, "true or false", v);
-		return ecap__key_set_int64(p, id, json_is_true(v), err);
+		return ecap__key_store_int64(p, id, json_is_true(v), err);
 	default:
 		if (!json_is_string(v))
 			return ecap__json_type_error(err, k->name, "a string", v);
-		return ecap__key_set_string(p, id, json_string_value(v), err);
+		return ecap__key_store_string(p, id, json_string_value(v), err);
 	}
 }
 
@@ -289,6 +287,45 @@ load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
 		if (rc != ECAP_OK)
 			return rc;
 	}
+	/* The rules between keys hold for the document as a whole. */
+	return ecap__policy_check(p, -1, err);
+}
+
+/*
+ * json_loadb, with what jansson cannot report under memory pressure
+ * (json-check.h): a failure without a message, jansson's out-of-memory
+ * code, or a syntax error in text that is well formed, is NOMEM; a
+ * document whose strings or numbers are not the source's is NOMEM too
+ * (jansson lost a byte of a token it saved).
+ */
+static int
+parse(const char *json, size_t len, json_t **root, struct ecap_error *err)
+{
+	struct ecap__json_digest src, tree;
+	enum json_error_code code;
+	json_error_t jerr;
+	bool well_formed = ecap__json_scan(json, len, &src);
+
+	memset(&jerr, 0, sizeof(jerr));
+	if ((*root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr)) ==
+	    NULL) {
+		code = json_error_code(&jerr);
+		if (jerr.text[0] == '\0' || code == json_error_out_of_memory ||
+		    (well_formed && (code == json_error_invalid_syntax ||
+				     code == json_error_premature_end_of_input)))
+			return ecap__fail(err, ECAP_ERR_NOMEM, "json",
+					  "out of memory reading the policy "
+					  "JSON");
+		return ecap__fail_at(err, ECAP_ERR_JSON, "", jerr.line,
+				     jerr.column, "line %d, column %d: %s",
+				     jerr.line, jerr.column, jerr.text);
+	}
+	memset(&tree, 0, sizeof(tree));
+	ecap__json_digest_tree(*root, &tree);
+	if (!well_formed || !ecap__json_digest_equal(&src, &tree))
+		return ecap__fail(err, ECAP_ERR_NOMEM, "json",
+				  "the JSON parser lost text while short of "
+				  "memory");
 	return ECAP_OK;
 }
 
@@ -298,7 +335,6 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 {
 	struct ecap__src src = { json, len };
 	ecap_policy *tmp = NULL;
-	json_error_t jerr;
 	json_t *root = NULL;
 	int rc;
 
@@ -310,15 +346,10 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 		return ecap__fail(err, ECAP_ERR_RANGE, "json",
 				  "policy JSON is %zu bytes; the limit is %u",
 				  len, (unsigned)ECAP_POLICY_JSON_MAX_BYTES);
-	root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (root == NULL) {
-		rc = ecap__fail_at(err, ECAP_ERR_JSON, "", jerr.line,
-				   jerr.column, "line %d, column %d: %s",
-				   jerr.line, jerr.column, jerr.text);
+	if ((rc = parse(json, len, &root, err)) != ECAP_OK)
 		goto out;
-	}
 	/* Work on a copy so that a failing document changes nothing. */
-	if ((tmp = malloc(sizeof(*tmp))) == NULL) {
+	if ((tmp = ecap__malloc(sizeof(*tmp))) == NULL) {
 		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
 				"cannot allocate a policy");
 		goto out;
@@ -338,7 +369,7 @@ ecap_policy_load_json(ecap_policy *policy, const char *json, size_t len,
 			ecap__exec_table_update(policy);
 	}
 out:
-	free(tmp);
+	ecap__free(tmp);
 	json_decref(root);
 	return rc;
 }
@@ -365,7 +396,7 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 		goto out;
 	}
 	/* One byte over the limit tells "too large" from "exactly at it". */
-	if ((buf = malloc(ECAP_POLICY_JSON_MAX_BYTES + 1)) == NULL) {
+	if ((buf = ecap__malloc(ECAP_POLICY_JSON_MAX_BYTES + 1)) == NULL) {
 		rc = ecap__fail(err, ECAP_ERR_NOMEM, "",
 				"cannot allocate a read buffer");
 		goto out;
@@ -379,7 +410,7 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 	}
 	rc = ecap_policy_load_json(policy, buf, n, err);
 out:
-	free(buf);
+	ecap__free(buf);
 	if (f != NULL)
 		fclose(f);
 	if (saved_errno != 0)
@@ -464,8 +495,7 @@ ecap_policy_dump_json(const ecap_policy *policy, char **json,
 		      struct ecap_error *err)
 {
 	json_t *root = NULL;
-	char *text = NULL, *line;
-	size_t n;
+	char *text = NULL;
 	int rc;
 
 	ecap__err_clear(err);
@@ -476,23 +506,12 @@ ecap_policy_dump_json(const ecap_policy *policy, char **json,
 	if ((root = json_object()) != NULL && dump_static(root, policy) &&
 	    dump_scenarios(root, policy) &&
 	    ecap__catalog_dump_json(root, policy))
-		text = ecap__json_dumps(root, JSON_INDENT(2));
-	if (text != NULL)
-		ecap__json_inline_elements(text);
+		text = ecap__json_dumps(root, JSON_INDENT(2), "\n");
 	json_decref(root);
-	if (text != NULL) {
-		n = strlen(text);
-		if ((line = realloc(text, n + 2)) == NULL) {
-			free(text);
-			text = NULL;
-		} else {
-			memcpy(line + n, "\n", 2);
-			text = line;
-		}
-	}
 	if (text == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate the JSON text");
+	ecap__json_inline_elements(text);
 	*json = text;
 	return ECAP_OK;
 }

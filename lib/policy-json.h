@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "sbuf.h"
 
 /* The source text, for the line and column of an error. */
 struct ecap__src {
@@ -38,7 +39,8 @@ int ecap__json_type_error(struct ecap_error *err, const char *key,
 /*
  * Sets member key of obj to v (taking the reference); false, with v
  * released, when v is NULL or memory ran out.  The dump builds its whole
- * document with it, then writes it with ecap__json_dumps (json-write.c).
+ * document with it, then writes it into an sbuf and shortens its reals
+ * (json-write.c).
  */
 bool ecap__json_put(json_t *obj, const char *key, json_t *v);
 

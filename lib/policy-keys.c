@@ -41,7 +41,7 @@ ecap__key_lookup(const char *name)
 }
 
 int
-ecap__key_set_double(ecap_policy *p, int id, double v, struct ecap_error *err)
+ecap__key_store_double(ecap_policy *p, int id, double v, struct ecap_error *err)
 {
 	const struct ecap__key_def *k = &ecap__keys[id];
 	int rc;
@@ -57,7 +57,7 @@ ecap__key_set_double(ecap_policy *p, int id, double v, struct ecap_error *err)
 }
 
 int
-ecap__key_set_int64(ecap_policy *p, int id, int64_t v, struct ecap_error *err)
+ecap__key_store_int64(ecap_policy *p, int id, int64_t v, struct ecap_error *err)
 {
 	const struct ecap__key_def *k = &ecap__keys[id];
 	int rc;
@@ -70,6 +70,38 @@ ecap__key_set_int64(ecap_policy *p, int id, int64_t v, struct ecap_error *err)
 	if (rc == ECAP_OK)
 		p->values[id].i = v;
 	return rc;
+}
+
+int
+ecap__check_override_double(struct ecap_error *err, const char *field,
+			    double v, int id)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+	int rc;
+
+	if ((rc = ecap__check_double(err, field, v, 0.0, k->max_d)) != ECAP_OK)
+		return rc;
+	if (v != 0.0 && v < k->min_d)
+		return ecap__fail(err, ECAP_ERR_RANGE, field,
+				  "%s is %.17g; it is 0 (policy key %s) or "
+				  "%.17g to %.17g, the key's range", field, v,
+				  k->name, k->min_d, k->max_d);
+	return ECAP_OK;
+}
+
+int
+ecap__check_override_int64(struct ecap_error *err, const char *field,
+			   int64_t v, int id)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+
+	if (v != 0 && (v < k->min_i || v > k->max_i))
+		return ecap__fail(err, ECAP_ERR_RANGE, field,
+				  "%s is %lld; it is 0 (policy key %s) or "
+				  "%lld to %lld, the key's range", field,
+				  (long long)v, k->name, (long long)k->min_i,
+				  (long long)k->max_i);
+	return ECAP_OK;
 }
 
 /* Printable ASCII without quotes or backslashes keeps dumps readable. */
@@ -110,8 +142,8 @@ ecap__key_parse_enum(ecap_policy *p, int id, const char *v)
 }
 
 int
-ecap__key_set_string(ecap_policy *p, int id, const char *v,
-		     struct ecap_error *err)
+ecap__key_store_string(ecap_policy *p, int id, const char *v,
+		       struct ecap_error *err)
 {
 	const struct ecap__key_def *k = &ecap__keys[id];
 	int32_t model = 0;
@@ -196,4 +228,50 @@ ecap_policy_key_find(const char *name, struct ecap_key_info *info,
 	ECAP__OUT_ZERO(info, ecap_key_info);
 	key_info_fill(&ecap__keys[id], info);
 	return ECAP_OK;
+}
+
+/*
+ * A set: the store, then the rules between keys, undone (value and model)
+ * when the new value disagrees with another key.
+ */
+static int
+set_checked(ecap_policy *p, int id, const union ecap_value *old,
+	    int32_t old_model, int rc, struct ecap_error *err)
+{
+	if (rc == ECAP_OK && (rc = ecap__policy_check(p, id, err)) != ECAP_OK) {
+		p->values[id] = *old;
+		p->model = old_model;
+	}
+	return rc;
+}
+
+int
+ecap__key_set_double(ecap_policy *p, int id, double v, struct ecap_error *err)
+{
+	union ecap_value old = p->values[id];
+	int32_t model = p->model;
+
+	return set_checked(p, id, &old, model,
+			   ecap__key_store_double(p, id, v, err), err);
+}
+
+int
+ecap__key_set_int64(ecap_policy *p, int id, int64_t v, struct ecap_error *err)
+{
+	union ecap_value old = p->values[id];
+	int32_t model = p->model;
+
+	return set_checked(p, id, &old, model,
+			   ecap__key_store_int64(p, id, v, err), err);
+}
+
+int
+ecap__key_set_string(ecap_policy *p, int id, const char *v,
+		     struct ecap_error *err)
+{
+	union ecap_value old = p->values[id];
+	int32_t model = p->model;
+
+	return set_checked(p, id, &old, model,
+			   ecap__key_store_string(p, id, v, err), err);
 }

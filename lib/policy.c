@@ -115,7 +115,7 @@ ecap_policy_new(ecap_policy **out, struct ecap_error *err)
 	if ((rc = ecap__check_ptr(err, out, "out")) != ECAP_OK)
 		return rc;
 	*out = NULL;
-	if ((p = malloc(sizeof(*p))) == NULL)
+	if ((p = ecap__malloc(sizeof(*p))) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	policy_defaults(p);
@@ -136,7 +136,7 @@ ecap_policy_copy(const ecap_policy *src, ecap_policy **out,
 	    (rc = ecap__check_ptr(err, out, "out")) != ECAP_OK)
 		return rc;
 	*out = NULL;
-	if ((p = malloc(sizeof(*p))) == NULL)
+	if ((p = ecap__malloc(sizeof(*p))) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate a policy");
 	memcpy(p, src, sizeof(*p));
@@ -153,7 +153,7 @@ ecap_policy_free(ecap_policy **policy)
 	if (policy == NULL || *policy == NULL)
 		return;
 	ecap__exec_table_free(*policy);
-	free(*policy);
+	ecap__free(*policy);
 	*policy = NULL;
 }
 
@@ -342,6 +342,12 @@ ecap_policy_scenario_remove(ecap_policy *policy, const char *name,
 	if ((s = ecap__scenario_find(policy, name)) == NULL)
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "scenario",
 				  "no scenario is named \"%.60s\"", name);
+	/* Projections fall back to the default: it cannot go. */
+	if (strcmp(name, ecap__ps(policy, ECAP_K_GROWTH_DEFAULT_SCENARIO)) == 0)
+		return ecap__fail(err, ECAP_ERR_INVALID, "scenario",
+				  "scenario %.60s is growth.default_scenario; "
+				  "name another default before removing it",
+				  name);
 	i = (size_t)(s - policy->scenarios);
 	memmove(&policy->scenarios[i], &policy->scenarios[i + 1],
 		(policy->n_scenarios - i - 1) * sizeof(policy->scenarios[0]));

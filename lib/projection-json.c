@@ -13,6 +13,8 @@
 
 #include "json-write.h"
 #include "projection-internal.h"
+#include "json-check.h"
+#include "sbuf.h"
 
 /* ---- the sentence of a year ---- */
 
@@ -116,9 +118,11 @@ json_finish(json_t *root, const struct jyear *j, size_t i, size_t count,
 {
 	char *text = NULL;
 
-	/* Year i failed when i < count: a bad member or no memory. */
+	/* Year i failed when i < count: a bad member or no memory.  The text
+	 * is written into our own buffer (ecap__json_dumps, sbuf.c), so that
+	 * it is freed with ecap_free whatever allocator jansson uses. */
 	if (i == count)
-		text = ecap__json_dumps(root, JSON_INDENT(2));
+		text = ecap__json_dumps(root, JSON_INDENT(2), "");
 	json_decref(root);
 	if (j->bad != NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, j->bad,
@@ -170,14 +174,14 @@ put_enum(struct jyear *j, const char *key, const char *name, int64_t v)
 static bool
 put_str(struct jyear *j, const char *key, const char *v, size_t cap)
 {
-	json_t *str;
+	const char *nul = memchr(v, '\0', cap);
 
-	if (memchr(v, '\0', cap) == NULL ||
-	    (str = json_string(v)) == NULL) {
+	if (nul == NULL || !ecap__utf8_ok(v, (size_t)(nul - v))) {
 		j->bad = key;
 		return false;
 	}
-	return json_object_set_new(j->o, key, str) == 0;
+	/* Valid text: a NULL from jansson is memory. */
+	return json_object_set_new(j->o, key, json_string(v)) == 0;
 }
 
 /* "reason_text": the year's sentence, rendered here on demand. */
@@ -200,6 +204,8 @@ json_begin(const void *first, size_t count, size_t known, const char *type,
 	   struct ecap_error *err)
 {
 	const char *model;
+	int32_t m0 = 0;
+	size_t i;
 	int rc;
 
 	if ((rc = ecap__check_ptr(err, json, "json")) != ECAP_OK)
@@ -211,13 +217,25 @@ json_begin(const void *first, size_t count, size_t known, const char *type,
 				  "rendered", count, ECAP_PROJECTION_MAX_YEARS);
 	if ((rc = ecap__array_stride(err, first, count, known, type, stride)))
 		return rc;
-	/* model is the first int32_t after sz in both year structs. */
-	model = ecap_model_to_string(*(const int32_t *)((const unsigned char *)
-							first + sizeof(size_t)));
-	if (model == NULL)
-		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
-				  "the first year's model is unknown; fill "
-				  "the array with a projection first");
+	/* model is the first int32_t after sz in both year structs; every
+	 * year's must be known, and the same (one projection). */
+	for (i = 0; i < count; i++) {
+		int32_t m;
+
+		memcpy(&m, (const unsigned char *)first + i * *stride +
+			   sizeof(size_t), sizeof(m));
+		if (i == 0)
+			m0 = m;
+		if (ecap_model_to_string(m) == NULL || m != m0)
+			return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
+					  "years[%zu].model is %d, %s; fill "
+					  "the array with one projection",
+					  i, (int)m,
+					  ecap_model_to_string(m) == NULL ?
+						  "unknown" :
+						  "not the first year's");
+	}
+	model = ecap_model_to_string(m0);
 	*root = json_object();
 	*arr = json_array();
 	if (*root == NULL || *arr == NULL ||

@@ -21,7 +21,7 @@
 /* ---- generator ---- */
 
 /* SplitMix64 (Steele, Lea, Flood 2014), to seed xoshiro256**. */
-static uint64_t
+static ECAP_WRAPS uint64_t
 splitmix64(uint64_t *x)
 {
 	uint64_t z = (*x += UINT64_C(0x9e3779b97f4a7c15));
@@ -31,7 +31,7 @@ splitmix64(uint64_t *x)
 	return z ^ (z >> 31);
 }
 
-static inline uint64_t
+static inline ECAP_WRAPS uint64_t
 rotl(uint64_t x, int k)
 {
 	return (x << k) | (x >> (64 - k));
@@ -73,7 +73,7 @@ rng_seed(struct rng *r, uint64_t seed)
 		s3 = rotl(s3, 45);                                      \
 	} while (0)
 
-static inline double
+static inline ECAP_WRAPS double
 rng_normal(struct rng *r)
 {
 	uint64_t s0 = r->s[0], s1 = r->s[1], s2 = r->s[2], s3 = r->s[3];
@@ -692,10 +692,10 @@ mc_alloc(struct mc *m, struct ecap_error *err)
 	size_t i;
 	int k;
 
-	m->growth = malloc(sizeof(double) * m->n * (C_N + 2) +
+	m->growth = ecap__malloc(sizeof(double) * m->n * (C_N + 2) +
 			   sizeof(uint32_t) * HIST_BINS + HIST_BINS +
 			   sizeof(uint16_t) * m->n);
-	m->db_memo = calloc(1, sizeof(*m->db_memo));
+	m->db_memo = ecap__calloc(1, sizeof(*m->db_memo));
 	if (m->growth == NULL || m->db_memo == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "paths_count",
 				  "cannot allocate %zu paths", m->n);
@@ -755,7 +755,7 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 		rc = run_year(&m, &r, year,
 			      ecap__array_at(years, stride, (size_t)year - 1,
 					     known), err);
-	free(m.growth);
-	free(m.db_memo);
+	ecap__free(m.growth);
+	ecap__free(m.db_memo);
 	return rc;
 }

@@ -22,8 +22,10 @@ ecap__proj_resolve(const ecap_policy *p, double tx, int64_t years,
 {
 	int rc;
 
-	if ((rc = ecap__check_double_gt(err, "current_daily_transactions", tx,
-					0.0, ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
+	/* Whole transactions: below one a day the sizings' volumes round to
+	 * nothing (a denormal count reached them as 0 GB). */
+	if ((rc = ecap__check_double(err, "current_daily_transactions", tx,
+				     1.0, ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)) ||
 	    (rc = ecap__check_int64(err, "years", years, 1,
 				    ECAP_PROJECTION_MAX_YEARS)))
 		return rc;
@@ -63,12 +65,12 @@ ecap__proj_array_begin(const void *first, size_t *count, size_t n,
 int
 ecap__proj_check_peak(double peak, int64_t year, struct ecap_error *err)
 {
-	if (peak <= ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)
+	if (peak >= 1.0 && peak <= ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)
 		return ECAP_OK;
 	return ecap__fail(err, ECAP_ERR_RANGE, "years",
 			  "year %lld's peak of %.6g transactions a day is "
-			  "above 1e12; project fewer years", (long long)year,
-			  peak);
+			  "%s; project fewer years", (long long)year, peak,
+			  peak < 1.0 ? "below 1" : "above 1e12");
 }
 
 int

@@ -41,6 +41,10 @@ ecap__props_add(struct ecap__props *ctx, const char *key, const char *fmt, ...)
 		va_start(ap, fmt);
 		vsnprintf(p->value, sizeof(p->value), fmt, ap);
 		va_end(ap);
+		/* A -0.0 in an edited advice is a setting of 0: no engine
+		 * or reader is helped by "-0". */
+		if (strcmp(p->value, "-0") == 0)
+			ecap__strlcpy(p->value, "0", sizeof(p->value));
 	}
 	ctx->n++;
 }

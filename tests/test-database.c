@@ -701,7 +701,7 @@ START_TEST(explain_sentences)
 		      ECAP_ERR_INVALID, err, "buf");
 	ECAP_STRUCT_INIT(&empty);
 	ck_assert_err(ecap_database_explain(&empty, small, sizeof(small), &err),
-		      ECAP_ERR_INVALID, err, "reason");
+		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
 	/* the longest sentence fits ECAP_EXPLAIN_MAX */
 	use_model("ecap-1");
 	set_double("database.iops_per_transaction", 10000.0);

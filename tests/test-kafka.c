@@ -650,10 +650,16 @@ START_TEST(bad_input)
 	ck_assert_err(ecap_kafka_advise(p, &in, &out, &err), ECAP_ERR_INVALID,
 		      err, "instance_type");
 	in.instance_type[0] = '\0';
-	/* absurd combination: 1e10 events of 1 GB on 1e-300 GB disks */
+	/* a 1e-300 GB disk is outside kafka.broker_disk_gb's 1 .. 1e9
+	 * (issue 17: overrides share their key's range) */
 	in.events_per_second = 1e10;
 	in.event_size_kb = 1048576;
 	in.broker_disk_gb = 1e-300;
+	ck_assert_err(ecap_kafka_advise(p, &in, &out, &err), ECAP_ERR_RANGE,
+		      err, "broker_disk_gb");
+	/* absurd combination: 1e10 events of 1 GB a second kept 168 hours,
+	 * 6e15 GB, on 1 GB disks: more than 1e15 brokers */
+	in.broker_disk_gb = 1;
 	ck_assert_err(ecap_kafka_advise(p, &in, &out, &err), ECAP_ERR_RANGE,
 		      err, "events_per_second");
 	ECAP_STRUCT_INIT(&in);

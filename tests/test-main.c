@@ -32,6 +32,7 @@ main(void)
 	srunner_add_suite(sr, kafka_suite());
 	srunner_add_suite(sr, kafka_explain_suite());
 	srunner_add_suite(sr, projection_suite());
+	srunner_add_suite(sr, hardening_suite());
 	srunner_add_suite(sr, projection_mc_suite());
 	srunner_add_suite(sr, batch_suite());
 	srunner_add_suite(sr, json_write_suite());

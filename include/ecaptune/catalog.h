@@ -63,7 +63,7 @@ struct ecap_catalog_entry {
 	/* Day the prices were read, "YYYY-MM-DD" (a real date, year
 	 * 2000 .. 2199). */
 	char price_date[16];
-	/* Memory of the machine (GiB); range > 0 .. 1048576. */
+	/* Memory of the machine (GiB); range 1/1024 (1 MiB) .. 1048576. */
 	double memory_gb;
 	/* On-demand price: EC2 (spark-node), RDS Single-AZ instance
 	 * (database), MSK broker (kafka-broker); range 0 .. 1e6. */
@@ -96,7 +96,7 @@ struct ecap_catalog_entry {
 	 * (leaders and followers); range 1 .. 1e9. */
 	int64_t max_partition_replica_count;
 	/* kafka-broker: sustained ingress a broker takes (MB/s); range
-	 * > 0 .. 1e6. */
+	 * 0.001 .. 1e6. */
 	double throughput_mb_per_second;
 	size_t :0;
 };

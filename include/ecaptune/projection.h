@@ -24,7 +24,7 @@
 
 struct ecap_projection_in {
 	size_t sz;
-	/* Today's daily transactions; range 0 .. 1e12 (required). */
+	/* Today's daily transactions; range 1 .. 1e12 (required). */
 	double current_daily_transactions;
 	/* Years to project; range 1 .. 50 (required). */
 	int64_t years;

@@ -203,9 +203,9 @@ func TestExecutorSparkProperties(t *testing.T) {
 	}
 	// A zeroed output is not an advice.
 	_, err = ExecutorAdvice{}.SparkProperties()
-	wantErr(t, "zero advice", err, ErrInvalid, "model")
+	wantErr(t, "zero advice", err, ErrUnknownEnum, "model")
 	_, err = ExecutorAdvice{}.Explain()
-	wantErr(t, "zero advice", err, ErrInvalid, "reason")
+	wantErr(t, "zero advice", err, ErrUnknownEnum, "model")
 }
 
 // platform_names and bad_input.

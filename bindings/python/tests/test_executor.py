@@ -292,7 +292,7 @@ def test_edited_advice_is_refused():
     import dataclasses
     with E.Policy() as p:
         o = E.advise_executors(p, daily_data_gb=1.0)
-    with pytest.raises(E.InvalidArgumentError) as ei:
+    with pytest.raises(E.UnknownEnumError) as ei:
         E.executor_spark_properties(dataclasses.replace(o, model=0))
     assert ei.value.field == "model"
 

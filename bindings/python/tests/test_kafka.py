@@ -170,9 +170,12 @@ def test_reason_names():
     ({"instance_type": "kafka.nope"}, E.NotFoundError, "instance_type"),
     ({"max_partition_replicas_per_broker": 10000001}, E.RangeError,
      "max_partition_replicas_per_broker"),
-    # absurd combination: 1e10 events of 1 GB on 1e-300 GB disks
+    # a 1e-300 GB disk is outside kafka.broker_disk_gb's 1 .. 1e9
     ({"events_per_second": 1e10, "event_size_kb": 1048576,
-      "broker_disk_gb": 1e-300}, E.RangeError, "events_per_second"),
+      "broker_disk_gb": 1e-300}, E.RangeError, "broker_disk_gb"),
+    # absurd combination: 1e10 events of 1 GB kept 168 hours on 1 GB disks
+    ({"events_per_second": 1e10, "event_size_kb": 1048576,
+      "broker_disk_gb": 1}, E.RangeError, "events_per_second"),
 ])
 def test_bad_input(policy, kw, cls, field):
     args = dict(events_per_second=10)
