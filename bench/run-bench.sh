@@ -25,7 +25,7 @@ if command -v "${GO:-go}" >/dev/null 2>&1; then
 	work=$top_builddir/go-build
 	mkdir -p "$work/cache" "$work/path" "$work/tmp"
 	hdrsum=$(cat "$top_srcdir/include/ecaptune.h" "$top_srcdir"/include/ecaptune/*.h | cksum | cut -d' ' -f1)
-	(cd "$top_srcdir/bindings/go" &&
+	(cd "$top_srcdir/bindings/go/ecaptune" &&
 	 PKG_CONFIG_PATH=$top_builddir${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH} \
 	 CGO_ENABLED=1 GOFLAGS=-mod=mod GOTOOLCHAIN=local GOCACHE=$work/cache \
 	 GOPATH=$work/path GOTMPDIR=$work/tmp \

@@ -19,7 +19,7 @@ import sys
 import ecaptune
 
 
-def spark_conf(daily_data_gb: float, guide: bool = False) -> dict:
+def spark_conf(daily_data_gb: float, guide: bool = False) -> dict[str, str]:
     """The Spark properties for a job reading ``daily_data_gb`` GB a day."""
     with ecaptune.Policy() as policy:
         if guide:
@@ -41,7 +41,7 @@ def spark_conf(daily_data_gb: float, guide: bool = False) -> dict:
     return conf
 
 
-def main(argv: list) -> int:
+def main(argv: list[str]) -> int:
     guide = "--guide" in argv
     args = [a for a in argv if a != "--guide"]
     daily = float(args[0]) if args else 250.0

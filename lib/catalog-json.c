@@ -174,53 +174,53 @@ ecap__catalog_load_json(ecap_policy *p, int32_t catalog, const char *key,
 	return ECAP_OK;
 }
 
-static void
-dump_entry(struct ecap__sbuf *b, const struct ecap_catalog_entry *e)
+static bool
+dump_entry(json_t *arr, const struct ecap_catalog_entry *e)
 {
 	const struct ecap__catalog_field *f;
+	json_t *o = json_object(), *v;
 	size_t i;
 
-	ecap__sb_str(b, "{\"name\": ");
-	ecap__sb_json_string(b, e->name);
-	ecap__sb_str(b, ", \"family\": ");
-	ecap__sb_json_string(b, e->family);
-	ecap__sb_str(b, ", \"region\": ");
-	ecap__sb_json_string(b, e->region);
-	ecap__sb_str(b, ", \"price_date\": ");
-	ecap__sb_json_string(b, e->price_date);
+	if (o == NULL || json_array_append_new(arr, o) != 0 ||
+	    !ecap__json_put(o, "name", json_string(e->name)) ||
+	    !ecap__json_put(o, "family", json_string(e->family)) ||
+	    !ecap__json_put(o, "region", json_string(e->region)) ||
+	    !ecap__json_put(o, "price_date", json_string(e->price_date)))
+		return false;
 	/* Only the fields of the entry's catalog: the others are 0. */
-	ecap__sb_str(b, ",\n     ");
 	for (i = 0; i < ecap__catalog_field_count; i++) {
 		f = &ecap__catalog_fields[i];
 		if (!(f->catalogs & (1u << e->catalog)))
 			continue;
-		ecap__sb_str(b, i == 0 ? " " : ", ");
-		ecap__sb_json_string(b, f->name);
-		ecap__sb_str(b, ": ");
 		if (f->type == ECAP_TYPE_DOUBLE)
-			ecap__sb_double(b, ecap__catalog_get_double(e, f));
+			v = json_real(ecap__catalog_get_double(e, f));
 		else
-			ecap__sb_int(b, ecap__catalog_get_int64(e, f));
+			v = json_integer(
+				(json_int_t)ecap__catalog_get_int64(e, f));
+		if (!ecap__json_put(o, f->name, v))
+			return false;
 	}
-	ecap__sb_str(b, "}");
+	return true;
 }
 
-void
-ecap__catalog_dump_json(struct ecap__sbuf *b, const ecap_policy *p)
+bool
+ecap__catalog_dump_json(json_t *root, const ecap_policy *p)
 {
 	const struct ecap_catalog_entry *e;
+	char key[64];
+	json_t *arr;
 	int32_t catalog;
 	size_t i, n;
 
 	for (catalog = 1; catalog <= ECAP__CATALOG_COUNT; catalog++) {
 		e = ecap__catalog_entries(p, catalog, &n);
-		ecap__sb_str(b, ",\n  \"" MEMBER_PREFIX);
-		ecap__sb_str(b, ecap_catalog_to_string(catalog));
-		ecap__sb_str(b, "\": [");
-		for (i = 0; i < n; i++) {
-			ecap__sb_str(b, i == 0 ? "\n    " : ",\n    ");
-			dump_entry(b, &e[i]);
-		}
-		ecap__sb_str(b, "\n  ]");
+		snprintf(key, sizeof(key), MEMBER_PREFIX "%s",
+			 ecap_catalog_to_string(catalog));
+		if (!ecap__json_put(root, key, arr = json_array()))
+			return false;
+		for (i = 0; i < n; i++)
+			if (!dump_entry(arr, &e[i]))
+				return false;
 	}
+	return true;
 }

@@ -7,7 +7,6 @@
  * "catalog.<catalog>" (an array that replaces a catalog, catalog-json.c).
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "json-write.h"
 #include "json-check.h"
 #include "policy-json.h"
 
@@ -381,15 +381,18 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *f = NULL;
-	int rc;
+	int rc, saved_errno = 0;
 
 	ecap__err_clear(err);
 	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
 	    (rc = ecap__check_ptr(err, path, "path")) != ECAP_OK)
 		return rc;
+	/* errno is left as the failing fopen or fread set it, for the
+	 * bindings' OSError. */
 	if ((f = fopen(path, "rb")) == NULL) {
+		saved_errno = errno;
 		rc = ecap__fail(err, ECAP_ERR_IO, "path", "cannot open %.200s: %s",
-				path, strerror(errno));
+				path, strerror(saved_errno));
 		goto out;
 	}
 	/* One byte over the limit tells "too large" from "exactly at it". */
@@ -400,6 +403,7 @@ ecap_policy_load_file(ecap_policy *policy, const char *path,
 	}
 	n = fread(buf, 1, ECAP_POLICY_JSON_MAX_BYTES + 1, f);
 	if (ferror(f)) {
+		saved_errno = errno;
 		rc = ecap__fail(err, ECAP_ERR_IO, "path", "cannot read %.200s",
 				path);
 		goto out;
@@ -409,68 +413,89 @@ out:
 	ecap__free(buf);
 	if (f != NULL)
 		fclose(f);
+	if (saved_errno != 0)
+		errno = saved_errno;
 	return rc;
 }
 
 /* ---- dump ---- */
 
-static void
-dump_static(struct ecap__sbuf *b, const ecap_policy *p)
+bool
+ecap__json_put(json_t *obj, const char *key, json_t *v)
 {
-	size_t i;
+	return v != NULL && json_object_set_new(obj, key, v) == 0;
+}
 
-	for (i = 0; i < ECAP_K__COUNT; i++) {
-		ecap__sb_str(b, i == 0 ? "\n  " : ",\n  ");
-		ecap__sb_json_string(b, ecap__keys[i].name);
-		ecap__sb_str(b, ": ");
-		switch (ecap__keys[i].type) {
-		case ECAP_TYPE_DOUBLE:
-			ecap__sb_double(b, p->values[i].d);
-			break;
-		case ECAP_TYPE_INT64:
-			ecap__sb_int(b, p->values[i].i);
-			break;
-		case ECAP_TYPE_BOOL:
-			ecap__sb_str(b, p->values[i].i ? "true" : "false");
-			break;
-		default:
-			ecap__sb_json_string(b, p->values[i].s);
-			break;
-		}
+static json_t *
+key_json(const ecap_policy *p, size_t i)
+{
+	switch (ecap__keys[i].type) {
+	case ECAP_TYPE_DOUBLE:
+		return json_real(p->values[i].d);
+	case ECAP_TYPE_INT64:
+		return json_integer((json_int_t)p->values[i].i);
+	case ECAP_TYPE_BOOL:
+		return json_boolean(p->values[i].i != 0);
+	default:
+		return json_string(p->values[i].s);
 	}
 }
 
-static void
-dump_scenarios(struct ecap__sbuf *b, const ecap_policy *p)
+static bool
+dump_static(json_t *root, const ecap_policy *p)
 {
-	const struct ecap_scenario *s;
 	size_t i;
 
-	ecap__sb_str(b, ",\n  \"" SCENARIOS_KEY "\": {");
-	for (i = 0; i < p->n_scenarios; i++) {
-		s = &p->scenarios[i];
-		ecap__sb_str(b, i == 0 ? "\n    " : ",\n    ");
-		ecap__sb_json_string(b, s->name);
-		ecap__sb_str(b, ": {\n      \"description\": ");
-		ecap__sb_json_string(b, s->description);
-		ecap__sb_str(b, ",\n      \"yearly_growth_ratio\": ");
-		ecap__sb_double(b, s->yearly_growth_ratio);
-		ecap__sb_str(b, ",\n      \"seasonal_peak_factor\": ");
-		ecap__sb_double(b, s->seasonal_peak_factor);
-		ecap__sb_str(b, ",\n      \"yearly_growth_sd_ratio\": ");
-		ecap__sb_double(b, s->yearly_growth_sd_ratio);
-		ecap__sb_str(b, ",\n      \"seasonal_peak_sd_factor\": ");
-		ecap__sb_double(b, s->seasonal_peak_sd_factor);
-		ecap__sb_str(b, "\n    }");
-	}
-	ecap__sb_str(b, p->n_scenarios ? "\n  }" : "}");
+	for (i = 0; i < ECAP_K__COUNT; i++)
+		if (!ecap__json_put(root, ecap__keys[i].name, key_json(p, i)))
+			return false;
+	return true;
 }
 
+static bool
+dump_scenario(json_t *all, const struct ecap_scenario *s)
+{
+	json_t *o = json_object();
+
+	return ecap__json_put(all, s->name, o) &&
+	       ecap__json_put(o, "description", json_string(s->description)) &&
+	       ecap__json_put(o, "yearly_growth_ratio",
+			      json_real(s->yearly_growth_ratio)) &&
+	       ecap__json_put(o, "seasonal_peak_factor",
+			      json_real(s->seasonal_peak_factor)) &&
+	       ecap__json_put(o, "yearly_growth_sd_ratio",
+			      json_real(s->yearly_growth_sd_ratio)) &&
+	       ecap__json_put(o, "seasonal_peak_sd_factor",
+			      json_real(s->seasonal_peak_sd_factor));
+}
+
+static bool
+dump_scenarios(json_t *root, const ecap_policy *p)
+{
+	json_t *all = json_object();
+	size_t i;
+
+	if (!ecap__json_put(root, SCENARIOS_KEY, all))
+		return false;
+	for (i = 0; i < p->n_scenarios; i++)
+		if (!dump_scenario(all, &p->scenarios[i]))
+			return false;
+	return true;
+}
+
+/*
+ * The document is built with jansson and written by ecap__json_dumps:
+ * two-space indentation, members in key-table order, a catalog entry a
+ * line (ecap__json_inline_elements), each real in the
+ * shortest form that loads back as the same double (720, 0.2), and a
+ * final newline, as a file people edit has.
+ */
 ECAP_API int
 ecap_policy_dump_json(const ecap_policy *policy, char **json,
 		      struct ecap_error *err)
 {
-	struct ecap__sbuf b = { NULL, 0, 0, false };
+	json_t *root = NULL;
+	char *text = NULL;
 	int rc;
 
 	ecap__err_clear(err);
@@ -478,13 +503,15 @@ ecap_policy_dump_json(const ecap_policy *policy, char **json,
 	    (rc = ecap__check_ptr(err, json, "json")) != ECAP_OK)
 		return rc;
 	*json = NULL;
-	ecap__sb_str(&b, "{");
-	dump_static(&b, policy);
-	dump_scenarios(&b, policy);
-	ecap__catalog_dump_json(&b, policy);
-	ecap__sb_str(&b, "\n}\n");
-	if ((*json = ecap__sb_finish(&b)) == NULL)
+	if ((root = json_object()) != NULL && dump_static(root, policy) &&
+	    dump_scenarios(root, policy) &&
+	    ecap__catalog_dump_json(root, policy))
+		text = ecap__json_dumps(root, JSON_INDENT(2), "\n");
+	json_decref(root);
+	if (text == NULL)
 		return ecap__fail(err, ECAP_ERR_NOMEM, "",
 				  "cannot allocate the JSON text");
+	ecap__json_inline_elements(text);
+	*json = text;
 	return ECAP_OK;
 }

@@ -36,6 +36,14 @@ int ecap__json_at(struct ecap_error *err, const struct ecap__src *src,
 int ecap__json_type_error(struct ecap_error *err, const char *key,
 			  const char *want, const json_t *v);
 
+/*
+ * Sets member key of obj to v (taking the reference); false, with v
+ * released, when v is NULL or memory ran out.  The dump builds its whole
+ * document with it, then writes it into an sbuf and shortens its reals
+ * (json-write.c).
+ */
+bool ecap__json_put(json_t *obj, const char *key, json_t *v);
+
 /* ---- catalogs (catalog-json.c) ---- */
 
 /* Is key a "catalog.<catalog>" member?  Sets *catalog. */
@@ -45,7 +53,8 @@ int ecap__catalog_load_json(ecap_policy *p, int32_t catalog, const char *key,
 			    const json_t *v, const struct ecap__src *src,
 			    const struct ecap__loc *loc,
 			    struct ecap_error *err);
-/* Writes ",\n  \"catalog.<catalog>\": [...]" for every catalog. */
-void ecap__catalog_dump_json(struct ecap__sbuf *b, const ecap_policy *p);
+/* Adds a "catalog.<catalog>" array member to root for every catalog;
+ * false when memory ran out. */
+bool ecap__catalog_dump_json(json_t *root, const ecap_policy *p);
 
 #endif /* ECAP_POLICY_JSON_H */

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "json-write.h"
 #include "projection-internal.h"
 #include "json-check.h"
 #include "sbuf.h"
@@ -115,17 +116,13 @@ static int
 json_finish(json_t *root, const struct jyear *j, size_t i, size_t count,
 	    char **json, struct ecap_error *err)
 {
-	struct ecap__sbuf b = { NULL, 0, 0, false };
 	char *text = NULL;
 
 	/* Year i failed when i < count: a bad member or no memory.  The text
-	 * is written into our own buffer, so that it is freed with ecap_free
-	 * whatever allocator jansson uses, and any failure leaves none. */
-	if (i == count) {
-		ecap__sb_json(&b, root,
-			      JSON_INDENT(2) | JSON_REAL_PRECISION(17));
-		text = ecap__sb_finish(&b);
-	}
+	 * is written into our own buffer (ecap__json_dumps, sbuf.c), so that
+	 * it is freed with ecap_free whatever allocator jansson uses. */
+	if (i == count)
+		text = ecap__json_dumps(root, JSON_INDENT(2), "");
 	json_decref(root);
 	if (j->bad != NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, j->bad,
@@ -158,6 +155,22 @@ put_int(struct jyear *j, const char *key, int64_t v)
 
 /* Jansson escapes quotes, backslashes and control characters; it refuses
  * text that is not UTF-8. */
+static bool
+put_bool(struct jyear *j, const char *key, int64_t v)
+{
+	return json_object_set_new(j->o, key, json_boolean(v != 0)) == 0;
+}
+
+/* An enum member by its C name (ecap_<enum>_to_string), or its number
+ * for a value without one. */
+static bool
+put_enum(struct jyear *j, const char *key, const char *name, int64_t v)
+{
+	if (name == NULL)
+		return put_int(j, key, v);
+	return json_object_set_new(j->o, key, json_string(name)) == 0;
+}
+
 static bool
 put_str(struct jyear *j, const char *key, const char *v, size_t cap)
 {
@@ -252,8 +265,8 @@ spark_json(struct jyear *j, const struct ecap_projection_year *y)
 	       put_real(j, "spark_window_miss_hours", y->spark_window_miss_hours) &&
 	       put_real(j, "spark_cost_usd_per_hour", y->spark_cost_usd_per_hour) &&
 	       put_real(j, "spark_cost_usd_per_month", y->spark_cost_usd_per_month) &&
-	       put_int(j, "spark_window_missed_flag", y->spark_window_missed_flag) &&
-	       put_int(j, "spark_executor_cap_exceeded_flag",
+	       put_bool(j, "spark_window_missed_flag", y->spark_window_missed_flag) &&
+	       put_bool(j, "spark_executor_cap_exceeded_flag",
 		       y->spark_executor_cap_exceeded_flag);
 }
 
@@ -266,8 +279,10 @@ database_json(struct jyear *j, const struct ecap_projection_year *y)
 	       put_real(j, "database_memory_required_gb",
 			y->database_memory_required_gb) &&
 	       put_real(j, "database_storage_gb", y->database_storage_gb) &&
-	       put_int(j, "database_reason", y->database_reason) &&
-	       put_int(j, "database_fits_flag", y->database_fits_flag) &&
+	       put_enum(j, "database_reason",
+			ecap_database_reason_to_string(y->database_reason),
+			y->database_reason) &&
+	       put_bool(j, "database_fits_flag", y->database_fits_flag) &&
 	       put_real(j, "database_vcpu_required_count",
 			y->database_vcpu_required_count) &&
 	       put_real(j, "database_iops_required_count",
@@ -282,7 +297,7 @@ database_json(struct jyear *j, const struct ecap_projection_year *y)
 			y->database_iops_cost_usd_per_month) &&
 	       put_real(j, "database_cost_usd_per_month",
 			y->database_cost_usd_per_month) &&
-	       put_int(j, "database_beyond_one_instance_flag",
+	       put_bool(j, "database_beyond_one_instance_flag",
 		       y->database_beyond_one_instance_flag);
 }
 
@@ -298,13 +313,15 @@ kafka_json(struct jyear *j, const struct ecap_projection_year *y)
 	       put_int(j, "kafka_brokers_count", y->kafka_brokers_count) &&
 	       put_real(j, "kafka_storage_per_broker_gb",
 			y->kafka_storage_per_broker_gb) &&
-	       put_int(j, "kafka_reason", y->kafka_reason) &&
+	       put_enum(j, "kafka_reason",
+			ecap_kafka_reason_to_string(y->kafka_reason),
+			y->kafka_reason) &&
 	       put_real(j, "kafka_broker_cost_usd_per_month",
 			y->kafka_broker_cost_usd_per_month) &&
 	       put_real(j, "kafka_storage_cost_usd_per_month",
 			y->kafka_storage_cost_usd_per_month) &&
 	       put_real(j, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month) &&
-	       put_int(j, "kafka_quota_exceeded_flag", y->kafka_quota_exceeded_flag);
+	       put_bool(j, "kafka_quota_exceeded_flag", y->kafka_quota_exceeded_flag);
 }
 
 static bool
@@ -321,7 +338,7 @@ projection_year_json(json_t *arr, const struct ecap_projection_year *y,
 	     put_real(j, "growth_multiple_ratio", y->growth_multiple_ratio) &&
 	     spark_json(j, y) && database_json(j, y) && kafka_json(j, y) &&
 	     put_real(j, "total_cost_usd_per_month", y->total_cost_usd_per_month) &&
-	     put_int(j, "review_architecture_flag", y->review_architecture_flag) &&
+	     put_bool(j, "review_architecture_flag", y->review_architecture_flag) &&
 	     put_str(j, "currency", y->currency, sizeof(y->currency)) &&
 	     put_str(j, "price_date", y->price_date, sizeof(y->price_date)) &&
 	     put_explanation(j, y);

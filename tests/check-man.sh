@@ -1,5 +1,5 @@
 #!/bin/sh
-# Man pages: mandoc -Tlint clean; every exported symbol is a page name
+# Man pages: mandoc -Tlint and groff -ww clean; every exported symbol is a page name
 # (a page's .Nm or an MLINKS alias); every .Nm is exported or libecaptune.
 set -eu
 man="$top_srcdir/man"
@@ -17,6 +17,23 @@ if [ -n "$MANDOC" ]; then
 	echo "PASS: mandoc -Tlint"
 else
 	echo "SKIP: mandoc not installed (lint)"
+fi
+# groff, as lintian runs it through man(1) (80 columns, -ww): no "can't
+# break line" or other warning in any page.
+[ -n "${GROFF:-}" ] || GROFF=$(command -v groff || true)
+if [ -n "$GROFF" ]; then
+	for page in "$man"/*.3; do
+		out=$(LC_ALL=C.UTF-8 "$GROFF" -ww -z -Tutf8 -mandoc \
+			-rLL=78n -rLT=78n "$page" 2>&1)
+		[ -z "$out" ] || {
+			echo "$out" >&2
+			echo "FAIL: groff -ww $page" >&2
+			exit 1
+		}
+	done
+	echo "PASS: groff -ww"
+else
+	echo "SKIP: groff not installed (groff -ww)"
 fi
 sed -e 's,/\*.*\*/,,g' "$top_srcdir/lib/libecaptune.sym" | tr -d ' \t' |
 	grep -E '^[a-z_][a-z0-9_]*;$' | tr -d ';' | sort >"$tmp/exports"

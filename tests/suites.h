@@ -33,6 +33,7 @@ Suite *projection_suite(void);
 Suite *hardening_suite(void);
 Suite *projection_mc_suite(void);
 Suite *batch_suite(void);
+Suite *json_write_suite(void);
 
 /* Asserts a double to within a relative 1e-12 (exact where both are 0). */
 #define ck_assert_double_near(a, b)                                        \

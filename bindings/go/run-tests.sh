@@ -17,6 +17,21 @@ if ! command -v "$GO" >/dev/null 2>&1; then
 	echo "SKIP: go not found"
 	exit 77
 fi
+# A Go older than go.mod's go directive cannot build the module (and with
+# GOTOOLCHAIN=local will not fetch a newer one): skip, saying which.
+want=$(sed -n 's/^go \([0-9][0-9.]*\).*/\1/p' "$here/go.mod")
+have=$(GOTOOLCHAIN=local "$GO" env GOVERSION 2>/dev/null | sed 's/^go//; s/[^0-9.].*//')
+older=$(printf '%s\n%s\n' "$want" "$have" | sort -t. -k1,1n -k2,2n -k3,3n | head -n1)
+if [ -z "$have" ] || { [ "$older" = "$have" ] && [ "$have" != "$want" ]; }; then
+	echo "SKIP: go ${have:-of unknown version} is older than go.mod's go $want"
+	exit 77
+fi
+# cgo needs a C compiler.
+cc_cmd=${CC:-$("$GO" env CC 2>/dev/null || echo cc)}
+if ! command -v "${cc_cmd%% *}" >/dev/null 2>&1; then
+	echo "SKIP: no C compiler (${cc_cmd%% *}) for cgo"
+	exit 77
+fi
 
 # A static-only build (--disable-shared, as the sanitizer build is) has no
 # shared library to link the binding against.

@@ -1,6 +1,6 @@
 module github.com/ecap/libecaptune/examples/go-projection
 
-go 1.26
+go 1.24
 
 require github.com/ecap/libecaptune/bindings/go v0.0.0-00010101000000-000000000000
 

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	ecaptune "github.com/ecap/libecaptune/bindings/go"
+	"github.com/ecap/libecaptune/bindings/go/ecaptune"
 )
 
 // flags names a year's warnings, "-" for none.

@@ -26,7 +26,8 @@ import dataclasses
 import enum
 import re
 import struct
-from typing import (Any, Callable, ClassVar, Dict, Iterator, List, Mapping,
+from typing import (Any, Callable, ClassVar, Dict, FrozenSet, List, Mapping,
+                    NamedTuple,
                     Optional, Sequence, Tuple, Type, TypeVar, Union)
 
 from . import _lib
@@ -57,6 +58,15 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def _field_repr(v: Any) -> str:
+    if isinstance(v, enum.Enum):
+        return f"{type(v).__name__}.{v.name}"
+    if isinstance(v, (list, tuple)) and any(isinstance(x, Record) for x in v):
+        inner = ",\n".join("    " + repr(x).replace("\n", "\n    ") for x in v)
+        return "[\n" + inner + ",\n]"
+    return repr(v)
+
+
 @dataclasses.dataclass(frozen=True)
 class Record:
     """Base of the binding's frozen result dataclasses."""
@@ -64,7 +74,24 @@ class Record:
     #: field name -> IntEnum class, for int32 enum fields of the C struct.
     _enums: ClassVar[Dict[str, Type[enum.IntEnum]]] = {}
     #: field names that are C int32 flags (0/1) shown as bool.
-    _bools: ClassVar[frozenset] = frozenset()
+    _bools: ClassVar[FrozenSet[str]] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # dataclass() writes its one-line __repr__ only into a class that
+        # has none of its own: give every record the readable one.
+        if "__repr__" not in cls.__dict__:
+            setattr(cls, "__repr__", Record.__repr__)
+
+    def __repr__(self) -> str:
+        """One field a line (``name=value,``), nested records indented,
+        enum members as ``Class.MEMBER``."""
+        lines = [f"{type(self).__name__}("]
+        for f in dataclasses.fields(self):
+            text = _field_repr(getattr(self, f.name))
+            lines.append(f"    {f.name}=" + text.replace("\n", "\n    ") + ",")
+        lines.append(")")
+        return "\n".join(lines)
 
     def to_dict(self) -> Dict[str, Any]:
         """Plain dict for json.dumps: enums become the library's names
@@ -448,7 +475,7 @@ def call_with_properties(name: str, *args: Any,
     The array's stride is the binding's sizeof(struct ecap_property); on
     ECAP_ERR_NOSPACE the call is repeated once with the needed count.
     """
-    return [from_struct(p, Property)
+    return [Property(_from_c(p.key), _from_c(p.value))
             for p in call_with_array(name, S.PropertyStruct, *args,
                                      capacity=capacity)]
 
@@ -464,7 +491,7 @@ def json_from_array(name: str, elem: Type[_T],
     out = ctypes.c_void_p()
     _lib.check(name, arr, len(records), ctypes.byref(out))
     try:
-        return ctypes.string_at(out.value).decode("utf-8")
+        return ctypes.string_at(out.value or 0).decode("utf-8")
     finally:
         _lib.lib.ecap_free(out)
 
@@ -508,14 +535,14 @@ def properties_to_dict(props: Sequence["Property"]) -> Dict[str, str]:
     return {p.key: p.value for p in props}
 
 
-@dataclasses.dataclass(frozen=True)
-class Property(Record):
+class Property(NamedTuple):
     """struct ecap_property: one Spark (or engine) property, e.g.
-    key "spark.sql.shuffle.partitions", value "200"."""
+    key "spark.sql.shuffle.partitions", value "200".  A (key, value)
+    tuple, so ``dict(props)`` is a ``dict[str, str]``."""
 
     key: str
     value: str
 
-    def __iter__(self) -> Iterator[str]:
-        """Unpacks as ``key, value``, so ``dict(props)`` works."""
-        return iter((self.key, self.value))
+    def to_dict(self) -> Dict[str, str]:
+        """{"key": ..., "value": ...}."""
+        return {"key": self.key, "value": self.value}

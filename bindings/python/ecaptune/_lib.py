@@ -243,7 +243,9 @@ def _load() -> Tuple[ctypes.CDLL, str]:
     errors = []
     for path, how in _candidates():
         try:
-            return ctypes.CDLL(path), path
+            # use_errno: ctypes.get_errno() after a call is the errno the
+            # library left (the IO error's errno).
+            return ctypes.CDLL(path, use_errno=True), path
         except OSError as e:
             errors.append(f"{how} {path!r}: {e}")
     raise ImportError(

@@ -52,7 +52,7 @@ def new_struct(cls: Type[_T]) -> _T:
     """A zero-filled instance of a sized struct with ``sz`` set to the
     binding's own ``sizeof`` (what ECAP_STRUCT_INIT does in C)."""
     s = cls()
-    s.sz = ctypes.sizeof(cls)  # type: ignore[attr-defined]
+    setattr(s, "sz", ctypes.sizeof(cls))
     return s
 
 

@@ -23,7 +23,7 @@ class VersionInfo(NamedTuple):
 
 def version_string() -> str:
     """Version of the loaded library, e.g. "1.0.0" (ecap_version_string)."""
-    return _lib.lib.ecap_version_string().decode()
+    return str(_lib.lib.ecap_version_string().decode())
 
 
 def version_number() -> int:
@@ -40,7 +40,7 @@ def version_info() -> VersionInfo:
 def strerror(code: int) -> str:
     """The library's words for an error code (ecap_strerror); "unknown error"
     for a code it does not know."""
-    return _lib.lib.ecap_strerror(int(code)).decode()
+    return str(_lib.lib.ecap_strerror(int(code)).decode())
 
 
 def model_to_string(model: Union[Model, int]) -> Optional[str]:

@@ -10,7 +10,8 @@ JSON input, the line and column.
 from __future__ import annotations
 
 import enum
-from typing import Dict, Optional, Type
+import os
+from typing import Any, Dict, Optional, Tuple, Type
 
 __all__ = [
     "ErrorCode",
@@ -50,13 +51,24 @@ class ErrorCode(enum.IntEnum):
     ECAP_ERR_NOT_FOUND = -4012
     ECAP_ERR_LIMIT = -4013
 
+    @classmethod
+    def _missing_(cls, value: object) -> Optional["ErrorCode"]:
+        # A code newer than this binding is still an ErrorCode (named
+        # ECAP_ERR_<n>), so EcapError.code always has .name and .value.
+        if not isinstance(value, int):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"ECAP_ERR_{-value}" if value < 0 else f"ECAP_{value}"
+        member._value_ = value
+        return member
+
 
 class EcapError(Exception):
     """Base class of every error libecaptune reports.
 
     Attributes:
-        code: the C error code (:class:`ErrorCode`, or a plain int for a
-            code this binding does not know).
+        code: the C error code, an :class:`ErrorCode` (one newer than this
+            binding is an ErrorCode named ``ECAP_ERR_<n>``).
         field: the offending struct field or policy key ("" when none).
         message: the library's sentence naming the field and bad value.
         line, column: 1-based position in JSON input; 0 when not JSON.
@@ -67,10 +79,7 @@ class EcapError(Exception):
 
     def __init__(self, code: int, field: str = "", message: str = "",
                  line: int = 0, column: int = 0) -> None:
-        try:
-            self.code: int = ErrorCode(code)
-        except ValueError:
-            self.code = code
+        self.code: ErrorCode = ErrorCode(code)
         self.field = field
         self.message = message
         self.line = line
@@ -78,7 +87,7 @@ class EcapError(Exception):
         super().__init__(self._text())
 
     def _text(self) -> str:
-        name = self.code.name if isinstance(self.code, ErrorCode) else str(self.code)
+        name = self.code.name
         text = self.message or name
         if self.field and self.field not in text:
             text = f"{self.field}: {text}"
@@ -86,9 +95,15 @@ class EcapError(Exception):
             text += f" (line {self.line}, column {self.column})"
         return f"{text} [{name}]"
 
-    def __reduce__(self):  # keep pickling (multiprocessing, Spark) working
+    def __str__(self) -> str:
+        # The library's sentence, also for the OSError subclass (whose own
+        # __str__ would print only errno and filename).
+        return self._text()
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # keep pickling (multiprocessing, Spark) working
         return (type(self), (int(self.code), self.field, self.message,
-                             self.line, self.column))
+                             self.line, self.column), self.__dict__)
 
 
 class InvalidArgumentError(EcapError, ValueError):
@@ -147,9 +162,25 @@ class EcapMemoryError(EcapError, MemoryError):
 
 
 class EcapIOError(EcapError, OSError):
-    """ECAP_ERR_IO: a file could not be opened or read."""
+    """ECAP_ERR_IO: a file could not be opened or read.
+
+    As every OSError: ``errno`` (e.g. ``errno.ENOENT``; None when the
+    system gave none), ``strerror`` and ``filename`` (the path given).
+    """
 
     CODE = ErrorCode.ECAP_ERR_IO
+
+    def set_os_error(self, errno: int, filename: Any) -> None:
+        """Records the system's errno and the file it concerns."""
+        self.errno = errno or None
+        self.strerror = os.strerror(errno) if errno else None
+        self.filename = filename
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        cls, args, state = super().__reduce__()
+        state = dict(state, errno=self.errno, strerror=self.strerror,
+                     filename=self.filename)
+        return (cls, args, state)
 
 
 class NoSpaceError(EcapError):

@@ -18,7 +18,7 @@ from . import _structs as S
 from ._convert import Record, enum_value, from_struct, to_struct
 from .catalog import Catalog, CatalogEntry
 from .enums import Model, ValueType
-from .errors import EcapTypeError, UnknownKeyError
+from .errors import EcapIOError, EcapTypeError, UnknownKeyError
 
 __all__ = ["Policy", "KeyInfo", "Scenario", "Value",
            "key_count", "key_at", "key_find", "keys"]
@@ -246,8 +246,9 @@ class Policy:
 
     def __del__(self) -> None:
         try:
-            if getattr(self, "_handle", None) is not None:
-                _lib.lib.ecap_policy_free(ctypes.byref(self._handle))
+            handle = getattr(self, "_handle", None)
+            if handle is not None:
+                _lib.lib.ecap_policy_free(ctypes.byref(handle))
                 self._handle = None
         except Exception:  # interpreter shutdown: modules may be gone
             pass
@@ -383,7 +384,12 @@ class Policy:
         else:
             self.set_int64(key, int(value))
 
-    __getitem__ = get
+    def __getitem__(self, key: str) -> Any:
+        """``policy[key]``: :meth:`get`, typed Any because the type depends
+        on the key at run time (get_double, get_int64 and get_string give
+        a static type)."""
+        return self.get(key)
+
     __setitem__ = set
 
     def __contains__(self, key: object) -> bool:
@@ -412,7 +418,13 @@ class Policy:
     def load_file(self, path: PathLike) -> None:
         """Applies the JSON file at ``path`` (ecap_policy_load_file);
         EcapIOError when it cannot be read."""
-        self._call("ecap_policy_load_file", os.fsencode(path))
+        ctypes.set_errno(0)
+        try:
+            self._call("ecap_policy_load_file", os.fsencode(path))
+        except EcapIOError as e:
+            # The library leaves errno as the failing open or read set it.
+            e.set_os_error(ctypes.get_errno(), path)
+            raise
 
     def load_dict(self, doc: Dict[str, Any]) -> None:
         """Applies a dict of policy keys (as the JSON document would)."""
@@ -424,7 +436,7 @@ class Policy:
         out = ctypes.c_void_p()
         self._call("ecap_policy_dump_json", ctypes.byref(out))
         try:
-            return ctypes.string_at(out.value).decode("utf-8")
+            return ctypes.string_at(out.value or 0).decode("utf-8")
         finally:
             _lib.lib.ecap_free(out)
 

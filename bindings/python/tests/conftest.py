@@ -21,6 +21,14 @@ def top_srcdir() -> pathlib.Path:
     return pathlib.Path(env) if env else HERE.parents[2]
 
 
+# `pytest` run by hand from bindings/python in a built tree: test the
+# tree's library, as run-tests.sh does (set before any test imports
+# ecaptune, which loads the library at import).
+_BUILT = top_srcdir() / "lib" / ".libs" / "libecaptune.so.1"
+if "ECAPTUNE_LIBRARY" not in os.environ and _BUILT.is_file():
+    os.environ["ECAPTUNE_LIBRARY"] = str(_BUILT)
+
+
 def include_dir() -> pathlib.Path:
     env = os.environ.get("ECAPTUNE_INCLUDE_DIR")
     return pathlib.Path(env) if env else top_srcdir() / "include"

@@ -11,16 +11,26 @@ import sys
 
 import pytest
 
-from conftest import top_srcdir
+from conftest import HERE, top_srcdir
 
 EXAMPLE = top_srcdir() / "examples" / "spark_session.py"
+
+
+def _env() -> dict:
+    """The environment with this binding first on PYTHONPATH, so the
+    example imports the package under test (pytest's own pythonpath
+    setting does not reach a subprocess)."""
+    env = dict(os.environ)
+    path = [str(HERE.parent)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(path)
+    return env
 
 
 @pytest.mark.parametrize("args", [[], ["100", "--guide"]])
 def test_spark_session_example_runs(args):
     assert EXAMPLE.is_file(), EXAMPLE
     r = subprocess.run([sys.executable, str(EXAMPLE), *args],
-                       env=dict(os.environ), capture_output=True, text=True,
+                       env=_env(), capture_output=True, text=True,
                        timeout=120)
     assert r.returncode == 0, r.stderr
     assert "SparkSession.builder" in r.stdout

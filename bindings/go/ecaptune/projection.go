@@ -21,7 +21,8 @@ import "C"
 import "unsafe"
 
 // ProjectionMaxYears is the longest projection.
-const ProjectionMaxYears = C.ECAP_PROJECTION_MAX_YEARS
+// C: ECAP_PROJECTION_MAX_YEARS.
+const ProjectionMaxYears = 50
 
 // ProjectionInput asks for a growth projection (struct
 // ecap_projection_in).

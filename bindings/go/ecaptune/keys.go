@@ -21,10 +21,14 @@ import "C"
 type ValueType int32
 
 const (
-	TypeDouble ValueType = C.ECAP_TYPE_DOUBLE // read with Float64
-	TypeInt64  ValueType = C.ECAP_TYPE_INT64  // read with Int64
-	TypeString ValueType = C.ECAP_TYPE_STRING // read with String
-	TypeBool   ValueType = C.ECAP_TYPE_BOOL   // read with Bool (int64 0 or 1 in C)
+	// TypeDouble is ECAP_TYPE_DOUBLE: read with Float64.
+	TypeDouble ValueType = 1
+	// TypeInt64 is ECAP_TYPE_INT64: read with Int64.
+	TypeInt64 ValueType = 2
+	// TypeString is ECAP_TYPE_STRING: read with String.
+	TypeString ValueType = 3
+	// TypeBool is ECAP_TYPE_BOOL: read with Bool (int64 0 or 1 in C).
+	TypeBool ValueType = 4
 )
 
 // String is "double", "int64", "string" or "bool"

@@ -18,21 +18,28 @@ import "C"
 import "unsafe"
 
 // KafkaMaxEventsPerSecond is the largest event rate accepted.
-const KafkaMaxEventsPerSecond = C.ECAP_KAFKA_MAX_EVENTS_PER_SECOND
+// C: ECAP_KAFKA_MAX_EVENTS_PER_SECOND.
+const KafkaMaxEventsPerSecond = 1e+10
 
 // KafkaMaxIngressMBPerSecond is the largest ingress accepted, MB/s.
-const KafkaMaxIngressMBPerSecond = C.ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND
+// C: ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND.
+const KafkaMaxIngressMBPerSecond = 1e+07
 
 // KafkaReason is the limit that decided the broker count (enum
 // ecap_kafka_reason).
 type KafkaReason int32
 
 const (
-	KafkaReasonMinimum           KafkaReason = C.ECAP_KAFKA_REASON_MINIMUM            // kafka.min_brokers (or RF)
-	KafkaReasonGuidePartitions   KafkaReason = C.ECAP_KAFKA_REASON_GUIDE_PARTITIONS   // guide: partitions / 10
-	KafkaReasonStorage           KafkaReason = C.ECAP_KAFKA_REASON_STORAGE            // ecap-1: disk
-	KafkaReasonThroughput        KafkaReason = C.ECAP_KAFKA_REASON_THROUGHPUT         // ecap-1: write throughput
-	KafkaReasonPartitionReplicas KafkaReason = C.ECAP_KAFKA_REASON_PARTITION_REPLICAS // ecap-1: replicas per broker
+	// KafkaReasonMinimum is ECAP_KAFKA_REASON_MINIMUM: kafka.min_brokers (or RF).
+	KafkaReasonMinimum KafkaReason = 1
+	// KafkaReasonGuidePartitions is ECAP_KAFKA_REASON_GUIDE_PARTITIONS: guide: partitions / 10.
+	KafkaReasonGuidePartitions KafkaReason = 2
+	// KafkaReasonStorage is ECAP_KAFKA_REASON_STORAGE: ecap-1: disk.
+	KafkaReasonStorage KafkaReason = 3
+	// KafkaReasonThroughput is ECAP_KAFKA_REASON_THROUGHPUT: ecap-1: write throughput.
+	KafkaReasonThroughput KafkaReason = 4
+	// KafkaReasonPartitionReplicas is ECAP_KAFKA_REASON_PARTITION_REPLICAS: ecap-1: replicas per broker.
+	KafkaReasonPartitionReplicas KafkaReason = 5
 )
 
 // String names the reason, e.g. "storage" (ecap_kafka_reason_to_string).

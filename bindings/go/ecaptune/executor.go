@@ -69,11 +69,16 @@ func (p *Policy) SparkMemoryRegions(heapBytes uint64) (SparkMemoryRegions, error
 type SparkPlatform int32
 
 const (
-	PlatformDefault          SparkPlatform = C.ECAP_SPARK_PLATFORM_DEFAULT            // policy executor.overhead_factor
-	PlatformYARN             SparkPlatform = C.ECAP_SPARK_PLATFORM_YARN               // 0.10
-	PlatformEMR              SparkPlatform = C.ECAP_SPARK_PLATFORM_EMR                // 0.1875
-	PlatformKubernetes       SparkPlatform = C.ECAP_SPARK_PLATFORM_KUBERNETES         // 0.10
-	PlatformKubernetesNonJVM SparkPlatform = C.ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM // 0.40
+	// PlatformDefault is ECAP_SPARK_PLATFORM_DEFAULT: policy executor.overhead_factor.
+	PlatformDefault SparkPlatform = 0
+	// PlatformYARN is ECAP_SPARK_PLATFORM_YARN: 0.10.
+	PlatformYARN SparkPlatform = 1
+	// PlatformEMR is ECAP_SPARK_PLATFORM_EMR: 0.1875.
+	PlatformEMR SparkPlatform = 2
+	// PlatformKubernetes is ECAP_SPARK_PLATFORM_KUBERNETES: 0.10.
+	PlatformKubernetes SparkPlatform = 3
+	// PlatformKubernetesNonJVM is ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM: 0.40.
+	PlatformKubernetesNonJVM SparkPlatform = 4
 )
 
 // String is "default", "yarn", "emr", "kubernetes" or "kubernetes-non-jvm".
@@ -94,19 +99,26 @@ func ParseSparkPlatform(name string) (SparkPlatform, error) {
 type ExecutorReason int32
 
 const (
-	ExecutorReasonGuideFormula     ExecutorReason = C.ECAP_EXECUTOR_REASON_GUIDE_FORMULA
-	ExecutorReasonGuideMemoryShort ExecutorReason = C.ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT
-	ExecutorReasonGuideNoExecutors ExecutorReason = C.ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS
+	// ExecutorReasonGuideFormula is ECAP_EXECUTOR_REASON_GUIDE_FORMULA.
+	ExecutorReasonGuideFormula ExecutorReason = 1
+	// ExecutorReasonGuideMemoryShort is ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT.
+	ExecutorReasonGuideMemoryShort ExecutorReason = 2
+	// ExecutorReasonGuideNoExecutors is ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS.
+	ExecutorReasonGuideNoExecutors ExecutorReason = 3
 	// ecap-1: the floor executor.min_executors covers the work.
-	ExecutorReasonMinExecutors ExecutorReason = C.ECAP_EXECUTOR_REASON_MIN_EXECUTORS
+	// C: ECAP_EXECUTOR_REASON_MIN_EXECUTORS.
+	ExecutorReasonMinExecutors ExecutorReason = 10
 	// ecap-1: the cores the window needs decided.
-	ExecutorReasonThroughput ExecutorReason = C.ECAP_EXECUTOR_REASON_THROUGHPUT
+	// C: ECAP_EXECUTOR_REASON_THROUGHPUT.
+	ExecutorReasonThroughput ExecutorReason = 11
 	// ecap-1: the caller's MaxExecutorCount held the count; the run takes
 	// ProjectedHours.
-	ExecutorReasonCapped ExecutorReason = C.ECAP_EXECUTOR_REASON_CAPPED
+	// C: ECAP_EXECUTOR_REASON_CAPPED.
+	ExecutorReasonCapped ExecutorReason = 13
 	// ecap-1: more executors than executor.max_executors; advised and
 	// flagged.
-	ExecutorReasonPolicyCapExceeded ExecutorReason = C.ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED
+	// C: ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED.
+	ExecutorReasonPolicyCapExceeded ExecutorReason = 15
 )
 
 // String names the reason, e.g. "capped" (ecap_executor_reason_to_string).
@@ -127,11 +139,16 @@ func ParseExecutorReason(name string) (ExecutorReason, error) {
 type ExecutorNodeReason int32
 
 const (
-	ExecutorNodeReasonNone     ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_NONE
-	ExecutorNodeReasonNamed    ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_NAMED
-	ExecutorNodeReasonShape    ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_SHAPE
-	ExecutorNodeReasonCheapest ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_CHEAPEST
-	ExecutorNodeReasonFastest  ExecutorNodeReason = C.ECAP_EXECUTOR_NODE_REASON_FASTEST
+	// ExecutorNodeReasonNone is ECAP_EXECUTOR_NODE_REASON_NONE.
+	ExecutorNodeReasonNone ExecutorNodeReason = 0
+	// ExecutorNodeReasonNamed is ECAP_EXECUTOR_NODE_REASON_NAMED.
+	ExecutorNodeReasonNamed ExecutorNodeReason = 1
+	// ExecutorNodeReasonShape is ECAP_EXECUTOR_NODE_REASON_SHAPE.
+	ExecutorNodeReasonShape ExecutorNodeReason = 2
+	// ExecutorNodeReasonCheapest is ECAP_EXECUTOR_NODE_REASON_CHEAPEST.
+	ExecutorNodeReasonCheapest ExecutorNodeReason = 3
+	// ExecutorNodeReasonFastest is ECAP_EXECUTOR_NODE_REASON_FASTEST.
+	ExecutorNodeReasonFastest ExecutorNodeReason = 4
 )
 
 // String names the node reason, e.g. "cheapest".

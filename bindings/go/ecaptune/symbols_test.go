@@ -148,7 +148,7 @@ var notYetBound = map[string]string{
 
 func exportedSymbols(t *testing.T) []string {
 	t.Helper()
-	path := filepath.Join("..", "..", "lib", "libecaptune.sym")
+	path := filepath.Join("..", "..", "..", "lib", "libecaptune.sym")
 	if p := os.Getenv("ECAPTUNE_SYMFILE"); p != "" {
 		path = p
 	}

@@ -22,16 +22,20 @@ package ecaptune
 import "C"
 
 // MaxCatalogEntries is the capacity of one catalog of a policy.
-const MaxCatalogEntries = C.ECAP_CATALOG_MAX_ENTRIES
+// C: ECAP_CATALOG_MAX_ENTRIES.
+const MaxCatalogEntries = 128
 
 // Catalog names one of a policy's catalogs of priced machine shapes (enum
 // ecap_catalog).
 type Catalog int32
 
 const (
-	CatalogSparkNode   Catalog = C.ECAP_CATALOG_SPARK_NODE   // EC2 instance types for Spark executors
-	CatalogDatabase    Catalog = C.ECAP_CATALOG_DATABASE     // RDS for PostgreSQL DB instance classes
-	CatalogKafkaBroker Catalog = C.ECAP_CATALOG_KAFKA_BROKER // MSK provisioned broker sizes
+	// CatalogSparkNode is ECAP_CATALOG_SPARK_NODE: EC2 instance types for Spark executors.
+	CatalogSparkNode Catalog = 1
+	// CatalogDatabase is ECAP_CATALOG_DATABASE: RDS for PostgreSQL DB instance classes.
+	CatalogDatabase Catalog = 2
+	// CatalogKafkaBroker is ECAP_CATALOG_KAFKA_BROKER: MSK provisioned broker sizes.
+	CatalogKafkaBroker Catalog = 3
 )
 
 // String is "spark-node", "database" or "kafka-broker".

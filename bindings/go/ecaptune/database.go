@@ -37,19 +37,26 @@ import "C"
 import "unsafe"
 
 // DatabaseMaxTransactionsPerDay is the largest volume accepted.
-const DatabaseMaxTransactionsPerDay = C.ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY
+// C: ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY.
+const DatabaseMaxTransactionsPerDay = 1e+12
 
 // DatabaseReason says why the instance class was chosen (enum
 // ecap_database_reason).
 type DatabaseReason int32
 
 const (
-	DatabaseReasonGuideThreshold    DatabaseReason = C.ECAP_DATABASE_REASON_GUIDE_THRESHOLD     // the guide's <= 32 / <= 64 / else rule
-	DatabaseReasonGuideUndersized   DatabaseReason = C.ECAP_DATABASE_REASON_GUIDE_UNDERSIZED    // above 64 GB: db.r6g.4xlarge, too small
-	DatabaseReasonCheapestFit       DatabaseReason = C.ECAP_DATABASE_REASON_CHEAPEST_FIT        // ecap-1: cheapest class with the memory and vCPUs
-	DatabaseReasonBeyondOneInstance DatabaseReason = C.ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE // ecap-1: the largest class and the flags
-	DatabaseReasonReadReplicas      DatabaseReason = C.ECAP_DATABASE_REASON_READ_REPLICAS       // ecap-1: replicas for the reads beyond the primary
-	DatabaseReasonShapeGiven        DatabaseReason = C.ECAP_DATABASE_REASON_SHAPE_GIVEN         // AdviseDatabaseShape: the caller's machine
+	// DatabaseReasonGuideThreshold is ECAP_DATABASE_REASON_GUIDE_THRESHOLD: the guide's <= 32 / <= 64 / else rule.
+	DatabaseReasonGuideThreshold DatabaseReason = 1
+	// DatabaseReasonGuideUndersized is ECAP_DATABASE_REASON_GUIDE_UNDERSIZED: above 64 GB: db.r6g.4xlarge, too small.
+	DatabaseReasonGuideUndersized DatabaseReason = 2
+	// DatabaseReasonCheapestFit is ECAP_DATABASE_REASON_CHEAPEST_FIT: ecap-1: cheapest class with the memory and vCPUs.
+	DatabaseReasonCheapestFit DatabaseReason = 3
+	// DatabaseReasonBeyondOneInstance is ECAP_DATABASE_REASON_BEYOND_ONE_INSTANCE: ecap-1: the largest class and the flags.
+	DatabaseReasonBeyondOneInstance DatabaseReason = 4
+	// DatabaseReasonReadReplicas is ECAP_DATABASE_REASON_READ_REPLICAS: ecap-1: replicas for the reads beyond the primary.
+	DatabaseReasonReadReplicas DatabaseReason = 5
+	// DatabaseReasonShapeGiven is ECAP_DATABASE_REASON_SHAPE_GIVEN: AdviseDatabaseShape: the caller's machine.
+	DatabaseReasonShapeGiven DatabaseReason = 6
 )
 
 // String names the reason, e.g. "cheapest-fit".
@@ -70,11 +77,16 @@ func ParseDatabaseReason(name string) (DatabaseReason, error) {
 type DatabaseWorkload int32
 
 const (
-	WorkloadWeb     DatabaseWorkload = C.ECAP_DATABASE_WORKLOAD_WEB
-	WorkloadOLTP    DatabaseWorkload = C.ECAP_DATABASE_WORKLOAD_OLTP
-	WorkloadDW      DatabaseWorkload = C.ECAP_DATABASE_WORKLOAD_DW
-	WorkloadDesktop DatabaseWorkload = C.ECAP_DATABASE_WORKLOAD_DESKTOP
-	WorkloadMixed   DatabaseWorkload = C.ECAP_DATABASE_WORKLOAD_MIXED
+	// WorkloadWeb is ECAP_DATABASE_WORKLOAD_WEB.
+	WorkloadWeb DatabaseWorkload = 1
+	// WorkloadOLTP is ECAP_DATABASE_WORKLOAD_OLTP.
+	WorkloadOLTP DatabaseWorkload = 2
+	// WorkloadDW is ECAP_DATABASE_WORKLOAD_DW.
+	WorkloadDW DatabaseWorkload = 3
+	// WorkloadDesktop is ECAP_DATABASE_WORKLOAD_DESKTOP.
+	WorkloadDesktop DatabaseWorkload = 4
+	// WorkloadMixed is ECAP_DATABASE_WORKLOAD_MIXED.
+	WorkloadMixed DatabaseWorkload = 5
 )
 
 // String is "web", "oltp", "dw", "desktop" or "mixed".
@@ -95,10 +107,14 @@ func ParseDatabaseWorkload(name string) (DatabaseWorkload, error) {
 type DatabaseStorage int32
 
 const (
-	StorageSSD  DatabaseStorage = C.ECAP_DATABASE_STORAGE_SSD
-	StorageHDD  DatabaseStorage = C.ECAP_DATABASE_STORAGE_HDD
-	StorageSAN  DatabaseStorage = C.ECAP_DATABASE_STORAGE_SAN
-	StorageNVMe DatabaseStorage = C.ECAP_DATABASE_STORAGE_NVME
+	// StorageSSD is ECAP_DATABASE_STORAGE_SSD.
+	StorageSSD DatabaseStorage = 1
+	// StorageHDD is ECAP_DATABASE_STORAGE_HDD.
+	StorageHDD DatabaseStorage = 2
+	// StorageSAN is ECAP_DATABASE_STORAGE_SAN.
+	StorageSAN DatabaseStorage = 3
+	// StorageNVMe is ECAP_DATABASE_STORAGE_NVME.
+	StorageNVMe DatabaseStorage = 4
 )
 
 // String is "ssd", "hdd", "san" or "nvme".
@@ -118,15 +134,24 @@ func ParseDatabaseStorage(name string) (DatabaseStorage, error) {
 type DatabaseFlag uint32
 
 const (
-	FlagPartitionAndArchive DatabaseFlag = C.ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE // range-partition by date, archive cold partitions
-	FlagAnalyticsToLake     DatabaseFlag = C.ECAP_DATABASE_FLAG_ANALYTICS_TO_LAKE     // move the analytics tables to the lake
-	FlagAddReadReplicas     DatabaseFlag = C.ECAP_DATABASE_FLAG_ADD_READ_REPLICAS     // ReadReplicaCount replicas take reads
-	FlagMemoryShort         DatabaseFlag = C.ECAP_DATABASE_FLAG_MEMORY_SHORT          // no class holds the working set
-	FlagStorageLimit        DatabaseFlag = C.ECAP_DATABASE_FLAG_STORAGE_LIMIT         // storage beyond one instance's limit
-	FlagWritesShort         DatabaseFlag = C.ECAP_DATABASE_FLAG_WRITES_SHORT          // writes beyond the largest class
-	FlagIOPSLimit           DatabaseFlag = C.ECAP_DATABASE_FLAG_IOPS_LIMIT            // IOPS beyond gp3: io2
-	FlagPoolExhaustion      DatabaseFlag = C.ECAP_DATABASE_FLAG_POOL_EXHAUSTION       // pools can exhaust max_connections
-	FlagReadsShort          DatabaseFlag = C.ECAP_DATABASE_FLAG_READS_SHORT           // reads beyond the most replicas
+	// FlagPartitionAndArchive is ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE: range-partition by date, archive cold partitions.
+	FlagPartitionAndArchive DatabaseFlag = 1
+	// FlagAnalyticsToLake is ECAP_DATABASE_FLAG_ANALYTICS_TO_LAKE: move the analytics tables to the lake.
+	FlagAnalyticsToLake DatabaseFlag = 2
+	// FlagAddReadReplicas is ECAP_DATABASE_FLAG_ADD_READ_REPLICAS: ReadReplicaCount replicas take reads.
+	FlagAddReadReplicas DatabaseFlag = 4
+	// FlagMemoryShort is ECAP_DATABASE_FLAG_MEMORY_SHORT: no class holds the working set.
+	FlagMemoryShort DatabaseFlag = 8
+	// FlagStorageLimit is ECAP_DATABASE_FLAG_STORAGE_LIMIT: storage beyond one instance's limit.
+	FlagStorageLimit DatabaseFlag = 16
+	// FlagWritesShort is ECAP_DATABASE_FLAG_WRITES_SHORT: writes beyond the largest class.
+	FlagWritesShort DatabaseFlag = 32
+	// FlagIOPSLimit is ECAP_DATABASE_FLAG_IOPS_LIMIT: IOPS beyond gp3: io2.
+	FlagIOPSLimit DatabaseFlag = 64
+	// FlagPoolExhaustion is ECAP_DATABASE_FLAG_POOL_EXHAUSTION: pools can exhaust max_connections.
+	FlagPoolExhaustion DatabaseFlag = 128
+	// FlagReadsShort is ECAP_DATABASE_FLAG_READS_SHORT: reads beyond the most replicas.
+	FlagReadsShort DatabaseFlag = 256
 )
 
 // String names one flag bit ("partition-and-archive", ...), or

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"log"
 
-	ecaptune "github.com/ecap/libecaptune/bindings/go"
+	"github.com/ecap/libecaptune/bindings/go/ecaptune"
 )
 
 func Example() {

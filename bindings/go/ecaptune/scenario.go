@@ -18,7 +18,8 @@ package ecaptune
 import "C"
 
 // MaxScenarios is the capacity of a policy's scenario table.
-const MaxScenarios = C.ECAP_MAX_SCENARIOS
+// C: ECAP_MAX_SCENARIOS.
+const MaxScenarios = 64
 
 // Scenario is a growth scenario (struct ecap_scenario).
 type Scenario struct {

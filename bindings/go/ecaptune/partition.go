@@ -34,8 +34,10 @@ import "unsafe"
 
 // Limits of the partition functions.
 const (
-	PartitionMaxBytes = C.ECAP_PARTITION_MAX_BYTES // 1 EiB: largest data size
-	PartitionMaxCount = C.ECAP_PARTITION_MAX_COUNT // largest file or partition count
+	// PartitionMaxBytes is ECAP_PARTITION_MAX_BYTES: 1 EiB: largest data size.
+	PartitionMaxBytes = 1152921504606846976
+	// PartitionMaxCount is ECAP_PARTITION_MAX_COUNT: largest file or partition count.
+	PartitionMaxCount = 10000000
 )
 
 // PartitionAction is what to do with a DataFrame's partitions (enum
@@ -43,9 +45,12 @@ const (
 type PartitionAction int32
 
 const (
-	PartitionKeep        PartitionAction = C.ECAP_PARTITION_ACTION_KEEP        // already the advised count
-	PartitionCoalesce    PartitionAction = C.ECAP_PARTITION_ACTION_COALESCE    // df.coalesce(n): fewer, no shuffle
-	PartitionRepartition PartitionAction = C.ECAP_PARTITION_ACTION_REPARTITION // df.repartition(n): with a shuffle
+	// PartitionKeep is ECAP_PARTITION_ACTION_KEEP: already the advised count.
+	PartitionKeep PartitionAction = 1
+	// PartitionCoalesce is ECAP_PARTITION_ACTION_COALESCE: df.coalesce(n): fewer, no shuffle.
+	PartitionCoalesce PartitionAction = 2
+	// PartitionRepartition is ECAP_PARTITION_ACTION_REPARTITION: df.repartition(n): with a shuffle.
+	PartitionRepartition PartitionAction = 3
 )
 
 // String is "keep", "coalesce" or "repartition".
@@ -66,24 +71,42 @@ func ParsePartitionAction(name string) (PartitionAction, error) {
 type PartitionReason int32
 
 const (
-	PartitionReasonGuideCoalesce             PartitionReason = C.ECAP_PARTITION_REASON_GUIDE_COALESCE
-	PartitionReasonGuideCoalesceNoop         PartitionReason = C.ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP
-	PartitionReasonKeep                      PartitionReason = C.ECAP_PARTITION_REASON_KEEP
-	PartitionReasonCoalesce                  PartitionReason = C.ECAP_PARTITION_REASON_COALESCE
-	PartitionReasonRepartition               PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION
-	PartitionReasonRepartitionCurrentUnknown PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN
-	PartitionReasonKeepScan                  PartitionReason = C.ECAP_PARTITION_REASON_KEEP_SCAN
-	PartitionReasonCoalesceScan              PartitionReason = C.ECAP_PARTITION_REASON_COALESCE_SCAN
-	PartitionReasonRepartitionScan           PartitionReason = C.ECAP_PARTITION_REASON_REPARTITION_SCAN
-	PartitionReasonKeepNearTarget            PartitionReason = C.ECAP_PARTITION_REASON_KEEP_NEAR_TARGET
-	PartitionReasonSplitMaxPartitionBytes    PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES
-	PartitionReasonSplitOpenCost             PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_OPEN_COST
-	PartitionReasonSplitBytesPerCore         PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE
-	PartitionReasonSplitNoFiles              PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_NO_FILES
-	PartitionReasonSplitMaxPartitionNum      PartitionReason = C.ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM
-	PartitionReasonAQETargetAdvisory         PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY
-	PartitionReasonAQETargetParallelism      PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM
-	PartitionReasonAQETargetMinSize          PartitionReason = C.ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE
+	// PartitionReasonGuideCoalesce is ECAP_PARTITION_REASON_GUIDE_COALESCE.
+	PartitionReasonGuideCoalesce PartitionReason = 1
+	// PartitionReasonGuideCoalesceNoop is ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP.
+	PartitionReasonGuideCoalesceNoop PartitionReason = 2
+	// PartitionReasonKeep is ECAP_PARTITION_REASON_KEEP.
+	PartitionReasonKeep PartitionReason = 3
+	// PartitionReasonCoalesce is ECAP_PARTITION_REASON_COALESCE.
+	PartitionReasonCoalesce PartitionReason = 4
+	// PartitionReasonRepartition is ECAP_PARTITION_REASON_REPARTITION.
+	PartitionReasonRepartition PartitionReason = 5
+	// PartitionReasonRepartitionCurrentUnknown is ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN.
+	PartitionReasonRepartitionCurrentUnknown PartitionReason = 6
+	// PartitionReasonKeepScan is ECAP_PARTITION_REASON_KEEP_SCAN.
+	PartitionReasonKeepScan PartitionReason = 7
+	// PartitionReasonCoalesceScan is ECAP_PARTITION_REASON_COALESCE_SCAN.
+	PartitionReasonCoalesceScan PartitionReason = 8
+	// PartitionReasonRepartitionScan is ECAP_PARTITION_REASON_REPARTITION_SCAN.
+	PartitionReasonRepartitionScan PartitionReason = 9
+	// PartitionReasonKeepNearTarget is ECAP_PARTITION_REASON_KEEP_NEAR_TARGET.
+	PartitionReasonKeepNearTarget PartitionReason = 10
+	// PartitionReasonSplitMaxPartitionBytes is ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES.
+	PartitionReasonSplitMaxPartitionBytes PartitionReason = 20
+	// PartitionReasonSplitOpenCost is ECAP_PARTITION_REASON_SPLIT_OPEN_COST.
+	PartitionReasonSplitOpenCost PartitionReason = 21
+	// PartitionReasonSplitBytesPerCore is ECAP_PARTITION_REASON_SPLIT_BYTES_PER_CORE.
+	PartitionReasonSplitBytesPerCore PartitionReason = 22
+	// PartitionReasonSplitNoFiles is ECAP_PARTITION_REASON_SPLIT_NO_FILES.
+	PartitionReasonSplitNoFiles PartitionReason = 23
+	// PartitionReasonSplitMaxPartitionNum is ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_NUM.
+	PartitionReasonSplitMaxPartitionNum PartitionReason = 24
+	// PartitionReasonAQETargetAdvisory is ECAP_PARTITION_REASON_AQE_TARGET_ADVISORY.
+	PartitionReasonAQETargetAdvisory PartitionReason = 40
+	// PartitionReasonAQETargetParallelism is ECAP_PARTITION_REASON_AQE_TARGET_PARALLELISM.
+	PartitionReasonAQETargetParallelism PartitionReason = 41
+	// PartitionReasonAQETargetMinSize is ECAP_PARTITION_REASON_AQE_TARGET_MIN_SIZE.
+	PartitionReasonAQETargetMinSize PartitionReason = 42
 )
 
 // String names the reason, e.g. "guide-coalesce".

@@ -22,6 +22,12 @@ ecap_go_header_version(void)
 {
 	return ECAP_VERSION_NUMBER;
 }
+
+static const char *
+ecap_go_header_string(void)
+{
+	return ECAP_VERSION_STRING;
+}
 #cgo noescape ecap_version_number
 #cgo nocallback ecap_version_number
 #cgo noescape ecap_version_string
@@ -34,12 +40,20 @@ import (
 	"sync"
 )
 
-// Version of the header this package was compiled against.
+// The version of libecaptune's API this package was written for, which is
+// also the module's version (tag bindings/go/vX.Y.Z).  The header it is
+// compiled against has the same major version (an #error otherwise) and
+// may be newer; at first use the package checks that the library loaded at
+// run time is at least as new as that header.
 const (
-	VersionMajor  = C.ECAP_VERSION_MAJOR
-	VersionMinor  = C.ECAP_VERSION_MINOR
-	VersionPatch  = C.ECAP_VERSION_PATCH
-	HeaderVersion = C.ECAP_VERSION_STRING
+	// VersionMajor is the major version (ECAP_VERSION_MAJOR).
+	VersionMajor = 1
+	// VersionMinor is the minor version (ECAP_VERSION_MINOR).
+	VersionMinor = 0
+	// VersionPatch is the patch version (ECAP_VERSION_PATCH).
+	VersionPatch = 0
+	// HeaderVersion is "major.minor.patch" (ECAP_VERSION_STRING).
+	HeaderVersion = "1.0.0"
 )
 
 var (
@@ -59,7 +73,7 @@ func checkLibrary() error {
 				Code:  ErrInvalid,
 				Field: "version",
 				Message: fmt.Sprintf("libecaptune %s is loaded; this binding was built against %s and needs at least that",
-					VersionString(), HeaderVersion),
+					VersionString(), C.GoString(C.ecap_go_header_string())),
 			}
 		}
 	})

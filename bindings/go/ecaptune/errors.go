@@ -17,20 +17,34 @@ type Code int32
 
 // The library's error codes; values are pinned by the C ABI.
 const (
-	OK              Code = C.ECAP_OK
-	ErrInvalid      Code = C.ECAP_ERR_INVALID       // NULL, NaN, infinite or missing argument
-	ErrRange        Code = C.ECAP_ERR_RANGE         // finite value outside its documented range
-	ErrStructSize   Code = C.ECAP_ERR_STRUCT_SIZE   // size-prefixed struct of the wrong size
-	ErrUnknownEnum  Code = C.ECAP_ERR_UNKNOWN_ENUM  // enum value the library does not know
-	ErrUnknownKey   Code = C.ECAP_ERR_UNKNOWN_KEY   // policy key that does not exist
-	ErrType         Code = C.ECAP_ERR_TYPE          // policy key read or written with the wrong type
-	ErrJSON         Code = C.ECAP_ERR_JSON          // malformed JSON or JSON of the wrong shape
-	ErrUnknownModel Code = C.ECAP_ERR_UNKNOWN_MODEL // model name other than "guide" and "ecap-1"
-	ErrNoMem        Code = C.ECAP_ERR_NOMEM         // allocation failed
-	ErrIO           Code = C.ECAP_ERR_IO            // file could not be opened or read
-	ErrNoSpace      Code = C.ECAP_ERR_NOSPACE       // caller's array too small
-	ErrNotFound     Code = C.ECAP_ERR_NOT_FOUND     // named scenario or instance class missing
-	ErrLimit        Code = C.ECAP_ERR_LIMIT         // fixed-capacity table full (or would be empty)
+	// OK is ECAP_OK.
+	OK Code = 0
+	// ErrInvalid is ECAP_ERR_INVALID: NULL, NaN, infinite or missing argument.
+	ErrInvalid Code = -4001
+	// ErrRange is ECAP_ERR_RANGE: finite value outside its documented range.
+	ErrRange Code = -4002
+	// ErrStructSize is ECAP_ERR_STRUCT_SIZE: size-prefixed struct of the wrong size.
+	ErrStructSize Code = -4003
+	// ErrUnknownEnum is ECAP_ERR_UNKNOWN_ENUM: enum value the library does not know.
+	ErrUnknownEnum Code = -4004
+	// ErrUnknownKey is ECAP_ERR_UNKNOWN_KEY: policy key that does not exist.
+	ErrUnknownKey Code = -4005
+	// ErrType is ECAP_ERR_TYPE: policy key read or written with the wrong type.
+	ErrType Code = -4006
+	// ErrJSON is ECAP_ERR_JSON: malformed JSON or JSON of the wrong shape.
+	ErrJSON Code = -4007
+	// ErrUnknownModel is ECAP_ERR_UNKNOWN_MODEL: model name other than "guide" and "ecap-1".
+	ErrUnknownModel Code = -4008
+	// ErrNoMem is ECAP_ERR_NOMEM: allocation failed.
+	ErrNoMem Code = -4009
+	// ErrIO is ECAP_ERR_IO: file could not be opened or read.
+	ErrIO Code = -4010
+	// ErrNoSpace is ECAP_ERR_NOSPACE: caller's array too small.
+	ErrNoSpace Code = -4011
+	// ErrNotFound is ECAP_ERR_NOT_FOUND: named scenario or instance class missing.
+	ErrNotFound Code = -4012
+	// ErrLimit is ECAP_ERR_LIMIT: fixed-capacity table full (or would be empty).
+	ErrLimit Code = -4013
 )
 
 // String names the code in words (ecap_strerror).

@@ -37,20 +37,34 @@ import "C"
 type StorageLevel int32
 
 const (
-	StorageNone               StorageLevel = C.ECAP_STORAGE_LEVEL_NONE
-	StorageDiskOnly           StorageLevel = C.ECAP_STORAGE_LEVEL_DISK_ONLY
-	StorageDiskOnly2          StorageLevel = C.ECAP_STORAGE_LEVEL_DISK_ONLY_2
-	StorageDiskOnly3          StorageLevel = C.ECAP_STORAGE_LEVEL_DISK_ONLY_3
-	StorageMemoryOnly         StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY
-	StorageMemoryOnly2        StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY_2
-	StorageMemoryOnlySer      StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER   // not in PySpark
-	StorageMemoryOnlySer2     StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER_2 // not in PySpark
-	StorageMemoryAndDisk      StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK
-	StorageMemoryAndDisk2     StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2
-	StorageMemoryAndDiskSer   StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER   // not in PySpark
-	StorageMemoryAndDiskSer2  StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2 // not in PySpark
-	StorageOffHeap            StorageLevel = C.ECAP_STORAGE_LEVEL_OFF_HEAP
-	StorageMemoryAndDiskDeser StorageLevel = C.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER // PySpark only
+	// StorageNone is ECAP_STORAGE_LEVEL_NONE.
+	StorageNone StorageLevel = 1
+	// StorageDiskOnly is ECAP_STORAGE_LEVEL_DISK_ONLY.
+	StorageDiskOnly StorageLevel = 2
+	// StorageDiskOnly2 is ECAP_STORAGE_LEVEL_DISK_ONLY_2.
+	StorageDiskOnly2 StorageLevel = 3
+	// StorageDiskOnly3 is ECAP_STORAGE_LEVEL_DISK_ONLY_3.
+	StorageDiskOnly3 StorageLevel = 4
+	// StorageMemoryOnly is ECAP_STORAGE_LEVEL_MEMORY_ONLY.
+	StorageMemoryOnly StorageLevel = 5
+	// StorageMemoryOnly2 is ECAP_STORAGE_LEVEL_MEMORY_ONLY_2.
+	StorageMemoryOnly2 StorageLevel = 6
+	// StorageMemoryOnlySer is ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER: not in PySpark.
+	StorageMemoryOnlySer StorageLevel = 7
+	// StorageMemoryOnlySer2 is ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER_2: not in PySpark.
+	StorageMemoryOnlySer2 StorageLevel = 8
+	// StorageMemoryAndDisk is ECAP_STORAGE_LEVEL_MEMORY_AND_DISK.
+	StorageMemoryAndDisk StorageLevel = 9
+	// StorageMemoryAndDisk2 is ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_2.
+	StorageMemoryAndDisk2 StorageLevel = 10
+	// StorageMemoryAndDiskSer is ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER: not in PySpark.
+	StorageMemoryAndDiskSer StorageLevel = 11
+	// StorageMemoryAndDiskSer2 is ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER_2: not in PySpark.
+	StorageMemoryAndDiskSer2 StorageLevel = 12
+	// StorageOffHeap is ECAP_STORAGE_LEVEL_OFF_HEAP.
+	StorageOffHeap StorageLevel = 13
+	// StorageMemoryAndDiskDeser is ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_DESER: PySpark only.
+	StorageMemoryAndDiskDeser StorageLevel = 14
 )
 
 // String is Spark's name, e.g. "MEMORY_AND_DISK_SER".
@@ -71,10 +85,14 @@ func ParseStorageLevel(name string) (StorageLevel, error) {
 type SparkAPI int32
 
 const (
-	SparkAPIDataset          SparkAPI = C.ECAP_SPARK_API_DATASET           // cache() is MEMORY_AND_DISK
-	SparkAPIRDD              SparkAPI = C.ECAP_SPARK_API_RDD               // cache() is MEMORY_ONLY
-	SparkAPIPySparkDataFrame SparkAPI = C.ECAP_SPARK_API_PYSPARK_DATAFRAME // cache() is MEMORY_AND_DISK_DESER
-	SparkAPIPySparkRDD       SparkAPI = C.ECAP_SPARK_API_PYSPARK_RDD       // always serialized
+	// SparkAPIDataset is ECAP_SPARK_API_DATASET: cache() is MEMORY_AND_DISK.
+	SparkAPIDataset SparkAPI = 1
+	// SparkAPIRDD is ECAP_SPARK_API_RDD: cache() is MEMORY_ONLY.
+	SparkAPIRDD SparkAPI = 2
+	// SparkAPIPySparkDataFrame is ECAP_SPARK_API_PYSPARK_DATAFRAME: cache() is MEMORY_AND_DISK_DESER.
+	SparkAPIPySparkDataFrame SparkAPI = 3
+	// SparkAPIPySparkRDD is ECAP_SPARK_API_PYSPARK_RDD: always serialized.
+	SparkAPIPySparkRDD SparkAPI = 4
 )
 
 // String names the API, e.g. "pyspark-dataframe" (ecap_spark_api_to_string).
@@ -126,14 +144,22 @@ func (l StorageLevel) Flags(api SparkAPI) (StorageLevelFlags, error) {
 type CacheReason int32
 
 const (
-	CacheReasonGuideManyPartitions CacheReason = C.ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS
-	CacheReasonGuideFewPartitions  CacheReason = C.ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS
-	CacheReasonNotReused           CacheReason = C.ECAP_CACHE_REASON_NOT_REUSED
-	CacheReasonFitsDeserialized    CacheReason = C.ECAP_CACHE_REASON_FITS_DESERIALIZED
-	CacheReasonFitsSerialized      CacheReason = C.ECAP_CACHE_REASON_FITS_SERIALIZED
-	CacheReasonSpillsToDisk        CacheReason = C.ECAP_CACHE_REASON_SPILLS_TO_DISK
-	CacheReasonTooLittleInMemory   CacheReason = C.ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY // declined: Level is NONE
-	CacheReasonFitsColumnar        CacheReason = C.ECAP_CACHE_REASON_FITS_COLUMNAR
+	// CacheReasonGuideManyPartitions is ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS.
+	CacheReasonGuideManyPartitions CacheReason = 1
+	// CacheReasonGuideFewPartitions is ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS.
+	CacheReasonGuideFewPartitions CacheReason = 2
+	// CacheReasonNotReused is ECAP_CACHE_REASON_NOT_REUSED.
+	CacheReasonNotReused CacheReason = 10
+	// CacheReasonFitsDeserialized is ECAP_CACHE_REASON_FITS_DESERIALIZED.
+	CacheReasonFitsDeserialized CacheReason = 11
+	// CacheReasonFitsSerialized is ECAP_CACHE_REASON_FITS_SERIALIZED.
+	CacheReasonFitsSerialized CacheReason = 12
+	// CacheReasonSpillsToDisk is ECAP_CACHE_REASON_SPILLS_TO_DISK.
+	CacheReasonSpillsToDisk CacheReason = 13
+	// CacheReasonTooLittleInMemory is ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY: declined: Level is NONE.
+	CacheReasonTooLittleInMemory CacheReason = 14
+	// CacheReasonFitsColumnar is ECAP_CACHE_REASON_FITS_COLUMNAR.
+	CacheReasonFitsColumnar CacheReason = 15
 )
 
 // String names the reason, e.g. "too-little-in-memory".
@@ -154,10 +180,14 @@ func ParseCacheReason(name string) (CacheReason, error) {
 type CacheFormat int32
 
 const (
-	CacheFormatColumnar   CacheFormat = C.ECAP_CACHE_FORMAT_COLUMNAR   // Spark SQL's columnar batches
-	CacheFormatObjects    CacheFormat = C.ECAP_CACHE_FORMAT_OBJECTS    // Java objects (RDD)
-	CacheFormatSerialized CacheFormat = C.ECAP_CACHE_FORMAT_SERIALIZED // serialized bytes (RDD _SER)
-	CacheFormatPickled    CacheFormat = C.ECAP_CACHE_FORMAT_PICKLED    // PySpark RDD
+	// CacheFormatColumnar is ECAP_CACHE_FORMAT_COLUMNAR: Spark SQL's columnar batches.
+	CacheFormatColumnar CacheFormat = 1
+	// CacheFormatObjects is ECAP_CACHE_FORMAT_OBJECTS: Java objects (RDD).
+	CacheFormatObjects CacheFormat = 2
+	// CacheFormatSerialized is ECAP_CACHE_FORMAT_SERIALIZED: serialized bytes (RDD _SER).
+	CacheFormatSerialized CacheFormat = 3
+	// CacheFormatPickled is ECAP_CACHE_FORMAT_PICKLED: PySpark RDD.
+	CacheFormatPickled CacheFormat = 4
 )
 
 // String is "columnar", "objects", "serialized" or "pickled".
@@ -178,9 +208,12 @@ func ParseCacheFormat(name string) (CacheFormat, error) {
 type CacheAlternative int32
 
 const (
-	CacheAlternativeNone         CacheAlternative = C.ECAP_CACHE_ALTERNATIVE_NONE
-	CacheAlternativeRereadSource CacheAlternative = C.ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE
-	CacheAlternativeCheckpoint   CacheAlternative = C.ECAP_CACHE_ALTERNATIVE_CHECKPOINT
+	// CacheAlternativeNone is ECAP_CACHE_ALTERNATIVE_NONE.
+	CacheAlternativeNone CacheAlternative = 1
+	// CacheAlternativeRereadSource is ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE.
+	CacheAlternativeRereadSource CacheAlternative = 2
+	// CacheAlternativeCheckpoint is ECAP_CACHE_ALTERNATIVE_CHECKPOINT.
+	CacheAlternativeCheckpoint CacheAlternative = 3
 )
 
 // String is "none", "reread-source" or "checkpoint".

@@ -18,10 +18,12 @@ type Model int32
 
 const (
 	// ModelGuide reproduces the guide's formulas number for number.
-	ModelGuide Model = C.ECAP_MODEL_GUIDE
+	// C: ECAP_MODEL_GUIDE.
+	ModelGuide Model = 1
 	// ModelECAP1 keeps the guide's constants with corrected arithmetic
 	// and the engines' own rules (the default).
-	ModelECAP1 Model = C.ECAP_MODEL_ECAP_1
+	// C: ECAP_MODEL_ECAP_1.
+	ModelECAP1 Model = 2
 )
 
 // String is the model's name ("guide", "ecap-1"), or "Model(n)" for a

@@ -51,13 +51,20 @@ import "strings"
 type JoinType int32
 
 const (
-	JoinInner      JoinType = C.ECAP_JOIN_INNER // the default (0 in JoinInput means inner)
-	JoinCross      JoinType = C.ECAP_JOIN_CROSS
-	JoinLeftOuter  JoinType = C.ECAP_JOIN_LEFT_OUTER
-	JoinRightOuter JoinType = C.ECAP_JOIN_RIGHT_OUTER
-	JoinFullOuter  JoinType = C.ECAP_JOIN_FULL_OUTER
-	JoinLeftSemi   JoinType = C.ECAP_JOIN_LEFT_SEMI
-	JoinLeftAnti   JoinType = C.ECAP_JOIN_LEFT_ANTI
+	// JoinInner is ECAP_JOIN_INNER: the default (0 in JoinInput means inner).
+	JoinInner JoinType = 1
+	// JoinCross is ECAP_JOIN_CROSS.
+	JoinCross JoinType = 2
+	// JoinLeftOuter is ECAP_JOIN_LEFT_OUTER.
+	JoinLeftOuter JoinType = 3
+	// JoinRightOuter is ECAP_JOIN_RIGHT_OUTER.
+	JoinRightOuter JoinType = 4
+	// JoinFullOuter is ECAP_JOIN_FULL_OUTER.
+	JoinFullOuter JoinType = 5
+	// JoinLeftSemi is ECAP_JOIN_LEFT_SEMI.
+	JoinLeftSemi JoinType = 6
+	// JoinLeftAnti is ECAP_JOIN_LEFT_ANTI.
+	JoinLeftAnti JoinType = 7
 )
 
 // String is the type's name, e.g. "left_outer".
@@ -78,11 +85,16 @@ func ParseJoinType(name string) (JoinType, error) {
 type JoinHint int32
 
 const (
-	JoinHintNone               JoinHint = C.ECAP_JOIN_HINT_NONE
-	JoinHintBroadcast          JoinHint = C.ECAP_JOIN_HINT_BROADCAST
-	JoinHintMerge              JoinHint = C.ECAP_JOIN_HINT_MERGE
-	JoinHintShuffleHash        JoinHint = C.ECAP_JOIN_HINT_SHUFFLE_HASH
-	JoinHintShuffleReplicateNL JoinHint = C.ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL
+	// JoinHintNone is ECAP_JOIN_HINT_NONE.
+	JoinHintNone JoinHint = 0
+	// JoinHintBroadcast is ECAP_JOIN_HINT_BROADCAST.
+	JoinHintBroadcast JoinHint = 1
+	// JoinHintMerge is ECAP_JOIN_HINT_MERGE.
+	JoinHintMerge JoinHint = 2
+	// JoinHintShuffleHash is ECAP_JOIN_HINT_SHUFFLE_HASH.
+	JoinHintShuffleHash JoinHint = 3
+	// JoinHintShuffleReplicateNL is ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL.
+	JoinHintShuffleReplicateNL JoinHint = 4
 )
 
 // String is the hint as Spark spells it, e.g. "BROADCAST"; "none".
@@ -104,11 +116,16 @@ func ParseJoinHint(name string) (JoinHint, error) {
 type JoinStrategy int32
 
 const (
-	JoinBroadcastHash       JoinStrategy = C.ECAP_JOIN_STRATEGY_BROADCAST_HASH
-	JoinShuffleHash         JoinStrategy = C.ECAP_JOIN_STRATEGY_SHUFFLE_HASH
-	JoinSortMerge           JoinStrategy = C.ECAP_JOIN_STRATEGY_SORT_MERGE
-	JoinCartesian           JoinStrategy = C.ECAP_JOIN_STRATEGY_CARTESIAN
-	JoinBroadcastNestedLoop JoinStrategy = C.ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP
+	// JoinBroadcastHash is ECAP_JOIN_STRATEGY_BROADCAST_HASH.
+	JoinBroadcastHash JoinStrategy = 1
+	// JoinShuffleHash is ECAP_JOIN_STRATEGY_SHUFFLE_HASH.
+	JoinShuffleHash JoinStrategy = 2
+	// JoinSortMerge is ECAP_JOIN_STRATEGY_SORT_MERGE.
+	JoinSortMerge JoinStrategy = 3
+	// JoinCartesian is ECAP_JOIN_STRATEGY_CARTESIAN.
+	JoinCartesian JoinStrategy = 4
+	// JoinBroadcastNestedLoop is ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP.
+	JoinBroadcastNestedLoop JoinStrategy = 5
 )
 
 // String is the plan name, e.g. "SortMergeJoin".
@@ -130,9 +147,12 @@ func ParseJoinStrategy(name string) (JoinStrategy, error) {
 type JoinBuildSide int32
 
 const (
-	JoinBuildNone  JoinBuildSide = C.ECAP_JOIN_BUILD_NONE // sort-merge, cartesian
-	JoinBuildLeft  JoinBuildSide = C.ECAP_JOIN_BUILD_LEFT
-	JoinBuildRight JoinBuildSide = C.ECAP_JOIN_BUILD_RIGHT
+	// JoinBuildNone is ECAP_JOIN_BUILD_NONE: sort-merge, cartesian.
+	JoinBuildNone JoinBuildSide = 0
+	// JoinBuildLeft is ECAP_JOIN_BUILD_LEFT.
+	JoinBuildLeft JoinBuildSide = 1
+	// JoinBuildRight is ECAP_JOIN_BUILD_RIGHT.
+	JoinBuildRight JoinBuildSide = 2
 )
 
 // String is "none", "left" or "right".
@@ -154,26 +174,46 @@ func ParseJoinBuildSide(name string) (JoinBuildSide, error) {
 type JoinReason int32
 
 const (
-	JoinReasonHintBroadcastHash         JoinReason = C.ECAP_JOIN_REASON_HINT_BROADCAST_HASH
-	JoinReasonHintSortMerge             JoinReason = C.ECAP_JOIN_REASON_HINT_SORT_MERGE
-	JoinReasonHintShuffleHash           JoinReason = C.ECAP_JOIN_REASON_HINT_SHUFFLE_HASH
-	JoinReasonHintCartesian             JoinReason = C.ECAP_JOIN_REASON_HINT_CARTESIAN
-	JoinReasonBroadcastBySize           JoinReason = C.ECAP_JOIN_REASON_BROADCAST_BY_SIZE
-	JoinReasonShuffleHashBySize         JoinReason = C.ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE
-	JoinReasonSortMergeSortable         JoinReason = C.ECAP_JOIN_REASON_SORT_MERGE_SORTABLE
-	JoinReasonCartesianInnerLike        JoinReason = C.ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE
-	JoinReasonNestedLoopFallback        JoinReason = C.ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK
-	JoinReasonHintBroadcastNestedLoop   JoinReason = C.ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP
-	JoinReasonBroadcastNestedLoopBySize JoinReason = C.ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE
-	JoinReasonECAPBroadcast             JoinReason = C.ECAP_JOIN_REASON_ECAP_BROADCAST
-	JoinReasonECAPShuffleHash           JoinReason = C.ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH
-	JoinReasonECAPSortMerge             JoinReason = C.ECAP_JOIN_REASON_ECAP_SORT_MERGE
-	JoinReasonECAPShuffleHashUnsortable JoinReason = C.ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE
-	JoinReasonECAPCartesian             JoinReason = C.ECAP_JOIN_REASON_ECAP_CARTESIAN
-	JoinReasonECAPBroadcastNestedLoop   JoinReason = C.ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP
-	JoinReasonECAPNestedLoopFallback    JoinReason = C.ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK
-	JoinReasonGuideBroadcast            JoinReason = C.ECAP_JOIN_REASON_GUIDE_BROADCAST
-	JoinReasonGuideShuffleHash          JoinReason = C.ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH
+	// JoinReasonHintBroadcastHash is ECAP_JOIN_REASON_HINT_BROADCAST_HASH.
+	JoinReasonHintBroadcastHash JoinReason = 1
+	// JoinReasonHintSortMerge is ECAP_JOIN_REASON_HINT_SORT_MERGE.
+	JoinReasonHintSortMerge JoinReason = 2
+	// JoinReasonHintShuffleHash is ECAP_JOIN_REASON_HINT_SHUFFLE_HASH.
+	JoinReasonHintShuffleHash JoinReason = 3
+	// JoinReasonHintCartesian is ECAP_JOIN_REASON_HINT_CARTESIAN.
+	JoinReasonHintCartesian JoinReason = 4
+	// JoinReasonBroadcastBySize is ECAP_JOIN_REASON_BROADCAST_BY_SIZE.
+	JoinReasonBroadcastBySize JoinReason = 5
+	// JoinReasonShuffleHashBySize is ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE.
+	JoinReasonShuffleHashBySize JoinReason = 6
+	// JoinReasonSortMergeSortable is ECAP_JOIN_REASON_SORT_MERGE_SORTABLE.
+	JoinReasonSortMergeSortable JoinReason = 7
+	// JoinReasonCartesianInnerLike is ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE.
+	JoinReasonCartesianInnerLike JoinReason = 8
+	// JoinReasonNestedLoopFallback is ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK.
+	JoinReasonNestedLoopFallback JoinReason = 9
+	// JoinReasonHintBroadcastNestedLoop is ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP.
+	JoinReasonHintBroadcastNestedLoop JoinReason = 10
+	// JoinReasonBroadcastNestedLoopBySize is ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE.
+	JoinReasonBroadcastNestedLoopBySize JoinReason = 11
+	// JoinReasonECAPBroadcast is ECAP_JOIN_REASON_ECAP_BROADCAST.
+	JoinReasonECAPBroadcast JoinReason = 20
+	// JoinReasonECAPShuffleHash is ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH.
+	JoinReasonECAPShuffleHash JoinReason = 21
+	// JoinReasonECAPSortMerge is ECAP_JOIN_REASON_ECAP_SORT_MERGE.
+	JoinReasonECAPSortMerge JoinReason = 22
+	// JoinReasonECAPShuffleHashUnsortable is ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE.
+	JoinReasonECAPShuffleHashUnsortable JoinReason = 23
+	// JoinReasonECAPCartesian is ECAP_JOIN_REASON_ECAP_CARTESIAN.
+	JoinReasonECAPCartesian JoinReason = 24
+	// JoinReasonECAPBroadcastNestedLoop is ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP.
+	JoinReasonECAPBroadcastNestedLoop JoinReason = 25
+	// JoinReasonECAPNestedLoopFallback is ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK.
+	JoinReasonECAPNestedLoopFallback JoinReason = 26
+	// JoinReasonGuideBroadcast is ECAP_JOIN_REASON_GUIDE_BROADCAST.
+	JoinReasonGuideBroadcast JoinReason = 30
+	// JoinReasonGuideShuffleHash is ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH.
+	JoinReasonGuideShuffleHash JoinReason = 31
 )
 
 // String names the reason, e.g. "broadcast-by-size"
@@ -195,13 +235,20 @@ func ParseJoinReason(name string) (JoinReason, error) {
 type JoinHintIgnored int32
 
 const (
-	JoinHintUsed                  JoinHintIgnored = C.ECAP_JOIN_HINT_USED
-	JoinHintIgnoredBuildSide      JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_BUILD_SIDE
-	JoinHintIgnoredNotSortable    JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_NOT_SORTABLE
-	JoinHintIgnoredNotInnerLike   JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_NOT_INNER_LIKE
-	JoinHintIgnoredNoEquiKeys     JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS
-	JoinHintIgnoredOverridden     JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_OVERRIDDEN
-	JoinHintIgnoredOtherSideBuilt JoinHintIgnored = C.ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT
+	// JoinHintUsed is ECAP_JOIN_HINT_USED.
+	JoinHintUsed JoinHintIgnored = 0
+	// JoinHintIgnoredBuildSide is ECAP_JOIN_HINT_IGNORED_BUILD_SIDE.
+	JoinHintIgnoredBuildSide JoinHintIgnored = 1
+	// JoinHintIgnoredNotSortable is ECAP_JOIN_HINT_IGNORED_NOT_SORTABLE.
+	JoinHintIgnoredNotSortable JoinHintIgnored = 2
+	// JoinHintIgnoredNotInnerLike is ECAP_JOIN_HINT_IGNORED_NOT_INNER_LIKE.
+	JoinHintIgnoredNotInnerLike JoinHintIgnored = 3
+	// JoinHintIgnoredNoEquiKeys is ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS.
+	JoinHintIgnoredNoEquiKeys JoinHintIgnored = 4
+	// JoinHintIgnoredOverridden is ECAP_JOIN_HINT_IGNORED_OVERRIDDEN.
+	JoinHintIgnoredOverridden JoinHintIgnored = 5
+	// JoinHintIgnoredOtherSideBuilt is ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT.
+	JoinHintIgnoredOtherSideBuilt JoinHintIgnored = 6
 )
 
 // String names why a hint is ignored ("used" when it is not;
@@ -224,11 +271,16 @@ func ParseJoinHintIgnored(name string) (JoinHintIgnored, error) {
 type JoinText int32
 
 const (
-	JoinTextRecommendation      JoinText = C.ECAP_JOIN_TEXT_RECOMMENDATION
-	JoinTextStrategy            JoinText = C.ECAP_JOIN_TEXT_STRATEGY
-	JoinTextHints               JoinText = C.ECAP_JOIN_TEXT_HINTS
-	JoinTextWarnings            JoinText = C.ECAP_JOIN_TEXT_WARNINGS
-	JoinTextRecommendedWarnings JoinText = C.ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS
+	// JoinTextRecommendation is ECAP_JOIN_TEXT_RECOMMENDATION.
+	JoinTextRecommendation JoinText = 1
+	// JoinTextStrategy is ECAP_JOIN_TEXT_STRATEGY.
+	JoinTextStrategy JoinText = 2
+	// JoinTextHints is ECAP_JOIN_TEXT_HINTS.
+	JoinTextHints JoinText = 3
+	// JoinTextWarnings is ECAP_JOIN_TEXT_WARNINGS.
+	JoinTextWarnings JoinText = 4
+	// JoinTextRecommendedWarnings is ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS.
+	JoinTextRecommendedWarnings JoinText = 5
 )
 
 // String is "recommendation", "strategy", "hints", "warnings" or
@@ -249,11 +301,16 @@ func ParseJoinText(name string) (JoinText, error) {
 type JoinWarnings int32
 
 const (
-	JoinWarnBroadcastBytesLimit JoinWarnings = C.ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT // >= 8 GiB
-	JoinWarnBroadcastRowsLimit  JoinWarnings = C.ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT  // rows over the limit
-	JoinWarnNestedLoopOOM       JoinWarnings = C.ECAP_JOIN_WARN_NESTED_LOOP_OOM       // BNLJ may OOM
-	JoinWarnShuffleHashMemory   JoinWarnings = C.ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY   // build > task memory
-	JoinWarnHintIgnored         JoinWarnings = C.ECAP_JOIN_WARN_HINT_IGNORED          // written hint ignored
+	// JoinWarnBroadcastBytesLimit is ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT: >= 8 GiB.
+	JoinWarnBroadcastBytesLimit JoinWarnings = 1
+	// JoinWarnBroadcastRowsLimit is ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT: rows over the limit.
+	JoinWarnBroadcastRowsLimit JoinWarnings = 2
+	// JoinWarnNestedLoopOOM is ECAP_JOIN_WARN_NESTED_LOOP_OOM: BNLJ may OOM.
+	JoinWarnNestedLoopOOM JoinWarnings = 4
+	// JoinWarnShuffleHashMemory is ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY: build > task memory.
+	JoinWarnShuffleHashMemory JoinWarnings = 8
+	// JoinWarnHintIgnored is ECAP_JOIN_WARN_HINT_IGNORED: written hint ignored.
+	JoinWarnHintIgnored JoinWarnings = 16
 )
 
 // Has reports whether every bit of w2 is set.
@@ -286,9 +343,12 @@ func ParseJoinWarning(name string) (JoinWarnings, error) {
 
 // Spark's hard broadcast limits (BroadcastExchangeExec).
 const (
-	JoinMaxBroadcastBytes    = C.ECAP_JOIN_MAX_BROADCAST_BYTES
-	JoinMaxBroadcastRowsHash = C.ECAP_JOIN_MAX_BROADCAST_ROWS_HASH
-	JoinMaxBroadcastRowsLong = C.ECAP_JOIN_MAX_BROADCAST_ROWS_LONG
+	// JoinMaxBroadcastBytes is ECAP_JOIN_MAX_BROADCAST_BYTES.
+	JoinMaxBroadcastBytes = 8589934592
+	// JoinMaxBroadcastRowsHash is ECAP_JOIN_MAX_BROADCAST_ROWS_HASH.
+	JoinMaxBroadcastRowsHash = 357913941
+	// JoinMaxBroadcastRowsLong is ECAP_JOIN_MAX_BROADCAST_ROWS_LONG.
+	JoinMaxBroadcastRowsLong = 512000000
 )
 
 // JoinInput describes one join (struct ecap_join_in).  Zero means "not
