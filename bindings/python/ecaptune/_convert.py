@@ -107,7 +107,10 @@ class Record:
         raw = d.get("_raw_")
         if raw is None or name.startswith("__"):
             raise AttributeError(name)
-        t, getters = raw
+        t, getters = raw[0], raw[1]
+        if len(raw) == 3:  # the lean path's struct, unpacked when first read
+            t = raw[2](t)
+            d["_raw_"] = (t, getters)
         g = getters.get(name)
         if g is None:
             raise AttributeError(name)
@@ -624,7 +627,9 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
 
     def read(s: ctypes.Structure) -> _R:
         o: _R = new(rec_cls)
-        o.__dict__["_raw_"] = (unpack(s), g)  # type: ignore[misc]
+        # the fresh output struct is the record's own: unpacked (by
+        # __getattr__) only when a field is first read
+        o.__dict__["_raw_"] = (s, g, unpack)  # type: ignore[misc]
         return o
 
     env: Dict[str, Any] = {
