@@ -557,7 +557,7 @@ class Property(NamedTuple):
 def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
                  fmt: str) -> str:
     """The source of ``run(policy, a0, a1, ...)``: packs the input with one
-    struct.pack_into over the whole struct (the fields not in ``names``
+    struct.pack over the whole struct (the fields not in ``names``
     as zero constants), calls, and returns the record over the unpacked
     output.  Only field names and sizes go into it."""
     m = _meta(in_cls)
@@ -578,12 +578,11 @@ def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
             exprs.append(a)
     lines = [f"def run(policy, {params}):"] + body + [
         "if inp is None:",
-        "    inp = _new()",
         "    try:",
-        f"        _pack_into(inp, 0, {', '.join(exprs)})",
+        f"        inp = _from(_pack({', '.join(exprs)}))",
         "    except (_error, TypeError):",
         f"        inp = _slow({params})",
-        "out = _out(_out_sz)",
+        "out = _out(_out_zero)",
         "try:",
         "    err = _tls.err",
         "except AttributeError:",
@@ -633,9 +632,10 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
         return o
 
     env: Dict[str, Any] = {
-        "_new": in_cls, "_sz": m.sz, "_slow": slow,
-        "_pack_into": struct.Struct(fmt).pack_into, "_error": struct.error,
-        "_out": out_cls, "_out_sz": ctypes.sizeof(out_cls),
+        "_from": in_cls.from_buffer_copy, "_sz": m.sz, "_slow": slow,
+        "_pack": struct.Struct(fmt).pack, "_error": struct.error,
+        "_out": out_cls.from_buffer_copy,
+        "_out_zero": bytes(S.new_struct(out_cls)),
         "_tls": _lib._tls, "_error_struct": _lib.error_struct,
         "_f": _lib.FUNCS.get(name) or _lib.bind(name, None, ()),
         "_error_from": _lib.error_from,
