@@ -555,7 +555,7 @@ class Property(NamedTuple):
 # ---- the lean advisor path (issue 13): one generated function per family
 
 def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
-                 fmt: str) -> str:
+                 enums: Mapping[str, Any]) -> str:
     """The source of ``run(policy, a0, a1, ...)``: packs the input with one
     struct.pack over the whole struct (the fields not in ``names``
     as zero constants), calls, and returns the record over the unpacked
@@ -564,6 +564,10 @@ def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
     arg = {n: f"a{i}" for i, n in enumerate(names)}
     params = ", ".join(arg.values())
     body, exprs = ["inp = None"], ["_sz"]
+    for name in enums:  # an IntEnum, a bool or a name: enum_value's int
+        a = arg[name]
+        body += [f"if {a}.__class__ is not int:",
+                 f"    {a} = _enum_value({a}, *_enums[{name!r}])"]
     for name, _ in in_cls._fields_[1:]:  # type: ignore[attr-defined]
         a = arg.get(name)
         if a is None:
@@ -600,11 +604,16 @@ def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
 
 def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
                  names: Sequence[str], out_cls: Type[ctypes.Structure],
-                 rec_cls: Type[_R]) -> Callable[..., _R]:
+                 rec_cls: Type[_R],
+                 enums: Optional[Mapping[str, Tuple[Any, ...]]] = None
+                 ) -> Callable[..., _R]:
     """``run(policy, *values)``: the C advisor ``name`` called as
     Policy._call calls it (under the policy's lock, the same errors) with
     an input built from ``values`` (in the order of ``names``) and a fresh
-    output, read into ``rec_cls`` as :func:`from_struct` does.  Everything
+    output, read into ``rec_cls`` as :func:`from_struct` does.  ``enums``
+    maps an enum input to :func:`enum_value`'s other arguments (the
+    IntEnum class and the ``*_from_string`` function, if any): a value
+    that is not a plain int goes through it.  Everything
     that does not change between calls (a specialised packer, the bound
     function, the record's getters) is made here once, so a call does no
     dict, loop or name lookup of its own.  A value the packer refuses
@@ -638,8 +647,9 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
         "_out_zero": bytes(S.new_struct(out_cls)),
         "_tls": _lib._tls, "_error_struct": _lib.error_struct,
         "_f": _lib.FUNCS.get(name) or _lib.bind(name, None, ()),
-        "_error_from": _lib.error_from,
+        "_error_from": _lib.error_from, "_enum_value": enum_value,
+        "_enums": enums or {},
         "_read": read if g and unpack and not eager
         else (lambda s: from_struct(s, rec_cls))}
-    exec(_lean_source(in_cls, names, fmt), env)
+    exec(_lean_source(in_cls, names, enums or {}), env)
     return env["run"]  # type: ignore[no-any-return]

@@ -220,8 +220,6 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
     than cache.min_memory_share_ratio would be in memory, naming the
     alternative.
     """
-    if api.__class__ is not int:
-        api = enum_value(api, SparkApi)
     return _advise(policy, deserialized_size_bytes, serialized_size_bytes,
                    deserialized_size_factor, partition_count, reuse_count,
                    storage_memory_bytes, executor_count, executor_heap_bytes,
@@ -236,7 +234,7 @@ _advise = lean_advisor(
      "storage_memory_bytes", "executor_count", "executor_heap_bytes", "api",
      "replicated", "storage_format_size_bytes", "columnar_size_bytes",
      "computed_with_shuffle"),
-    S.CacheOutStruct, CacheAdvice)
+    S.CacheOutStruct, CacheAdvice, {"api": (SparkApi,)})
 
 
 def storage_level_flags(level: Union[StorageLevel, int, str],

@@ -233,12 +233,6 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
     peak_transactions_per_day: ecap-1: the day whose busiest hour sizes
         vCPUs and IOPS (a seasonal peak); 0 = transactions_per_day.
     """
-    if workload.__class__ is not int:
-        workload = enum_value(workload, DatabaseWorkload,
-                              "ecap_database_workload_from_string")
-    if storage_type.__class__ is not int:
-        storage_type = enum_value(storage_type, DatabaseStorage,
-                                  "ecap_database_storage_from_string")
     return _advise(policy, transactions_per_day, peak_transactions_per_day,
                    retention_days, max_connections_count, postgres_version,
                    app_instance_count, workload, storage_type)
@@ -249,7 +243,9 @@ _advise = lean_advisor(
     ("transactions_per_day", "peak_transactions_per_day", "retention_days",
      "max_connections_count", "postgres_version", "app_instance_count",
      "workload", "storage_type"),
-    S.DatabaseOutStruct, DatabaseAdvice)
+    S.DatabaseOutStruct, DatabaseAdvice,
+    {"workload": (DatabaseWorkload, "ecap_database_workload_from_string"),
+     "storage_type": (DatabaseStorage, "ecap_database_storage_from_string")})
 
 
 def advise_database_shape(policy: Policy, *, memory_gb: float, vcpu_count: int,

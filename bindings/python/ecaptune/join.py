@@ -13,7 +13,7 @@ import enum
 from typing import Optional, Union
 
 from . import _structs as S
-from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
+from ._convert import (Record, enum_from_string, enum_to_string,
                        lean_advisor,
                        explain_record)
 from .enums import CEnum, Model
@@ -316,18 +316,6 @@ def advise_join(policy: Policy, *, join_type: EnumArg = 0,
 
     An unknown enum value or name raises UnknownEnumError.
     """
-    if join_type.__class__ is not int:
-        join_type = enum_value(join_type, JoinType,
-                               "ecap_join_type_from_string")
-    if left_hint.__class__ is not int:
-        left_hint = enum_value(left_hint, JoinHint,
-                               "ecap_join_hint_from_string")
-    if right_hint.__class__ is not int:
-        right_hint = enum_value(right_hint, JoinHint,
-                                "ecap_join_hint_from_string")
-    if guide_small_side.__class__ is not int:
-        guide_small_side = enum_value(guide_small_side, JoinBuildSide,
-                                      "ecap_join_build_side_from_string")
     return _advise(policy, join_type, no_equi_keys, keys_not_sortable,
                    single_bigint_key, left_size_bytes, right_size_bytes,
                    left_row_count, right_row_count, left_hint, right_hint,
@@ -346,7 +334,11 @@ _advise = lean_advisor(
      "spark_version_major", "spark_version_minor", "guide_small_side",
      "executor_cores_count", "executor_heap_bytes",
      "execution_memory_bytes"),
-    S.JoinOutStruct, JoinAdvice)
+    S.JoinOutStruct, JoinAdvice,
+    {"join_type": (JoinType, "ecap_join_type_from_string"),
+     "left_hint": (JoinHint, "ecap_join_hint_from_string"),
+     "right_hint": (JoinHint, "ecap_join_hint_from_string"),
+     "guide_small_side": (JoinBuildSide, "ecap_join_build_side_from_string")})
 
 
 def join_type_to_string(join_type: Union[JoinType, int]) -> Optional[str]:
