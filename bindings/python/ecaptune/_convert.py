@@ -651,5 +651,7 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
         "_enums": enums or {},
         "_read": read if g and unpack and not eager
         else (lambda s: from_struct(s, rec_cls))}
-    exec(_lean_source(in_cls, names, enums or {}), env)
+    # a traceback through it names the C function
+    exec(compile(_lean_source(in_cls, names, enums or {}),
+                 f"<ecaptune lean {name}>", "exec"), env)
     return env["run"]  # type: ignore[no-any-return]
