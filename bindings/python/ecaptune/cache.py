@@ -14,7 +14,7 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
-                       explain_record, from_struct, to_struct)
+                       explain_record, from_struct, lean_advisor)
 from . import _lib
 from .enums import CEnum, Model
 from .policy import Policy
@@ -220,21 +220,21 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
     than cache.min_memory_share_ratio would be in memory, naming the
     alternative.
     """
-    inp = to_struct(S.CacheInStruct, dict(
-        deserialized_size_bytes=deserialized_size_bytes,
-        serialized_size_bytes=serialized_size_bytes,
-        deserialized_size_factor=deserialized_size_factor,
-        partition_count=partition_count, reuse_count=reuse_count,
-        storage_memory_bytes=storage_memory_bytes,
-        executor_count=executor_count,
-        executor_heap_bytes=executor_heap_bytes,
-        api=enum_value(api, SparkApi), replicated=replicated,
-        storage_format_size_bytes=storage_format_size_bytes,
-        columnar_size_bytes=columnar_size_bytes,
-        computed_with_shuffle=computed_with_shuffle))
-    out = S.new_struct(S.CacheOutStruct)
-    policy._call("ecap_cache_advise", inp, out)
-    return from_struct(out, CacheAdvice)
+    return _advise(policy, deserialized_size_bytes, serialized_size_bytes,
+                   deserialized_size_factor, partition_count, reuse_count,
+                   storage_memory_bytes, executor_count, executor_heap_bytes,
+                   api, replicated, storage_format_size_bytes,
+                   columnar_size_bytes, computed_with_shuffle)
+
+
+_advise = lean_advisor(
+    "ecap_cache_advise", S.CacheInStruct,
+    ("deserialized_size_bytes", "serialized_size_bytes",
+     "deserialized_size_factor", "partition_count", "reuse_count",
+     "storage_memory_bytes", "executor_count", "executor_heap_bytes", "api",
+     "replicated", "storage_format_size_bytes", "columnar_size_bytes",
+     "computed_with_shuffle"),
+    S.CacheOutStruct, CacheAdvice, {"api": (SparkApi,)})
 
 
 def storage_level_flags(level: Union[StorageLevel, int, str],

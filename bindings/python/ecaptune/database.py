@@ -21,7 +21,8 @@ from . import _lib
 from . import _structs as S
 from ._convert import (Property, Record, call_with_array, call_with_properties,
                        enum_from_string, enum_to_string, enum_value,
-                       from_struct, struct_from_record, to_struct)
+                       from_struct, lean_advisor, struct_from_record,
+                       to_struct)
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -232,17 +233,19 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
     peak_transactions_per_day: ecap-1: the day whose busiest hour sizes
         vCPUs and IOPS (a seasonal peak); 0 = transactions_per_day.
     """
-    inp = to_struct(S.DatabaseInStruct, dict(
-        transactions_per_day=transactions_per_day,
-        peak_transactions_per_day=peak_transactions_per_day,
-        retention_days=retention_days,
-        max_connections_count=max_connections_count,
-        postgres_version=postgres_version,
-        app_instance_count=app_instance_count,
-        **_workload_inputs(workload, storage_type)))
-    out = S.new_struct(S.DatabaseOutStruct)
-    policy._call("ecap_database_advise", inp, out)
-    return from_struct(out, DatabaseAdvice)
+    return _advise(policy, transactions_per_day, peak_transactions_per_day,
+                   retention_days, max_connections_count, postgres_version,
+                   app_instance_count, workload, storage_type)
+
+
+_advise = lean_advisor(
+    "ecap_database_advise", S.DatabaseInStruct,
+    ("transactions_per_day", "peak_transactions_per_day", "retention_days",
+     "max_connections_count", "postgres_version", "app_instance_count",
+     "workload", "storage_type"),
+    S.DatabaseOutStruct, DatabaseAdvice,
+    {"workload": (DatabaseWorkload, "ecap_database_workload_from_string"),
+     "storage_type": (DatabaseStorage, "ecap_database_storage_from_string")})
 
 
 def advise_database_shape(policy: Policy, *, memory_gb: float, vcpu_count: int,

@@ -19,8 +19,8 @@ from typing import List, Optional, Union
 from . import _lib
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties,
-                       enum_from_string, enum_to_string, enum_value,
-                       from_struct, struct_from_record, to_struct)
+                       enum_from_string, enum_to_string,
+                       from_struct, lean_advisor, struct_from_record)
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -258,24 +258,22 @@ def advise_executors(policy: Policy, *, daily_data_gb: float,
     runs_per_day_count: ecap-1 runs a day sharing the volume; 0 = 1.
     partition_size_mb: ecap-1 data a task holds; 0 = policy (128).
     """
-    inp = to_struct(S.ExecutorInStruct, dict(
-        daily_data_gb=daily_data_gb,
-        processing_window_hours=processing_window_hours,
-        platform=enum_value(platform, SparkPlatform,
-                            "ecap_spark_platform_from_string"),
-        overhead_factor=overhead_factor,
-        max_executor_count=max_executor_count,
-        executor_core_count=executor_core_count,
-        node_type=node_type,
-        node_vcpu_count=node_vcpu_count, node_memory_gb=node_memory_gb,
-        node_yarn_memory_gb=node_yarn_memory_gb,
-        node_price_usd_per_hour=node_price_usd_per_hour,
-        node_max_pod_count=node_max_pod_count,
-        runs_per_day_count=runs_per_day_count,
-        partition_size_mb=partition_size_mb))
-    out = S.new_struct(S.ExecutorOutStruct)
-    policy._call("ecap_executor_advise", inp, out)
-    return from_struct(out, ExecutorAdvice)
+    return _advise(policy, daily_data_gb, processing_window_hours, platform,
+                   overhead_factor, max_executor_count, executor_core_count,
+                   node_type, node_vcpu_count, node_memory_gb,
+                   node_yarn_memory_gb, node_price_usd_per_hour,
+                   node_max_pod_count, runs_per_day_count, partition_size_mb)
+
+
+_advise = lean_advisor(
+    "ecap_executor_advise", S.ExecutorInStruct,
+    ("daily_data_gb", "processing_window_hours", "platform",
+     "overhead_factor", "max_executor_count", "executor_core_count",
+     "node_type", "node_vcpu_count", "node_memory_gb", "node_yarn_memory_gb",
+     "node_price_usd_per_hour", "node_max_pod_count", "runs_per_day_count",
+     "partition_size_mb"),
+    S.ExecutorOutStruct, ExecutorAdvice,
+    {"platform": (SparkPlatform, "ecap_spark_platform_from_string")})
 
 
 def executor_explain(advice: ExecutorAdvice) -> str:

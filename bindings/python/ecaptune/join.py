@@ -13,8 +13,9 @@ import enum
 from typing import Optional, Union
 
 from . import _structs as S
-from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
-                       explain_record, from_struct, to_struct)
+from ._convert import (Record, enum_from_string, enum_to_string,
+                       lean_advisor,
+                       explain_record)
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -315,27 +316,29 @@ def advise_join(policy: Policy, *, join_type: EnumArg = 0,
 
     An unknown enum value or name raises UnknownEnumError.
     """
-    values = dict(
-        join_type=enum_value(join_type, JoinType, "ecap_join_type_from_string"),
-        no_equi_keys=no_equi_keys, keys_not_sortable=keys_not_sortable,
-        single_bigint_key=single_bigint_key, left_size_bytes=left_size_bytes,
-        right_size_bytes=right_size_bytes, left_row_count=left_row_count,
-        right_row_count=right_row_count,
-        left_hint=enum_value(left_hint, JoinHint, "ecap_join_hint_from_string"),
-        right_hint=enum_value(right_hint, JoinHint, "ecap_join_hint_from_string"),
-        broadcast_threshold_bytes=broadcast_threshold_bytes,
-        shuffle_partitions_count=shuffle_partitions_count,
-        spark_version_major=spark_version_major,
-        spark_version_minor=spark_version_minor,
-        guide_small_side=enum_value(guide_small_side, JoinBuildSide,
-                                    "ecap_join_build_side_from_string"),
-        executor_cores_count=executor_cores_count,
-        executor_heap_bytes=executor_heap_bytes,
-        execution_memory_bytes=execution_memory_bytes)
-    inp = to_struct(S.JoinInStruct, values)
-    out = S.new_struct(S.JoinOutStruct)
-    policy._call("ecap_join_advise", inp, out)
-    return from_struct(out, JoinAdvice)
+    return _advise(policy, join_type, no_equi_keys, keys_not_sortable,
+                   single_bigint_key, left_size_bytes, right_size_bytes,
+                   left_row_count, right_row_count, left_hint, right_hint,
+                   broadcast_threshold_bytes, shuffle_partitions_count,
+                   spark_version_major, spark_version_minor,
+                   guide_small_side, executor_cores_count,
+                   executor_heap_bytes, execution_memory_bytes)
+
+
+_advise = lean_advisor(
+    "ecap_join_advise", S.JoinInStruct,
+    ("join_type", "no_equi_keys", "keys_not_sortable", "single_bigint_key",
+     "left_size_bytes", "right_size_bytes", "left_row_count",
+     "right_row_count", "left_hint", "right_hint",
+     "broadcast_threshold_bytes", "shuffle_partitions_count",
+     "spark_version_major", "spark_version_minor", "guide_small_side",
+     "executor_cores_count", "executor_heap_bytes",
+     "execution_memory_bytes"),
+    S.JoinOutStruct, JoinAdvice,
+    {"join_type": (JoinType, "ecap_join_type_from_string"),
+     "left_hint": (JoinHint, "ecap_join_hint_from_string"),
+     "right_hint": (JoinHint, "ecap_join_hint_from_string"),
+     "guide_small_side": (JoinBuildSide, "ecap_join_build_side_from_string")})
 
 
 def join_type_to_string(join_type: Union[JoinType, int]) -> Optional[str]:

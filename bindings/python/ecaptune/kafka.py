@@ -8,14 +8,13 @@ from the policy's kafka-broker catalog).  See ecap_kafka_advise(3).  GB are
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import enum
 from typing import Optional, Union
 
-from . import _lib
 from . import _structs as S
-from ._convert import Record, enum_from_string, enum_to_string, from_struct, to_struct
+from ._convert import (Record, enum_from_string, enum_to_string,
+                       explain_record, lean_advisor)
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -27,8 +26,6 @@ __all__ = ["KafkaReason", "KafkaAdvice", "KAFKA_MAX_EVENTS_PER_SECOND",
 KAFKA_MAX_EVENTS_PER_SECOND: float = 1e10
 #: ECAP_KAFKA_MAX_INGRESS_MB_PER_SECOND: the largest ingress accepted, MB/s.
 KAFKA_MAX_INGRESS_MB_PER_SECOND: float = 1e7
-#: ECAP_EXPLAIN_MAX: a buffer this large always holds an explanation.
-_EXPLAIN_MAX = 512
 
 
 class KafkaReason(CEnum):
@@ -121,11 +118,7 @@ class KafkaAdvice(Record):
     def reason_text(self) -> str:
         """One sentence naming the size, the limit and numbers that
         decided, and the cost (ecap_kafka_explain), written on demand."""
-        raw = S.KafkaOutStruct.from_buffer_copy(
-            object.__getattribute__(self, "_raw"))
-        buf = ctypes.create_string_buffer(_EXPLAIN_MAX)
-        _lib.check("ecap_kafka_explain", ctypes.byref(raw), buf, len(buf))
-        return buf.value.decode()
+        return explain_record("ecap_kafka_explain", S.KafkaOutStruct, self)
 
 
 def advise_kafka(policy: Policy, *, events_per_second: float = 0.0,
@@ -159,26 +152,24 @@ def advise_kafka(policy: Policy, *, events_per_second: float = 0.0,
         override every catalog entry's limit; 0 = the entry's.  ecap-1.
     instance_type: a kafka-broker catalog entry; "" = the cheapest.
     """
-    inp = to_struct(S.KafkaInStruct, dict(
-        events_per_second=events_per_second,
-        peak_events_per_second=peak_events_per_second,
-        peak_factor=peak_factor, event_size_kb=event_size_kb,
-        replication_factor=replication_factor,
-        retention_hours=retention_hours,
-        ingress_mb_per_second=ingress_mb_per_second,
-        peak_ingress_mb_per_second=peak_ingress_mb_per_second,
-        partition_produce_mb_per_second=partition_produce_mb_per_second,
-        partition_consume_mb_per_second=partition_consume_mb_per_second,
-        consumer_count=consumer_count, broker_disk_gb=broker_disk_gb,
-        broker_throughput_mb_per_second=broker_throughput_mb_per_second,
-        max_partition_replicas_per_broker=max_partition_replicas_per_broker,
-        instance_type=instance_type))
-    out = S.new_struct(S.KafkaOutStruct)
-    policy._call("ecap_kafka_advise", inp, out)
-    advice = from_struct(out, KafkaAdvice)
-    # The sentence is written only when asked for (reason_text).
-    object.__setattr__(advice, "_raw", bytes(out))
-    return advice
+    return _advise(policy, events_per_second, peak_events_per_second,
+                   peak_factor, event_size_kb, replication_factor,
+                   retention_hours, ingress_mb_per_second,
+                   peak_ingress_mb_per_second, partition_produce_mb_per_second,
+                   partition_consume_mb_per_second, consumer_count,
+                   broker_disk_gb, broker_throughput_mb_per_second,
+                   max_partition_replicas_per_broker, instance_type)
+
+
+_advise = lean_advisor(
+    "ecap_kafka_advise", S.KafkaInStruct,
+    ("events_per_second", "peak_events_per_second", "peak_factor",
+     "event_size_kb", "replication_factor", "retention_hours",
+     "ingress_mb_per_second", "peak_ingress_mb_per_second",
+     "partition_produce_mb_per_second", "partition_consume_mb_per_second",
+     "consumer_count", "broker_disk_gb", "broker_throughput_mb_per_second",
+     "max_partition_replicas_per_broker", "instance_type"),
+    S.KafkaOutStruct, KafkaAdvice)
 
 
 def kafka_reason_to_string(reason: Union[KafkaReason, int]) -> Optional[str]:

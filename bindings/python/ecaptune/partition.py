@@ -18,6 +18,7 @@ from typing import List, Optional, Sequence, Tuple, Union
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties, enum_from_string,
                        enum_to_string, explain_record, from_struct,
+                       lean_advisor,
                        struct_from_record, to_struct)
 from .enums import CEnum, Model
 from .policy import Policy
@@ -246,6 +247,10 @@ def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
     size, the scan's own count kept, coalesce only to fewer.
     Raises InvalidArgumentError (no size) or RangeError naming the field.
     """
+    if file_sizes_bytes is None:
+        return _advise(policy, data_size_bytes, row_count, avg_row_bytes,
+                       current_partition_count, total_executor_cores,
+                       file_count, file_size_bytes, not files_splittable)
     listing = None
     if file_sizes_bytes is not None:
         listing = _int64_array(file_sizes_bytes)
@@ -263,6 +268,14 @@ def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
     out = S.new_struct(S.PartitionOutStruct)
     policy._call("ecap_partition_advise", inp, out)
     return from_struct(out, PartitionAdvice)
+
+
+_advise = lean_advisor(
+    "ecap_partition_advise", S.PartitionInStruct,
+    ("data_size_bytes", "row_count", "avg_row_bytes",
+     "current_partition_count", "total_executor_cores", "file_count",
+     "file_size_bytes", "files_not_splittable"),
+    S.PartitionOutStruct, PartitionAdvice)
 
 
 def _int64_array(values: Sequence[int]) -> "ctypes.Array[ctypes.c_int64]":
