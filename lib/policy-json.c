@@ -296,7 +296,8 @@ load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
  * (json-check.h): a failure without a message, jansson's out-of-memory
  * code, or a syntax error in text that is well formed, is NOMEM; a
  * document whose strings or numbers are not the source's is NOMEM too
- * (jansson lost a byte of a token it saved).
+ * (jansson lost a byte of a token it saved); text jansson accepts but
+ * that is not well formed is a JSON error.
  */
 static int
 parse(const char *json, size_t len, json_t **root, struct ecap_error *err)
@@ -320,9 +321,15 @@ parse(const char *json, size_t len, json_t **root, struct ecap_error *err)
 				     jerr.column, "line %d, column %d: %s",
 				     jerr.line, jerr.column, jerr.text);
 	}
+	/* jansson took text that is not JSON: it drops a NUL byte it has
+	 * read ahead and ungot ("[1\0]" loads as [1]). */
+	if (!well_formed)
+		return ecap__fail(err, ECAP_ERR_JSON, "json",
+				  "the text is not well-formed JSON (a NUL "
+				  "byte outside a string?)");
 	memset(&tree, 0, sizeof(tree));
 	ecap__json_digest_tree(*root, &tree);
-	if (!well_formed || !ecap__json_digest_equal(&src, &tree))
+	if (!ecap__json_digest_equal(&src, &tree))
 		return ecap__fail(err, ECAP_ERR_NOMEM, "json",
 				  "the JSON parser lost text while short of "
 				  "memory");

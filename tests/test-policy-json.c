@@ -267,6 +267,11 @@ START_TEST(hostile_json)
 		      "partition.target_size_mb");
 	ck_assert_err(load("{\"executor.cores\": -9223372036854775808}"), ECAP_ERR_RANGE, err,
 		      "executor.cores");
+	/* A NUL between tokens: jansson drops it ("[1\0]" loads as [1]);
+	 * the library calls it malformed, not out of memory (fuzz find). */
+	ck_assert_int_eq(ecap_policy_load_json(p, "[1\0]", 4, &err), ECAP_ERR_JSON);
+	ck_assert_int_eq(ecap_policy_load_json(p, "{\"executor.cores\": 4\0}", 22, &err),
+			 ECAP_ERR_JSON);
 	/* Deep nesting: 100000 levels. */
 	n = 100000;
 	big = malloc(2 * n + 1);
