@@ -289,7 +289,7 @@ resolve_columnar(const ecap_policy *p, const struct ecap_cache_in *in,
 		return rc;
 	s->columnar = in->columnar_size_bytes;
 	if (s->columnar == 0 && in->storage_format_size_bytes != 0)
-		s->columnar = (uint64_t)fmin(
+		s->columnar = (uint64_t)ecap__fmin(
 			ceil((double)in->storage_format_size_bytes * factor),
 			(double)MAX_SIZE_BYTES);
 	return ECAP_OK;
@@ -347,7 +347,7 @@ resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
 		s->ser = (uint64_t)ceil((double)s->deser / factor);
 	} else {
 		/* At most 2^60 * 100 < 2^67: clamp to the 1 EiB limit. */
-		s->deser = (uint64_t)fmin(ceil((double)s->ser * factor),
+		s->deser = (uint64_t)ecap__fmin(ceil((double)s->ser * factor),
 					  (double)MAX_SIZE_BYTES);
 	}
 	return ECAP_OK;
@@ -675,7 +675,7 @@ ecap_cache_advise(const ecap_policy *policy, const struct ecap_cache_in *in,
 	ECAP__OUT_ZERO(out, ecap_cache_out);
 	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK)
 		return rc;
-	out->model = ecap_policy_model(policy);
+	out->model = policy->model;
 	out->partition_count = s.partitions;
 	out->reuse_count = in->reuse_count;
 	out->columnar_size_factor =

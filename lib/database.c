@@ -39,7 +39,7 @@ calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 	size_t i = 0;
 
 	c->memory_required_gb =
-		fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
+		ecap__fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
 		     c->data_storage_gb *
 			     ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO));
 	c->storage_gb = trunc(with_buffer);
@@ -131,12 +131,12 @@ largest(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		most = fmax(most, e[i].memory_gb);
-	if ((best = cheapest_fit(e, n, fmin(memory_gb, most), vcpus,
+		most = ecap__fmax(most, e[i].memory_gb);
+	if ((best = cheapest_fit(e, n, ecap__fmin(memory_gb, most), vcpus,
 				 multi_az)) != NULL)
 		return best;
 	for (i = 0; i < n; i++) {
-		if (e[i].memory_gb < fmin(memory_gb, most))
+		if (e[i].memory_gb < ecap__fmin(memory_gb, most))
 			continue;
 		if (best == NULL || e[i].vcpu_count > best->vcpu_count ||
 		    (e[i].vcpu_count == best->vcpu_count &&
@@ -162,7 +162,7 @@ add_replicas(const ecap_policy *p, struct ecap__db_calc *c)
 
 	if (excess <= 0.0)
 		return;
-	replicas = ceil(fmin(excess, reads) / c->vcpus);
+	replicas = ceil(ecap__fmin(excess, reads) / c->vcpus);
 	if (replicas > most) {
 		/* RDS takes at most 15 replicas of one primary. */
 		replicas = most;
@@ -233,7 +233,7 @@ pick_memo(struct ecap__db_memo *m, const struct ecap_catalog_entry *e,
 		else
 			hi = mid;
 	}
-	h = (lo * 131 + (size_t)fmin(vcpus, 1e9)) % ECAP__DB_MEMO_SLOTS;
+	h = (lo * 131 + (size_t)ecap__fmin(vcpus, 1e9)) % ECAP__DB_MEMO_SLOTS;
 	for (probe = 0; probe < ECAP__DB_MEMO_SLOTS; probe++) {
 		struct ecap__db_memo_slot *s =
 			&m->slot[(h + probe) % ECAP__DB_MEMO_SLOTS];
@@ -296,7 +296,7 @@ size_iops(const ecap_policy *p, struct ecap__db_calc *c)
 	c->iops_baseline = c->storage_gb >= large_gb ?
 		(double)ecap__pi(p, ECAP_K_DATABASE_GP3_LARGE_BASELINE_IOPS) :
 		base;
-	c->iops_provisioned = fmax(0.0, c->iops_required - c->iops_baseline);
+	c->iops_provisioned = ecap__fmax(0.0, c->iops_required - c->iops_baseline);
 	if (c->iops_required > (double)ecap__pi(p, ECAP_K_DATABASE_GP3_MAX_IOPS))
 		c->flags |= ECAP_DATABASE_FLAG_IOPS_LIMIT;
 }
@@ -351,7 +351,7 @@ read_policy(const ecap_policy *p, double retention_days, double app_instances,
 {
 	double pools = app_instances * (double)ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE);
 
-	d->hot_days = fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
+	d->hot_days = ecap__fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
 			   retention_days);
 	d->buffer_factor = 1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO);
 	d->min_memory_gb = ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB);
@@ -379,14 +379,14 @@ calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
 	/* The recent days, no more than are kept, with their indexes. */
 	c->working_set_gb = c->daily_storage_gb * d->hot_days;
 	c->memory_required_gb =
-		fmax(d->min_memory_gb, c->working_set_gb / d->cache_share);
+		ecap__fmax(d->min_memory_gb, c->working_set_gb / d->cache_share);
 	c->peak_tps = peak_tx / SECONDS_PER_DAY * d->intraday_peak_factor;
-	c->vcpu_required = fmax(
+	c->vcpu_required = ecap__fmax(
 		1.0,
-		fmax(ceil(c->peak_tps / d->transactions_per_vcpu_second),
+		ecap__fmax(ceil(c->peak_tps / d->transactions_per_vcpu_second),
 		     d->pool_vcpus));
 	c->multi_az = d->multi_az;
-	c->storage_gb = fmax(ceil(with_buffer), d->min_storage_gb);
+	c->storage_gb = ecap__fmax(ceil(with_buffer), d->min_storage_gb);
 	c->storage_limit_gb = d->storage_limit_gb;
 	choose_class(p, d->classes, d->class_count, memo, c, &e);
 	size_iops(p, c);

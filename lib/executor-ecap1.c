@@ -295,7 +295,7 @@ cannot_place(const ecap_policy *p, const struct ecap__exec_args *a,
 		return false;
 	least = node_hour_usd(p, n, a->platform == ECAP_SPARK_PLATFORM_EMR) *
 		(a->run_gb / ((double)n->vcpu_count * tp) + startup) +
-		fmin(pr->usd, pr->large_usd) * startup;
+		ecap__fmin(pr->usd, pr->large_usd) * startup;
 	return least * (1.0 - 1e-9) > second->cost_run;
 }
 
@@ -398,7 +398,7 @@ fill_memory(const ecap_policy *p, const struct ecap__exec_args *a,
 	out->required_memory_gb = (double)out->task_memory_need_bytes /
 		(double)ECAP__GIB * execs * cores;
 	out->total_memory_gb = execs * out->executor_heap_gb;
-	out->memory_shortfall_gb = fmax(0.0, out->required_memory_gb -
+	out->memory_shortfall_gb = ecap__fmax(0.0, out->required_memory_gb -
 		execs * (double)out->memory_unified_bytes / (double)ECAP__GIB);
 	out->total_container_gb = execs *
 		(double)out->executor_container_bytes / (double)ECAP__GIB;

@@ -11,17 +11,6 @@
 #include "spark-memory.h"
 #include "spark-node.h"
 
-/* ResourceProfile.calculateOverHeadMemory:
- * math.max((overheadFactor * executorMemoryMiB).toInt, MEMORY_OVERHEAD_MIN_MIB) */
-uint64_t
-ecap__overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
-{
-	uint64_t over = (uint64_t)(factor * (double)heap_mib);
-	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
-
-	return (double)over < min_over ? (uint64_t)min_over : over;
-}
-
 /* The memory the scheduler grants a container of mib: YARN rounds it up
  * to a multiple of its minimum allocation, Kubernetes grants the request. */
 static uint64_t

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ecaptune.h"
 
@@ -137,6 +138,33 @@ ecap__check_bool(struct ecap_error *err, const char *field, int32_t v)
 	return ecap__check_bool_fail(err, field, v);
 }
 
+/*
+ * fmin and fmax as C99 defines them (a NaN operand yields the other),
+ * inline: the compiler calls libm's for want of one instruction with
+ * their NaN rule, and the advisors call them on every field.  Equal
+ * operands (+0 and -0) give b, as the SSE min/max instructions and
+ * glibc's x86-64 fmin/fmax do.
+ */
+static inline double
+ecap__fmin(double a, double b)
+{
+	if (a != a)
+		return b;
+	if (b != b)
+		return a;
+	return a < b ? a : b;
+}
+
+static inline double
+ecap__fmax(double a, double b)
+{
+	if (a != a)
+		return b;
+	if (b != b)
+		return a;
+	return a > b ? a : b;
+}
+
 /* ---- size-prefixed structs (opts.c) ---- */
 
 /*
@@ -204,8 +232,24 @@ ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
  * the library fills it, keeping sz.
  */
 void ecap__opts_zero_out(void *p, size_t known_sz);
-#define ECAP__OUT_ZERO(p, type) \
-	ecap__opts_zero_out((p), ecap_offsetofend(struct type, type##__last_field))
+/*
+ * A caller of this build (sz is the struct's sizeof) takes the inline
+ * path: a memset of a size known at compile time, which the compiler
+ * turns into a few stores (or one call for the large structs).
+ */
+static inline void
+ecap__opts_zero_out_full(void *p, size_t known_sz, size_t full_sz)
+{
+	if (ECAP__LIKELY(*(const size_t *)p == full_sz))
+		memset((unsigned char *)p + sizeof(size_t), 0,
+		       known_sz - sizeof(size_t));
+	else
+		ecap__opts_zero_out(p, known_sz);
+}
+#define ECAP__OUT_ZERO(p, type)                                           \
+	ecap__opts_zero_out_full((p),                                     \
+			 ecap_offsetofend(struct type, type##__last_field), \
+			 sizeof(struct type))
 
 /*
  * Caller arrays of size-prefixed structs (properties, projected years):
@@ -517,9 +561,34 @@ int ecap__policy_check(const ecap_policy *p, int changed,
  * it comes from the call or from the policy.  The message names the field
  * and the key.
  */
-int ecap__check_override_double(struct ecap_error *err, const char *field,
-				double v, int id);
-int ecap__check_override_int64(struct ecap_error *err, const char *field,
-			       int64_t v, int id);
+int ecap__check_override_double_fail(struct ecap_error *err,
+				     const char *field, double v, int id);
+int ecap__check_override_int64_fail(struct ecap_error *err,
+				    const char *field, int64_t v, int id);
+
+/* The passing test inline (0, or within the key's range and finite); the
+ * message is formatted out of line, only on failure. */
+static inline int
+ecap__check_override_double(struct ecap_error *err, const char *field,
+			    double v, int id)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+
+	if (ECAP__LIKELY(v == 0.0 || (v >= k->min_d && v <= k->max_d &&
+				      v - v == 0.0 && v > 0.0)))
+		return ECAP_OK;
+	return ecap__check_override_double_fail(err, field, v, id);
+}
+
+static inline int
+ecap__check_override_int64(struct ecap_error *err, const char *field,
+			   int64_t v, int id)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+
+	if (ECAP__LIKELY(v == 0 || (v >= k->min_i && v <= k->max_i)))
+		return ECAP_OK;
+	return ecap__check_override_int64_fail(err, field, v, id);
+}
 
 #endif /* ECAP_INTERNAL_H */

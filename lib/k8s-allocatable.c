@@ -20,10 +20,10 @@ ecap__k8s_reserved_vcpu(int64_t vcpus)
 {
 	double v = (double)vcpus, r = 0.0;
 
-	r += 0.06 * fmin(v, 1.0);
-	r += 0.01 * fmin(fmax(v - 1.0, 0.0), 1.0);
-	r += 0.005 * fmin(fmax(v - 2.0, 0.0), 2.0);
-	r += 0.0025 * fmax(v - 4.0, 0.0);
+	r += 0.06 * ecap__fmin(v, 1.0);
+	r += 0.01 * ecap__fmin(ecap__fmax(v - 1.0, 0.0), 1.0);
+	r += 0.005 * ecap__fmin(ecap__fmax(v - 2.0, 0.0), 2.0);
+	r += 0.0025 * ecap__fmax(v - 4.0, 0.0);
 	return r;
 }
 

@@ -65,9 +65,9 @@ size_topic(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	c->daily_storage_gb = a->ingress_mb_per_second * 86400.0 * rf / 1024.0;
 	/* Confluent (Jun Rao): at least max(t/p, t/c) partitions. */
 	c->partitions_by_throughput =
-		fmax(ceil(t / a->partition_produce_mb_per_second),
+		ecap__fmax(ceil(t / a->partition_produce_mb_per_second),
 		     ceil(t / a->partition_consume_mb_per_second));
-	c->partitions = fmax(fmax(c->partitions_by_throughput, a->consumers),
+	c->partitions = ecap__fmax(ecap__fmax(c->partitions_by_throughput, a->consumers),
 			     k->min_partitions);
 	/* Retained bytes: the average rate over the whole retention. */
 	c->data_storage_gb = a->ingress_mb_per_second * a->retention_hours *
@@ -75,14 +75,14 @@ size_topic(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	/* Only closed segments are deleted: one open segment per replica,
 	 * which rolls at segment.bytes or after log.roll.hours, whichever
 	 * comes first; a quiet partition never fills a 1 GiB segment. */
-	segment_gb = fmin(k->segment_gb,
+	segment_gb = ecap__fmin(k->segment_gb,
 			  a->ingress_mb_per_second / c->partitions *
 				  k->roll_hours * 3600.0 / 1024.0);
 	c->segment_allowance_gb = c->partitions * rf * segment_gb;
 	c->total_storage_gb =
 		(c->data_storage_gb + c->segment_allowance_gb) *
 		k->buffer_factor;
-	c->brokers_minimum = fmax(k->min_brokers, rf);
+	c->brokers_minimum = ecap__fmax(k->min_brokers, rf);
 }
 
 /* The brokers of size e that every limit allows, and their cost. */
@@ -128,7 +128,7 @@ fit_size(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	/* MSK spreads brokers evenly over the zones. */
 	f->brokers = ceil(n / az) * az;
 	/* Every broker gets the same volume, at least MSK's 1 GiB. */
-	f->per_broker_gb = fmax(1.0, ceil(c->total_storage_gb / f->brokers));
+	f->per_broker_gb = ecap__fmax(1.0, ceil(c->total_storage_gb / f->brokers));
 	f->broker_cost = f->brokers * e->price_usd_per_hour * hours;
 	f->storage_cost = f->brokers * f->per_broker_gb *
 			  e->storage_usd_per_gb_month;

@@ -54,11 +54,11 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 			      a->replication_factor / 1024.0 / 1024.0;
 	c->data_storage_gb = c->daily_storage_gb * (a->retention_hours / 24.0);
 	c->total_storage_gb = c->data_storage_gb;
-	c->partitions = fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS),
+	c->partitions = ecap__fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS),
 			     trunc(c->daily_storage_gb * 1024.0 /
 				   ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY)));
 	by_partitions = trunc(c->partitions / per_broker);
-	c->brokers = fmax(min_brokers, by_partitions);
+	c->brokers = ecap__fmax(min_brokers, by_partitions);
 	c->limit = by_partitions > min_brokers ?
 		   ECAP_KAFKA_REASON_GUIDE_PARTITIONS : ECAP_KAFKA_REASON_MINIMUM;
 	c->brokers_minimum = min_brokers;
