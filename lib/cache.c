@@ -290,7 +290,7 @@ resolve_columnar(const ecap_policy *p, const struct ecap_cache_in *in,
 	s->columnar = in->columnar_size_bytes;
 	if (s->columnar == 0 && in->storage_format_size_bytes != 0)
 		s->columnar = (uint64_t)ecap__fmin(
-			ceil((double)in->storage_format_size_bytes * factor),
+			ecap__ceil((double)in->storage_format_size_bytes * factor),
 			(double)MAX_SIZE_BYTES);
 	return ECAP_OK;
 }
@@ -344,10 +344,10 @@ resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
 					  " is below serialized_size_bytes %"
 					  PRIu64, s->deser, s->ser);
 	} else if (s->ser == 0) {
-		s->ser = (uint64_t)ceil((double)s->deser / factor);
+		s->ser = (uint64_t)ecap__ceil((double)s->deser / factor);
 	} else {
 		/* At most 2^60 * 100 < 2^67: clamp to the 1 EiB limit. */
-		s->deser = (uint64_t)ecap__fmin(ceil((double)s->ser * factor),
+		s->deser = (uint64_t)ecap__fmin(ecap__ceil((double)s->ser * factor),
 					  (double)MAX_SIZE_BYTES);
 	}
 	return ECAP_OK;
@@ -399,7 +399,7 @@ resolve(const ecap_policy *p, const struct ecap_cache_in *in,
 {
 	int rc;
 
-	memset(s, 0, sizeof(*s));
+	ECAP__ZERO(s);
 	if ((rc = ecap__check_int64(err, "partition_count", in->partition_count,
 				    1, 10000000)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "reuse_count", in->reuse_count, 1,
@@ -424,7 +424,7 @@ resolve(const ecap_policy *p, const struct ecap_cache_in *in,
 
 /*
  * Partition copies of `size` bytes in total (times replication) that fit:
- * Spark stores whole blocks, so memory holds floor(storage / block)
+ * Spark stores whole blocks, so memory holds ecap__floor(storage / block)
  * blocks, per executor when the executors are known.
  */
 static int64_t

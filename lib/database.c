@@ -42,7 +42,7 @@ calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 		ecap__fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
 		     c->data_storage_gb *
 			     ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO));
-	c->storage_gb = trunc(with_buffer);
+	c->storage_gb = ecap__trunc(with_buffer);
 	while (c->memory_required_gb > guide_classes[i].upto_gb)
 		i++;
 	c->instance_class = guide_classes[i].name;
@@ -52,7 +52,7 @@ calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 	c->fits = c->instance_memory_gb >= c->memory_required_gb;
 	c->reason = c->fits ? ECAP_DATABASE_REASON_GUIDE_THRESHOLD :
 			      ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
-	c->instances_needed = c->fits ? 1.0 : ceil(c->memory_required_gb /
+	c->instances_needed = c->fits ? 1.0 : ecap__ceil(c->memory_required_gb /
 						  c->instance_memory_gb);
 	/* The guide's cost_per_hour * 24 * 30, in its order (one instance). */
 	c->instance_cost_usd_per_month =
@@ -162,7 +162,7 @@ add_replicas(const ecap_policy *p, struct ecap__db_calc *c)
 
 	if (excess <= 0.0)
 		return;
-	replicas = ceil(ecap__fmin(excess, reads) / c->vcpus);
+	replicas = ecap__ceil(ecap__fmin(excess, reads) / c->vcpus);
 	if (replicas > most) {
 		/* RDS takes at most 15 replicas of one primary. */
 		replicas = most;
@@ -289,10 +289,10 @@ size_iops(const ecap_policy *p, struct ecap__db_calc *c)
 	double large_gb = ecap__pd(p, ECAP_K_DATABASE_GP3_LARGE_VOLUME_GB);
 	double base = (double)ecap__pi(p, ECAP_K_DATABASE_GP3_BASELINE_IOPS);
 
-	c->iops_required = ceil(c->peak_tps *
+	c->iops_required = ecap__ceil(c->peak_tps *
 				ecap__pd(p, ECAP_K_DATABASE_IOPS_PER_TRANSACTION));
 	if (c->iops_required > base && c->storage_gb < large_gb)
-		c->storage_gb = ceil(large_gb);
+		c->storage_gb = ecap__ceil(large_gb);
 	c->iops_baseline = c->storage_gb >= large_gb ?
 		(double)ecap__pi(p, ECAP_K_DATABASE_GP3_LARGE_BASELINE_IOPS) :
 		base;
@@ -360,8 +360,8 @@ read_policy(const ecap_policy *p, double retention_days, double app_instances,
 	d->transactions_per_vcpu_second =
 		ecap__pd(p, ECAP_K_DATABASE_TRANSACTIONS_PER_VCPU_SECOND);
 	d->pool_vcpus =
-		ceil(pools / ecap__pd(p, ECAP_K_DATABASE_CONNECTIONS_PER_VCPU));
-	d->min_storage_gb = ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB));
+		ecap__ceil(pools / ecap__pd(p, ECAP_K_DATABASE_CONNECTIONS_PER_VCPU));
+	d->min_storage_gb = ecap__ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB));
 	d->storage_limit_gb = ecap__pd(p, ECAP_K_DATABASE_STORAGE_LIMIT_GB);
 	d->storage_plan_ratio = ecap__pd(p, ECAP_K_DATABASE_STORAGE_PLAN_RATIO);
 	d->multi_az = (int32_t)ecap__pi(p, ECAP_K_DATABASE_MULTI_AZ);
@@ -383,10 +383,10 @@ calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
 	c->peak_tps = peak_tx / SECONDS_PER_DAY * d->intraday_peak_factor;
 	c->vcpu_required = ecap__fmax(
 		1.0,
-		ecap__fmax(ceil(c->peak_tps / d->transactions_per_vcpu_second),
+		ecap__fmax(ecap__ceil(c->peak_tps / d->transactions_per_vcpu_second),
 		     d->pool_vcpus));
 	c->multi_az = d->multi_az;
-	c->storage_gb = ecap__fmax(ceil(with_buffer), d->min_storage_gb);
+	c->storage_gb = ecap__fmax(ecap__ceil(with_buffer), d->min_storage_gb);
 	c->storage_limit_gb = d->storage_limit_gb;
 	choose_class(p, d->classes, d->class_count, memo, c, &e);
 	size_iops(p, c);
@@ -409,7 +409,7 @@ static void
 size_volumes(const ecap_policy *p, double tx, double retention_days,
 	     struct ecap__db_calc *c)
 {
-	memset(c, 0, sizeof(*c));
+	ECAP__ZERO(c);
 	/* Same order of operations as the guide's Python. */
 	c->daily_storage_gb = tx * ecap__pd(p, ECAP_K_DATABASE_TRANSACTION_SIZE_KB) *
 			      ecap__pd(p, ECAP_K_DATABASE_INDEX_OVERHEAD_FACTOR) /
@@ -459,18 +459,18 @@ static void
 guide_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
 		 int64_t connections, struct ecap_database_out *out)
 {
-	int64_t ram_kb = (int64_t)floor(c->instance_memory_gb * KB_PER_GB);
+	int64_t ram_kb = (int64_t)ecap__floor(c->instance_memory_gb * KB_PER_GB);
 	int64_t denominator;
 
 	out->max_connections_count = connections > 0 ? connections :
 		ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
 	out->shared_buffers_kb = ram_kb / 4;
 	out->effective_cache_size_kb = ram_kb * 3 / 4;
-	out->maintenance_work_mem_kb = (int64_t)floor(
+	out->maintenance_work_mem_kb = (int64_t)ecap__floor(
 		ecap__pd(p, ECAP_K_DATABASE_MAINTENANCE_WORK_MEM_MB) * KB_PER_MB);
 	out->checkpoint_completion_target_ratio =
 		ecap__pd(p, ECAP_K_DATABASE_CHECKPOINT_COMPLETION_TARGET_RATIO);
-	out->wal_buffers_kb = (int64_t)floor(
+	out->wal_buffers_kb = (int64_t)ecap__floor(
 		ecap__pd(p, ECAP_K_DATABASE_WAL_BUFFERS_MB) * KB_PER_MB);
 	out->max_worker_processes_count = c->vcpus >= 4 ? c->vcpus : 8;
 	denominator = (out->max_connections_count +
@@ -609,7 +609,7 @@ tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
 	t.workload = a->workload;
 	t.storage = a->storage;
 	t.version = a->version;
-	t.memory_kb = (int64_t)floor(memory_gb * KB_PER_GB);
+	t.memory_kb = (int64_t)ecap__floor(memory_gb * KB_PER_GB);
 	t.cpus = vcpus;
 	t.connections = a->connections;
 	ecap__pgtune(&t, out);

@@ -144,8 +144,8 @@ size_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 {
 	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
 	int64_t per = pl->shape.per_node;
-	double need = ceil(a->run_gb / (tp * a->target_hours));
-	double n = ceil(need / pl->shape.request_vcpu);
+	double need = ecap__ceil(a->run_gb / (tp * a->target_hours));
+	double n = ecap__ceil(need / pl->shape.request_vcpu);
 
 	if (n > MAX_PLANNED_EXECUTORS &&
 	    (a->hard_cap == 0 || a->hard_cap > MAX_PLANNED_EXECUTORS))
@@ -212,7 +212,7 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 {
 	int rc;
 
-	memset(pl, 0, sizeof(*pl));
+	ECAP__ZERO(pl);
 	pl->node = n;
 	/* A row that failed is computed again, for the message. */
 	if (row != NULL && row->rc == ECAP_OK) {
@@ -312,7 +312,7 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	const char *allowed = ecap__ps(p, ECAP_K_EXECUTOR_NODE_FAMILIES);
 	/* emr_price_usd_per_hour 0: not offered on EMR. */
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
-	uint64_t min_heap = (uint64_t)ceil(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) *
+	uint64_t min_heap = (uint64_t)ecap__ceil(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) *
 					   1024.0);
 	const struct ecap_catalog_entry *e;
 	struct ecap__spark_node cand;
@@ -519,7 +519,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 	size_t i;
 	int rc;
 
-	memset(&base, 0, sizeof(base));
+	ECAP__ZERO(&base);
 	base.node = &a->node;
 	if ((rc = primary_prices(p, a, &pr, err)) != ECAP_OK ||
 	    (rc = ecap__executor_capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||

@@ -62,7 +62,7 @@ heap_for_share(const ecap_policy *p, const struct ecap__node_capacity *cap,
 static int64_t
 slot_count(const struct ecap__node_capacity *cap)
 {
-	double v = cap->kubernetes ? floor(cap->vcpu + 0.5) : floor(cap->vcpu);
+	double v = cap->kubernetes ? ecap__floor(cap->vcpu + 0.5) : ecap__floor(cap->vcpu);
 
 	return v < 1.0 ? 1 : (int64_t)v;
 }
@@ -109,7 +109,7 @@ split_for_heap_limit(const ecap_policy *p, const struct ecap__node_capacity *cap
 		     double factor, int64_t slots, bool fixed,
 		     struct ecap__exec_shape *s)
 {
-	uint64_t lim = (uint64_t)floor(ecap__pd(p, ECAP_K_EXECUTOR_HEAP_MAX_GB) *
+	uint64_t lim = (uint64_t)ecap__floor(ecap__pd(p, ECAP_K_EXECUTOR_HEAP_MAX_GB) *
 				       1024.0);
 	double tol = ecap__pd(p, ECAP_K_EXECUTOR_IDLE_VCPU_MAX_RATIO) *
 		(double)slots;
@@ -165,7 +165,7 @@ ecap__exec_shape(const ecap_policy *p, const struct ecap__node_capacity *cap,
 	s->overhead_mib = ecap__overhead_mib(p, overhead_factor, s->heap_mib);
 	s->request_vcpu = (double)s->cores;
 	if (cap->kubernetes) {
-		double share = floor(cap->vcpu / (double)s->per_node * 1000.0 +
+		double share = ecap__floor(cap->vcpu / (double)s->per_node * 1000.0 +
 				     1e-6) / 1000.0;
 
 		if (share < s->request_vcpu)

@@ -395,7 +395,7 @@ ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 {
 	struct ecap_spark_memory_regions r;
 
-	memset(&r, 0, sizeof(r));
+	ECAP__ZERO(&r);
 	if (out->executor_heap_bytes >= ecap__spark_min_heap_bytes(p))
 		ecap__spark_regions_fill(p, out->executor_heap_bytes, &r);
 	out->memory_reserved_bytes = r.reserved_bytes;

@@ -165,6 +165,50 @@ ecap__fmax(double a, double b)
 	return a > b ? a : b;
 }
 
+/*
+ * floor, ceil and trunc, inline: without SSE 4.1 (the x86-64 baseline)
+ * the compiler calls libm's.  Below 2^52 in magnitude the truncation to
+ * int64 is exact, the fraction it dropped moves floor down or ceil up,
+ * and copysign gives a zero result the argument's sign as libm does
+ * (floor(-0.0) and ceil(-0.5) are -0.0); larger magnitudes (already
+ * whole), infinities and NaN go to libm.
+ */
+#define ECAP__EXACT_INT_MAX 4503599627370496.0 /* 2^52 */
+
+static inline double
+ecap__trunc(double x)
+{
+	if (ECAP__LIKELY(x > -ECAP__EXACT_INT_MAX && x < ECAP__EXACT_INT_MAX))
+		return __builtin_copysign((double)(int64_t)x, x);
+	return __builtin_trunc(x);
+}
+
+static inline double
+ecap__floor(double x)
+{
+	double t;
+
+	if (ECAP__LIKELY(x > -ECAP__EXACT_INT_MAX &&
+			 x < ECAP__EXACT_INT_MAX)) {
+		t = (double)(int64_t)x;
+		return __builtin_copysign(t > x ? t - 1.0 : t, x);
+	}
+	return __builtin_floor(x);
+}
+
+static inline double
+ecap__ceil(double x)
+{
+	double t;
+
+	if (ECAP__LIKELY(x > -ECAP__EXACT_INT_MAX &&
+			 x < ECAP__EXACT_INT_MAX)) {
+		t = (double)(int64_t)x;
+		return __builtin_copysign(t < x ? t + 1.0 : t, x);
+	}
+	return __builtin_ceil(x);
+}
+
 /* ---- size-prefixed structs (opts.c) ---- */
 
 /*
@@ -233,18 +277,40 @@ ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
  */
 void ecap__opts_zero_out(void *p, size_t known_sz);
 /*
+ * Zeroes n bytes with libc's memset (opts.c), out of line: for a size
+ * known at compile time past about 128 bytes, compilers emit a `rep
+ * stos` whose start-up costs more than libc's vector stores (a fifth of
+ * a guide database advice).  ECAP__ZERO picks inline stores for small
+ * objects and this for the others.
+ */
+void ecap__zero(void *p, size_t n);
+#define ECAP__ZERO_INLINE_MAX 128
+#define ECAP__ZERO(ptr)                                            \
+	do {                                                       \
+		if (sizeof(*(ptr)) <= ECAP__ZERO_INLINE_MAX)       \
+			memset((ptr), 0, sizeof(*(ptr)));          \
+		else                                               \
+			ecap__zero((ptr), sizeof(*(ptr)));         \
+	} while (0)
+
+/*
  * A caller of this build (sz is the struct's sizeof) takes the inline
- * path: a memset of a size known at compile time, which the compiler
- * turns into a few stores (or one call for the large structs).
+ * path: a memset of a size known at compile time (a few stores, or libc's
+ * memset for the large structs).
  */
 static inline void
 ecap__opts_zero_out_full(void *p, size_t known_sz, size_t full_sz)
 {
-	if (ECAP__LIKELY(*(const size_t *)p == full_sz))
-		memset((unsigned char *)p + sizeof(size_t), 0,
-		       known_sz - sizeof(size_t));
-	else
+	unsigned char *fields = (unsigned char *)p + sizeof(size_t);
+
+	if (ECAP__LIKELY(*(const size_t *)p == full_sz)) {
+		if (known_sz - sizeof(size_t) <= ECAP__ZERO_INLINE_MAX)
+			memset(fields, 0, known_sz - sizeof(size_t));
+		else
+			ecap__zero(fields, known_sz - sizeof(size_t));
+	} else {
 		ecap__opts_zero_out(p, known_sz);
+	}
 }
 #define ECAP__OUT_ZERO(p, type)                                           \
 	ecap__opts_zero_out_full((p),                                     \

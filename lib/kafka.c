@@ -18,7 +18,7 @@
 void
 ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 {
-	memset(a, 0, sizeof(*a));
+	ECAP__ZERO(a);
 	a->event_size_kb = ecap__pd(p, ECAP_K_KAFKA_EVENT_SIZE_KB);
 	a->replication_factor = (double)ecap__pi(p, ECAP_K_KAFKA_REPLICATION_FACTOR);
 	a->retention_hours = ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS);
@@ -55,14 +55,14 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 	c->data_storage_gb = c->daily_storage_gb * (a->retention_hours / 24.0);
 	c->total_storage_gb = c->data_storage_gb;
 	c->partitions = ecap__fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS),
-			     trunc(c->daily_storage_gb * 1024.0 /
+			     ecap__trunc(c->daily_storage_gb * 1024.0 /
 				   ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY)));
-	by_partitions = trunc(c->partitions / per_broker);
+	by_partitions = ecap__trunc(c->partitions / per_broker);
 	c->brokers = ecap__fmax(min_brokers, by_partitions);
 	c->limit = by_partitions > min_brokers ?
 		   ECAP_KAFKA_REASON_GUIDE_PARTITIONS : ECAP_KAFKA_REASON_MINIMUM;
 	c->brokers_minimum = min_brokers;
-	c->storage_per_broker_gb = trunc(
+	c->storage_per_broker_gb = ecap__trunc(
 		c->total_storage_gb / c->brokers *
 		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO)));
 	c->replicas_per_broker = per_broker;
@@ -81,7 +81,7 @@ void
 ecap__kafka_calc(const ecap_policy *p, int32_t model,
 		 const struct ecap__kafka_args *a, struct ecap__kafka_calc *c)
 {
-	memset(c, 0, sizeof(*c));
+	ECAP__ZERO(c);
 	if (model == ECAP_MODEL_GUIDE)
 		calc_guide(p, a, c);
 	else

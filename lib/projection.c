@@ -79,7 +79,7 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 {
 	struct ecap_executor_in in;
 
-	memset(ctx, 0, sizeof(*ctx));
+	ECAP__ZERO(ctx);
 	ctx->p = p;
 	ctx->model = p->model;
 	ctx->current_daily_transactions = current_daily_transactions;
@@ -116,7 +116,7 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 	struct ecap__exec_args a = ctx->exec;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
+	ECAP__ZERO(out);
 	s->data_gb = peak / ctx->transactions_per_gb;
 	if (!(s->data_gb <= ECAP__EXEC_MAX_DAILY_GB))
 		return ecap__fail(err, ECAP_ERR_RANGE, "years",
@@ -324,8 +324,8 @@ fill_year(const struct ecap__proj_ctx *ctx, int year,
 	y->model = ctx->model;
 	y->year = year;
 	/* The guide reports int(base) and int(peak) but sizes the peak. */
-	y->base_daily_transactions = guide ? trunc(c->base) : c->base;
-	y->peak_daily_transactions = guide ? trunc(c->peak) : c->peak;
+	y->base_daily_transactions = guide ? ecap__trunc(c->base) : c->base;
+	y->peak_daily_transactions = guide ? ecap__trunc(c->peak) : c->peak;
 	y->growth_multiple_ratio = c->base / ctx->current_daily_transactions;
 	fill_spark(&c->spark, y);
 	fill_database(&c->db, y);
