@@ -79,7 +79,9 @@ check_node_fields(const struct ecap_executor_in *in, struct ecap_error *err)
 				    in->node_max_pod_count, 0, 100000)) !=
 		    ECAP_OK)
 		return rc;
-	if (memchr(in->node_type, '\0', sizeof(in->node_type)) == NULL)
+	/* The usual empty name needs no scan. */
+	if (in->node_type[0] != '\0' &&
+	    memchr(in->node_type, '\0', sizeof(in->node_type)) == NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, "node_type",
 				  "node_type is not NUL-terminated within its "
 				  "64 bytes");

@@ -400,8 +400,24 @@ const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
 
 /* ---- strings ---- */
 
-/* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */
-char *ecap__strlcpy(char *dst, const char *src, size_t cap);
+/*
+ * Copies src into dst[cap] NUL-terminated, truncating; returns dst.
+ * Inline and byte by byte: advisors copy short names (an instance type,
+ * "all") into every answer, where strlen and memcpy calls cost more than
+ * the copy.
+ */
+static inline char *
+ecap__strlcpy(char *dst, const char *src, size_t cap)
+{
+	size_t i;
+
+	if (cap == 0)
+		return dst;
+	for (i = 0; i + 1 < cap && src[i] != '\0'; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
+	return dst;
+}
 
 /* ---- policy internals (policy.c) ---- */
 

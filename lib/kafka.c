@@ -186,7 +186,9 @@ check_consistency(const ecap_policy *p, const struct ecap_kafka_in *in,
 		return ecap__fail(err, ECAP_ERR_INVALID, "ingress_mb_per_second",
 				  "the guide model sizes from events_per_second "
 				  "only");
-	if (memchr(in->instance_type, '\0', sizeof(in->instance_type)) == NULL)
+	/* The usual empty name needs no scan. */
+	if (in->instance_type[0] != '\0' &&
+	    memchr(in->instance_type, '\0', sizeof(in->instance_type)) == NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, "instance_type",
 				  "instance_type is not NUL-terminated");
 	if (in->instance_type[0] != '\0' && p->model != ECAP_MODEL_GUIDE &&
