@@ -348,6 +348,32 @@ least_cost(const ecap_policy *p, const struct ecap__exec_args *a,
 }
 
 /*
+ * least_cost's terms that do not depend on the run, kept in the policy's
+ * table: a multiply and two adds per node in an advice.  They round
+ * differently from least_cost by a few units in the last place, far
+ * inside the margin beyond_second gives the bound.
+ */
+void
+ecap__exec_row_least(const ecap_policy *p, int32_t platform,
+		     const struct ecap__spark_node *n,
+		     struct ecap__exec_node_row *row)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
+	double startup = ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
+	double vcpu = (double)n->vcpu_count;
+	double hour = node_hour_usd(p, n, platform == ECAP_SPARK_PLATFORM_EMR);
+
+	row->least_usd_per_gb = 0.0;
+	row->least_fixed_usd = -INFINITY;
+	if (n->vcpu_count <= 0)
+		return;
+	if (row->shape.per_node > 0 && row->shape.request_vcpu > 0.0)
+		vcpu = (double)row->shape.per_node * row->shape.request_vcpu;
+	row->least_usd_per_gb = hour / (vcpu * tp);
+	row->least_fixed_usd = hour * startup;
+}
+
+/*
  * Only a met plan of unthinned executors beats a met, unthinned
  * runner-up, and only by a lower run cost: once the runner-up is that, a
  * node whose least cost is above its cost (with a margin for rounding),
@@ -458,6 +484,8 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
 	bool all = strcmp(allowed, "all") == 0;
 	int64_t cores_min = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
+	double primary_startup = ecap__fmin(pr->usd, pr->large_usd) *
+		ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
 	struct pick k = {
 		.p = p, .a = a, .pr = pr, .nodes = nodes, .best = best,
 		.second = second, .need = needed_cores(p, a),
@@ -481,10 +509,15 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 		if ((!all && !family_allowed(allowed, k.e[i].family)) ||
 		    (emr && k.e[i].emr_price_usd_per_hour == 0.0))
 			continue;
-		cand = ecap__spark_node_of(&k.e[i]);
 		row = pick_row(&k, i);
 		idx[m] = (uint8_t)i;
-		least[m] = least_cost(p, a, &cand, pr, k.ebs, row);
+		if (row != NULL) {
+			least[m] = row->least_usd_per_gb * a->run_gb +
+				   row->least_fixed_usd + primary_startup;
+		} else {
+			cand = ecap__spark_node_of(&k.e[i]);
+			least[m] = least_cost(p, a, &cand, pr, k.ebs, row);
+		}
 		/* The seeds: the two lowest among nodes not known thin. */
 		if (row == NULL || row->shape.cores >= cores_min) {
 			if (seed[0] == SIZE_MAX || least[m] < least[seed[0]]) {

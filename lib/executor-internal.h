@@ -56,7 +56,17 @@ struct ecap__exec_node_row {
 	struct ecap__node_capacity cap;
 	struct ecap__exec_shape shape;
 	int rc;
+	/* The auto-pick's least cost of a run of g GB on the node, less the
+	 * EMR primary's startup: least_usd_per_gb * g + least_fixed_usd
+	 * (ecap__exec_row_least). */
+	double least_usd_per_gb, least_fixed_usd;
 };
+
+/* Fills row's least cost terms for node n on platform (row->rc ECAP_OK)
+ * (executor-ecap1.c). */
+void ecap__exec_row_least(const ecap_policy *p, int32_t platform,
+			  const struct ecap__spark_node *n,
+			  struct ecap__exec_node_row *row);
 
 /* The rows of every platform and catalog entry (executor-table.c), kept
  * by every change of a policy. */

@@ -38,6 +38,8 @@ table_fill(const ecap_policy *p, struct ecap__exec_table *t)
 				c->rc = ecap__exec_shape(p, &c->cap,
 							 t->overhead_factor[pl],
 							 0, &c->shape, NULL);
+			if (c->rc == ECAP_OK)
+				ecap__exec_row_least(p, pl, &n, c);
 		}
 	}
 }
