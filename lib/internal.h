@@ -402,20 +402,21 @@ const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
 
 /*
  * Copies src into dst[cap] NUL-terminated, truncating; returns dst.
- * Inline and byte by byte: advisors copy short names (an instance type,
- * "all") into every answer, where strlen and memcpy calls cost more than
- * the copy.
+ * Inline: advisors copy a name into every answer, and a literal's length
+ * is then known at compile time.
  */
 static inline char *
 ecap__strlcpy(char *dst, const char *src, size_t cap)
 {
-	size_t i;
+	size_t n;
 
 	if (cap == 0)
 		return dst;
-	for (i = 0; i + 1 < cap && src[i] != '\0'; i++)
-		dst[i] = src[i];
-	dst[i] = '\0';
+	n = strlen(src);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 	return dst;
 }
 
