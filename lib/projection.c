@@ -238,22 +238,64 @@ later_date(char *date, size_t cap, const char *other)
 		ecap__strlcpy(date, other, cap);
 }
 
+/*
+ * The catalog entries of the last year's node and class: most years of a
+ * run size the same ones, so a year looks a name up only when it
+ * changed.  The class name points into a catalog or the guide's table,
+ * so its pointer is its identity; the node's name is compared.
+ */
+struct price_memo {
+	const char *db_class;
+	const struct ecap_catalog_entry *db_entry;
+	const struct ecap_catalog_entry *node_entry;
+	bool have_db, have_node;
+	/* The latest date of the last three entries (NULL: none yet). */
+	const struct ecap_catalog_entry *dated[3];
+	bool have_date;
+	char date[sizeof(((struct ecap_projection_year *)0)->price_date)];
+};
+
 static void
 fill_prices(const ecap_policy *p, const struct ecap__proj_calc *c,
-	    struct ecap_projection_year *y)
+	    struct price_memo *m, struct ecap_projection_year *y)
 {
-	const struct ecap_catalog_entry *e;
+	const char *node = c->spark.node_type;
 
 	ecap__strlcpy(y->currency, "USD", sizeof(y->currency));
-	y->price_date[0] = '\0';
-	e = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE, c->spark.node_type);
-	later_date(y->price_date, sizeof(y->price_date),
-		   e != NULL ? e->price_date : NULL);
-	e = ecap__catalog_find(p, ECAP_CATALOG_DATABASE, c->db.instance_class);
-	later_date(y->price_date, sizeof(y->price_date),
-		   e != NULL ? e->price_date : NULL);
-	later_date(y->price_date, sizeof(y->price_date),
-		   c->kafka.broker != NULL ? c->kafka.broker->price_date : NULL);
+	/* No catalog name is empty: no node (the guide) is no entry. */
+	if (node[0] == '\0') {
+		m->node_entry = NULL;
+		m->have_node = true;
+	} else if (!m->have_node || m->node_entry == NULL ||
+		   strcmp(m->node_entry->name, node) != 0) {
+		m->node_entry = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+						   node);
+		m->have_node = m->node_entry != NULL;
+	}
+	if (!m->have_db || m->db_class != c->db.instance_class) {
+		m->db_class = c->db.instance_class;
+		m->db_entry = ecap__catalog_find(p, ECAP_CATALOG_DATABASE,
+						 m->db_class);
+		m->have_db = true;
+	}
+	if (!m->have_date || m->dated[0] != m->node_entry ||
+	    m->dated[1] != m->db_entry || m->dated[2] != c->kafka.broker) {
+		m->date[0] = '\0';
+		later_date(m->date, sizeof(m->date),
+			   m->node_entry != NULL ? m->node_entry->price_date :
+						   NULL);
+		later_date(m->date, sizeof(m->date),
+			   m->db_entry != NULL ? m->db_entry->price_date :
+						 NULL);
+		later_date(m->date, sizeof(m->date),
+			   c->kafka.broker != NULL ?
+				   c->kafka.broker->price_date : NULL);
+		m->dated[0] = m->node_entry;
+		m->dated[1] = m->db_entry;
+		m->dated[2] = c->kafka.broker;
+		m->have_date = true;
+	}
+	ecap__strlcpy(y->price_date, m->date, sizeof(y->price_date));
 }
 
 static void
@@ -317,7 +359,8 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 
 static void
 fill_year(const struct ecap__proj_ctx *ctx, int year,
-	  const struct ecap__proj_calc *c, struct ecap_projection_year *y)
+	  const struct ecap__proj_calc *c, struct price_memo *m,
+	  struct ecap_projection_year *y)
 {
 	bool guide = ctx->model == ECAP_MODEL_GUIDE;
 
@@ -332,7 +375,7 @@ fill_year(const struct ecap__proj_ctx *ctx, int year,
 	fill_kafka(&c->kafka_args, &c->kafka, y);
 	y->total_cost_usd_per_month = c->total_usd_per_month;
 	y->review_architecture_flag = ecap__proj_review(ctx, c->base);
-	fill_prices(ctx->p, c, y);
+	fill_prices(ctx->p, c, m, y);
 }
 
 ECAP_API int
@@ -346,6 +389,8 @@ ecap_projection_run(const ecap_policy *policy,
 	const struct ecap_scenario *s;
 	struct ecap__proj_ctx ctx;
 	struct ecap__proj_calc c;
+	struct price_memo memo = { .have_db = false, .have_node = false,
+				   .have_date = false };
 	size_t stride;
 	int64_t year;
 	int rc;
@@ -373,7 +418,7 @@ ecap_projection_run(const ecap_policy *policy,
 		    (rc = ecap__proj_size(&ctx, base, peak, &c, err)) !=
 			    ECAP_OK)
 			return rc;
-		fill_year(&ctx, (int)year, &c,
+		fill_year(&ctx, (int)year, &c, &memo,
 			  ecap__array_at(years, stride, (size_t)year - 1,
 					 known));
 	}
