@@ -969,7 +969,7 @@ START_TEST(explain_bad_input)
 	ck_assert_err(ecap_join_explain(&out, NULL, sizeof(buf), &err),
 		      ECAP_ERR_INVALID, err, "buf");
 	ck_assert_err(ecap_join_explain(&out, buf, 0, &err),
-		      ECAP_ERR_INVALID, err, "size");
+		      ECAP_ERR_NOSPACE, err, "size");
 	ck_assert_err(ecap_join_explain_part(&out, 0, buf, sizeof(buf), &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "part");
 	ck_assert_err(ecap_join_explain_part(&out, 6, buf, sizeof(buf), &err),
