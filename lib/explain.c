@@ -4,6 +4,7 @@
  * buffer rules and sizes written for people.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -87,5 +88,21 @@ ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX], double bytes)
 	}
 	/* Four significant digits: "128 MiB", "1.953 GiB", "16 KiB". */
 	snprintf(buf, ECAP__EXPLAIN_BYTES_MAX, "%.4g %s", bytes, units[u]);
+	return buf;
+}
+
+const char *
+ecap__explain_quantity(char buf[ECAP__EXPLAIN_BYTES_MAX], double v)
+{
+	static const char *const suffixes[] = { "", "k", "M", "B", "T" };
+	size_t u = 0;
+
+	/* 999.5 and up would print as "1e+03" in three digits. */
+	while (fabs(v) >= 999.5 && u + 1 < ECAP_ARRAY_SIZE(suffixes)) {
+		v /= 1000.0;
+		u++;
+	}
+	/* Three significant digits: "150k", "2.25M", "10.1M". */
+	snprintf(buf, ECAP__EXPLAIN_BYTES_MAX, "%.3g%s", v, suffixes[u]);
 	return buf;
 }

@@ -305,6 +305,10 @@ int ecap__explainf(struct ecap_error *err, char *buf, size_t size,
 #define ECAP__EXPLAIN_BYTES_MAX 24
 const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
 				double bytes);
+/* A quantity for people in three digits and k, M, B or T ("150k",
+ * "2.25M"); returns buf. */
+const char *ecap__explain_quantity(char buf[ECAP__EXPLAIN_BYTES_MAX],
+				   double v);
 
 /* ---- strings ---- */
 
