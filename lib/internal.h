@@ -507,6 +507,9 @@ struct ecap__key_def {
 extern const struct ecap__key_def ecap__keys[ECAP_K__COUNT];
 /* Index of the static key named name, or -1. */
 int ecap__key_lookup(const char *name);
+/* The same, searching from key start on (wrapping): a document in the
+ * dump's order finds each key at the first try. */
+int ecap__key_lookup_from(const char *name, int start);
 /*
  * Validates and stores a value for a static key (no partial writes); a set
  * also checks the rules between keys (ecap__policy_check) and undoes the
