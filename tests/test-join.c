@@ -18,16 +18,7 @@
 #define THR INT64_C(52428800)
 #define BIG INT64_C(10000000000000)	/* 10 TB: never broadcast or hashed */
 
-static struct ecap_join_in in;
-static struct ecap_join_out out;
-
-static void
-setup(void)
-{
-	policy_setup();
-	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
-}
+ADVISOR_FIXTURE(join)
 
 /* One text of out (enum ecap_join_text), rendered on demand. */
 static const char *
