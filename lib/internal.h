@@ -102,12 +102,20 @@ ecap__check_ptr(struct ecap_error *err, const void *p, const char *field)
 	return ecap__check_ptr_fail(err, field);
 }
 
-/* NaN fails both comparisons; v - v is 0 only for a finite v. */
+/*
+ * NaN fails both comparisons; v - v is 0 only for a finite v.  Between
+ * finite bounds (the usual constants) the comparisons alone rule out the
+ * infinities, and the compiler drops the finiteness test.
+ */
+#define ECAP__FINITE_BOUNDS(min, max) \
+	((min) > -__builtin_inf() && (max) < __builtin_inf())
+
 static inline int
 ecap__check_double(struct ecap_error *err, const char *field, double v,
 		   double min, double max)
 {
-	if (ECAP__LIKELY(v >= min && v <= max && v - v == 0.0))
+	if (ECAP__LIKELY(v >= min && v <= max &&
+			 (ECAP__FINITE_BOUNDS(min, max) || v - v == 0.0)))
 		return ECAP_OK;
 	return ecap__check_double_fail(err, field, v, min, max);
 }
@@ -117,7 +125,8 @@ static inline int
 ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
 		      double min, double max)
 {
-	if (ECAP__LIKELY(v > min && v <= max && v - v == 0.0))
+	if (ECAP__LIKELY(v > min && v <= max &&
+			 (ECAP__FINITE_BOUNDS(min, max) || v - v == 0.0)))
 		return ECAP_OK;
 	return ecap__check_double_gt_fail(err, field, v, min, max);
 }
@@ -682,8 +691,10 @@ ecap__check_override_double(struct ecap_error *err, const char *field,
 {
 	const struct ecap__key_def *k = &ecap__keys[id];
 
-	if (ECAP__LIKELY(v == 0.0 || (v >= k->min_d && v <= k->max_d &&
-				      v - v == 0.0 && v > 0.0)))
+	/* A key's range is finite (policy-keys.c asserts it), so within it
+	 * v is. */
+	if (ECAP__LIKELY(v == 0.0 ||
+			 (v >= k->min_d && v <= k->max_d && v > 0.0)))
 		return ECAP_OK;
 	return ecap__check_override_double_fail(err, field, v, id);
 }
