@@ -21,8 +21,10 @@
  * <= 64, else db.r6g.4xlarge, at the guide's own prices.  The guide model
  * keeps these whatever the catalog says.
  */
+/* Names NUL-padded to a catalog name's size, as a catalog entry's are:
+ * an advice copies either whole (ecap__copy_padded). */
 static const struct {
-	const char *name;
+	char name[sizeof(((struct ecap_catalog_entry *)0)->name)];
 	double upto_gb, memory_gb, price;
 	int32_t vcpus;
 } guide_classes[] = {
@@ -627,8 +629,12 @@ fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
 	out->memory_required_gb = c->memory_required_gb;
 	out->peak_transactions_per_second = c->peak_tps;
 	out->vcpu_required_count = (int64_t)c->vcpu_required;
-	ecap__strlcpy(out->instance_class, c->instance_class,
-		      sizeof(out->instance_class));
+	/* A catalog entry's name or the guide table's, NUL-padded. */
+	_Static_assert(sizeof(out->instance_class) ==
+			       sizeof(((struct ecap_catalog_entry *)0)->name),
+		       "a class name fills instance_class");
+	ecap__copy_padded(out->instance_class, c->instance_class,
+			  sizeof(out->instance_class));
 	out->instance_memory_gb = c->instance_memory_gb;
 	out->instance_vcpus = c->vcpus;
 	out->fits_flag = c->fits;

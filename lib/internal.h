@@ -451,6 +451,18 @@ ecap__strlcpy(char *dst, const char *src, size_t cap)
 	return dst;
 }
 
+/*
+ * Copies a name stored NUL-padded in n bytes (a catalog entry's name or
+ * price date, a policy string, a static table's char array) into dst[n]:
+ * one copy of a size known at compile time, no scan.  src must hold n
+ * bytes; a plain C string (a literal) goes through ecap__strlcpy.
+ */
+static inline void
+ecap__copy_padded(char *dst, const char *src, size_t n)
+{
+	memcpy(dst, src, n);
+}
+
 /* ---- policy internals (policy.c) ---- */
 
 /* Static keys, generated from policy-keys.def as ECAP_K_<ID>. */

@@ -283,11 +283,18 @@ fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
 	out->replication_factor_count = rf;
 	/* Kafka's docs: RF 3 with min.insync.replicas 2 and acks=all. */
 	out->min_insync_replicas_count = rf > 1 ? rf - 1 : 1;
-	ecap__strlcpy(out->acks, rf >= 2 ? "all" : "1", sizeof(out->acks));
+	/* Two literals, each copied at a length known at compile time. */
+	if (rf >= 2)
+		ecap__strlcpy(out->acks, "all", sizeof(out->acks));
+	else
+		ecap__strlcpy(out->acks, "1", sizeof(out->acks));
 	if (guide) {
-		ecap__strlcpy(out->instance_type,
-			      ecap__ps(policy, ECAP_K_KAFKA_INSTANCE_TYPE),
-			      sizeof(out->instance_type));
+		_Static_assert(sizeof(out->instance_type) ==
+				       ECAP_STRING_VALUE_MAX,
+			       "a policy string fills instance_type");
+		ecap__copy_padded(out->instance_type,
+				  ecap__ps(policy, ECAP_K_KAFKA_INSTANCE_TYPE),
+				  sizeof(out->instance_type));
 		return;
 	}
 	out->availability_zone_count =
@@ -298,10 +305,14 @@ fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
 	out->broker_quota_exceeded_flag = c->quota_exceeded;
 	out->compression_flag = c->compression;
 	out->tiered_storage_flag = c->tiered_storage;
-	ecap__strlcpy(out->instance_type, c->broker->name,
-		      sizeof(out->instance_type));
-	ecap__strlcpy(out->price_date, c->broker->price_date,
-		      sizeof(out->price_date));
+	_Static_assert(sizeof(out->instance_type) ==
+			       sizeof(c->broker->name) &&
+		       sizeof(out->price_date) == sizeof(c->broker->price_date),
+		       "a catalog entry's name and date fill the fields");
+	ecap__copy_padded(out->instance_type, c->broker->name,
+			  sizeof(out->instance_type));
+	ecap__copy_padded(out->price_date, c->broker->price_date,
+			  sizeof(out->price_date));
 }
 
 ECAP_API int

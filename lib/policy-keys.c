@@ -185,6 +185,8 @@ ecap__key_store_string(ecap_policy *p, int id, const char *v,
 			return rc;
 		p->model = model;
 	}
+	/* NUL-padded, so advice copies it whole (ecap__copy_padded). */
+	memset(p->values[id].s, 0, sizeof(p->values[id].s));
 	ecap__strlcpy(p->values[id].s, v, sizeof(p->values[id].s));
 	ecap__key_parse_enum(p, id, v);
 	return ECAP_OK;
