@@ -206,17 +206,11 @@ ecap__floor(double x)
 	return __builtin_floor(x);
 }
 
+/* ceil(x) is -floor(-x) exactly, signed zeros included. */
 static inline double
 ecap__ceil(double x)
 {
-	double t;
-
-	if (ECAP__LIKELY(x > -ECAP__EXACT_INT_MAX &&
-			 x < ECAP__EXACT_INT_MAX)) {
-		t = (double)(int64_t)x;
-		return __builtin_copysign(t < x ? t + 1.0 : t, x);
-	}
-	return __builtin_ceil(x);
+	return -ecap__floor(-x);
 }
 
 /* ---- size-prefixed structs (opts.c) ---- */
