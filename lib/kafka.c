@@ -46,18 +46,43 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 	   struct ecap__kafka_calc *c)
 {
 	double daily_events = a->events_per_second * 86400.0;
-	double per_broker = (double)ecap__pi(p, ECAP_K_KAFKA_GUIDE_PARTITIONS_PER_BROKER);
+	int64_t per = ecap__pi(p, ECAP_K_KAFKA_GUIDE_PARTITIONS_PER_BROKER);
+	int64_t min_partitions = ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS);
+	double per_broker = (double)per;
 	double min_brokers = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS);
-	double by_partitions;
+	double by_partitions, by_size;
+	int64_t n;
+	double daily_mb = daily_events * a->event_size_kb *
+			  a->replication_factor / 1024.0;
 
-	c->daily_storage_gb = daily_events * a->event_size_kb *
-			      a->replication_factor / 1024.0 / 1024.0;
+	c->daily_storage_gb = daily_mb / 1024.0;
 	c->data_storage_gb = c->daily_storage_gb * (a->retention_hours / 24.0);
 	c->total_storage_gb = c->data_storage_gb;
-	c->partitions = ecap__fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS),
-			     ecap__trunc(c->daily_storage_gb * 1024.0 /
-				   ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY)));
-	by_partitions = ecap__trunc(c->partitions / per_broker);
+	/* The guide's daily_storage_gb * 1024 is daily_mb exactly (powers
+	 * of two), but for a volume below 2^-1000 MB, whose partitions by
+	 * size are 0 either way. */
+	by_size = daily_mb /
+		  ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY);
+	if (ECAP__LIKELY(by_size >= 0.0 && by_size < ECAP__EXACT_INT_MAX)) {
+		/*
+		 * The same numbers in integers, a shorter chain than two
+		 * divisions and truncations in doubles: below 2^52 the
+		 * truncation is the int64 conversion, the partitions (at
+		 * least the key's minimum of 1) are a whole number, and
+		 * int(p / q) of whole numbers below 2^53 is their integer
+		 * quotient (a double quotient that is not whole stays at
+		 * least 1/q below the next whole number, more than its
+		 * rounding).
+		 */
+		n = (int64_t)by_size;
+		n = n > min_partitions ? n : min_partitions;
+		c->partitions = (double)n;
+		by_partitions = (double)(n / per);
+	} else {
+		c->partitions = ecap__fmax((double)min_partitions,
+					   ecap__trunc(by_size));
+		by_partitions = ecap__trunc(c->partitions / per_broker);
+	}
 	c->brokers = ecap__fmax(min_brokers, by_partitions);
 	c->limit = by_partitions > min_brokers ?
 		   ECAP_KAFKA_REASON_GUIDE_PARTITIONS : ECAP_KAFKA_REASON_MINIMUM;
