@@ -77,8 +77,6 @@ int
 ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		    double current_daily_transactions, struct ecap_error *err)
 {
-	struct ecap_executor_in in;
-
 	ECAP__ZERO(ctx);
 	ctx->p = p;
 	ctx->model = p->model;
@@ -93,11 +91,9 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 	ctx->app_instances =
 		(double)ecap__pi(p, ECAP_K_DATABASE_APP_INSTANCE_COUNT);
 	ecap__kafka_defaults(p, &ctx->kafka);
-	/* The executor advisor's defaults, checked once; each path sets its
-	 * own data. */
-	ECAP_STRUCT_INIT(&in);
-	in.daily_data_gb = 1.0;
-	return ecap__executor_resolve(p, &in, &ctx->exec, err);
+	/* The executor advisor's defaults, resolved when the policy was set;
+	 * each path sets its own data. */
+	return ecap__executor_resolve_defaults(p, &ctx->exec, err);
 }
 
 /* ---- sizing one path-year ---- */
@@ -302,8 +298,12 @@ static void
 fill_spark(const struct ecap__proj_spark *s, struct ecap_projection_year *y)
 {
 	y->spark_daily_data_gb = s->data_gb;
-	ecap__strlcpy(y->spark_node_type, s->node_type,
-		      sizeof(y->spark_node_type));
+	/* The advice's node_type, NUL-padded (the advice was zeroed). */
+	_Static_assert(sizeof(y->spark_node_type) ==
+			       sizeof(((struct ecap_executor_out *)0)->node_type),
+		       "the advice's node type fills spark_node_type");
+	ecap__copy_padded(y->spark_node_type, s->node_type,
+			  sizeof(y->spark_node_type));
 	y->spark_node_count = (int64_t)s->nodes;
 	y->spark_executors_count = (int64_t)s->executors;
 	y->spark_executor_memory_gb = s->heap_gb;
@@ -320,8 +320,12 @@ fill_spark(const struct ecap__proj_spark *s, struct ecap_projection_year *y)
 static void
 fill_database(const struct ecap__db_calc *db, struct ecap_projection_year *y)
 {
-	ecap__strlcpy(y->database_instance_class, db->instance_class,
-		      sizeof(y->database_instance_class));
+	/* A catalog entry's name or the guide table's, NUL-padded. */
+	_Static_assert(sizeof(y->database_instance_class) ==
+			       sizeof(((struct ecap_catalog_entry *)0)->name),
+		       "a class name fills database_instance_class");
+	ecap__copy_padded(y->database_instance_class, db->instance_class,
+			  sizeof(y->database_instance_class));
 	y->database_instances_count = (int64_t)db->instances_needed;
 	y->database_memory_required_gb = db->memory_required_gb;
 	y->database_storage_gb = db->storage_gb;
@@ -344,9 +348,16 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 {
 	y->kafka_events_per_second = a->events_per_second;
 	y->kafka_peak_events_per_second = a->peak_events_per_second;
-	ecap__strlcpy(y->kafka_broker_type,
-		      k->broker != NULL ? k->broker->name : "",
-		      sizeof(y->kafka_broker_type));
+	/* A catalog entry's name, NUL-padded; none for the guide (the year
+	 * was zeroed). */
+	_Static_assert(sizeof(y->kafka_broker_type) ==
+			       sizeof(k->broker->name),
+		       "a broker name fills kafka_broker_type");
+	if (k->broker != NULL)
+		ecap__copy_padded(y->kafka_broker_type, k->broker->name,
+				  sizeof(y->kafka_broker_type));
+	else
+		y->kafka_broker_type[0] = '\0';
 	y->kafka_partitions_count = (int64_t)k->partitions;
 	y->kafka_brokers_count = (int64_t)k->brokers;
 	y->kafka_storage_per_broker_gb = k->storage_per_broker_gb;
