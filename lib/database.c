@@ -7,6 +7,7 @@
  * rules in pgtune.c.
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "capacity.h"
@@ -61,6 +62,21 @@ calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 		c->price_usd_per_hour * 24.0 *
 		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
 	c->cost_usd_per_month = c->instance_cost_usd_per_month;
+	/* What the guide does not size: every field is set here, so the
+	 * guide's calc needs no zeroing first (size_volumes). */
+	c->working_set_gb = 0.0;
+	c->storage_limit_gb = 0.0;
+	c->peak_tps = 0.0;
+	c->vcpu_required = 0.0;
+	c->multi_az = 0;
+	c->flags = 0;
+	c->replicas = 0;
+	c->iops_required = 0.0;
+	c->iops_baseline = 0.0;
+	c->iops_provisioned = 0.0;
+	c->replica_cost_usd_per_month = 0.0;
+	c->storage_cost_usd_per_month = 0.0;
+	c->iops_cost_usd_per_month = 0.0;
 }
 
 /* ---- ecap-1 ---- */
@@ -406,12 +422,14 @@ calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
 	price(p, e, c);
 }
 
-/* The volumes both models start from: tx a day kept retention_days. */
+/* The volumes both models start from: tx a day kept retention_days.
+ * The guide's calc sets every other field; ecap-1's starts from zero. */
 static void
-size_volumes(const ecap_policy *p, double tx, double retention_days,
-	     struct ecap__db_calc *c)
+size_volumes(const ecap_policy *p, int32_t model, double tx,
+	     double retention_days, struct ecap__db_calc *c)
 {
-	ECAP__ZERO(c);
+	if (model != ECAP_MODEL_GUIDE)
+		ECAP__ZERO(c);
 	/* Same order of operations as the guide's Python. */
 	c->daily_storage_gb = tx * ecap__pd(p, ECAP_K_DATABASE_TRANSACTION_SIZE_KB) *
 			      ecap__pd(p, ECAP_K_DATABASE_INDEX_OVERHEAD_FACTOR) /
@@ -428,7 +446,7 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 {
 	struct db_policy d;
 
-	size_volumes(p, tx, retention_days, c);
+	size_volumes(p, model, tx, retention_days, c);
 	if (model == ECAP_MODEL_GUIDE) {
 		calc_guide(p, c);
 	} else {
@@ -448,7 +466,8 @@ ecap__database_ecap1_column(const ecap_policy *p, double retention_days,
 
 	read_policy(p, retention_days, app_instances, &d);
 	for (i = 0; i < n; i++) {
-		size_volumes(p, tx[i], retention_days, &c[i]);
+		size_volumes(p, ECAP_MODEL_ECAP_1, tx[i], retention_days,
+			     &c[i]);
 		calc_ecap1(p, &d, peak_tx[i], memo, &c[i]);
 	}
 }
@@ -653,6 +672,38 @@ fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
 	out->cost_usd_per_month = c->cost_usd_per_month;
 }
 
+/*
+ * The lines above fill_sizing and fill_sizing write every byte from model
+ * to cost_usd_per_month (the sizes below add up to that span, so a field
+ * added there fails to build until it is written): only the parameters
+ * and pools after it start zeroed.  A caller of another build gets the
+ * whole struct zeroed.
+ */
+_Static_assert(offsetof(struct ecap_database_out, model) == sizeof(size_t) &&
+	       ecap_offsetofend(struct ecap_database_out, cost_usd_per_month) ==
+		       offsetof(struct ecap_database_out,
+				max_connections_count) &&
+	       ecap_offsetofend(struct ecap_database_out, cost_usd_per_month) -
+			       offsetof(struct ecap_database_out, model) ==
+		       6 * sizeof(int32_t) + 6 * sizeof(double) + 64 +
+			       sizeof(double) + 4 * sizeof(int32_t) +
+			       11 * sizeof(double),
+	       "fill_sizing writes every byte of the sizing");
+
+static void
+zero_unsized(struct ecap_database_out *out)
+{
+	const size_t start = offsetof(struct ecap_database_out,
+				      max_connections_count);
+	const size_t end = ecap_offsetofend(struct ecap_database_out,
+					    ecap_database_out__last_field);
+
+	if (ECAP__LIKELY(out->sz == sizeof(*out)))
+		ecap__zero_n((unsigned char *)out + start, end - start);
+	else
+		ECAP__OUT_ZERO(out, ecap_database_out);
+}
+
 ECAP_API int
 ecap_database_advise(const ecap_policy *policy,
 		     const struct ecap_database_in *in,
@@ -691,7 +742,7 @@ ecap_database_advise(const ecap_policy *policy,
 				    in->peak_transactions_per_day :
 				    in->transactions_per_day,
 			    (double)retention, (double)a.app_instances, NULL, &c);
-	ECAP__OUT_ZERO(out, ecap_database_out);
+	zero_unsized(out);
 	out->model = policy->model;
 	out->workload = a.workload;
 	out->storage_type = a.storage;
