@@ -4,8 +4,6 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
-#cgo noescape ecap_cache_advise
-#cgo nocallback ecap_cache_advise
 #cgo noescape ecap_cache_alternative_from_string
 #cgo nocallback ecap_cache_alternative_from_string
 #cgo noescape ecap_cache_alternative_to_string
@@ -30,6 +28,17 @@ package ecaptune
 #cgo nocallback ecap_storage_level_from_string
 #cgo noescape ecap_storage_level_to_string
 #cgo nocallback ecap_storage_level_to_string
+#cgo noescape ecap_go_cache_advise
+#cgo nocallback ecap_go_cache_advise
+
+// ecap_cache_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_cache_advise(const char *policy, const struct ecap_cache_in *in,
+                     struct ecap_cache_out *out, struct ecap_error *err)
+{
+	return ecap_cache_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -309,7 +318,7 @@ func goCacheAdvice(o *C.struct_ecap_cache_out) CacheAdvice {
 		Reason:                       CacheReason(o.reason),
 		Level:                        StorageLevel(o.level),
 		LevelExistsInAPI:             goBool(o.level_exists_in_api),
-		LevelName:                    goChars(o.level_name[:]),
+		LevelName:                    goName(o.level_name[:]),
 		UseDisk:                      goBool(o.use_disk),
 		UseMemory:                    goBool(o.use_memory),
 		UseOffHeap:                   goBool(o.use_off_heap),
@@ -374,8 +383,8 @@ func (p *Policy) AdviseCache(in CacheInput) (CacheAdvice, error) {
 	var o C.struct_ecap_cache_out
 	in.c(&ci)
 	initSized(&o, C.sizeof_struct_ecap_cache_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_cache_advise(cp, &ci, &o, ce)
+	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_cache_advise(cp, &ci, &o, ce)
 	})
 	if err != nil {
 		return CacheAdvice{}, err

@@ -5,8 +5,6 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
-#cgo noescape ecap_database_advise
-#cgo nocallback ecap_database_advise
 #cgo noescape ecap_database_advise_shape
 #cgo nocallback ecap_database_advise_shape
 #cgo noescape ecap_database_explain
@@ -31,6 +29,17 @@ package ecaptune
 #cgo nocallback ecap_database_workload_from_string
 #cgo noescape ecap_database_workload_to_string
 #cgo nocallback ecap_database_workload_to_string
+#cgo noescape ecap_go_database_advise
+#cgo nocallback ecap_go_database_advise
+
+// ecap_database_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_database_advise(const char *policy, const struct ecap_database_in *in,
+                        struct ecap_database_out *out, struct ecap_error *err)
+{
+	return ecap_database_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -275,7 +284,7 @@ func goDatabaseAdvice(o *C.struct_ecap_database_out) DatabaseAdvice {
 		MemoryRequiredGB:                   float64(o.memory_required_gb),
 		PeakTransactionsPerSecond:          float64(o.peak_transactions_per_second),
 		VCPURequiredCount:                  int64(o.vcpu_required_count),
-		InstanceClass:                      goChars(o.instance_class[:]),
+		InstanceClass:                      goName(o.instance_class[:]),
 		InstanceMemoryGB:                   float64(o.instance_memory_gb),
 		InstanceVCPUs:                      int32(o.instance_vcpus),
 		Fits:                               goBool(o.fits_flag),
@@ -310,10 +319,10 @@ func goDatabaseAdvice(o *C.struct_ecap_database_out) DatabaseAdvice {
 		MaxParallelMaintenanceWorkersCount: int64(o.max_parallel_maintenance_workers_count),
 		AutovacuumMaxWorkersCount:          int64(o.autovacuum_max_workers_count),
 		AutovacuumWorkMemKB:                int64(o.autovacuum_work_mem_kb),
-		HugePages:                          goChars(o.huge_pages[:]),
-		JIT:                                goChars(o.jit[:]),
-		WALCompression:                     goChars(o.wal_compression[:]),
-		WALLevel:                           goChars(o.wal_level[:]),
+		HugePages:                          goName(o.huge_pages[:]),
+		JIT:                                goName(o.jit[:]),
+		WALCompression:                     goName(o.wal_compression[:]),
+		WALLevel:                           goName(o.wal_level[:]),
 		PoolSizeCount:                      int64(o.pool_size_count),
 		PoolMaxOverflowCount:               int64(o.pool_max_overflow_count),
 		PoolTimeoutSeconds:                 int64(o.pool_timeout_seconds),
@@ -405,7 +414,9 @@ func (a DatabaseAdvice) c() (*C.struct_ecap_database_out, error) {
 // (ecap_database_advise: the guide's calculate_database_resources, or
 // ecap-1's one primary from the policy's "database" catalog).
 func (p *Policy) AdviseDatabase(in DatabaseInput) (DatabaseAdvice, error) {
-	ci := initSized(new(C.struct_ecap_database_in), C.sizeof_struct_ecap_database_in)
+	var ci C.struct_ecap_database_in
+	var out C.struct_ecap_database_out
+	initSized(&ci, C.sizeof_struct_ecap_database_in)
 	ci.transactions_per_day = C.double(in.TransactionsPerDay)
 	ci.retention_days = C.int64_t(in.RetentionDays)
 	ci.workload = C.int32_t(in.Workload)
@@ -414,14 +425,14 @@ func (p *Policy) AdviseDatabase(in DatabaseInput) (DatabaseAdvice, error) {
 	ci.postgres_version = C.int32_t(in.PostgresVersion)
 	ci.app_instance_count = C.int64_t(in.AppInstanceCount)
 	ci.peak_transactions_per_day = C.double(in.PeakTransactionsPerDay)
-	out := initSized(new(C.struct_ecap_database_out), C.sizeof_struct_ecap_database_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_database_advise(cp, ci, out, ce)
+	initSized(&out, C.sizeof_struct_ecap_database_out)
+	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_database_advise(cp, &ci, &out, ce)
 	})
 	if err != nil {
 		return DatabaseAdvice{}, err
 	}
-	return goDatabaseAdvice(out), nil
+	return goDatabaseAdvice(&out), nil
 }
 
 // AdviseDatabaseShape gives PGTune's parameters and the pool check for a

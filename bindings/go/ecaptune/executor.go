@@ -4,8 +4,6 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
-#cgo noescape ecap_executor_advise
-#cgo nocallback ecap_executor_advise
 #cgo noescape ecap_executor_explain
 #cgo nocallback ecap_executor_explain
 #cgo noescape ecap_executor_node_reason_from_string
@@ -24,6 +22,17 @@ package ecaptune
 #cgo nocallback ecap_spark_platform_from_string
 #cgo noescape ecap_spark_platform_to_string
 #cgo nocallback ecap_spark_platform_to_string
+#cgo noescape ecap_go_executor_advise
+#cgo nocallback ecap_go_executor_advise
+
+// ecap_executor_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_executor_advise(const char *policy, const struct ecap_executor_in *in,
+                        struct ecap_executor_out *out, struct ecap_error *err)
+{
+	return ecap_executor_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -307,8 +316,8 @@ func goExecutorAdvice(o *C.struct_ecap_executor_out) ExecutorAdvice {
 		TotalContainerGB:              float64(o.total_container_gb),
 		TaskMemoryNeedBytes:           uint64(o.task_memory_need_bytes),
 		TaskMemoryBytes:               uint64(o.task_memory_bytes),
-		NodeType:                      goChars(o.node_type[:]),
-		RunnerUpNodeType:              goChars(o.runner_up_node_type[:]),
+		NodeType:                      goName(o.node_type[:]),
+		RunnerUpNodeType:              goName(o.runner_up_node_type[:]),
 		NodeCount:                     int64(o.node_count),
 		ExecutorsPerNodeCount:         int64(o.executors_per_node_count),
 		NodeVCPUCount:                 int64(o.node_vcpu_count),
@@ -339,7 +348,7 @@ func goExecutorAdvice(o *C.struct_ecap_executor_out) ExecutorAdvice {
 		WindowMet:                     goBool(o.window_met),
 		SpillRisk:                     goBool(o.spill_risk_flag),
 		HeapLimited:                   goBool(o.heap_limited_flag),
-		EMRPrimaryNodeType:            goChars(o.emr_primary_node_type[:]),
+		EMRPrimaryNodeType:            goName(o.emr_primary_node_type[:]),
 		EMRPrimaryUSDPerHour:          float64(o.emr_primary_usd_per_hour),
 		EMRPrimaryLargeAfterNodeCount: int64(o.emr_primary_large_after_node_count),
 	}
@@ -428,8 +437,8 @@ func (p *Policy) AdviseExecutor(in ExecutorInput) (ExecutorAdvice, error) {
 		return ExecutorAdvice{}, err
 	}
 	initSized(&out, C.sizeof_struct_ecap_executor_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_executor_advise(cp, &ci, &out, ce)
+	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_executor_advise(cp, &ci, &out, ce)
 	})
 	if err != nil {
 		return ExecutorAdvice{}, err

@@ -4,8 +4,6 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
-#cgo noescape ecap_join_advise
-#cgo nocallback ecap_join_advise
 #cgo noescape ecap_join_build_side_from_string
 #cgo nocallback ecap_join_build_side_from_string
 #cgo noescape ecap_join_build_side_to_string
@@ -42,6 +40,17 @@ package ecaptune
 #cgo nocallback ecap_join_warning_from_string
 #cgo noescape ecap_join_warning_to_string
 #cgo nocallback ecap_join_warning_to_string
+#cgo noescape ecap_go_join_advise
+#cgo nocallback ecap_go_join_advise
+
+// ecap_join_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_join_advise(const char *policy, const struct ecap_join_in *in,
+                    struct ecap_join_out *out, struct ecap_error *err)
+{
+	return ecap_join_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -550,8 +559,8 @@ func (p *Policy) AdviseJoin(in JoinInput) (JoinAdvice, error) {
 	var out C.struct_ecap_join_out
 	in.c(&ci)
 	initSized(&out, C.sizeof_struct_ecap_join_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_join_advise(cp, &ci, &out, ce)
+	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_join_advise(cp, &ci, &out, ce)
 	})
 	if err != nil {
 		return JoinAdvice{}, err

@@ -9,8 +9,6 @@ package ecaptune
 #cgo nocallback ecap_partition_action_from_string
 #cgo noescape ecap_partition_action_to_string
 #cgo nocallback ecap_partition_action_to_string
-#cgo noescape ecap_partition_advise
-#cgo nocallback ecap_partition_advise
 #cgo noescape ecap_partition_aqe
 #cgo nocallback ecap_partition_aqe
 #cgo noescape ecap_partition_aqe_explain
@@ -27,6 +25,20 @@ package ecaptune
 #cgo nocallback ecap_partition_scan_tasks
 #cgo noescape ecap_partition_spark_properties
 #cgo nocallback ecap_partition_spark_properties
+#cgo noescape ecap_go_partition_advise
+#cgo nocallback ecap_go_partition_advise
+
+// ecap_partition_advise for adviseLean: the handle and the input struct
+// (whose file listing is C memory) as byte pointers, which cgo does not
+// inspect.
+static int
+ecap_go_partition_advise(const char *policy, const char *in,
+			 struct ecap_partition_out *out, struct ecap_error *err)
+{
+	return ecap_partition_advise((const ecap_policy *)(const void *)policy,
+				     (const struct ecap_partition_in *)(const void *)in,
+				     out, err);
+}
 */
 import "C"
 
@@ -244,8 +256,8 @@ func (p *Policy) AdvisePartitions(in PartitionInput) (PartitionAdvice, error) {
 		defer C.free(unsafe.Pointer(listing))
 	}
 	initSized(&out, C.sizeof_struct_ecap_partition_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_partition_advise(cp, &ci, &out, ce)
+	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_partition_advise(cp, cBytes(unsafe.Pointer(&ci)), &out, ce)
 	})
 	if err != nil {
 		return PartitionAdvice{}, err

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+
+package ecaptune
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// Each Advise method passes C no error struct and, on a failure, calls
+// again with one (adviseLean): the error still names the field and says
+// why, as the library wrote it.
+func TestAdviseFailuresNameTheField(t *testing.T) {
+	p := newPolicy(t)
+	cases := []struct {
+		name  string
+		err   error
+		want  Code
+		field string
+	}{
+		{"partition", second(p.AdvisePartitions(PartitionInput{DataSizeBytes: -1})), ErrRange, "data_size_bytes"},
+		{"partition listing", second(p.AdvisePartitions(PartitionInput{DataSizeBytes: 1e9, FileSizesBytes: []int64{-5}})), ErrRange, "file_sizes_bytes"},
+		{"join", second(p.AdviseJoin(JoinInput{LeftSizeBytes: -1, RightSizeBytes: 1})), ErrRange, "left_size_bytes"},
+		{"cache", second(p.AdviseCache(CacheInput{DeserializedSizeBytes: 1e9, PartitionCount: -1})), ErrRange, "partition_count"},
+		{"executor", second(p.AdviseExecutor(ExecutorInput{DailyDataGB: math.NaN()})), ErrInvalid, "daily_data_gb"},
+		{"database", second(p.AdviseDatabase(DatabaseInput{TransactionsPerDay: -1})), ErrRange, "transactions_per_day"},
+		{"kafka", second(p.AdviseKafka(KafkaInput{EventsPerSecond: math.Inf(1)})), ErrInvalid, "events_per_second"},
+	}
+	for _, c := range cases {
+		var e *Error
+		if !errors.As(c.err, &e) {
+			t.Errorf("%s: %v is not an *Error", c.name, c.err)
+			continue
+		}
+		if e.Code != c.want || e.Field != c.field || !strings.Contains(e.Message, c.field) {
+			t.Errorf("%s: %v (code %v, field %q); want %v on %q", c.name, c.err, e.Code, e.Field, c.want, c.field)
+		}
+	}
+}
+
+// A closed Policy fails on the lean path as everywhere else.
+func TestAdviseOnClosedPolicy(t *testing.T) {
+	p, err := NewPolicy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	var e *Error
+	if _, err := p.AdvisePartitions(PartitionInput{DataSizeBytes: 1e9}); !errors.As(err, &e) ||
+		e.Code != ErrInvalid || e.Field != "policy" {
+		t.Fatalf("after Close: %v", err)
+	}
+	var zero Policy
+	if _, err := zero.AdviseKafka(KafkaInput{EventsPerSecond: 1}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("zero Policy: %v", err)
+	}
+}
+
+// goName returns the same string for the same name (one copy, made the
+// first time) and the right one for names past its table's bounds.
+func TestGoNameInterns(t *testing.T) {
+	a := goNameOfField("db.r6g.large", 64)
+	b := goNameOfField("db.r6g.large", 64)
+	if a != "db.r6g.large" || b != a || unsafe.StringData(a) != unsafe.StringData(b) {
+		t.Fatalf("%q %q: not one copy", a, b)
+	}
+	if s := goNameOfField("", 64); s != "" {
+		t.Fatalf("empty: %q", s)
+	}
+	// A field without a NUL is read to its end.
+	if s := goNameOfField("abcd", 4); s != "abcd" {
+		t.Fatalf("unterminated: %q", s)
+	}
+	long := strings.Repeat("x", knownNameMaxBytes+1)
+	if s := goNameOfField(long, len(long)+1); s != long {
+		t.Fatalf("long name: %q", s)
+	}
+}
+
+// KafkaAdvice converts back to the very struct ecap_kafka_advise wrote
+// (ReasonText renders from the conversion).
+func TestKafkaAdviceConvertsBack(t *testing.T) {
+	p := newPolicy(t)
+	for _, in := range []KafkaInput{
+		{EventsPerSecond: 1000},
+		{EventsPerSecond: 100000},
+		{IngressMBPerSecond: 2, PeakFactor: 1, PartitionProduceMBPerSecond: 1, PartitionConsumeMBPerSecond: 0.5},
+	} {
+		if same, err := p.kafkaRoundTrips(in); err != nil || !same {
+			t.Errorf("%+v: round trip %v, %v", in, same, err)
+		}
+	}
+}
