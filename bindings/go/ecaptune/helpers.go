@@ -130,26 +130,37 @@ func cChars(src []C.char) []byte {
 // goName reads a name field of an advice (a catalog entry, a storage
 // level, a PostgreSQL setting) as goChars does, but returns the string of
 // an earlier call for a name seen before: advice names come from small
-// sets, so a call allocates nothing for them once they are known.
+// sets, so a call allocates nothing for them once they are known.  A
+// name is looked up first in a small direct-mapped cache (no hashing of
+// the whole name), then in a table of every name seen.
 func goName(src []C.char) string {
 	b := cChars(src)
 	if len(b) == 0 {
 		return ""
 	}
-	if m := knownNames.Load(); m != nil {
-		if s, ok := (*m)[string(b)]; ok { // the lookup copies nothing
-			return s
-		}
+	slot := &nameSlots[nameSlotOf(b)]
+	if s := slot.Load(); s != nil && *s == string(b) { // no copy to compare
+		return *s
 	}
-	return addName(b)
+	return goNameSlow(b, slot)
 }
 
-// knownNames is goName's table: read without a lock, replaced whole
-// (copy on write) under knownNamesMu when a name arrives.  It keeps at
-// most knownNamesMax names of at most knownNameMaxBytes: names beyond
-// those (a policy's own catalog entries) are copied on every call.
+// nameSlots caches, per slot, the last name goName returned for it.
+var nameSlots [256]atomic.Pointer[string]
+
+// nameSlotOf spreads names over nameSlots by their length and their
+// first and last bytes, which tell most names of a family apart.
+func nameSlotOf(b []byte) int {
+	return int((uint(len(b))*131 + uint(b[0])*31 + uint(b[len(b)-1])) % uint(len(nameSlots)))
+}
+
+// knownNames is the table of every name seen: read without a lock,
+// replaced whole (copy on write) under knownNamesMu when a name arrives.
+// It keeps at most knownNamesMax names of at most knownNameMaxBytes:
+// names beyond those (a policy's own catalog entries) are copied on
+// every call.
 var (
-	knownNames   atomic.Pointer[map[string]string]
+	knownNames   atomic.Pointer[map[string]*string]
 	knownNamesMu sync.Mutex
 )
 
@@ -158,32 +169,40 @@ const (
 	knownNameMaxBytes = 64
 )
 
-// addName is goName's slow path: the first call with a name.
+// goNameSlow is goName's path for a name not in its slot: from the
+// table (which then fills the slot), or copied and added to it.
 //
 //go:noinline
-func addName(b []byte) string {
+func goNameSlow(b []byte, slot *atomic.Pointer[string]) string {
+	if m := knownNames.Load(); m != nil {
+		if s, ok := (*m)[string(b)]; ok { // the lookup copies nothing
+			slot.Store(s)
+			return *s
+		}
+	}
 	s := string(b)
 	if len(s) > knownNameMaxBytes {
 		return s
 	}
 	knownNamesMu.Lock()
 	defer knownNamesMu.Unlock()
-	var old map[string]string
+	var old map[string]*string
 	if p := knownNames.Load(); p != nil {
 		old = *p
 	}
 	if have, ok := old[s]; ok {
-		return have
+		return *have
 	}
 	if len(old) >= knownNamesMax {
 		return s
 	}
-	m := make(map[string]string, len(old)+1)
+	m := make(map[string]*string, len(old)+1)
 	for k, v := range old {
 		m[k] = v
 	}
-	m[s] = s
+	m[s] = &s
 	knownNames.Store(&m)
+	slot.Store(&s)
 	return s
 }
 

@@ -126,7 +126,7 @@ type KafkaAdvice struct {
 
 // AdviseKafka sizes a Kafka cluster (ecap_kafka_advise: the guide's
 // calculate_kafka_resources, or ecap-1 choosing an Amazon MSK broker size).
-func (p *Policy) AdviseKafka(in KafkaInput) (KafkaAdvice, error) {
+func (p *Policy) AdviseKafka(in KafkaInput) (a KafkaAdvice, err error) {
 	var ci C.struct_ecap_kafka_in
 	initSized(&ci, C.sizeof_struct_ecap_kafka_in)
 	ci.events_per_second = C.double(in.EventsPerSecond)
@@ -148,52 +148,52 @@ func (p *Policy) AdviseKafka(in KafkaInput) (KafkaAdvice, error) {
 	}
 	var out C.struct_ecap_kafka_out
 	initSized(&out, C.sizeof_struct_ecap_kafka_out)
-	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
 		return C.ecap_go_kafka_advise(cp, &ci, &out, ce)
 	})
-	if err != nil {
-		return KafkaAdvice{}, err
+	if err == nil {
+		a.fromC(&out)
 	}
-	return goKafkaAdvice(&out), nil
+	return a, err
 }
 
-func goKafkaAdvice(o *C.struct_ecap_kafka_out) KafkaAdvice {
-	return KafkaAdvice{
-		Model:                           Model(o.model),
-		Reason:                          KafkaReason(o.reason),
-		PeakEventsPerSecond:             float64(o.peak_events_per_second),
-		IngressMBPerSecond:              float64(o.ingress_mb_per_second),
-		PeakIngressMBPerSecond:          float64(o.peak_ingress_mb_per_second),
-		DailyStorageGB:                  float64(o.daily_storage_gb),
-		DataStorageGB:                   float64(o.data_storage_gb),
-		SegmentAllowanceGB:              float64(o.segment_allowance_gb),
-		TotalStorageGB:                  float64(o.total_storage_gb),
-		PartitionsCount:                 int64(o.partitions_count),
-		PartitionsByThroughputCount:     int64(o.partitions_by_throughput_count),
-		BrokersCount:                    int64(o.brokers_count),
-		BrokersByStorageCount:           int64(o.brokers_by_storage_count),
-		BrokersByThroughputCount:        int64(o.brokers_by_throughput_count),
-		BrokersByPartitionReplicasCount: int64(o.brokers_by_partition_replicas_count),
-		BrokersMinimumCount:             int64(o.brokers_minimum_count),
-		AvailabilityZoneCount:           int64(o.availability_zone_count),
-		BrokerQuotaCount:                int64(o.broker_quota_count),
-		MaxPartitionReplicasPerBroker:   int64(o.max_partition_replicas_per_broker),
-		BrokerThroughputMBPerSecond:     float64(o.broker_throughput_mb_per_second),
-		BrokerDiskGB:                    float64(o.broker_disk_gb),
-		StoragePerBrokerGB:              float64(o.storage_per_broker_gb),
-		BrokerPriceUSDPerHour:           float64(o.broker_price_usd_per_hour),
-		BrokerCostUSDPerMonth:           float64(o.broker_cost_usd_per_month),
-		StorageCostUSDPerMonth:          float64(o.storage_cost_usd_per_month),
-		CostUSDPerMonth:                 float64(o.cost_usd_per_month),
-		ReplicationFactorCount:          int64(o.replication_factor_count),
-		MinInsyncReplicasCount:          int64(o.min_insync_replicas_count),
-		BrokerQuotaExceeded:             o.broker_quota_exceeded_flag != 0,
-		Compression:                     o.compression_flag != 0,
-		TieredStorage:                   o.tiered_storage_flag != 0,
-		Acks:                            goName(o.acks[:]),
-		InstanceType:                    goName(o.instance_type[:]),
-		PriceDate:                       goName(o.price_date[:]),
-	}
+// fromC fills a from the C advice, field by field in place (a returned
+// composite literal costs a copy through a stalled store).
+func (a *KafkaAdvice) fromC(o *C.struct_ecap_kafka_out) {
+	a.Model = Model(o.model)
+	a.Reason = KafkaReason(o.reason)
+	a.PeakEventsPerSecond = float64(o.peak_events_per_second)
+	a.IngressMBPerSecond = float64(o.ingress_mb_per_second)
+	a.PeakIngressMBPerSecond = float64(o.peak_ingress_mb_per_second)
+	a.DailyStorageGB = float64(o.daily_storage_gb)
+	a.DataStorageGB = float64(o.data_storage_gb)
+	a.SegmentAllowanceGB = float64(o.segment_allowance_gb)
+	a.TotalStorageGB = float64(o.total_storage_gb)
+	a.PartitionsCount = int64(o.partitions_count)
+	a.PartitionsByThroughputCount = int64(o.partitions_by_throughput_count)
+	a.BrokersCount = int64(o.brokers_count)
+	a.BrokersByStorageCount = int64(o.brokers_by_storage_count)
+	a.BrokersByThroughputCount = int64(o.brokers_by_throughput_count)
+	a.BrokersByPartitionReplicasCount = int64(o.brokers_by_partition_replicas_count)
+	a.BrokersMinimumCount = int64(o.brokers_minimum_count)
+	a.AvailabilityZoneCount = int64(o.availability_zone_count)
+	a.BrokerQuotaCount = int64(o.broker_quota_count)
+	a.MaxPartitionReplicasPerBroker = int64(o.max_partition_replicas_per_broker)
+	a.BrokerThroughputMBPerSecond = float64(o.broker_throughput_mb_per_second)
+	a.BrokerDiskGB = float64(o.broker_disk_gb)
+	a.StoragePerBrokerGB = float64(o.storage_per_broker_gb)
+	a.BrokerPriceUSDPerHour = float64(o.broker_price_usd_per_hour)
+	a.BrokerCostUSDPerMonth = float64(o.broker_cost_usd_per_month)
+	a.StorageCostUSDPerMonth = float64(o.storage_cost_usd_per_month)
+	a.CostUSDPerMonth = float64(o.cost_usd_per_month)
+	a.ReplicationFactorCount = int64(o.replication_factor_count)
+	a.MinInsyncReplicasCount = int64(o.min_insync_replicas_count)
+	a.BrokerQuotaExceeded = o.broker_quota_exceeded_flag != 0
+	a.Compression = o.compression_flag != 0
+	a.TieredStorage = o.tiered_storage_flag != 0
+	a.Acks = goName(o.acks[:])
+	a.InstanceType = goName(o.instance_type[:])
+	a.PriceDate = goName(o.price_date[:])
 }
 
 // c converts an advice back for ecap_kafka_explain.

@@ -189,7 +189,9 @@ func (p *Policy) kafkaRoundTrips(in KafkaInput) (bool, error) {
 	}); err != nil {
 		return false, err
 	}
-	back, err := goKafkaAdvice(&out).c()
+	var a KafkaAdvice
+	a.fromC(&out)
+	back, err := a.c()
 	if err != nil {
 		return false, err
 	}
