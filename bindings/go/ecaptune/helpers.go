@@ -101,10 +101,8 @@ func setChars(dst []C.char, s, field string) error {
 		return goFail(ErrRange, field, "%s is %d bytes long; at most %d fit",
 			field, len(s), len(dst)-1)
 	}
-	for i := 0; i < len(s); i++ {
-		dst[i] = C.char(s[i])
-	}
-	dst[len(s)] = 0
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&dst[0])), len(dst))
+	b[copy(b, s)] = 0
 	return nil
 }
 
