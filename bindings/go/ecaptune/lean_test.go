@@ -4,8 +4,10 @@ package ecaptune
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 )
@@ -93,4 +95,24 @@ func TestKafkaAdviceConvertsBack(t *testing.T) {
 			t.Errorf("%+v: round trip %v, %v", in, same, err)
 		}
 	}
+}
+
+// goName's cache and table are shared: goroutines reading the same and
+// new names at once each get their own name back (run with -race).
+func TestGoNameConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				want := fmt.Sprintf("name-%d", (g*7+i)%97)
+				if s := goNameOfField(want, 64); s != want {
+					t.Errorf("%q for %q", s, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
