@@ -173,7 +173,6 @@ type PartitionAdvice struct {
 	SplitSizeBytes          int64 // ecap-1: ceil(DataSizeBytes / PartitionCount), the rendered split and advisory size
 }
 
-// c returns the C input; free releases its listing.
 // c fills the caller's struct (on its stack: no allocation) and returns
 // the C copy of the file listing, which the caller frees (nil when none).
 func (in *PartitionInput) c(ci *C.struct_ecap_partition_in) (listing *C.int64_t) {
@@ -186,8 +185,8 @@ func (in *PartitionInput) c(ci *C.struct_ecap_partition_in) (listing *C.int64_t)
 	ci.file_count = C.int64_t(in.FileCount)
 	ci.file_size_bytes = C.int64_t(in.FileSizeBytes)
 	ci.files_not_splittable = cBool(in.FilesNotSplittable)
-	listing = cInt64s(in.FileSizesBytes)
 	if in.FileSizesBytes != nil {
+		listing = cInt64s(in.FileSizesBytes)
 		ci.file_sizes_bytes = listing
 		ci.file_count = C.int64_t(len(in.FileSizesBytes))
 	}
