@@ -17,30 +17,21 @@ import (
 // why, as the library wrote it.
 func TestAdviseFailuresNameTheField(t *testing.T) {
 	p := newPolicy(t)
-	cases := []struct {
-		name  string
-		err   error
-		want  Code
-		field string
-	}{
-		{"partition", second(p.AdvisePartitions(PartitionInput{DataSizeBytes: -1})), ErrRange, "data_size_bytes"},
-		{"partition listing", second(p.AdvisePartitions(PartitionInput{DataSizeBytes: 1e9, FileSizesBytes: []int64{-5}})), ErrRange, "file_sizes_bytes"},
-		{"join", second(p.AdviseJoin(JoinInput{LeftSizeBytes: -1, RightSizeBytes: 1})), ErrRange, "left_size_bytes"},
-		{"cache", second(p.AdviseCache(CacheInput{DeserializedSizeBytes: 1e9, PartitionCount: -1})), ErrRange, "partition_count"},
-		{"executor", second(p.AdviseExecutor(ExecutorInput{DailyDataGB: math.NaN()})), ErrInvalid, "daily_data_gb"},
-		{"database", second(p.AdviseDatabase(DatabaseInput{TransactionsPerDay: -1})), ErrRange, "transactions_per_day"},
-		{"kafka", second(p.AdviseKafka(KafkaInput{EventsPerSecond: math.Inf(1)})), ErrInvalid, "events_per_second"},
-	}
-	for _, c := range cases {
-		var e *Error
-		if !errors.As(c.err, &e) {
-			t.Errorf("%s: %v is not an *Error", c.name, c.err)
-			continue
-		}
-		if e.Code != c.want || e.Field != c.field || !strings.Contains(e.Message, c.field) {
-			t.Errorf("%s: %v (code %v, field %q); want %v on %q", c.name, c.err, e.Code, e.Field, c.want, c.field)
+	check := func(name string, err error, want Code, field string) {
+		t.Helper()
+		wantErr(t, name, err, want, field)
+		if e := (*Error)(nil); errors.As(err, &e) && !strings.Contains(e.Message, field) {
+			t.Errorf("%s: message %q does not name %s", name, e.Message, field)
 		}
 	}
+	check("partition", second(p.AdvisePartitions(PartitionInput{DataSizeBytes: -1})), ErrRange, "data_size_bytes")
+	check("partition listing", second(p.AdvisePartitions(PartitionInput{DataSizeBytes: 1e9, FileSizesBytes: []int64{-5}})),
+		ErrRange, "file_sizes_bytes")
+	check("join", second(p.AdviseJoin(JoinInput{LeftSizeBytes: -1, RightSizeBytes: 1})), ErrRange, "left_size_bytes")
+	check("cache", second(p.AdviseCache(CacheInput{DeserializedSizeBytes: 1e9, PartitionCount: -1})), ErrRange, "partition_count")
+	check("executor", second(p.AdviseExecutor(ExecutorInput{DailyDataGB: math.NaN()})), ErrInvalid, "daily_data_gb")
+	check("database", second(p.AdviseDatabase(DatabaseInput{TransactionsPerDay: -1})), ErrRange, "transactions_per_day")
+	check("kafka", second(p.AdviseKafka(KafkaInput{EventsPerSecond: math.Inf(1)})), ErrInvalid, "events_per_second")
 }
 
 // A closed Policy fails on the lean path as everywhere else.
