@@ -555,11 +555,14 @@ class Property(NamedTuple):
 # ---- the lean advisor path (issue 13): one generated function per family
 
 def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
-                 enums: Mapping[str, Any]) -> str:
+                 enums: Mapping[str, Any], lazy: bool) -> str:
     """The source of ``run(policy, a0, a1, ...)``: packs the input with one
     struct.pack over the whole struct (the fields not in ``names``
-    as zero constants), calls, and returns the record over the unpacked
-    output.  Only field names and sizes go into it."""
+    as zero constants) into bytes, which the C function reads as its
+    const input; calls with a fresh output buffer and no error struct;
+    and returns the record over the output.  Only a failure calls again
+    (the advisors are pure) with this thread's error struct for the
+    message.  Only field names and sizes go into it."""
     m = _meta(in_cls)
     arg = {n: f"a{i}" for i, n in enumerate(names)}
     params = ", ".join(arg.values())
@@ -583,23 +586,50 @@ def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
     lines = [f"def run(policy, {params}):"] + body + [
         "if inp is None:",
         "    try:",
-        f"        inp = _from(_pack({', '.join(exprs)}))",
+        f"        inp = _pack({', '.join(exprs)})",
         "    except (_error, TypeError):",
         f"        inp = _slow({params})",
         "out = _out(_out_zero)",
-        "try:",
-        "    err = _tls.err",
-        "except AttributeError:",
-        "    err = _error_struct()",
         "with policy._lock:",
         "    h = policy._handle",
         "    if h is None:",
         "        raise ValueError('operation on a closed ecaptune.Policy')",
-        "    rc = _f(h, inp, out, err)",
+        "    rc = _f(h, inp, out, None)",
+        "    if rc != 0:",
+        "        err = _error_struct()",
+        "        rc = _f(h, inp, out, _byref(err))",
         "if rc != 0:",
-        "    raise _error_from(rc, err)",
-        "return _read(out)"]
+        "    raise _error_from(rc, err)"] + _lean_return(lazy)
     return "\n    ".join(lines) + "\n"
+
+
+def _lean_return(lazy: bool) -> List[str]:
+    """The end of a lean path's source: the record over the output,
+    unpacked (by Record.__getattr__) only when a field is first read; or,
+    for a record that needs it, the field-by-field conversion."""
+    if not lazy:
+        return ["return _read_slow(out)"]
+    return ["o = _new(_rec)",
+            "o.__dict__['_raw_'] = (out, _getters, _unpack)",
+            "return o"]
+
+
+#: libecaptune loaded again for the lean paths: a PyDLL keeps the GIL
+#: through the call (the advisors are arithmetic, a few microseconds at
+#: most, and calls on one Policy are serialised by its lock anyway), and
+#: without use_errno; together a third of ctypes' cost of a call.
+_PYLIB = ctypes.PyDLL(_lib.library_path)
+
+
+def raw_function(name: str) -> Any:
+    """The C function ``name`` bound for the lean paths, without
+    argtypes: ctypes then passes bytes, a ctypes array and a c_void_p (the
+    policy handle) as pointers and None as NULL with no from_param call
+    per argument.  Only pointer arguments may go through it: an int would
+    be passed as a C int."""
+    f = _PYLIB[name]
+    f.restype = ctypes.c_int
+    return f
 
 
 def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
@@ -623,35 +653,41 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
     fmt = _struct_format(in_cls, pointers=True)
     assert fmt is not None and all(n in m.kind for n in names), name
 
-    def slow(*a: Any) -> ctypes.Structure:
-        return to_struct(in_cls, dict(zip(names, a)))
+    def slow(*a: Any) -> bytes:
+        return bytes(to_struct(in_cls, dict(zip(names, a))))
 
+    env: Dict[str, Any] = {
+        "_sz": m.sz, "_slow": slow,
+        "_pack": struct.Struct(fmt).pack, "_error": struct.error,
+        "_f": raw_function(name), "_enum_value": enum_value,
+        "_enums": enums or {}}
+    env.update(_lean_output(out_cls, rec_cls))
+    # a traceback through it names the C function
+    exec(compile(_lean_source(in_cls, names, enums or {}, env["_lazy"]),
+                 f"<ecaptune lean {name}>", "exec"), env)
+    return env["run"]  # type: ignore[no-any-return]
+
+
+def _lean_output(out_cls: Type[ctypes.Structure],
+                 rec_cls: Type[_R]) -> Dict[str, Any]:
+    """The names a lean path's source uses for its output: ``_out``
+    makes a zeroed buffer of ``out_cls`` (``sz`` set) from ``_out_zero``;
+    the record is ``_rec`` over it (see _lean_return);
+    ``_error_struct`` and ``_error_from`` make the error of a failed
+    call."""
     g = _getters(out_cls, rec_cls)
     eager = any(f.default is not dataclasses.MISSING or
                 f.default_factory is not dataclasses.MISSING
                 for f in dataclasses.fields(rec_cls))
     unpack = _meta(out_cls).unpack
-    new = object.__new__
 
-    def read(s: ctypes.Structure) -> _R:
-        o: _R = new(rec_cls)
-        # the fresh output struct is the record's own: unpacked (by
-        # __getattr__) only when a field is first read
-        o.__dict__["_raw_"] = (s, g, unpack)  # type: ignore[misc]
-        return o
+    def read_slow(s: Any) -> _R:
+        return from_struct(out_cls.from_buffer(s), rec_cls)
 
-    env: Dict[str, Any] = {
-        "_from": in_cls.from_buffer_copy, "_sz": m.sz, "_slow": slow,
-        "_pack": struct.Struct(fmt).pack, "_error": struct.error,
-        "_out": out_cls.from_buffer_copy,
-        "_out_zero": bytes(S.new_struct(out_cls)),
-        "_tls": _lib._tls, "_error_struct": _lib.error_struct,
-        "_f": _lib.FUNCS.get(name) or _lib.bind(name, None, ()),
-        "_error_from": _lib.error_from, "_enum_value": enum_value,
-        "_enums": enums or {},
-        "_read": read if g and unpack and not eager
-        else (lambda s: from_struct(s, rec_cls))}
-    # a traceback through it names the C function
-    exec(compile(_lean_source(in_cls, names, enums or {}),
-                 f"<ecaptune lean {name}>", "exec"), env)
-    return env["run"]  # type: ignore[no-any-return]
+    return {"_out": (ctypes.c_char * ctypes.sizeof(out_cls)).from_buffer_copy,
+            "_out_zero": bytes(S.new_struct(out_cls)),
+            "_error_struct": _lib.error_struct,
+            "_error_from": _lib.error_from, "_byref": ctypes.byref,
+            "_lazy": bool(g and unpack and not eager), "_new": object.__new__,
+            "_rec": rec_cls, "_getters": g, "_unpack": unpack,
+            "_read_slow": read_slow}
