@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import enum
+import functools
 import re
 import struct
 from typing import (Any, Callable, ClassVar, Dict, FrozenSet, List, Mapping,
@@ -554,15 +555,14 @@ class Property(NamedTuple):
 
 # ---- the lean advisor path (issue 13): one generated function per family
 
-def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
-                 enums: Mapping[str, Any], lazy: bool) -> str:
-    """The source of ``run(policy, a0, a1, ...)``: packs the input with one
-    struct.pack over the whole struct (the fields not in ``names``
-    as zero constants) into bytes, which the C function reads as its
-    const input; calls with a fresh output buffer and no error struct;
-    and returns the record over the output.  Only a failure calls again
-    (the advisors are pure) with this thread's error struct for the
-    message.  Only field names and sizes go into it."""
+def _lean_pack(in_cls: Type[ctypes.Structure], names: Sequence[str],
+               enums: Mapping[str, Any]) -> Tuple[str, List[str]]:
+    """The parameters (``a0, a1, ...``) of a lean path and the lines of
+    its source that set ``inp``: the input packed with one struct.pack
+    over the whole struct (the fields not in ``names`` as zero
+    constants) into bytes, which the C function reads as its const input;
+    a value the packer refuses goes through ``_slow`` (to_struct, for
+    the conversions and messages)."""
     m = _meta(in_cls)
     arg = {n: f"a{i}" for i, n in enumerate(names)}
     params = ", ".join(arg.values())
@@ -583,21 +583,39 @@ def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
             exprs.append(f"c{a}")
         else:
             exprs.append(a)
-    lines = [f"def run(policy, {params}):"] + body + [
+    return params, body + [
         "if inp is None:",
         "    try:",
         f"        inp = _pack({', '.join(exprs)})",
         "    except (_error, TypeError):",
-        f"        inp = _slow({params})",
-        "out = _out(_out_zero)",
-        "with policy._lock:",
-        "    h = policy._handle",
-        "    if h is None:",
-        "        raise ValueError('operation on a closed ecaptune.Policy')",
-        "    rc = _f(h, inp, out, None)",
-        "    if rc != 0:",
-        "        err = _error_struct()",
-        "        rc = _f(h, inp, out, _byref(err))",
+        f"        inp = _slow({params})"]
+
+
+#: Under the policy's lock: the call without an error struct, and only
+#: after a failure (the advisors are pure) again with this thread's one
+#: for the message.  ``{args}`` are the arguments between the policy and
+#: the error.
+_LEAN_CALL = [
+    "with policy._lock:",
+    "    h = policy._handle",
+    "    if h is None:",
+    "        raise ValueError('operation on a closed ecaptune.Policy')",
+    "    rc = _f(h, {args}, None)",
+    "    if rc != 0:",
+    "        err = _error_struct()",
+    "        rc = _f(h, {args}, _byref(err))"]
+
+
+def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
+                 enums: Mapping[str, Any], lazy: bool) -> str:
+    """The source of ``run(policy, a0, a1, ...)``: packs the input
+    (_lean_pack), calls with a fresh output buffer (_LEAN_CALL) and
+    returns the record over the output (_lean_return).  Only field names
+    and sizes go into it."""
+    params, body = _lean_pack(in_cls, names, enums)
+    lines = [f"def run(policy, {params}):"] + body + [
+        "out = _out(_out_zero)"] + [
+        x.format(args="inp, out") for x in _LEAN_CALL] + [
         "if rc != 0:",
         "    raise _error_from(rc, err)"] + _lean_return(lazy)
     return "\n    ".join(lines) + "\n"
@@ -691,3 +709,90 @@ def _lean_output(out_cls: Type[ctypes.Structure],
             "_lazy": bool(g and unpack and not eager), "_new": object.__new__,
             "_rec": rec_cls, "_getters": g, "_unpack": unpack,
             "_read_slow": read_slow}
+
+
+def _lean_array_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
+                       count_arg: str) -> str:
+    """The source of ``run(policy, a0, a1, ...)`` for a function that
+    fills a caller's array (``name(policy, in, array, &count, err)``):
+    packs the input (_lean_pack), calls with a fresh array of the
+    capacity ``_capacity`` gives for the value of ``count_arg``, repeats
+    once with the count the library needs after ECAP_ERR_NOSPACE (as
+    call_with_array), and returns a list of records, each over its
+    element of the array, unpacked when first read."""
+    params, body = _lean_pack(in_cls, names, {})
+    cap = f"a{list(names).index(count_arg)}"
+    call = [x.format(args="inp, out, _byref(count)") for x in _LEAN_CALL]
+    lines = [f"def run(policy, {params}):"] + body + [
+        f"cap = _capacity({cap})",
+        "for _ in range(2):",
+        "    out = _array(cap)",
+        "    count = _size_t(cap)"] + ["    " + x for x in call] + [
+        "    if rc != _NOSPACE:",
+        "        break",
+        "    cap = count.value",
+        "if rc != 0:",
+        "    raise _error_from(rc, err)",
+        "n = count.value",
+        "readers = _readers(n)",
+        "records = []",
+        "for i in range(n):",
+        "    o = _new(_rec)",
+        "    o.__dict__['_raw_'] = (out, _getters, readers[i])",
+        "    records.append(o)",
+        "return records"]
+    return "\n    ".join(lines) + "\n"
+
+
+def lean_array_advisor(name: str, in_cls: Type[ctypes.Structure],
+                       names: Sequence[str], elem_cls: Type[ctypes.Structure],
+                       rec_cls: Type[_R], count_arg: str,
+                       capacity: Callable[[Any], int]) -> Callable[..., List[_R]]:
+    """``run(policy, *values)``: as :func:`lean_advisor`, for the C
+    function ``name(policy, in, elems, &count, err)`` that fills an array
+    of ``elem_cls`` (stride: the first element's ``sz``) and answers
+    ECAP_ERR_NOSPACE with the count it needs.  The array's first
+    capacity is ``capacity(value of count_arg)``; the result is a list of
+    ``rec_cls``, one an element, each unpacked when first read."""
+    m = _meta(in_cls)
+    fmt = _struct_format(in_cls, pointers=True)
+    g = _getters(elem_cls, rec_cls)
+    unpack_from = _meta(elem_cls).unpack
+    assert fmt is not None and g and unpack_from, name
+    assert all(n in m.kind for n in names), name
+    size = ctypes.sizeof(elem_cls)
+    zero = bytes(S.new_struct(elem_cls))
+    arrays: Dict[int, Tuple[Callable[[bytes], Any], bytes]] = {}
+    readers: List[Callable[[Any], Tuple[Any, ...]]] = []
+
+    def array(n: int) -> Any:
+        """A zeroed array of n elements, each ``sz`` set."""
+        made = arrays.get(n)
+        if made is None:
+            n1 = max(n, 1)
+            made = arrays[n] = ((ctypes.c_char * (n1 * size)).from_buffer_copy,
+                                zero * n1)
+        return made[0](made[1])
+
+    def unpack_first(n: int) -> List[Callable[[Any], Tuple[Any, ...]]]:
+        """The unpackers of the first n elements of an array (at least)."""
+        while len(readers) < n:
+            readers.append(functools.partial(unpack_from,
+                                             offset=len(readers) * size))
+        return readers
+
+    def slow(*a: Any) -> bytes:
+        return bytes(to_struct(in_cls, dict(zip(names, a))))
+
+    env: Dict[str, Any] = {
+        "_sz": m.sz, "_slow": slow,
+        "_pack": struct.Struct(fmt).pack, "_error": struct.error,
+        "_f": raw_function(name), "_capacity": capacity, "_array": array,
+        "_size_t": ctypes.c_size_t, "_byref": ctypes.byref,
+        "_NOSPACE": int(NoSpaceError.CODE or 0),
+        "_error_struct": _lib.error_struct, "_error_from": _lib.error_from,
+        "_new": object.__new__, "_rec": rec_cls, "_getters": g,
+        "_readers": unpack_first}
+    exec(compile(_lean_array_source(in_cls, names, count_arg),
+                 f"<ecaptune lean {name}>", "exec"), env)
+    return env["run"]  # type: ignore[no-any-return]
