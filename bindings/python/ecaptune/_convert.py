@@ -388,15 +388,15 @@ def _enum_getter(e: Type[enum.IntEnum]) -> Callable[[int], Any]:
     return lambda v: members.get(v, v)  # a newer value stays an int
 
 
-def _getters(scls: Type[ctypes.Structure],
-             rcls: Type[_R]) -> Optional[Dict[str, Tuple[int, Any]]]:
+def _getters(scls: Type[ctypes.Structure], rcls: Type[_R],
+             extra: Sequence[str] = ()) -> Optional[Dict[str, Tuple[int, Any]]]:
     """Field name -> (index in the unpacked struct, conversion or None),
     made once per (struct, record) pair; None when the pair needs the
     field-by-field path (a field type the unpacker cannot read, a record
-    field the struct lacks, __post_init__, slots, fields outside
-    __init__)."""
+    field the struct lacks and ``extra`` does not name, __post_init__,
+    slots, fields outside __init__)."""
     m = _meta(scls)
-    fields = dataclasses.fields(rcls)
+    fields = [f for f in dataclasses.fields(rcls) if f.name not in extra]
     if m.unpack is None or hasattr(rcls, "__post_init__") or \
             any(not f.init or f.name not in m.index for f in fields) or \
             "__slots__" in rcls.__dict__:
@@ -607,15 +607,17 @@ _LEAN_CALL = [
 
 
 def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
-                 enums: Mapping[str, Any], lazy: bool) -> str:
-    """The source of ``run(policy, a0, a1, ...)``: packs the input
-    (_lean_pack), calls with a fresh output buffer (_LEAN_CALL) and
-    returns the record over the output (_lean_return).  Only field names
-    and sizes go into it."""
+                 enums: Mapping[str, Any], lazy: bool,
+                 extra_args: int = 0) -> str:
+    """The source of ``run(policy, a0, a1, ..., x0, x1, ...)``: packs the
+    input (_lean_pack), calls with a fresh output buffer and the extra
+    arguments ``x`` (_LEAN_CALL) and returns the record over the output
+    (_lean_return).  Only field names and sizes go into it."""
     params, body = _lean_pack(in_cls, names, enums)
-    lines = [f"def run(policy, {params}):"] + body + [
+    extra = "".join(f", x{i}" for i in range(extra_args))
+    lines = [f"def run(policy, {params}{extra}):"] + body + [
         "out = _out(_out_zero)"] + [
-        x.format(args="inp, out") for x in _LEAN_CALL] + [
+        x.format(args="inp, out" + extra) for x in _LEAN_CALL] + [
         "if rc != 0:",
         "    raise _error_from(rc, err)"] + _lean_return(lazy)
     return "\n    ".join(lines) + "\n"
@@ -653,7 +655,8 @@ def raw_function(name: str) -> Any:
 def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
                  names: Sequence[str], out_cls: Type[ctypes.Structure],
                  rec_cls: Type[_R],
-                 enums: Optional[Mapping[str, Tuple[Any, ...]]] = None
+                 enums: Optional[Mapping[str, Tuple[Any, ...]]] = None,
+                 extra_args: int = 0, extra_fields: Sequence[str] = ()
                  ) -> Callable[..., _R]:
     """``run(policy, *values)``: the C advisor ``name`` called as
     Policy._call calls it (under the policy's lock, the same errors) with
@@ -666,37 +669,65 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
     function, the record's getters) is made here once, so a call does no
     dict, loop or name lookup of its own.  A value the packer refuses
     (out of range, wrong type, a char field too long) goes through
-    :func:`to_struct` for the same conversions and messages."""
-    m = _meta(in_cls)
-    fmt = _struct_format(in_cls, pointers=True)
-    assert fmt is not None and all(n in m.kind for n in names), name
-
-    def slow(*a: Any) -> bytes:
-        return bytes(to_struct(in_cls, dict(zip(names, a))))
-
-    env: Dict[str, Any] = {
-        "_sz": m.sz, "_slow": slow,
-        "_pack": struct.Struct(fmt).pack, "_error": struct.error,
-        "_f": raw_function(name), "_enum_value": enum_value,
-        "_enums": enums or {}}
-    env.update(_lean_output(out_cls, rec_cls))
+    :func:`to_struct` for the same conversions and messages.  A pointer
+    field among ``names`` takes an address (an int, 0 for NULL) of memory
+    the caller keeps alive through the call.  ``extra_args`` more values
+    after ``names`` go to the C function after the output (ctypes arrays
+    or byref()s), and the record's ``extra_fields`` are not in the output
+    struct: the caller sets them."""
+    env = _lean_input(in_cls, names)
+    env.update({"_f": raw_function(name), "_enum_value": enum_value,
+                "_enums": enums or {}})
+    env.update(_lean_output(out_cls, rec_cls, extra_fields))
     # a traceback through it names the C function
-    exec(compile(_lean_source(in_cls, names, enums or {}, env["_lazy"]),
+    exec(compile(_lean_source(in_cls, names, enums or {}, env["_lazy"],
+                              extra_args),
                  f"<ecaptune lean {name}>", "exec"), env)
     return env["run"]  # type: ignore[no-any-return]
 
 
-def _lean_output(out_cls: Type[ctypes.Structure],
-                 rec_cls: Type[_R]) -> Dict[str, Any]:
+def _lean_input(in_cls: Type[ctypes.Structure],
+                names: Sequence[str]) -> Dict[str, Any]:
+    """The names _lean_pack's lines use: the packer of the whole struct,
+    its size, the fallback."""
+    m = _meta(in_cls)
+    fmt = _struct_format(in_cls, pointers=True)
+    assert fmt is not None and all(n in m.kind for n in names), in_cls
+    return {"_sz": m.sz, "_pack": struct.Struct(fmt).pack,
+            "_error": struct.error, "_slow": _lean_slow(in_cls, names)}
+
+
+def _lean_slow(in_cls: Type[ctypes.Structure],
+               names: Sequence[str]) -> Callable[..., bytes]:
+    """The fallback of a lean path's packer: the input built by to_struct
+    (the conversions and the messages), its pointer fields (addresses)
+    written after."""
+    m = _meta(in_cls)
+    pointers = [(i, getattr(in_cls, n).offset) for i, n in enumerate(names)
+                if m.zeros[m.pos[n]] is None]
+
+    def slow(*a: Any) -> bytes:
+        s = to_struct(in_cls, {n: a[i] for i, n in enumerate(names)
+                               if m.zeros[m.pos[n]] is not None})
+        for i, offset in pointers:
+            ctypes.c_void_p.from_buffer(s, offset).value = a[i] or None
+        return bytes(s)
+
+    return slow
+
+
+def _lean_output(out_cls: Type[ctypes.Structure], rec_cls: Type[_R],
+                 extra_fields: Sequence[str] = ()) -> Dict[str, Any]:
     """The names a lean path's source uses for its output: ``_out``
     makes a zeroed buffer of ``out_cls`` (``sz`` set) from ``_out_zero``;
     the record is ``_rec`` over it (see _lean_return);
     ``_error_struct`` and ``_error_from`` make the error of a failed
     call."""
-    g = _getters(out_cls, rec_cls)
+    g = _getters(out_cls, rec_cls, extra_fields)
     eager = any(f.default is not dataclasses.MISSING or
                 f.default_factory is not dataclasses.MISSING
-                for f in dataclasses.fields(rec_cls))
+                for f in dataclasses.fields(rec_cls)
+                if f.name not in extra_fields)
     unpack = _meta(out_cls).unpack
 
     def read_slow(s: Any) -> _R:
@@ -754,12 +785,9 @@ def lean_array_advisor(name: str, in_cls: Type[ctypes.Structure],
     ECAP_ERR_NOSPACE with the count it needs.  The array's first
     capacity is ``capacity(value of count_arg)``; the result is a list of
     ``rec_cls``, one an element, each unpacked when first read."""
-    m = _meta(in_cls)
-    fmt = _struct_format(in_cls, pointers=True)
     g = _getters(elem_cls, rec_cls)
     unpack_from = _meta(elem_cls).unpack
-    assert fmt is not None and g and unpack_from, name
-    assert all(n in m.kind for n in names), name
+    assert g and unpack_from, name
     size = ctypes.sizeof(elem_cls)
     zero = bytes(S.new_struct(elem_cls))
     arrays: Dict[int, Tuple[Callable[[bytes], Any], bytes]] = {}
@@ -781,18 +809,14 @@ def lean_array_advisor(name: str, in_cls: Type[ctypes.Structure],
                                              offset=len(readers) * size))
         return readers
 
-    def slow(*a: Any) -> bytes:
-        return bytes(to_struct(in_cls, dict(zip(names, a))))
-
-    env: Dict[str, Any] = {
-        "_sz": m.sz, "_slow": slow,
-        "_pack": struct.Struct(fmt).pack, "_error": struct.error,
+    env = _lean_input(in_cls, names)
+    env.update({
         "_f": raw_function(name), "_capacity": capacity, "_array": array,
         "_size_t": ctypes.c_size_t, "_byref": ctypes.byref,
         "_NOSPACE": int(NoSpaceError.CODE or 0),
         "_error_struct": _lib.error_struct, "_error_from": _lib.error_from,
         "_new": object.__new__, "_rec": rec_cls, "_getters": g,
-        "_readers": unpack_first}
+        "_readers": unpack_first})
     exec(compile(_lean_array_source(in_cls, names, count_arg),
                  f"<ecaptune lean {name}>", "exec"), env)
     return env["run"]  # type: ignore[no-any-return]
