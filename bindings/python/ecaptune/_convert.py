@@ -25,6 +25,7 @@ import ctypes
 import dataclasses
 import enum
 import functools
+import inspect
 import re
 import struct
 from typing import (Any, Callable, ClassVar, Dict, FrozenSet, List, Mapping,
@@ -555,20 +556,21 @@ class Property(NamedTuple):
 
 # ---- the lean advisor path (issue 13): one generated function per family
 
-def _lean_pack(in_cls: Type[ctypes.Structure], names: Sequence[str],
-               enums: Mapping[str, Any]) -> Tuple[str, List[str]]:
-    """The parameters (``a0, a1, ...``) of a lean path and the lines of
-    its source that set ``inp``: the input packed with one struct.pack
-    over the whole struct (the fields not in ``names`` as zero
-    constants) into bytes, which the C function reads as its const input;
-    a value the packer refuses goes through ``_slow`` (to_struct, for
-    the conversions and messages)."""
+def _lean_pack(in_cls: Type[ctypes.Structure], arg: Mapping[str, str],
+               enums: Mapping[str, Any]) -> List[str]:
+    """The lines of a lean path's source that set ``inp``: the input
+    packed with one struct.pack over the whole struct into bytes, which
+    the C function reads as its const input.  ``arg`` maps a field to
+    the expression of its value (a variable of the function for an enum
+    or a char field); the fields it does not name are zero constants.  A
+    value the packer refuses goes through ``_slow`` (to_struct, for the
+    conversions and messages) with the values in ``arg``'s order."""
     m = _meta(in_cls)
-    arg = {n: f"a{i}" for i, n in enumerate(names)}
-    params = ", ".join(arg.values())
-    body, exprs = ["inp = None"], ["_sz"]
+    body: List[str] = []
+    exprs = ["_sz"]
     for name in enums:  # an IntEnum, a bool or a name: enum_value's int
         a = arg[name]
+        assert a.isidentifier(), a
         body += [f"if {a}.__class__ is not int:",
                  f"    {a} = _enum_value({a}, *_enums[{name!r}])"]
     for name, _ in in_cls._fields_[1:]:  # type: ignore[attr-defined]
@@ -576,46 +578,50 @@ def _lean_pack(in_cls: Type[ctypes.Structure], names: Sequence[str],
         if a is None:
             exprs.append("b''" if m.zeros[m.pos[name]] == b"" else "0")
         elif m.kind[name] == _CHARS:
+            assert a.isidentifier(), a
             size = getattr(in_cls, name).size
-            body += [f"c{a} = {a}.encode() if {a}.__class__ is str else {a}",
-                     f"if c{a}.__class__ is not bytes or len(c{a}) >= {size}:",
-                     f"    inp = _slow({params})"]
-            exprs.append(f"c{a}")
+            body += [f"c_{a} = {a}.encode() if {a}.__class__ is str else {a}",
+                     f"if c_{a}.__class__ is not bytes or len(c_{a}) >= {size}:",
+                     f"    c_{a} = None  # _pack refuses it"]
+            exprs.append(f"c_{a}")
         else:
             exprs.append(a)
-    return params, body + [
-        "if inp is None:",
-        "    try:",
-        f"        inp = _pack({', '.join(exprs)})",
-        "    except (_error, TypeError):",
-        f"        inp = _slow({params})"]
+    return body + [
+        "try:",
+        f"    inp = _pack({', '.join(exprs)})",
+        "except (_error, TypeError):",
+        f"    inp = _slow({', '.join(arg.values())})"]
 
 
 #: Under the policy's lock: the call without an error struct, and only
 #: after a failure (the advisors are pure) again with this thread's one
 #: for the message.  ``{args}`` are the arguments between the policy and
-#: the error.
+#: the error.  acquire/try/release costs a third of ``with``'s lookups of
+#: __enter__ and __exit__.
 _LEAN_CALL = [
-    "with policy._lock:",
+    "lock = policy._lock",
+    "lock.acquire()",
+    "try:",
     "    h = policy._handle",
     "    if h is None:",
     "        raise ValueError('operation on a closed ecaptune.Policy')",
     "    rc = _f(h, {args}, None)",
     "    if rc != 0:",
     "        err = _error_struct()",
-    "        rc = _f(h, {args}, _byref(err))"]
+    "        rc = _f(h, {args}, _byref(err))",
+    "finally:",
+    "    lock.release()"]
 
 
-def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
-                 enums: Mapping[str, Any], lazy: bool,
-                 extra_args: int = 0) -> str:
-    """The source of ``run(policy, a0, a1, ..., x0, x1, ...)``: packs the
-    input (_lean_pack), calls with a fresh output buffer and the extra
-    arguments ``x`` (_LEAN_CALL) and returns the record over the output
-    (_lean_return).  Only field names and sizes go into it."""
-    params, body = _lean_pack(in_cls, names, enums)
-    extra = "".join(f", x{i}" for i in range(extra_args))
-    lines = [f"def run(policy, {params}{extra}):"] + body + [
+def _lean_source(in_cls: Type[ctypes.Structure], arg: Mapping[str, str],
+                 enums: Mapping[str, Any], lazy: bool, header: str,
+                 extra: str = "") -> str:
+    """The source of a lean advisor: ``header`` (its def line and any
+    first lines), the input packed (_lean_pack), the call with a fresh
+    output buffer and ``extra`` arguments after it (_LEAN_CALL), and the
+    record over the output (_lean_return).  Only field names and sizes
+    go into it."""
+    lines = [header] + _lean_pack(in_cls, arg, enums) + [
         "out = _out(_out_zero)"] + [
         x.format(args="inp, out" + extra) for x in _LEAN_CALL] + [
         "if rc != 0:",
@@ -680,10 +686,92 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
                 "_enums": enums or {}})
     env.update(_lean_output(out_cls, rec_cls, extra_fields))
     # a traceback through it names the C function
-    exec(compile(_lean_source(in_cls, names, enums or {}, env["_lazy"],
-                              extra_args),
+    arg = {n: f"a{i}" for i, n in enumerate(names)}
+    extra = "".join(f", x{i}" for i in range(extra_args))
+    header = f"def run(policy, {', '.join(arg.values())}{extra}):"
+    exec(compile(_lean_source(in_cls, arg, enums or {}, env["_lazy"],
+                              header, extra),
                  f"<ecaptune lean {name}>", "exec"), env)
     return env["run"]  # type: ignore[no-any-return]
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+#: Names the generated source of lean() uses for its own variables; a
+#: parameter of the same name would be overwritten.
+_LEAN_LOCALS = frozenset({"inp", "out", "lock", "h", "rc", "err", "o"})
+
+
+def lean(name: str, in_cls: Type[ctypes.Structure],
+         out_cls: Type[ctypes.Structure], rec_cls: Type[Any],
+         enums: Optional[Mapping[str, Tuple[Any, ...]]] = None,
+         fields: Optional[Mapping[str, str]] = None,
+         unless: Optional[str] = None) -> Callable[[_F], _F]:
+    """Decorator of an advisor's public function ``f(policy, *,
+    field=default, ...)``: replaces it with a generated function of the
+    same signature that calls the C advisor ``name`` as
+    :func:`lean_advisor`'s does, without a second Python call in
+    between.  A keyword parameter named as a field of ``in_cls`` (not a
+    pointer) sets that field; ``fields`` maps further fields to expressions over the
+    parameters; ``enums`` as for lean_advisor.  When the expression
+    ``unless`` is true, the decorated function's own body answers.  The
+    result keeps ``f``'s name, docstring and annotations, and ``f`` as
+    ``__wrapped__`` (inspect.signature shows its signature)."""
+    def wrap(f: _F) -> _F:
+        m = _meta(in_cls)
+        params = list(inspect.signature(f).parameters.values())
+        policy = params[0].name
+        arg: Dict[str, str] = {}
+        env: Dict[str, Any] = {"_template": f}
+        head = [policy, "*"]
+        for i, p in enumerate(params[1:]):
+            assert p.kind is p.KEYWORD_ONLY and \
+                p.name not in _LEAN_LOCALS, (name, p.name)
+            if p.default is p.empty:
+                head.append(p.name)
+            else:
+                env[f"_d{i}"] = p.default
+                head.append(f"{p.name}=_d{i}")
+            if p.name in m.kind and m.zeros[m.pos[p.name]] is not None:
+                arg[p.name] = p.name  # a pointer field is never automatic
+        arg.update(fields or {})
+        header = f"def {f.__name__}({', '.join(head)}):"
+        if unless is not None:
+            every = ", ".join(f"{p.name}={p.name}" for p in params[1:])
+            header += (f"\n    if {unless}:\n        return _template("
+                       f"{policy}, {every})")
+        if policy != "policy":
+            header += f"\n    policy = {policy}"
+        env.update(_lean_input(in_cls, list(arg)))
+        env.update({"_f": raw_function(name), "_enum_value": enum_value,
+                    "_enums": enums or {}})
+        env.update(_lean_output(out_cls, rec_cls))
+        # a traceback through it names the C function
+        exec(compile(_lean_source(in_cls, arg, enums or {}, env["_lazy"],
+                                  header),
+                     f"<ecaptune lean {name}>", "exec"), env)
+        g = env[f.__name__]
+        functools.update_wrapper(g, f)
+        g._ecap_lean_ = (name, in_cls, out_cls, rec_cls, enums or {})
+        return g  # type: ignore[no-any-return]
+
+    return wrap
+
+
+def lean_reference(f: Callable[..., Any], values: Mapping[str, Any]) -> Any:
+    """What the @lean function ``f`` answers for its arguments
+    ``values`` (the ``locals()`` of its own body, the policy included),
+    the plain way: the input by to_struct, Policy._call, from_struct.
+    The body of a decorated function; tests hold the two equal."""
+    name, in_cls, out_cls, rec_cls, enums = \
+        f._ecap_lean_  # type: ignore[attr-defined]
+    m = _meta(in_cls)
+    kw = {k: enum_value(v, *enums[k]) if k in enums else v
+          for k, v in values.items() if k in m.kind}
+    s = to_struct(in_cls, kw)
+    out = S.new_struct(out_cls)
+    values["policy"]._call(name, s, out)
+    return from_struct(out, rec_cls)
 
 
 def _lean_input(in_cls: Type[ctypes.Structure],
@@ -751,10 +839,11 @@ def _lean_array_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
     once with the count the library needs after ECAP_ERR_NOSPACE (as
     call_with_array), and returns a list of records, each over its
     element of the array, unpacked when first read."""
-    params, body = _lean_pack(in_cls, names, {})
-    cap = f"a{list(names).index(count_arg)}"
+    arg = {n: f"a{i}" for i, n in enumerate(names)}
+    cap = arg[count_arg]
     call = [x.format(args="inp, out, _byref(count)") for x in _LEAN_CALL]
-    lines = [f"def run(policy, {params}):"] + body + [
+    lines = [f"def run(policy, {', '.join(arg.values())}):"] + \
+        _lean_pack(in_cls, arg, {}) + [
         f"cap = _capacity({cap})",
         "for _ in range(2):",
         "    out = _array(cap)",

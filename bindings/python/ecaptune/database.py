@@ -21,7 +21,7 @@ from . import _lib
 from . import _structs as S
 from ._convert import (Property, Record, call_with_array, call_with_properties,
                        enum_from_string, enum_to_string, enum_value,
-                       from_struct, lean_advisor, struct_from_record,
+                       from_struct, lean, lean_reference, struct_from_record,
                        to_struct)
 from .enums import CEnum, Model
 from .policy import Policy
@@ -214,6 +214,10 @@ def _workload_inputs(workload: _Workload, storage_type: _Storage) -> dict:
                                 "ecap_database_storage_from_string"))
 
 
+@lean("ecap_database_advise", S.DatabaseInStruct, S.DatabaseOutStruct,
+      DatabaseAdvice,
+      {"workload": (DatabaseWorkload, "ecap_database_workload_from_string"),
+       "storage_type": (DatabaseStorage, "ecap_database_storage_from_string")})
 def advise_database(policy: Policy, *, transactions_per_day: float,
                     retention_days: int = 0, workload: _Workload = 0,
                     storage_type: _Storage = 0, max_connections_count: int = 0,
@@ -233,19 +237,7 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
     peak_transactions_per_day: ecap-1: the day whose busiest hour sizes
         vCPUs and IOPS (a seasonal peak); 0 = transactions_per_day.
     """
-    return _advise(policy, transactions_per_day, peak_transactions_per_day,
-                   retention_days, max_connections_count, postgres_version,
-                   app_instance_count, workload, storage_type)
-
-
-_advise = lean_advisor(
-    "ecap_database_advise", S.DatabaseInStruct,
-    ("transactions_per_day", "peak_transactions_per_day", "retention_days",
-     "max_connections_count", "postgres_version", "app_instance_count",
-     "workload", "storage_type"),
-    S.DatabaseOutStruct, DatabaseAdvice,
-    {"workload": (DatabaseWorkload, "ecap_database_workload_from_string"),
-     "storage_type": (DatabaseStorage, "ecap_database_storage_from_string")})
+    return lean_reference(advise_database, locals())
 
 
 def advise_database_shape(policy: Policy, *, memory_gb: float, vcpu_count: int,

@@ -19,7 +19,7 @@ from typing import List, Optional, Sequence, Tuple, Union
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties, enum_from_string,
                        enum_to_string, explain_record, from_struct,
-                       lean_advisor,
+                       lean, lean_advisor,
                        struct_from_record, to_struct)
 from .enums import CEnum, Model
 from .policy import Policy
@@ -221,6 +221,9 @@ class AqeResult(Record):
                               S.PartitionAqeOutStruct, self)
 
 
+@lean("ecap_partition_advise", S.PartitionInStruct, S.PartitionOutStruct,
+      PartitionAdvice, fields={"files_not_splittable": "not files_splittable"},
+      unless="file_sizes_bytes is not None")
 def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
                       row_count: int = 0, avg_row_bytes: int = 0,
                       current_partition_count: int = 0,
@@ -248,6 +251,8 @@ def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
     size, the scan's own count kept, coalesce only to fewer.
     Raises InvalidArgumentError (no size) or RangeError naming the field.
     """
+    # Without a listing the decorator's generated function answers; with
+    # one the listing's address goes into file_sizes_bytes.
     if file_sizes_bytes is None:
         return _advise(policy, data_size_bytes, row_count, avg_row_bytes,
                        current_partition_count, total_executor_cores,
