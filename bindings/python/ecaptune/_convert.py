@@ -640,20 +640,25 @@ def _lean_return(lazy: bool) -> List[str]:
             "return o"]
 
 
-#: libecaptune loaded again for the lean paths: a PyDLL keeps the GIL
-#: through the call (the advisors are arithmetic, a few microseconds at
-#: most, and calls on one Policy are serialised by its lock anyway), and
-#: without use_errno; together a third of ctypes' cost of a call.
+#: libecaptune loaded again for the lean paths, without use_errno (the
+#: advisors set no errno).  The PyDLL keeps the GIL through the call:
+#: releasing and taking it back is a fifth of a short call's cost, and an
+#: advisor is arithmetic of a few microseconds at most (calls on one
+#: Policy are serialised by its lock anyway).  Functions whose time grows
+#: with a caller's array (file listings, shuffle partitions) go through
+#: the CDLL, which releases it.
 _PYLIB = ctypes.PyDLL(_lib.library_path)
+_CLIB = ctypes.CDLL(_lib.library_path)
 
 
-def raw_function(name: str) -> Any:
+def raw_function(name: str, release_gil: bool = False) -> Any:
     """The C function ``name`` bound for the lean paths, without
     argtypes: ctypes then passes bytes, a ctypes array and a c_void_p (the
     policy handle) as pointers and None as NULL with no from_param call
     per argument.  Only pointer arguments may go through it: an int would
-    be passed as a C int."""
-    f = _PYLIB[name]
+    be passed as a C int.  The GIL is held through the call unless
+    ``release_gil``."""
+    f = (_CLIB if release_gil else _PYLIB)[name]
     f.restype = ctypes.c_int
     return f
 
@@ -662,8 +667,8 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
                  names: Sequence[str], out_cls: Type[ctypes.Structure],
                  rec_cls: Type[_R],
                  enums: Optional[Mapping[str, Tuple[Any, ...]]] = None,
-                 extra_args: int = 0, extra_fields: Sequence[str] = ()
-                 ) -> Callable[..., _R]:
+                 extra_args: int = 0, extra_fields: Sequence[str] = (),
+                 release_gil: bool = False) -> Callable[..., _R]:
     """``run(policy, *values)``: the C advisor ``name`` called as
     Policy._call calls it (under the policy's lock, the same errors) with
     an input built from ``values`` (in the order of ``names``) and a fresh
@@ -680,9 +685,11 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
     the caller keeps alive through the call.  ``extra_args`` more values
     after ``names`` go to the C function after the output (ctypes arrays
     or byref()s), and the record's ``extra_fields`` are not in the output
-    struct: the caller sets them."""
+    struct: the caller sets them.  ``release_gil`` for a function whose
+    time grows with such an array (raw_function)."""
     env = _lean_input(in_cls, names)
-    env.update({"_f": raw_function(name), "_enum_value": enum_value,
+    env.update({"_f": raw_function(name, release_gil),
+                "_enum_value": enum_value,
                 "_enums": enums or {}})
     env.update(_lean_output(out_cls, rec_cls, extra_fields))
     # a traceback through it names the C function

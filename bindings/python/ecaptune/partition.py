@@ -269,7 +269,7 @@ _advise = lean_advisor(
     ("data_size_bytes", "row_count", "avg_row_bytes",
      "current_partition_count", "total_executor_cores", "file_count",
      "file_size_bytes", "files_not_splittable", "file_sizes_bytes"),
-    S.PartitionOutStruct, PartitionAdvice)
+    S.PartitionOutStruct, PartitionAdvice, release_gil=True)
 
 
 def _int64_array(values: Sequence[int]) -> "array.array[int]":
@@ -337,7 +337,7 @@ _scan = lean_advisor(
     ("file_sizes_bytes", "file_splittable", "file_count", "not_splittable",
      "max_partition_bytes", "open_cost_bytes", "min_partition_num",
      "total_executor_cores", "max_partition_num"),
-    S.PartitionScanOutStruct, ScanTasks)
+    S.PartitionScanOutStruct, ScanTasks, release_gil=True)
 
 
 def partition_aqe(policy: Policy, *, partition_sizes_bytes: Sequence[int],
@@ -385,7 +385,7 @@ _aqe = lean_advisor(
      "parallelism_first_disabled", "default_parallelism",
      "total_executor_cores"),
     S.PartitionAqeOutStruct, AqeResult, extra_args=2,
-    extra_fields=("split_counts",))
+    extra_fields=("split_counts",), release_gil=True)
 
 
 def partition_spark_properties(policy: Policy,
