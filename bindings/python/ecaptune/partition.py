@@ -18,9 +18,8 @@ from typing import List, Optional, Sequence, Tuple, Union
 
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties, enum_from_string,
-                       enum_to_string, explain_record, from_struct,
-                       lean, lean_advisor,
-                       struct_from_record, to_struct)
+                       enum_to_string, explain_record, lean, lean_advisor,
+                       struct_from_record)
 from .enums import CEnum, Model
 from .policy import Policy
 

@@ -43,6 +43,10 @@ CASES = {
         transactions_per_day=[0, 1e6, 1e13, -5.0],
         workload=[0, "dw", "nope", 2 ** 40],
         storage_type=[0, "hdd"]),
+    ecaptune.advise_database_shape: _grid(
+        memory_gb=[16, 0.1, -1],
+        vcpu_count=[4, 2 ** 70],
+        workload=["web", "nope"]),
     ecaptune.advise_kafka: _grid(
         events_per_second=[0.0, 1000.0, 1e7, -1.0],
         instance_type=["", "kafka.m5.xlarge", "nope"],
