@@ -211,8 +211,13 @@ def main() -> int:
     a = ap.parse_args()
 
     policy = ecaptune.Policy()
+    # The guide model through the binding and the batch path: the same
+    # advice as the guide's Python, so the goals compare like with like.
+    gpolicy = ecaptune.Policy()
+    gpolicy.model = "guide"
     gsub, bsub, xsub = (guide_subjects(), binding_subjects(policy),
                         batch_subjects(policy))
+    bgsub, xgsub = binding_subjects(gpolicy), batch_subjects(gpolicy)
     res: Dict[str, Dict[str, List[float]]] = {}
 
     def add(col: str, fam: str, ns: Optional[float]) -> None:
@@ -229,8 +234,11 @@ def main() -> int:
             div = 3 if fam == "projection-year" else 1
             add("guide", fam, per_call_ns(gsub[fam], a.seconds) / div)
             add("py", fam, per_call_ns(bsub[fam], a.seconds) / div)
+            add("pyg", fam, per_call_ns(bgsub[fam], a.seconds) / div)
             if fam in xsub:
                 add("batch", fam, per_call_ns(xsub[fam], a.seconds) / BATCH_N)
+                add("batchg", fam,
+                    per_call_ns(xgsub[fam], a.seconds) / BATCH_N)
         add("misc", "ctypes-bare", bare_ctypes_ns(a.seconds))
         add("misc", "py-policy-get", per_call_ns(
             lambda: policy["partition.target_size_mb"], a.seconds))
@@ -265,6 +273,19 @@ def main() -> int:
                       ratio(g, c), fmt(py),
                       ratio(py, g), fmt(x), ratio(g, x), fmt(go),
                       fmt(m("go-allocs", fam)), ratio(go, m("go", "raw-" + fam))))
+    print()
+    print("The guide model everywhere (the same advice as the guide's "
+          "Python):")
+    hdr2 = ("family", "guide py", "C guide", "guide/Cg", "py guide",
+            "py-Cg", "py/guide", "batch guide", "guide/batch")
+    line2 = "{:<16}{:>9}{:>9}{:>9}{:>10}{:>8}{:>9}{:>12}{:>12}"
+    print(line2.format(*hdr2))
+    for fam in FAMILIES:
+        g, cg, pyg, xg = (m("guide", fam), m("cg", fam), m("pyg", fam),
+                          m("batchg", fam))
+        print(line2.format(fam, fmt(g), fmt(cg), ratio(g, cg), fmt(pyg),
+                           fmt(pyg - cg if pyg and cg else None),
+                           ratio(pyg, g), fmt(xg), ratio(g, xg)))
     cmp_ = m("c", "compare")
     print()
     print(f"C baseline, one comparison plus validation through a function "
@@ -286,7 +307,63 @@ def main() -> int:
         print(f"policy load, {size} document: ecap_policy_load_json "
               f"{fmt(ld and ld / 1000, ' us')}, json_loadb "
               f"{fmt(js and js / 1000, ' us')}: {ratio(ld, js)}")
+    print()
+    print_goals(m)
     return 0
+
+
+SIZING = ["partition", "executor", "database", "kafka", "projection-year"]
+
+
+def print_goals(m: Callable[[str, str], Optional[float]]) -> None:
+    """Issue 13's goals, each with its figures and a verdict."""
+    def verdict(ok: Optional[bool]) -> str:
+        return "-" if ok is None else ("met" if ok else "NOT met")
+
+    def ge(x: Optional[float], y: Optional[float], k: float) -> Optional[bool]:
+        return None if x is None or y is None else x >= k * y
+
+    print("Goals (issue 13), from the medians above:")
+    for fam in SIZING:
+        g, cg = m("guide", fam), m("cg", fam)
+        print(f"  C {fam}: guide py / C guide = {ratio(g, cg)} "
+              f"(goal >= 20x): {verdict(ge(g, cg, 20))}")
+    cmp_ = m("c", "compare")
+    for fam in ("join", "cache"):
+        c = m("c", fam)
+        print(f"  C {fam}: {fmt(c, ' ns')} = {ratio(c, cmp_)} the one-"
+              f"comparison baseline ({fmt(cmp_, ' ns')}); goal well under "
+              f"100 ns (taken as < 50 ns): "
+              f"{verdict(None if c is None else c < 50)}")
+    bare = m("misc", "ctypes-bare")
+    for fam in SIZING:
+        g, cg, pyg = m("guide", fam), m("cg", fam), m("pyg", fam)
+        if g is None or cg is None or pyg is None or bare is None:
+            continue
+        if g >= 1500:
+            goal, how = 2 * g, "2x the guide's Python"
+        else:
+            goal, how = bare + 1000 + cg, "bare ctypes + 1 us + C"
+        print(f"  Python binding {fam} (guide model): {fmt(pyg, ' ns')}, "
+              f"goal <= {fmt(goal, ' ns')} ({how}): "
+              f"{verdict(pyg <= goal)}")
+    for fam in SIZING:
+        g, xg = m("guide", fam), m("batchg", fam)
+        if xg is None:
+            continue
+        print(f"  batch {fam} (guide model): guide py / batch = "
+              f"{ratio(g, xg)} (goal >= 10x): {verdict(ge(g, xg, 10))}")
+    for fam in FAMILIES:
+        go, raw = m("go", fam), m("go", "raw-" + fam)
+        if go is None or raw is None:
+            continue
+        print(f"  Go {fam}: {fmt(go, ' ns')} / C+cgo {fmt(raw, ' ns')} = "
+              f"{ratio(go, raw)} (goal <= 1.5x): "
+              f"{verdict(go <= 1.5 * raw)}")
+    for size in ("small", "large"):
+        ld, js = m("c", f"load-{size}"), m("c", f"jansson-{size}")
+        print(f"  policy load, {size}: {ratio(ld, js)} json_loadb (goal <= "
+              f"1.5x): {verdict(None if ld is None or js is None else ld <= 1.5 * js)}")
 
 
 if __name__ == "__main__":

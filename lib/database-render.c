@@ -5,7 +5,6 @@
  * RDS DB parameter group.  Nothing here runs in the advise path.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -122,55 +121,34 @@ ecap_database_flag_from_string(const char *name, uint32_t *flag,
 
 /* ---- explanation ---- */
 
-struct text {
-	char *buf;
-	size_t size, len;
-};
-
-static void
-say(struct text *t, const char *fmt, ...) ECAP_PRINTF(2, 3);
-
-/* Appends to t, counting what does not fit. */
-static void
-say(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(t->len < t->size ? t->buf + t->len : NULL,
-		      t->len < t->size ? t->size - t->len : 0, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		t->len += (size_t)n;
-}
-
 /* The recommendation flags in words. */
 static void
-say_flags(struct text *t, uint32_t flags)
+say_flags(struct ecap__sentence *t, uint32_t flags)
 {
 	if (flags & ECAP_DATABASE_FLAG_PARTITION_AND_ARCHIVE)
-		say(t, "; range-partition by date and archive cold partitions");
+		ecap__say(t, "; range-partition by date and archive cold "
+			  "partitions");
 	if (flags & ECAP_DATABASE_FLAG_ANALYTICS_TO_LAKE)
-		say(t, "; move the analytics tables to the lake");
+		ecap__say(t, "; move the analytics tables to the lake");
 	if (flags & ECAP_DATABASE_FLAG_WRITES_SHORT)
-		say(t, "; the writes alone pass the largest class: shard or "
-		       "batch them");
+		ecap__say(t, "; the writes alone pass the largest class: "
+			  "shard or batch them");
 	if (flags & ECAP_DATABASE_FLAG_READS_SHORT)
-		say(t, "; the reads pass the most replicas: cache or shard them");
+		ecap__say(t, "; the reads pass the most replicas: cache or "
+			  "shard them");
 	if (flags & ECAP_DATABASE_FLAG_IOPS_LIMIT)
-		say(t, "; the IOPS pass gp3's most: use io2");
+		ecap__say(t, "; the IOPS pass gp3's most: use io2");
 }
 
 static void
-say_ecap1(struct text *t, const struct ecap_database_out *a)
+say_ecap1(struct ecap__sentence *t, const struct ecap_database_out *a)
 {
 	switch (a->reason) {
 	case ECAP_DATABASE_REASON_CHEAPEST_FIT:
 		/* Both needs name both their sources: the floors
 		 * (database.min_memory_gb, the pooled connections) decide
 		 * small databases, not the working set or the rate. */
-		say(t, "%s (%.0f GB, %d vCPUs, $%.3f an hour%s) is the "
+		ecap__say(t, "%s (%.0f GB, %d vCPUs, $%.3f an hour%s) is the "
 		       "cheapest class with %.3g GB of memory (a %.3g GB "
 		       "working set cached, at least database.min_memory_gb) "
 		       "and %" PRId64 " vCPUs (%.3g transactions/s at peak, %"
@@ -183,23 +161,23 @@ say_ecap1(struct text *t, const struct ecap_database_out *a)
 		    a->pool_size_count * a->app_instance_count);
 		break;
 	case ECAP_DATABASE_REASON_READ_REPLICAS:
-		say(t, "%.1f transactions/s at peak need %" PRId64 " vCPUs, "
-		       "more than one class has: %s (%d vCPUs) as primary and "
+		ecap__say(t, "%.1f transactions/s at peak need %" PRId64
+		       " vCPUs, more than one class has: %s (%d vCPUs) as primary and "
 		       "%d read replica(s) of it for the reads",
 		    a->peak_transactions_per_second, a->vcpu_required_count,
 		    a->instance_class, (int)a->instance_vcpus,
 		    (int)a->read_replica_count);
 		break;
 	default:
-		say(t, "beyond one instance: %.0f GB of memory (%.0f GB working "
-		       "set), %.0f GB of storage (limit %.0f) and %" PRId64
+		ecap__say(t, "beyond one instance: %.0f GB of memory (%.0f GB "
+		       "working set), %.0f GB of storage (limit %.0f) and %" PRId64
 		       " vCPUs; the largest fit is %s (%.0f GB, %d vCPUs)",
 		    a->memory_required_gb, a->working_set_gb, a->storage_gb,
 		    a->storage_limit_gb, a->vcpu_required_count,
 		    a->instance_class, a->instance_memory_gb,
 		    (int)a->instance_vcpus);
 		if (a->read_replica_count > 0)
-			say(t, " with %d read replica(s)",
+			ecap__say(t, " with %d read replica(s)",
 			    (int)a->read_replica_count);
 		break;
 	}
@@ -245,33 +223,29 @@ ECAP_API int
 ecap_database_explain(const struct ecap_database_out *a, char *buf,
 		      size_t size, struct ecap_error *err)
 {
-	struct text t = { buf, size, 0 };
+	struct ecap__sentence t;
 	int rc;
 
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, a, ecap_database_out)) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, buf, "buf")) != ECAP_OK ||
+	    (rc = ecap__sentence_begin(&t, buf, size, err)) != ECAP_OK ||
 	    (rc = check_printed(a, err)) != ECAP_OK)
 		return rc;
-	if (size == 0)
-		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
-				  "a buffer of 0 bytes holds no sentence");
-	buf[0] = '\0';
 	switch (a->reason) {
 	case ECAP_DATABASE_REASON_GUIDE_THRESHOLD:
-		say(&t, "guide: %.6g GB of memory is within the guide's "
+		ecap__say(&t, "guide: %.6g GB of memory is within the guide's "
 			"<= 32 / <= 64 / above rule for %s (%.6g GB)",
 		    a->memory_required_gb, a->instance_class,
 		    a->instance_memory_gb);
 		break;
 	case ECAP_DATABASE_REASON_GUIDE_UNDERSIZED:
-		say(&t, "guide: %.6g GB of memory is above 64 GB, so the guide "
-			"picks %s although it holds only %.6g GB",
+		ecap__say(&t, "guide: %.6g GB of memory is above 64 GB, so the "
+			"guide picks %s although it holds only %.6g GB",
 		    a->memory_required_gb, a->instance_class,
 		    a->instance_memory_gb);
 		break;
 	case ECAP_DATABASE_REASON_SHAPE_GIVEN:
-		say(&t, "PGTune's %s parameters for %.6g GB and %d vCPUs",
+		ecap__say(&t, "PGTune's %s parameters for %.6g GB and %d vCPUs",
 		    ecap_database_workload_to_string(a->workload) ?
 			    ecap_database_workload_to_string(a->workload) : "?",
 		    a->instance_memory_gb, (int)a->instance_vcpus);
@@ -287,16 +261,12 @@ ecap_database_explain(const struct ecap_database_out *a, char *buf,
 				  "ecap_database_advise", (int)a->reason);
 	}
 	if (a->flags & ECAP_DATABASE_FLAG_POOL_EXHAUSTION)
-		say(&t, "; the pools open up to %" PRId64 " connections, more "
-			"than the %" PRId64 " max_connections leaves (use a "
+		ecap__say(&t, "; the pools open up to %" PRId64 " connections, "
+			"more than the %" PRId64 " max_connections leaves (use a "
 			"pooler such as RDS Proxy)",
 		    a->pool_connections_max_count,
 		    a->connections_available_count);
-	if (t.len >= size)
-		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
-				  "the sentence needs %zu bytes; the buffer "
-				  "holds %zu", t.len + 1, size);
-	return ECAP_OK;
+	return ecap__sentence_end(&t, err);
 }
 
 /* ---- postgresql.conf ---- */

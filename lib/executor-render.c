@@ -5,7 +5,6 @@
  * properties.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -63,56 +62,34 @@ ecap_executor_node_reason_from_string(const char *name, int32_t *reason,
 
 /* ---- explain ---- */
 
-/* A sentence written piece by piece into buf[size]; len counts what it
- * needs, so a short buffer keeps the truncated text. */
-struct line {
-	char *buf;
-	size_t size, len;
-};
-
-static void ECAP_PRINTF(2, 3)
-line_add(struct line *l, const char *fmt, ...)
-{
-	size_t at = l->len < l->size ? l->len : l->size;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(l->buf != NULL ? l->buf + at : NULL, l->size - at, fmt,
-		      ap);
-	va_end(ap);
-	if (n > 0)
-		l->len += (size_t)n;
-}
-
 /* Money that stays short whatever its size. */
 static void
-line_usd(struct line *l, double usd)
+line_usd(struct ecap__sentence *l, double usd)
 {
 	if (usd < 1e7)
-		line_add(l, "$%.2f", usd);
+		ecap__say(l, "$%.2f", usd);
 	else
-		line_add(l, "$%.3g", usd);
+		ecap__say(l, "$%.3g", usd);
 }
 
 static void
-explain_guide(const struct ecap_executor_out *a, struct line *l)
+explain_guide(const struct ecap_executor_out *a, struct ecap__sentence *l)
 {
 	switch (a->reason) {
 	case ECAP_EXECUTOR_REASON_GUIDE_NO_EXECUTORS:
-		line_add(l, "guide: int(%.6g GB needed / %.6g GB per executor) "
-			 "truncates to 0 executors", a->required_memory_gb,
-			 a->executor_heap_gb);
+		ecap__say(l, "guide: int(%.6g GB needed / %.6g GB per "
+			 "executor) truncates to 0 executors",
+			 a->required_memory_gb, a->executor_heap_gb);
 		break;
 	case ECAP_EXECUTOR_REASON_GUIDE_MEMORY_SHORT:
-		line_add(l, "guide: int(%.6g GB / %.6g GB) = %" PRId64
+		ecap__say(l, "guide: int(%.6g GB / %.6g GB) = %" PRId64
 			 " executors hold %.6g GB, less than the %.6g GB "
 			 "needed", a->required_memory_gb, a->executor_heap_gb,
 			 a->executor_count, a->total_memory_gb,
 			 a->required_memory_gb);
 		break;
 	default:
-		line_add(l, "guide: calculate_spark_resources: %.6g GB a day "
+		ecap__say(l, "guide: calculate_spark_resources: %.6g GB a day "
 			 "needs %.6g GB of memory; at %.6g GB per executor that "
 			 "is %" PRId64 " executors (the %.3g-hour target of a "
 			 "%.3g-hour window sets the heap)", a->run_data_gb,
@@ -126,7 +103,7 @@ explain_guide(const struct ecap_executor_out *a, struct line *l)
 /* The rule that set the count, with its numbers: the cores the window
  * needs at the throughput the projection implies, then the floor or cap. */
 static void
-explain_count(const struct ecap_executor_out *a, struct line *l)
+explain_count(const struct ecap_executor_out *a, struct ecap__sentence *l)
 {
 	double rate = 0.0, core_hours = a->projected_hours *
 		(double)a->executor_count * a->executor_request_vcpu;
@@ -136,30 +113,30 @@ explain_count(const struct ecap_executor_out *a, struct line *l)
 	if (a->projected_hours > 0.0 && a->executor_count > 0 &&
 	    a->executor_request_vcpu > 0.0 && core_hours > 0.0)
 		rate = a->run_data_gb / core_hours;
-	line_add(l, "ceil(%.6g GB / (%.3g GB/core-hour x %.3g h)) = %" PRId64
+	ecap__say(l, "ceil(%.6g GB / (%.3g GB/core-hour x %.3g h)) = %" PRId64
 		 " core%s", a->run_data_gb, rate, a->target_hours,
 		 a->needed_core_count, a->needed_core_count == 1 ? "" : "s");
 	if (a->reason == ECAP_EXECUTOR_REASON_MIN_EXECUTORS)
-		line_add(l, ", under the floor executor.min_executors");
+		ecap__say(l, ", under the floor executor.min_executors");
 	else if (a->reason == ECAP_EXECUTOR_REASON_CAPPED)
-		line_add(l, ", held by max_executor_count");
+		ecap__say(l, ", held by max_executor_count");
 	else if (a->reason == ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED)
-		line_add(l, ", above executor.max_executors (flagged)");
+		ecap__say(l, ", above executor.max_executors (flagged)");
 }
 
 static void
-explain_node(const struct ecap_executor_out *a, struct line *l)
+explain_node(const struct ecap_executor_out *a, struct ecap__sentence *l)
 {
 	if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_CHEAPEST &&
 	    a->runner_up_node_type[0] == '\0') {
-		line_add(l, "; the only catalog node that fits");
+		ecap__say(l, "; the only catalog node that fits");
 	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_CHEAPEST) {
-		line_add(l, "; the cheapest node, next %.24s at ",
+		ecap__say(l, "; the cheapest node, next %.24s at ",
 			 a->runner_up_node_type);
 		line_usd(l, a->runner_up_cost_usd);
 	} else if (a->node_reason == ECAP_EXECUTOR_NODE_REASON_FASTEST) {
 		/* The node is named once, in "on N x node". */
-		line_add(l, "; no catalog node meets the window; it is the "
+		ecap__say(l, "; no catalog node meets the window; it is the "
 			 "fastest");
 	}
 }
@@ -170,40 +147,40 @@ explain_node(const struct ecap_executor_out *a, struct line *l)
  * ECAP_EXPLAIN_MAX with the largest numbers an advice holds.
  */
 static void
-explain_primary(const struct ecap_executor_out *a, struct line *l)
+explain_primary(const struct ecap_executor_out *a, struct ecap__sentence *l)
 {
 	if (a->emr_primary_node_type[0] == '\0')
 		return;
-	line_add(l, ", EMR primary %.24s (%s %" PRId64 " nodes)",
+	ecap__say(l, ", EMR primary %.24s (%s %" PRId64 " nodes)",
 		 a->emr_primary_node_type,
 		 a->node_count > a->emr_primary_large_after_node_count ?
 		 ">" : "<=", a->emr_primary_large_after_node_count);
 }
 
 static void
-explain_ecap1(const struct ecap_executor_out *a, struct line *l)
+explain_ecap1(const struct ecap_executor_out *a, struct ecap__sentence *l)
 {
-	line_add(l, "ecap-1: ");
+	ecap__say(l, "ecap-1: ");
 	explain_count(a, l);
-	line_add(l, ": %" PRId64 " executors of %" PRId64 " cores (%.3g vCPU), "
-		 "%.3g GiB heap, on %" PRId64 " x %.24s (%" PRId64 " a node, one "
+	ecap__say(l, ": %" PRId64 " executors of %" PRId64
+		 " cores (%.3g vCPU), %.3g GiB heap, on %" PRId64 " x %.24s (%" PRId64 " a node, one "
 		 "for the driver); %.3g h a run, ", a->executor_count,
 		 a->executor_core_count, a->executor_request_vcpu,
 		 a->executor_heap_gb, a->node_count,
 		 a->node_type[0] != '\0' ? a->node_type : "node",
 		 a->executors_per_node_count, a->projected_hours);
 	if (a->window_met)
-		line_add(l, "within the %.3g-hour window",
+		ecap__say(l, "within the %.3g-hour window",
 			 a->processing_window_hours);
 	else
-		line_add(l, "%.3g h past the %.3g-hour window",
+		ecap__say(l, "%.3g h past the %.3g-hour window",
 			 a->window_miss_hours, a->processing_window_hours);
 	/* Runs a day space the runs: the window is at most their spacing. */
 	if (a->runs_per_day_count > 1)
-		line_add(l, " (%" PRId64 " runs a day)", a->runs_per_day_count);
-	line_add(l, ", ");
+		ecap__say(l, " (%" PRId64 " runs a day)", a->runs_per_day_count);
+	ecap__say(l, ", ");
 	line_usd(l, a->projected_cost_usd);
-	line_add(l, " a run");
+	ecap__say(l, " a run");
 	explain_primary(a, l);
 	explain_node(a, l);
 }
@@ -275,25 +252,19 @@ ECAP_API int
 ecap_executor_explain(const struct ecap_executor_out *advice, char *buf,
 		      size_t size, struct ecap_error *err)
 {
-	struct line l = { buf, size, 0 };
+	struct ecap__sentence l;
 	int rc;
 
 	ecap__err_clear(err);
-	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_executor_out)) != ECAP_OK)
-		return rc;
-	if (buf == NULL && size != 0)
-		return ecap__check_ptr(err, buf, "buf");
-	if ((rc = check_explainable(advice, err)) != ECAP_OK)
+	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_executor_out)) != ECAP_OK ||
+	    (rc = ecap__sentence_begin(&l, buf, size, err)) != ECAP_OK ||
+	    (rc = check_explainable(advice, err)) != ECAP_OK)
 		return rc;
 	if (advice->model == ECAP_MODEL_GUIDE)
 		explain_guide(advice, &l);
 	else
 		explain_ecap1(advice, &l);
-	if (l.len >= size)
-		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
-				  "the explanation needs %zu bytes; %zu given",
-				  l.len + 1, size);
-	return ECAP_OK;
+	return ecap__sentence_end(&l, err);
 }
 
 /* ---- Spark properties ---- */

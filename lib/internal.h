@@ -6,6 +6,7 @@
 #ifndef ECAP_INTERNAL_H
 #define ECAP_INTERNAL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -275,11 +276,28 @@ char *ecap__strdup(const char *s);
 /* ---- explanations (explain.c) ---- */
 
 /*
- * Formats one sentence into a caller's buf[size] for an
- * ecap_<family>_explain function: NULL buf or size 0 is ECAP_ERR_INVALID,
- * a sentence that does not fit is truncated (NUL-terminated) and
- * ECAP_ERR_NOSPACE.
+ * The one buffer rule of every ecap_<family>_explain function (written in
+ * libecaptune(3)): buf may be NULL only when size is 0; a sentence that
+ * does not fit, size 0 included, keeps what fits (NUL-terminated when
+ * size > 0) and is ECAP_ERR_NOSPACE with the bytes it needs in the
+ * message.  A sentence is written piece by piece: ecap__sentence_begin
+ * checks the buffer, ecap__say appends (counting what does not
+ * fit), ecap__sentence_end gives the verdict.
  */
+struct ecap__sentence {
+	char *buf;
+	size_t size;
+	size_t len; /* bytes the sentence needs, without its NUL */
+};
+int ecap__sentence_begin(struct ecap__sentence *s, char *buf, size_t size,
+			 struct ecap_error *err);
+void ecap__say(struct ecap__sentence *s, const char *fmt, ...)
+	ECAP_PRINTF(2, 3);
+void ecap__vsay(struct ecap__sentence *s, const char *fmt,
+			 va_list ap) ECAP_PRINTF(2, 0);
+int ecap__sentence_end(const struct ecap__sentence *s,
+		       struct ecap_error *err);
+/* A whole sentence in one format: begin, add, end. */
 int ecap__explainf(struct ecap_error *err, char *buf, size_t size,
 		   const char *fmt, ...) ECAP_PRINTF(4, 5);
 /* A size for people, in the largest binary unit below it ("128 MiB",
@@ -287,6 +305,10 @@ int ecap__explainf(struct ecap_error *err, char *buf, size_t size,
 #define ECAP__EXPLAIN_BYTES_MAX 24
 const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
 				double bytes);
+/* A quantity for people in three digits and k, M, B or T ("150k",
+ * "2.25M"); returns buf. */
+const char *ecap__explain_quantity(char buf[ECAP__EXPLAIN_BYTES_MAX],
+				   double v);
 
 /* ---- strings ---- */
 
@@ -485,6 +507,9 @@ struct ecap__key_def {
 extern const struct ecap__key_def ecap__keys[ECAP_K__COUNT];
 /* Index of the static key named name, or -1. */
 int ecap__key_lookup(const char *name);
+/* The same, searching from key start on (wrapping): a document in the
+ * dump's order finds each key at the first try. */
+int ecap__key_lookup_from(const char *name, int start);
 /*
  * Validates and stores a value for a static key (no partial writes); a set
  * also checks the rules between keys (ecap__policy_check) and undoes the

@@ -3,9 +3,7 @@
  * kafka-explain.c - the names of the Kafka reasons and the one sentence
  * that explains a Kafka sizing, written on demand from the advice alone.
  */
-#include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "internal.h"
 
@@ -32,35 +30,13 @@ ecap_kafka_reason_from_string(const char *name, int32_t *reason,
 				      "reason", name, reason, err);
 }
 
-/* A sentence being written into a caller's buffer. */
+/* A sentence being written, with the numbers of the clause being
+ * written. */
 struct text {
-	char *buf;
-	size_t size;
-	size_t len;
-	bool truncated;
-	/* Formatted numbers of the clause being written. */
+	struct ecap__sentence s;
 	char nums[8][24];
 	unsigned next;
 };
-
-static void ECAP_PRINTF(2, 3)
-add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (t->truncated)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(t->buf + t->len, t->size - t->len, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= t->size - t->len) {
-		t->len = t->size - 1;
-		t->truncated = true;
-	} else {
-		t->len += (size_t)n;
-	}
-}
 
 /*
  * A whole number for people ("18645"), in at most 10 characters
@@ -85,15 +61,15 @@ static void
 explain_guide(const struct ecap_kafka_out *o, struct text *t)
 {
 	if (o->reason == ECAP_KAFKA_REASON_GUIDE_PARTITIONS)
-		add(t, "guide: %s partitions at %s per broker need %s brokers",
+		ecap__say(&t->s, "guide: %s partitions at %s per broker need %s brokers",
 		    N(t, o->partitions_count),
 		    N(t, o->max_partition_replicas_per_broker),
 		    N(t, o->brokers_count));
 	else
-		add(t, "guide: the minimum of %s brokers (kafka.min_brokers) "
+		ecap__say(&t->s, "guide: the minimum of %s brokers (kafka.min_brokers) "
 		    "covers %s partitions", N(t, o->brokers_count),
 		    N(t, o->partitions_count));
-	add(t, "; %s x %.40s at $%.4g an hour cost $%s a month",
+	ecap__say(&t->s, "; %s x %.40s at $%.4g an hour cost $%s a month",
 	    N(t, o->brokers_count), o->instance_type,
 	    o->broker_price_usd_per_hour, N(t, o->cost_usd_per_month));
 }
@@ -106,13 +82,13 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 
 	switch (o->reason) {
 	case ECAP_KAFKA_REASON_STORAGE:
-		add(t, "%s GB to keep (%s GB of data + open segments + "
+		ecap__say(&t->s, "%s GB to keep (%s GB of data + open segments + "
 		    "headroom) at %s GB a broker needs %s brokers",
 		    N(t, o->total_storage_gb), N(t, o->data_storage_gb),
 		    N(t, o->broker_disk_gb), N(t, o->brokers_by_storage_count));
 		return o->brokers_by_storage_count;
 	case ECAP_KAFKA_REASON_THROUGHPUT:
-		add(t, "%.4g MB/s written at the peak (%.4g MB/s x RF %s) at "
+		ecap__say(&t->s, "%.4g MB/s written at the peak (%.4g MB/s x RF %s) at "
 		    "%.4g MB/s a broker needs %s brokers",
 		    o->peak_ingress_mb_per_second * (double)rf,
 		    o->peak_ingress_mb_per_second, N(t, rf),
@@ -120,7 +96,7 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 		    N(t, o->brokers_by_throughput_count));
 		return o->brokers_by_throughput_count;
 	case ECAP_KAFKA_REASON_PARTITION_REPLICAS:
-		add(t, "%s partition replicas (%s partitions x RF %s) at %s a "
+		ecap__say(&t->s, "%s partition replicas (%s partitions x RF %s) at %s a "
 		    "broker need %s brokers",
 		    N(t, (double)o->partitions_count * (double)rf),
 		    N(t, o->partitions_count), N(t, rf),
@@ -128,7 +104,7 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 		    N(t, o->brokers_by_partition_replicas_count));
 		return o->brokers_by_partition_replicas_count;
 	default:
-		add(t, "the minimum of %s brokers (kafka.min_brokers, or "
+		ecap__say(&t->s, "the minimum of %s brokers (kafka.min_brokers, or "
 		    "replication factor %s) covers every other limit",
 		    N(t, o->brokers_minimum_count), N(t, rf));
 		return o->brokers_minimum_count;
@@ -140,23 +116,23 @@ explain_ecap1(const struct ecap_kafka_out *o, struct text *t)
 {
 	int64_t by_limit;
 
-	add(t, "%s x %.40s: ", N(t, o->brokers_count), o->instance_type);
+	ecap__say(&t->s, "%s x %.40s: ", N(t, o->brokers_count), o->instance_type);
 	by_limit = explain_limit(o, t);
 	if (o->brokers_count > by_limit)
-		add(t, ", rounded up to %s for %s availability zones",
+		ecap__say(&t->s, ", rounded up to %s for %s availability zones",
 		    N(t, o->brokers_count), N(t, o->availability_zone_count));
-	add(t, "; $%s of broker-hours + $%s of storage = $%s a month "
+	ecap__say(&t->s, "; $%s of broker-hours + $%s of storage = $%s a month "
 	    "(%.15s prices)", N(t, o->broker_cost_usd_per_month),
 	    N(t, o->storage_cost_usd_per_month), N(t, o->cost_usd_per_month),
 	    o->price_date);
 	/* True whether the advisor chose the size (none keeps within the
 	 * quota) or the caller named it (a larger one may). */
 	if (o->broker_quota_exceeded_flag)
-		add(t, "; %s brokers pass the quota of %s "
+		ecap__say(&t->s, "; %s brokers pass the quota of %s "
 		    "(kafka.max_broker_count): raise it or split the cluster",
 		    N(t, o->brokers_count), N(t, o->broker_quota_count));
 	if (o->compression_flag)
-		add(t, "; storage %s: compress batches%s",
+		ecap__say(&t->s, "; storage %s: compress batches%s",
 		    o->reason == ECAP_KAFKA_REASON_STORAGE ? "sets the count" :
 		    "is most of the cost", o->tiered_storage_flag ?
 		    ", tier data older than a day" : "");
@@ -171,24 +147,13 @@ ecap_kafka_explain(const struct ecap_kafka_out *advice, char *buf, size_t size,
 
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_kafka_out)) != ECAP_OK ||
-	    (rc = ecap__check_ptr(err, buf, "buf")) != ECAP_OK)
+	    (rc = ecap__sentence_begin(&t.s, buf, size, err)) != ECAP_OK)
 		return rc;
-	if (size == 0)
-		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
-				  "a buffer of 0 bytes holds no sentence");
-	memset(&t, 0, sizeof(t));
-	t.buf = buf;
-	t.size = size;
-	buf[0] = '\0';
+	t.next = 0;
 	if (advice->model == ECAP_MODEL_GUIDE)
 		explain_guide(advice, &t);
 	else
 		explain_ecap1(advice, &t);
-	add(&t, ".");
-	if (t.truncated)
-		return ecap__fail(err, ECAP_ERR_NOSPACE, "size",
-				  "the sentence needs more than %zu bytes; "
-				  "ECAP_EXPLAIN_MAX (%d) always suffices",
-				  size, ECAP_EXPLAIN_MAX);
-	return ECAP_OK;
+	ecap__say(&t.s, ".");
+	return ecap__sentence_end(&t.s, err);
 }

@@ -263,7 +263,7 @@ load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
 	const char *key;
 	int32_t catalog;
 	json_t *v;
-	int rc, id;
+	int rc, id, next = 0;
 
 	if (!json_is_object(root))
 		return ecap__fail_at(err, ECAP_ERR_JSON, "", 1, 1,
@@ -272,18 +272,21 @@ load_root(ecap_policy *p, const json_t *root, const struct ecap__src *src,
 	json_object_foreach((json_t *)root, key, v) {
 		const struct ecap__loc at = { NULL, key }, *off = &at;
 
-		if ((id = ecap__key_lookup(key)) >= 0)
-			rc = ecap__json_at(err, src, off, load_static(p, id, v, err));
-		else if (strcmp(key, SCENARIOS_KEY) == 0)
+		if ((id = ecap__key_lookup_from(key, next)) >= 0) {
+			next = id + 1;
+			rc = ecap__json_at(err, src, off,
+					   load_static(p, id, v, err));
+		} else if (strcmp(key, SCENARIOS_KEY) == 0) {
 			rc = load_scenarios(p, v, src, off, err);
-		else if (ecap__catalog_member(key, &catalog))
+		} else if (ecap__catalog_member(key, &catalog)) {
 			rc = ecap__catalog_load_json(p, catalog, key, v, src,
 						     off, err);
-		else
+		} else {
 			rc = ecap__json_at(err, src, off,
 				ecap__fail(err, ECAP_ERR_UNKNOWN_KEY, key,
 					   "no policy key is named \"%.100s\"",
 					   key));
+		}
 		if (rc != ECAP_OK)
 			return rc;
 	}

@@ -30,14 +30,22 @@ const struct ecap__key_def ecap__keys[ECAP_K__COUNT] = {
 };
 
 int
-ecap__key_lookup(const char *name)
+ecap__key_lookup_from(const char *name, int start)
 {
-	int i;
+	int n, i;
 
-	for (i = 0; i < ECAP_K__COUNT; i++)
+	for (n = 0; n < ECAP_K__COUNT; n++) {
+		i = (start + n) % ECAP_K__COUNT;
 		if (strcmp(ecap__keys[i].name, name) == 0)
 			return i;
+	}
 	return -1;
+}
+
+int
+ecap__key_lookup(const char *name)
+{
+	return ecap__key_lookup_from(name, 0);
 }
 
 int

@@ -22,31 +22,22 @@
  * NUL (caller memory). */
 #define NAME(a) (int)strnlen((a), sizeof(a)), (a)
 
-/*
- * The year's sizing and total, then its flags, from its fields only.  The
- * longest (three 63-character names, every flag) stays within
- * ECAP_EXPLAIN_MAX.
- */
-/* The flags of a year as "; ..." clauses into f[cap] ("" for none). */
+/* The flags of a year as "; ..." clauses. */
 static void
-year_flags(const struct ecap_projection_year *y, char *f, size_t cap)
+year_flags(const struct ecap_projection_year *y, struct ecap__sentence *s)
 {
-	int n = 0;
-
-	f[0] = '\0';
 	if (y->spark_window_missed_flag)
-		n += snprintf(f + n, cap - (size_t)n, "; window missed by %.3g h",
-			      y->spark_window_miss_hours);
-	if (y->spark_executor_cap_exceeded_flag && (size_t)n < cap)
-		n += snprintf(f + n, cap - (size_t)n, "; executors over max");
-	if (y->database_beyond_one_instance_flag && (size_t)n < cap)
-		n += snprintf(f + n, cap - (size_t)n,
-			      "; database beyond one instance");
-	if (y->kafka_quota_exceeded_flag && (size_t)n < cap)
-		n += snprintf(f + n, cap - (size_t)n, "; broker quota exceeded");
-	if (y->review_architecture_flag && (size_t)n < cap)
-		snprintf(f + n, cap - (size_t)n, "; review: %.3gx today's volume",
-			 y->growth_multiple_ratio);
+		ecap__say(s, "; window missed by %.3g h",
+			  y->spark_window_miss_hours);
+	if (y->spark_executor_cap_exceeded_flag)
+		ecap__say(s, "; executors over max");
+	if (y->database_beyond_one_instance_flag)
+		ecap__say(s, "; database beyond one instance");
+	if (y->kafka_quota_exceeded_flag)
+		ecap__say(s, "; broker quota exceeded");
+	if (y->review_architecture_flag)
+		ecap__say(s, "; review: %.3gx today's volume",
+			  y->growth_multiple_ratio);
 }
 
 /* A count as an integer, or in three digits when no count is that. */
@@ -69,24 +60,41 @@ static int
 year_sentence(const struct ecap_projection_year *y, char *buf, size_t size,
 	      struct ecap_error *err)
 {
-	char flags[160], cost[24], nodes[24], instances[24], brokers[24];
+	char base[ECAP__EXPLAIN_BYTES_MAX], peak[ECAP__EXPLAIN_BYTES_MAX];
+	char cost[24], nodes[24], instances[24], brokers[24];
+	struct ecap__sentence s;
+	int rc;
 
-	year_flags(y, flags, sizeof(flags));
+	if ((rc = ecap__sentence_begin(&s, buf, size, err)) != ECAP_OK)
+		return rc;
 	/* Cents for any budget; a number no budget holds in six digits. */
 	snprintf(cost, sizeof(cost),
 		 fabs(y->total_cost_usd_per_month) < 1e13 ? "%.2f" : "%.6g",
 		 y->total_cost_usd_per_month);
-	return ecap__explainf(
-		err, buf, size,
-		"year %d: %.6g tx/day (peak %.6g): Spark %s x %.*s, %.3g h/run; "
-		"database %.*s x%s; Kafka %s x %.*s; %s USD/month%s",
-		(int)y->year, y->base_daily_transactions,
-		y->peak_daily_transactions,
-		count_text(nodes, y->spark_node_count), NAME(y->spark_node_type),
-		y->spark_projected_hours, NAME(y->database_instance_class),
-		count_text(instances, y->database_instances_count),
-		count_text(brokers, y->kafka_brokers_count),
-		NAME(y->kafka_broker_type), cost, flags);
+	ecap__say(&s, "year %d: %s tx/day (peak %s): ", (int)y->year,
+		  ecap__explain_quantity(base, y->base_daily_transactions),
+		  ecap__explain_quantity(peak, y->peak_daily_transactions));
+	/* The guide sizes executors and brokers, not node types. */
+	if (y->spark_node_type[0] != '\0')
+		ecap__say(&s, "Spark %s x %.*s", count_text(nodes,
+							   y->spark_node_count),
+			  NAME(y->spark_node_type));
+	else
+		ecap__say(&s, "Spark %s executors",
+			  count_text(nodes, y->spark_executors_count));
+	ecap__say(&s, ", %.3g h/run; database %.*s x%s; ",
+		  y->spark_projected_hours, NAME(y->database_instance_class),
+		  count_text(instances, y->database_instances_count));
+	if (y->kafka_broker_type[0] != '\0')
+		ecap__say(&s, "Kafka %s x %.*s", count_text(brokers,
+							   y->kafka_brokers_count),
+			  NAME(y->kafka_broker_type));
+	else
+		ecap__say(&s, "Kafka %s brokers",
+			  count_text(brokers, y->kafka_brokers_count));
+	ecap__say(&s, "; %s USD/month", cost);
+	year_flags(y, &s);
+	return ecap__sentence_end(&s, err);
 }
 
 ECAP_API int

@@ -31,6 +31,7 @@ Suite *kafka_suite(void);
 Suite *kafka_explain_suite(void);
 Suite *projection_suite(void);
 Suite *hardening_suite(void);
+Suite *explain_suite(void);
 Suite *projection_mc_suite(void);
 Suite *batch_suite(void);
 Suite *json_write_suite(void);

@@ -13,16 +13,7 @@
 
 #include "fixture.h"
 
-static struct ecap_database_in in;
-static struct ecap_database_out out;
-
-static void
-setup(void)
-{
-	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
-	policy_setup();
-}
+ADVISOR_FIXTURE(database)
 
 static void
 advise(double tx, int64_t retention)

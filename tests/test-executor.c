@@ -13,24 +13,8 @@
 #define MIB ((uint64_t)1 << 20)
 #define GIB ((uint64_t)1 << 30)
 
-static struct ecap_executor_in in;
-static struct ecap_executor_out out;
-
-static void
-setup(void)
-{
-	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
-	policy_setup();
-}
-
-static void
-advise(double daily_gb)
-{
-	in.daily_data_gb = daily_gb;
-	ck_assert_msg(ecap_executor_advise(p, &in, &out, &err) == 0, "%s",
-		      err.message);
-}
+ADVISOR_FIXTURE(executor)
+ADVISE_BY(executor, daily_data_gb, double)
 
 /* ---- guide ---- */
 

@@ -18,16 +18,7 @@
 #define THR INT64_C(52428800)
 #define BIG INT64_C(10000000000000)	/* 10 TB: never broadcast or hashed */
 
-static struct ecap_join_in in;
-static struct ecap_join_out out;
-
-static void
-setup(void)
-{
-	policy_setup();
-	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
-}
+ADVISOR_FIXTURE(join)
 
 /* One text of out (enum ecap_join_text), rendered on demand. */
 static const char *
@@ -969,7 +960,7 @@ START_TEST(explain_bad_input)
 	ck_assert_err(ecap_join_explain(&out, NULL, sizeof(buf), &err),
 		      ECAP_ERR_INVALID, err, "buf");
 	ck_assert_err(ecap_join_explain(&out, buf, 0, &err),
-		      ECAP_ERR_INVALID, err, "size");
+		      ECAP_ERR_NOSPACE, err, "size");
 	ck_assert_err(ecap_join_explain_part(&out, 0, buf, sizeof(buf), &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "part");
 	ck_assert_err(ecap_join_explain_part(&out, 6, buf, sizeof(buf), &err),

@@ -8,17 +8,9 @@
 
 #include "fixture.h"
 
-static struct ecap_kafka_in in;
-static struct ecap_kafka_out out;
-static char why[ECAP_EXPLAIN_MAX];
+ADVISOR_FIXTURE(kafka)
 
-static void
-setup(void)
-{
-	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
-	policy_setup();
-}
+static char why[ECAP_EXPLAIN_MAX];
 
 /* Sizes eps events/s and writes the sentence into why. */
 static void

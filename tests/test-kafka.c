@@ -10,25 +10,10 @@
 
 #include "fixture.h"
 
-static struct ecap_kafka_in in;
-static struct ecap_kafka_out out;
+ADVISOR_FIXTURE(kafka)
+ADVISE_BY(kafka, events_per_second, double)
+
 static char why[ECAP_EXPLAIN_MAX];
-
-static void
-setup(void)
-{
-	ECAP_STRUCT_INIT(&in);
-	ECAP_STRUCT_INIT(&out);
-	policy_setup();
-}
-
-static void
-advise(double eps)
-{
-	in.events_per_second = eps;
-	ck_assert_msg(ecap_kafka_advise(p, &in, &out, &err) == 0, "%s",
-		      err.message);
-}
 
 /* The sentence for out. */
 static void

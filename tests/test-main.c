@@ -33,6 +33,7 @@ main(void)
 	srunner_add_suite(sr, kafka_explain_suite());
 	srunner_add_suite(sr, projection_suite());
 	srunner_add_suite(sr, hardening_suite());
+	srunner_add_suite(sr, explain_suite());
 	srunner_add_suite(sr, projection_mc_suite());
 	srunner_add_suite(sr, batch_suite());
 	srunner_add_suite(sr, json_write_suite());

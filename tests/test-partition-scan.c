@@ -508,7 +508,7 @@ START_TEST(scan_explain)
 	ck_assert_err(ecap_partition_scan_explain(&o, NULL, 8, &err),
 		      ECAP_ERR_INVALID, err, "buf");
 	ck_assert_err(ecap_partition_scan_explain(&o, small, 0, &err),
-		      ECAP_ERR_INVALID, err, "size");
+		      ECAP_ERR_NOSPACE, err, "size");
 	ck_assert_err(ecap_partition_scan_explain(NULL, small, 8, &err),
 		      ECAP_ERR_INVALID, err, "ecap_partition_scan_out");
 	o.reason = ECAP_PARTITION_REASON_KEEP;

@@ -184,10 +184,18 @@ START_TEST(ecap1_base_keeps_peak_computes)
 
 		ck_assert_int_eq(ecap_projection_year_explain(
 					 &years[0], buf, sizeof(buf), &err), 0);
-		ck_assert_str_eq(buf, "year 1: 150000 tx/day (peak 300000): "
+		ck_assert_str_eq(buf, "year 1: 150k tx/day (peak 300k): "
 				      "Spark 1 x m6g.4xlarge, 0.06 h/run; "
 				      "database db.r6g.large x1; Kafka 3 x "
 				      "kafka.m7g.large; 843.21 USD/month");
+		/* Volumes in three digits: 999,999.6 rounds to 1M, not
+		 * "1e+03k"; 10,125,000 is 10.1M. */
+		years[0].base_daily_transactions = 999999.6;
+		years[0].peak_daily_transactions = 10125000.0;
+		ck_assert_int_eq(ecap_projection_year_explain(
+					 &years[0], buf, sizeof(buf), &err), 0);
+		ck_assert_msg(strncmp(buf, "year 1: 1M tx/day (peak 10.1M): ",
+				      32) == 0, "%s", buf);
 	}
 }
 END_TEST
@@ -460,7 +468,7 @@ START_TEST(json_escapes_and_refuses)
 	ck_assert_msg(strstr(json, "\"database_instance_class\": \"say \\\"hi"
 			     "\\\" \\\\ now\\n\\u0001\"") != NULL, "%s", json);
 	/* the sentence is rendered into the JSON, escaped the same way */
-	ck_assert_msg(strstr(json, "\"reason_text\": \"year 2: 225000 "
+	ck_assert_msg(strstr(json, "\"reason_text\": \"year 2: 225k "
 				   "tx/day") != NULL &&
 			      strstr(json, "database say \\\"hi") != NULL,
 		      "%s", json);

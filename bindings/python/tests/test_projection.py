@@ -81,7 +81,7 @@ def test_fifty_years_and_default_scenario(policy):
     assert y.growth_multiple_ratio == pytest.approx(1.5)
     assert not y.review_architecture_flag
     # the sentence, rendered by the library when read
-    assert y.reason_text.startswith("year 1: 150000 tx/day (peak 300000): ")
+    assert y.reason_text.startswith("year 1: 150k tx/day (peak 300k): ")
     assert "reason_text" not in y.to_dict()
 
 
