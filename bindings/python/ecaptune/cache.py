@@ -14,7 +14,8 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
-                       explain_record, from_struct, lean, lean_reference)
+                       explain_record, from_struct)
+from ._lean import lean, lean_reference
 from . import _lib
 from .enums import CEnum, Model
 from .policy import Policy

@@ -19,8 +19,9 @@ from typing import List, Optional, Union
 from . import _lib
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties,
-                       enum_from_string, enum_to_string,
-                       from_struct, lean, lean_reference, struct_from_record)
+                       enum_from_string, enum_to_string, from_struct,
+                       struct_from_record)
+from ._lean import lean, lean_reference
 from .enums import CEnum, Model
 from .policy import Policy
 

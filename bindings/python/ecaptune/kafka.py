@@ -14,7 +14,8 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string,
-                       explain_record, lean, lean_reference)
+                       explain_record)
+from ._lean import lean, lean_reference
 from .enums import CEnum, Model
 from .policy import Policy
 

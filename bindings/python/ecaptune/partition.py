@@ -17,9 +17,10 @@ import enum
 from typing import List, Optional, Sequence, Tuple, Union
 
 from . import _structs as S
-from ._convert import (Property, Record, call_with_properties, enum_from_string,
-                       enum_to_string, explain_record, lean, lean_advisor,
+from ._convert import (Property, Record, call_with_properties,
+                       enum_from_string, enum_to_string, explain_record,
                        struct_from_record)
+from ._lean import lean, lean_advisor
 from .enums import CEnum, Model
 from .policy import Policy
 

@@ -17,7 +17,8 @@ from typing import List, Sequence
 from . import _lib
 from . import _structs as S
 from ._convert import (Record, call_with_array, explain_record, from_struct,
-                       json_from_array, lean_array_advisor, to_struct)
+                       json_from_array, to_struct)
+from ._lean import lean_array_advisor
 from .database import DatabaseReason
 from .enums import Model
 from .kafka import KafkaReason
