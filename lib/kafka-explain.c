@@ -3,6 +3,7 @@
  * kafka-explain.c - the names of the Kafka reasons and the one sentence
  * that explains a Kafka sizing, written on demand from the advice alone.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "internal.h"
@@ -53,6 +54,17 @@ num(struct text *t, double v)
 	return b;
 }
 
+/* Appends to the sentence (ecap__say). */
+static void ECAP_PRINTF(2, 3)
+say(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ecap__vsay(&t->s, fmt, ap);
+	va_end(ap);
+}
+
 /* Counts as numbers for num(). */
 #define N(t, v) num((t), (double)(v))
 
@@ -61,15 +73,15 @@ static void
 explain_guide(const struct ecap_kafka_out *o, struct text *t)
 {
 	if (o->reason == ECAP_KAFKA_REASON_GUIDE_PARTITIONS)
-		ecap__say(&t->s, "guide: %s partitions at %s per broker need %s brokers",
+		say(t, "guide: %s partitions at %s per broker need %s brokers",
 		    N(t, o->partitions_count),
 		    N(t, o->max_partition_replicas_per_broker),
 		    N(t, o->brokers_count));
 	else
-		ecap__say(&t->s, "guide: the minimum of %s brokers (kafka.min_brokers) "
+		say(t, "guide: the minimum of %s brokers (kafka.min_brokers) "
 		    "covers %s partitions", N(t, o->brokers_count),
 		    N(t, o->partitions_count));
-	ecap__say(&t->s, "; %s x %.40s at $%.4g an hour cost $%s a month",
+	say(t, "; %s x %.40s at $%.4g an hour cost $%s a month",
 	    N(t, o->brokers_count), o->instance_type,
 	    o->broker_price_usd_per_hour, N(t, o->cost_usd_per_month));
 }
@@ -82,13 +94,13 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 
 	switch (o->reason) {
 	case ECAP_KAFKA_REASON_STORAGE:
-		ecap__say(&t->s, "%s GB to keep (%s GB of data + open segments + "
+		say(t, "%s GB to keep (%s GB of data + open segments + "
 		    "headroom) at %s GB a broker needs %s brokers",
 		    N(t, o->total_storage_gb), N(t, o->data_storage_gb),
 		    N(t, o->broker_disk_gb), N(t, o->brokers_by_storage_count));
 		return o->brokers_by_storage_count;
 	case ECAP_KAFKA_REASON_THROUGHPUT:
-		ecap__say(&t->s, "%.4g MB/s written at the peak (%.4g MB/s x RF %s) at "
+		say(t, "%.4g MB/s written at the peak (%.4g MB/s x RF %s) at "
 		    "%.4g MB/s a broker needs %s brokers",
 		    o->peak_ingress_mb_per_second * (double)rf,
 		    o->peak_ingress_mb_per_second, N(t, rf),
@@ -96,7 +108,7 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 		    N(t, o->brokers_by_throughput_count));
 		return o->brokers_by_throughput_count;
 	case ECAP_KAFKA_REASON_PARTITION_REPLICAS:
-		ecap__say(&t->s, "%s partition replicas (%s partitions x RF %s) at %s a "
+		say(t, "%s partition replicas (%s partitions x RF %s) at %s a "
 		    "broker need %s brokers",
 		    N(t, (double)o->partitions_count * (double)rf),
 		    N(t, o->partitions_count), N(t, rf),
@@ -104,7 +116,7 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 		    N(t, o->brokers_by_partition_replicas_count));
 		return o->brokers_by_partition_replicas_count;
 	default:
-		ecap__say(&t->s, "the minimum of %s brokers (kafka.min_brokers, or "
+		say(t, "the minimum of %s brokers (kafka.min_brokers, or "
 		    "replication factor %s) covers every other limit",
 		    N(t, o->brokers_minimum_count), N(t, rf));
 		return o->brokers_minimum_count;
@@ -116,26 +128,59 @@ explain_ecap1(const struct ecap_kafka_out *o, struct text *t)
 {
 	int64_t by_limit;
 
-	ecap__say(&t->s, "%s x %.40s: ", N(t, o->brokers_count), o->instance_type);
+	say(t, "%s x %.40s: ", N(t, o->brokers_count), o->instance_type);
 	by_limit = explain_limit(o, t);
 	if (o->brokers_count > by_limit)
-		ecap__say(&t->s, ", rounded up to %s for %s availability zones",
+		say(t, ", rounded up to %s for %s availability zones",
 		    N(t, o->brokers_count), N(t, o->availability_zone_count));
-	ecap__say(&t->s, "; $%s of broker-hours + $%s of storage = $%s a month "
+	say(t, "; $%s of broker-hours + $%s of storage = $%s a month "
 	    "(%.15s prices)", N(t, o->broker_cost_usd_per_month),
 	    N(t, o->storage_cost_usd_per_month), N(t, o->cost_usd_per_month),
 	    o->price_date);
 	/* True whether the advisor chose the size (none keeps within the
 	 * quota) or the caller named it (a larger one may). */
 	if (o->broker_quota_exceeded_flag)
-		ecap__say(&t->s, "; %s brokers pass the quota of %s "
+		say(t, "; %s brokers pass the quota of %s "
 		    "(kafka.max_broker_count): raise it or split the cluster",
 		    N(t, o->brokers_count), N(t, o->broker_quota_count));
 	if (o->compression_flag)
-		ecap__say(&t->s, "; storage %s: compress batches%s",
+		say(t, "; storage %s: compress batches%s",
 		    o->reason == ECAP_KAFKA_REASON_STORAGE ? "sets the count" :
 		    "is most of the cost", o->tiered_storage_flag ?
 		    ", tier data older than a day" : "");
+}
+
+/* An advice this library could have written: a known model and one of
+ * its reasons. */
+static int
+check_explainable(const struct ecap_kafka_out *o, struct ecap_error *err)
+{
+	bool guide = o->model == ECAP_MODEL_GUIDE;
+
+	if (!guide && o->model != ECAP_MODEL_ECAP_1)
+		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "model",
+				  "advice model is %d; pass the output of "
+				  "ecap_kafka_advise", (int)o->model);
+	switch (o->reason) {
+	case ECAP_KAFKA_REASON_MINIMUM:
+		return ECAP_OK;
+	case ECAP_KAFKA_REASON_GUIDE_PARTITIONS:
+		if (guide)
+			return ECAP_OK;
+		break;
+	case ECAP_KAFKA_REASON_STORAGE:
+	case ECAP_KAFKA_REASON_THROUGHPUT:
+	case ECAP_KAFKA_REASON_PARTITION_REPLICAS:
+		if (!guide)
+			return ECAP_OK;
+		break;
+	default:
+		break;
+	}
+	return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "reason",
+			  "advice reason is %d, not one of the %s model's; "
+			  "pass the output of ecap_kafka_advise", (int)o->reason,
+			  guide ? "guide" : "ecap-1");
 }
 
 ECAP_API int
@@ -147,13 +192,14 @@ ecap_kafka_explain(const struct ecap_kafka_out *advice, char *buf, size_t size,
 
 	ecap__err_clear(err);
 	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_kafka_out)) != ECAP_OK ||
-	    (rc = ecap__sentence_begin(&t.s, buf, size, err)) != ECAP_OK)
+	    (rc = ecap__sentence_begin(&t.s, buf, size, err)) != ECAP_OK ||
+	    (rc = check_explainable(advice, err)) != ECAP_OK)
 		return rc;
 	t.next = 0;
 	if (advice->model == ECAP_MODEL_GUIDE)
 		explain_guide(advice, &t);
 	else
 		explain_ecap1(advice, &t);
-	ecap__say(&t.s, ".");
+	say(&t, ".");
 	return ecap__sentence_end(&t.s, err);
 }

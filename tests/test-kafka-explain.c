@@ -125,6 +125,24 @@ START_TEST(explain_sentences)
 		      ECAP_ERR_INVALID, err, "buf");
 	ck_assert_err(ecap_kafka_explain(&out, why, 0, &err),
 		      ECAP_ERR_NOSPACE, err, "size");
+	/* An advice no call writes: an unknown model, an unknown reason,
+	 * a reason of the other model. */
+	big = out;
+	big.model = 0;
+	ck_assert_err(ecap_kafka_explain(&big, why, sizeof(why), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "model");
+	big = out;
+	big.reason = 99;
+	ck_assert_err(ecap_kafka_explain(&big, why, sizeof(why), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
+	big.model = ECAP_MODEL_GUIDE;
+	big.reason = ECAP_KAFKA_REASON_STORAGE;
+	ck_assert_err(ecap_kafka_explain(&big, why, sizeof(why), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
+	big.model = ECAP_MODEL_ECAP_1;
+	big.reason = ECAP_KAFKA_REASON_GUIDE_PARTITIONS;
+	ck_assert_err(ecap_kafka_explain(&big, why, sizeof(why), &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");
 }
 END_TEST
 

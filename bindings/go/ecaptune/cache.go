@@ -4,8 +4,6 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
-#cgo noescape ecap_cache_advise
-#cgo nocallback ecap_cache_advise
 #cgo noescape ecap_cache_alternative_from_string
 #cgo nocallback ecap_cache_alternative_from_string
 #cgo noescape ecap_cache_alternative_to_string
@@ -30,6 +28,17 @@ package ecaptune
 #cgo nocallback ecap_storage_level_from_string
 #cgo noescape ecap_storage_level_to_string
 #cgo nocallback ecap_storage_level_to_string
+#cgo noescape ecap_go_cache_advise
+#cgo nocallback ecap_go_cache_advise
+
+// ecap_cache_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_cache_advise(const char *policy, const struct ecap_cache_in *in,
+                     struct ecap_cache_out *out, struct ecap_error *err)
+{
+	return ecap_cache_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -286,7 +295,7 @@ type CacheAdvice struct {
 }
 
 // c fills the caller's struct (on its stack: no allocation).
-func (in CacheInput) c(ci *C.struct_ecap_cache_in) {
+func (in *CacheInput) c(ci *C.struct_ecap_cache_in) {
 	initSized(ci, C.sizeof_struct_ecap_cache_in)
 	ci.deserialized_size_bytes = C.uint64_t(in.DeserializedSizeBytes)
 	ci.serialized_size_bytes = C.uint64_t(in.SerializedSizeBytes)
@@ -303,33 +312,33 @@ func (in CacheInput) c(ci *C.struct_ecap_cache_in) {
 	ci.computed_with_shuffle = cBool(in.ComputedWithShuffle)
 }
 
-func goCacheAdvice(o *C.struct_ecap_cache_out) CacheAdvice {
-	return CacheAdvice{
-		Model:                        Model(o.model),
-		Reason:                       CacheReason(o.reason),
-		Level:                        StorageLevel(o.level),
-		LevelExistsInAPI:             goBool(o.level_exists_in_api),
-		LevelName:                    goChars(o.level_name[:]),
-		UseDisk:                      goBool(o.use_disk),
-		UseMemory:                    goBool(o.use_memory),
-		UseOffHeap:                   goBool(o.use_off_heap),
-		Deserialized:                 goBool(o.deserialized),
-		ReplicationCount:             int64(o.replication_count),
-		StoredSizeBytes:              uint64(o.stored_size_bytes),
-		StorageMemoryBytes:           uint64(o.storage_memory_bytes),
-		PartitionsInMemoryCount:      int64(o.partitions_in_memory_count),
-		MemoryShareRatio:             float64(o.memory_share_ratio),
-		CacheFormat:                  CacheFormat(o.cache_format),
-		Alternative:                  CacheAlternative(o.alternative),
-		CachedSizeBytes:              uint64(o.cached_size_bytes),
-		PartitionCount:               int64(o.partition_count),
-		ReuseCount:                   int64(o.reuse_count),
-		MinReuseCount:                int64(o.min_reuse_count),
-		GuidePartitionThresholdCount: int64(o.guide_partition_threshold_count),
-		MinMemoryShareRatio:          float64(o.min_memory_share_ratio),
-		ColumnarSizeFactor:           float64(o.columnar_size_factor),
-		StorageFormatSizeBytes:       uint64(o.storage_format_size_bytes),
-	}
+// fromC fills a from the C advice, field by field in place (a returned
+// composite literal costs a copy through a stalled store).
+func (a *CacheAdvice) fromC(o *C.struct_ecap_cache_out) {
+	a.Model = Model(o.model)
+	a.Reason = CacheReason(o.reason)
+	a.Level = StorageLevel(o.level)
+	a.LevelExistsInAPI = goBool(o.level_exists_in_api)
+	a.LevelName = goName(o.level_name[:])
+	a.UseDisk = goBool(o.use_disk)
+	a.UseMemory = goBool(o.use_memory)
+	a.UseOffHeap = goBool(o.use_off_heap)
+	a.Deserialized = goBool(o.deserialized)
+	a.ReplicationCount = int64(o.replication_count)
+	a.StoredSizeBytes = uint64(o.stored_size_bytes)
+	a.StorageMemoryBytes = uint64(o.storage_memory_bytes)
+	a.PartitionsInMemoryCount = int64(o.partitions_in_memory_count)
+	a.MemoryShareRatio = float64(o.memory_share_ratio)
+	a.CacheFormat = CacheFormat(o.cache_format)
+	a.Alternative = CacheAlternative(o.alternative)
+	a.CachedSizeBytes = uint64(o.cached_size_bytes)
+	a.PartitionCount = int64(o.partition_count)
+	a.ReuseCount = int64(o.reuse_count)
+	a.MinReuseCount = int64(o.min_reuse_count)
+	a.GuidePartitionThresholdCount = int64(o.guide_partition_threshold_count)
+	a.MinMemoryShareRatio = float64(o.min_memory_share_ratio)
+	a.ColumnarSizeFactor = float64(o.columnar_size_factor)
+	a.StorageFormatSizeBytes = uint64(o.storage_format_size_bytes)
 }
 
 // Explain is one sentence naming the rule and numbers behind the advice,
@@ -369,16 +378,16 @@ func (a CacheAdvice) Explain() (string, error) {
 
 // AdviseCache chooses a storage level for data that will be reused
 // (ecap_cache_advise).
-func (p *Policy) AdviseCache(in CacheInput) (CacheAdvice, error) {
+func (p *Policy) AdviseCache(in CacheInput) (a CacheAdvice, err error) {
 	var ci C.struct_ecap_cache_in
 	var o C.struct_ecap_cache_out
 	in.c(&ci)
 	initSized(&o, C.sizeof_struct_ecap_cache_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_cache_advise(cp, &ci, &o, ce)
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_cache_advise(cp, &ci, &o, ce)
 	})
-	if err != nil {
-		return CacheAdvice{}, err
+	if err == nil {
+		a.fromC(&o)
 	}
-	return goCacheAdvice(&o), nil
+	return a, err
 }

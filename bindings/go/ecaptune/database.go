@@ -5,8 +5,6 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
-#cgo noescape ecap_database_advise
-#cgo nocallback ecap_database_advise
 #cgo noescape ecap_database_advise_shape
 #cgo nocallback ecap_database_advise_shape
 #cgo noescape ecap_database_explain
@@ -31,6 +29,17 @@ package ecaptune
 #cgo nocallback ecap_database_workload_from_string
 #cgo noescape ecap_database_workload_to_string
 #cgo nocallback ecap_database_workload_to_string
+#cgo noescape ecap_go_database_advise
+#cgo nocallback ecap_go_database_advise
+
+// ecap_database_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_database_advise(const char *policy, const struct ecap_database_in *in,
+                        struct ecap_database_out *out, struct ecap_error *err)
+{
+	return ecap_database_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -261,68 +270,68 @@ type DatabaseAdvice struct {
 	ConnectionsAvailableCount          int64 // max_connections less the reserve
 }
 
-func goDatabaseAdvice(o *C.struct_ecap_database_out) DatabaseAdvice {
-	return DatabaseAdvice{
-		Model:                              Model(o.model),
-		Reason:                             DatabaseReason(o.reason),
-		Flags:                              DatabaseFlag(o.flags),
-		Workload:                           DatabaseWorkload(o.workload),
-		StorageType:                        DatabaseStorage(o.storage_type),
-		PostgresVersion:                    int32(o.postgres_version),
-		DailyStorageGB:                     float64(o.daily_storage_gb),
-		DataStorageGB:                      float64(o.data_storage_gb),
-		WorkingSetGB:                       float64(o.working_set_gb),
-		MemoryRequiredGB:                   float64(o.memory_required_gb),
-		PeakTransactionsPerSecond:          float64(o.peak_transactions_per_second),
-		VCPURequiredCount:                  int64(o.vcpu_required_count),
-		InstanceClass:                      goChars(o.instance_class[:]),
-		InstanceMemoryGB:                   float64(o.instance_memory_gb),
-		InstanceVCPUs:                      int32(o.instance_vcpus),
-		Fits:                               goBool(o.fits_flag),
-		MultiAZ:                            goBool(o.multi_az_flag),
-		ReadReplicaCount:                   int32(o.read_replica_count),
-		PriceUSDPerHour:                    float64(o.price_usd_per_hour),
-		InstanceCostUSDPerMonth:            float64(o.instance_cost_usd_per_month),
-		ReplicaCostUSDPerMonth:             float64(o.replica_cost_usd_per_month),
-		StorageGB:                          float64(o.storage_gb),
-		StorageLimitGB:                     float64(o.storage_limit_gb),
-		StorageCostUSDPerMonth:             float64(o.storage_cost_usd_per_month),
-		IOPSRequiredCount:                  int64(o.iops_required_count),
-		IOPSBaselineCount:                  int64(o.iops_baseline_count),
-		IOPSProvisionedCount:               int64(o.iops_provisioned_count),
-		IOPSCostUSDPerMonth:                float64(o.iops_cost_usd_per_month),
-		CostUSDPerMonth:                    float64(o.cost_usd_per_month),
-		MaxConnectionsCount:                int64(o.max_connections_count),
-		SharedBuffersKB:                    int64(o.shared_buffers_kb),
-		EffectiveCacheSizeKB:               int64(o.effective_cache_size_kb),
-		MaintenanceWorkMemKB:               int64(o.maintenance_work_mem_kb),
-		CheckpointCompletionTargetRatio:    float64(o.checkpoint_completion_target_ratio),
-		WALBuffersKB:                       int64(o.wal_buffers_kb),
-		MinWALSizeMB:                       int64(o.min_wal_size_mb),
-		MaxWALSizeMB:                       int64(o.max_wal_size_mb),
-		RandomPageCost:                     float64(o.random_page_cost),
-		EffectiveIOConcurrencyCount:        int64(o.effective_io_concurrency_count),
-		DefaultStatisticsTargetCount:       int64(o.default_statistics_target_count),
-		WorkMemKB:                          int64(o.work_mem_kb),
-		MaxWorkerProcessesCount:            int64(o.max_worker_processes_count),
-		MaxParallelWorkersPerGatherCount:   int64(o.max_parallel_workers_per_gather_count),
-		MaxParallelWorkersCount:            int64(o.max_parallel_workers_count),
-		MaxParallelMaintenanceWorkersCount: int64(o.max_parallel_maintenance_workers_count),
-		AutovacuumMaxWorkersCount:          int64(o.autovacuum_max_workers_count),
-		AutovacuumWorkMemKB:                int64(o.autovacuum_work_mem_kb),
-		HugePages:                          goChars(o.huge_pages[:]),
-		JIT:                                goChars(o.jit[:]),
-		WALCompression:                     goChars(o.wal_compression[:]),
-		WALLevel:                           goChars(o.wal_level[:]),
-		PoolSizeCount:                      int64(o.pool_size_count),
-		PoolMaxOverflowCount:               int64(o.pool_max_overflow_count),
-		PoolTimeoutSeconds:                 int64(o.pool_timeout_seconds),
-		PoolRecycleSeconds:                 int64(o.pool_recycle_seconds),
-		PoolPrePing:                        goBool(o.pool_pre_ping_flag),
-		AppInstanceCount:                   int64(o.app_instance_count),
-		PoolConnectionsMaxCount:            int64(o.pool_connections_max_count),
-		ConnectionsAvailableCount:          int64(o.connections_available_count),
-	}
+// fromC fills a from the C advice, field by field in place (a returned
+// composite literal costs a copy through a stalled store).
+func (a *DatabaseAdvice) fromC(o *C.struct_ecap_database_out) {
+	a.Model = Model(o.model)
+	a.Reason = DatabaseReason(o.reason)
+	a.Flags = DatabaseFlag(o.flags)
+	a.Workload = DatabaseWorkload(o.workload)
+	a.StorageType = DatabaseStorage(o.storage_type)
+	a.PostgresVersion = int32(o.postgres_version)
+	a.DailyStorageGB = float64(o.daily_storage_gb)
+	a.DataStorageGB = float64(o.data_storage_gb)
+	a.WorkingSetGB = float64(o.working_set_gb)
+	a.MemoryRequiredGB = float64(o.memory_required_gb)
+	a.PeakTransactionsPerSecond = float64(o.peak_transactions_per_second)
+	a.VCPURequiredCount = int64(o.vcpu_required_count)
+	a.InstanceClass = goName(o.instance_class[:])
+	a.InstanceMemoryGB = float64(o.instance_memory_gb)
+	a.InstanceVCPUs = int32(o.instance_vcpus)
+	a.Fits = goBool(o.fits_flag)
+	a.MultiAZ = goBool(o.multi_az_flag)
+	a.ReadReplicaCount = int32(o.read_replica_count)
+	a.PriceUSDPerHour = float64(o.price_usd_per_hour)
+	a.InstanceCostUSDPerMonth = float64(o.instance_cost_usd_per_month)
+	a.ReplicaCostUSDPerMonth = float64(o.replica_cost_usd_per_month)
+	a.StorageGB = float64(o.storage_gb)
+	a.StorageLimitGB = float64(o.storage_limit_gb)
+	a.StorageCostUSDPerMonth = float64(o.storage_cost_usd_per_month)
+	a.IOPSRequiredCount = int64(o.iops_required_count)
+	a.IOPSBaselineCount = int64(o.iops_baseline_count)
+	a.IOPSProvisionedCount = int64(o.iops_provisioned_count)
+	a.IOPSCostUSDPerMonth = float64(o.iops_cost_usd_per_month)
+	a.CostUSDPerMonth = float64(o.cost_usd_per_month)
+	a.MaxConnectionsCount = int64(o.max_connections_count)
+	a.SharedBuffersKB = int64(o.shared_buffers_kb)
+	a.EffectiveCacheSizeKB = int64(o.effective_cache_size_kb)
+	a.MaintenanceWorkMemKB = int64(o.maintenance_work_mem_kb)
+	a.CheckpointCompletionTargetRatio = float64(o.checkpoint_completion_target_ratio)
+	a.WALBuffersKB = int64(o.wal_buffers_kb)
+	a.MinWALSizeMB = int64(o.min_wal_size_mb)
+	a.MaxWALSizeMB = int64(o.max_wal_size_mb)
+	a.RandomPageCost = float64(o.random_page_cost)
+	a.EffectiveIOConcurrencyCount = int64(o.effective_io_concurrency_count)
+	a.DefaultStatisticsTargetCount = int64(o.default_statistics_target_count)
+	a.WorkMemKB = int64(o.work_mem_kb)
+	a.MaxWorkerProcessesCount = int64(o.max_worker_processes_count)
+	a.MaxParallelWorkersPerGatherCount = int64(o.max_parallel_workers_per_gather_count)
+	a.MaxParallelWorkersCount = int64(o.max_parallel_workers_count)
+	a.MaxParallelMaintenanceWorkersCount = int64(o.max_parallel_maintenance_workers_count)
+	a.AutovacuumMaxWorkersCount = int64(o.autovacuum_max_workers_count)
+	a.AutovacuumWorkMemKB = int64(o.autovacuum_work_mem_kb)
+	a.HugePages = goName(o.huge_pages[:])
+	a.JIT = goName(o.jit[:])
+	a.WALCompression = goName(o.wal_compression[:])
+	a.WALLevel = goName(o.wal_level[:])
+	a.PoolSizeCount = int64(o.pool_size_count)
+	a.PoolMaxOverflowCount = int64(o.pool_max_overflow_count)
+	a.PoolTimeoutSeconds = int64(o.pool_timeout_seconds)
+	a.PoolRecycleSeconds = int64(o.pool_recycle_seconds)
+	a.PoolPrePing = goBool(o.pool_pre_ping_flag)
+	a.AppInstanceCount = int64(o.app_instance_count)
+	a.PoolConnectionsMaxCount = int64(o.pool_connections_max_count)
+	a.ConnectionsAvailableCount = int64(o.connections_available_count)
 }
 
 // c converts an advice back for the rendering functions.
@@ -404,8 +413,10 @@ func (a DatabaseAdvice) c() (*C.struct_ecap_database_out, error) {
 // AdviseDatabase sizes a PostgreSQL database for a transaction volume
 // (ecap_database_advise: the guide's calculate_database_resources, or
 // ecap-1's one primary from the policy's "database" catalog).
-func (p *Policy) AdviseDatabase(in DatabaseInput) (DatabaseAdvice, error) {
-	ci := initSized(new(C.struct_ecap_database_in), C.sizeof_struct_ecap_database_in)
+func (p *Policy) AdviseDatabase(in DatabaseInput) (a DatabaseAdvice, err error) {
+	var ci C.struct_ecap_database_in
+	var out C.struct_ecap_database_out
+	initSized(&ci, C.sizeof_struct_ecap_database_in)
 	ci.transactions_per_day = C.double(in.TransactionsPerDay)
 	ci.retention_days = C.int64_t(in.RetentionDays)
 	ci.workload = C.int32_t(in.Workload)
@@ -414,19 +425,19 @@ func (p *Policy) AdviseDatabase(in DatabaseInput) (DatabaseAdvice, error) {
 	ci.postgres_version = C.int32_t(in.PostgresVersion)
 	ci.app_instance_count = C.int64_t(in.AppInstanceCount)
 	ci.peak_transactions_per_day = C.double(in.PeakTransactionsPerDay)
-	out := initSized(new(C.struct_ecap_database_out), C.sizeof_struct_ecap_database_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_database_advise(cp, ci, out, ce)
+	initSized(&out, C.sizeof_struct_ecap_database_out)
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_database_advise(cp, &ci, &out, ce)
 	})
-	if err != nil {
-		return DatabaseAdvice{}, err
+	if err == nil {
+		a.fromC(&out)
 	}
-	return goDatabaseAdvice(out), nil
+	return a, err
 }
 
 // AdviseDatabaseShape gives PGTune's parameters and the pool check for a
 // machine already chosen (ecap_database_advise_shape).
-func (p *Policy) AdviseDatabaseShape(in DatabaseShape) (DatabaseAdvice, error) {
+func (p *Policy) AdviseDatabaseShape(in DatabaseShape) (a DatabaseAdvice, err error) {
 	ci := initSized(new(C.struct_ecap_database_shape_in), C.sizeof_struct_ecap_database_shape_in)
 	ci.memory_gb = C.double(in.MemoryGB)
 	ci.vcpu_count = C.int64_t(in.VCPUCount)
@@ -436,13 +447,13 @@ func (p *Policy) AdviseDatabaseShape(in DatabaseShape) (DatabaseAdvice, error) {
 	ci.postgres_version = C.int32_t(in.PostgresVersion)
 	ci.app_instance_count = C.int64_t(in.AppInstanceCount)
 	out := initSized(new(C.struct_ecap_database_out), C.sizeof_struct_ecap_database_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+	err = p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
 		return C.ecap_database_advise_shape(cp, ci, out, ce)
 	})
-	if err != nil {
-		return DatabaseAdvice{}, err
+	if err == nil {
+		a.fromC(out)
 	}
-	return goDatabaseAdvice(out), nil
+	return a, err
 }
 
 // Explain is the sentence naming the rule and numbers that decided

@@ -4,8 +4,6 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
-#cgo noescape ecap_executor_advise
-#cgo nocallback ecap_executor_advise
 #cgo noescape ecap_executor_explain
 #cgo nocallback ecap_executor_explain
 #cgo noescape ecap_executor_node_reason_from_string
@@ -24,6 +22,17 @@ package ecaptune
 #cgo nocallback ecap_spark_platform_from_string
 #cgo noescape ecap_spark_platform_to_string
 #cgo nocallback ecap_spark_platform_to_string
+#cgo noescape ecap_go_executor_advise
+#cgo nocallback ecap_go_executor_advise
+
+// ecap_executor_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_executor_advise(const char *policy, const struct ecap_executor_in *in,
+                        struct ecap_executor_out *out, struct ecap_error *err)
+{
+	return ecap_executor_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -259,7 +268,7 @@ type ExecutorAdvice struct {
 }
 
 // c fills the caller's struct (declared on its stack: no allocation).
-func (in ExecutorInput) c(ci *C.struct_ecap_executor_in) error {
+func (in *ExecutorInput) c(ci *C.struct_ecap_executor_in) error {
 	initSized(ci, C.sizeof_struct_ecap_executor_in)
 	ci.daily_data_gb = C.double(in.DailyDataGB)
 	ci.processing_window_hours = C.double(in.ProcessingWindowHours)
@@ -280,69 +289,69 @@ func (in ExecutorInput) c(ci *C.struct_ecap_executor_in) error {
 	return nil
 }
 
-func goExecutorAdvice(o *C.struct_ecap_executor_out) ExecutorAdvice {
-	return ExecutorAdvice{
-		Model:                         Model(o.model),
-		Reason:                        ExecutorReason(o.reason),
-		NodeReason:                    ExecutorNodeReason(o.node_reason),
-		Platform:                      SparkPlatform(o.platform),
-		ExecutorCount:                 int64(o.executor_count),
-		ExecutorCoreCount:             int64(o.executor_core_count),
-		ExecutorRequestVCPU:           float64(o.executor_request_vcpu),
-		ExecutorHeapGB:                float64(o.executor_heap_gb),
-		ExecutorHeapBytes:             uint64(o.executor_heap_bytes),
-		OverheadFactor:                float64(o.overhead_factor),
-		ExecutorOverheadBytes:         uint64(o.executor_overhead_bytes),
-		ExecutorContainerBytes:        uint64(o.executor_container_bytes),
-		MemoryReservedBytes:           uint64(o.memory_reserved_bytes),
-		MemoryUnifiedBytes:            uint64(o.memory_unified_bytes),
-		MemoryStorageBytes:            uint64(o.memory_storage_bytes),
-		MemoryExecutionBytes:          uint64(o.memory_execution_bytes),
-		MemoryUserBytes:               uint64(o.memory_user_bytes),
-		MemoryFractionRatio:           float64(o.memory_fraction_ratio),
-		MemoryStorageFractionRatio:    float64(o.memory_storage_fraction_ratio),
-		RequiredMemoryGB:              float64(o.required_memory_gb),
-		TotalMemoryGB:                 float64(o.total_memory_gb),
-		MemoryShortfallGB:             float64(o.memory_shortfall_gb),
-		TotalContainerGB:              float64(o.total_container_gb),
-		TaskMemoryNeedBytes:           uint64(o.task_memory_need_bytes),
-		TaskMemoryBytes:               uint64(o.task_memory_bytes),
-		NodeType:                      goChars(o.node_type[:]),
-		RunnerUpNodeType:              goChars(o.runner_up_node_type[:]),
-		NodeCount:                     int64(o.node_count),
-		ExecutorsPerNodeCount:         int64(o.executors_per_node_count),
-		NodeVCPUCount:                 int64(o.node_vcpu_count),
-		NodeMemoryGB:                  float64(o.node_memory_gb),
-		NodeUsableVCPU:                float64(o.node_usable_vcpu),
-		NodeUsableMemoryGB:            float64(o.node_usable_memory_gb),
-		NodeAllocatableVCPU:           float64(o.node_allocatable_vcpu),
-		NodeAllocatableMemoryGB:       float64(o.node_allocatable_memory_gb),
-		NodeIdleVCPU:                  float64(o.node_idle_vcpu),
-		NeededCoreCount:               int64(o.needed_core_count),
-		TotalCoreCount:                int64(o.total_core_count),
-		DynamicMinExecutorCount:       int64(o.dynamic_min_executor_count),
-		DynamicInitialExecutorCount:   int64(o.dynamic_initial_executor_count),
-		DynamicMaxExecutorCount:       int64(o.dynamic_max_executor_count),
-		RunsPerDayCount:               int64(o.runs_per_day_count),
-		RunDataGB:                     float64(o.run_data_gb),
-		ProcessingWindowHours:         float64(o.processing_window_hours),
-		TargetHours:                   float64(o.target_hours),
-		ProjectedHours:                float64(o.projected_hours),
-		WindowMissHours:               float64(o.window_miss_hours),
-		CostUSDPerHour:                float64(o.cost_usd_per_hour),
-		WindowCostUSD:                 float64(o.window_cost_usd),
-		ProjectedCostUSD:              float64(o.projected_cost_usd),
-		CostUSDPerMonth:               float64(o.cost_usd_per_month),
-		RunnerUpCostUSD:               float64(o.runner_up_cost_usd),
-		CappedByMaxExecutors:          goBool(o.capped_by_max_executors),
-		PolicyCapExceeded:             goBool(o.policy_cap_exceeded_flag),
-		WindowMet:                     goBool(o.window_met),
-		SpillRisk:                     goBool(o.spill_risk_flag),
-		HeapLimited:                   goBool(o.heap_limited_flag),
-		EMRPrimaryNodeType:            goChars(o.emr_primary_node_type[:]),
-		EMRPrimaryUSDPerHour:          float64(o.emr_primary_usd_per_hour),
-		EMRPrimaryLargeAfterNodeCount: int64(o.emr_primary_large_after_node_count),
-	}
+// fromC fills a from the C advice, field by field in place (a returned
+// composite literal costs a copy through a stalled store).
+func (a *ExecutorAdvice) fromC(o *C.struct_ecap_executor_out) {
+	a.Model = Model(o.model)
+	a.Reason = ExecutorReason(o.reason)
+	a.NodeReason = ExecutorNodeReason(o.node_reason)
+	a.Platform = SparkPlatform(o.platform)
+	a.ExecutorCount = int64(o.executor_count)
+	a.ExecutorCoreCount = int64(o.executor_core_count)
+	a.ExecutorRequestVCPU = float64(o.executor_request_vcpu)
+	a.ExecutorHeapGB = float64(o.executor_heap_gb)
+	a.ExecutorHeapBytes = uint64(o.executor_heap_bytes)
+	a.OverheadFactor = float64(o.overhead_factor)
+	a.ExecutorOverheadBytes = uint64(o.executor_overhead_bytes)
+	a.ExecutorContainerBytes = uint64(o.executor_container_bytes)
+	a.MemoryReservedBytes = uint64(o.memory_reserved_bytes)
+	a.MemoryUnifiedBytes = uint64(o.memory_unified_bytes)
+	a.MemoryStorageBytes = uint64(o.memory_storage_bytes)
+	a.MemoryExecutionBytes = uint64(o.memory_execution_bytes)
+	a.MemoryUserBytes = uint64(o.memory_user_bytes)
+	a.MemoryFractionRatio = float64(o.memory_fraction_ratio)
+	a.MemoryStorageFractionRatio = float64(o.memory_storage_fraction_ratio)
+	a.RequiredMemoryGB = float64(o.required_memory_gb)
+	a.TotalMemoryGB = float64(o.total_memory_gb)
+	a.MemoryShortfallGB = float64(o.memory_shortfall_gb)
+	a.TotalContainerGB = float64(o.total_container_gb)
+	a.TaskMemoryNeedBytes = uint64(o.task_memory_need_bytes)
+	a.TaskMemoryBytes = uint64(o.task_memory_bytes)
+	a.NodeType = goName(o.node_type[:])
+	a.RunnerUpNodeType = goName(o.runner_up_node_type[:])
+	a.NodeCount = int64(o.node_count)
+	a.ExecutorsPerNodeCount = int64(o.executors_per_node_count)
+	a.NodeVCPUCount = int64(o.node_vcpu_count)
+	a.NodeMemoryGB = float64(o.node_memory_gb)
+	a.NodeUsableVCPU = float64(o.node_usable_vcpu)
+	a.NodeUsableMemoryGB = float64(o.node_usable_memory_gb)
+	a.NodeAllocatableVCPU = float64(o.node_allocatable_vcpu)
+	a.NodeAllocatableMemoryGB = float64(o.node_allocatable_memory_gb)
+	a.NodeIdleVCPU = float64(o.node_idle_vcpu)
+	a.NeededCoreCount = int64(o.needed_core_count)
+	a.TotalCoreCount = int64(o.total_core_count)
+	a.DynamicMinExecutorCount = int64(o.dynamic_min_executor_count)
+	a.DynamicInitialExecutorCount = int64(o.dynamic_initial_executor_count)
+	a.DynamicMaxExecutorCount = int64(o.dynamic_max_executor_count)
+	a.RunsPerDayCount = int64(o.runs_per_day_count)
+	a.RunDataGB = float64(o.run_data_gb)
+	a.ProcessingWindowHours = float64(o.processing_window_hours)
+	a.TargetHours = float64(o.target_hours)
+	a.ProjectedHours = float64(o.projected_hours)
+	a.WindowMissHours = float64(o.window_miss_hours)
+	a.CostUSDPerHour = float64(o.cost_usd_per_hour)
+	a.WindowCostUSD = float64(o.window_cost_usd)
+	a.ProjectedCostUSD = float64(o.projected_cost_usd)
+	a.CostUSDPerMonth = float64(o.cost_usd_per_month)
+	a.RunnerUpCostUSD = float64(o.runner_up_cost_usd)
+	a.CappedByMaxExecutors = goBool(o.capped_by_max_executors)
+	a.PolicyCapExceeded = goBool(o.policy_cap_exceeded_flag)
+	a.WindowMet = goBool(o.window_met)
+	a.SpillRisk = goBool(o.spill_risk_flag)
+	a.HeapLimited = goBool(o.heap_limited_flag)
+	a.EMRPrimaryNodeType = goName(o.emr_primary_node_type[:])
+	a.EMRPrimaryUSDPerHour = float64(o.emr_primary_usd_per_hour)
+	a.EMRPrimaryLargeAfterNodeCount = int64(o.emr_primary_large_after_node_count)
 }
 
 // c converts an advice back for ecap_executor_spark_properties and
@@ -421,20 +430,20 @@ func (a ExecutorAdvice) c() (*C.struct_ecap_executor_out, error) {
 // AdviseExecutor sizes executors for a daily data volume
 // (ecap_executor_advise: the guide's calculate_spark_resources, or ecap-1
 // sized from a node of the platform).
-func (p *Policy) AdviseExecutor(in ExecutorInput) (ExecutorAdvice, error) {
+func (p *Policy) AdviseExecutor(in ExecutorInput) (a ExecutorAdvice, err error) {
 	var ci C.struct_ecap_executor_in
 	var out C.struct_ecap_executor_out
 	if err := in.c(&ci); err != nil {
 		return ExecutorAdvice{}, err
 	}
 	initSized(&out, C.sizeof_struct_ecap_executor_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_executor_advise(cp, &ci, &out, ce)
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_executor_advise(cp, &ci, &out, ce)
 	})
-	if err != nil {
-		return ExecutorAdvice{}, err
+	if err == nil {
+		a.fromC(&out)
 	}
-	return goExecutorAdvice(&out), nil
+	return a, err
 }
 
 // Explain is one sentence naming the rule and the numbers that decided

@@ -18,6 +18,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -100,24 +101,107 @@ func setChars(dst []C.char, s, field string) error {
 		return goFail(ErrRange, field, "%s is %d bytes long; at most %d fit",
 			field, len(s), len(dst)-1)
 	}
-	for i := 0; i < len(s); i++ {
-		dst[i] = C.char(s[i])
-	}
-	dst[len(s)] = 0
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&dst[0])), len(dst))
+	b[copy(b, s)] = 0
 	return nil
 }
 
 // goChars reads a NUL-terminated fixed C char array field with one copy
 // (the array need not hold a NUL).
 func goChars(src []C.char) string {
+	return string(cChars(src))
+}
+
+// cChars is the bytes of a fixed C char array field up to its first NUL
+// (all of them without one), without a copy.
+func cChars(src []C.char) []byte {
 	if len(src) == 0 {
-		return ""
+		return nil
 	}
 	b := unsafe.Slice((*byte)(unsafe.Pointer(&src[0])), len(src))
 	if n := bytes.IndexByte(b, 0); n >= 0 {
 		b = b[:n]
 	}
-	return string(b)
+	return b
+}
+
+// goName reads a name field of an advice (a catalog entry, a storage
+// level, a PostgreSQL setting) as goChars does, but returns the string of
+// an earlier call for a name seen before: advice names come from small
+// sets, so a call allocates nothing for them once they are known.  A
+// name is looked up first in a small direct-mapped cache (no hashing of
+// the whole name), then in a table of every name seen.
+func goName(src []C.char) string {
+	b := cChars(src)
+	if len(b) == 0 {
+		return ""
+	}
+	slot := &nameSlots[nameSlotOf(b)]
+	if s := slot.Load(); s != nil && *s == string(b) { // no copy to compare
+		return *s
+	}
+	return goNameSlow(b, slot)
+}
+
+// nameSlots caches, per slot, the last name goName returned for it.
+var nameSlots [256]atomic.Pointer[string]
+
+// nameSlotOf spreads names over nameSlots by their length and their
+// first and last bytes, which tell most names of a family apart.
+func nameSlotOf(b []byte) int {
+	return int((uint(len(b))*131 + uint(b[0])*31 + uint(b[len(b)-1])) % uint(len(nameSlots)))
+}
+
+// knownNames is the table of every name seen: read without a lock,
+// replaced whole (copy on write) under knownNamesMu when a name arrives.
+// It keeps at most knownNamesMax names of at most knownNameMaxBytes:
+// names beyond those (a policy's own catalog entries) are copied on
+// every call.
+var (
+	knownNames   atomic.Pointer[map[string]*string]
+	knownNamesMu sync.Mutex
+)
+
+const (
+	knownNamesMax     = 1024
+	knownNameMaxBytes = 64
+)
+
+// goNameSlow is goName's path for a name not in its slot: from the
+// table (which then fills the slot), or copied and added to it.
+//
+//go:noinline
+func goNameSlow(b []byte, slot *atomic.Pointer[string]) string {
+	if m := knownNames.Load(); m != nil {
+		if s, ok := (*m)[string(b)]; ok { // the lookup copies nothing
+			slot.Store(s)
+			return *s
+		}
+	}
+	s := string(b)
+	if len(s) > knownNameMaxBytes {
+		return s
+	}
+	knownNamesMu.Lock()
+	defer knownNamesMu.Unlock()
+	var old map[string]*string
+	if p := knownNames.Load(); p != nil {
+		old = *p
+	}
+	if have, ok := old[s]; ok {
+		return *have
+	}
+	if len(old) >= knownNamesMax {
+		return s
+	}
+	m := make(map[string]*string, len(old)+1)
+	for k, v := range old {
+		m[k] = v
+	}
+	m[s] = &s
+	knownNames.Store(&m)
+	slot.Store(&s)
+	return s
 }
 
 // cIndex converts a Go index for a size_t parameter; a negative one is
@@ -236,13 +320,57 @@ func parseEnum(name, field string, fn func(cs *C.char, v *C.int32_t, ce *C.struc
 	return int32(v), err
 }
 
-// advise runs one advisor call on the shared lock: the shape of every
-// Advise method.
+// advise runs one advisor call on the shared lock: the shape of the
+// methods that are not on the lean path (adviseLean).
 func (p *Policy) advise(fn func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int) error {
 	return p.read(func(cp *C.ecap_policy) error {
 		return call(func(ce *C.struct_ecap_error) C.int { return fn(cp, ce) })
 	})
 }
+
+// adviseLean runs one advisor call, the shape of every Advise method: a
+// call costs the C call, cgo's fixed cost and the lock, little more.
+//
+//   - The policy handle goes to C as a byte pointer (cBytes; the family's
+//     ecap_go_<family>_advise wrapper casts it back).  cgo's pointer check
+//     (cgocheck) inspects every argument whose C type may hold a pointer,
+//     the opaque handle included, on every call; the handle is C memory
+//     and the structs hold no Go pointer, so the check could never fail.
+//   - No error struct: C gets NULL, and only a failure pays for the
+//     details.  The call is then made again, under the same lock, with an
+//     error struct (advisors are pure: the same input fails the same way).
+//   - No library version check: a Policy exists only if NewPolicy's call
+//     made it (and a closed or zero Policy fails here).
+func (p *Policy) adviseLean(fn func(cp *C.char, ce *C.struct_ecap_error) C.int) error {
+	p.mu.RLock()
+	var err error
+	if cp := p.ptr; cp == nil {
+		err = errClosed()
+	} else if rc := fn(cBytes(unsafe.Pointer(cp)), nil); rc != C.ECAP_OK {
+		err = leanFailure(rc, func(ce *C.struct_ecap_error) C.int { return fn(cBytes(unsafe.Pointer(cp)), ce) })
+	}
+	p.mu.RUnlock()
+	return err
+}
+
+// leanFailure makes the failed call of adviseLean again with an error
+// struct and converts it; a call that does not fail the same way the
+// second time is reported by its first code alone.
+//
+//go:noinline
+func leanFailure(rc C.int, again func(ce *C.struct_ecap_error) C.int) error {
+	sc := getScratch()
+	defer putScratch(sc)
+	sc.err.sz = C.sizeof_struct_ecap_error
+	if again(sc.err) != rc {
+		return goError(rc, nil)
+	}
+	return goError(rc, sc.err)
+}
+
+// cBytes passes C memory, or a struct that holds only C pointers, to an
+// ecap_go_ wrapper as a byte pointer, which cgo does not inspect.
+func cBytes(v unsafe.Pointer) *C.char { return (*C.char)(v) }
 
 // cInt64s copies v into C memory (C must not see Go memory it could
 // keep, and a C struct may not hold a Go pointer); nil for an empty

@@ -4,8 +4,6 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
-#cgo noescape ecap_join_advise
-#cgo nocallback ecap_join_advise
 #cgo noescape ecap_join_build_side_from_string
 #cgo nocallback ecap_join_build_side_from_string
 #cgo noescape ecap_join_build_side_to_string
@@ -42,6 +40,17 @@ package ecaptune
 #cgo nocallback ecap_join_warning_from_string
 #cgo noescape ecap_join_warning_to_string
 #cgo nocallback ecap_join_warning_to_string
+#cgo noescape ecap_go_join_advise
+#cgo nocallback ecap_go_join_advise
+
+// ecap_join_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_join_advise(const char *policy, const struct ecap_join_in *in,
+                    struct ecap_join_out *out, struct ecap_error *err)
+{
+	return ecap_join_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
 
@@ -424,7 +433,7 @@ type JoinAdvice struct {
 	ExecutionMemoryPerTaskBytes int64 // 0 when unknown
 }
 
-func (in JoinInput) c(ci *C.struct_ecap_join_in) {
+func (in *JoinInput) c(ci *C.struct_ecap_join_in) {
 	initSized(ci, C.sizeof_struct_ecap_join_in)
 	ci.join_type = C.int32_t(in.JoinType)
 	ci.no_equi_keys = cBool(in.NoEquiKeys)
@@ -446,42 +455,42 @@ func (in JoinInput) c(ci *C.struct_ecap_join_in) {
 	ci.execution_memory_bytes = C.int64_t(in.ExecutionMemoryBytes)
 }
 
-func goJoinAdvice(o *C.struct_ecap_join_out) JoinAdvice {
-	return JoinAdvice{
-		Model:                       Model(o.model),
-		Reason:                      JoinReason(o.reason),
-		Strategy:                    JoinStrategy(o.strategy),
-		BuildSide:                   JoinBuildSide(o.build_side),
-		StrategyReason:              JoinReason(o.strategy_reason),
-		LeftHintIgnored:             goBool(o.left_hint_ignored),
-		LeftHintIgnoredReason:       JoinHintIgnored(o.left_hint_ignored_reason),
-		RightHintIgnored:            goBool(o.right_hint_ignored),
-		RightHintIgnoredReason:      JoinHintIgnored(o.right_hint_ignored_reason),
-		Warnings:                    JoinWarnings(o.warning_flags),
-		RecommendedHint:             JoinHint(o.recommended_hint),
-		RecommendedHintSide:         JoinBuildSide(o.recommended_hint_side),
-		RecommendedStrategy:         JoinStrategy(o.recommended_strategy),
-		RecommendedBuildSide:        JoinBuildSide(o.recommended_build_side),
-		RecommendedWarnings:         JoinWarnings(o.recommended_warning_flags),
-		JoinType:                    JoinType(o.join_type),
-		NoEquiKeys:                  goBool(o.no_equi_keys),
-		KeysNotSortable:             goBool(o.keys_not_sortable),
-		SingleBigintKey:             goBool(o.single_bigint_key),
-		LeftHint:                    JoinHint(o.left_hint),
-		RightHint:                   JoinHint(o.right_hint),
-		PreferSortMerge:             goBool(o.prefer_sort_merge),
-		LeftSizeBytes:               int64(o.left_size_bytes),
-		RightSizeBytes:              int64(o.right_size_bytes),
-		LeftRowCount:                int64(o.left_row_count),
-		RightRowCount:               int64(o.right_row_count),
-		GuideBroadcastMaxRows:       int64(o.guide_broadcast_max_rows),
-		BroadcastThresholdBytes:     int64(o.broadcast_threshold_bytes),
-		ShufflePartitionsCount:      int64(o.shuffle_partitions_count),
-		ShuffleHashFactor:           float64(o.shuffle_hash_factor),
-		SparkVersionMajor:           int32(o.spark_version_major),
-		SparkVersionMinor:           int32(o.spark_version_minor),
-		ExecutionMemoryPerTaskBytes: int64(o.execution_memory_per_task_bytes),
-	}
+// fromC fills a from the C advice, field by field in place (a returned
+// composite literal costs a copy through a stalled store).
+func (a *JoinAdvice) fromC(o *C.struct_ecap_join_out) {
+	a.Model = Model(o.model)
+	a.Reason = JoinReason(o.reason)
+	a.Strategy = JoinStrategy(o.strategy)
+	a.BuildSide = JoinBuildSide(o.build_side)
+	a.StrategyReason = JoinReason(o.strategy_reason)
+	a.LeftHintIgnored = goBool(o.left_hint_ignored)
+	a.LeftHintIgnoredReason = JoinHintIgnored(o.left_hint_ignored_reason)
+	a.RightHintIgnored = goBool(o.right_hint_ignored)
+	a.RightHintIgnoredReason = JoinHintIgnored(o.right_hint_ignored_reason)
+	a.Warnings = JoinWarnings(o.warning_flags)
+	a.RecommendedHint = JoinHint(o.recommended_hint)
+	a.RecommendedHintSide = JoinBuildSide(o.recommended_hint_side)
+	a.RecommendedStrategy = JoinStrategy(o.recommended_strategy)
+	a.RecommendedBuildSide = JoinBuildSide(o.recommended_build_side)
+	a.RecommendedWarnings = JoinWarnings(o.recommended_warning_flags)
+	a.JoinType = JoinType(o.join_type)
+	a.NoEquiKeys = goBool(o.no_equi_keys)
+	a.KeysNotSortable = goBool(o.keys_not_sortable)
+	a.SingleBigintKey = goBool(o.single_bigint_key)
+	a.LeftHint = JoinHint(o.left_hint)
+	a.RightHint = JoinHint(o.right_hint)
+	a.PreferSortMerge = goBool(o.prefer_sort_merge)
+	a.LeftSizeBytes = int64(o.left_size_bytes)
+	a.RightSizeBytes = int64(o.right_size_bytes)
+	a.LeftRowCount = int64(o.left_row_count)
+	a.RightRowCount = int64(o.right_row_count)
+	a.GuideBroadcastMaxRows = int64(o.guide_broadcast_max_rows)
+	a.BroadcastThresholdBytes = int64(o.broadcast_threshold_bytes)
+	a.ShufflePartitionsCount = int64(o.shuffle_partitions_count)
+	a.ShuffleHashFactor = float64(o.shuffle_hash_factor)
+	a.SparkVersionMajor = int32(o.spark_version_major)
+	a.SparkVersionMinor = int32(o.spark_version_minor)
+	a.ExecutionMemoryPerTaskBytes = int64(o.execution_memory_per_task_bytes)
 }
 
 // c rebuilds the C advice, for the explanations.
@@ -545,16 +554,16 @@ func (a JoinAdvice) ExplainPart(part JoinText) (string, error) {
 
 // AdviseJoin predicts the join Spark picks and recommends the hint to
 // write under the policy's model (ecap_join_advise).
-func (p *Policy) AdviseJoin(in JoinInput) (JoinAdvice, error) {
+func (p *Policy) AdviseJoin(in JoinInput) (a JoinAdvice, err error) {
 	var ci C.struct_ecap_join_in
 	var out C.struct_ecap_join_out
 	in.c(&ci)
 	initSized(&out, C.sizeof_struct_ecap_join_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_join_advise(cp, &ci, &out, ce)
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_join_advise(cp, &ci, &out, ce)
 	})
-	if err != nil {
-		return JoinAdvice{}, err
+	if err == nil {
+		a.fromC(&out)
 	}
-	return goJoinAdvice(&out), nil
+	return a, err
 }

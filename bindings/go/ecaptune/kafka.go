@@ -4,18 +4,27 @@ package ecaptune
 
 /*
 #include <ecaptune.h>
-#cgo noescape ecap_kafka_advise
-#cgo nocallback ecap_kafka_advise
 #cgo noescape ecap_kafka_explain
 #cgo nocallback ecap_kafka_explain
 #cgo noescape ecap_kafka_reason_from_string
 #cgo nocallback ecap_kafka_reason_from_string
 #cgo noescape ecap_kafka_reason_to_string
 #cgo nocallback ecap_kafka_reason_to_string
+#cgo noescape ecap_model_to_string
+#cgo nocallback ecap_model_to_string
+#cgo noescape ecap_go_kafka_advise
+#cgo nocallback ecap_go_kafka_advise
+
+// ecap_kafka_advise for adviseLean: the handle as a byte pointer, which
+// cgo does not inspect.
+static int
+ecap_go_kafka_advise(const char *policy, const struct ecap_kafka_in *in,
+                     struct ecap_kafka_out *out, struct ecap_error *err)
+{
+	return ecap_kafka_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
 */
 import "C"
-
-import "unsafe"
 
 // KafkaMaxEventsPerSecond is the largest event rate accepted.
 // C: ECAP_KAFKA_MAX_EVENTS_PER_SECOND.
@@ -113,14 +122,13 @@ type KafkaAdvice struct {
 	Acks                            string // "all" or "1"
 	InstanceType                    string
 	PriceDate                       string // ecap-1: "YYYY-MM-DD"
-
-	raw C.struct_ecap_kafka_out
 }
 
 // AdviseKafka sizes a Kafka cluster (ecap_kafka_advise: the guide's
 // calculate_kafka_resources, or ecap-1 choosing an Amazon MSK broker size).
-func (p *Policy) AdviseKafka(in KafkaInput) (KafkaAdvice, error) {
-	ci := initSized(new(C.struct_ecap_kafka_in), C.sizeof_struct_ecap_kafka_in)
+func (p *Policy) AdviseKafka(in KafkaInput) (a KafkaAdvice, err error) {
+	var ci C.struct_ecap_kafka_in
+	initSized(&ci, C.sizeof_struct_ecap_kafka_in)
 	ci.events_per_second = C.double(in.EventsPerSecond)
 	ci.peak_events_per_second = C.double(in.PeakEventsPerSecond)
 	ci.peak_factor = C.double(in.PeakFactor)
@@ -138,66 +146,119 @@ func (p *Policy) AdviseKafka(in KafkaInput) (KafkaAdvice, error) {
 	if err := setChars(ci.instance_type[:], in.InstanceType, "instance_type"); err != nil {
 		return KafkaAdvice{}, err
 	}
-	o := initSized(new(C.struct_ecap_kafka_out), C.sizeof_struct_ecap_kafka_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_kafka_advise(cp, ci, o, ce)
+	var out C.struct_ecap_kafka_out
+	initSized(&out, C.sizeof_struct_ecap_kafka_out)
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_kafka_advise(cp, &ci, &out, ce)
 	})
-	if err != nil {
-		return KafkaAdvice{}, err
+	if err == nil {
+		a.fromC(&out)
 	}
-	return KafkaAdvice{
-		Model:                           Model(o.model),
-		Reason:                          KafkaReason(o.reason),
-		PeakEventsPerSecond:             float64(o.peak_events_per_second),
-		IngressMBPerSecond:              float64(o.ingress_mb_per_second),
-		PeakIngressMBPerSecond:          float64(o.peak_ingress_mb_per_second),
-		DailyStorageGB:                  float64(o.daily_storage_gb),
-		DataStorageGB:                   float64(o.data_storage_gb),
-		SegmentAllowanceGB:              float64(o.segment_allowance_gb),
-		TotalStorageGB:                  float64(o.total_storage_gb),
-		PartitionsCount:                 int64(o.partitions_count),
-		PartitionsByThroughputCount:     int64(o.partitions_by_throughput_count),
-		BrokersCount:                    int64(o.brokers_count),
-		BrokersByStorageCount:           int64(o.brokers_by_storage_count),
-		BrokersByThroughputCount:        int64(o.brokers_by_throughput_count),
-		BrokersByPartitionReplicasCount: int64(o.brokers_by_partition_replicas_count),
-		BrokersMinimumCount:             int64(o.brokers_minimum_count),
-		AvailabilityZoneCount:           int64(o.availability_zone_count),
-		BrokerQuotaCount:                int64(o.broker_quota_count),
-		MaxPartitionReplicasPerBroker:   int64(o.max_partition_replicas_per_broker),
-		BrokerThroughputMBPerSecond:     float64(o.broker_throughput_mb_per_second),
-		BrokerDiskGB:                    float64(o.broker_disk_gb),
-		StoragePerBrokerGB:              float64(o.storage_per_broker_gb),
-		BrokerPriceUSDPerHour:           float64(o.broker_price_usd_per_hour),
-		BrokerCostUSDPerMonth:           float64(o.broker_cost_usd_per_month),
-		StorageCostUSDPerMonth:          float64(o.storage_cost_usd_per_month),
-		CostUSDPerMonth:                 float64(o.cost_usd_per_month),
-		ReplicationFactorCount:          int64(o.replication_factor_count),
-		MinInsyncReplicasCount:          int64(o.min_insync_replicas_count),
-		BrokerQuotaExceeded:             o.broker_quota_exceeded_flag != 0,
-		Compression:                     o.compression_flag != 0,
-		TieredStorage:                   o.tiered_storage_flag != 0,
-		Acks:                            goChars(o.acks[:]),
-		InstanceType:                    goChars(o.instance_type[:]),
-		PriceDate:                       goChars(o.price_date[:]),
-		raw:                             *o,
-	}, nil
+	return a, err
+}
+
+// fromC fills a from the C advice, field by field in place (a returned
+// composite literal costs a copy through a stalled store).
+func (a *KafkaAdvice) fromC(o *C.struct_ecap_kafka_out) {
+	a.Model = Model(o.model)
+	a.Reason = KafkaReason(o.reason)
+	a.PeakEventsPerSecond = float64(o.peak_events_per_second)
+	a.IngressMBPerSecond = float64(o.ingress_mb_per_second)
+	a.PeakIngressMBPerSecond = float64(o.peak_ingress_mb_per_second)
+	a.DailyStorageGB = float64(o.daily_storage_gb)
+	a.DataStorageGB = float64(o.data_storage_gb)
+	a.SegmentAllowanceGB = float64(o.segment_allowance_gb)
+	a.TotalStorageGB = float64(o.total_storage_gb)
+	a.PartitionsCount = int64(o.partitions_count)
+	a.PartitionsByThroughputCount = int64(o.partitions_by_throughput_count)
+	a.BrokersCount = int64(o.brokers_count)
+	a.BrokersByStorageCount = int64(o.brokers_by_storage_count)
+	a.BrokersByThroughputCount = int64(o.brokers_by_throughput_count)
+	a.BrokersByPartitionReplicasCount = int64(o.brokers_by_partition_replicas_count)
+	a.BrokersMinimumCount = int64(o.brokers_minimum_count)
+	a.AvailabilityZoneCount = int64(o.availability_zone_count)
+	a.BrokerQuotaCount = int64(o.broker_quota_count)
+	a.MaxPartitionReplicasPerBroker = int64(o.max_partition_replicas_per_broker)
+	a.BrokerThroughputMBPerSecond = float64(o.broker_throughput_mb_per_second)
+	a.BrokerDiskGB = float64(o.broker_disk_gb)
+	a.StoragePerBrokerGB = float64(o.storage_per_broker_gb)
+	a.BrokerPriceUSDPerHour = float64(o.broker_price_usd_per_hour)
+	a.BrokerCostUSDPerMonth = float64(o.broker_cost_usd_per_month)
+	a.StorageCostUSDPerMonth = float64(o.storage_cost_usd_per_month)
+	a.CostUSDPerMonth = float64(o.cost_usd_per_month)
+	a.ReplicationFactorCount = int64(o.replication_factor_count)
+	a.MinInsyncReplicasCount = int64(o.min_insync_replicas_count)
+	a.BrokerQuotaExceeded = o.broker_quota_exceeded_flag != 0
+	a.Compression = o.compression_flag != 0
+	a.TieredStorage = o.tiered_storage_flag != 0
+	a.Acks = goName(o.acks[:])
+	a.InstanceType = goName(o.instance_type[:])
+	a.PriceDate = goName(o.price_date[:])
+}
+
+// c converts an advice back for ecap_kafka_explain.
+func (a KafkaAdvice) c() (*C.struct_ecap_kafka_out, error) {
+	o := initSized(new(C.struct_ecap_kafka_out), C.sizeof_struct_ecap_kafka_out)
+	o.model = C.int32_t(a.Model)
+	o.reason = C.int32_t(a.Reason)
+	o.peak_events_per_second = C.double(a.PeakEventsPerSecond)
+	o.ingress_mb_per_second = C.double(a.IngressMBPerSecond)
+	o.peak_ingress_mb_per_second = C.double(a.PeakIngressMBPerSecond)
+	o.daily_storage_gb = C.double(a.DailyStorageGB)
+	o.data_storage_gb = C.double(a.DataStorageGB)
+	o.segment_allowance_gb = C.double(a.SegmentAllowanceGB)
+	o.total_storage_gb = C.double(a.TotalStorageGB)
+	o.partitions_count = C.int64_t(a.PartitionsCount)
+	o.partitions_by_throughput_count = C.int64_t(a.PartitionsByThroughputCount)
+	o.brokers_count = C.int64_t(a.BrokersCount)
+	o.brokers_by_storage_count = C.int64_t(a.BrokersByStorageCount)
+	o.brokers_by_throughput_count = C.int64_t(a.BrokersByThroughputCount)
+	o.brokers_by_partition_replicas_count = C.int64_t(a.BrokersByPartitionReplicasCount)
+	o.brokers_minimum_count = C.int64_t(a.BrokersMinimumCount)
+	o.availability_zone_count = C.int64_t(a.AvailabilityZoneCount)
+	o.broker_quota_count = C.int64_t(a.BrokerQuotaCount)
+	o.max_partition_replicas_per_broker = C.int64_t(a.MaxPartitionReplicasPerBroker)
+	o.broker_throughput_mb_per_second = C.double(a.BrokerThroughputMBPerSecond)
+	o.broker_disk_gb = C.double(a.BrokerDiskGB)
+	o.storage_per_broker_gb = C.double(a.StoragePerBrokerGB)
+	o.broker_price_usd_per_hour = C.double(a.BrokerPriceUSDPerHour)
+	o.broker_cost_usd_per_month = C.double(a.BrokerCostUSDPerMonth)
+	o.storage_cost_usd_per_month = C.double(a.StorageCostUSDPerMonth)
+	o.cost_usd_per_month = C.double(a.CostUSDPerMonth)
+	o.replication_factor_count = C.int64_t(a.ReplicationFactorCount)
+	o.min_insync_replicas_count = C.int64_t(a.MinInsyncReplicasCount)
+	o.broker_quota_exceeded_flag = cBool(a.BrokerQuotaExceeded)
+	o.compression_flag = cBool(a.Compression)
+	o.tiered_storage_flag = cBool(a.TieredStorage)
+	for _, s := range []struct {
+		dst        []C.char
+		val, field string
+	}{
+		{o.acks[:], a.Acks, "acks"},
+		{o.instance_type[:], a.InstanceType, "instance_type"},
+		{o.price_date[:], a.PriceDate, "price_date"},
+	} {
+		if err := setChars(s.dst, s.val, s.field); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
 }
 
 // ReasonText is one sentence naming the size, the limit and numbers that
 // decided, and the cost (ecap_kafka_explain), written when asked for.  The
-// zero KafkaAdvice (not from AdviseKafka) has none: an error.
+// zero KafkaAdvice has none (its model is 0): an error.
 func (a KafkaAdvice) ReasonText() (string, error) {
-	if a.raw.sz == 0 {
-		return "", goFail(ErrInvalid, "advice", "the advice is not from AdviseKafka")
+	// ecap_kafka_explain takes any model other than the guide's as
+	// ecap-1's, so an advice that is no advice is refused here.
+	if C.ecap_model_to_string(C.int32_t(a.Model)) == nil {
+		return "", goFail(ErrInvalid, "model", "advice model %d is not an advice; pass the output of AdviseKafka", a.Model)
 	}
-	raw := a.raw
-	buf := make([]C.char, C.ECAP_EXPLAIN_MAX)
-	err := call(func(ce *C.struct_ecap_error) C.int {
-		return C.ecap_kafka_explain(&raw, (*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)), ce)
-	})
+	o, err := a.c()
 	if err != nil {
 		return "", err
 	}
-	return goChars(buf), nil
+	return callExplain(func(buf *C.char, n C.size_t, ce *C.struct_ecap_error) C.int {
+		return C.ecap_kafka_explain(o, buf, n, ce)
+	})
 }

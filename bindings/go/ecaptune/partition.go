@@ -9,8 +9,6 @@ package ecaptune
 #cgo nocallback ecap_partition_action_from_string
 #cgo noescape ecap_partition_action_to_string
 #cgo nocallback ecap_partition_action_to_string
-#cgo noescape ecap_partition_advise
-#cgo nocallback ecap_partition_advise
 #cgo noescape ecap_partition_aqe
 #cgo nocallback ecap_partition_aqe
 #cgo noescape ecap_partition_aqe_explain
@@ -27,6 +25,20 @@ package ecaptune
 #cgo nocallback ecap_partition_scan_tasks
 #cgo noescape ecap_partition_spark_properties
 #cgo nocallback ecap_partition_spark_properties
+#cgo noescape ecap_go_partition_advise
+#cgo nocallback ecap_go_partition_advise
+
+// ecap_partition_advise for adviseLean: the handle and the input struct
+// (whose file listing is C memory) as byte pointers, which cgo does not
+// inspect.
+static int
+ecap_go_partition_advise(const char *policy, const char *in,
+			 struct ecap_partition_out *out, struct ecap_error *err)
+{
+	return ecap_partition_advise((const ecap_policy *)(const void *)policy,
+				     (const struct ecap_partition_in *)(const void *)in,
+				     out, err);
+}
 */
 import "C"
 
@@ -161,10 +173,9 @@ type PartitionAdvice struct {
 	SplitSizeBytes          int64 // ecap-1: ceil(DataSizeBytes / PartitionCount), the rendered split and advisory size
 }
 
-// c returns the C input; free releases its listing.
 // c fills the caller's struct (on its stack: no allocation) and returns
 // the C copy of the file listing, which the caller frees (nil when none).
-func (in PartitionInput) c(ci *C.struct_ecap_partition_in) (listing *C.int64_t) {
+func (in *PartitionInput) c(ci *C.struct_ecap_partition_in) (listing *C.int64_t) {
 	initSized(ci, C.sizeof_struct_ecap_partition_in)
 	ci.data_size_bytes = C.int64_t(in.DataSizeBytes)
 	ci.row_count = C.int64_t(in.RowCount)
@@ -174,33 +185,33 @@ func (in PartitionInput) c(ci *C.struct_ecap_partition_in) (listing *C.int64_t) 
 	ci.file_count = C.int64_t(in.FileCount)
 	ci.file_size_bytes = C.int64_t(in.FileSizeBytes)
 	ci.files_not_splittable = cBool(in.FilesNotSplittable)
-	listing = cInt64s(in.FileSizesBytes)
 	if in.FileSizesBytes != nil {
+		listing = cInt64s(in.FileSizesBytes)
 		ci.file_sizes_bytes = listing
 		ci.file_count = C.int64_t(len(in.FileSizesBytes))
 	}
 	return listing
 }
 
-func goPartitionAdvice(o *C.struct_ecap_partition_out) PartitionAdvice {
-	return PartitionAdvice{
-		Model:                   Model(o.model),
-		Reason:                  PartitionReason(o.reason),
-		Action:                  PartitionAction(o.action),
-		DataSizeBytes:           int64(o.data_size_bytes),
-		PartitionCount:          int64(o.partition_count),
-		EffectivePartitionCount: int64(o.effective_partition_count),
-		BytesPerPartition:       int64(o.bytes_per_partition),
-		ParallelismFloorCount:   int64(o.parallelism_floor_count),
-		TargetSizeBytes:         int64(o.target_size_bytes),
-		SizePartitionCount:      int64(o.size_partition_count),
-		CoreTaskCount:           int64(o.core_task_count),
-		MinPartitionSizeBytes:   int64(o.min_partition_size_bytes),
-		MinSizePartitionCount:   int64(o.min_size_partition_count),
-		CurrentPartitionCount:   int64(o.current_partition_count),
-		ScanTaskCount:           int64(o.scan_task_count),
-		SplitSizeBytes:          int64(o.split_size_bytes),
-	}
+// fromC fills a from the C advice, field by field in place (a returned
+// composite literal costs a copy through a stalled store).
+func (a *PartitionAdvice) fromC(o *C.struct_ecap_partition_out) {
+	a.Model = Model(o.model)
+	a.Reason = PartitionReason(o.reason)
+	a.Action = PartitionAction(o.action)
+	a.DataSizeBytes = int64(o.data_size_bytes)
+	a.PartitionCount = int64(o.partition_count)
+	a.EffectivePartitionCount = int64(o.effective_partition_count)
+	a.BytesPerPartition = int64(o.bytes_per_partition)
+	a.ParallelismFloorCount = int64(o.parallelism_floor_count)
+	a.TargetSizeBytes = int64(o.target_size_bytes)
+	a.SizePartitionCount = int64(o.size_partition_count)
+	a.CoreTaskCount = int64(o.core_task_count)
+	a.MinPartitionSizeBytes = int64(o.min_partition_size_bytes)
+	a.MinSizePartitionCount = int64(o.min_size_partition_count)
+	a.CurrentPartitionCount = int64(o.current_partition_count)
+	a.ScanTaskCount = int64(o.scan_task_count)
+	a.SplitSizeBytes = int64(o.split_size_bytes)
 }
 
 // c converts an advice back for ecap_partition_spark_properties and
@@ -237,20 +248,20 @@ func (a PartitionAdvice) Explain() (string, error) {
 
 // AdvisePartitions advises a partition count and the action to reach it
 // from the data size (ecap_partition_advise).
-func (p *Policy) AdvisePartitions(in PartitionInput) (PartitionAdvice, error) {
+func (p *Policy) AdvisePartitions(in PartitionInput) (a PartitionAdvice, err error) {
 	var ci C.struct_ecap_partition_in
 	var out C.struct_ecap_partition_out
 	if listing := in.c(&ci); listing != nil {
 		defer C.free(unsafe.Pointer(listing))
 	}
 	initSized(&out, C.sizeof_struct_ecap_partition_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_partition_advise(cp, &ci, &out, ce)
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_partition_advise(cp, cBytes(unsafe.Pointer(&ci)), &out, ce)
 	})
-	if err != nil {
-		return PartitionAdvice{}, err
+	if err == nil {
+		a.fromC(&out)
 	}
-	return goPartitionAdvice(&out), nil
+	return a, err
 }
 
 // PartitionSparkProperties renders the Spark properties that realise an

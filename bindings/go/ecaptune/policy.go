@@ -38,6 +38,7 @@ import "C"
 
 import (
 	"runtime"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -153,9 +154,40 @@ func (p *Policy) SetModel(m Model) error {
 }
 
 // keyed runs a typed accessor with key as a C string, under the shared or
-// the exclusive lock.
+// the exclusive lock.  The key is copied once, into pooled C memory that
+// also holds the error struct (one pool round trip a call); a long key
+// goes through withCString.
 func (p *Policy) keyed(key string, exclusive bool, fn func(cp *C.ecap_policy, ck *C.char, ce *C.struct_ecap_error) C.int) error {
-	// No method value (p.read) here: it would allocate on every get.
+	if len(key) > scratchStrMax || strings.IndexByte(key, 0) >= 0 {
+		return p.keyedLong(key, exclusive, fn)
+	}
+	sc := getScratch()
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(sc.str)), len(key)+1)
+	buf[copy(buf, key)] = 0
+	sc.err.sz = C.sizeof_struct_ecap_error
+	if exclusive {
+		p.mu.Lock()
+	} else {
+		p.mu.RLock()
+	}
+	var err error
+	if cp := p.ptr; cp == nil {
+		err = errClosed()
+	} else if rc := fn(cp, sc.str, sc.err); rc != C.ECAP_OK {
+		err = goError(rc, sc.err)
+	}
+	if exclusive {
+		p.mu.Unlock()
+	} else {
+		p.mu.RUnlock()
+	}
+	putScratch(sc)
+	return err
+}
+
+// keyedLong is keyed for a key too long for the pooled buffer (or one
+// with a NUL byte, which withCString rejects).
+func (p *Policy) keyedLong(key string, exclusive bool, fn func(cp *C.ecap_policy, ck *C.char, ce *C.struct_ecap_error) C.int) error {
 	with := func(cp *C.ecap_policy) error {
 		return withCString(key, "key", func(ck *C.char) error {
 			return call(func(ce *C.struct_ecap_error) C.int { return fn(cp, ck, ce) })

@@ -111,7 +111,7 @@ func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 		PeakDailyTransactions:           float64(y.peak_daily_transactions),
 		GrowthMultipleRatio:             float64(y.growth_multiple_ratio),
 		SparkDailyDataGB:                float64(y.spark_daily_data_gb),
-		SparkNodeType:                   goChars(y.spark_node_type[:]),
+		SparkNodeType:                   goName(y.spark_node_type[:]),
 		SparkNodeCount:                  int64(y.spark_node_count),
 		SparkExecutorsCount:             int64(y.spark_executors_count),
 		SparkExecutorMemoryGB:           float64(y.spark_executor_memory_gb),
@@ -121,7 +121,7 @@ func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 		SparkWindowMissHours:            float64(y.spark_window_miss_hours),
 		SparkCostUSDPerHour:             float64(y.spark_cost_usd_per_hour),
 		SparkCostUSDPerMonth:            float64(y.spark_cost_usd_per_month),
-		DatabaseInstanceClass:           goChars(y.database_instance_class[:]),
+		DatabaseInstanceClass:           goName(y.database_instance_class[:]),
 		DatabaseInstancesCount:          int64(y.database_instances_count),
 		DatabaseMemoryRequiredGB:        float64(y.database_memory_required_gb),
 		DatabaseStorageGB:               float64(y.database_storage_gb),
@@ -136,7 +136,7 @@ func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 		DatabaseCostUSDPerMonth:         float64(y.database_cost_usd_per_month),
 		KafkaEventsPerSecond:            float64(y.kafka_events_per_second),
 		KafkaPeakEventsPerSecond:        float64(y.kafka_peak_events_per_second),
-		KafkaBrokerType:                 goChars(y.kafka_broker_type[:]),
+		KafkaBrokerType:                 goName(y.kafka_broker_type[:]),
 		KafkaPartitionsCount:            int64(y.kafka_partitions_count),
 		KafkaBrokersCount:               int64(y.kafka_brokers_count),
 		KafkaStoragePerBrokerGB:         float64(y.kafka_storage_per_broker_gb),
@@ -150,8 +150,8 @@ func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 		DatabaseBeyondOneInstance:       goBool(y.database_beyond_one_instance_flag),
 		KafkaQuotaExceeded:              goBool(y.kafka_quota_exceeded_flag),
 		ReviewArchitecture:              goBool(y.review_architecture_flag),
-		Currency:                        goChars(y.currency[:]),
-		PriceDate:                       goChars(y.price_date[:]),
+		Currency:                        goName(y.currency[:]),
+		PriceDate:                       goName(y.price_date[:]),
 	}
 }
 

@@ -161,3 +161,39 @@ func cEnumName(e string, v int32) (name string, ok bool, known bool) {
 	}
 	return C.GoString(s), true, true
 }
+
+// goNameOfField runs goName on a C char array of size bytes holding s
+// (NUL-terminated when it fits).
+func goNameOfField(s string, size int) string {
+	field := make([]C.char, size)
+	for i := 0; i < len(s) && i < size; i++ {
+		field[i] = C.char(s[i])
+	}
+	return goName(field)
+}
+
+// kafkaRoundTrips reports whether KafkaAdvice.c gives back, byte for
+// byte, the struct ecap_kafka_advise wrote for in.
+func (p *Policy) kafkaRoundTrips(in KafkaInput) (bool, error) {
+	var ci C.struct_ecap_kafka_in
+	var out C.struct_ecap_kafka_out
+	initSized(&ci, C.sizeof_struct_ecap_kafka_in)
+	initSized(&out, C.sizeof_struct_ecap_kafka_out)
+	ci.events_per_second = C.double(in.EventsPerSecond)
+	ci.peak_factor = C.double(in.PeakFactor)
+	ci.ingress_mb_per_second = C.double(in.IngressMBPerSecond)
+	ci.partition_produce_mb_per_second = C.double(in.PartitionProduceMBPerSecond)
+	ci.partition_consume_mb_per_second = C.double(in.PartitionConsumeMBPerSecond)
+	if err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
+		return C.ecap_kafka_advise(cp, &ci, &out, ce)
+	}); err != nil {
+		return false, err
+	}
+	var a KafkaAdvice
+	a.fromC(&out)
+	back, err := a.c()
+	if err != nil {
+		return false, err
+	}
+	return *back == out, nil
+}

@@ -387,15 +387,15 @@ def _enum_getter(e: Type[enum.IntEnum]) -> Callable[[int], Any]:
     return lambda v: members.get(v, v)  # a newer value stays an int
 
 
-def _getters(scls: Type[ctypes.Structure],
-             rcls: Type[_R]) -> Optional[Dict[str, Tuple[int, Any]]]:
+def _getters(scls: Type[ctypes.Structure], rcls: Type[_R],
+             extra: Sequence[str] = ()) -> Optional[Dict[str, Tuple[int, Any]]]:
     """Field name -> (index in the unpacked struct, conversion or None),
     made once per (struct, record) pair; None when the pair needs the
     field-by-field path (a field type the unpacker cannot read, a record
-    field the struct lacks, __post_init__, slots, fields outside
-    __init__)."""
+    field the struct lacks and ``extra`` does not name, __post_init__,
+    slots, fields outside __init__)."""
     m = _meta(scls)
-    fields = dataclasses.fields(rcls)
+    fields = [f for f in dataclasses.fields(rcls) if f.name not in extra]
     if m.unpack is None or hasattr(rcls, "__post_init__") or \
             any(not f.init or f.name not in m.index for f in fields) or \
             "__slots__" in rcls.__dict__:
@@ -549,109 +549,3 @@ class Property(NamedTuple):
     def to_dict(self) -> Dict[str, str]:
         """{"key": ..., "value": ...}."""
         return {"key": self.key, "value": self.value}
-
-
-
-# ---- the lean advisor path (issue 13): one generated function per family
-
-def _lean_source(in_cls: Type[ctypes.Structure], names: Sequence[str],
-                 enums: Mapping[str, Any]) -> str:
-    """The source of ``run(policy, a0, a1, ...)``: packs the input with one
-    struct.pack over the whole struct (the fields not in ``names``
-    as zero constants), calls, and returns the record over the unpacked
-    output.  Only field names and sizes go into it."""
-    m = _meta(in_cls)
-    arg = {n: f"a{i}" for i, n in enumerate(names)}
-    params = ", ".join(arg.values())
-    body, exprs = ["inp = None"], ["_sz"]
-    for name in enums:  # an IntEnum, a bool or a name: enum_value's int
-        a = arg[name]
-        body += [f"if {a}.__class__ is not int:",
-                 f"    {a} = _enum_value({a}, *_enums[{name!r}])"]
-    for name, _ in in_cls._fields_[1:]:  # type: ignore[attr-defined]
-        a = arg.get(name)
-        if a is None:
-            exprs.append("b''" if m.zeros[m.pos[name]] == b"" else "0")
-        elif m.kind[name] == _CHARS:
-            size = getattr(in_cls, name).size
-            body += [f"c{a} = {a}.encode() if {a}.__class__ is str else {a}",
-                     f"if c{a}.__class__ is not bytes or len(c{a}) >= {size}:",
-                     f"    inp = _slow({params})"]
-            exprs.append(f"c{a}")
-        else:
-            exprs.append(a)
-    lines = [f"def run(policy, {params}):"] + body + [
-        "if inp is None:",
-        "    try:",
-        f"        inp = _from(_pack({', '.join(exprs)}))",
-        "    except (_error, TypeError):",
-        f"        inp = _slow({params})",
-        "out = _out(_out_zero)",
-        "try:",
-        "    err = _tls.err",
-        "except AttributeError:",
-        "    err = _error_struct()",
-        "with policy._lock:",
-        "    h = policy._handle",
-        "    if h is None:",
-        "        raise ValueError('operation on a closed ecaptune.Policy')",
-        "    rc = _f(h, inp, out, err)",
-        "if rc != 0:",
-        "    raise _error_from(rc, err)",
-        "return _read(out)"]
-    return "\n    ".join(lines) + "\n"
-
-
-def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
-                 names: Sequence[str], out_cls: Type[ctypes.Structure],
-                 rec_cls: Type[_R],
-                 enums: Optional[Mapping[str, Tuple[Any, ...]]] = None
-                 ) -> Callable[..., _R]:
-    """``run(policy, *values)``: the C advisor ``name`` called as
-    Policy._call calls it (under the policy's lock, the same errors) with
-    an input built from ``values`` (in the order of ``names``) and a fresh
-    output, read into ``rec_cls`` as :func:`from_struct` does.  ``enums``
-    maps an enum input to :func:`enum_value`'s other arguments (the
-    IntEnum class and the ``*_from_string`` function, if any): a value
-    that is not a plain int goes through it.  Everything
-    that does not change between calls (a specialised packer, the bound
-    function, the record's getters) is made here once, so a call does no
-    dict, loop or name lookup of its own.  A value the packer refuses
-    (out of range, wrong type, a char field too long) goes through
-    :func:`to_struct` for the same conversions and messages."""
-    m = _meta(in_cls)
-    fmt = _struct_format(in_cls, pointers=True)
-    assert fmt is not None and all(n in m.kind for n in names), name
-
-    def slow(*a: Any) -> ctypes.Structure:
-        return to_struct(in_cls, dict(zip(names, a)))
-
-    g = _getters(out_cls, rec_cls)
-    eager = any(f.default is not dataclasses.MISSING or
-                f.default_factory is not dataclasses.MISSING
-                for f in dataclasses.fields(rec_cls))
-    unpack = _meta(out_cls).unpack
-    new = object.__new__
-
-    def read(s: ctypes.Structure) -> _R:
-        o: _R = new(rec_cls)
-        # the fresh output struct is the record's own: unpacked (by
-        # __getattr__) only when a field is first read
-        o.__dict__["_raw_"] = (s, g, unpack)  # type: ignore[misc]
-        return o
-
-    env: Dict[str, Any] = {
-        "_from": in_cls.from_buffer_copy, "_sz": m.sz, "_slow": slow,
-        "_pack": struct.Struct(fmt).pack, "_error": struct.error,
-        "_out": out_cls.from_buffer_copy,
-        "_out_zero": bytes(S.new_struct(out_cls)),
-        "_tls": _lib._tls, "_error_struct": _lib.error_struct,
-        "_f": _lib.FUNCS.get(name) or _lib.bind(name, None, ()),
-        "_error_from": _lib.error_from, "_enum_value": enum_value,
-        "_enums": enums or {},
-        "_read": read if g and unpack and not eager
-        else (lambda s: from_struct(s, rec_cls))}
-    # a traceback through it names the C function
-    exec(compile(_lean_source(in_cls, names, enums or {}),
-                 f"<ecaptune lean {name}>", "exec"), env)
-    return env["run"]  # type: ignore[no-any-return]

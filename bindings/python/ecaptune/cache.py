@@ -14,7 +14,8 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string, enum_value,
-                       explain_record, from_struct, lean_advisor)
+                       explain_record, from_struct)
+from ._lean import lean, lean_reference
 from . import _lib
 from .enums import CEnum, Model
 from .policy import Policy
@@ -183,6 +184,8 @@ class CacheAdvice(Record):
         return explain_record("ecap_cache_explain", S.CacheOutStruct, self)
 
 
+@lean("ecap_cache_advise", S.CacheInStruct, S.CacheOutStruct, CacheAdvice,
+      {"api": (SparkApi,)})
 def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
                  api: Union[SparkApi, int], deserialized_size_bytes: int = 0,
                  serialized_size_bytes: int = 0,
@@ -220,21 +223,7 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
     than cache.min_memory_share_ratio would be in memory, naming the
     alternative.
     """
-    return _advise(policy, deserialized_size_bytes, serialized_size_bytes,
-                   deserialized_size_factor, partition_count, reuse_count,
-                   storage_memory_bytes, executor_count, executor_heap_bytes,
-                   api, replicated, storage_format_size_bytes,
-                   columnar_size_bytes, computed_with_shuffle)
-
-
-_advise = lean_advisor(
-    "ecap_cache_advise", S.CacheInStruct,
-    ("deserialized_size_bytes", "serialized_size_bytes",
-     "deserialized_size_factor", "partition_count", "reuse_count",
-     "storage_memory_bytes", "executor_count", "executor_heap_bytes", "api",
-     "replicated", "storage_format_size_bytes", "columnar_size_bytes",
-     "computed_with_shuffle"),
-    S.CacheOutStruct, CacheAdvice, {"api": (SparkApi,)})
+    return lean_reference(advise_cache, locals())
 
 
 def storage_level_flags(level: Union[StorageLevel, int, str],

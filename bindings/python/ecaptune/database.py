@@ -20,9 +20,9 @@ from typing import List, Optional, Union
 from . import _lib
 from . import _structs as S
 from ._convert import (Property, Record, call_with_array, call_with_properties,
-                       enum_from_string, enum_to_string, enum_value,
-                       from_struct, lean_advisor, struct_from_record,
-                       to_struct)
+                       enum_from_string, enum_to_string, from_struct,
+                       struct_from_record)
+from ._lean import lean, lean_reference
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -206,14 +206,14 @@ _Workload = Union[DatabaseWorkload, int, str]
 _Storage = Union[DatabaseStorage, int, str]
 
 
-def _workload_inputs(workload: _Workload, storage_type: _Storage) -> dict:
-    return dict(
-        workload=enum_value(workload, DatabaseWorkload,
-                            "ecap_database_workload_from_string"),
-        storage_type=enum_value(storage_type, DatabaseStorage,
-                                "ecap_database_storage_from_string"))
+#: The enum inputs of both advisors, as lean() takes them.
+_ENUMS = {
+    "workload": (DatabaseWorkload, "ecap_database_workload_from_string"),
+    "storage_type": (DatabaseStorage, "ecap_database_storage_from_string")}
 
 
+@lean("ecap_database_advise", S.DatabaseInStruct, S.DatabaseOutStruct,
+      DatabaseAdvice, _ENUMS)
 def advise_database(policy: Policy, *, transactions_per_day: float,
                     retention_days: int = 0, workload: _Workload = 0,
                     storage_type: _Storage = 0, max_connections_count: int = 0,
@@ -233,21 +233,11 @@ def advise_database(policy: Policy, *, transactions_per_day: float,
     peak_transactions_per_day: ecap-1: the day whose busiest hour sizes
         vCPUs and IOPS (a seasonal peak); 0 = transactions_per_day.
     """
-    return _advise(policy, transactions_per_day, peak_transactions_per_day,
-                   retention_days, max_connections_count, postgres_version,
-                   app_instance_count, workload, storage_type)
+    return lean_reference(advise_database, locals())
 
 
-_advise = lean_advisor(
-    "ecap_database_advise", S.DatabaseInStruct,
-    ("transactions_per_day", "peak_transactions_per_day", "retention_days",
-     "max_connections_count", "postgres_version", "app_instance_count",
-     "workload", "storage_type"),
-    S.DatabaseOutStruct, DatabaseAdvice,
-    {"workload": (DatabaseWorkload, "ecap_database_workload_from_string"),
-     "storage_type": (DatabaseStorage, "ecap_database_storage_from_string")})
-
-
+@lean("ecap_database_advise_shape", S.DatabaseShapeInStruct,
+      S.DatabaseOutStruct, DatabaseAdvice, _ENUMS)
 def advise_database_shape(policy: Policy, *, memory_gb: float, vcpu_count: int,
                           workload: _Workload = 0, storage_type: _Storage = 0,
                           max_connections_count: int = 0,
@@ -256,16 +246,7 @@ def advise_database_shape(policy: Policy, *, memory_gb: float, vcpu_count: int,
     """PGTune's parameters and the pool check for a machine already chosen
     (ecap_database_advise_shape): memory_gb (GiB) and vcpu_count, the
     other arguments as advise_database's."""
-    inp = to_struct(S.DatabaseShapeInStruct, dict(
-        memory_gb=memory_gb, vcpu_count=vcpu_count,
-        max_connections_count=max_connections_count,
-        postgres_version=postgres_version,
-        app_instance_count=app_instance_count,
-        **_workload_inputs(workload, storage_type)))
-    out = S.new_struct(S.DatabaseOutStruct)
-    policy._call("ecap_database_advise_shape", ctypes.byref(inp),
-                 ctypes.byref(out))
-    return from_struct(out, DatabaseAdvice)
+    return lean_reference(advise_database_shape, locals())
 
 
 def explain_database(advice: DatabaseAdvice) -> str:

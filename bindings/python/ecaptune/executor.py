@@ -19,8 +19,9 @@ from typing import List, Optional, Union
 from . import _lib
 from . import _structs as S
 from ._convert import (Property, Record, call_with_properties,
-                       enum_from_string, enum_to_string,
-                       from_struct, lean_advisor, struct_from_record)
+                       enum_from_string, enum_to_string, from_struct,
+                       struct_from_record)
+from ._lean import lean, lean_reference
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -222,6 +223,9 @@ class ExecutorAdvice(Record):
         return executor_explain(self)
 
 
+@lean("ecap_executor_advise", S.ExecutorInStruct, S.ExecutorOutStruct,
+      ExecutorAdvice,
+      {"platform": (SparkPlatform, "ecap_spark_platform_from_string")})
 def advise_executors(policy: Policy, *, daily_data_gb: float,
                      processing_window_hours: float = 0.0,
                      platform: Union[SparkPlatform, int, str] = 0,
@@ -258,22 +262,7 @@ def advise_executors(policy: Policy, *, daily_data_gb: float,
     runs_per_day_count: ecap-1 runs a day sharing the volume; 0 = 1.
     partition_size_mb: ecap-1 data a task holds; 0 = policy (128).
     """
-    return _advise(policy, daily_data_gb, processing_window_hours, platform,
-                   overhead_factor, max_executor_count, executor_core_count,
-                   node_type, node_vcpu_count, node_memory_gb,
-                   node_yarn_memory_gb, node_price_usd_per_hour,
-                   node_max_pod_count, runs_per_day_count, partition_size_mb)
-
-
-_advise = lean_advisor(
-    "ecap_executor_advise", S.ExecutorInStruct,
-    ("daily_data_gb", "processing_window_hours", "platform",
-     "overhead_factor", "max_executor_count", "executor_core_count",
-     "node_type", "node_vcpu_count", "node_memory_gb", "node_yarn_memory_gb",
-     "node_price_usd_per_hour", "node_max_pod_count", "runs_per_day_count",
-     "partition_size_mb"),
-    S.ExecutorOutStruct, ExecutorAdvice,
-    {"platform": (SparkPlatform, "ecap_spark_platform_from_string")})
+    return lean_reference(advise_executors, locals())
 
 
 def executor_explain(advice: ExecutorAdvice) -> str:

@@ -14,8 +14,8 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string,
-                       lean_advisor,
                        explain_record)
+from ._lean import lean, lean_reference
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -277,6 +277,12 @@ class JoinAdvice(Record):
 EnumArg = Union[int, str]
 
 
+@lean("ecap_join_advise", S.JoinInStruct, S.JoinOutStruct, JoinAdvice,
+      {"join_type": (JoinType, "ecap_join_type_from_string"),
+       "left_hint": (JoinHint, "ecap_join_hint_from_string"),
+       "right_hint": (JoinHint, "ecap_join_hint_from_string"),
+       "guide_small_side": (JoinBuildSide,
+                            "ecap_join_build_side_from_string")})
 def advise_join(policy: Policy, *, join_type: EnumArg = 0,
                 no_equi_keys: bool = False, keys_not_sortable: bool = False,
                 single_bigint_key: bool = False, left_size_bytes: int = 0,
@@ -316,29 +322,7 @@ def advise_join(policy: Policy, *, join_type: EnumArg = 0,
 
     An unknown enum value or name raises UnknownEnumError.
     """
-    return _advise(policy, join_type, no_equi_keys, keys_not_sortable,
-                   single_bigint_key, left_size_bytes, right_size_bytes,
-                   left_row_count, right_row_count, left_hint, right_hint,
-                   broadcast_threshold_bytes, shuffle_partitions_count,
-                   spark_version_major, spark_version_minor,
-                   guide_small_side, executor_cores_count,
-                   executor_heap_bytes, execution_memory_bytes)
-
-
-_advise = lean_advisor(
-    "ecap_join_advise", S.JoinInStruct,
-    ("join_type", "no_equi_keys", "keys_not_sortable", "single_bigint_key",
-     "left_size_bytes", "right_size_bytes", "left_row_count",
-     "right_row_count", "left_hint", "right_hint",
-     "broadcast_threshold_bytes", "shuffle_partitions_count",
-     "spark_version_major", "spark_version_minor", "guide_small_side",
-     "executor_cores_count", "executor_heap_bytes",
-     "execution_memory_bytes"),
-    S.JoinOutStruct, JoinAdvice,
-    {"join_type": (JoinType, "ecap_join_type_from_string"),
-     "left_hint": (JoinHint, "ecap_join_hint_from_string"),
-     "right_hint": (JoinHint, "ecap_join_hint_from_string"),
-     "guide_small_side": (JoinBuildSide, "ecap_join_build_side_from_string")})
+    return lean_reference(advise_join, locals())
 
 
 def join_type_to_string(join_type: Union[JoinType, int]) -> Optional[str]:

@@ -14,7 +14,8 @@ from typing import Optional, Union
 
 from . import _structs as S
 from ._convert import (Record, enum_from_string, enum_to_string,
-                       explain_record, lean_advisor)
+                       explain_record)
+from ._lean import lean, lean_reference
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -121,6 +122,7 @@ class KafkaAdvice(Record):
         return explain_record("ecap_kafka_explain", S.KafkaOutStruct, self)
 
 
+@lean("ecap_kafka_advise", S.KafkaInStruct, S.KafkaOutStruct, KafkaAdvice)
 def advise_kafka(policy: Policy, *, events_per_second: float = 0.0,
                  peak_events_per_second: float = 0.0,
                  peak_factor: float = 0.0, event_size_kb: float = 0.0,
@@ -152,24 +154,7 @@ def advise_kafka(policy: Policy, *, events_per_second: float = 0.0,
         override every catalog entry's limit; 0 = the entry's.  ecap-1.
     instance_type: a kafka-broker catalog entry; "" = the cheapest.
     """
-    return _advise(policy, events_per_second, peak_events_per_second,
-                   peak_factor, event_size_kb, replication_factor,
-                   retention_hours, ingress_mb_per_second,
-                   peak_ingress_mb_per_second, partition_produce_mb_per_second,
-                   partition_consume_mb_per_second, consumer_count,
-                   broker_disk_gb, broker_throughput_mb_per_second,
-                   max_partition_replicas_per_broker, instance_type)
-
-
-_advise = lean_advisor(
-    "ecap_kafka_advise", S.KafkaInStruct,
-    ("events_per_second", "peak_events_per_second", "peak_factor",
-     "event_size_kb", "replication_factor", "retention_hours",
-     "ingress_mb_per_second", "peak_ingress_mb_per_second",
-     "partition_produce_mb_per_second", "partition_consume_mb_per_second",
-     "consumer_count", "broker_disk_gb", "broker_throughput_mb_per_second",
-     "max_partition_replicas_per_broker", "instance_type"),
-    S.KafkaOutStruct, KafkaAdvice)
+    return lean_reference(advise_kafka, locals())
 
 
 def kafka_reason_to_string(reason: Union[KafkaReason, int]) -> Optional[str]:

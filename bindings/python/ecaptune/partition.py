@@ -10,16 +10,17 @@ ecap_partition_aqe(3) for every rule.
 
 from __future__ import annotations
 
+import array
 import ctypes
 import dataclasses
 import enum
 from typing import List, Optional, Sequence, Tuple, Union
 
 from . import _structs as S
-from ._convert import (Property, Record, call_with_properties, enum_from_string,
-                       enum_to_string, explain_record, from_struct,
-                       lean_advisor,
-                       struct_from_record, to_struct)
+from ._convert import (Property, Record, call_with_properties,
+                       enum_from_string, enum_to_string, explain_record,
+                       struct_from_record)
+from ._lean import lean, lean_advisor
 from .enums import CEnum, Model
 from .policy import Policy
 
@@ -220,6 +221,9 @@ class AqeResult(Record):
                               S.PartitionAqeOutStruct, self)
 
 
+@lean("ecap_partition_advise", S.PartitionInStruct, S.PartitionOutStruct,
+      PartitionAdvice, fields={"files_not_splittable": "not files_splittable"},
+      unless="file_sizes_bytes is not None")
 def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
                       row_count: int = 0, avg_row_bytes: int = 0,
                       current_partition_count: int = 0,
@@ -247,44 +251,48 @@ def advise_partitions(policy: Policy, *, data_size_bytes: int = 0,
     size, the scan's own count kept, coalesce only to fewer.
     Raises InvalidArgumentError (no size) or RangeError naming the field.
     """
+    # Without a listing the decorator's generated function answers; with
+    # one the listing's address goes into file_sizes_bytes.
     if file_sizes_bytes is None:
         return _advise(policy, data_size_bytes, row_count, avg_row_bytes,
                        current_partition_count, total_executor_cores,
-                       file_count, file_size_bytes, not files_splittable)
-    listing = None
-    if file_sizes_bytes is not None:
-        listing = _int64_array(file_sizes_bytes)
-        file_count = len(file_sizes_bytes)
-    inp = to_struct(S.PartitionInStruct, dict(
-        data_size_bytes=data_size_bytes, row_count=row_count,
-        avg_row_bytes=avg_row_bytes,
-        current_partition_count=current_partition_count,
-        total_executor_cores=total_executor_cores, file_count=file_count,
-        file_size_bytes=file_size_bytes,
-        files_not_splittable=not files_splittable))
-    if listing is not None and file_count > 0:
-        inp.file_sizes_bytes = ctypes.cast(listing,
-                                           ctypes.POINTER(ctypes.c_int64))
-    out = S.new_struct(S.PartitionOutStruct)
-    policy._call("ecap_partition_advise", inp, out)
-    return from_struct(out, PartitionAdvice)
+                       file_count, file_size_bytes, not files_splittable, 0)
+    listing = _int64_array(file_sizes_bytes)
+    return _advise(policy, data_size_bytes, row_count, avg_row_bytes,
+                   current_partition_count, total_executor_cores,
+                   len(listing), file_size_bytes, not files_splittable,
+                   listing.buffer_info()[0] if len(listing) else 0)
 
 
 _advise = lean_advisor(
     "ecap_partition_advise", S.PartitionInStruct,
     ("data_size_bytes", "row_count", "avg_row_bytes",
      "current_partition_count", "total_executor_cores", "file_count",
-     "file_size_bytes", "files_not_splittable"),
-    S.PartitionOutStruct, PartitionAdvice)
+     "file_size_bytes", "files_not_splittable", "file_sizes_bytes"),
+    S.PartitionOutStruct, PartitionAdvice, release_gil=True)
 
 
-def _int64_array(values: Sequence[int]) -> "ctypes.Array[ctypes.c_int64]":
-    arr = (ctypes.c_int64 * max(len(values), 1))()
-    for i, v in enumerate(values):
-        if not -(1 << 63) <= int(v) < (1 << 63):
+def _int64_array(values: Sequence[int]) -> "array.array[int]":
+    """The values as a C int64_t array (its address: buffer_info()[0]);
+    OverflowError naming a value out of range."""
+    try:
+        return array.array("q", values)
+    except (OverflowError, TypeError):
+        pass  # the message below, or int() of what array() refused
+    ints = [int(v) for v in values]
+    for v in ints:
+        if not -(1 << 63) <= v < (1 << 63):
             raise OverflowError(f"{v} does not fit in int64")
-        arr[i] = int(v)
-    return arr
+    return array.array("q", ints)
+
+
+def _address(arr: "array.array[int]") -> int:
+    """The address of an array's first element; one element's worth of
+    zeros for an empty one (a pointer the library may read is never
+    NULL)."""
+    if not arr:
+        arr.append(0)
+    return arr.buffer_info()[0]
 
 
 def partition_scan_tasks(policy: Policy, *, file_sizes_bytes: Sequence[int],
@@ -312,25 +320,24 @@ def partition_scan_tasks(policy: Policy, *, file_sizes_bytes: Sequence[int],
         unset.
     """
     sizes = _int64_array(file_sizes_bytes)
-    flags = None
+    count = len(sizes)
+    flags = 0
     if file_splittable is not None:
-        if len(file_splittable) != len(file_sizes_bytes):
+        if len(file_splittable) != count:
             raise ValueError("file_splittable needs one flag per file")
-        flags = (ctypes.c_int32 * max(len(file_splittable), 1))(
-            *[int(f) for f in file_splittable])
-    inp = to_struct(S.PartitionScanInStruct, dict(
-        file_count=len(file_sizes_bytes), not_splittable=not splittable,
-        max_partition_bytes=max_partition_bytes,
-        open_cost_bytes=open_cost_bytes, min_partition_num=min_partition_num,
-        total_executor_cores=total_executor_cores,
-        max_partition_num=max_partition_num))
-    inp.file_sizes_bytes = ctypes.cast(sizes, ctypes.POINTER(ctypes.c_int64))
-    if flags is not None:
-        inp.file_splittable = ctypes.cast(flags, ctypes.POINTER(ctypes.c_int32))
-    out = S.new_struct(S.PartitionScanOutStruct)
-    policy._call("ecap_partition_scan_tasks", ctypes.byref(inp),
-                 ctypes.byref(out))
-    return from_struct(out, ScanTasks)
+        flag_array = array.array("i", [int(f) for f in file_splittable])
+        flags = _address(flag_array)
+    return _scan(policy, _address(sizes), flags, count, not splittable,
+                 max_partition_bytes, open_cost_bytes, min_partition_num,
+                 total_executor_cores, max_partition_num)
+
+
+_scan = lean_advisor(
+    "ecap_partition_scan_tasks", S.PartitionScanInStruct,
+    ("file_sizes_bytes", "file_splittable", "file_count", "not_splittable",
+     "max_partition_bytes", "open_cost_bytes", "min_partition_num",
+     "total_executor_cores", "max_partition_num"),
+    S.PartitionScanOutStruct, ScanTasks, release_gil=True)
 
 
 def partition_aqe(policy: Policy, *, partition_sizes_bytes: Sequence[int],
@@ -358,23 +365,27 @@ def partition_aqe(policy: Policy, *, partition_sizes_bytes: Sequence[int],
 
     The result's split_counts has one entry per input partition.
     """
-    n = len(partition_sizes_bytes)
     sizes = _int64_array(partition_sizes_bytes)
-    inp = to_struct(S.PartitionAqeInStruct, dict(
-        partition_count=n,
-        advisory_partition_size_bytes=advisory_partition_size_bytes,
-        min_partition_size_bytes=min_partition_size_bytes,
-        parallelism_first_disabled=parallelism_first_disabled,
-        default_parallelism=default_parallelism,
-        total_executor_cores=total_executor_cores))
-    inp.partition_sizes_bytes = ctypes.cast(sizes, ctypes.POINTER(ctypes.c_int64))
-    out = S.new_struct(S.PartitionAqeOutStruct)
+    n = len(sizes)
     splits = (ctypes.c_int64 * max(n, 1))()
     count = ctypes.c_size_t(max(n, 1))
-    policy._call("ecap_partition_aqe", ctypes.byref(inp), ctypes.byref(out),
-                 splits, ctypes.byref(count))
-    return from_struct(out, AqeResult,
-                       split_counts=tuple(splits[i] for i in range(count.value)))
+    result = _aqe(policy, _address(sizes), n, advisory_partition_size_bytes,
+                  min_partition_size_bytes, parallelism_first_disabled,
+                  default_parallelism, total_executor_cores, splits,
+                  ctypes.byref(count))
+    object.__setattr__(result, "split_counts",
+                       tuple(splits[:count.value]))
+    return result
+
+
+_aqe = lean_advisor(
+    "ecap_partition_aqe", S.PartitionAqeInStruct,
+    ("partition_sizes_bytes", "partition_count",
+     "advisory_partition_size_bytes", "min_partition_size_bytes",
+     "parallelism_first_disabled", "default_parallelism",
+     "total_executor_cores"),
+    S.PartitionAqeOutStruct, AqeResult, extra_args=2,
+    extra_fields=("split_counts",), release_gil=True)
 
 
 def partition_spark_properties(policy: Policy,

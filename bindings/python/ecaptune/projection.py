@@ -18,6 +18,7 @@ from . import _lib
 from . import _structs as S
 from ._convert import (Record, call_with_array, explain_record, from_struct,
                        json_from_array, to_struct)
+from ._lean import lean_array_advisor
 from .database import DatabaseReason
 from .enums import Model
 from .kafka import KafkaReason
@@ -219,14 +220,19 @@ def projection_run(policy: Policy, *, current_daily_transactions: float,
         growth.default_scenario.  NotFoundError for an unknown one.
     Returns one ProjectionYear per year.
     """
-    inp = to_struct(S.ProjectionInStruct, dict(
-        current_daily_transactions=current_daily_transactions, years=years,
-        scenario=scenario))
-    with policy._lock:
-        rows = call_with_array("ecap_projection_run", S.ProjectionYearStruct,
-                               policy._h(), ctypes.byref(inp),
-                               capacity=max(1, min(int(years), PROJECTION_MAX_YEARS)))
-    return [from_struct(r, ProjectionYear) for r in rows]
+    return _run(policy, current_daily_transactions, years, scenario)
+
+
+def _capacity(years: int) -> int:
+    """The array a projection of ``years`` years needs (the library
+    rejects a count out of range; the array then has one element)."""
+    return max(1, min(int(years), PROJECTION_MAX_YEARS))
+
+
+_run = lean_array_advisor(
+    "ecap_projection_run", S.ProjectionInStruct,
+    ("current_daily_transactions", "years", "scenario"),
+    S.ProjectionYearStruct, ProjectionYear, "years", _capacity)
 
 
 def projection_to_json(years: Sequence[ProjectionYear]) -> str:
