@@ -21,8 +21,10 @@
  * MEMORY_AND_DISK_DESER ("the data is always serialized on the Python
  * side").
  */
+/* Names NUL-padded to the advice's level_name, which an advice copies
+ * whole (ecap__copy_padded). */
 static const struct level_def {
-	const char *name;
+	char name[sizeof(((struct ecap_cache_out *)0)->level_name)];
 	int32_t disk, mem, off, deser, repl, jvm, py, py_deser;
 } levels[] = {
 	[ECAP_STORAGE_LEVEL_NONE] = { "NONE", 0, 0, 0, 0, 1, 1, 1, 0 },
@@ -461,7 +463,7 @@ set_level(const struct cache_sizing *s, int32_t api, int32_t level,
 
 	out->level = level;
 	out->level_exists_in_api = level_in_api(d, api);
-	ecap__strlcpy(out->level_name, d->name, sizeof(out->level_name));
+	ecap__copy_padded(out->level_name, d->name, sizeof(out->level_name));
 	flags_fill(d, api, &out->use_disk, &out->use_memory,
 		   &out->use_off_heap, &out->deserialized,
 		   &out->replication_count);

@@ -156,6 +156,17 @@ check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
 {
 	int rc;
 
+	/* No node at all, the usual call: every check below passes and the
+	 * shape stays empty (the fields copied, -0.0 included). */
+	if (in->node_type[0] == '\0' && in->node_vcpu_count == 0 &&
+	    in->node_max_pod_count == 0 && in->node_memory_gb == 0.0 &&
+	    in->node_yarn_memory_gb == 0.0 &&
+	    in->node_price_usd_per_hour == 0.0) {
+		s->node_vcpus = 0;
+		s->node_memory_gb = in->node_memory_gb;
+		s->node_price = in->node_price_usd_per_hour;
+		return ECAP_OK;
+	}
 	if ((rc = check_node_fields(in, err)) != ECAP_OK)
 		return rc;
 	if (in->node_type[0] != '\0')
@@ -397,14 +408,21 @@ ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 {
 	struct ecap_spark_memory_regions r;
 
-	ECAP__ZERO(&r);
-	if (out->executor_heap_bytes >= ecap__spark_min_heap_bytes(p))
+	/* ecap__spark_regions_fill sets every region: no zeroing first. */
+	if (out->executor_heap_bytes >= ecap__spark_min_heap_bytes(p)) {
 		ecap__spark_regions_fill(p, out->executor_heap_bytes, &r);
-	out->memory_reserved_bytes = r.reserved_bytes;
-	out->memory_unified_bytes = r.unified_bytes;
-	out->memory_storage_bytes = r.storage_bytes;
-	out->memory_execution_bytes = r.execution_bytes;
-	out->memory_user_bytes = r.user_bytes;
+		out->memory_reserved_bytes = r.reserved_bytes;
+		out->memory_unified_bytes = r.unified_bytes;
+		out->memory_storage_bytes = r.storage_bytes;
+		out->memory_execution_bytes = r.execution_bytes;
+		out->memory_user_bytes = r.user_bytes;
+	} else {
+		out->memory_reserved_bytes = 0;
+		out->memory_unified_bytes = 0;
+		out->memory_storage_bytes = 0;
+		out->memory_execution_bytes = 0;
+		out->memory_user_bytes = 0;
+	}
 	out->memory_fraction_ratio = ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION);
 	out->memory_storage_fraction_ratio =
 		ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);

@@ -100,17 +100,31 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 		c->broker_price_usd_per_hour * 24.0 *
 		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
 	c->cost_usd_per_month = c->broker_cost_usd_per_month;
+	/* What the guide does not size: every field is set here, so the
+	 * guide's calc needs no zeroing first (ecap__kafka_calc). */
+	c->segment_allowance_gb = 0.0;
+	c->partitions_by_throughput = 0.0;
+	c->brokers_by_storage = 0.0;
+	c->brokers_by_throughput = 0.0;
+	c->brokers_by_partitions = 0.0;
+	c->broker_throughput_mb_per_second = 0.0;
+	c->storage_cost_usd_per_month = 0.0;
+	c->broker = NULL;
+	c->quota_exceeded = 0;
+	c->compression = 0;
+	c->tiered_storage = 0;
 }
 
 void
 ecap__kafka_calc(const ecap_policy *p, int32_t model,
 		 const struct ecap__kafka_args *a, struct ecap__kafka_calc *c)
 {
-	ECAP__ZERO(c);
-	if (model == ECAP_MODEL_GUIDE)
+	if (model == ECAP_MODEL_GUIDE) {
 		calc_guide(p, a, c);
-	else
+	} else {
+		ECAP__ZERO(c);
 		ecap__kafka_calc_ecap1(p, a, c);
+	}
 }
 
 /* Range checks of every field. */
