@@ -480,18 +480,18 @@ static void
 guide_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
 		 int64_t connections, struct ecap_database_out *out)
 {
-	int64_t ram_kb = (int64_t)ecap__floor(c->instance_memory_gb * KB_PER_GB);
+	int64_t ram_kb = ecap__floor_int64(c->instance_memory_gb * KB_PER_GB);
 	int64_t denominator;
 
 	out->max_connections_count = connections > 0 ? connections :
 		ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
 	out->shared_buffers_kb = ram_kb / 4;
 	out->effective_cache_size_kb = ram_kb * 3 / 4;
-	out->maintenance_work_mem_kb = (int64_t)ecap__floor(
+	out->maintenance_work_mem_kb = ecap__floor_int64(
 		ecap__pd(p, ECAP_K_DATABASE_MAINTENANCE_WORK_MEM_MB) * KB_PER_MB);
 	out->checkpoint_completion_target_ratio =
 		ecap__pd(p, ECAP_K_DATABASE_CHECKPOINT_COMPLETION_TARGET_RATIO);
-	out->wal_buffers_kb = (int64_t)ecap__floor(
+	out->wal_buffers_kb = ecap__floor_int64(
 		ecap__pd(p, ECAP_K_DATABASE_WAL_BUFFERS_MB) * KB_PER_MB);
 	out->max_worker_processes_count = c->vcpus >= 4 ? c->vcpus : 8;
 	denominator = (out->max_connections_count +
@@ -630,7 +630,7 @@ tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
 	t.workload = a->workload;
 	t.storage = a->storage;
 	t.version = a->version;
-	t.memory_kb = (int64_t)ecap__floor(memory_gb * KB_PER_GB);
+	t.memory_kb = ecap__floor_int64(memory_gb * KB_PER_GB);
 	t.cpus = vcpus;
 	t.connections = a->connections;
 	ecap__pgtune(&t, out);

@@ -206,6 +206,19 @@ ecap__floor(double x)
 	return __builtin_floor(x);
 }
 
+/*
+ * (int64_t)floor(x) for an x that is usually not negative: there the
+ * conversion's truncation is the floor (x below 2^63, as a caller's
+ * int64_t result needs anyway), with no rounding step.
+ */
+static inline int64_t
+ecap__floor_int64(double x)
+{
+	if (ECAP__LIKELY(x >= 0.0))
+		return (int64_t)x;
+	return (int64_t)ecap__floor(x);
+}
+
 /* ceil(x) is -floor(-x) exactly, signed zeros included. */
 static inline double
 ecap__ceil(double x)

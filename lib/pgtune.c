@@ -141,7 +141,7 @@ work_mem_kb(const struct ecap__pgtune_in *in,
 				  DEFAULT_WORKER_PROCESSES;
 	double share = (double)(in->memory_kb - out->shared_buffers_kb) /
 		       (double)((out->max_connections_count + workers) * 3);
-	int64_t kb = (int64_t)ecap__floor(share /
+	int64_t kb = ecap__floor_int64(share /
 				    workloads[in->workload - 1].work_mem_div);
 
 	return kb < WORK_MEM_MIN_KB ? WORK_MEM_MIN_KB :

@@ -48,7 +48,7 @@ ecap__emr_yarn_memory_mb(const char *name, double memory_gb)
 	if (type_generation(name) >= 6)
 		mib = ecap__floor(mib * 61.0 / 64.0);
 	if (memory_gb <= 32.0)
-		return (int64_t)ecap__floor(mib * 0.75);
+		return ecap__floor_int64(mib * 0.75);
 	return (int64_t)(mib - 8.0 * 1024.0);
 }
 
