@@ -673,33 +673,25 @@ fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
 }
 
 /*
- * The lines above fill_sizing and fill_sizing write every byte from model
- * to cost_usd_per_month (the sizes below add up to that span, so a field
- * added there fails to build until it is written): only the parameters
- * and pools after it start zeroed.  A caller of another build gets the
- * whole struct zeroed.
+ * ecap_database_advise and fill_sizing write every byte from model to
+ * cost_usd_per_month (a field added there breaks the build until it is
+ * written): only the fields after it start zeroed (all of them for a
+ * caller of another build).
  */
+#define DB_SIZED_END offsetof(struct ecap_database_out, max_connections_count)
 _Static_assert(offsetof(struct ecap_database_out, model) == sizeof(size_t) &&
-	       ecap_offsetofend(struct ecap_database_out, cost_usd_per_month) ==
-		       offsetof(struct ecap_database_out,
-				max_connections_count) &&
-	       ecap_offsetofend(struct ecap_database_out, cost_usd_per_month) -
-			       offsetof(struct ecap_database_out, model) ==
-		       6 * sizeof(int32_t) + 6 * sizeof(double) + 64 +
-			       sizeof(double) + 4 * sizeof(int32_t) +
-			       11 * sizeof(double),
+	       DB_SIZED_END - sizeof(size_t) ==
+		       10 * sizeof(int32_t) + 18 * sizeof(double) + 64,
 	       "fill_sizing writes every byte of the sizing");
 
 static void
 zero_unsized(struct ecap_database_out *out)
 {
-	const size_t start = offsetof(struct ecap_database_out,
-				      max_connections_count);
-	const size_t end = ecap_offsetofend(struct ecap_database_out,
-					    ecap_database_out__last_field);
-
 	if (ECAP__LIKELY(out->sz == sizeof(*out)))
-		ecap__zero_n((unsigned char *)out + start, end - start);
+		ecap__zero_n((unsigned char *)out + DB_SIZED_END,
+			     ecap_offsetofend(struct ecap_database_out,
+					      ecap_database_out__last_field) -
+				     DB_SIZED_END);
 	else
 		ECAP__OUT_ZERO(out, ecap_database_out);
 }
