@@ -21,8 +21,10 @@
  * MEMORY_AND_DISK_DESER ("the data is always serialized on the Python
  * side").
  */
+/* Names NUL-padded to the advice's level_name, which an advice copies
+ * whole (ecap__copy_padded). */
 static const struct level_def {
-	const char *name;
+	char name[sizeof(((struct ecap_cache_out *)0)->level_name)];
 	int32_t disk, mem, off, deser, repl, jvm, py, py_deser;
 } levels[] = {
 	[ECAP_STORAGE_LEVEL_NONE] = { "NONE", 0, 0, 0, 0, 1, 1, 1, 0 },
@@ -289,8 +291,8 @@ resolve_columnar(const ecap_policy *p, const struct ecap_cache_in *in,
 		return rc;
 	s->columnar = in->columnar_size_bytes;
 	if (s->columnar == 0 && in->storage_format_size_bytes != 0)
-		s->columnar = (uint64_t)fmin(
-			ceil((double)in->storage_format_size_bytes * factor),
+		s->columnar = (uint64_t)ecap__fmin(
+			ecap__ceil((double)in->storage_format_size_bytes * factor),
 			(double)MAX_SIZE_BYTES);
 	return ECAP_OK;
 }
@@ -344,10 +346,10 @@ resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
 					  " is below serialized_size_bytes %"
 					  PRIu64, s->deser, s->ser);
 	} else if (s->ser == 0) {
-		s->ser = (uint64_t)ceil((double)s->deser / factor);
+		s->ser = (uint64_t)ecap__ceil((double)s->deser / factor);
 	} else {
 		/* At most 2^60 * 100 < 2^67: clamp to the 1 EiB limit. */
-		s->deser = (uint64_t)fmin(ceil((double)s->ser * factor),
+		s->deser = (uint64_t)ecap__fmin(ecap__ceil((double)s->ser * factor),
 					  (double)MAX_SIZE_BYTES);
 	}
 	return ECAP_OK;
@@ -399,7 +401,7 @@ resolve(const ecap_policy *p, const struct ecap_cache_in *in,
 {
 	int rc;
 
-	memset(s, 0, sizeof(*s));
+	ECAP__ZERO(s);
 	if ((rc = ecap__check_int64(err, "partition_count", in->partition_count,
 				    1, 10000000)) != ECAP_OK ||
 	    (rc = ecap__check_int64(err, "reuse_count", in->reuse_count, 1,
@@ -424,7 +426,7 @@ resolve(const ecap_policy *p, const struct ecap_cache_in *in,
 
 /*
  * Partition copies of `size` bytes in total (times replication) that fit:
- * Spark stores whole blocks, so memory holds floor(storage / block)
+ * Spark stores whole blocks, so memory holds ecap__floor(storage / block)
  * blocks, per executor when the executors are known.
  */
 static int64_t
@@ -461,7 +463,7 @@ set_level(const struct cache_sizing *s, int32_t api, int32_t level,
 
 	out->level = level;
 	out->level_exists_in_api = level_in_api(d, api);
-	ecap__strlcpy(out->level_name, d->name, sizeof(out->level_name));
+	ecap__copy_padded(out->level_name, d->name, sizeof(out->level_name));
 	flags_fill(d, api, &out->use_disk, &out->use_memory,
 		   &out->use_off_heap, &out->deserialized,
 		   &out->replication_count);
@@ -675,7 +677,7 @@ ecap_cache_advise(const ecap_policy *policy, const struct ecap_cache_in *in,
 	ECAP__OUT_ZERO(out, ecap_cache_out);
 	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK)
 		return rc;
-	out->model = ecap_policy_model(policy);
+	out->model = policy->model;
 	out->partition_count = s.partitions;
 	out->reuse_count = in->reuse_count;
 	out->columnar_size_factor =

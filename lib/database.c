@@ -7,6 +7,7 @@
  * rules in pgtune.c.
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "capacity.h"
@@ -21,8 +22,10 @@
  * <= 64, else db.r6g.4xlarge, at the guide's own prices.  The guide model
  * keeps these whatever the catalog says.
  */
+/* Names NUL-padded to a catalog name's size, as a catalog entry's are:
+ * an advice copies either whole (ecap__copy_padded). */
 static const struct {
-	const char *name;
+	char name[sizeof(((struct ecap_catalog_entry *)0)->name)];
 	double upto_gb, memory_gb, price;
 	int32_t vcpus;
 } guide_classes[] = {
@@ -39,10 +42,10 @@ calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 	size_t i = 0;
 
 	c->memory_required_gb =
-		fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
+		ecap__fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
 		     c->data_storage_gb *
 			     ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO));
-	c->storage_gb = trunc(with_buffer);
+	c->storage_gb = ecap__trunc(with_buffer);
 	while (c->memory_required_gb > guide_classes[i].upto_gb)
 		i++;
 	c->instance_class = guide_classes[i].name;
@@ -52,13 +55,28 @@ calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 	c->fits = c->instance_memory_gb >= c->memory_required_gb;
 	c->reason = c->fits ? ECAP_DATABASE_REASON_GUIDE_THRESHOLD :
 			      ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
-	c->instances_needed = c->fits ? 1.0 : ceil(c->memory_required_gb /
+	c->instances_needed = c->fits ? 1.0 : ecap__ceil(c->memory_required_gb /
 						  c->instance_memory_gb);
 	/* The guide's cost_per_hour * 24 * 30, in its order (one instance). */
 	c->instance_cost_usd_per_month =
 		c->price_usd_per_hour * 24.0 *
 		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
 	c->cost_usd_per_month = c->instance_cost_usd_per_month;
+	/* What the guide does not size: every field is set here, so the
+	 * guide's calc needs no zeroing first (size_volumes). */
+	c->working_set_gb = 0.0;
+	c->storage_limit_gb = 0.0;
+	c->peak_tps = 0.0;
+	c->vcpu_required = 0.0;
+	c->multi_az = 0;
+	c->flags = 0;
+	c->replicas = 0;
+	c->iops_required = 0.0;
+	c->iops_baseline = 0.0;
+	c->iops_provisioned = 0.0;
+	c->replica_cost_usd_per_month = 0.0;
+	c->storage_cost_usd_per_month = 0.0;
+	c->iops_cost_usd_per_month = 0.0;
 }
 
 /* ---- ecap-1 ---- */
@@ -131,12 +149,12 @@ largest(const struct ecap_catalog_entry *e, size_t n, double memory_gb,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		most = fmax(most, e[i].memory_gb);
-	if ((best = cheapest_fit(e, n, fmin(memory_gb, most), vcpus,
+		most = ecap__fmax(most, e[i].memory_gb);
+	if ((best = cheapest_fit(e, n, ecap__fmin(memory_gb, most), vcpus,
 				 multi_az)) != NULL)
 		return best;
 	for (i = 0; i < n; i++) {
-		if (e[i].memory_gb < fmin(memory_gb, most))
+		if (e[i].memory_gb < ecap__fmin(memory_gb, most))
 			continue;
 		if (best == NULL || e[i].vcpu_count > best->vcpu_count ||
 		    (e[i].vcpu_count == best->vcpu_count &&
@@ -162,7 +180,7 @@ add_replicas(const ecap_policy *p, struct ecap__db_calc *c)
 
 	if (excess <= 0.0)
 		return;
-	replicas = ceil(fmin(excess, reads) / c->vcpus);
+	replicas = ecap__ceil(ecap__fmin(excess, reads) / c->vcpus);
 	if (replicas > most) {
 		/* RDS takes at most 15 replicas of one primary. */
 		replicas = most;
@@ -233,7 +251,7 @@ pick_memo(struct ecap__db_memo *m, const struct ecap_catalog_entry *e,
 		else
 			hi = mid;
 	}
-	h = (lo * 131 + (size_t)fmin(vcpus, 1e9)) % ECAP__DB_MEMO_SLOTS;
+	h = (lo * 131 + (size_t)ecap__fmin(vcpus, 1e9)) % ECAP__DB_MEMO_SLOTS;
 	for (probe = 0; probe < ECAP__DB_MEMO_SLOTS; probe++) {
 		struct ecap__db_memo_slot *s =
 			&m->slot[(h + probe) % ECAP__DB_MEMO_SLOTS];
@@ -289,14 +307,14 @@ size_iops(const ecap_policy *p, struct ecap__db_calc *c)
 	double large_gb = ecap__pd(p, ECAP_K_DATABASE_GP3_LARGE_VOLUME_GB);
 	double base = (double)ecap__pi(p, ECAP_K_DATABASE_GP3_BASELINE_IOPS);
 
-	c->iops_required = ceil(c->peak_tps *
+	c->iops_required = ecap__ceil(c->peak_tps *
 				ecap__pd(p, ECAP_K_DATABASE_IOPS_PER_TRANSACTION));
 	if (c->iops_required > base && c->storage_gb < large_gb)
-		c->storage_gb = ceil(large_gb);
+		c->storage_gb = ecap__ceil(large_gb);
 	c->iops_baseline = c->storage_gb >= large_gb ?
 		(double)ecap__pi(p, ECAP_K_DATABASE_GP3_LARGE_BASELINE_IOPS) :
 		base;
-	c->iops_provisioned = fmax(0.0, c->iops_required - c->iops_baseline);
+	c->iops_provisioned = ecap__fmax(0.0, c->iops_required - c->iops_baseline);
 	if (c->iops_required > (double)ecap__pi(p, ECAP_K_DATABASE_GP3_MAX_IOPS))
 		c->flags |= ECAP_DATABASE_FLAG_IOPS_LIMIT;
 }
@@ -351,7 +369,7 @@ read_policy(const ecap_policy *p, double retention_days, double app_instances,
 {
 	double pools = app_instances * (double)ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE);
 
-	d->hot_days = fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
+	d->hot_days = ecap__fmin((double)ecap__pi(p, ECAP_K_DATABASE_HOT_DAYS),
 			   retention_days);
 	d->buffer_factor = 1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO);
 	d->min_memory_gb = ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB);
@@ -360,8 +378,8 @@ read_policy(const ecap_policy *p, double retention_days, double app_instances,
 	d->transactions_per_vcpu_second =
 		ecap__pd(p, ECAP_K_DATABASE_TRANSACTIONS_PER_VCPU_SECOND);
 	d->pool_vcpus =
-		ceil(pools / ecap__pd(p, ECAP_K_DATABASE_CONNECTIONS_PER_VCPU));
-	d->min_storage_gb = ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB));
+		ecap__ceil(pools / ecap__pd(p, ECAP_K_DATABASE_CONNECTIONS_PER_VCPU));
+	d->min_storage_gb = ecap__ceil(ecap__pd(p, ECAP_K_DATABASE_MIN_STORAGE_GB));
 	d->storage_limit_gb = ecap__pd(p, ECAP_K_DATABASE_STORAGE_LIMIT_GB);
 	d->storage_plan_ratio = ecap__pd(p, ECAP_K_DATABASE_STORAGE_PLAN_RATIO);
 	d->multi_az = (int32_t)ecap__pi(p, ECAP_K_DATABASE_MULTI_AZ);
@@ -379,14 +397,14 @@ calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
 	/* The recent days, no more than are kept, with their indexes. */
 	c->working_set_gb = c->daily_storage_gb * d->hot_days;
 	c->memory_required_gb =
-		fmax(d->min_memory_gb, c->working_set_gb / d->cache_share);
+		ecap__fmax(d->min_memory_gb, c->working_set_gb / d->cache_share);
 	c->peak_tps = peak_tx / SECONDS_PER_DAY * d->intraday_peak_factor;
-	c->vcpu_required = fmax(
+	c->vcpu_required = ecap__fmax(
 		1.0,
-		fmax(ceil(c->peak_tps / d->transactions_per_vcpu_second),
+		ecap__fmax(ecap__ceil(c->peak_tps / d->transactions_per_vcpu_second),
 		     d->pool_vcpus));
 	c->multi_az = d->multi_az;
-	c->storage_gb = fmax(ceil(with_buffer), d->min_storage_gb);
+	c->storage_gb = ecap__fmax(ecap__ceil(with_buffer), d->min_storage_gb);
 	c->storage_limit_gb = d->storage_limit_gb;
 	choose_class(p, d->classes, d->class_count, memo, c, &e);
 	size_iops(p, c);
@@ -404,12 +422,14 @@ calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
 	price(p, e, c);
 }
 
-/* The volumes both models start from: tx a day kept retention_days. */
+/* The volumes both models start from: tx a day kept retention_days.
+ * The guide's calc sets every other field; ecap-1's starts from zero. */
 static void
-size_volumes(const ecap_policy *p, double tx, double retention_days,
-	     struct ecap__db_calc *c)
+size_volumes(const ecap_policy *p, int32_t model, double tx,
+	     double retention_days, struct ecap__db_calc *c)
 {
-	memset(c, 0, sizeof(*c));
+	if (model != ECAP_MODEL_GUIDE)
+		ECAP__ZERO(c);
 	/* Same order of operations as the guide's Python. */
 	c->daily_storage_gb = tx * ecap__pd(p, ECAP_K_DATABASE_TRANSACTION_SIZE_KB) *
 			      ecap__pd(p, ECAP_K_DATABASE_INDEX_OVERHEAD_FACTOR) /
@@ -426,7 +446,7 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 {
 	struct db_policy d;
 
-	size_volumes(p, tx, retention_days, c);
+	size_volumes(p, model, tx, retention_days, c);
 	if (model == ECAP_MODEL_GUIDE) {
 		calc_guide(p, c);
 	} else {
@@ -446,7 +466,8 @@ ecap__database_ecap1_column(const ecap_policy *p, double retention_days,
 
 	read_policy(p, retention_days, app_instances, &d);
 	for (i = 0; i < n; i++) {
-		size_volumes(p, tx[i], retention_days, &c[i]);
+		size_volumes(p, ECAP_MODEL_ECAP_1, tx[i], retention_days,
+			     &c[i]);
 		calc_ecap1(p, &d, peak_tx[i], memo, &c[i]);
 	}
 }
@@ -459,18 +480,18 @@ static void
 guide_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
 		 int64_t connections, struct ecap_database_out *out)
 {
-	int64_t ram_kb = (int64_t)floor(c->instance_memory_gb * KB_PER_GB);
+	int64_t ram_kb = ecap__floor_int64(c->instance_memory_gb * KB_PER_GB);
 	int64_t denominator;
 
 	out->max_connections_count = connections > 0 ? connections :
 		ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
 	out->shared_buffers_kb = ram_kb / 4;
 	out->effective_cache_size_kb = ram_kb * 3 / 4;
-	out->maintenance_work_mem_kb = (int64_t)floor(
+	out->maintenance_work_mem_kb = ecap__floor_int64(
 		ecap__pd(p, ECAP_K_DATABASE_MAINTENANCE_WORK_MEM_MB) * KB_PER_MB);
 	out->checkpoint_completion_target_ratio =
 		ecap__pd(p, ECAP_K_DATABASE_CHECKPOINT_COMPLETION_TARGET_RATIO);
-	out->wal_buffers_kb = (int64_t)floor(
+	out->wal_buffers_kb = ecap__floor_int64(
 		ecap__pd(p, ECAP_K_DATABASE_WAL_BUFFERS_MB) * KB_PER_MB);
 	out->max_worker_processes_count = c->vcpus >= 4 ? c->vcpus : 8;
 	denominator = (out->max_connections_count +
@@ -609,7 +630,7 @@ tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
 	t.workload = a->workload;
 	t.storage = a->storage;
 	t.version = a->version;
-	t.memory_kb = (int64_t)floor(memory_gb * KB_PER_GB);
+	t.memory_kb = ecap__floor_int64(memory_gb * KB_PER_GB);
 	t.cpus = vcpus;
 	t.connections = a->connections;
 	ecap__pgtune(&t, out);
@@ -627,8 +648,12 @@ fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
 	out->memory_required_gb = c->memory_required_gb;
 	out->peak_transactions_per_second = c->peak_tps;
 	out->vcpu_required_count = (int64_t)c->vcpu_required;
-	ecap__strlcpy(out->instance_class, c->instance_class,
-		      sizeof(out->instance_class));
+	/* A catalog entry's name or the guide table's, NUL-padded. */
+	_Static_assert(sizeof(out->instance_class) ==
+			       sizeof(((struct ecap_catalog_entry *)0)->name),
+		       "a class name fills instance_class");
+	ecap__copy_padded(out->instance_class, c->instance_class,
+			  sizeof(out->instance_class));
 	out->instance_memory_gb = c->instance_memory_gb;
 	out->instance_vcpus = c->vcpus;
 	out->fits_flag = c->fits;
@@ -645,6 +670,30 @@ fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
 	out->iops_provisioned_count = (int64_t)c->iops_provisioned;
 	out->iops_cost_usd_per_month = c->iops_cost_usd_per_month;
 	out->cost_usd_per_month = c->cost_usd_per_month;
+}
+
+/*
+ * ecap_database_advise and fill_sizing write every byte from model to
+ * cost_usd_per_month (a field added there breaks the build until it is
+ * written): only the fields after it start zeroed (all of them for a
+ * caller of another build).
+ */
+#define DB_SIZED_END offsetof(struct ecap_database_out, max_connections_count)
+_Static_assert(offsetof(struct ecap_database_out, model) == sizeof(size_t) &&
+	       DB_SIZED_END - sizeof(size_t) ==
+		       10 * sizeof(int32_t) + 18 * sizeof(double) + 64,
+	       "fill_sizing writes every byte of the sizing");
+
+static void
+zero_unsized(struct ecap_database_out *out)
+{
+	if (ECAP__LIKELY(out->sz == sizeof(*out)))
+		ecap__zero_n((unsigned char *)out + DB_SIZED_END,
+			     ecap_offsetofend(struct ecap_database_out,
+					      ecap_database_out__last_field) -
+				     DB_SIZED_END);
+	else
+		ECAP__OUT_ZERO(out, ecap_database_out);
 }
 
 ECAP_API int
@@ -685,7 +734,7 @@ ecap_database_advise(const ecap_policy *policy,
 				    in->peak_transactions_per_day :
 				    in->transactions_per_day,
 			    (double)retention, (double)a.app_instances, NULL, &c);
-	ECAP__OUT_ZERO(out, ecap_database_out);
+	zero_unsized(out);
 	out->model = policy->model;
 	out->workload = a.workload;
 	out->storage_type = a.storage;

@@ -155,20 +155,6 @@ ecap__check_bool_fail(struct ecap_error *err, const char *field, int32_t v)
 	return ECAP_OK;
 }
 
-char *
-ecap__strlcpy(char *dst, const char *src, size_t cap)
-{
-	size_t n = strlen(src);
-
-	if (cap == 0)
-		return dst;
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-	return dst;
-}
-
 void
 ecap__err_set_pos(struct ecap_error *err, int line, int column)
 {

@@ -41,15 +41,27 @@ is_kubernetes(int32_t platform)
 /* A node's hourly price on the platform: EC2, EMR's charge on EMR, and
  * its EBS volume. */
 static double
+ebs_hour_usd(const ecap_policy *p)
+{
+	return ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB) *
+		ecap__pd(p, ECAP_K_EXECUTOR_EBS_USD_PER_GB_MONTH) /
+		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+}
+
+/* ebs: ebs_hour_usd(p), which the auto-pick computes once, not per
+ * node. */
+static double
+node_hour_usd_ebs(const struct ecap__spark_node *n, bool emr, double ebs)
+{
+	return n->price_usd_per_hour +
+		(emr ? n->emr_price_usd_per_hour : 0.0) + ebs;
+}
+
+static double
 node_hour_usd(const ecap_policy *p, const struct ecap__spark_node *n,
 	      bool emr)
 {
-	double ebs = ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB) *
-		ecap__pd(p, ECAP_K_EXECUTOR_EBS_USD_PER_GB_MONTH) /
-		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
-
-	return n->price_usd_per_hour +
-		(emr ? n->emr_price_usd_per_hour : 0.0) + ebs;
+	return node_hour_usd_ebs(n, emr, ebs_hour_usd(p));
 }
 
 /*
@@ -128,6 +140,15 @@ ecap__executor_capacity(const ecap_policy *p, const struct ecap__exec_args *a,
 				   a->caller_yarn_gb, cap, err);
 }
 
+/* The cores the run needs, whatever the node (size_plan's need). */
+static double
+needed_cores(const ecap_policy *p, const struct ecap__exec_args *a)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
+
+	return ecap__ceil(a->run_gb / (tp * a->target_hours));
+}
+
 /*
  * Executors and nodes for the window.  The cores the run needs are its
  * data over executor.throughput_gb_per_core_hour in the target share of
@@ -136,16 +157,17 @@ ecap__executor_capacity(const ecap_policy *p, const struct ecap__exec_args *a,
  * application master (Cloudera's example gives the AM one executor slot),
  * and every other slot of the nodes bought runs an executor, so no
  * executor node sits idle.  A caller's cap holds the count; the policy's
- * maximum is only flagged.
+ * maximum is only flagged.  need is needed_cores(p, a); size_plan reads
+ * pl->shape and sets the counts, hours and flags (capped and
+ * over_policy_cap only to true: they start false).
  */
 static int
-size_plan(const ecap_policy *p, const struct ecap__exec_args *a,
+size_plan(const ecap_policy *p, const struct ecap__exec_args *a, double need,
 	  struct plan *pl, struct ecap_error *err)
 {
 	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
 	int64_t per = pl->shape.per_node;
-	double need = ceil(a->run_gb / (tp * a->target_hours));
-	double n = ceil(need / pl->shape.request_vcpu);
+	double n = ecap__ceil(need / pl->shape.request_vcpu);
 
 	if (n > MAX_PLANNED_EXECUTORS &&
 	    (a->hard_cap == 0 || a->hard_cap > MAX_PLANNED_EXECUTORS))
@@ -185,9 +207,10 @@ size_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 	return ECAP_OK;
 }
 
+/* ebs: ebs_hour_usd(p). */
 static void
 price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
-	   const struct primary *pr, struct plan *pl)
+	   const struct primary *pr, double ebs, struct plan *pl)
 {
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
 
@@ -197,7 +220,7 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 			ecap__pd(p, ECAP_K_EXECUTOR_PRICE_USD_PER_HOUR);
 	else
 		pl->cost_hour = (double)pl->nodes *
-			node_hour_usd(p, pl->node, emr) +
+			node_hour_usd_ebs(pl->node, emr, ebs) +
 			primary_usd(pr, pl->nodes);
 	pl->cost_run = pl->cost_hour *
 		(pl->projected_hours + ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS));
@@ -212,7 +235,7 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 {
 	int rc;
 
-	memset(pl, 0, sizeof(*pl));
+	ECAP__ZERO(pl);
 	pl->node = n;
 	/* A row that failed is computed again, for the message. */
 	if (row != NULL && row->rc == ECAP_OK) {
@@ -225,9 +248,33 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 			   ECAP_OK) {
 		return rc;
 	}
-	if ((rc = size_plan(p, a, pl, err)) != ECAP_OK)
+	if ((rc = size_plan(p, a, needed_cores(p, a), pl, err)) != ECAP_OK)
 		return rc;
-	price_plan(p, a, pr, pl);
+	price_plan(p, a, pr, ebs_hour_usd(p), pl);
+	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
+	return ECAP_OK;
+}
+
+/*
+ * plan_node for the auto-pick from a table row that holds the node's
+ * capacity and shape (row->rc ECAP_OK): the same sizing and price,
+ * without zeroing a plan or copying the capacity, which only the best
+ * and the runner-up need (pick_try copies it when it keeps the plan);
+ * need and ebs are computed once per call.
+ */
+static int
+plan_row(const ecap_policy *p, const struct ecap__exec_args *a,
+	 const struct ecap__spark_node *n, const struct ecap__exec_node_row *row,
+	 const struct primary *pr, double need, double ebs, struct plan *pl)
+{
+	int rc;
+
+	pl->node = n;
+	pl->shape = row->shape;
+	pl->capped = pl->over_policy_cap = false;
+	if ((rc = size_plan(p, a, need, pl, NULL)) != ECAP_OK)
+		return rc;
+	price_plan(p, a, pr, ebs, pl);
 	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
 	return ECAP_OK;
 }
@@ -272,37 +319,160 @@ plan_better(const struct plan *x, const struct plan *y)
 }
 
 /*
- * Can the node be skipped without sizing it?  Its run costs at least
- * this, from the catalog entry alone: its executors hold at most all of
- * its vCPUs, so the run takes at least run_gb / (vcpu_count * throughput)
- * hours on each node bought (a node or more), and every node and the EMR
- * primary (the smaller of its two sizes) bill the startup.  Only a met
- * plan of unthinned executors beats a met, unthinned runner-up, and only
- * by a lower run cost, so a node whose least cost is above the
- * runner-up's (with a margin for rounding) can be neither.
+ * The least a run on the node can cost, from the catalog entry alone
+ * (and its executor shape, with a table row): its executors hold at most
+ * all of its vCPUs (with a row, executors <= nodes * per_node of
+ * request_vcpu each), so the run takes at least run_gb / (vcpus *
+ * throughput) hours on each node bought (a node or more), and every node
+ * and the EMR primary (the smaller of its two sizes) bill the startup.
+ * -INFINITY for a node without vCPUs (never passed over).
  */
-static bool
-cannot_place(const ecap_policy *p, const struct ecap__exec_args *a,
-	     const struct ecap__spark_node *n, const struct primary *pr,
-	     const struct plan *second, bool have_second)
+static double
+least_cost(const ecap_policy *p, const struct ecap__exec_args *a,
+	   const struct ecap__spark_node *n, const struct primary *pr,
+	   double ebs, const struct ecap__exec_node_row *row)
 {
 	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
 	double startup = ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
-	double least;
+	double vcpu = (double)n->vcpu_count;
 
-	if (!have_second || !second->met || second->thin ||
-	    n->vcpu_count <= 0)
+	if (n->vcpu_count <= 0)
+		return -INFINITY;
+	if (row != NULL && row->shape.per_node > 0 &&
+	    row->shape.request_vcpu > 0.0)
+		vcpu = (double)row->shape.per_node * row->shape.request_vcpu;
+	return node_hour_usd_ebs(n, a->platform == ECAP_SPARK_PLATFORM_EMR,
+				 ebs) *
+		(a->run_gb / (vcpu * tp) + startup) +
+		ecap__fmin(pr->usd, pr->large_usd) * startup;
+}
+
+/*
+ * least_cost's terms that do not depend on the run, kept in the policy's
+ * table: a multiply and two adds per node in an advice.  They round
+ * differently from least_cost by a few units in the last place, far
+ * inside the margin beyond_second gives the bound.
+ */
+void
+ecap__exec_row_least(const ecap_policy *p, int32_t platform,
+		     const struct ecap__spark_node *n,
+		     struct ecap__exec_node_row *row)
+{
+	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
+	double startup = ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
+	double vcpu = (double)n->vcpu_count;
+	double hour = node_hour_usd(p, n, platform == ECAP_SPARK_PLATFORM_EMR);
+
+	row->least_usd_per_gb = 0.0;
+	row->least_fixed_usd = -INFINITY;
+	if (n->vcpu_count <= 0)
+		return;
+	if (row->shape.per_node > 0 && row->shape.request_vcpu > 0.0)
+		vcpu = (double)row->shape.per_node * row->shape.request_vcpu;
+	row->least_usd_per_gb = hour / (vcpu * tp);
+	row->least_fixed_usd = hour * startup;
+}
+
+/*
+ * Only a met plan of unthinned executors beats a met, unthinned
+ * runner-up, and only by a lower run cost: once the runner-up is that, a
+ * node whose least cost is above its cost (with a margin for rounding),
+ * or whose executors are thin (known from its table row), can be
+ * neither the best nor the runner-up.
+ */
+static bool
+beyond_second(const ecap_policy *p, double least,
+	      const struct ecap__exec_node_row *row, const struct plan *second,
+	      bool have_second)
+{
+	if (!have_second || !second->met || second->thin)
 		return false;
-	least = node_hour_usd(p, n, a->platform == ECAP_SPARK_PLATFORM_EMR) *
-		(a->run_gb / ((double)n->vcpu_count * tp) + startup) +
-		fmin(pr->usd, pr->large_usd) * startup;
-	return least * (1.0 - 1e-9) > second->cost_run;
+	return least * (1.0 - 1e-9) > second->cost_run ||
+	       (row != NULL &&
+		row->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN));
+}
+
+/* The auto-pick's state: the best plan and the runner-up so far. */
+struct pick {
+	const ecap_policy *p;
+	const struct ecap__exec_args *a;
+	const struct primary *pr;
+	const struct ecap_catalog_entry *e;
+	const struct ecap__exec_node_row *rows;	/* or NULL */
+	struct ecap__spark_node *nodes;		/* [2]: best's, second's */
+	struct plan *best, *second;
+	double need, ebs;
+	uint64_t min_heap;
+	size_t failed;		/* the first entry that failed, or SIZE_MAX */
+	bool have_best, have_second;
+};
+
+static const struct ecap__exec_node_row *
+pick_row(const struct pick *k, size_t i)
+{
+	return k->rows != NULL && k->rows[i].rc == ECAP_OK ? &k->rows[i] :
+							     NULL;
+}
+
+/* Sizes entry i and keeps it when it is the best or the runner-up. */
+static void
+pick_try(struct pick *k, size_t i)
+{
+	const struct ecap__exec_node_row *row = pick_row(k, i);
+	struct ecap__spark_node cand = ecap__spark_node_of(&k->e[i]);
+	struct plan pl;
+	bool to_best, to_second;
+
+	if ((row != NULL ?
+		     plan_row(k->p, k->a, &cand, row, k->pr, k->need, k->ebs,
+			      &pl) :
+		     plan_node(k->p, k->a, &cand, NULL, k->pr, &pl, NULL)) !=
+	    ECAP_OK) {
+		/* The first in the catalog's order says why. */
+		if (i < k->failed)
+			k->failed = i;
+		return;
+	}
+	if (pl.shape.heap_mib < k->min_heap)
+		return;
+	to_best = !k->have_best || plan_better(&pl, k->best);
+	to_second = !to_best &&
+		    (!k->have_second || plan_better(&pl, k->second));
+	if (!to_best && !to_second)
+		return;
+	/* Kept: plan_row left the capacity to take from the row. */
+	if (row != NULL)
+		pl.cap = row->cap;
+	if (to_best) {
+		if (k->have_best) {
+			k->nodes[1] = k->nodes[0];
+			*k->second = *k->best;
+			k->second->node = &k->nodes[1];
+			k->have_second = true;
+		}
+		k->nodes[0] = cand;
+		*k->best = pl;
+		k->best->node = &k->nodes[0];
+		k->have_best = true;
+	} else {
+		k->nodes[1] = cand;
+		*k->second = pl;
+		k->second->node = &k->nodes[1];
+		k->have_second = true;
+	}
 }
 
 /*
  * No node given: every catalog node of the allowed families whose
  * executors get at least executor.memory_min_gb of heap, sized for the
- * window; the best plan wins and the next is named.
+ * window; the best plan wins and the next is named.  plan_better is a
+ * total order (names are unique), so the best two do not depend on the
+ * order the nodes are sized in: the two unthinned nodes of the lowest
+ * least cost are sized first, which gives a runner-up that passes over
+ * most other nodes unsized (on the default catalog, runs of 25 to 200
+ * GB size 10 to 16 of its 76 nodes, not 42 to 53).  A node is passed over only when there is a
+ * runner-up, so a best, and which node failed first matters only when
+ * there is none: then every node was sized.
  */
 static int
 pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
@@ -312,63 +482,77 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	const char *allowed = ecap__ps(p, ECAP_K_EXECUTOR_NODE_FAMILIES);
 	/* emr_price_usd_per_hour 0: not offered on EMR. */
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
-	uint64_t min_heap = (uint64_t)ceil(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) *
-					   1024.0);
-	const struct ecap_catalog_entry *e;
+	bool all = strcmp(allowed, "all") == 0;
+	int64_t cores_min = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
+	double primary_startup = ecap__fmin(pr->usd, pr->large_usd) *
+		ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
+	struct pick k = {
+		.p = p, .a = a, .pr = pr, .nodes = nodes, .best = best,
+		.second = second, .need = needed_cores(p, a),
+		.ebs = ebs_hour_usd(p), .failed = SIZE_MAX,
+		.min_heap = (uint64_t)ecap__ceil(
+			ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) * 1024.0),
+	};
+	const struct ecap__exec_node_row *row;
 	struct ecap__spark_node cand;
 	struct plan pl;
-	size_t i, count = 0, failed = SIZE_MAX;
-	bool have_best = false, have_second = false;
-	bool all = strcmp(allowed, "all") == 0;
-	const struct ecap__exec_node_row *rows;
+	size_t i, j, m = 0, count = 0, seed[2] = { SIZE_MAX, SIZE_MAX };
+	/* The candidates: entry index and least cost. */
+	uint8_t idx[ECAP_CATALOG_MAX_ENTRIES];
+	double least[ECAP_CATALOG_MAX_ENTRIES];
 
-	e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
-	rows = ecap__exec_table_rows(p, a, count);
+	_Static_assert(ECAP_CATALOG_MAX_ENTRIES <= 256,
+		       "a candidate's index fits a uint8_t");
+	k.e = ecap__catalog_entries(p, ECAP_CATALOG_SPARK_NODE, &count);
+	k.rows = ecap__exec_table_rows(p, a, count);
 	for (i = 0; i < count; i++) {
-		if ((!all && !family_allowed(allowed, e[i].family)) ||
-		    (emr && e[i].emr_price_usd_per_hour == 0.0))
+		if ((!all && !family_allowed(allowed, k.e[i].family)) ||
+		    (emr && k.e[i].emr_price_usd_per_hour == 0.0))
 			continue;
-		cand = ecap__spark_node_of(&e[i]);
-		if (cannot_place(p, a, &cand, pr, second, have_second))
-			continue;
-		if (plan_node(p, a, &cand, rows != NULL ? &rows[i] : NULL, pr,
-			      &pl, NULL) != ECAP_OK) {
-			if (failed == SIZE_MAX)
-				failed = i;
-			continue;
+		row = pick_row(&k, i);
+		idx[m] = (uint8_t)i;
+		if (row != NULL) {
+			least[m] = row->least_usd_per_gb * a->run_gb +
+				   row->least_fixed_usd + primary_startup;
+		} else {
+			cand = ecap__spark_node_of(&k.e[i]);
+			least[m] = least_cost(p, a, &cand, pr, k.ebs, row);
 		}
-		if (pl.shape.heap_mib < min_heap)
-			continue;
-		if (!have_best || plan_better(&pl, best)) {
-			if (have_best) {
-				nodes[1] = nodes[0];
-				*second = *best;
-				second->node = &nodes[1];
-				have_second = true;
+		/* The seeds: the two lowest among nodes not known thin. */
+		if (row == NULL || row->shape.cores >= cores_min) {
+			if (seed[0] == SIZE_MAX || least[m] < least[seed[0]]) {
+				seed[1] = seed[0];
+				seed[0] = m;
+			} else if (seed[1] == SIZE_MAX ||
+				   least[m] < least[seed[1]]) {
+				seed[1] = m;
 			}
-			nodes[0] = cand;
-			*best = pl;
-			best->node = &nodes[0];
-			have_best = true;
-		} else if (!have_second || plan_better(&pl, second)) {
-			nodes[1] = cand;
-			*second = pl;
-			second->node = &nodes[1];
-			have_second = true;
 		}
+		m++;
 	}
-	if (!have_best && failed != SIZE_MAX) {
+	for (j = 0; j < 2; j++)
+		if (seed[j] != SIZE_MAX)
+			pick_try(&k, idx[seed[j]]);
+	for (j = 0; j < m; j++) {
+		i = idx[j];
+		if (j == seed[0] || j == seed[1] ||
+		    beyond_second(p, least[j], pick_row(&k, i), second,
+				  k.have_second))
+			continue;
+		pick_try(&k, i);
+	}
+	if (!k.have_best && k.failed != SIZE_MAX) {
 		/* Say why, as the first node that failed does. */
-		cand = ecap__spark_node_of(&e[failed]);
+		cand = ecap__spark_node_of(&k.e[k.failed]);
 		return plan_node(p, a, &cand, NULL, pr, &pl, err);
 	}
-	if (!have_best)
+	if (!k.have_best)
 		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "executor.node_families",
 				  "no spark-node catalog entry of the families "
 				  "\"%s\" holds an executor with %.6g GB of heap "
 				  "on this platform", allowed,
 				  ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB));
-	if (!have_second)
+	if (!k.have_second)
 		second->node = NULL;
 	return ECAP_OK;
 }
@@ -398,7 +582,7 @@ fill_memory(const ecap_policy *p, const struct ecap__exec_args *a,
 	out->required_memory_gb = (double)out->task_memory_need_bytes /
 		(double)ECAP__GIB * execs * cores;
 	out->total_memory_gb = execs * out->executor_heap_gb;
-	out->memory_shortfall_gb = fmax(0.0, out->required_memory_gb -
+	out->memory_shortfall_gb = ecap__fmax(0.0, out->required_memory_gb -
 		execs * (double)out->memory_unified_bytes / (double)ECAP__GIB);
 	out->total_container_gb = execs *
 		(double)out->executor_container_bytes / (double)ECAP__GIB;
@@ -519,7 +703,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 	size_t i;
 	int rc;
 
-	memset(&base, 0, sizeof(base));
+	ECAP__ZERO(&base);
 	base.node = &a->node;
 	if ((rc = primary_prices(p, a, &pr, err)) != ECAP_OK ||
 	    (rc = ecap__executor_capacity(p, a, &a->node, &base.cap, err)) != ECAP_OK ||
@@ -530,9 +714,10 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 		pl = base;
 		arg.run_gb = run_gb[i];
 		arg.daily_gb = run_gb[i] * (double)arg.runs;
-		if ((rc = size_plan(p, &arg, &pl, err)) != ECAP_OK)
+		if ((rc = size_plan(p, &arg, needed_cores(p, &arg), &pl,
+				    err)) != ECAP_OK)
 			return rc;
-		price_plan(p, &arg, &pr, &pl);
+		price_plan(p, &arg, &pr, ebs_hour_usd(p), &pl);
 		cells[i].nodes = (double)pl.nodes;
 		cells[i].executors = (double)pl.executors;
 		cells[i].projected_hours = pl.projected_hours;

@@ -56,7 +56,17 @@ struct ecap__exec_node_row {
 	struct ecap__node_capacity cap;
 	struct ecap__exec_shape shape;
 	int rc;
+	/* The auto-pick's least cost of a run of g GB on the node, less the
+	 * EMR primary's startup: least_usd_per_gb * g + least_fixed_usd
+	 * (ecap__exec_row_least). */
+	double least_usd_per_gb, least_fixed_usd;
 };
+
+/* Fills row's least cost terms for node n on platform (row->rc ECAP_OK)
+ * (executor-ecap1.c). */
+void ecap__exec_row_least(const ecap_policy *p, int32_t platform,
+			  const struct ecap__spark_node *n,
+			  struct ecap__exec_node_row *row);
 
 /* The rows of every platform and catalog entry (executor-table.c), kept
  * by every change of a policy. */
@@ -65,7 +75,20 @@ struct ecap__exec_table {
 	size_t n;
 	struct ecap__exec_node_row row[ECAP__EXEC_PLATFORM_COUNT]
 				   [ECAP_CATALOG_MAX_ENTRIES];
+	/* ecap__executor_resolve_defaults's answer and its rc. */
+	struct ecap__exec_args defaults;
+	int defaults_rc;
 };
+
+/*
+ * The executor advisor's inputs resolved with the policy's defaults for
+ * 1 GB a day and nothing else given (the projection sets each path's
+ * data): from the policy's table, or resolved here when the table is
+ * missing or resolving failed (for the error) (executor-table.c).
+ */
+int ecap__executor_resolve_defaults(const ecap_policy *p,
+				    struct ecap__exec_args *a,
+				    struct ecap_error *err);
 
 /* The rows of a's platform for the count catalog entries (row i is
  * entry i), or NULL when the table does not hold what a asks for (a

@@ -11,17 +11,6 @@
 #include "spark-memory.h"
 #include "spark-node.h"
 
-/* ResourceProfile.calculateOverHeadMemory:
- * math.max((overheadFactor * executorMemoryMiB).toInt, MEMORY_OVERHEAD_MIN_MIB) */
-uint64_t
-ecap__overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
-{
-	uint64_t over = (uint64_t)(factor * (double)heap_mib);
-	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
-
-	return (double)over < min_over ? (uint64_t)min_over : over;
-}
-
 /* The memory the scheduler grants a container of mib: YARN rounds it up
  * to a multiple of its minimum allocation, Kubernetes grants the request. */
 static uint64_t
@@ -73,7 +62,7 @@ heap_for_share(const ecap_policy *p, const struct ecap__node_capacity *cap,
 static int64_t
 slot_count(const struct ecap__node_capacity *cap)
 {
-	double v = cap->kubernetes ? floor(cap->vcpu + 0.5) : floor(cap->vcpu);
+	double v = cap->kubernetes ? ecap__floor(cap->vcpu + 0.5) : ecap__floor(cap->vcpu);
 
 	return v < 1.0 ? 1 : (int64_t)v;
 }
@@ -120,7 +109,7 @@ split_for_heap_limit(const ecap_policy *p, const struct ecap__node_capacity *cap
 		     double factor, int64_t slots, bool fixed,
 		     struct ecap__exec_shape *s)
 {
-	uint64_t lim = (uint64_t)floor(ecap__pd(p, ECAP_K_EXECUTOR_HEAP_MAX_GB) *
+	uint64_t lim = (uint64_t)ecap__floor(ecap__pd(p, ECAP_K_EXECUTOR_HEAP_MAX_GB) *
 				       1024.0);
 	double tol = ecap__pd(p, ECAP_K_EXECUTOR_IDLE_VCPU_MAX_RATIO) *
 		(double)slots;
@@ -176,7 +165,7 @@ ecap__exec_shape(const ecap_policy *p, const struct ecap__node_capacity *cap,
 	s->overhead_mib = ecap__overhead_mib(p, overhead_factor, s->heap_mib);
 	s->request_vcpu = (double)s->cores;
 	if (cap->kubernetes) {
-		double share = floor(cap->vcpu / (double)s->per_node * 1000.0 +
+		double share = ecap__floor(cap->vcpu / (double)s->per_node * 1000.0 +
 				     1e-6) / 1000.0;
 
 		if (share < s->request_vcpu)

@@ -38,8 +38,21 @@ table_fill(const ecap_policy *p, struct ecap__exec_table *t)
 				c->rc = ecap__exec_shape(p, &c->cap,
 							 t->overhead_factor[pl],
 							 0, &c->shape, NULL);
+			if (c->rc == ECAP_OK)
+				ecap__exec_row_least(p, pl, &n, c);
 		}
 	}
+}
+
+static int
+resolve_defaults(const ecap_policy *p, struct ecap__exec_args *a,
+		 struct ecap_error *err)
+{
+	struct ecap_executor_in in;
+
+	ECAP_STRUCT_INIT(&in);
+	in.daily_data_gb = 1.0;
+	return ecap__executor_resolve(p, &in, a, err);
 }
 
 void
@@ -49,6 +62,22 @@ ecap__exec_table_update(ecap_policy *p)
 	    (p->exec_table = ecap__malloc(sizeof(*p->exec_table))) == NULL)
 		return;
 	table_fill(p, p->exec_table);
+	p->exec_table->defaults_rc =
+		resolve_defaults(p, &p->exec_table->defaults, NULL);
+}
+
+int
+ecap__executor_resolve_defaults(const ecap_policy *p,
+				struct ecap__exec_args *a,
+				struct ecap_error *err)
+{
+	const struct ecap__exec_table *t = p->exec_table;
+
+	if (t != NULL && t->defaults_rc == ECAP_OK) {
+		*a = t->defaults;
+		return ECAP_OK;
+	}
+	return resolve_defaults(p, a, err);
 }
 
 void

@@ -79,7 +79,9 @@ check_node_fields(const struct ecap_executor_in *in, struct ecap_error *err)
 				    in->node_max_pod_count, 0, 100000)) !=
 		    ECAP_OK)
 		return rc;
-	if (memchr(in->node_type, '\0', sizeof(in->node_type)) == NULL)
+	/* The usual empty name needs no scan. */
+	if (in->node_type[0] != '\0' &&
+	    memchr(in->node_type, '\0', sizeof(in->node_type)) == NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, "node_type",
 				  "node_type is not NUL-terminated within its "
 				  "64 bytes");
@@ -154,6 +156,17 @@ check_node_shape(const ecap_policy *p, const struct ecap_executor_in *in,
 {
 	int rc;
 
+	/* No node at all, the usual call: every check below passes and the
+	 * shape stays empty (the fields copied, -0.0 included). */
+	if (in->node_type[0] == '\0' && in->node_vcpu_count == 0 &&
+	    in->node_max_pod_count == 0 && in->node_memory_gb == 0.0 &&
+	    in->node_yarn_memory_gb == 0.0 &&
+	    in->node_price_usd_per_hour == 0.0) {
+		s->node_vcpus = 0;
+		s->node_memory_gb = in->node_memory_gb;
+		s->node_price = in->node_price_usd_per_hour;
+		return ECAP_OK;
+	}
 	if ((rc = check_node_fields(in, err)) != ECAP_OK)
 		return rc;
 	if (in->node_type[0] != '\0')
@@ -261,7 +274,15 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 {
 	int rc;
 
-	memset(s, 0, sizeof(*s));
+	/* The fields below are set on every path; the node's are set only
+	 * for a named or shaped node, so they start empty here (a memset of
+	 * the whole struct cost a fifth of a guide advice). */
+	s->has_node = s->named = s->yarn_given = false;
+	s->node = (struct ecap__spark_node){ .name = NULL };
+	s->node_index = s->node_count = 0;
+	s->node_vcpus = 0;
+	s->node_memory_gb = s->node_yarn_gb = s->node_price = 0.0;
+	s->caller_yarn_gb = 0.0;
 	if ((rc = check_scalars(in, err)) != ECAP_OK ||
 	    (rc = check_node_shape(p, in, s, err)) != ECAP_OK)
 		return rc;
@@ -277,7 +298,7 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 	/* ecap-1: a run ends before the next one starts: runs a day space
 	 * the runs 24 / runs hours apart, and a longer window would let
 	 * hourly runs of 1.4 hours pile up. */
-	if (ecap_policy_model(p) == ECAP_MODEL_ECAP_1 &&
+	if (p->model == ECAP_MODEL_ECAP_1 &&
 	    s->window_hours > 24.0 / (double)s->runs)
 		s->window_hours = 24.0 / (double)s->runs;
 	s->target_hours = s->window_hours *
@@ -329,8 +350,8 @@ size_guide(const ecap_policy *p, const struct sizing *s,
 
 	if (req < s->min_executors)
 		req = s->min_executors;
-	mem = fmin(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MAX_GB),
-		   fmax(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB),
+	mem = ecap__fmin(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MAX_GB),
+		   ecap__fmax(ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB),
 			required / (double)req));
 	out->executor_count = (int64_t)(required / mem);
 	out->executor_heap_gb = mem;
@@ -349,8 +370,6 @@ size_guide(const ecap_policy *p, const struct sizing *s,
 	}
 }
 
-/* ResourceProfile.calculateOverHeadMemory:
- * math.max((overheadFactor * executorMemoryMiB).toInt, MEMORY_OVERHEAD_MIN_MIB) */
 /* Executors per node and nodes (engine-facts 4.1: a core and a GB kept
  * for the OS and daemons). */
 static int
@@ -389,14 +408,21 @@ ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 {
 	struct ecap_spark_memory_regions r;
 
-	memset(&r, 0, sizeof(r));
-	if (out->executor_heap_bytes >= ecap__spark_min_heap_bytes(p))
+	/* ecap__spark_regions_fill sets every region: no zeroing first. */
+	if (out->executor_heap_bytes >= ecap__spark_min_heap_bytes(p)) {
 		ecap__spark_regions_fill(p, out->executor_heap_bytes, &r);
-	out->memory_reserved_bytes = r.reserved_bytes;
-	out->memory_unified_bytes = r.unified_bytes;
-	out->memory_storage_bytes = r.storage_bytes;
-	out->memory_execution_bytes = r.execution_bytes;
-	out->memory_user_bytes = r.user_bytes;
+		out->memory_reserved_bytes = r.reserved_bytes;
+		out->memory_unified_bytes = r.unified_bytes;
+		out->memory_storage_bytes = r.storage_bytes;
+		out->memory_execution_bytes = r.execution_bytes;
+		out->memory_user_bytes = r.user_bytes;
+	} else {
+		out->memory_reserved_bytes = 0;
+		out->memory_unified_bytes = 0;
+		out->memory_storage_bytes = 0;
+		out->memory_execution_bytes = 0;
+		out->memory_user_bytes = 0;
+	}
 	out->memory_fraction_ratio = ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION);
 	out->memory_storage_fraction_ratio =
 		ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
@@ -470,7 +496,7 @@ int
 ecap__executor_size(const ecap_policy *p, const struct ecap__exec_args *a,
 		    struct ecap_executor_out *out, struct ecap_error *err)
 {
-	out->model = ecap_policy_model(p);
+	out->model = p->model;
 	out->platform = a->platform;
 	if (out->model == ECAP_MODEL_GUIDE) {
 		size_guide(p, a, out);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ecaptune.h"
 
@@ -101,12 +102,20 @@ ecap__check_ptr(struct ecap_error *err, const void *p, const char *field)
 	return ecap__check_ptr_fail(err, field);
 }
 
-/* NaN fails both comparisons; v - v is 0 only for a finite v. */
+/*
+ * NaN fails both comparisons; v - v is 0 only for a finite v.  Between
+ * finite bounds (the usual constants) the comparisons alone rule out the
+ * infinities, and the compiler drops the finiteness test.
+ */
+#define ECAP__FINITE_BOUNDS(min, max) \
+	((min) > -__builtin_inf() && (max) < __builtin_inf())
+
 static inline int
 ecap__check_double(struct ecap_error *err, const char *field, double v,
 		   double min, double max)
 {
-	if (ECAP__LIKELY(v >= min && v <= max && v - v == 0.0))
+	if (ECAP__LIKELY(v >= min && v <= max &&
+			 (ECAP__FINITE_BOUNDS(min, max) || v - v == 0.0)))
 		return ECAP_OK;
 	return ecap__check_double_fail(err, field, v, min, max);
 }
@@ -116,7 +125,8 @@ static inline int
 ecap__check_double_gt(struct ecap_error *err, const char *field, double v,
 		      double min, double max)
 {
-	if (ECAP__LIKELY(v > min && v <= max && v - v == 0.0))
+	if (ECAP__LIKELY(v > min && v <= max &&
+			 (ECAP__FINITE_BOUNDS(min, max) || v - v == 0.0)))
 		return ECAP_OK;
 	return ecap__check_double_gt_fail(err, field, v, min, max);
 }
@@ -136,6 +146,84 @@ ecap__check_bool(struct ecap_error *err, const char *field, int32_t v)
 	if (ECAP__LIKELY(v == 0 || v == 1))
 		return ECAP_OK;
 	return ecap__check_bool_fail(err, field, v);
+}
+
+/*
+ * fmin and fmax as C99 defines them (a NaN operand yields the other),
+ * inline: the compiler calls libm's for want of one instruction with
+ * their NaN rule, and the advisors call them on every field.  Equal
+ * operands (+0 and -0) give b, as the SSE min/max instructions and
+ * glibc's x86-64 fmin/fmax do.
+ */
+static inline double
+ecap__fmin(double a, double b)
+{
+	if (a != a)
+		return b;
+	if (b != b)
+		return a;
+	return a < b ? a : b;
+}
+
+static inline double
+ecap__fmax(double a, double b)
+{
+	if (a != a)
+		return b;
+	if (b != b)
+		return a;
+	return a > b ? a : b;
+}
+
+/*
+ * floor, ceil and trunc, inline: without SSE 4.1 (the x86-64 baseline)
+ * the compiler calls libm's.  Below 2^52 in magnitude the truncation to
+ * int64 is exact, the fraction it dropped moves floor down or ceil up,
+ * and copysign gives a zero result the argument's sign as libm does
+ * (floor(-0.0) and ceil(-0.5) are -0.0); larger magnitudes (already
+ * whole), infinities and NaN go to libm.
+ */
+#define ECAP__EXACT_INT_MAX 4503599627370496.0 /* 2^52 */
+
+static inline double
+ecap__trunc(double x)
+{
+	if (ECAP__LIKELY(x > -ECAP__EXACT_INT_MAX && x < ECAP__EXACT_INT_MAX))
+		return __builtin_copysign((double)(int64_t)x, x);
+	return __builtin_trunc(x);
+}
+
+static inline double
+ecap__floor(double x)
+{
+	double t;
+
+	if (ECAP__LIKELY(x > -ECAP__EXACT_INT_MAX &&
+			 x < ECAP__EXACT_INT_MAX)) {
+		t = (double)(int64_t)x;
+		return __builtin_copysign(t > x ? t - 1.0 : t, x);
+	}
+	return __builtin_floor(x);
+}
+
+/*
+ * (int64_t)floor(x) for an x that is usually not negative: there the
+ * conversion's truncation is the floor (x below 2^63, as a caller's
+ * int64_t result needs anyway), with no rounding step.
+ */
+static inline int64_t
+ecap__floor_int64(double x)
+{
+	if (ECAP__LIKELY(x >= 0.0))
+		return (int64_t)x;
+	return (int64_t)ecap__floor(x);
+}
+
+/* ceil(x) is -floor(-x) exactly, signed zeros included. */
+static inline double
+ecap__ceil(double x)
+{
+	return -ecap__floor(-x);
 }
 
 /* ---- size-prefixed structs (opts.c) ---- */
@@ -205,8 +293,51 @@ ecap__opts_check(struct ecap_error *err, const void *p, size_t min_sz,
  * the library fills it, keeping sz.
  */
 void ecap__opts_zero_out(void *p, size_t known_sz);
-#define ECAP__OUT_ZERO(p, type) \
-	ecap__opts_zero_out((p), ecap_offsetofend(struct type, type##__last_field))
+/*
+ * Zeroes n bytes with libc's memset (opts.c), out of line: for a size
+ * known at compile time past 64 bytes, GCC's generic x86-64 tuning emits
+ * a `rep stos` whose start-up costs more than the call and libc's vector
+ * stores (a fifth of a guide database advice, a quarter of a partition
+ * advice).  ECAP__ZERO picks inline stores for small objects and this
+ * for the others.
+ */
+void ecap__zero(void *p, size_t n);
+#define ECAP__ZERO_INLINE_MAX 64
+
+/* n bytes, known at compile time. */
+static inline void
+ecap__zero_n(void *p, size_t n)
+{
+	if (n <= ECAP__ZERO_INLINE_MAX)
+		memset(p, 0, n);
+	else
+		ecap__zero(p, n);
+}
+#define ECAP__ZERO(ptr) ecap__zero_n((ptr), sizeof(*(ptr)))
+
+/*
+ * A caller of this build (sz is the struct's sizeof) takes the inline
+ * path: a memset of a size known at compile time (a few stores, or libc's
+ * memset for the large structs).
+ */
+static inline void
+ecap__opts_zero_out_full(void *p, size_t known_sz, size_t full_sz)
+{
+	unsigned char *fields = (unsigned char *)p + sizeof(size_t);
+
+	if (ECAP__LIKELY(*(const size_t *)p == full_sz)) {
+		if (known_sz - sizeof(size_t) <= ECAP__ZERO_INLINE_MAX)
+			memset(fields, 0, known_sz - sizeof(size_t));
+		else
+			ecap__zero(fields, known_sz - sizeof(size_t));
+	} else {
+		ecap__opts_zero_out(p, known_sz);
+	}
+}
+#define ECAP__OUT_ZERO(p, type)                                           \
+	ecap__opts_zero_out_full((p),                                     \
+			 ecap_offsetofend(struct type, type##__last_field), \
+			 sizeof(struct type))
 
 /*
  * Caller arrays of size-prefixed structs (properties, projected years):
@@ -312,8 +443,37 @@ const char *ecap__explain_quantity(char buf[ECAP__EXPLAIN_BYTES_MAX],
 
 /* ---- strings ---- */
 
-/* Copies src into dst[cap] NUL-terminated, truncating; returns dst. */
-char *ecap__strlcpy(char *dst, const char *src, size_t cap);
+/*
+ * Copies src into dst[cap] NUL-terminated, truncating; returns dst.
+ * Inline: advisors copy a name into every answer, and a literal's length
+ * is then known at compile time.
+ */
+static inline char *
+ecap__strlcpy(char *dst, const char *src, size_t cap)
+{
+	size_t n;
+
+	if (cap == 0)
+		return dst;
+	n = strlen(src);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return dst;
+}
+
+/*
+ * Copies a name stored NUL-padded in n bytes (a catalog entry's name or
+ * price date, a policy string, a static table's char array) into dst[n]:
+ * one copy of a size known at compile time, no scan.  src must hold n
+ * bytes; a plain C string (a literal) goes through ecap__strlcpy.
+ */
+static inline void
+ecap__copy_padded(char *dst, const char *src, size_t n)
+{
+	memcpy(dst, src, n);
+}
 
 /* ---- policy internals (policy.c) ---- */
 
@@ -542,9 +702,36 @@ int ecap__policy_check(const ecap_policy *p, int changed,
  * it comes from the call or from the policy.  The message names the field
  * and the key.
  */
-int ecap__check_override_double(struct ecap_error *err, const char *field,
-				double v, int id);
-int ecap__check_override_int64(struct ecap_error *err, const char *field,
-			       int64_t v, int id);
+int ecap__check_override_double_fail(struct ecap_error *err,
+				     const char *field, double v, int id);
+int ecap__check_override_int64_fail(struct ecap_error *err,
+				    const char *field, int64_t v, int id);
+
+/* The passing test inline (0, or within the key's range and finite); the
+ * message is formatted out of line, only on failure. */
+static inline int
+ecap__check_override_double(struct ecap_error *err, const char *field,
+			    double v, int id)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+
+	/* A key's range is finite (policy-keys.c asserts it), so within it
+	 * v is. */
+	if (ECAP__LIKELY(v == 0.0 ||
+			 (v >= k->min_d && v <= k->max_d && v > 0.0)))
+		return ECAP_OK;
+	return ecap__check_override_double_fail(err, field, v, id);
+}
+
+static inline int
+ecap__check_override_int64(struct ecap_error *err, const char *field,
+			   int64_t v, int id)
+{
+	const struct ecap__key_def *k = &ecap__keys[id];
+
+	if (ECAP__LIKELY(v == 0 || (v >= k->min_i && v <= k->max_i)))
+		return ECAP_OK;
+	return ecap__check_override_int64_fail(err, field, v, id);
+}
 
 #endif /* ECAP_INTERNAL_H */

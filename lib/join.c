@@ -340,7 +340,7 @@ can_build_local_hash_map(const struct join_ctx *c, int side)
 static bool
 much_smaller(const struct join_ctx *c, int a, int b)
 {
-	if (c->factor == floor(c->factor))
+	if (c->factor == ecap__floor(c->factor))
 		return c->size[a] <= c->size[b] / (int64_t)c->factor;
 	return (long double)c->size[a] * c->factor <= (long double)c->size[b];
 }
@@ -1026,7 +1026,7 @@ check_numbers(const ecap_policy *p, const struct ecap_join_in *in,
 	int64_t reserved = (int64_t)(ecap__pd(p, ECAP_K_SPARK_RESERVED_MEMORY_MB) *
 				     (double)MIB);
 	/* UnifiedMemoryManager: minSystemMemory = (reserved * 1.5).ceil */
-	int64_t min_heap = (int64_t)ceil((double)reserved * 1.5);
+	int64_t min_heap = (int64_t)ecap__ceil((double)reserved * 1.5);
 	int rc;
 
 	if ((rc = ecap__check_int64(err, "left_size_bytes",
@@ -1102,7 +1102,7 @@ resolve(const ecap_policy *p, const struct ecap_join_in *in, int version,
 				ecap__pi(p, ECAP_K_EXECUTOR_CORES);
 	int64_t exec_mem = in->execution_memory_bytes;
 
-	memset(c, 0, sizeof(*c));
+	/* Every field is set below: no zeroing first. */
 	c->type = in->join_type != 0 ? in->join_type : ECAP_JOIN_INNER;
 	c->equi = !in->no_equi_keys;
 	c->sortable = c->equi && !in->keys_not_sortable;
@@ -1307,7 +1307,7 @@ context_from(const struct ecap_join_out *a, struct join_ctx *c,
 	    (rc = ecap__check_int64(err, "spark_version_minor",
 				    a->spark_version_minor, 0, 99)))
 		return rc;
-	memset(c, 0, sizeof(*c));
+	ECAP__ZERO(c);
 	c->type = a->join_type;
 	c->equi = !a->no_equi_keys;
 	c->sortable = c->equi && !a->keys_not_sortable;

@@ -20,10 +20,10 @@ ecap__k8s_reserved_vcpu(int64_t vcpus)
 {
 	double v = (double)vcpus, r = 0.0;
 
-	r += 0.06 * fmin(v, 1.0);
-	r += 0.01 * fmin(fmax(v - 1.0, 0.0), 1.0);
-	r += 0.005 * fmin(fmax(v - 2.0, 0.0), 2.0);
-	r += 0.0025 * fmax(v - 4.0, 0.0);
+	r += 0.06 * ecap__fmin(v, 1.0);
+	r += 0.01 * ecap__fmin(ecap__fmax(v - 1.0, 0.0), 1.0);
+	r += 0.005 * ecap__fmin(ecap__fmax(v - 2.0, 0.0), 2.0);
+	r += 0.0025 * ecap__fmax(v - 4.0, 0.0);
 	return r;
 }
 
@@ -41,7 +41,7 @@ int
 ecap__k8s_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 		   struct ecap__node_capacity *cap, struct ecap_error *err)
 {
-	double mib = floor(n->memory_gb * 1024.0);
+	double mib = ecap__floor(n->memory_gb * 1024.0);
 	double eviction = ecap__pd(p, ECAP_K_EXECUTOR_K8S_EVICTION_MEMORY_MB);
 	double ds_mib = ecap__pd(p, ECAP_K_EXECUTOR_K8S_DAEMONSET_MEMORY_MB);
 	double ds_vcpu = ecap__pd(p, ECAP_K_EXECUTOR_K8S_DAEMONSET_VCPU);
@@ -56,7 +56,7 @@ ecap__k8s_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 		ecap__k8s_reserved_memory_mib(p, cap->max_pod_count);
 	cap->allocatable_vcpu = (double)n->vcpu_count - cap->reserved_vcpu;
 	/* Millicores, as the kubelet reports them. */
-	cap->vcpu = floor((cap->allocatable_vcpu - ds_vcpu) * 1000.0 + 1e-6) /
+	cap->vcpu = ecap__floor((cap->allocatable_vcpu - ds_vcpu) * 1000.0 + 1e-6) /
 		1000.0;
 	usable_mib = mib - (double)cap->reserved_memory_mib - eviction;
 	cap->allocatable_memory_mib = usable_mib > 0.0 ? (uint64_t)usable_mib : 0;

@@ -65,9 +65,9 @@ size_topic(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	c->daily_storage_gb = a->ingress_mb_per_second * 86400.0 * rf / 1024.0;
 	/* Confluent (Jun Rao): at least max(t/p, t/c) partitions. */
 	c->partitions_by_throughput =
-		fmax(ceil(t / a->partition_produce_mb_per_second),
-		     ceil(t / a->partition_consume_mb_per_second));
-	c->partitions = fmax(fmax(c->partitions_by_throughput, a->consumers),
+		ecap__fmax(ecap__ceil(t / a->partition_produce_mb_per_second),
+		     ecap__ceil(t / a->partition_consume_mb_per_second));
+	c->partitions = ecap__fmax(ecap__fmax(c->partitions_by_throughput, a->consumers),
 			     k->min_partitions);
 	/* Retained bytes: the average rate over the whole retention. */
 	c->data_storage_gb = a->ingress_mb_per_second * a->retention_hours *
@@ -75,14 +75,14 @@ size_topic(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	/* Only closed segments are deleted: one open segment per replica,
 	 * which rolls at segment.bytes or after log.roll.hours, whichever
 	 * comes first; a quiet partition never fills a 1 GiB segment. */
-	segment_gb = fmin(k->segment_gb,
+	segment_gb = ecap__fmin(k->segment_gb,
 			  a->ingress_mb_per_second / c->partitions *
 				  k->roll_hours * 3600.0 / 1024.0);
 	c->segment_allowance_gb = c->partitions * rf * segment_gb;
 	c->total_storage_gb =
 		(c->data_storage_gb + c->segment_allowance_gb) *
 		k->buffer_factor;
-	c->brokers_minimum = fmax(k->min_brokers, rf);
+	c->brokers_minimum = ecap__fmax(k->min_brokers, rf);
 }
 
 /* The brokers of size e that every limit allows, and their cost. */
@@ -100,14 +100,14 @@ fit_size(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	f->replicas = a->max_replicas_per_broker != 0.0 ?
 		      a->max_replicas_per_broker :
 		      (double)e->max_partition_replica_count;
-	f->by_storage = ceil(c->total_storage_gb / a->broker_disk_gb);
+	f->by_storage = ecap__ceil(c->total_storage_gb / a->broker_disk_gb);
 	/* Every replica is written: the cluster absorbs peak ingress * RF.
 	 * An entry's 0 means no such limit. */
 	f->by_throughput = f->thr > 0.0 ?
-		ceil(a->peak_ingress_mb_per_second * a->replication_factor /
+		ecap__ceil(a->peak_ingress_mb_per_second * a->replication_factor /
 		     f->thr) : 0.0;
 	f->by_partitions = f->replicas > 0.0 ?
-		ceil(c->partitions * a->replication_factor / f->replicas) :
+		ecap__ceil(c->partitions * a->replication_factor / f->replicas) :
 		0.0;
 	/* The largest; ties go to the earlier of minimum, storage,
 	 * throughput, partition replicas. */
@@ -126,9 +126,9 @@ fit_size(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 		f->limit = ECAP_KAFKA_REASON_PARTITION_REPLICAS;
 	}
 	/* MSK spreads brokers evenly over the zones. */
-	f->brokers = ceil(n / az) * az;
+	f->brokers = ecap__ceil(n / az) * az;
 	/* Every broker gets the same volume, at least MSK's 1 GiB. */
-	f->per_broker_gb = fmax(1.0, ceil(c->total_storage_gb / f->brokers));
+	f->per_broker_gb = ecap__fmax(1.0, ecap__ceil(c->total_storage_gb / f->brokers));
 	f->broker_cost = f->brokers * e->price_usd_per_hour * hours;
 	f->storage_cost = f->brokers * f->per_broker_gb *
 			  e->storage_usd_per_gb_month;
@@ -209,7 +209,7 @@ ecap__kafka_calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
 
 	read_policy(p, &k);
 	size_topic(&k, a, c);
-	memset(&f, 0, sizeof(f));
+	ECAP__ZERO(&f);
 	c->broker = choose(p, &k, a, c, &f);
 	if (c->broker == NULL)	/* a catalog is never empty */
 		return;

@@ -18,7 +18,7 @@
 void
 ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 {
-	memset(a, 0, sizeof(*a));
+	ECAP__ZERO(a);
 	a->event_size_kb = ecap__pd(p, ECAP_K_KAFKA_EVENT_SIZE_KB);
 	a->replication_factor = (double)ecap__pi(p, ECAP_K_KAFKA_REPLICATION_FACTOR);
 	a->retention_hours = ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS);
@@ -46,23 +46,48 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 	   struct ecap__kafka_calc *c)
 {
 	double daily_events = a->events_per_second * 86400.0;
-	double per_broker = (double)ecap__pi(p, ECAP_K_KAFKA_GUIDE_PARTITIONS_PER_BROKER);
+	int64_t per = ecap__pi(p, ECAP_K_KAFKA_GUIDE_PARTITIONS_PER_BROKER);
+	int64_t min_partitions = ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS);
+	double per_broker = (double)per;
 	double min_brokers = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS);
-	double by_partitions;
+	double by_partitions, by_size;
+	int64_t n;
+	double daily_mb = daily_events * a->event_size_kb *
+			  a->replication_factor / 1024.0;
 
-	c->daily_storage_gb = daily_events * a->event_size_kb *
-			      a->replication_factor / 1024.0 / 1024.0;
+	c->daily_storage_gb = daily_mb / 1024.0;
 	c->data_storage_gb = c->daily_storage_gb * (a->retention_hours / 24.0);
 	c->total_storage_gb = c->data_storage_gb;
-	c->partitions = fmax((double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS),
-			     trunc(c->daily_storage_gb * 1024.0 /
-				   ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY)));
-	by_partitions = trunc(c->partitions / per_broker);
-	c->brokers = fmax(min_brokers, by_partitions);
+	/* The guide's daily_storage_gb * 1024 is daily_mb exactly (powers
+	 * of two), but for a volume below 2^-1000 MB, whose partitions by
+	 * size are 0 either way. */
+	by_size = daily_mb /
+		  ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY);
+	if (ECAP__LIKELY(by_size >= 0.0 && by_size < ECAP__EXACT_INT_MAX)) {
+		/*
+		 * The same numbers in integers, a shorter chain than two
+		 * divisions and truncations in doubles: below 2^52 the
+		 * truncation is the int64 conversion, the partitions (at
+		 * least the key's minimum of 1) are a whole number, and
+		 * int(p / q) of whole numbers below 2^53 is their integer
+		 * quotient (a double quotient that is not whole stays at
+		 * least 1/q below the next whole number, more than its
+		 * rounding).
+		 */
+		n = (int64_t)by_size;
+		n = n > min_partitions ? n : min_partitions;
+		c->partitions = (double)n;
+		by_partitions = (double)(n / per);
+	} else {
+		c->partitions = ecap__fmax((double)min_partitions,
+					   ecap__trunc(by_size));
+		by_partitions = ecap__trunc(c->partitions / per_broker);
+	}
+	c->brokers = ecap__fmax(min_brokers, by_partitions);
 	c->limit = by_partitions > min_brokers ?
 		   ECAP_KAFKA_REASON_GUIDE_PARTITIONS : ECAP_KAFKA_REASON_MINIMUM;
 	c->brokers_minimum = min_brokers;
-	c->storage_per_broker_gb = trunc(
+	c->storage_per_broker_gb = ecap__trunc(
 		c->total_storage_gb / c->brokers *
 		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO)));
 	c->replicas_per_broker = per_broker;
@@ -75,17 +100,31 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 		c->broker_price_usd_per_hour * 24.0 *
 		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
 	c->cost_usd_per_month = c->broker_cost_usd_per_month;
+	/* What the guide does not size: every field is set here, so the
+	 * guide's calc needs no zeroing first (ecap__kafka_calc). */
+	c->segment_allowance_gb = 0.0;
+	c->partitions_by_throughput = 0.0;
+	c->brokers_by_storage = 0.0;
+	c->brokers_by_throughput = 0.0;
+	c->brokers_by_partitions = 0.0;
+	c->broker_throughput_mb_per_second = 0.0;
+	c->storage_cost_usd_per_month = 0.0;
+	c->broker = NULL;
+	c->quota_exceeded = 0;
+	c->compression = 0;
+	c->tiered_storage = 0;
 }
 
 void
 ecap__kafka_calc(const ecap_policy *p, int32_t model,
 		 const struct ecap__kafka_args *a, struct ecap__kafka_calc *c)
 {
-	memset(c, 0, sizeof(*c));
-	if (model == ECAP_MODEL_GUIDE)
+	if (model == ECAP_MODEL_GUIDE) {
 		calc_guide(p, a, c);
-	else
+	} else {
+		ECAP__ZERO(c);
 		ecap__kafka_calc_ecap1(p, a, c);
+	}
 }
 
 /* Range checks of every field. */
@@ -186,7 +225,9 @@ check_consistency(const ecap_policy *p, const struct ecap_kafka_in *in,
 		return ecap__fail(err, ECAP_ERR_INVALID, "ingress_mb_per_second",
 				  "the guide model sizes from events_per_second "
 				  "only");
-	if (memchr(in->instance_type, '\0', sizeof(in->instance_type)) == NULL)
+	/* The usual empty name needs no scan. */
+	if (in->instance_type[0] != '\0' &&
+	    memchr(in->instance_type, '\0', sizeof(in->instance_type)) == NULL)
 		return ecap__fail(err, ECAP_ERR_INVALID, "instance_type",
 				  "instance_type is not NUL-terminated");
 	if (in->instance_type[0] != '\0' && p->model != ECAP_MODEL_GUIDE &&
@@ -281,11 +322,18 @@ fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
 	out->replication_factor_count = rf;
 	/* Kafka's docs: RF 3 with min.insync.replicas 2 and acks=all. */
 	out->min_insync_replicas_count = rf > 1 ? rf - 1 : 1;
-	ecap__strlcpy(out->acks, rf >= 2 ? "all" : "1", sizeof(out->acks));
+	/* Two literals, each copied at a length known at compile time. */
+	if (rf >= 2)
+		ecap__strlcpy(out->acks, "all", sizeof(out->acks));
+	else
+		ecap__strlcpy(out->acks, "1", sizeof(out->acks));
 	if (guide) {
-		ecap__strlcpy(out->instance_type,
-			      ecap__ps(policy, ECAP_K_KAFKA_INSTANCE_TYPE),
-			      sizeof(out->instance_type));
+		_Static_assert(sizeof(out->instance_type) ==
+				       ECAP_STRING_VALUE_MAX,
+			       "a policy string fills instance_type");
+		ecap__copy_padded(out->instance_type,
+				  ecap__ps(policy, ECAP_K_KAFKA_INSTANCE_TYPE),
+				  sizeof(out->instance_type));
 		return;
 	}
 	out->availability_zone_count =
@@ -296,10 +344,14 @@ fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
 	out->broker_quota_exceeded_flag = c->quota_exceeded;
 	out->compression_flag = c->compression;
 	out->tiered_storage_flag = c->tiered_storage;
-	ecap__strlcpy(out->instance_type, c->broker->name,
-		      sizeof(out->instance_type));
-	ecap__strlcpy(out->price_date, c->broker->price_date,
-		      sizeof(out->price_date));
+	_Static_assert(sizeof(out->instance_type) ==
+			       sizeof(c->broker->name) &&
+		       sizeof(out->price_date) == sizeof(c->broker->price_date),
+		       "a catalog entry's name and date fill the fields");
+	ecap__copy_padded(out->instance_type, c->broker->name,
+			  sizeof(out->instance_type));
+	ecap__copy_padded(out->price_date, c->broker->price_date,
+			  sizeof(out->price_date));
 }
 
 ECAP_API int

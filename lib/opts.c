@@ -69,3 +69,9 @@ ecap__opts_zero_out(void *p, size_t known_sz)
 		memset((unsigned char *)p + sizeof(size_t), 0,
 		       sz - sizeof(size_t));
 }
+
+void
+ecap__zero(void *p, size_t n)
+{
+	memset(p, 0, n);
+}

@@ -203,7 +203,7 @@ is_skewed(int64_t size, int64_t median, double factor, int64_t threshold)
  * Splits of one skewed partition by splitSizeListByTargetSize.  Spark
  * packs the partition's per-map block sizes, which a caller does not
  * have; the partition is modelled as a stream of small blocks, so the
- * packing gives floor(size / target) pieces of exactly target plus a
+ * packing gives ecap__floor(size / target) pieces of exactly target plus a
  * remainder r, and the final tryMergePartitions merges r into the
  * previous piece when (r + target) < target * MERGED_PARTITION_FACTOR or
  * r < target * SMALL_PARTITION_FACTOR.  One piece means "not split".
@@ -303,7 +303,7 @@ ecap_partition_aqe(const ecap_policy *policy,
 			   ecap__policy_bytes(policy, ECAP_K_AQE_MIN_PARTITION_SIZE_MB);
 	out->total_bytes = total;
 	out->max_target_size_bytes =
-		ecap__max64((int64_t)ceil((double)total /
+		ecap__max64((int64_t)ecap__ceil((double)total /
 				    (double)out->min_num_partitions), 16);
 	out->target_size_bytes = ecap__max64(ecap__min64(out->max_target_size_bytes,
 					     advisory), min_size);

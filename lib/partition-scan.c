@@ -203,7 +203,7 @@ ecap__partition_scan(const struct ecap_partition_scan_in *in,
 	out->size_packed_task_count = out->task_count;
 	/* Spark 3.5+ getFilePartitions: maxPartNum.exists(partitions.size > _)
 	 * packs the same splits again at desiredSplitBytes =
-	 * ceil(sum(split.length + openCost) / maxPartNum) (BigDecimal, UP).
+	 * ecap__ceil(sum(split.length + openCost) / maxPartNum) (BigDecimal, UP).
 	 * Spark sums in BigDecimal; here the sum fits int64 while
 	 * maxSplitBytes >= openCost, but a maxPartitionBytes below the open
 	 * cost cuts files into splits whose open costs alone can pass 2^63. */

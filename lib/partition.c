@@ -318,7 +318,7 @@ choose_action(struct ecap_partition_out *out, bool scan)
 }
 
 /*
- * ecap-1: n = max(ceil(bytes / target), floor), floor = min(cores *
+ * ecap-1: n = max(ecap__ceil(bytes / target), floor), floor = min(cores *
  * min_tasks_per_core, bytes / AQE's minimum partition size): idle cores
  * are worth filling, but not with partitions smaller than AQE would ever
  * leave (5 MiB on 160 cores is 5 partitions, not 320 of 16 KiB).  The
@@ -358,7 +358,7 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 						  out->size_partition_count ?
 					  "total_executor_cores" :
 					  "data_size_bytes",
-				  "ecap-1 needs %" PRId64 " partitions (ceil(%"
+				  "ecap-1 needs %" PRId64 " partitions (ecap__ceil(%"
 				  PRId64 " B / %" PRId64 " B) = %" PRId64
 				  ", floor %" PRId64 "); Spark takes at most "
 				  "2147483647", n, bytes,

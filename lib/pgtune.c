@@ -108,7 +108,7 @@ static void
 parallel_settings(const struct ecap__pgtune_in *in,
 		  struct ecap_database_out *out)
 {
-	int64_t half = (in->cpus + 1) / 2;	/* ceil(cpus / 2) */
+	int64_t half = (in->cpus + 1) / 2;	/* ecap__ceil(cpus / 2) */
 
 	if (in->cpus < 4)
 		return;
@@ -141,7 +141,7 @@ work_mem_kb(const struct ecap__pgtune_in *in,
 				  DEFAULT_WORKER_PROCESSES;
 	double share = (double)(in->memory_kb - out->shared_buffers_kb) /
 		       (double)((out->max_connections_count + workers) * 3);
-	int64_t kb = (int64_t)floor(share /
+	int64_t kb = ecap__floor_int64(share /
 				    workloads[in->workload - 1].work_mem_div);
 
 	return kb < WORK_MEM_MIN_KB ? WORK_MEM_MIN_KB :

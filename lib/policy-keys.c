@@ -29,6 +29,20 @@ const struct ecap__key_def ecap__keys[ECAP_K__COUNT] = {
 #undef ECAP_SKEY
 };
 
+/* Every double key's range is finite, so a value within it is finite
+ * (ecap__check_override_double tests no more). */
+#define ECAP_DKEY(id, nm, def, mn, mx, un, desc) \
+	_Static_assert((mn) > -1e308 && (mx) < 1e308, \
+		       "key " nm " has a finite range");
+#define ECAP_IKEY(id, nm, def, mn, mx, un, desc)
+#define ECAP_BKEY(id, nm, def, desc)
+#define ECAP_SKEY(id, nm, def, desc)
+#include "policy-keys.def"
+#undef ECAP_DKEY
+#undef ECAP_IKEY
+#undef ECAP_BKEY
+#undef ECAP_SKEY
+
 int
 ecap__key_lookup_from(const char *name, int start)
 {
@@ -81,35 +95,31 @@ ecap__key_store_int64(ecap_policy *p, int id, int64_t v, struct ecap_error *err)
 }
 
 int
-ecap__check_override_double(struct ecap_error *err, const char *field,
-			    double v, int id)
+ecap__check_override_double_fail(struct ecap_error *err, const char *field,
+				 double v, int id)
 {
 	const struct ecap__key_def *k = &ecap__keys[id];
 	int rc;
 
 	if ((rc = ecap__check_double(err, field, v, 0.0, k->max_d)) != ECAP_OK)
 		return rc;
-	if (v != 0.0 && v < k->min_d)
-		return ecap__fail(err, ECAP_ERR_RANGE, field,
-				  "%s is %.17g; it is 0 (policy key %s) or "
-				  "%.17g to %.17g, the key's range", field, v,
-				  k->name, k->min_d, k->max_d);
-	return ECAP_OK;
+	return ecap__fail(err, ECAP_ERR_RANGE, field,
+			  "%s is %.17g; it is 0 (policy key %s) or "
+			  "%.17g to %.17g, the key's range", field, v,
+			  k->name, k->min_d, k->max_d);
 }
 
 int
-ecap__check_override_int64(struct ecap_error *err, const char *field,
-			   int64_t v, int id)
+ecap__check_override_int64_fail(struct ecap_error *err, const char *field,
+				int64_t v, int id)
 {
 	const struct ecap__key_def *k = &ecap__keys[id];
 
-	if (v != 0 && (v < k->min_i || v > k->max_i))
-		return ecap__fail(err, ECAP_ERR_RANGE, field,
-				  "%s is %lld; it is 0 (policy key %s) or "
-				  "%lld to %lld, the key's range", field,
-				  (long long)v, k->name, (long long)k->min_i,
-				  (long long)k->max_i);
-	return ECAP_OK;
+	return ecap__fail(err, ECAP_ERR_RANGE, field,
+			  "%s is %lld; it is 0 (policy key %s) or "
+			  "%lld to %lld, the key's range", field,
+			  (long long)v, k->name, (long long)k->min_i,
+			  (long long)k->max_i);
 }
 
 /* Printable ASCII without quotes or backslashes keeps dumps readable. */
@@ -175,6 +185,8 @@ ecap__key_store_string(ecap_policy *p, int id, const char *v,
 			return rc;
 		p->model = model;
 	}
+	/* NUL-padded, so advice copies it whole (ecap__copy_padded). */
+	memset(p->values[id].s, 0, sizeof(p->values[id].s));
 	ecap__strlcpy(p->values[id].s, v, sizeof(p->values[id].s));
 	ecap__key_parse_enum(p, id, v);
 	return ECAP_OK;

@@ -136,7 +136,7 @@ select_kth(double *v, size_t n, size_t k)
 	return v[kk];
 }
 
-/* Nearest rank: the ceil(pct / 100 * n)-th smallest, 1-based. */
+/* Nearest rank: the ecap__ceil(pct / 100 * n)-th smallest, 1-based. */
 static size_t
 rank_of(size_t n, unsigned pct)
 {

@@ -77,9 +77,7 @@ int
 ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		    double current_daily_transactions, struct ecap_error *err)
 {
-	struct ecap_executor_in in;
-
-	memset(ctx, 0, sizeof(*ctx));
+	ECAP__ZERO(ctx);
 	ctx->p = p;
 	ctx->model = p->model;
 	ctx->current_daily_transactions = current_daily_transactions;
@@ -93,11 +91,9 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 	ctx->app_instances =
 		(double)ecap__pi(p, ECAP_K_DATABASE_APP_INSTANCE_COUNT);
 	ecap__kafka_defaults(p, &ctx->kafka);
-	/* The executor advisor's defaults, checked once; each path sets its
-	 * own data. */
-	ECAP_STRUCT_INIT(&in);
-	in.daily_data_gb = 1.0;
-	return ecap__executor_resolve(p, &in, &ctx->exec, err);
+	/* The executor advisor's defaults, resolved when the policy was set;
+	 * each path sets its own data. */
+	return ecap__executor_resolve_defaults(p, &ctx->exec, err);
 }
 
 /* ---- sizing one path-year ---- */
@@ -116,7 +112,7 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 	struct ecap__exec_args a = ctx->exec;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
+	ECAP__ZERO(out);
 	s->data_gb = peak / ctx->transactions_per_gb;
 	if (!(s->data_gb <= ECAP__EXEC_MAX_DAILY_GB))
 		return ecap__fail(err, ECAP_ERR_RANGE, "years",
@@ -238,30 +234,76 @@ later_date(char *date, size_t cap, const char *other)
 		ecap__strlcpy(date, other, cap);
 }
 
+/*
+ * The catalog entries of the last year's node and class: most years of a
+ * run size the same ones, so a year looks a name up only when it
+ * changed.  The class name points into a catalog or the guide's table,
+ * so its pointer is its identity; the node's name is compared.
+ */
+struct price_memo {
+	const char *db_class;
+	const struct ecap_catalog_entry *db_entry;
+	const struct ecap_catalog_entry *node_entry;
+	bool have_db, have_node;
+	/* The latest date of the last three entries (NULL: none yet). */
+	const struct ecap_catalog_entry *dated[3];
+	bool have_date;
+	char date[sizeof(((struct ecap_projection_year *)0)->price_date)];
+};
+
 static void
 fill_prices(const ecap_policy *p, const struct ecap__proj_calc *c,
-	    struct ecap_projection_year *y)
+	    struct price_memo *m, struct ecap_projection_year *y)
 {
-	const struct ecap_catalog_entry *e;
+	const char *node = c->spark.node_type;
 
 	ecap__strlcpy(y->currency, "USD", sizeof(y->currency));
-	y->price_date[0] = '\0';
-	e = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE, c->spark.node_type);
-	later_date(y->price_date, sizeof(y->price_date),
-		   e != NULL ? e->price_date : NULL);
-	e = ecap__catalog_find(p, ECAP_CATALOG_DATABASE, c->db.instance_class);
-	later_date(y->price_date, sizeof(y->price_date),
-		   e != NULL ? e->price_date : NULL);
-	later_date(y->price_date, sizeof(y->price_date),
-		   c->kafka.broker != NULL ? c->kafka.broker->price_date : NULL);
+	/* No catalog name is empty: no node (the guide) is no entry. */
+	if (node[0] == '\0') {
+		m->node_entry = NULL;
+		m->have_node = true;
+	} else if (!m->have_node || m->node_entry == NULL ||
+		   strcmp(m->node_entry->name, node) != 0) {
+		m->node_entry = ecap__catalog_find(p, ECAP_CATALOG_SPARK_NODE,
+						   node);
+		m->have_node = m->node_entry != NULL;
+	}
+	if (!m->have_db || m->db_class != c->db.instance_class) {
+		m->db_class = c->db.instance_class;
+		m->db_entry = ecap__catalog_find(p, ECAP_CATALOG_DATABASE,
+						 m->db_class);
+		m->have_db = true;
+	}
+	if (!m->have_date || m->dated[0] != m->node_entry ||
+	    m->dated[1] != m->db_entry || m->dated[2] != c->kafka.broker) {
+		m->date[0] = '\0';
+		later_date(m->date, sizeof(m->date),
+			   m->node_entry != NULL ? m->node_entry->price_date :
+						   NULL);
+		later_date(m->date, sizeof(m->date),
+			   m->db_entry != NULL ? m->db_entry->price_date :
+						 NULL);
+		later_date(m->date, sizeof(m->date),
+			   c->kafka.broker != NULL ?
+				   c->kafka.broker->price_date : NULL);
+		m->dated[0] = m->node_entry;
+		m->dated[1] = m->db_entry;
+		m->dated[2] = c->kafka.broker;
+		m->have_date = true;
+	}
+	ecap__strlcpy(y->price_date, m->date, sizeof(y->price_date));
 }
 
 static void
 fill_spark(const struct ecap__proj_spark *s, struct ecap_projection_year *y)
 {
 	y->spark_daily_data_gb = s->data_gb;
-	ecap__strlcpy(y->spark_node_type, s->node_type,
-		      sizeof(y->spark_node_type));
+	/* The advice's node_type, NUL-padded (the advice was zeroed). */
+	_Static_assert(sizeof(y->spark_node_type) ==
+			       sizeof(((struct ecap_executor_out *)0)->node_type),
+		       "the advice's node type fills spark_node_type");
+	ecap__copy_padded(y->spark_node_type, s->node_type,
+			  sizeof(y->spark_node_type));
 	y->spark_node_count = (int64_t)s->nodes;
 	y->spark_executors_count = (int64_t)s->executors;
 	y->spark_executor_memory_gb = s->heap_gb;
@@ -278,8 +320,12 @@ fill_spark(const struct ecap__proj_spark *s, struct ecap_projection_year *y)
 static void
 fill_database(const struct ecap__db_calc *db, struct ecap_projection_year *y)
 {
-	ecap__strlcpy(y->database_instance_class, db->instance_class,
-		      sizeof(y->database_instance_class));
+	/* A catalog entry's name or the guide table's, NUL-padded. */
+	_Static_assert(sizeof(y->database_instance_class) ==
+			       sizeof(((struct ecap_catalog_entry *)0)->name),
+		       "a class name fills database_instance_class");
+	ecap__copy_padded(y->database_instance_class, db->instance_class,
+			  sizeof(y->database_instance_class));
 	y->database_instances_count = (int64_t)db->instances_needed;
 	y->database_memory_required_gb = db->memory_required_gb;
 	y->database_storage_gb = db->storage_gb;
@@ -302,9 +348,16 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 {
 	y->kafka_events_per_second = a->events_per_second;
 	y->kafka_peak_events_per_second = a->peak_events_per_second;
-	ecap__strlcpy(y->kafka_broker_type,
-		      k->broker != NULL ? k->broker->name : "",
-		      sizeof(y->kafka_broker_type));
+	/* A catalog entry's name, NUL-padded; none for the guide (the year
+	 * was zeroed). */
+	_Static_assert(sizeof(y->kafka_broker_type) ==
+			       sizeof(k->broker->name),
+		       "a broker name fills kafka_broker_type");
+	if (k->broker != NULL)
+		ecap__copy_padded(y->kafka_broker_type, k->broker->name,
+				  sizeof(y->kafka_broker_type));
+	else
+		y->kafka_broker_type[0] = '\0';
 	y->kafka_partitions_count = (int64_t)k->partitions;
 	y->kafka_brokers_count = (int64_t)k->brokers;
 	y->kafka_storage_per_broker_gb = k->storage_per_broker_gb;
@@ -317,22 +370,23 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 
 static void
 fill_year(const struct ecap__proj_ctx *ctx, int year,
-	  const struct ecap__proj_calc *c, struct ecap_projection_year *y)
+	  const struct ecap__proj_calc *c, struct price_memo *m,
+	  struct ecap_projection_year *y)
 {
 	bool guide = ctx->model == ECAP_MODEL_GUIDE;
 
 	y->model = ctx->model;
 	y->year = year;
 	/* The guide reports int(base) and int(peak) but sizes the peak. */
-	y->base_daily_transactions = guide ? trunc(c->base) : c->base;
-	y->peak_daily_transactions = guide ? trunc(c->peak) : c->peak;
+	y->base_daily_transactions = guide ? ecap__trunc(c->base) : c->base;
+	y->peak_daily_transactions = guide ? ecap__trunc(c->peak) : c->peak;
 	y->growth_multiple_ratio = c->base / ctx->current_daily_transactions;
 	fill_spark(&c->spark, y);
 	fill_database(&c->db, y);
 	fill_kafka(&c->kafka_args, &c->kafka, y);
 	y->total_cost_usd_per_month = c->total_usd_per_month;
 	y->review_architecture_flag = ecap__proj_review(ctx, c->base);
-	fill_prices(ctx->p, c, y);
+	fill_prices(ctx->p, c, m, y);
 }
 
 ECAP_API int
@@ -346,6 +400,8 @@ ecap_projection_run(const ecap_policy *policy,
 	const struct ecap_scenario *s;
 	struct ecap__proj_ctx ctx;
 	struct ecap__proj_calc c;
+	struct price_memo memo = { .have_db = false, .have_node = false,
+				   .have_date = false };
 	size_t stride;
 	int64_t year;
 	int rc;
@@ -373,7 +429,7 @@ ecap_projection_run(const ecap_policy *policy,
 		    (rc = ecap__proj_size(&ctx, base, peak, &c, err)) !=
 			    ECAP_OK)
 			return rc;
-		fill_year(&ctx, (int)year, &c,
+		fill_year(&ctx, (int)year, &c, &memo,
 			  ecap__array_at(years, stride, (size_t)year - 1,
 					 known));
 	}

@@ -9,41 +9,6 @@
 
 #include "spark-memory.h"
 
-static uint64_t
-reserved_bytes(const ecap_policy *p)
-{
-	return (uint64_t)(ecap__pd(p, ECAP_K_SPARK_RESERVED_MEMORY_MB) *
-			  (double)ECAP__MIB);
-}
-
-uint64_t
-ecap__spark_min_heap_bytes(const ecap_policy *p)
-{
-	/* val minSystemMemory = (reservedMemory * 1.5).ceil.toLong */
-	return (uint64_t)ceil((double)reserved_bytes(p) * 1.5);
-}
-
-void
-ecap__spark_regions_fill(const ecap_policy *p, uint64_t heap,
-			 struct ecap_spark_memory_regions *r)
-{
-	double fraction = ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION);
-	double storage = ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
-
-	r->heap_bytes = heap;
-	r->reserved_bytes = reserved_bytes(p);
-	r->usable_bytes = heap - r->reserved_bytes;
-	/* (usableMemory * memoryFraction).toLong */
-	r->unified_bytes = (uint64_t)((double)r->usable_bytes * fraction);
-	/* (maxMemory * conf.get(MEMORY_STORAGE_FRACTION)).toLong */
-	r->storage_bytes = (uint64_t)((double)r->unified_bytes * storage);
-	r->execution_bytes = r->unified_bytes - r->storage_bytes;
-	/* The complement keeps the regions summing to the heap. */
-	r->user_bytes = r->usable_bytes - r->unified_bytes;
-	r->memory_fraction_ratio = fraction;
-	r->storage_fraction_ratio = storage;
-}
-
 int
 ecap__spark_check_heap(const ecap_policy *p, uint64_t heap, const char *field,
 		       struct ecap_error *err)

@@ -13,14 +13,55 @@
 /* Largest heap the library accepts: 1 TiB. */
 #define ECAP__MAX_HEAP_BYTES ((uint64_t)1 << 40)
 
-/* Spark's minimum heap, ceil(1.5 * reserved) (450 MiB by default). */
-uint64_t ecap__spark_min_heap_bytes(const ecap_policy *p);
+/*
+ * Inline: the executor and cache advisors call these on every advice.
+ */
+static inline uint64_t
+ecap__spark_reserved_bytes(const ecap_policy *p)
+{
+	return (uint64_t)(ecap__pd(p, ECAP_K_SPARK_RESERVED_MEMORY_MB) *
+			  (double)ECAP__MIB);
+}
+
+/*
+ * Spark's minimum heap, ceil(1.5 * reserved) (450 MiB by default):
+ * val minSystemMemory = (reservedMemory * 1.5).ceil.toLong.  The product
+ * is positive and below 2^63, so the ceiling is the truncation, plus one
+ * when that lost a fraction (no libm call).
+ */
+static inline uint64_t
+ecap__spark_min_heap_bytes(const ecap_policy *p)
+{
+	double x = (double)ecap__spark_reserved_bytes(p) * 1.5;
+	uint64_t t = (uint64_t)x;
+
+	return (double)t < x ? t + 1 : t;
+}
+
 /*
  * Fills the region fields of *r (not sz) for heap bytes; heap must be at
  * least ecap__spark_min_heap_bytes().
  */
-void ecap__spark_regions_fill(const ecap_policy *p, uint64_t heap,
-			      struct ecap_spark_memory_regions *r);
+static inline void
+ecap__spark_regions_fill(const ecap_policy *p, uint64_t heap,
+			 struct ecap_spark_memory_regions *r)
+{
+	double fraction = ecap__pd(p, ECAP_K_SPARK_MEMORY_FRACTION);
+	double storage = ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
+
+	r->heap_bytes = heap;
+	r->reserved_bytes = ecap__spark_reserved_bytes(p);
+	r->usable_bytes = heap - r->reserved_bytes;
+	/* (usableMemory * memoryFraction).toLong */
+	r->unified_bytes = (uint64_t)((double)r->usable_bytes * fraction);
+	/* (maxMemory * conf.get(MEMORY_STORAGE_FRACTION)).toLong */
+	r->storage_bytes = (uint64_t)((double)r->unified_bytes * storage);
+	r->execution_bytes = r->unified_bytes - r->storage_bytes;
+	/* The complement keeps the regions summing to the heap. */
+	r->user_bytes = r->usable_bytes - r->unified_bytes;
+	r->memory_fraction_ratio = fraction;
+	r->storage_fraction_ratio = storage;
+}
 /* Checks heap against Spark's minimum and the 1 TiB maximum. */
 int ecap__spark_check_heap(const ecap_policy *p, uint64_t heap,
 			   const char *field, struct ecap_error *err);

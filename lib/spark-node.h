@@ -92,9 +92,20 @@ int ecap__k8s_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 
 /* ---- executor-shape.c ---- */
 
-/* Spark's executor overhead for a heap (MiB). */
-uint64_t ecap__overhead_mib(const ecap_policy *p, double factor,
-			    uint64_t heap_mib);
+/*
+ * Spark's executor overhead for a heap (MiB), inline (every advice and
+ * every heap the shape tries asks for it).  ResourceProfile.
+ * calculateOverHeadMemory: math.max((overheadFactor *
+ * executorMemoryMiB).toInt, MEMORY_OVERHEAD_MIN_MIB)
+ */
+static inline uint64_t
+ecap__overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
+{
+	uint64_t over = (uint64_t)(factor * (double)heap_mib);
+	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
+
+	return (double)over < min_over ? (uint64_t)min_over : over;
+}
 /*
  * Cuts executors from a node: cores (fixed_cores, or 4-5 chosen to leave
  * the fewest vCPUs idle), executors per node, CPU request and the heap

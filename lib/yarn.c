@@ -43,12 +43,12 @@ type_generation(const char *name)
 int64_t
 ecap__emr_yarn_memory_mb(const char *name, double memory_gb)
 {
-	double mib = floor(memory_gb * 1024.0);
+	double mib = ecap__floor(memory_gb * 1024.0);
 
 	if (type_generation(name) >= 6)
-		mib = floor(mib * 61.0 / 64.0);
+		mib = ecap__floor(mib * 61.0 / 64.0);
 	if (memory_gb <= 32.0)
-		return (int64_t)floor(mib * 0.75);
+		return ecap__floor_int64(mib * 0.75);
 	return (int64_t)(mib - 8.0 * 1024.0);
 }
 
@@ -67,7 +67,7 @@ ecap__yarn_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 		 * r4.8xlarge: 32 vCores) and its table's memory. */
 		cap->vcpu = (double)n->vcpu_count;
 		if (yarn_memory_gb > 0.0)
-			mib = floor(yarn_memory_gb * 1024.0);
+			mib = ecap__floor(yarn_memory_gb * 1024.0);
 		else if (n->yarn_memory_mb > 0)
 			mib = (double)n->yarn_memory_mb;
 		else
@@ -77,8 +77,8 @@ ecap__yarn_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 		/* Cloudera: "leave a gigabyte and a core for these system
 		 * processes". */
 		cap->vcpu = (double)(n->vcpu_count - reserved_cores);
-		mib = yarn_memory_gb > 0.0 ? floor(yarn_memory_gb * 1024.0) :
-			floor((n->memory_gb - reserved_gb) * 1024.0);
+		mib = yarn_memory_gb > 0.0 ? ecap__floor(yarn_memory_gb * 1024.0) :
+			ecap__floor((n->memory_gb - reserved_gb) * 1024.0);
 	}
 	if (cap->vcpu < 1.0)
 		return ecap__fail(err, ECAP_ERR_RANGE, "node_vcpu_count",

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <string.h>
+
 #include "fixture.h"
 
 ADVISOR_FIXTURE(database)
@@ -93,6 +95,33 @@ set_int(const char *key, int64_t v)
 }
 
 /* ---- guide ---- */
+
+/*
+ * The advisor zeroes what it does not write and writes the rest: an out
+ * struct full of garbage gets the same bytes as a zeroed one, in both
+ * models and over volumes that pick every guide class.
+ */
+START_TEST(dirty_out_same_answer)
+{
+	static const char *const models[] = { "guide", "ecap-1" };
+	static const double volumes[] = { 1e3, 1e6, 3e7, 1e9 };
+	struct ecap_database_out clean;
+	size_t m, v;
+
+	for (m = 0; m < 2; m++) {
+		use_model(models[m]);
+		for (v = 0; v < sizeof(volumes) / sizeof(volumes[0]); v++) {
+			advise(volumes[v], 0);
+			clean = out;
+			memset((char *)&out + sizeof(out.sz), 0x5a,
+			       sizeof(out) - sizeof(out.sz));
+			advise(volumes[v], 0);
+			ck_assert_msg(memcmp(&clean, &out, sizeof(out)) == 0,
+				      "%s, %g a day", models[m], volumes[v]);
+		}
+	}
+}
+END_TEST
 
 START_TEST(guide_one_million_a_day)
 {
@@ -765,6 +794,7 @@ database_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, guide_one_million_a_day);
+	tcase_add_test(tc, dirty_out_same_answer);
 	tcase_add_test(tc, guide_ignores_the_catalog);
 	tcase_add_test(tc, guide_small_volume_takes_the_minimum);
 	tcase_add_test(tc, guide_every_class_edge);

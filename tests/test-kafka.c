@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "fixture.h"
 
@@ -56,6 +57,35 @@ START_TEST(guide_thousand_events)
 	/* the guide model has no segment allowance or ecap-1 limits */
 	ck_assert_double_near(out.segment_allowance_gb, 0.0);
 	ck_assert_int_eq(out.brokers_by_storage_count, 0);
+}
+END_TEST
+
+/*
+ * The guide reports the policy's kafka.instance_type.  A shorter name set
+ * over a longer one leaves no byte of the longer past its NUL, in the
+ * policy or in the answer (advice copies the stored name whole), and a
+ * dirty out struct is cleared first.
+ */
+START_TEST(guide_instance_type_padded)
+{
+	size_t i;
+
+	use_model("guide");
+	ck_assert_int_eq(ecap_policy_set_string(p, "kafka.instance_type",
+						"kafka.m5.24xlarge", &err),
+			 ECAP_OK);
+	ck_assert_int_eq(ecap_policy_set_string(p, "kafka.instance_type",
+						"kafka.t3.small", &err),
+			 ECAP_OK);
+	memset((char *)&out + sizeof(out.sz), 0x5a,
+	       sizeof(out) - sizeof(out.sz));
+	advise(1000);
+	ck_assert_str_eq(out.instance_type, "kafka.t3.small");
+	for (i = strlen("kafka.t3.small"); i < sizeof(out.instance_type); i++)
+		ck_assert_int_eq(out.instance_type[i], 0);
+	ck_assert_str_eq(out.acks, "all");
+	for (i = strlen("all"); i < sizeof(out.acks); i++)
+		ck_assert_int_eq(out.acks[i], 0);
 }
 END_TEST
 
@@ -749,6 +779,7 @@ kafka_suite(void)
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, guide_thousand_events);
 	tcase_add_test(tc, guide_minimums);
+	tcase_add_test(tc, guide_instance_type_padded);
 	tcase_add_test(tc, guide_cost_bit_exact);
 	tcase_add_test(tc, ecap1_thousand_events);
 	tcase_add_test(tc, confluent_published_examples);
