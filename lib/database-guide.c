@@ -41,7 +41,7 @@ struct guide_sizing {
 	double instance_cost_usd_per_month;
 };
 
-static inline void
+static ECAP__ALWAYS_INLINE void
 size_guide(const ecap_policy *p, double data_storage_gb,
 	   struct guide_sizing *g)
 {

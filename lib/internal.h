@@ -320,6 +320,23 @@ ecap__zero_n(void *p, size_t n)
 #define ECAP__ZERO(ptr) ecap__zero_n((ptr), sizeof(*(ptr)))
 
 /*
+ * n bytes known at compile time, a few hundred at most, with inline vector
+ * stores, 64 bytes at a time: for spans of a struct between the fields a
+ * caller writes, where libc's memset would cost a call per span and GCC's
+ * own a rep stos.
+ */
+static inline void
+ecap__zero_stores(void *p, size_t n)
+{
+	unsigned char *b = p;
+
+	for (; n > ECAP__ZERO_INLINE_MAX; n -= ECAP__ZERO_INLINE_MAX,
+					  b += ECAP__ZERO_INLINE_MAX)
+		memset(b, 0, ECAP__ZERO_INLINE_MAX);
+	memset(b, 0, n);
+}
+
+/*
  * A caller of this build (sz is the struct's sizeof) takes the inline
  * path: a memset of a size known at compile time (a few stores, or libc's
  * memset for the large structs).

@@ -59,7 +59,7 @@ struct guide_sizing {
 	int32_t limit;
 };
 
-static inline void
+static ECAP__ALWAYS_INLINE void
 size_guide(const ecap_policy *p, double events_per_second,
 	   double event_size_kb, double replication_factor,
 	   double retention_hours, struct guide_sizing *g)

@@ -112,7 +112,10 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 	struct ecap__exec_args a = ctx->exec;
 	int rc;
 
-	ECAP__ZERO(out);
+	if (ctx->model == ECAP_MODEL_GUIDE)
+		ecap__executor_guide_zero(out);
+	else
+		ECAP__ZERO(out);
 	s->data_gb = peak / ctx->transactions_per_gb;
 	if (!(s->data_gb <= ECAP__EXEC_MAX_DAILY_GB))
 		return ecap__fail(err, ECAP_ERR_RANGE, "years",
