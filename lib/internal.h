@@ -366,11 +366,21 @@ ecap__opts_zero_out_full(void *p, size_t known_sz, size_t full_sz)
  * elements are never misread.  ecap__array_stride validates the first
  * element (when cap > 0) and gives the stride (0 for an empty array);
  * ecap__array_at returns element i with its sz set and its known fields
- * zeroed, ready to fill.
+ * zeroed, ready to fill; ecap__array_slot with its sz set only, for a
+ * caller that writes every known field itself.
  */
 int ecap__array_stride(struct ecap_error *err, const void *first, size_t cap,
 		       size_t known_sz, const char *type_name, size_t *stride);
 void *ecap__array_at(void *base, size_t stride, size_t i, size_t known_sz);
+
+static inline void *
+ecap__array_slot(void *base, size_t stride, size_t i)
+{
+	size_t *e = (size_t *)((unsigned char *)base + i * stride);
+
+	*e = stride;
+	return e;
+}
 
 /* ---- property arrays (props.c) ---- */
 
