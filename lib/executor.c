@@ -328,7 +328,8 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 static uint64_t
 gb_to_mib_bytes(double gb)
 {
-	return (uint64_t)(gb * 1024.0) * ECAP__MIB;
+	/* The guide's heap: at most executor.memory_max_gb (1024 GB). */
+	return ecap__double_to_u64(gb * 1024.0) * ECAP__MIB;
 }
 
 /*
