@@ -18,7 +18,8 @@
 void
 ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 {
-	ECAP__ZERO(a);
+	/* Inline stores: the projection sets the defaults on every run. */
+	ecap__zero_stores(a, sizeof(*a));
 	a->event_size_kb = ecap__pd(p, ECAP_K_KAFKA_EVENT_SIZE_KB);
 	a->replication_factor = (double)ecap__pi(p, ECAP_K_KAFKA_REPLICATION_FACTOR);
 	a->retention_hours = ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS);
