@@ -435,8 +435,10 @@ ecap__executor_guide_zero(struct ecap_executor_out *out)
 	EX_ZERO_SPAN(out, spill_risk_flag, emr_primary_large_after_node_count);
 }
 
-void
-ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
+/* Inline in the guide's fill below (every guide advice and projected
+ * year), out of line for ecap-1's. */
+static ECAP__ALWAYS_INLINE void
+fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 {
 	struct ecap_spark_memory_regions r;
 
@@ -460,6 +462,12 @@ ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 		ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
 }
 
+void
+ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
+{
+	fill_regions(p, out);
+}
+
 /* Overhead, container, regions, nodes, time and cost of the guide. */
 static int
 fill_guide(const ecap_policy *p, const struct sizing *s,
@@ -475,7 +483,7 @@ fill_guide(const ecap_policy *p, const struct sizing *s,
 	out->overhead_factor = s->overhead_factor;
 	out->executor_overhead_bytes = over_mib * ECAP__MIB;
 	out->executor_container_bytes = (heap_mib + over_mib) * ECAP__MIB;
-	ecap__executor_fill_regions(p, out);
+	fill_regions(p, out);
 	out->total_memory_gb = (double)out->executor_count *
 		out->executor_heap_gb;
 	out->memory_shortfall_gb = out->required_memory_gb >

@@ -30,17 +30,6 @@ ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 	a->broker_disk_gb = ecap__pd(p, ECAP_K_KAFKA_BROKER_DISK_GB);
 }
 
-void
-ecap__kafka_set_events(struct ecap__kafka_args *a, double events_per_second,
-		       double peak_events_per_second)
-{
-	a->events_per_second = events_per_second;
-	a->peak_events_per_second = peak_events_per_second;
-	a->ingress_mb_per_second = events_per_second * a->event_size_kb / 1024.0;
-	a->peak_ingress_mb_per_second =
-		peak_events_per_second * a->event_size_kb / 1024.0;
-}
-
 /*
  * The guide's Python, operation for operation: what it sizes from the
  * events a second, the event size, the replication factor and the hours
