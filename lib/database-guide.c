@@ -64,10 +64,14 @@ size_guide(const ecap_policy *p, double data_storage_gb,
 }
 
 void
-ecap__database_calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
+ecap__database_calc_guide(const ecap_policy *p, double tx,
+			  double retention_days, struct ecap__db_calc *c)
 {
 	struct guide_sizing g;
 
+	c->daily_storage_gb = ecap__db_daily_gb(p, tx);
+	c->data_storage_gb = ecap__db_kept_gb(p, c->daily_storage_gb,
+					      retention_days);
 	size_guide(p, c->data_storage_gb, &g);
 	c->memory_required_gb = g.memory_required_gb;
 	c->storage_gb = g.storage_gb;
@@ -83,7 +87,7 @@ ecap__database_calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
 	c->instance_cost_usd_per_month = g.instance_cost_usd_per_month;
 	c->cost_usd_per_month = c->instance_cost_usd_per_month;
 	/* What the guide does not size: every field is set here, so the
-	 * guide's calc needs no zeroing first (size_volumes). */
+	 * guide's calc needs no zeroing first. */
 	c->working_set_gb = 0.0;
 	c->storage_limit_gb = 0.0;
 	c->peak_tps = 0.0;

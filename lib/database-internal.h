@@ -46,9 +46,10 @@ ecap__database_fill_inputs(const ecap_policy *p, const struct workload_args *a,
 	out->postgres_version = a->version;
 }
 
-/* The guide's sizing of c's volumes (the projection's years): every
- * field of c set. */
-void ecap__database_calc_guide(const ecap_policy *p, struct ecap__db_calc *c);
+/* The guide's sizing of tx transactions a day kept retention_days (the
+ * projection's years): every field of c set. */
+void ecap__database_calc_guide(const ecap_policy *p, double tx,
+			       double retention_days, struct ecap__db_calc *c);
 
 /*
  * The guide model's whole answer for tx transactions a day kept

@@ -359,14 +359,13 @@ calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
 	price(p, e, c);
 }
 
-/* tx a day kept retention_days.
- * The guide's calc sets every other field; ecap-1's starts from zero. */
+/* ecap-1's calc starts from zero and the volumes of tx a day kept
+ * retention_days (the guide's sets every field itself). */
 static void
-size_volumes(const ecap_policy *p, int32_t model, double tx,
-	     double retention_days, struct ecap__db_calc *c)
+size_volumes(const ecap_policy *p, double tx, double retention_days,
+	     struct ecap__db_calc *c)
 {
-	if (model != ECAP_MODEL_GUIDE)
-		ECAP__ZERO(c);
+	ECAP__ZERO(c);
 	c->daily_storage_gb = ecap__db_daily_gb(p, tx);
 	c->data_storage_gb = ecap__db_kept_gb(p, c->daily_storage_gb,
 					      retention_days);
@@ -380,13 +379,13 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 {
 	struct db_policy d;
 
-	size_volumes(p, model, tx, retention_days, c);
 	if (model == ECAP_MODEL_GUIDE) {
-		ecap__database_calc_guide(p, c);
-	} else {
-		read_policy(p, retention_days, app_instances, &d);
-		calc_ecap1(p, &d, peak_tx, memo, c);
+		ecap__database_calc_guide(p, tx, retention_days, c);
+		return;
 	}
+	size_volumes(p, tx, retention_days, c);
+	read_policy(p, retention_days, app_instances, &d);
+	calc_ecap1(p, &d, peak_tx, memo, c);
 }
 
 void
@@ -400,8 +399,7 @@ ecap__database_ecap1_column(const ecap_policy *p, double retention_days,
 
 	read_policy(p, retention_days, app_instances, &d);
 	for (i = 0; i < n; i++) {
-		size_volumes(p, ECAP_MODEL_ECAP_1, tx[i], retention_days,
-			     &c[i]);
+		size_volumes(p, tx[i], retention_days, &c[i]);
 		calc_ecap1(p, &d, peak_tx[i], memo, &c[i]);
 	}
 }
