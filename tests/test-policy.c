@@ -330,6 +330,11 @@ START_TEST(key_listing)
 
 			ck_assert_double_near(v, ki.default_double);
 			ck_assert(ki.min_double <= v && v <= ki.max_double);
+			/* The checks rely on it: a value within a key's
+			 * range is finite (ecap__check_override_double). */
+			ck_assert_msg(ki.min_double > -1e308 &&
+					      ki.max_double < 1e308,
+				      "%s has an infinite range", ki.name);
 		} else if (ki.type == ECAP_TYPE_STRING) {
 			ck_assert_str_eq(gets_(ki.name), ki.default_string);
 		} else {
