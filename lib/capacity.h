@@ -151,10 +151,17 @@ struct ecap__kafka_calc {
 /* Fills a with the policy's values for every Kafka input (0 = unset). */
 void ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a);
 /* Sets the average and peak rates in events/s and, from a->event_size_kb,
- * in MB/s. */
-void ecap__kafka_set_events(struct ecap__kafka_args *a,
-			    double events_per_second,
-			    double peak_events_per_second);
+ * in MB/s.  Inline: the projection sets them for every year and path. */
+static inline void
+ecap__kafka_set_events(struct ecap__kafka_args *a, double events_per_second,
+		       double peak_events_per_second)
+{
+	a->events_per_second = events_per_second;
+	a->peak_events_per_second = peak_events_per_second;
+	a->ingress_mb_per_second = events_per_second * a->event_size_kb / 1024.0;
+	a->peak_ingress_mb_per_second =
+		peak_events_per_second * a->event_size_kb / 1024.0;
+}
 /*
  * Sizes Kafka for the resolved arguments a.  ecap-1 chooses a broker size
  * from the policy's kafka-broker catalog; a->instance_type, when set, must

@@ -11,73 +11,10 @@
 #include <string.h>
 
 #include "capacity.h"
+#include "database-internal.h"
 #include "pgtune.h"
 
-#define KB_PER_GB 1048576.0
-#define KB_PER_MB 1024.0
 #define SECONDS_PER_DAY 86400.0
-
-/*
- * The guide's if-chain: db.r6g.xlarge if memory <= 32, db.r6g.2xlarge if
- * <= 64, else db.r6g.4xlarge, at the guide's own prices.  The guide model
- * keeps these whatever the catalog says.
- */
-/* Names NUL-padded to a catalog name's size, as a catalog entry's are:
- * an advice copies either whole (ecap__copy_padded). */
-static const struct {
-	char name[sizeof(((struct ecap_catalog_entry *)0)->name)];
-	double upto_gb, memory_gb, price;
-	int32_t vcpus;
-} guide_classes[] = {
-	{ "db.r6g.xlarge", 32.0, 32.0, 0.504, 4 },
-	{ "db.r6g.2xlarge", 64.0, 64.0, 1.008, 8 },
-	{ "db.r6g.4xlarge", INFINITY, 128.0, 2.016, 16 },
-};
-
-static void
-calc_guide(const ecap_policy *p, struct ecap__db_calc *c)
-{
-	double with_buffer = c->data_storage_gb *
-		(1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO));
-	size_t i = 0;
-
-	c->memory_required_gb =
-		ecap__fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
-		     c->data_storage_gb *
-			     ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO));
-	c->storage_gb = ecap__trunc(with_buffer);
-	while (c->memory_required_gb > guide_classes[i].upto_gb)
-		i++;
-	c->instance_class = guide_classes[i].name;
-	c->instance_memory_gb = guide_classes[i].memory_gb;
-	c->price_usd_per_hour = guide_classes[i].price;
-	c->vcpus = guide_classes[i].vcpus;
-	c->fits = c->instance_memory_gb >= c->memory_required_gb;
-	c->reason = c->fits ? ECAP_DATABASE_REASON_GUIDE_THRESHOLD :
-			      ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
-	c->instances_needed = c->fits ? 1.0 : ecap__ceil(c->memory_required_gb /
-						  c->instance_memory_gb);
-	/* The guide's cost_per_hour * 24 * 30, in its order (one instance). */
-	c->instance_cost_usd_per_month =
-		c->price_usd_per_hour * 24.0 *
-		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
-	c->cost_usd_per_month = c->instance_cost_usd_per_month;
-	/* What the guide does not size: every field is set here, so the
-	 * guide's calc needs no zeroing first (size_volumes). */
-	c->working_set_gb = 0.0;
-	c->storage_limit_gb = 0.0;
-	c->peak_tps = 0.0;
-	c->vcpu_required = 0.0;
-	c->multi_az = 0;
-	c->flags = 0;
-	c->replicas = 0;
-	c->iops_required = 0.0;
-	c->iops_baseline = 0.0;
-	c->iops_provisioned = 0.0;
-	c->replica_cost_usd_per_month = 0.0;
-	c->storage_cost_usd_per_month = 0.0;
-	c->iops_cost_usd_per_month = 0.0;
-}
 
 /* ---- ecap-1 ---- */
 
@@ -422,20 +359,16 @@ calc_ecap1(const ecap_policy *p, const struct db_policy *d, double peak_tx,
 	price(p, e, c);
 }
 
-/* The volumes both models start from: tx a day kept retention_days.
- * The guide's calc sets every other field; ecap-1's starts from zero. */
+/* ecap-1's calc starts from zero and the volumes of tx a day kept
+ * retention_days (the guide's sets every field itself). */
 static void
-size_volumes(const ecap_policy *p, int32_t model, double tx,
-	     double retention_days, struct ecap__db_calc *c)
+size_volumes(const ecap_policy *p, double tx, double retention_days,
+	     struct ecap__db_calc *c)
 {
-	if (model != ECAP_MODEL_GUIDE)
-		ECAP__ZERO(c);
-	/* Same order of operations as the guide's Python. */
-	c->daily_storage_gb = tx * ecap__pd(p, ECAP_K_DATABASE_TRANSACTION_SIZE_KB) *
-			      ecap__pd(p, ECAP_K_DATABASE_INDEX_OVERHEAD_FACTOR) /
-			      1024.0 / 1024.0;
-	c->data_storage_gb = c->daily_storage_gb * retention_days *
-			     ecap__pd(p, ECAP_K_DATABASE_ANALYTICS_MULTIPLIER);
+	ECAP__ZERO(c);
+	c->daily_storage_gb = ecap__db_daily_gb(p, tx);
+	c->data_storage_gb = ecap__db_kept_gb(p, c->daily_storage_gb,
+					      retention_days);
 }
 
 void
@@ -446,13 +379,13 @@ ecap__database_calc(const ecap_policy *p, int32_t model, double tx,
 {
 	struct db_policy d;
 
-	size_volumes(p, model, tx, retention_days, c);
 	if (model == ECAP_MODEL_GUIDE) {
-		calc_guide(p, c);
-	} else {
-		read_policy(p, retention_days, app_instances, &d);
-		calc_ecap1(p, &d, peak_tx, memo, c);
+		ecap__database_calc_guide(p, tx, retention_days, c);
+		return;
 	}
+	size_volumes(p, tx, retention_days, c);
+	read_policy(p, retention_days, app_instances, &d);
+	calc_ecap1(p, &d, peak_tx, memo, c);
 }
 
 void
@@ -466,72 +399,12 @@ ecap__database_ecap1_column(const ecap_policy *p, double retention_days,
 
 	read_policy(p, retention_days, app_instances, &d);
 	for (i = 0; i < n; i++) {
-		size_volumes(p, ECAP_MODEL_ECAP_1, tx[i], retention_days,
-			     &c[i]);
+		size_volumes(p, tx[i], retention_days, &c[i]);
 		calc_ecap1(p, &d, peak_tx[i], memo, &c[i]);
 	}
 }
 
-/* ---- parameters and pools ---- */
-
-/* The guide's RDS parameter group plus PGTune's worker count and work_mem
- * (kB arithmetic), as the guide model always gave them. */
-static void
-guide_parameters(const ecap_policy *p, const struct ecap__db_calc *c,
-		 int64_t connections, struct ecap_database_out *out)
-{
-	int64_t ram_kb = ecap__floor_int64(c->instance_memory_gb * KB_PER_GB);
-	int64_t denominator;
-
-	out->max_connections_count = connections > 0 ? connections :
-		ecap__pi(p, ECAP_K_DATABASE_MAX_CONNECTIONS);
-	out->shared_buffers_kb = ram_kb / 4;
-	out->effective_cache_size_kb = ram_kb * 3 / 4;
-	out->maintenance_work_mem_kb = ecap__floor_int64(
-		ecap__pd(p, ECAP_K_DATABASE_MAINTENANCE_WORK_MEM_MB) * KB_PER_MB);
-	out->checkpoint_completion_target_ratio =
-		ecap__pd(p, ECAP_K_DATABASE_CHECKPOINT_COMPLETION_TARGET_RATIO);
-	out->wal_buffers_kb = ecap__floor_int64(
-		ecap__pd(p, ECAP_K_DATABASE_WAL_BUFFERS_MB) * KB_PER_MB);
-	out->max_worker_processes_count = c->vcpus >= 4 ? c->vcpus : 8;
-	denominator = (out->max_connections_count +
-		       out->max_worker_processes_count) * 3;
-	out->work_mem_kb = (ram_kb - out->shared_buffers_kb) / denominator;
-	if (out->work_mem_kb < 4096)
-		out->work_mem_kb = 4096;
-}
-
-/* The guide's DATABASE_CONFIG per application instance, against
- * max_connections less the superuser reserve. */
-static void
-fill_pools(const ecap_policy *p, int64_t app_instances, bool check,
-	   struct ecap_database_out *out)
-{
-	int64_t reserved = ecap__pi(p, ECAP_K_DATABASE_RESERVED_CONNECTIONS);
-
-	out->pool_size_count = ecap__pi(p, ECAP_K_DATABASE_POOL_SIZE);
-	out->pool_max_overflow_count = ecap__pi(p, ECAP_K_DATABASE_POOL_MAX_OVERFLOW);
-	out->pool_timeout_seconds = ecap__pi(p, ECAP_K_DATABASE_POOL_TIMEOUT_SECONDS);
-	out->pool_recycle_seconds = ecap__pi(p, ECAP_K_DATABASE_POOL_RECYCLE_SECONDS);
-	out->pool_pre_ping_flag = 1;
-	out->app_instance_count = app_instances;
-	out->pool_connections_max_count =
-		(out->pool_size_count + out->pool_max_overflow_count) *
-		app_instances;
-	out->connections_available_count =
-		out->max_connections_count > reserved ?
-			out->max_connections_count - reserved : 0;
-	if (check &&
-	    out->pool_connections_max_count > out->connections_available_count)
-		out->flags |= ECAP_DATABASE_FLAG_POOL_EXHAUSTION;
-}
-
 /* ---- inputs ---- */
-
-struct workload_args {
-	int32_t workload, storage, version;
-	int64_t connections, app_instances;
-};
 
 /* A policy's string key naming an enum value: parsed when the policy was
  * set; parsed again only to say why a name is unknown. */
@@ -558,12 +431,10 @@ check_enum(struct ecap_error *err, const char *field, int32_t v, int32_t max)
 			  field, (int)v, (int)max);
 }
 
-/* Checks the workload inputs shared by both entry points and fills the
- * policy's values for the zeros. */
+/* The first workload input out of range, reported (ECAP_OK if none). */
 static int
-workload_inputs(const ecap_policy *p, int32_t workload, int32_t storage,
-		int64_t connections, int32_t version, int64_t app_instances,
-		struct workload_args *a, struct ecap_error *err)
+check_workload(struct ecap_error *err, int32_t workload, int32_t storage,
+	       int64_t connections, int32_t version, int64_t app_instances)
 {
 	int rc;
 
@@ -580,6 +451,28 @@ workload_inputs(const ecap_policy *p, int32_t workload, int32_t storage,
 		return ecap__fail(err, ECAP_ERR_RANGE, "postgres_version",
 				  "postgres_version %d is outside 10 .. 18 "
 				  "(0 = policy)", (int)version);
+	return ECAP_OK;
+}
+
+/*
+ * Checks the workload inputs shared by both entry points and fills the
+ * policy's values for the zeros.  Inline, as every call passes here: the
+ * passing test is a few compares, check_workload says what failed.
+ */
+static ECAP__ALWAYS_INLINE int
+workload_inputs(const ecap_policy *p, int32_t workload, int32_t storage,
+		int64_t connections, int32_t version, int64_t app_instances,
+		struct workload_args *a, struct ecap_error *err)
+{
+	int rc;
+
+	if (!ECAP__LIKELY((uint32_t)workload <= ECAP_DATABASE_WORKLOAD_MIXED &&
+			  (uint32_t)storage <= ECAP_DATABASE_STORAGE_NVME &&
+			  (uint64_t)connections <= 262143 &&
+			  (uint64_t)app_instances <= 100000 &&
+			  (version == 0 || (uint32_t)(version - 10) <= 8)))
+		return check_workload(err, workload, storage, connections,
+				      version, app_instances);
 	a->workload = workload;
 	a->storage = storage;
 	if ((a->workload == 0 &&
@@ -634,7 +527,7 @@ tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
 	t.cpus = vcpus;
 	t.connections = a->connections;
 	ecap__pgtune(&t, out);
-	fill_pools(p, a->app_instances, true, out);
+	ecap__database_fill_pools(p, a->app_instances, true, out);
 }
 
 static void
@@ -729,25 +622,23 @@ ecap_database_advise(const ecap_policy *policy,
 	retention = in->retention_days != 0 ?
 		    in->retention_days :
 		    ecap__pi(policy, ECAP_K_DATABASE_RETENTION_DAYS);
+	/* The guide's answer is written in its own file: a tail call. */
+	if (policy->model == ECAP_MODEL_GUIDE)
+		return ecap__database_advise_guide(policy,
+						   in->transactions_per_day,
+						   (double)retention, &a, out);
 	ecap__database_calc(policy, policy->model, in->transactions_per_day,
 			    in->peak_transactions_per_day != 0.0 ?
 				    in->peak_transactions_per_day :
 				    in->transactions_per_day,
-			    (double)retention, (double)a.app_instances, NULL, &c);
+			    (double)retention, (double)a.app_instances, NULL,
+			    &c);
 	zero_unsized(out);
-	out->model = policy->model;
-	out->workload = a.workload;
-	out->storage_type = a.storage;
-	out->postgres_version = a.version;
+	ecap__database_fill_inputs(policy, &a, out);
 	fill_sizing(&c, out);
-	if (policy->model == ECAP_MODEL_GUIDE) {
-		guide_parameters(policy, &c, a.connections, out);
-		fill_pools(policy, a.app_instances, false, out);
-	} else {
-		if (a.connections == 0)
-			a.connections = pool_connections(policy, &a);
-		tune(policy, &a, c.instance_memory_gb, c.vcpus, out);
-	}
+	if (a.connections == 0)
+		a.connections = pool_connections(policy, &a);
+	tune(policy, &a, c.instance_memory_gb, c.vcpus, out);
 	return ECAP_OK;
 }
 

@@ -107,10 +107,15 @@ int ecap__executor_resolve(const ecap_policy *p,
 			   const struct ecap_executor_in *in,
 			   struct ecap__exec_args *a, struct ecap_error *err);
 /* Sizes resolved inputs with the policy's model, without checks or text,
- * into out (zeroed by the caller): what ecap_executor_advise answers for
- * them (executor.c).  The projection sizes its paths with it. */
+ * into out (zeroed by the caller, for the guide model by
+ * ecap__executor_guide_zero enough): what ecap_executor_advise answers
+ * for them (executor.c).  The projection sizes its paths with it. */
 int ecap__executor_size(const ecap_policy *p, const struct ecap__exec_args *a,
 			struct ecap_executor_out *out, struct ecap_error *err);
+
+/* Zeroes the fields of out the guide's sizing does not write (ecap-1's):
+ * with it, out is ready for the guide's ecap__executor_size (executor.c). */
+void ecap__executor_guide_zero(struct ecap_executor_out *out);
 
 /* ecap-1 sizing (executor-ecap1.c). */
 int ecap__executor_ecap1(const ecap_policy *p, const struct ecap__exec_args *a,

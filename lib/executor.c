@@ -328,7 +328,8 @@ resolve(const ecap_policy *p, const struct ecap_executor_in *in,
 static uint64_t
 gb_to_mib_bytes(double gb)
 {
-	return (uint64_t)(gb * 1024.0) * ECAP__MIB;
+	/* The guide's heap: at most executor.memory_max_gb (1024 GB). */
+	return ecap__double_to_u64(gb * 1024.0) * ECAP__MIB;
 }
 
 /*
@@ -403,8 +404,41 @@ pack_nodes(const ecap_policy *p, const struct sizing *s,
 	return ECAP_OK;
 }
 
+/*
+ * The guide's answer, like every advice, starts from zero; but the guide
+ * writes every field on every call (fill_guide) but for ecap-1's, which
+ * lie in four spans: zeroing those is enough (not all 640 bytes).
+ */
+#define EX_OFF(field) offsetof(struct ecap_executor_out, field)
+#define EX_END(field) ecap_offsetofend(struct ecap_executor_out, field)
+#define EX_ZERO_SPAN(out, first, last) \
+	ecap__zero_stores(&(out)->first, EX_END(last) - EX_OFF(first))
+_Static_assert(EX_END(total_container_gb) == EX_OFF(task_memory_need_bytes) &&
+	       EX_END(runner_up_node_type) == EX_OFF(node_count) &&
+	       EX_END(node_memory_gb) == EX_OFF(node_usable_vcpu) &&
+	       EX_END(total_core_count) == EX_OFF(dynamic_min_executor_count) &&
+	       EX_END(cost_usd_per_month) == EX_OFF(runner_up_cost_usd) &&
+	       EX_END(policy_cap_exceeded_flag) == EX_OFF(window_met) &&
+	       EX_END(window_met) == EX_OFF(spill_risk_flag) &&
+	       EX_END(emr_primary_large_after_node_count) ==
+		       EX_END(ecap_executor_out__last_field),
+	       "the guide writes every field outside the spans it zeroes");
+
 void
-ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
+ecap__executor_guide_zero(struct ecap_executor_out *out)
+{
+	/* The tasks' memory; node_type (set only for a named node) and the
+	 * runner-up. */
+	EX_ZERO_SPAN(out, task_memory_need_bytes, runner_up_node_type);
+	EX_ZERO_SPAN(out, node_usable_vcpu, total_core_count);
+	EX_ZERO_SPAN(out, runner_up_cost_usd, policy_cap_exceeded_flag);
+	EX_ZERO_SPAN(out, spill_risk_flag, emr_primary_large_after_node_count);
+}
+
+/* Inline in the guide's fill below (every guide advice and projected
+ * year), out of line for ecap-1's. */
+static ECAP__ALWAYS_INLINE void
+fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 {
 	struct ecap_spark_memory_regions r;
 
@@ -428,6 +462,12 @@ ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
 		ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
 }
 
+void
+ecap__executor_fill_regions(const ecap_policy *p, struct ecap_executor_out *out)
+{
+	fill_regions(p, out);
+}
+
 /* Overhead, container, regions, nodes, time and cost of the guide. */
 static int
 fill_guide(const ecap_policy *p, const struct sizing *s,
@@ -443,7 +483,7 @@ fill_guide(const ecap_policy *p, const struct sizing *s,
 	out->overhead_factor = s->overhead_factor;
 	out->executor_overhead_bytes = over_mib * ECAP__MIB;
 	out->executor_container_bytes = (heap_mib + over_mib) * ECAP__MIB;
-	ecap__executor_fill_regions(p, out);
+	fill_regions(p, out);
 	out->total_memory_gb = (double)out->executor_count *
 		out->executor_heap_gb;
 	out->memory_shortfall_gb = out->required_memory_gb >
@@ -451,14 +491,16 @@ fill_guide(const ecap_policy *p, const struct sizing *s,
 		out->required_memory_gb - out->total_memory_gb : 0.0;
 	out->total_container_gb = (double)out->executor_count *
 		(double)(heap_mib + over_mib) / 1024.0;
+	/* Every field is written, 0 included (ecap__executor_guide_zero). */
+	out->node_count = 0;
+	out->executors_per_node_count = 0;
 	if (s->node_vcpus > 0 &&
 	    (rc = pack_nodes(p, s, out, err)) != ECAP_OK)
 		return rc;
 	out->processing_window_hours = s->window_hours;
 	out->target_hours = s->target_hours;
-	if (out->executor_count > 0)
-		out->projected_hours = s->daily_gb /
-			((double)out->executor_count * tp);
+	out->projected_hours = out->executor_count > 0 ?
+		s->daily_gb / ((double)out->executor_count * tp) : 0.0;
 	out->window_met = out->executor_count > 0 &&
 		out->projected_hours <= s->window_hours;
 	/* The guide prices executor-hours whatever the nodes. */
@@ -480,8 +522,9 @@ fill_guide(const ecap_policy *p, const struct sizing *s,
 	if (s->named)
 		ecap__strlcpy(out->node_type, s->node.name,
 			      sizeof(out->node_type));
-	if (out->window_met == 0 && out->executor_count > 0)
-		out->window_miss_hours = out->projected_hours - s->window_hours;
+	out->window_miss_hours = out->window_met == 0 &&
+				 out->executor_count > 0 ?
+		out->projected_hours - s->window_hours : 0.0;
 	return ECAP_OK;
 }
 
@@ -526,9 +569,15 @@ ecap_executor_advise(const ecap_policy *policy,
 	    (rc = ECAP__OPTS_CHECK(err, in, ecap_executor_in)) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_executor_out)) != ECAP_OK)
 		return rc;
-	ECAP__OUT_ZERO(out, ecap_executor_out);
-	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK)
+	if ((rc = resolve(policy, in, &s, err)) != ECAP_OK) {
+		ECAP__OUT_ZERO(out, ecap_executor_out);
 		return rc;
+	}
+	if (ECAP__LIKELY(out->sz == sizeof(*out)) &&
+	    policy->model == ECAP_MODEL_GUIDE)
+		ecap__executor_guide_zero(out);
+	else
+		ECAP__OUT_ZERO(out, ecap_executor_out);
 	if ((rc = ecap__executor_size(policy, &s, out, err)) != ECAP_OK)
 		ECAP__OUT_ZERO(out, ecap_executor_out);
 	return rc;

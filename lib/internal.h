@@ -90,8 +90,12 @@ int ecap__check_bool_fail(struct ecap_error *err, const char *field,
  */
 #if defined(__GNUC__)
 #define ECAP__LIKELY(x) __builtin_expect(!!(x), 1)
+/* For a hot static function with two callers, which GCC keeps out of
+ * line otherwise (its prologue and spills cost more than its body). */
+#define ECAP__ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define ECAP__LIKELY(x) (x)
+#define ECAP__ALWAYS_INLINE inline
 #endif
 
 static inline int
@@ -219,6 +223,25 @@ ecap__floor_int64(double x)
 	return (int64_t)ecap__floor(x);
 }
 
+/*
+ * uint64 <-> double for values in [0, 2^63) (byte and MiB counts: every
+ * size here is below 1 EiB), through int64: one instruction each way,
+ * where x86-64 before AVX-512 has no unsigned conversion and a uint64's
+ * takes a branch and half a dozen.  The same value as the direct
+ * conversion in that range.
+ */
+static inline double
+ecap__u64_to_double(uint64_t v)
+{
+	return (double)(int64_t)v;
+}
+
+static inline uint64_t
+ecap__double_to_u64(double x)
+{
+	return (uint64_t)(int64_t)x;
+}
+
 /* ceil(x) is -floor(-x) exactly, signed zeros included. */
 static inline double
 ecap__ceil(double x)
@@ -316,6 +339,23 @@ ecap__zero_n(void *p, size_t n)
 #define ECAP__ZERO(ptr) ecap__zero_n((ptr), sizeof(*(ptr)))
 
 /*
+ * n bytes known at compile time, a few hundred at most, with inline vector
+ * stores, 64 bytes at a time: for spans of a struct between the fields a
+ * caller writes, where libc's memset would cost a call per span and GCC's
+ * own a rep stos.
+ */
+static inline void
+ecap__zero_stores(void *p, size_t n)
+{
+	unsigned char *b = p;
+
+	for (; n > ECAP__ZERO_INLINE_MAX; n -= ECAP__ZERO_INLINE_MAX,
+					  b += ECAP__ZERO_INLINE_MAX)
+		memset(b, 0, ECAP__ZERO_INLINE_MAX);
+	memset(b, 0, n);
+}
+
+/*
  * A caller of this build (sz is the struct's sizeof) takes the inline
  * path: a memset of a size known at compile time (a few stores, or libc's
  * memset for the large structs).
@@ -345,11 +385,21 @@ ecap__opts_zero_out_full(void *p, size_t known_sz, size_t full_sz)
  * elements are never misread.  ecap__array_stride validates the first
  * element (when cap > 0) and gives the stride (0 for an empty array);
  * ecap__array_at returns element i with its sz set and its known fields
- * zeroed, ready to fill.
+ * zeroed, ready to fill; ecap__array_slot with its sz set only, for a
+ * caller that writes every known field itself.
  */
 int ecap__array_stride(struct ecap_error *err, const void *first, size_t cap,
 		       size_t known_sz, const char *type_name, size_t *stride);
 void *ecap__array_at(void *base, size_t stride, size_t i, size_t known_sz);
+
+static inline void *
+ecap__array_slot(void *base, size_t stride, size_t i)
+{
+	size_t *e = (size_t *)((unsigned char *)base + i * stride);
+
+	*e = stride;
+	return e;
+}
 
 /* ---- property arrays (props.c) ---- */
 

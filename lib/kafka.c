@@ -18,7 +18,8 @@
 void
 ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 {
-	ECAP__ZERO(a);
+	/* Inline stores: the projection sets the defaults on every run. */
+	ecap__zero_stores(a, sizeof(*a));
 	a->event_size_kb = ecap__pd(p, ECAP_K_KAFKA_EVENT_SIZE_KB);
 	a->replication_factor = (double)ecap__pi(p, ECAP_K_KAFKA_REPLICATION_FACTOR);
 	a->retention_hours = ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS);
@@ -29,39 +30,46 @@ ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 	a->broker_disk_gb = ecap__pd(p, ECAP_K_KAFKA_BROKER_DISK_GB);
 }
 
-void
-ecap__kafka_set_events(struct ecap__kafka_args *a, double events_per_second,
-		       double peak_events_per_second)
-{
-	a->events_per_second = events_per_second;
-	a->peak_events_per_second = peak_events_per_second;
-	a->ingress_mb_per_second = events_per_second * a->event_size_kb / 1024.0;
-	a->peak_ingress_mb_per_second =
-		peak_events_per_second * a->event_size_kb / 1024.0;
-}
+/*
+ * The guide's Python, operation for operation: what it sizes from the
+ * events a second, the event size, the replication factor and the hours
+ * kept.  Its calc (the projection) and its advice, which writes the
+ * answer straight into the out struct, share it.
+ */
+struct guide_sizing {
+	double daily_mb;
+	double daily_storage_gb;
+	double data_storage_gb;
+	double partitions;
+	double brokers;
+	double min_brokers;
+	double per_broker;
+	double storage_per_broker_gb;
+	double broker_cost_usd_per_month;
+	int32_t limit;
+};
 
-/* The guide's Python, operation for operation. */
-static void
-calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
-	   struct ecap__kafka_calc *c)
+static ECAP__ALWAYS_INLINE void
+size_guide(const ecap_policy *p, double events_per_second,
+	   double event_size_kb, double replication_factor,
+	   double retention_hours, struct guide_sizing *g)
 {
-	double daily_events = a->events_per_second * 86400.0;
+	double daily_events = events_per_second * 86400.0;
 	int64_t per = ecap__pi(p, ECAP_K_KAFKA_GUIDE_PARTITIONS_PER_BROKER);
 	int64_t min_partitions = ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS);
-	double per_broker = (double)per;
-	double min_brokers = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS);
 	double by_partitions, by_size;
 	int64_t n;
-	double daily_mb = daily_events * a->event_size_kb *
-			  a->replication_factor / 1024.0;
 
-	c->daily_storage_gb = daily_mb / 1024.0;
-	c->data_storage_gb = c->daily_storage_gb * (a->retention_hours / 24.0);
-	c->total_storage_gb = c->data_storage_gb;
+	g->per_broker = (double)per;
+	g->min_brokers = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS);
+	g->daily_mb = daily_events * event_size_kb * replication_factor /
+		      1024.0;
+	g->daily_storage_gb = g->daily_mb / 1024.0;
+	g->data_storage_gb = g->daily_storage_gb * (retention_hours / 24.0);
 	/* The guide's daily_storage_gb * 1024 is daily_mb exactly (powers
 	 * of two), but for a volume below 2^-1000 MB, whose partitions by
 	 * size are 0 either way. */
-	by_size = daily_mb /
+	by_size = g->daily_mb /
 		  ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY);
 	if (ECAP__LIKELY(by_size >= 0.0 && by_size < ECAP__EXACT_INT_MAX)) {
 		/*
@@ -76,30 +84,48 @@ calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
 		 */
 		n = (int64_t)by_size;
 		n = n > min_partitions ? n : min_partitions;
-		c->partitions = (double)n;
+		g->partitions = (double)n;
 		by_partitions = (double)(n / per);
 	} else {
-		c->partitions = ecap__fmax((double)min_partitions,
+		g->partitions = ecap__fmax((double)min_partitions,
 					   ecap__trunc(by_size));
-		by_partitions = ecap__trunc(c->partitions / per_broker);
+		by_partitions = ecap__trunc(g->partitions / g->per_broker);
 	}
-	c->brokers = ecap__fmax(min_brokers, by_partitions);
-	c->limit = by_partitions > min_brokers ?
+	g->brokers = ecap__fmax(g->min_brokers, by_partitions);
+	g->limit = by_partitions > g->min_brokers ?
 		   ECAP_KAFKA_REASON_GUIDE_PARTITIONS : ECAP_KAFKA_REASON_MINIMUM;
-	c->brokers_minimum = min_brokers;
-	c->storage_per_broker_gb = ecap__trunc(
-		c->total_storage_gb / c->brokers *
+	g->storage_per_broker_gb = ecap__trunc(
+		g->data_storage_gb / g->brokers *
 		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO)));
-	c->replicas_per_broker = per_broker;
-	c->broker_price_usd_per_hour =
-		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR);
 	/* The guide's brokers * 0.192 * 24 * 30, in its order: multiplying
 	 * by 720 at once differs in the last bit for 15 brokers and many
 	 * other counts.  The guide prices no storage. */
-	c->broker_cost_usd_per_month = c->brokers *
-		c->broker_price_usd_per_hour * 24.0 *
+	g->broker_cost_usd_per_month = g->brokers *
+		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR) * 24.0 *
 		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
-	c->cost_usd_per_month = c->broker_cost_usd_per_month;
+}
+
+static void
+calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
+	   struct ecap__kafka_calc *c)
+{
+	struct guide_sizing g;
+
+	size_guide(p, a->events_per_second, a->event_size_kb,
+		   a->replication_factor, a->retention_hours, &g);
+	c->daily_storage_gb = g.daily_storage_gb;
+	c->data_storage_gb = g.data_storage_gb;
+	c->total_storage_gb = g.data_storage_gb;
+	c->partitions = g.partitions;
+	c->brokers = g.brokers;
+	c->limit = g.limit;
+	c->brokers_minimum = g.min_brokers;
+	c->storage_per_broker_gb = g.storage_per_broker_gb;
+	c->replicas_per_broker = g.per_broker;
+	c->broker_price_usd_per_hour =
+		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR);
+	c->broker_cost_usd_per_month = g.broker_cost_usd_per_month;
+	c->cost_usd_per_month = g.broker_cost_usd_per_month;
 	/* What the guide does not size: every field is set here, so the
 	 * guide's calc needs no zeroing first (ecap__kafka_calc). */
 	c->segment_allowance_gb = 0.0;
@@ -240,17 +266,13 @@ check_consistency(const ecap_policy *p, const struct ecap_kafka_in *in,
 	return ECAP_OK;
 }
 
-/* Validates the optional inputs and lays them over the policy's values. */
-static int
+/* Lays the optional inputs, validated, over the policy's values. */
+static void
 resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
-	struct ecap__kafka_args *a, struct ecap_error *err)
+	struct ecap__kafka_args *a)
 {
 	double peak_factor;
-	int rc;
 
-	if ((rc = check_ranges(in, err)) != ECAP_OK ||
-	    (rc = check_consistency(p, in, err)) != ECAP_OK)
-		return rc;
 	ecap__kafka_defaults(p, a);
 	if (in->event_size_kb != 0.0)
 		a->event_size_kb = in->event_size_kb;
@@ -284,24 +306,119 @@ resolve(const ecap_policy *p, const struct ecap_kafka_in *in,
 	a->broker_throughput_mb_per_second = in->broker_throughput_mb_per_second;
 	a->max_replicas_per_broker = (double)in->max_partition_replicas_per_broker;
 	a->instance_type = in->instance_type[0] != '\0' ? in->instance_type : NULL;
+}
+
+/* Counts within MAX_COUNT convert to int64; more are refused. */
+static int
+check_counts(double brokers, double partitions, double storage_per_broker_gb,
+	     struct ecap_error *err)
+{
+	if (ECAP__LIKELY(brokers <= MAX_COUNT && partitions <= MAX_COUNT &&
+			 storage_per_broker_gb <= MAX_COUNT))
+		return ECAP_OK;
+	return ecap__fail(err, ECAP_ERR_RANGE, "events_per_second",
+			  "these inputs need %.3g brokers and %.3g "
+			  "partitions, more than %.0f", brokers, partitions,
+			  MAX_COUNT);
+}
+
+/* Kafka's docs: RF 3 with min.insync.replicas 2 and acks=all. */
+static void
+fill_replication(int64_t rf, struct ecap_kafka_out *out)
+{
+	/* NUL-padded to the field's size: copied whole. */
+	static const char all[sizeof(out->acks)] = "all";
+	static const char one[sizeof(out->acks)] = "1";
+
+	out->replication_factor_count = rf;
+	out->min_insync_replicas_count = rf > 1 ? rf - 1 : 1;
+	ecap__copy_padded(out->acks, rf >= 2 ? all : one, sizeof(out->acks));
+}
+
+/*
+ * The guide model's advice, its sizing written straight into out (no args
+ * or calc to copy): every field, those the guide does not size zero, so
+ * out needs no zeroing first.
+ */
+_Static_assert(ecap_offsetofend(struct ecap_kafka_out, price_date) -
+			       offsetof(struct ecap_kafka_out, model) ==
+		       6 * sizeof(int32_t) + 14 * sizeof(double) +
+			       12 * sizeof(int64_t) + 8 + 64 + 16 &&
+	       ecap_offsetofend(struct ecap_kafka_out,
+				ecap_kafka_out__last_field) ==
+		       ecap_offsetofend(struct ecap_kafka_out, price_date),
+	       "advise_guide writes every field of struct ecap_kafka_out");
+
+static int
+advise_guide(const ecap_policy *p, const struct ecap_kafka_in *in,
+	     struct ecap_kafka_out *out, struct ecap_error *err)
+{
+	double event_size_kb = in->event_size_kb != 0.0 ? in->event_size_kb :
+			       ecap__pd(p, ECAP_K_KAFKA_EVENT_SIZE_KB);
+	int64_t rf = in->replication_factor != 0 ? in->replication_factor :
+		     ecap__pi(p, ECAP_K_KAFKA_REPLICATION_FACTOR);
+	struct guide_sizing g;
+	int rc;
+
+	size_guide(p, in->events_per_second, event_size_kb, (double)rf,
+		   in->retention_hours != 0.0 ? in->retention_hours :
+			   ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS), &g);
+	if ((rc = check_counts(g.brokers, g.partitions,
+			       g.storage_per_broker_gb, err)) != ECAP_OK)
+		return rc;
+	out->model = ECAP_MODEL_GUIDE;
+	out->reason = g.limit;
+	/* The guide sizes the average rate (ecap__kafka_set_events'). */
+	out->peak_events_per_second = in->events_per_second;
+	out->ingress_mb_per_second = in->events_per_second * event_size_kb /
+				     1024.0;
+	out->peak_ingress_mb_per_second = 0.0;
+	out->daily_storage_gb = g.daily_storage_gb;
+	out->data_storage_gb = g.data_storage_gb;
+	out->segment_allowance_gb = 0.0;
+	out->total_storage_gb = g.data_storage_gb;
+	out->partitions_count = (int64_t)g.partitions;
+	out->partitions_by_throughput_count = 0;
+	out->brokers_count = (int64_t)g.brokers;
+	out->brokers_by_storage_count = 0;
+	out->brokers_by_throughput_count = 0;
+	out->brokers_by_partition_replicas_count = 0;
+	out->brokers_minimum_count = (int64_t)g.min_brokers;
+	out->availability_zone_count = 0;
+	out->broker_quota_count = 0;
+	out->max_partition_replicas_per_broker = (int64_t)g.per_broker;
+	out->broker_throughput_mb_per_second = 0.0;
+	out->broker_disk_gb = 0.0;
+	out->storage_per_broker_gb = g.storage_per_broker_gb;
+	out->broker_price_usd_per_hour =
+		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR);
+	out->broker_cost_usd_per_month = g.broker_cost_usd_per_month;
+	out->storage_cost_usd_per_month = 0.0;
+	out->cost_usd_per_month = g.broker_cost_usd_per_month;
+	fill_replication(rf, out);
+	out->broker_quota_exceeded_flag = 0;
+	out->compression_flag = 0;
+	out->tiered_storage_flag = 0;
+	out->reserved_0 = 0;
+	_Static_assert(sizeof(out->instance_type) == ECAP_STRING_VALUE_MAX,
+		       "a policy string fills instance_type");
+	ecap__copy_padded(out->instance_type,
+			  ecap__ps(p, ECAP_K_KAFKA_INSTANCE_TYPE),
+			  sizeof(out->instance_type));
+	memset(out->price_date, 0, sizeof(out->price_date));
 	return ECAP_OK;
 }
 
-/* Copies the sizing into the caller's struct. */
+/* Copies ecap-1's sizing into the caller's struct. */
 static void
 fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
      const struct ecap__kafka_calc *c, struct ecap_kafka_out *out)
 {
-	bool guide = policy->model == ECAP_MODEL_GUIDE;
-	int64_t rf = (int64_t)a->replication_factor;
-
 	out->model = policy->model;
 	out->reason = c->limit;
-	out->peak_events_per_second = guide ? a->events_per_second :
-				      a->peak_events_per_second;
+	out->peak_events_per_second = a->peak_events_per_second;
 	out->ingress_mb_per_second = a->ingress_mb_per_second;
-	out->peak_ingress_mb_per_second = guide ? 0.0 :
-					  a->peak_ingress_mb_per_second;
+	out->peak_ingress_mb_per_second = a->peak_ingress_mb_per_second;
 	out->daily_storage_gb = c->daily_storage_gb;
 	out->data_storage_gb = c->data_storage_gb;
 	out->segment_allowance_gb = c->segment_allowance_gb;
@@ -319,23 +436,7 @@ fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
 	out->broker_cost_usd_per_month = c->broker_cost_usd_per_month;
 	out->storage_cost_usd_per_month = c->storage_cost_usd_per_month;
 	out->cost_usd_per_month = c->cost_usd_per_month;
-	out->replication_factor_count = rf;
-	/* Kafka's docs: RF 3 with min.insync.replicas 2 and acks=all. */
-	out->min_insync_replicas_count = rf > 1 ? rf - 1 : 1;
-	/* Two literals, each copied at a length known at compile time. */
-	if (rf >= 2)
-		ecap__strlcpy(out->acks, "all", sizeof(out->acks));
-	else
-		ecap__strlcpy(out->acks, "1", sizeof(out->acks));
-	if (guide) {
-		_Static_assert(sizeof(out->instance_type) ==
-				       ECAP_STRING_VALUE_MAX,
-			       "a policy string fills instance_type");
-		ecap__copy_padded(out->instance_type,
-				  ecap__ps(policy, ECAP_K_KAFKA_INSTANCE_TYPE),
-				  sizeof(out->instance_type));
-		return;
-	}
+	fill_replication((int64_t)a->replication_factor, out);
 	out->availability_zone_count =
 		ecap__pi(policy, ECAP_K_KAFKA_AVAILABILITY_ZONE_COUNT);
 	out->broker_quota_count = ecap__pi(policy, ECAP_K_KAFKA_MAX_BROKER_COUNT);
@@ -366,15 +467,16 @@ ecap_kafka_advise(const ecap_policy *policy, const struct ecap_kafka_in *in,
 	if ((rc = ecap__check_ptr(err, policy, "policy")) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, in, ecap_kafka_in)) != ECAP_OK ||
 	    (rc = ECAP__OPTS_CHECK(err, out, ecap_kafka_out)) != ECAP_OK ||
-	    (rc = resolve(policy, in, &a, err)) != ECAP_OK)
+	    (rc = check_ranges(in, err)) != ECAP_OK ||
+	    (rc = check_consistency(policy, in, err)) != ECAP_OK)
 		return rc;
+	if (policy->model == ECAP_MODEL_GUIDE)
+		return advise_guide(policy, in, out, err);
+	resolve(policy, in, &a);
 	ecap__kafka_calc(policy, policy->model, &a, &c);
-	if (!(c.brokers <= MAX_COUNT && c.partitions <= MAX_COUNT &&
-	      c.storage_per_broker_gb <= MAX_COUNT))
-		return ecap__fail(err, ECAP_ERR_RANGE, "events_per_second",
-				  "these inputs need %.3g brokers and %.3g "
-				  "partitions, more than %.0f", c.brokers,
-				  c.partitions, MAX_COUNT);
+	if ((rc = check_counts(c.brokers, c.partitions,
+			       c.storage_per_broker_gb, err)) != ECAP_OK)
+		return rc;
 	ECAP__OUT_ZERO(out, ecap_kafka_out);
 	fill(policy, &a, &c, out);
 	return ECAP_OK;

@@ -77,7 +77,8 @@ int
 ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		    double current_daily_transactions, struct ecap_error *err)
 {
-	ECAP__ZERO(ctx);
+	/* Every field is set below (the executor's and Kafka's inputs
+	 * whole), so no zeroing first. */
 	ctx->p = p;
 	ctx->model = p->model;
 	ctx->current_daily_transactions = current_daily_transactions;
@@ -112,7 +113,10 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 	struct ecap__exec_args a = ctx->exec;
 	int rc;
 
-	ECAP__ZERO(out);
+	if (ctx->model == ECAP_MODEL_GUIDE)
+		ecap__executor_guide_zero(out);
+	else
+		ECAP__ZERO(out);
 	s->data_gb = peak / ctx->transactions_per_gb;
 	if (!(s->data_gb <= ECAP__EXEC_MAX_DAILY_GB))
 		return ecap__fail(err, ECAP_ERR_RANGE, "years",
@@ -226,12 +230,13 @@ ecap__proj_size(const struct ecap__proj_ctx *ctx, double base, double peak,
 
 /* ---- deterministic projection ---- */
 
-/* The later of two "YYYY-MM-DD" dates (either may be empty). */
+/* The later of two "YYYY-MM-DD" dates (either may be empty), kept
+ * NUL-padded as a catalog entry's are (other: one, cap bytes). */
 static void
 later_date(char *date, size_t cap, const char *other)
 {
 	if (other != NULL && strcmp(other, date) > 0)
-		ecap__strlcpy(date, other, cap);
+		ecap__copy_padded(date, other, cap);
 }
 
 /*
@@ -255,9 +260,11 @@ static void
 fill_prices(const ecap_policy *p, const struct ecap__proj_calc *c,
 	    struct price_memo *m, struct ecap_projection_year *y)
 {
+	/* NUL-padded to the field's size: copied whole. */
+	static const char usd[sizeof(y->currency)] = "USD";
 	const char *node = c->spark.node_type;
 
-	ecap__strlcpy(y->currency, "USD", sizeof(y->currency));
+	ecap__copy_padded(y->currency, usd, sizeof(y->currency));
 	/* No catalog name is empty: no node (the guide) is no entry. */
 	if (node[0] == '\0') {
 		m->node_entry = NULL;
@@ -276,7 +283,7 @@ fill_prices(const ecap_policy *p, const struct ecap__proj_calc *c,
 	}
 	if (!m->have_date || m->dated[0] != m->node_entry ||
 	    m->dated[1] != m->db_entry || m->dated[2] != c->kafka.broker) {
-		m->date[0] = '\0';
+		memset(m->date, 0, sizeof(m->date));
 		later_date(m->date, sizeof(m->date),
 			   m->node_entry != NULL ? m->node_entry->price_date :
 						   NULL);
@@ -291,7 +298,11 @@ fill_prices(const ecap_policy *p, const struct ecap__proj_calc *c,
 		m->dated[2] = c->kafka.broker;
 		m->have_date = true;
 	}
-	ecap__strlcpy(y->price_date, m->date, sizeof(y->price_date));
+	_Static_assert(sizeof(y->price_date) == sizeof(m->date) &&
+		       sizeof(m->date) ==
+			       sizeof(((struct ecap_catalog_entry *)0)->price_date),
+		       "a catalog date fills the memo's and price_date");
+	ecap__copy_padded(y->price_date, m->date, sizeof(y->price_date));
 }
 
 static void
@@ -348,8 +359,7 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 {
 	y->kafka_events_per_second = a->events_per_second;
 	y->kafka_peak_events_per_second = a->peak_events_per_second;
-	/* A catalog entry's name, NUL-padded; none for the guide (the year
-	 * was zeroed). */
+	/* A catalog entry's name, NUL-padded; none for the guide. */
 	_Static_assert(sizeof(y->kafka_broker_type) ==
 			       sizeof(k->broker->name),
 		       "a broker name fills kafka_broker_type");
@@ -357,7 +367,7 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 		ecap__copy_padded(y->kafka_broker_type, k->broker->name,
 				  sizeof(y->kafka_broker_type));
 	else
-		y->kafka_broker_type[0] = '\0';
+		memset(y->kafka_broker_type, 0, sizeof(y->kafka_broker_type));
 	y->kafka_partitions_count = (int64_t)k->partitions;
 	y->kafka_brokers_count = (int64_t)k->brokers;
 	y->kafka_storage_per_broker_gb = k->storage_per_broker_gb;
@@ -367,6 +377,17 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 	y->kafka_cost_usd_per_month = k->cost_usd_per_month;
 	y->kafka_quota_exceeded_flag = k->quota_exceeded;
 }
+
+/*
+ * fill_year writes every field of a year (the reserved ones 0), so a year
+ * needs no zeroing first (ecap__array_slot): the fields' sizes add up to
+ * the struct's, no padding left unwritten.
+ */
+_Static_assert(ecap_offsetofend(struct ecap_projection_year,
+				ecap_projection_year__last_field) -
+		       sizeof(size_t) ==
+	       12 * sizeof(int32_t) + 3 * 64 + 8 + 16 + 32 * sizeof(double),
+	       "fill_year writes every byte of a year");
 
 static void
 fill_year(const struct ecap__proj_ctx *ctx, int year,
@@ -386,7 +407,22 @@ fill_year(const struct ecap__proj_ctx *ctx, int year,
 	fill_kafka(&c->kafka_args, &c->kafka, y);
 	y->total_cost_usd_per_month = c->total_usd_per_month;
 	y->review_architecture_flag = ecap__proj_review(ctx, c->base);
+	y->reserved_0 = 0;
+	y->reserved_1 = 0;
 	fill_prices(ctx->p, c, m, y);
+}
+
+/*
+ * (1 + g) ** year as Python computes it, with libm's pow, but for year 1,
+ * whose power is its base exactly: pow is exact when its result is a
+ * double (glibc's and musl's err by a few 2^-63 before the one rounding,
+ * far from any rounding boundary; 50 million bases checked), and the
+ * call is a year's longest chain.
+ */
+static double
+growth(double factor, int64_t year)
+{
+	return year == 1 ? factor : pow(factor, (double)year);
 }
 
 ECAP_API int
@@ -422,7 +458,7 @@ ecap_projection_run(const ecap_policy *policy,
 	for (year = 1; year <= in->years; year++) {
 		/* The guide's order: base = current * (1 + g) ** year. */
 		double base = in->current_daily_transactions *
-			      pow(1.0 + s->yearly_growth_ratio, (double)year);
+			      growth(1.0 + s->yearly_growth_ratio, year);
 		double peak = base * s->seasonal_peak_factor;
 
 		if ((rc = ecap__proj_check_peak(peak, year, err)) != ECAP_OK ||
@@ -430,8 +466,7 @@ ecap_projection_run(const ecap_policy *policy,
 			    ECAP_OK)
 			return rc;
 		fill_year(&ctx, (int)year, &c, &memo,
-			  ecap__array_at(years, stride, (size_t)year - 1,
-					 known));
+			  ecap__array_slot(years, stride, (size_t)year - 1));
 	}
 	return ECAP_OK;
 }

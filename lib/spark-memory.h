@@ -19,8 +19,9 @@
 static inline uint64_t
 ecap__spark_reserved_bytes(const ecap_policy *p)
 {
-	return (uint64_t)(ecap__pd(p, ECAP_K_SPARK_RESERVED_MEMORY_MB) *
-			  (double)ECAP__MIB);
+	/* At most 64 GiB (the key's range). */
+	return ecap__double_to_u64(ecap__pd(p, ECAP_K_SPARK_RESERVED_MEMORY_MB) *
+				   (double)ECAP__MIB);
 }
 
 /*
@@ -32,10 +33,10 @@ ecap__spark_reserved_bytes(const ecap_policy *p)
 static inline uint64_t
 ecap__spark_min_heap_bytes(const ecap_policy *p)
 {
-	double x = (double)ecap__spark_reserved_bytes(p) * 1.5;
-	uint64_t t = (uint64_t)x;
+	double x = ecap__u64_to_double(ecap__spark_reserved_bytes(p)) * 1.5;
+	uint64_t t = ecap__double_to_u64(x);
 
-	return (double)t < x ? t + 1 : t;
+	return ecap__u64_to_double(t) < x ? t + 1 : t;
 }
 
 /*
@@ -52,10 +53,13 @@ ecap__spark_regions_fill(const ecap_policy *p, uint64_t heap,
 	r->heap_bytes = heap;
 	r->reserved_bytes = ecap__spark_reserved_bytes(p);
 	r->usable_bytes = heap - r->reserved_bytes;
-	/* (usableMemory * memoryFraction).toLong */
-	r->unified_bytes = (uint64_t)((double)r->usable_bytes * fraction);
+	/* (usableMemory * memoryFraction).toLong; the heap is at most
+	 * 1 TiB, the fractions at most 1. */
+	r->unified_bytes = ecap__double_to_u64(
+		ecap__u64_to_double(r->usable_bytes) * fraction);
 	/* (maxMemory * conf.get(MEMORY_STORAGE_FRACTION)).toLong */
-	r->storage_bytes = (uint64_t)((double)r->unified_bytes * storage);
+	r->storage_bytes = ecap__double_to_u64(
+		ecap__u64_to_double(r->unified_bytes) * storage);
 	r->execution_bytes = r->unified_bytes - r->storage_bytes;
 	/* The complement keeps the regions summing to the heap. */
 	r->user_bytes = r->usable_bytes - r->unified_bytes;

@@ -101,10 +101,14 @@ int ecap__k8s_capacity(const ecap_policy *p, const struct ecap__spark_node *n,
 static inline uint64_t
 ecap__overhead_mib(const ecap_policy *p, double factor, uint64_t heap_mib)
 {
-	uint64_t over = (uint64_t)(factor * (double)heap_mib);
+	/* A heap of at most 1 TiB, a factor and minimum in the keys'
+	 * ranges: far below 2^63. */
+	uint64_t over = ecap__double_to_u64(factor *
+					    ecap__u64_to_double(heap_mib));
 	double min_over = ecap__pd(p, ECAP_K_SPARK_MIN_MEMORY_OVERHEAD_MB);
 
-	return (double)over < min_over ? (uint64_t)min_over : over;
+	return ecap__u64_to_double(over) < min_over ?
+		       ecap__double_to_u64(min_over) : over;
 }
 /*
  * Cuts executors from a node: cores (fixed_cores, or 4-5 chosen to leave
