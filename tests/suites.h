@@ -24,6 +24,7 @@ Suite *cache_suite(void);
 Suite *cache_explain_suite(void);
 Suite *executor_suite(void);
 Suite *executor_ecap1_suite(void);
+Suite *executor_catalog_suite(void);
 Suite *executor_table_suite(void);
 Suite *database_suite(void);
 Suite *pgtune_suite(void);

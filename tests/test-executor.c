@@ -3,8 +3,8 @@
  * Executor sizing: the guide's calculate_spark_resources number for
  * number, Spark's overhead and memory regions, the guide's node packing,
  * the property rendering, and every bad input (ecap-1's sizing is in
- * test-executor-ecap1.c).  Expected values are worked by hand in the
- * comments.
+ * test-executor-ecap1.c and test-executor-catalog.c).  Expected values
+ * are worked by hand in the comments.
  */
 #include <stdio.h>
 
