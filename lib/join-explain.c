@@ -256,6 +256,54 @@ side_index(int32_t side)
 	       side == ECAP_JOIN_BUILD_RIGHT ? R : NO_SIDE;
 }
 
+/* A side (enum ecap_join_build_side) where the plan or hint has one, none
+ * where not: what ecap_join_advise() writes, and what the sentences index
+ * by. */
+static int
+check_side(struct ecap_error *err, const char *field, int32_t side,
+	   bool has_side)
+{
+	if (has_side ? side == ECAP_JOIN_BUILD_LEFT ||
+			       side == ECAP_JOIN_BUILD_RIGHT :
+		       side == ECAP_JOIN_BUILD_NONE)
+		return ECAP_OK;
+	return ecap__fail(err, ECAP_ERR_INVALID, field, "%s is %d; it must be "
+			  "%s here", field, (int)side,
+			  has_side ? "left (1) or right (2)" : "none (0)");
+}
+
+static bool
+builds_a_side(int32_t strategy)
+{
+	return strategy == ECAP_JOIN_STRATEGY_BROADCAST_HASH ||
+	       strategy == ECAP_JOIN_STRATEGY_SHUFFLE_HASH ||
+	       strategy == ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP;
+}
+
+/* The sides of the plans and of the recommended hint, consistent: the
+ * guide always recommends a hint. */
+static int
+check_sides(const struct ecap_join_out *a, struct ecap_error *err)
+{
+	int rc;
+
+	if ((rc = check_side(err, "build_side", a->build_side,
+			     builds_a_side(a->strategy))) ||
+	    (rc = check_side(err, "recommended_build_side",
+			     a->recommended_build_side,
+			     builds_a_side(a->recommended_strategy))) ||
+	    (rc = check_side(err, "recommended_hint_side",
+			     a->recommended_hint_side,
+			     a->recommended_hint != ECAP_JOIN_HINT_NONE)))
+		return rc;
+	if (a->model == ECAP_MODEL_GUIDE &&
+	    a->recommended_hint == ECAP_JOIN_HINT_NONE)
+		return ecap__fail(err, ECAP_ERR_INVALID, "recommended_hint",
+				  "recommended_hint is none (0) but the guide "
+				  "model always recommends a hint");
+	return ECAP_OK;
+}
+
 /*
  * The context and hints back from an advice, refusing values no
  * ecap_join_advise() call writes (an advice is caller memory).
@@ -290,7 +338,15 @@ context_from(const struct ecap_join_out *a, struct join_ctx *c,
 	    (rc = ecap__check_int64(err, "spark_version_major",
 				    a->spark_version_major, 3, 4)) ||
 	    (rc = ecap__check_int64(err, "spark_version_minor",
-				    a->spark_version_minor, 0, 99)))
+				    a->spark_version_minor, 0, 99)) ||
+	    /* muchSmaller divides by the factor: the policy's range */
+	    (rc = ecap__check_double(err, "shuffle_hash_factor",
+				     a->shuffle_hash_factor, 1.0, 1000000.0)) ||
+	    /* threshold x partitions fits an int64 */
+	    (rc = ecap__check_int64(err, "broadcast_threshold_bytes",
+				    a->broadcast_threshold_bytes, -1,
+				    ECAP_JOIN_MAX_BROADCAST_BYTES)) ||
+	    (rc = check_sides(a, err)))
 		return rc;
 	ECAP__ZERO(c);
 	c->type = a->join_type;

@@ -7,6 +7,7 @@
  *
  * Numbers used (policy defaults): threshold = 50 MB = 52428800 bytes.
  */
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -243,6 +244,67 @@ START_TEST(explain_bad_input)
 }
 END_TEST
 
+/*
+ * An advice is caller memory: values no ecap_join_advise() call writes are
+ * refused, not rendered (a shuffle_hash_factor of 0 divided by zero in
+ * muchSmaller; a missing side indexed the sides at -1).
+ */
+START_TEST(explain_inconsistent_advice)
+{
+	char buf[ECAP_EXPLAIN_MAX];
+	struct ecap_join_out good;
+
+	/* right 1000 bytes <= 52428800: BroadcastHashJoin building the right
+	 * side, which Spark picks without a hint */
+	sizes(BIG, 1000);
+	run();
+	ck_assert_int_eq(out.strategy, ECAP_JOIN_STRATEGY_BROADCAST_HASH);
+	ck_assert_int_eq(out.recommended_hint, ECAP_JOIN_HINT_NONE);
+	good = out;
+	out.shuffle_hash_factor = 0.0;
+	ck_assert_err(ecap_join_explain_part(&out,
+					     ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS,
+					     buf, sizeof(buf), &err),
+		      ECAP_ERR_RANGE, err, "shuffle_hash_factor");
+	out.shuffle_hash_factor = NAN;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "shuffle_hash_factor");
+	out = good;
+	out.broadcast_threshold_bytes = INT64_MAX;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_RANGE, err, "broadcast_threshold_bytes");
+	out = good;
+	out.build_side = ECAP_JOIN_BUILD_NONE;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "build_side");
+	out = good;
+	out.recommended_build_side = ECAP_JOIN_BUILD_NONE;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "recommended_build_side");
+	out = good;
+	out.recommended_hint_side = ECAP_JOIN_BUILD_LEFT;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "recommended_hint_side");
+	out = good;
+	out.recommended_hint = ECAP_JOIN_HINT_BROADCAST;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "recommended_hint_side");
+	/* an ecap-1 advice relabelled guide: the guide always recommends */
+	out = good;
+	out.model = ECAP_MODEL_GUIDE;
+	ck_assert_err(ecap_join_explain(&out, buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "recommended_hint");
+	/* both 10 TB, sortable keys: SortMergeJoin builds no side */
+	sizes(BIG, BIG);
+	run();
+	ck_assert_int_eq(out.strategy, ECAP_JOIN_STRATEGY_SORT_MERGE);
+	out.build_side = ECAP_JOIN_BUILD_LEFT;
+	ck_assert_err(ecap_join_explain_part(&out, ECAP_JOIN_TEXT_WARNINGS,
+					     buf, sizeof(buf), &err),
+		      ECAP_ERR_INVALID, err, "build_side");
+}
+END_TEST
+
 /* ---- bad input ---- */
 
 #define bad(field_, value_, code_, name_)                                   \
@@ -368,6 +430,7 @@ join_explain_suite(void)
 	tcase_add_test(tc, reason_names);
 	tcase_add_test(tc, explain_sentences);
 	tcase_add_test(tc, explain_bad_input);
+	tcase_add_test(tc, explain_inconsistent_advice);
 	tcase_add_test(tc, bad_pointers_and_sizes);
 	tcase_add_test(tc, bad_fields);
 	suite_add_tcase(s, tc);
