@@ -113,10 +113,15 @@ ecap_advise_batch(const ecap_policy *policy, int32_t advisor, const void *in,
 		return ecap__fail(err, ECAP_ERR_STRUCT_SIZE, "in",
 				  "the first input's sz is %zu", in_stride);
 	for (i = 0; i < count; i++) {
-		void *o = ecap__array_at(out, out_stride, i, a->out_known);
+		size_t *o = (size_t *)((unsigned char *)out + i * out_stride);
 
+		/* An advice that succeeds writes every known field; one that
+		 * fails is zeroed here, whatever check refused it. */
+		*o = out_stride;
 		r = a->fn(policy, (const unsigned char *)in + i * in_stride, o,
 			  first == ECAP_OK ? err : NULL);
+		if (r != ECAP_OK)
+			ecap__opts_zero_out(o, a->out_known);
 		if (r != ECAP_OK && first == ECAP_OK)
 			first = item_failed(err, i, r);
 		if (rc != NULL)

@@ -34,6 +34,51 @@ START_TEST(same_as_single_calls)
 }
 END_TEST
 
+/* Output arrays full of stale bytes (a reused buffer): every item that
+ * succeeds equals its single call byte for byte, every failed item is
+ * zeroed, for each advisor whose fast path writes fields in place. */
+START_TEST(stale_outputs)
+{
+	struct ecap_database_in in[N];
+	struct ecap_database_out out[N], single;
+	size_t known = offsetof(struct ecap_database_out,
+				ecap_database_out__last_field) +
+		       sizeof(out[0].ecap_database_out__last_field);
+	int32_t rc[N];
+	int i, model;
+
+	for (model = 0; model < 2; model++) {
+		use_model(model == 0 ? "guide" : "ecap-1");
+		for (i = 0; i < N; i++) {
+			ECAP_STRUCT_INIT(&in[i]);
+			in[i].transactions_per_day = 1e5 * (i + 1);
+			memset(&out[i], 0xab, known);
+			memset((unsigned char *)&out[i] + known, 0,
+			       sizeof(out[i]) - known);
+		}
+		in[2].transactions_per_day = -1;
+		out[0].sz = sizeof(out[0]);
+		ck_assert_err(ecap_advise_batch(p, ECAP_ADVISOR_DATABASE, in,
+						out, N, rc, &err),
+			      ECAP_ERR_RANGE, err, "transactions_per_day");
+		for (i = 0; i < N; i++) {
+			ECAP_STRUCT_INIT(&single);
+			if (i == 2) {
+				ck_assert_int_eq(rc[i], ECAP_ERR_RANGE);
+				single.sz = sizeof(single);
+			} else {
+				ck_assert_int_eq(rc[i], ECAP_OK);
+				ck_assert_int_eq(ecap_database_advise(
+							 p, &in[i], &single,
+							 &err), 0);
+			}
+			ck_assert_msg(memcmp(&out[i], &single, sizeof(single)) ==
+					      0, "model %d item %d", model, i);
+		}
+	}
+}
+END_TEST
+
 /* A bad item: with rc every item runs and the first failure is reported
  * with its index; without rc the batch stops there. */
 START_TEST(per_item_codes)
@@ -130,6 +175,7 @@ batch_suite(void)
 	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_test(tc, same_as_single_calls);
 	tcase_add_test(tc, per_item_codes);
+	tcase_add_test(tc, stale_outputs);
 	tcase_add_test(tc, bad_arguments);
 	tcase_add_test(tc, advisor_names);
 	suite_add_tcase(s, tc);
