@@ -1,282 +1,28 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * join.c - join strategy advice: Spark's JoinSelection (SparkStrategies.scala)
- * and JoinSelectionHelper (joins.scala) replayed on the caller's sizes and
- * hints, the hints Spark ignores, the broadcast limits of
- * BroadcastExchangeExec, and the hint to write under the policy's model.
+ * join.c - join strategy advice, the decision: Spark's JoinSelection
+ * (SparkStrategies.scala) and JoinSelectionHelper (joins.scala) replayed on
+ * the caller's sizes and hints, the hints Spark ignores, the warnings of
+ * BroadcastExchangeExec's limits, the hint to write under the policy's
+ * model, the input checks and ecap_join_advise. The names are in
+ * join-names.c, the sentences in join-explain.c.
  */
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "join-internal.h"
 
 #define MIB INT64_C(1048576)
-/* Sane maxima of the inputs (documented in ecap_join_advise(3)). */
+/* Sane maxima of the inputs (documented in ecap_join_advise(3));
+ * MAX_PARTITIONS is in join-internal.h. */
 #define MAX_SIZE_BYTES (INT64_C(1) << 60)		/* 1 EiB */
 #define MAX_ROW_COUNT INT64_C(1000000000000000)	/* 10^15 */
-#define MAX_PARTITIONS INT64_C(1000000)
 #define MAX_MEMORY_BYTES (INT64_C(1) << 44)		/* 16 TiB */
 #define MAX_CORES 256
-/* An unknown size is spark.sql.defaultSizeInBytes: Long.MaxValue. */
-#define UNKNOWN_SIZE INT64_MAX
-
-enum { L = 0, R = 1, NO_SIDE = -1 };
 
 /* ------------------------------------------------------------------------
- * enum names
+ * Spark's JoinSelection
  */
-
-static const struct ecap__enum_name join_type_names[] = {
-	{ ECAP_JOIN_INNER, { "inner", NULL } },
-	{ ECAP_JOIN_CROSS, { "cross", NULL } },
-	{ ECAP_JOIN_LEFT_OUTER, { "left_outer", "left", "leftouter", NULL } },
-	{ ECAP_JOIN_RIGHT_OUTER, { "right_outer", "right", "rightouter", NULL } },
-	{ ECAP_JOIN_FULL_OUTER,
-	  { "full_outer", "full", "fullouter", "outer", NULL } },
-	{ ECAP_JOIN_LEFT_SEMI, { "left_semi", "leftsemi", "semi", NULL } },
-	{ ECAP_JOIN_LEFT_ANTI, { "left_anti", "leftanti", "anti", NULL } },
-	{ 0, { NULL } },
-};
-
-/* Spark's hint names (ResolveHints.ResolveJoinStrategyHints). */
-static const struct ecap__enum_name hint_names[] = {
-	{ ECAP_JOIN_HINT_NONE, { "none", NULL } },
-	{ ECAP_JOIN_HINT_BROADCAST,
-	  { "BROADCAST", "broadcastjoin", "mapjoin", NULL } },
-	{ ECAP_JOIN_HINT_MERGE, { "MERGE", "shufflemerge", "mergejoin", NULL } },
-	{ ECAP_JOIN_HINT_SHUFFLE_HASH, { "SHUFFLE_HASH", NULL } },
-	{ ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL, { "SHUFFLE_REPLICATE_NL", NULL } },
-	{ 0, { NULL } },
-};
-
-/* Operator names of Spark's physical plans. */
-static const struct ecap__enum_name strategy_names[] = {
-	{ ECAP_JOIN_STRATEGY_BROADCAST_HASH,
-	  { "BroadcastHashJoin", "broadcasthash", NULL } },
-	{ ECAP_JOIN_STRATEGY_SHUFFLE_HASH,
-	  { "ShuffledHashJoin", "shufflehash", "shufflehashjoin", NULL } },
-	{ ECAP_JOIN_STRATEGY_SORT_MERGE, { "SortMergeJoin", "sortmerge", NULL } },
-	{ ECAP_JOIN_STRATEGY_CARTESIAN,
-	  { "CartesianProduct", "cartesian", NULL } },
-	{ ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP,
-	  { "BroadcastNestedLoopJoin", "broadcastnestedloop", NULL } },
-	{ 0, { NULL } },
-};
-
-static const struct ecap__enum_name side_names[] = {
-	{ ECAP_JOIN_BUILD_NONE, { "none", NULL } },
-	{ ECAP_JOIN_BUILD_LEFT, { "left", "buildleft", NULL } },
-	{ ECAP_JOIN_BUILD_RIGHT, { "right", "buildright", NULL } },
-	{ 0, { NULL } },
-};
-
-/* Lower-case, '-' separated, as the partition reasons. */
-static const struct ecap__enum_name reason_names[] = {
-	{ ECAP_JOIN_REASON_HINT_BROADCAST_HASH, { "hint-broadcast-hash", NULL } },
-	{ ECAP_JOIN_REASON_HINT_SORT_MERGE, { "hint-sort-merge", NULL } },
-	{ ECAP_JOIN_REASON_HINT_SHUFFLE_HASH, { "hint-shuffle-hash", NULL } },
-	{ ECAP_JOIN_REASON_HINT_CARTESIAN, { "hint-cartesian", NULL } },
-	{ ECAP_JOIN_REASON_BROADCAST_BY_SIZE, { "broadcast-by-size", NULL } },
-	{ ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE,
-	  { "shuffle-hash-by-size", NULL } },
-	{ ECAP_JOIN_REASON_SORT_MERGE_SORTABLE,
-	  { "sort-merge-sortable", NULL } },
-	{ ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE,
-	  { "cartesian-inner-like", NULL } },
-	{ ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK,
-	  { "nested-loop-fallback", NULL } },
-	{ ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP,
-	  { "hint-broadcast-nested-loop", NULL } },
-	{ ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE,
-	  { "broadcast-nested-loop-by-size", NULL } },
-	{ ECAP_JOIN_REASON_ECAP_BROADCAST, { "ecap-broadcast", NULL } },
-	{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH, { "ecap-shuffle-hash", NULL } },
-	{ ECAP_JOIN_REASON_ECAP_SORT_MERGE, { "ecap-sort-merge", NULL } },
-	{ ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE,
-	  { "ecap-shuffle-hash-unsortable", NULL } },
-	{ ECAP_JOIN_REASON_ECAP_CARTESIAN, { "ecap-cartesian", NULL } },
-	{ ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP,
-	  { "ecap-broadcast-nested-loop", NULL } },
-	{ ECAP_JOIN_REASON_ECAP_NESTED_LOOP_FALLBACK,
-	  { "ecap-nested-loop-fallback", NULL } },
-	{ ECAP_JOIN_REASON_GUIDE_BROADCAST, { "guide-broadcast", NULL } },
-	{ ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH, { "guide-shuffle-hash", NULL } },
-	{ 0, { NULL } },
-};
-
-static const struct ecap__enum_name hint_ignored_names[] = {
-	{ ECAP_JOIN_HINT_USED, { "used", NULL } },
-	{ ECAP_JOIN_HINT_IGNORED_BUILD_SIDE, { "build-side", NULL } },
-	{ ECAP_JOIN_HINT_IGNORED_NOT_SORTABLE, { "not-sortable", NULL } },
-	{ ECAP_JOIN_HINT_IGNORED_NOT_INNER_LIKE, { "not-inner-like", NULL } },
-	{ ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS, { "no-equi-keys", NULL } },
-	{ ECAP_JOIN_HINT_IGNORED_OVERRIDDEN, { "overridden", NULL } },
-	{ ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT,
-	  { "other-side-built", NULL } },
-	{ 0, { NULL } },
-};
-
-static const struct ecap__enum_name warning_names[] = {
-	{ ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT, { "broadcast-bytes-limit", NULL } },
-	{ ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT, { "broadcast-rows-limit", NULL } },
-	{ ECAP_JOIN_WARN_NESTED_LOOP_OOM, { "nested-loop-oom", NULL } },
-	{ ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY, { "shuffle-hash-memory", NULL } },
-	{ ECAP_JOIN_WARN_HINT_IGNORED, { "hint-ignored", NULL } },
-	{ 0, { NULL } },
-};
-
-static const struct ecap__enum_name text_names[] = {
-	{ ECAP_JOIN_TEXT_RECOMMENDATION, { "recommendation", NULL } },
-	{ ECAP_JOIN_TEXT_STRATEGY, { "strategy", NULL } },
-	{ ECAP_JOIN_TEXT_HINTS, { "hints", NULL } },
-	{ ECAP_JOIN_TEXT_WARNINGS, { "warnings", NULL } },
-	{ ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS,
-	  { "recommended-warnings", NULL } },
-	{ 0, { NULL } },
-};
-
-ECAP_API const char *
-ecap_join_reason_to_string(int32_t reason)
-{
-	return ecap__enum_to_string(reason_names, reason);
-}
-
-ECAP_API int
-ecap_join_reason_from_string(const char *name, int32_t *reason,
-			     struct ecap_error *err)
-{
-	return ecap__enum_from_string(reason_names, false, "join reason",
-				      "reason", name, reason, err);
-}
-
-ECAP_API const char *
-ecap_join_hint_ignored_to_string(int32_t why)
-{
-	return ecap__enum_to_string(hint_ignored_names, why);
-}
-
-ECAP_API int
-ecap_join_hint_ignored_from_string(const char *name, int32_t *why,
-				   struct ecap_error *err)
-{
-	return ecap__enum_from_string(hint_ignored_names, false,
-				      "hint-ignored reason",
-				      "hint_ignored_reason", name, why, err);
-}
-
-ECAP_API const char *
-ecap_join_warning_to_string(int32_t bit)
-{
-	return ecap__enum_to_string(warning_names, bit);
-}
-
-ECAP_API int
-ecap_join_warning_from_string(const char *name, int32_t *bit,
-			      struct ecap_error *err)
-{
-	return ecap__enum_from_string(warning_names, false, "join warning",
-				      "warning", name, bit, err);
-}
-
-ECAP_API const char *
-ecap_join_text_to_string(int32_t part)
-{
-	return ecap__enum_to_string(text_names, part);
-}
-
-ECAP_API int
-ecap_join_text_from_string(const char *name, int32_t *part,
-			   struct ecap_error *err)
-{
-	return ecap__enum_from_string(text_names, false, "join text", "part",
-				      name, part, err);
-}
-
-ECAP_API const char *
-ecap_join_type_to_string(int32_t join_type)
-{
-	return ecap__enum_to_string(join_type_names, join_type);
-}
-
-ECAP_API int
-ecap_join_type_from_string(const char *name, int32_t *join_type,
-			   struct ecap_error *err)
-{
-	return ecap__enum_from_string(join_type_names, true, "join type",
-				      "join_type", name, join_type, err);
-}
-
-ECAP_API const char *
-ecap_join_hint_to_string(int32_t hint)
-{
-	return ecap__enum_to_string(hint_names, hint);
-}
-
-ECAP_API int
-ecap_join_hint_from_string(const char *name, int32_t *hint,
-			   struct ecap_error *err)
-{
-	return ecap__enum_from_string(hint_names, true, "join hint",
-				      "hint", name, hint, err);
-}
-
-ECAP_API const char *
-ecap_join_strategy_to_string(int32_t strategy)
-{
-	return ecap__enum_to_string(strategy_names, strategy);
-}
-
-ECAP_API int
-ecap_join_strategy_from_string(const char *name, int32_t *strategy,
-			       struct ecap_error *err)
-{
-	return ecap__enum_from_string(strategy_names, true, "join strategy",
-				      "strategy", name, strategy, err);
-}
-
-ECAP_API const char *
-ecap_join_build_side_to_string(int32_t side)
-{
-	return ecap__enum_to_string(side_names, side);
-}
-
-ECAP_API int
-ecap_join_build_side_from_string(const char *name, int32_t *side,
-				 struct ecap_error *err)
-{
-	return ecap__enum_from_string(side_names, true, "build side",
-				      "build_side", name, side, err);
-}
-
-/* ------------------------------------------------------------------------
- * the resolved inputs
- */
-
-struct join_ctx {
-	int32_t type;		/* enum ecap_join_type */
-	bool equi, sortable, bigint_key;
-	int64_t size[2];	/* UNKNOWN_SIZE when not given */
-	int64_t rows[2];	/* 0 when not given */
-	int64_t thr;		/* autoBroadcastJoinThreshold, -1 disabled */
-	int64_t parts;		/* spark.sql.shuffle.partitions */
-	double factor;		/* muchSmaller's factor */
-	bool prefer_smj;
-	int version;		/* major * 100 + minor */
-	int64_t task_mem;	/* execution memory per task, 0 unknown */
-	int64_t guide_max_rows;	/* guide: optimize_join's row limit */
-};
-
-/* Spark's choice. */
-struct plan {
-	int32_t strategy;
-	int side;		/* L, R or NO_SIDE */
-	int32_t reason;
-	bool hinted;		/* decided by the hinted chain */
-};
-
-static const char *const side_word[2] = { "left", "right" };
 
 static int32_t
 side_enum(int side)
@@ -480,8 +226,8 @@ select_non_equi(const struct join_ctx *c, const int32_t hint[2])
 		      ECAP_JOIN_REASON_NESTED_LOOP_FALLBACK, false);
 }
 
-static struct plan
-select_join(const struct join_ctx *c, const int32_t hint[2])
+struct plan
+ecap__join_select(const struct join_ctx *c, const int32_t hint[2])
 {
 	return c->equi ? select_equi(c, hint) : select_non_equi(c, hint);
 }
@@ -539,9 +285,9 @@ hint_applied(const struct plan *p, int side, int32_t h)
 }
 
 /* ECAP_JOIN_HINT_USED or why Spark ignores the side's hint in plan p. */
-static int32_t
-hint_ignored(const struct join_ctx *c, const struct plan *p,
-	     const int32_t hint[2], int side)
+int32_t
+ecap__join_hint_ignored(const struct join_ctx *c, const struct plan *p,
+			const int32_t hint[2], int side)
 {
 	int32_t why;
 
@@ -558,198 +304,34 @@ hint_ignored(const struct join_ctx *c, const struct plan *p,
 	return ECAP_JOIN_HINT_IGNORED_OVERRIDDEN;
 }
 
-/* ------------------------------------------------------------------------
- * text
- */
-
-/* Appends formatted text to buf[cap], truncating; nothing for a NULL
- * buf. */
-static void ECAP_PRINTF(3, 4)
-append(char *buf, size_t cap, const char *fmt, ...)
-{
-	size_t n;
-	va_list ap;
-
-	/* The advise path passes no buffer: it formats nothing. */
-	if (buf == NULL || (n = strlen(buf)) + 1 >= cap)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf + n, cap - n, fmt, ap);
-	va_end(ap);
-}
-
-static const char *
-hint_name(int32_t h)
-{
-	return ecap_join_hint_to_string(h);
-}
-
-static const char *
-type_name(const struct join_ctx *c)
-{
-	return ecap_join_type_to_string(c->type);
-}
-
-static void
-hint_sentence(const struct join_ctx *c, const int32_t hint[2], int side,
-	      int32_t why, char *buf, size_t cap)
-{
-	const char *s = side_word[side];
-
-	append(buf, cap, "%sThe %s %s hint is ignored: ", buf[0] ? " " : "",
-	       s, hint_name(hint[side]));
-	switch (why) {
-	case ECAP_JOIN_HINT_IGNORED_BUILD_SIDE:
-		append(buf, cap, "a %s join cannot build the %s side%s.",
-		       type_name(c), s,
-		       hint[side] == ECAP_JOIN_HINT_SHUFFLE_HASH ?
-			       " of a shuffled hash join in this Spark version" :
-			       " of a broadcast hash join");
-		break;
-	case ECAP_JOIN_HINT_IGNORED_NOT_SORTABLE:
-		append(buf, cap, "the join keys are not sortable.");
-		break;
-	case ECAP_JOIN_HINT_IGNORED_NOT_INNER_LIKE:
-		append(buf, cap, "a %s join is not inner-like, so no "
-		       "cartesian product.", type_name(c));
-		break;
-	case ECAP_JOIN_HINT_IGNORED_NO_EQUI_KEYS:
-		append(buf, cap, "no equi-join keys.");
-		break;
-	case ECAP_JOIN_HINT_IGNORED_OTHER_SIDE_BUILT:
-		append(buf, cap, "both sides carry it and Spark builds the "
-		       "%s side.", side_word[!side]);
-		break;
-	default:
-		append(buf, cap, "the %s hint on the other side takes "
-		       "precedence (BROADCAST > MERGE > SHUFFLE_HASH > "
-		       "SHUFFLE_REPLICATE_NL).", hint_name(hint[!side]));
-		break;
-	}
-}
-
-static void
-strategy_sentence(const struct join_ctx *c, const struct plan *p, char *buf,
-		  size_t cap)
-{
-	const char *op = ecap_join_strategy_to_string(p->strategy);
-	const char *s = p->side == NO_SIDE ? "" : side_word[p->side];
-	long long sz = p->side == NO_SIDE ? 0 : (long long)c->size[p->side];
-
-	switch (p->reason) {
-	case ECAP_JOIN_REASON_HINT_BROADCAST_HASH:
-	case ECAP_JOIN_REASON_HINT_SHUFFLE_HASH:
-	case ECAP_JOIN_REASON_HINT_BROADCAST_NESTED_LOOP:
-		snprintf(buf, cap, "Hint applied: %s building the %s side "
-			 "(%lld bytes; sizes %lld left, %lld right).", op, s,
-			 sz, (long long)c->size[L], (long long)c->size[R]);
-		break;
-	case ECAP_JOIN_REASON_HINT_SORT_MERGE:
-	case ECAP_JOIN_REASON_HINT_CARTESIAN:
-		snprintf(buf, cap, "Hint applied: %s.", op);
-		break;
-	case ECAP_JOIN_REASON_BROADCAST_BY_SIZE:
-	case ECAP_JOIN_REASON_BROADCAST_NESTED_LOOP_BY_SIZE:
-		snprintf(buf, cap, "canBroadcastBySize: the %s side's %lld "
-			 "bytes are at most the %lld-byte "
-			 "autoBroadcastJoinThreshold, so %s builds it.", s, sz,
-			 (long long)c->thr, op);
-		break;
-	case ECAP_JOIN_REASON_SHUFFLE_HASH_BY_SIZE:
-		snprintf(buf, cap, "preferSortMergeJoin is false and the %s "
-			 "side's %lld bytes are below threshold x partitions "
-			 "(%lld) and %g times at most the other side's %lld: "
-			 "%s.", s, sz, (long long)(c->thr * c->parts),
-			 c->factor, (long long)c->size[!p->side], op);
-		break;
-	case ECAP_JOIN_REASON_SORT_MERGE_SORTABLE:
-		snprintf(buf, cap, "No side broadcastable (sizes %lld left, "
-			 "%lld right; threshold %lld bytes)%s and the keys are "
-			 "sortable: %s.", (long long)c->size[L],
-			 (long long)c->size[R], (long long)c->thr,
-			 c->prefer_smj ? ", preferSortMergeJoin is true" :
-					 ", no side qualifies for a shuffled "
-					 "hash join",
-			 op);
-		break;
-	case ECAP_JOIN_REASON_CARTESIAN_INNER_LIKE:
-		snprintf(buf, cap, "No side broadcastable (threshold %lld "
-			 "bytes) and %s, so the inner-like join becomes a %s.",
-			 (long long)c->thr,
-			 c->equi ? "the keys are not sortable" :
-				   "there are no equi-join keys",
-			 op);
-		break;
-	default:
-		snprintf(buf, cap, "No other strategy applies to this %s join: "
-			 "%s building the %s side (%lld bytes), the final "
-			 "fallback that may run out of memory.", type_name(c),
-			 op, s, sz);
-		break;
-	}
-}
-
 /*
  * Warnings of a plan: BroadcastExchangeExec's limits (dataSize >= 8 GiB,
  * numRows >= 357,913,941 or 512,000,000), BNLJ memory, and a shuffled hash
  * join build partition larger than a task's execution memory.
  */
-static int32_t
-plan_warnings(const struct join_ctx *c, const struct plan *p, char *buf,
-	      size_t cap)
+int32_t
+ecap__join_warnings(const struct join_ctx *c, const struct plan *p)
 {
 	int32_t flags = 0;
 	int s = p->side;
-	char none[1] = "";
-
-	/* The advise path wants the bits only: append() formats nothing
-	 * into a full one-byte buffer. */
-	if (buf == NULL) {
-		buf = none;
-		cap = sizeof(none);
-	}
 
 	if (p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_HASH ||
 	    p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP) {
-		int64_t max_rows =
-			p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_HASH &&
-					!c->bigint_key ?
-				ECAP_JOIN_MAX_BROADCAST_ROWS_HASH :
-				ECAP_JOIN_MAX_BROADCAST_ROWS_LONG;
+		int64_t max_rows = ecap__join_max_broadcast_rows(c,
+			p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_HASH);
 
 		if (c->size[s] != UNKNOWN_SIZE &&
-		    c->size[s] >= ECAP_JOIN_MAX_BROADCAST_BYTES) {
+		    c->size[s] >= ECAP_JOIN_MAX_BROADCAST_BYTES)
 			flags |= ECAP_JOIN_WARN_BROADCAST_BYTES_LIMIT;
-			append(buf, cap, "%sBroadcasting the %s side's %lld "
-			       "bytes fails: Spark cannot broadcast 8 GiB "
-			       "(8589934592 bytes) or more.", buf[0] ? " " : "",
-			       side_word[s], (long long)c->size[s]);
-		}
-		if (c->rows[s] != 0 && c->rows[s] >= max_rows) {
+		if (c->rows[s] != 0 && c->rows[s] >= max_rows)
 			flags |= ECAP_JOIN_WARN_BROADCAST_ROWS_LIMIT;
-			append(buf, cap, "%sBroadcasting the %s side's %lld "
-			       "rows fails: the limit is %lld rows.",
-			       buf[0] ? " " : "", side_word[s],
-			       (long long)c->rows[s], (long long)max_rows);
-		}
 	}
-	if (p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP) {
+	if (p->strategy == ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP)
 		flags |= ECAP_JOIN_WARN_NESTED_LOOP_OOM;
-		append(buf, cap, "%sA broadcast nested loop join may run out "
-		       "of memory.", buf[0] ? " " : "");
-	}
 	if (p->strategy == ECAP_JOIN_STRATEGY_SHUFFLE_HASH && c->task_mem > 0 &&
 	    c->size[s] != UNKNOWN_SIZE &&
-	    (double)c->size[s] / (double)c->parts > (double)c->task_mem) {
+	    (double)c->size[s] / (double)c->parts > (double)c->task_mem)
 		flags |= ECAP_JOIN_WARN_SHUFFLE_HASH_MEMORY;
-		append(buf, cap, "%sThe shuffled hash join builds %.0f bytes "
-		       "per partition (%lld / %lld partitions), more than the "
-		       "%lld bytes of execution memory per task.",
-		       buf[0] ? " " : "",
-		       (double)c->size[s] / (double)c->parts,
-		       (long long)c->size[s], (long long)c->parts,
-		       (long long)c->task_mem);
-	}
 	return flags;
 }
 
@@ -757,19 +339,11 @@ plan_warnings(const struct join_ctx *c, const struct plan *p, char *buf,
  * recommendations
  */
 
-struct rec {
-	int32_t hint;
-	int side;		/* where the hint goes */
-	int32_t reason;
-};
-
 /* Within BroadcastExchangeExec's limits, where the input says so. */
 static bool
 broadcast_safe(const struct join_ctx *c, int side, bool hash)
 {
-	int64_t max_rows = hash && !c->bigint_key ?
-				   ECAP_JOIN_MAX_BROADCAST_ROWS_HASH :
-				   ECAP_JOIN_MAX_BROADCAST_ROWS_LONG;
+	int64_t max_rows = ecap__join_max_broadcast_rows(c, hash);
 
 	return c->size[side] < ECAP_JOIN_MAX_BROADCAST_BYTES &&
 	       (c->rows[side] == 0 || c->rows[side] < max_rows);
@@ -891,64 +465,6 @@ recommend_ecap(const struct join_ctx *c, const struct plan *p0, struct rec *r)
 	}
 }
 
-/* The ecap-1 recommendation's sentence: target t, hint r. */
-static void
-ecap_sentence(const struct join_ctx *c, const struct plan *t,
-	      const struct rec *r, char *buf, size_t cap)
-{
-	const char *op = ecap_join_strategy_to_string(t->strategy);
-	/* An edited advice may name a strategy without its build side
-	 * (c->size[-1] was read): no side, no size, as plan_warnings does. */
-	long long built = t->side == NO_SIDE ? 0 : (long long)c->size[t->side];
-	char what[96];
-
-	if (t->side != NO_SIDE)
-		snprintf(what, sizeof(what), "%s building the %s side", op,
-			 side_word[t->side]);
-	else
-		snprintf(what, sizeof(what), "%s", op);
-	switch (r->reason) {
-	case ECAP_JOIN_REASON_ECAP_BROADCAST:
-	case ECAP_JOIN_REASON_ECAP_BROADCAST_NESTED_LOOP:
-		append(buf, cap, "ecap-1: %s, %lld bytes at most the %lld-byte "
-		       "threshold and within Spark's broadcast limits", what,
-		       built, (long long)c->thr);
-		break;
-	case ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH:
-		append(buf, cap, "ecap-1: %s, %lld bytes below threshold x "
-		       "partitions (%lld), %g times smaller than the other "
-		       "side, fitting task memory", what,
-		       built,
-		       (long long)(c->thr * c->parts), c->factor);
-		break;
-	case ECAP_JOIN_REASON_ECAP_SORT_MERGE:
-		append(buf, cap, "ecap-1: %s, since no side is safely "
-		       "broadcastable under the %lld-byte threshold%s", what,
-		       (long long)c->thr,
-		       c->prefer_smj ? " and the policy prefers sort-merge" :
-				       " nor much smaller");
-		break;
-	case ECAP_JOIN_REASON_ECAP_SHUFFLE_HASH_UNSORTABLE:
-		append(buf, cap, "ecap-1: %s, since the keys are not sortable "
-		       "and no side is safely broadcastable", what);
-		break;
-	case ECAP_JOIN_REASON_ECAP_CARTESIAN:
-		append(buf, cap, "ecap-1: %s, since no side is safely "
-		       "broadcastable and no hash or sort-merge join applies "
-		       "to this inner-like join", what);
-		break;
-	default:
-		append(buf, cap, "ecap-1: %s, the only strategy Spark has for "
-		       "this %s join", what, type_name(c));
-		break;
-	}
-	if (r->hint == ECAP_JOIN_HINT_NONE)
-		append(buf, cap, "; Spark picks it without a hint.");
-	else
-		append(buf, cap, "; write %s on the %s side.",
-		       hint_name(r->hint), side_word[r->side]);
-}
-
 /* The guide's optimize_join(large_df, small_df). */
 static void
 recommend_guide(const struct join_ctx *c, int small, struct rec *r)
@@ -961,26 +477,13 @@ recommend_guide(const struct join_ctx *c, int small, struct rec *r)
 			 ECAP_JOIN_REASON_GUIDE_SHUFFLE_HASH;
 }
 
-static void
-guide_sentence(const struct join_ctx *c, const struct rec *r, char *buf,
-	       size_t cap)
-{
-	bool bc = r->reason == ECAP_JOIN_REASON_GUIDE_BROADCAST;
-
-	append(buf, cap, "guide optimize_join: small_df.count() = %lld %s "
-	       "%lld on the %s side, so %s.", (long long)c->rows[r->side],
-	       bc ? "<" : ">=", (long long)c->guide_max_rows,
-	       side_word[r->side],
-	       bc ? "broadcast(small_df)" : "small_df.hint(\"shuffle_hash\")");
-}
-
 /* ------------------------------------------------------------------------
  * inputs
  */
 
-static int
-check_enum(struct ecap_error *err, const char *field, int32_t v,
-	   int32_t min, int32_t max)
+int
+ecap__join_check_enum(struct ecap_error *err, const char *field, int32_t v,
+		      int32_t min, int32_t max)
 {
 	if (v < min || v > max)
 		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, field,
@@ -994,19 +497,20 @@ check_flags(const struct ecap_join_in *in, struct ecap_error *err)
 {
 	int rc;
 
-	if ((rc = check_enum(err, "join_type", in->join_type, 0,
-			     ECAP_JOIN_LEFT_ANTI)) != ECAP_OK ||
+	if ((rc = ecap__join_check_enum(err, "join_type", in->join_type, 0,
+					 ECAP_JOIN_LEFT_ANTI)) != ECAP_OK ||
 	    (rc = ecap__check_bool(err, "no_equi_keys", in->no_equi_keys)) ||
 	    (rc = ecap__check_bool(err, "keys_not_sortable",
 				   in->keys_not_sortable)) ||
 	    (rc = ecap__check_bool(err, "single_bigint_key",
 				   in->single_bigint_key)) ||
-	    (rc = check_enum(err, "left_hint", in->left_hint, 0,
-			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
-	    (rc = check_enum(err, "right_hint", in->right_hint, 0,
-			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
-	    (rc = check_enum(err, "guide_small_side", in->guide_small_side, 0,
-			     ECAP_JOIN_BUILD_RIGHT)))
+	    (rc = ecap__join_check_enum(err, "left_hint", in->left_hint, 0,
+				ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
+	    (rc = ecap__join_check_enum(err, "right_hint", in->right_hint, 0,
+				ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
+	    (rc = ecap__join_check_enum(err, "guide_small_side",
+				in->guide_small_side, 0,
+				ECAP_JOIN_BUILD_RIGHT)))
 		return rc;
 	if (in->no_equi_keys && in->keys_not_sortable)
 		return ecap__fail(err, ECAP_ERR_INVALID, "keys_not_sortable",
@@ -1148,7 +652,7 @@ fill_prediction(const struct join_ctx *c, const int32_t hint[2],
 {
 	struct plan p = hint[L] == ECAP_JOIN_HINT_NONE &&
 				hint[R] == ECAP_JOIN_HINT_NONE ?
-			*p0 : select_join(c, hint);
+			*p0 : ecap__join_select(c, hint);
 	int32_t why[2];
 	int s;
 
@@ -1156,12 +660,12 @@ fill_prediction(const struct join_ctx *c, const int32_t hint[2],
 	out->build_side = side_enum(p.side);
 	out->strategy_reason = p.reason;
 	for (s = L; s <= R; s++)
-		why[s] = hint_ignored(c, &p, hint, s);
+		why[s] = ecap__join_hint_ignored(c, &p, hint, s);
 	out->left_hint_ignored = why[L] != ECAP_JOIN_HINT_USED;
 	out->left_hint_ignored_reason = why[L];
 	out->right_hint_ignored = why[R] != ECAP_JOIN_HINT_USED;
 	out->right_hint_ignored_reason = why[R];
-	out->warning_flags = plan_warnings(c, &p, NULL, 0);
+	out->warning_flags = ecap__join_warnings(c, &p);
 }
 
 static void
@@ -1176,13 +680,14 @@ fill_recommendation(const struct join_ctx *c, const struct rec *r,
 	out->recommended_hint_side = side_enum(r->side);
 	if (r->side != NO_SIDE) {
 		hint[r->side] = r->hint;
-		p = select_join(c, hint);
+		p = ecap__join_select(c, hint);
 	}
 	out->recommended_strategy = p.strategy;
 	out->recommended_build_side = side_enum(p.side);
-	out->recommended_warning_flags = plan_warnings(c, &p, NULL, 0);
+	out->recommended_warning_flags = ecap__join_warnings(c, &p);
 	if (r->side != NO_SIDE &&
-	    hint_ignored(c, &p, hint, r->side) != ECAP_JOIN_HINT_USED)
+	    ecap__join_hint_ignored(c, &p, hint, r->side) !=
+		    ECAP_JOIN_HINT_USED)
 		out->recommended_warning_flags |= ECAP_JOIN_WARN_HINT_IGNORED;
 }
 
@@ -1250,7 +755,7 @@ ecap_join_advise(const ecap_policy *policy, const struct ecap_join_in *in,
 	/* Spark's choice without hints serves three times: the prediction
 	 * when no hint is given, the ecap-1 target's test, and the
 	 * recommended plan when no hint is recommended. */
-	p0 = select_join(&c, no_hints);
+	p0 = ecap__join_select(&c, no_hints);
 	fill_prediction(&c, hint, &p0, out);
 	memset(&r, 0, sizeof(r));
 	if (policy->model == ECAP_MODEL_GUIDE)
@@ -1259,159 +764,4 @@ ecap_join_advise(const ecap_policy *policy, const struct ecap_join_in *in,
 		recommend_ecap(&c, &p0, &r);
 	fill_recommendation(&c, &r, &p0, out);
 	return ECAP_OK;
-}
-
-/* ------------------------------------------------------------------------
- * explanations, rendered on demand from an advice
- */
-
-static int
-side_index(int32_t side)
-{
-	return side == ECAP_JOIN_BUILD_LEFT ? L :
-	       side == ECAP_JOIN_BUILD_RIGHT ? R : NO_SIDE;
-}
-
-/*
- * The context and hints back from an advice, refusing values no
- * ecap_join_advise() call writes (an advice is caller memory).
- */
-static int
-context_from(const struct ecap_join_out *a, struct join_ctx *c,
-	     int32_t hint[2], struct ecap_error *err)
-{
-	int rc;
-
-	if ((rc = check_enum(err, "join_type", a->join_type, ECAP_JOIN_INNER,
-			     ECAP_JOIN_LEFT_ANTI)) ||
-	    (rc = check_enum(err, "left_hint", a->left_hint, 0,
-			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
-	    (rc = check_enum(err, "right_hint", a->right_hint, 0,
-			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
-	    (rc = check_enum(err, "strategy", a->strategy,
-			     ECAP_JOIN_STRATEGY_BROADCAST_HASH,
-			     ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP)) ||
-	    (rc = check_enum(err, "recommended_strategy",
-			     a->recommended_strategy,
-			     ECAP_JOIN_STRATEGY_BROADCAST_HASH,
-			     ECAP_JOIN_STRATEGY_BROADCAST_NESTED_LOOP)) ||
-	    (rc = check_enum(err, "recommended_hint", a->recommended_hint, 0,
-			     ECAP_JOIN_HINT_SHUFFLE_REPLICATE_NL)) ||
-	    (rc = ecap__check_int64(err, "shuffle_partitions_count",
-				    a->shuffle_partitions_count, 1,
-				    MAX_PARTITIONS)) ||
-	    /* advise writes the resolved version, 3.0 .. 4.99 (INT32_MIN
-	     * x 100 overflowed below) */
-	    (rc = ecap__check_int64(err, "spark_version_major",
-				    a->spark_version_major, 3, 4)) ||
-	    (rc = ecap__check_int64(err, "spark_version_minor",
-				    a->spark_version_minor, 0, 99)))
-		return rc;
-	ECAP__ZERO(c);
-	c->type = a->join_type;
-	c->equi = !a->no_equi_keys;
-	c->sortable = c->equi && !a->keys_not_sortable;
-	c->bigint_key = a->single_bigint_key != 0;
-	c->size[L] = a->left_size_bytes;
-	c->size[R] = a->right_size_bytes;
-	c->rows[L] = a->left_row_count;
-	c->rows[R] = a->right_row_count;
-	c->thr = a->broadcast_threshold_bytes;
-	c->parts = a->shuffle_partitions_count;
-	c->factor = a->shuffle_hash_factor;
-	c->prefer_smj = a->prefer_sort_merge != 0;
-	c->version = a->spark_version_major * 100 + a->spark_version_minor;
-	c->task_mem = a->execution_memory_per_task_bytes;
-	c->guide_max_rows = a->guide_broadcast_max_rows;
-	hint[L] = a->left_hint;
-	hint[R] = a->right_hint;
-	return ECAP_OK;
-}
-
-static void
-recommendation_text(const struct ecap_join_out *a, const struct join_ctx *c,
-		    char *buf, size_t cap)
-{
-	struct rec r = { a->recommended_hint,
-			 side_index(a->recommended_hint_side), a->reason };
-	/* The target is what Spark picks with the recommended hint. */
-	struct plan t = mkplan(a->recommended_strategy,
-			       side_index(a->recommended_build_side),
-			       a->reason, false);
-
-	if (a->model == ECAP_MODEL_GUIDE)
-		guide_sentence(c, &r, buf, cap);
-	else
-		ecap_sentence(c, &t, &r, buf, cap);
-}
-
-static void
-recommended_warnings_text(const struct ecap_join_out *a,
-			  const struct join_ctx *c, char *buf, size_t cap)
-{
-	int32_t hint[2] = { ECAP_JOIN_HINT_NONE, ECAP_JOIN_HINT_NONE };
-	int side = side_index(a->recommended_hint_side);
-	struct plan p;
-	int32_t why;
-
-	if (side != NO_SIDE)
-		hint[side] = a->recommended_hint;
-	p = select_join(c, hint);
-	(void)plan_warnings(c, &p, buf, cap);
-	if (side != NO_SIDE &&
-	    (why = hint_ignored(c, &p, hint, side)) != ECAP_JOIN_HINT_USED)
-		hint_sentence(c, hint, side, why, buf, cap);
-}
-
-ECAP_API int
-ecap_join_explain_part(const struct ecap_join_out *advice, int32_t part,
-		       char *buf, size_t size, struct ecap_error *err)
-{
-	char text[ECAP_EXPLAIN_MAX] = "";
-	struct join_ctx c;
-	struct plan p;
-	int32_t hint[2];
-	int rc;
-
-	ecap__err_clear(err);
-	if ((rc = ECAP__OPTS_CHECK(err, advice, ecap_join_out)) != ECAP_OK ||
-	    (rc = check_enum(err, "part", part, ECAP_JOIN_TEXT_RECOMMENDATION,
-			     ECAP_JOIN_TEXT_RECOMMENDED_WARNINGS)) ||
-	    (rc = context_from(advice, &c, hint, err)) != ECAP_OK)
-		return rc;
-	p = mkplan(advice->strategy, side_index(advice->build_side),
-		   advice->strategy_reason, false);
-	switch (part) {
-	case ECAP_JOIN_TEXT_RECOMMENDATION:
-		recommendation_text(advice, &c, text, sizeof(text));
-		break;
-	case ECAP_JOIN_TEXT_STRATEGY:
-		strategy_sentence(&c, &p, text, sizeof(text));
-		break;
-	case ECAP_JOIN_TEXT_HINTS:
-		if (advice->left_hint_ignored)
-			hint_sentence(&c, hint, L,
-				      advice->left_hint_ignored_reason, text,
-				      sizeof(text));
-		if (advice->right_hint_ignored)
-			hint_sentence(&c, hint, R,
-				      advice->right_hint_ignored_reason, text,
-				      sizeof(text));
-		break;
-	case ECAP_JOIN_TEXT_WARNINGS:
-		(void)plan_warnings(&c, &p, text, sizeof(text));
-		break;
-	default:
-		recommended_warnings_text(advice, &c, text, sizeof(text));
-		break;
-	}
-	return ecap__explainf(err, buf, size, "%s", text);
-}
-
-ECAP_API int
-ecap_join_explain(const struct ecap_join_out *advice, char *buf, size_t size,
-		  struct ecap_error *err)
-{
-	return ecap_join_explain_part(advice, ECAP_JOIN_TEXT_RECOMMENDATION,
-				      buf, size, err);
 }

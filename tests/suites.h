@@ -20,6 +20,7 @@ Suite *partition_files_suite(void);
 Suite *partition_scan_suite(void);
 Suite *partition_aqe_suite(void);
 Suite *join_suite(void);
+Suite *join_explain_suite(void);
 Suite *cache_suite(void);
 Suite *cache_explain_suite(void);
 Suite *executor_suite(void);

@@ -22,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, partition_scan_suite());
 	srunner_add_suite(sr, partition_aqe_suite());
 	srunner_add_suite(sr, join_suite());
+	srunner_add_suite(sr, join_explain_suite());
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, cache_explain_suite());
 	srunner_add_suite(sr, executor_suite());
