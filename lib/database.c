@@ -470,7 +470,7 @@ workload_inputs(const ecap_policy *p, int32_t workload, int32_t storage,
 			  (uint32_t)storage <= ECAP_DATABASE_STORAGE_NVME &&
 			  (uint64_t)connections <= 262143 &&
 			  (uint64_t)app_instances <= 100000 &&
-			  (version == 0 || (uint32_t)version - 10u <= 8)))
+			  (version == 0 || (version >= 10 && version <= 18))))
 		return check_workload(err, workload, storage, connections,
 				      version, app_instances);
 	a->workload = workload;
