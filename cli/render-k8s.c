@@ -17,10 +17,15 @@
 /* Properties the operator sets from its structured fields. */
 static const struct {
 	const char *key;
-	const char *section;	/* "executor" or "dynamicAllocation" */
+	const char *section;	/* "driver", "executor", "dynamicAllocation" */
 	const char *field;
 	int quoted;		/* string (memory) rather than number */
 } structured[] = {
+	/* the driver pod in the slot the sizing keeps for it */
+	{ "spark.driver.cores", "driver", "cores", 0 },
+	{ "spark.kubernetes.driver.request.cores", "driver", "coreRequest", 1 },
+	{ "spark.driver.memory", "driver", "memory", 1 },
+	{ "spark.driver.memoryOverhead", "driver", "memoryOverhead", 1 },
 	{ "spark.executor.instances", "executor", "instances", 0 },
 	{ "spark.executor.cores", "executor", "cores", 0 },
 	/* a fraction of a core where whole cores would idle allocatable
@@ -50,7 +55,8 @@ structured_index(const char *key)
 	return -1;
 }
 
-static void
+/* Writes the section's fields found in props; returns how many. */
+static int
 section(FILE *f, const char *name, const struct ecap_property *props, int n)
 {
 	size_t i;
@@ -73,6 +79,7 @@ section(FILE *f, const char *name, const struct ecap_property *props, int n)
 			fputs(props[j].value, f);
 		fputc('\n', f);
 	}
+	return header;
 }
 
 int
@@ -102,8 +109,9 @@ render_k8s(FILE *f, const struct plan *p)
 		print_quoted(f, props[i].value);
 		fputc('\n', f);
 	}
-	/* libecaptune does not size the driver: Spark's defaults. */
-	fprintf(f, "  driver:\n    cores: 1\n    memory: \"1g\"\n");
+	/* ecap-1 on Kubernetes sizes the driver; otherwise Spark's defaults. */
+	if (section(f, "driver", props, n) == 0)
+		fprintf(f, "  driver:\n    cores: 1\n    memory: \"1g\"\n");
 	section(f, "executor", props, n);
 	section(f, "dynamicAllocation", props, n);
 	return 0;

@@ -279,6 +279,33 @@ add_size(struct ecap__props *ctx, const char *key, uint64_t bytes)
 		ecap__props_add(ctx, key, "%" PRIu64 "m", bytes / ECAP__MIB);
 }
 
+/* Kubernetes' CPU request in millicores, as a Spark quantity. */
+static double
+request_cores(const struct ecap_executor_out *a)
+{
+	return (double)(int64_t)(a->executor_request_vcpu * 1000.0 + 0.5) /
+	       1000.0;
+}
+
+/*
+ * The driver pod (cluster mode, as the Spark operator and spark-submit to
+ * Kubernetes run it) in the slot the sizing keeps on a node for it: one
+ * executor's cores, CPU request, heap and overhead, so the pod fits where
+ * the node count left room (Spark's default 1g would leave most of the
+ * slot idle and a large broadcast short of memory).
+ */
+static void
+add_driver(struct ecap__props *ctx, const struct ecap_executor_out *a)
+{
+	ecap__props_add(ctx, "spark.driver.cores", "%" PRId64,
+			a->executor_core_count);
+	ecap__props_add(ctx, "spark.kubernetes.driver.request.cores", "%.15g",
+			request_cores(a));
+	add_size(ctx, "spark.driver.memory", a->executor_heap_bytes);
+	add_size(ctx, "spark.driver.memoryOverhead",
+		 a->executor_overhead_bytes);
+}
+
 /* An advice edited by the caller must still render as valid settings. */
 static int
 check_advice(const struct ecap_executor_out *a, struct ecap_error *err)
@@ -355,11 +382,13 @@ ecap_executor_spark_properties(const struct ecap_executor_out *advice,
 	    (advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES ||
 	     advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM))
 		ecap__props_add(&ctx, "spark.kubernetes.executor.request.cores",
-				"%.15g",
-				(double)(int64_t)(advice->executor_request_vcpu *
-						  1000.0 + 0.5) / 1000.0);
+				"%.15g", request_cores(advice));
 	add_size(&ctx, "spark.executor.memoryOverhead",
 		 advice->executor_overhead_bytes);
+	if (advice->model == ECAP_MODEL_ECAP_1 &&
+	    (advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES ||
+	     advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM))
+		add_driver(&ctx, advice);
 	ecap__props_add(&ctx, "spark.memory.fraction", "%.15g",
 			advice->memory_fraction_ratio);
 	ecap__props_add(&ctx, "spark.memory.storageFraction", "%.15g",

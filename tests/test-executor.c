@@ -379,10 +379,20 @@ START_TEST(spark_properties)
 	n = 20;
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
 			 0);
-	ck_assert_uint_eq(n, 15);
+	ck_assert_uint_eq(n, 19);
 	ck_assert_str_eq(prop(props, n, "spark.kubernetes.executor.request.cores"),
 			 "3.83");
 	ck_assert_str_eq(prop(props, n, "spark.executor.cores"), "4");
+	/* The driver pod takes the slot kept for it: one executor's size
+	 * (pods of 13824 + 1382 = 15206 MiB; 3 executors and the driver on
+	 * two nodes of two slots). */
+	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "13824m");
+	ck_assert_str_eq(prop(props, n, "spark.driver.cores"), "4");
+	ck_assert_str_eq(prop(props, n, "spark.kubernetes.driver.request.cores"),
+			 "3.83");
+	ck_assert_str_eq(prop(props, n, "spark.driver.memory"), "13824m");
+	ck_assert_str_eq(prop(props, n, "spark.driver.memoryOverhead"), "1382m");
+	ck_assert_int_eq(out.node_count, 2);
 	memset(in.node_type, 0, sizeof(in.node_type));
 	in.platform = 0;
 	/* guide, 100 GB: 37 executors over the YAML's max of 20; the

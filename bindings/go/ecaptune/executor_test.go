@@ -116,6 +116,20 @@ func TestExecutorECAP1(t *testing.T) {
 		a.ExecutorsPerNodeCount != 2 || a.ExecutorCoreCount != 4 || !near(a.ExecutorRequestVCPU, 3.83) {
 		t.Errorf("eks: %+v", a)
 	}
+	// The driver pod takes the slot kept for it: one executor's size.
+	props, err := a.SparkProperties()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kv := map[string]string{}
+	for _, pr := range props {
+		kv[pr.Key] = pr.Value
+	}
+	if kv["spark.driver.cores"] != "4" || kv["spark.kubernetes.driver.request.cores"] != "3.83" ||
+		kv["spark.driver.memory"] != kv["spark.executor.memory"] ||
+		kv["spark.driver.memoryOverhead"] != kv["spark.executor.memoryOverhead"] {
+		t.Errorf("eks driver: %v", kv)
+	}
 	// No node: the cheapest catalog node meeting the window, runner-up named.
 	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1024, ProcessingWindowHours: 2, Platform: PlatformEMR})
 	if a.NodeReason != ExecutorNodeReasonCheapest || a.NodeType == "" || a.RunnerUpNodeType == "" ||

@@ -122,6 +122,13 @@ def test_ecap1_eks_allocatable(policy):
     props = dict(E.executor_spark_properties(o))
     assert props["spark.kubernetes.executor.request.cores"] == "3.83"
     assert "spark.executor.instances" not in props
+    # The driver pod takes the slot kept for it: one executor's size.
+    assert (props["spark.driver.cores"],
+            props["spark.kubernetes.driver.request.cores"],
+            props["spark.driver.memory"],
+            props["spark.driver.memoryOverhead"]) == \
+        ("4", "3.83", props["spark.executor.memory"],
+         props["spark.executor.memoryOverhead"])
 
 
 def test_ecap1_cheapest_node(policy):
