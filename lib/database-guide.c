@@ -28,63 +28,37 @@ static const struct {
 	{ "db.r6g.4xlarge", INFINITY, 128.0, 2.016, 16 },
 };
 
-/*
- * The guide's sizing, shared by its calc (the projection) and its advice,
- * which writes the answer straight into the out struct: memory and
- * storage from the data kept, the class by the if-chain, one instance's
- * cost.
- */
-struct guide_sizing {
-	double memory_required_gb;
-	double storage_gb;
-	size_t class_index;
-	double instance_cost_usd_per_month;
-};
-
+/* Inline in the advice, so the calc it copies lives in registers. */
 static ECAP__ALWAYS_INLINE void
-size_guide(const ecap_policy *p, double data_storage_gb,
-	   struct guide_sizing *g)
+calc_guide(const ecap_policy *p, double tx, double retention_days,
+	   struct ecap__db_calc *c)
 {
-	double with_buffer = data_storage_gb *
-		(1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO));
 	size_t i = 0;
-
-	g->memory_required_gb =
-		ecap__fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
-		     data_storage_gb *
-			     ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO));
-	g->storage_gb = ecap__trunc(with_buffer);
-	while (g->memory_required_gb > guide_classes[i].upto_gb)
-		i++;
-	g->class_index = i;
-	/* The guide's cost_per_hour * 24 * 30, in its order (one instance). */
-	g->instance_cost_usd_per_month =
-		guide_classes[i].price * 24.0 *
-		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
-}
-
-void
-ecap__database_calc_guide(const ecap_policy *p, double tx,
-			  double retention_days, struct ecap__db_calc *c)
-{
-	struct guide_sizing g;
 
 	c->daily_storage_gb = ecap__db_daily_gb(p, tx);
 	c->data_storage_gb = ecap__db_kept_gb(p, c->daily_storage_gb,
 					      retention_days);
-	size_guide(p, c->data_storage_gb, &g);
-	c->memory_required_gb = g.memory_required_gb;
-	c->storage_gb = g.storage_gb;
-	c->instance_class = guide_classes[g.class_index].name;
-	c->instance_memory_gb = guide_classes[g.class_index].memory_gb;
-	c->price_usd_per_hour = guide_classes[g.class_index].price;
-	c->vcpus = guide_classes[g.class_index].vcpus;
+	c->memory_required_gb =
+		ecap__fmax(ecap__pd(p, ECAP_K_DATABASE_MIN_MEMORY_GB),
+			   c->data_storage_gb *
+				   ecap__pd(p, ECAP_K_DATABASE_MEMORY_SHARE_RATIO));
+	c->storage_gb = ecap__trunc(c->data_storage_gb *
+		(1.0 + ecap__pd(p, ECAP_K_DATABASE_STORAGE_BUFFER_RATIO)));
+	while (c->memory_required_gb > guide_classes[i].upto_gb)
+		i++;
+	c->instance_class = guide_classes[i].name;
+	c->instance_memory_gb = guide_classes[i].memory_gb;
+	c->price_usd_per_hour = guide_classes[i].price;
+	c->vcpus = guide_classes[i].vcpus;
 	c->fits = c->instance_memory_gb >= c->memory_required_gb;
 	c->reason = c->fits ? ECAP_DATABASE_REASON_GUIDE_THRESHOLD :
 			      ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
 	c->instances_needed = c->fits ? 1.0 : ecap__ceil(c->memory_required_gb /
 						  c->instance_memory_gb);
-	c->instance_cost_usd_per_month = g.instance_cost_usd_per_month;
+	/* The guide's cost_per_hour * 24 * 30, in its order (one instance). */
+	c->instance_cost_usd_per_month =
+		c->price_usd_per_hour * 24.0 *
+		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
 	c->cost_usd_per_month = c->instance_cost_usd_per_month;
 	/* What the guide does not size: every field is set here, so the
 	 * guide's calc needs no zeroing first. */
@@ -101,6 +75,13 @@ ecap__database_calc_guide(const ecap_policy *p, double tx,
 	c->replica_cost_usd_per_month = 0.0;
 	c->storage_cost_usd_per_month = 0.0;
 	c->iops_cost_usd_per_month = 0.0;
+}
+
+void
+ecap__database_calc_guide(const ecap_policy *p, double tx,
+			  double retention_days, struct ecap__db_calc *c)
+{
+	calc_guide(p, tx, retention_days, c);
 }
 
 /* The guide's RDS parameter group plus PGTune's worker count and work_mem
@@ -154,50 +135,6 @@ ecap__database_fill_pools(const ecap_policy *p, int64_t app_instances, bool chec
 		out->flags |= ECAP_DATABASE_FLAG_POOL_EXHAUSTION;
 }
 
-/*
- * The guide's answer written straight into out (no calc to copy): every
- * field from reason to cost_usd_per_month, those the guide does not size
- * zero.
- */
-static void
-fill_guide_sizing(const ecap_policy *p, double tx, double retention_days,
-		  struct ecap_database_out *out)
-{
-	struct guide_sizing g;
-	size_t i;
-
-	out->daily_storage_gb = ecap__db_daily_gb(p, tx);
-	out->data_storage_gb = ecap__db_kept_gb(p, out->daily_storage_gb,
-				       retention_days);
-	size_guide(p, out->data_storage_gb, &g);
-	i = g.class_index;
-	out->memory_required_gb = g.memory_required_gb;
-	out->storage_gb = g.storage_gb;
-	ecap__copy_padded(out->instance_class, guide_classes[i].name,
-			  sizeof(out->instance_class));
-	out->instance_memory_gb = guide_classes[i].memory_gb;
-	out->instance_vcpus = guide_classes[i].vcpus;
-	out->price_usd_per_hour = guide_classes[i].price;
-	out->fits_flag = out->instance_memory_gb >= out->memory_required_gb;
-	out->reason = out->fits_flag ? ECAP_DATABASE_REASON_GUIDE_THRESHOLD :
-				       ECAP_DATABASE_REASON_GUIDE_UNDERSIZED;
-	out->instance_cost_usd_per_month = g.instance_cost_usd_per_month;
-	out->cost_usd_per_month = g.instance_cost_usd_per_month;
-	out->flags = 0;
-	out->working_set_gb = 0.0;
-	out->peak_transactions_per_second = 0.0;
-	out->vcpu_required_count = 0;
-	out->multi_az_flag = 0;
-	out->read_replica_count = 0;
-	out->replica_cost_usd_per_month = 0.0;
-	out->storage_limit_gb = 0.0;
-	out->storage_cost_usd_per_month = 0.0;
-	out->iops_required_count = 0;
-	out->iops_baseline_count = 0;
-	out->iops_provisioned_count = 0;
-	out->iops_cost_usd_per_month = 0.0;
-}
-
 /* Zeroes out's fields first .. last, which lie next to each other. */
 #define DB_ZERO_SPAN(out, first, last)                                    \
 	memset(&(out)->first, 0,                                          \
@@ -239,9 +176,12 @@ ecap__database_advise_guide(const ecap_policy *p, double tx,
 			    const struct workload_args *a,
 			    struct ecap_database_out *out)
 {
+	struct ecap__db_calc c;
+
+	calc_guide(p, tx, retention_days, &c);
 	zero_guide_unset(out);
 	ecap__database_fill_inputs(p, a, out);
-	fill_guide_sizing(p, tx, retention_days, out);
+	ecap__database_fill_sizing(&c, out);
 	guide_parameters(p, a->connections, out);
 	ecap__database_fill_pools(p, a->app_instances, false, out);
 	return ECAP_OK;

@@ -46,6 +46,43 @@ ecap__database_fill_inputs(const ecap_policy *p, const struct workload_args *a,
 	out->postgres_version = a->version;
 }
 
+/* The answer's sizing, every field from reason to cost_usd_per_month,
+ * from a calc (either model's). */
+static inline void
+ecap__database_fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
+{
+	out->reason = c->reason;
+	out->flags = c->flags;
+	out->daily_storage_gb = c->daily_storage_gb;
+	out->data_storage_gb = c->data_storage_gb;
+	out->working_set_gb = c->working_set_gb;
+	out->memory_required_gb = c->memory_required_gb;
+	out->peak_transactions_per_second = c->peak_tps;
+	out->vcpu_required_count = (int64_t)c->vcpu_required;
+	/* A catalog entry's name or the guide table's, NUL-padded. */
+	_Static_assert(sizeof(out->instance_class) ==
+			       sizeof(((struct ecap_catalog_entry *)0)->name),
+		       "a class name fills instance_class");
+	ecap__copy_padded(out->instance_class, c->instance_class,
+			  sizeof(out->instance_class));
+	out->instance_memory_gb = c->instance_memory_gb;
+	out->instance_vcpus = c->vcpus;
+	out->fits_flag = c->fits;
+	out->multi_az_flag = c->multi_az;
+	out->read_replica_count = c->replicas;
+	out->price_usd_per_hour = c->price_usd_per_hour;
+	out->instance_cost_usd_per_month = c->instance_cost_usd_per_month;
+	out->replica_cost_usd_per_month = c->replica_cost_usd_per_month;
+	out->storage_gb = c->storage_gb;
+	out->storage_limit_gb = c->storage_limit_gb;
+	out->storage_cost_usd_per_month = c->storage_cost_usd_per_month;
+	out->iops_required_count = (int64_t)c->iops_required;
+	out->iops_baseline_count = (int64_t)c->iops_baseline;
+	out->iops_provisioned_count = (int64_t)c->iops_provisioned;
+	out->iops_cost_usd_per_month = c->iops_cost_usd_per_month;
+	out->cost_usd_per_month = c->cost_usd_per_month;
+}
+
 /* The guide's sizing of tx transactions a day kept retention_days (the
  * projection's years): every field of c set. */
 void ecap__database_calc_guide(const ecap_policy *p, double tx,
@@ -54,7 +91,7 @@ void ecap__database_calc_guide(const ecap_policy *p, double tx,
 /*
  * The guide model's whole answer for tx transactions a day kept
  * retention_days and the workload a (connections 0 = the policy's),
- * written straight into out (no calc to copy), which
+ * into out, which
  * ecap_database_advise has validated.  Returns ECAP_OK, the advice's
  * code (so the advice ends in a tail call).
  */

@@ -530,43 +530,8 @@ tune(const ecap_policy *p, const struct workload_args *a, double memory_gb,
 	ecap__database_fill_pools(p, a->app_instances, true, out);
 }
 
-static void
-fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
-{
-	out->reason = c->reason;
-	out->flags = c->flags;
-	out->daily_storage_gb = c->daily_storage_gb;
-	out->data_storage_gb = c->data_storage_gb;
-	out->working_set_gb = c->working_set_gb;
-	out->memory_required_gb = c->memory_required_gb;
-	out->peak_transactions_per_second = c->peak_tps;
-	out->vcpu_required_count = (int64_t)c->vcpu_required;
-	/* A catalog entry's name or the guide table's, NUL-padded. */
-	_Static_assert(sizeof(out->instance_class) ==
-			       sizeof(((struct ecap_catalog_entry *)0)->name),
-		       "a class name fills instance_class");
-	ecap__copy_padded(out->instance_class, c->instance_class,
-			  sizeof(out->instance_class));
-	out->instance_memory_gb = c->instance_memory_gb;
-	out->instance_vcpus = c->vcpus;
-	out->fits_flag = c->fits;
-	out->multi_az_flag = c->multi_az;
-	out->read_replica_count = c->replicas;
-	out->price_usd_per_hour = c->price_usd_per_hour;
-	out->instance_cost_usd_per_month = c->instance_cost_usd_per_month;
-	out->replica_cost_usd_per_month = c->replica_cost_usd_per_month;
-	out->storage_gb = c->storage_gb;
-	out->storage_limit_gb = c->storage_limit_gb;
-	out->storage_cost_usd_per_month = c->storage_cost_usd_per_month;
-	out->iops_required_count = (int64_t)c->iops_required;
-	out->iops_baseline_count = (int64_t)c->iops_baseline;
-	out->iops_provisioned_count = (int64_t)c->iops_provisioned;
-	out->iops_cost_usd_per_month = c->iops_cost_usd_per_month;
-	out->cost_usd_per_month = c->cost_usd_per_month;
-}
-
 /*
- * ecap_database_advise and fill_sizing write every byte from model to
+ * ecap_database_advise and ecap__database_fill_sizing write every byte from model to
  * cost_usd_per_month (a field added there breaks the build until it is
  * written): only the fields after it start zeroed (all of them for a
  * caller of another build).
@@ -575,7 +540,7 @@ fill_sizing(const struct ecap__db_calc *c, struct ecap_database_out *out)
 _Static_assert(offsetof(struct ecap_database_out, model) == sizeof(size_t) &&
 	       DB_SIZED_END - sizeof(size_t) ==
 		       10 * sizeof(int32_t) + 18 * sizeof(double) + 64,
-	       "fill_sizing writes every byte of the sizing");
+	       "ecap__database_fill_sizing writes every byte of the sizing");
 
 static void
 zero_unsized(struct ecap_database_out *out)
@@ -635,7 +600,7 @@ ecap_database_advise(const ecap_policy *policy,
 			    &c);
 	zero_unsized(out);
 	ecap__database_fill_inputs(policy, &a, out);
-	fill_sizing(&c, out);
+	ecap__database_fill_sizing(&c, out);
 	if (a.connections == 0)
 		a.connections = pool_connections(policy, &a);
 	tune(policy, &a, c.instance_memory_gb, c.vcpus, out);
