@@ -412,17 +412,11 @@ fill_year(const struct ecap__proj_ctx *ctx, int year,
 	fill_prices(ctx->p, c, m, y);
 }
 
-/*
- * (1 + g) ** year as Python computes it, with libm's pow, but for year 1,
- * whose power is its base exactly: pow is exact when its result is a
- * double (glibc's and musl's err by a few 2^-63 before the one rounding,
- * far from any rounding boundary; 50 million bases checked), and the
- * call is a year's longest chain.
- */
+/* (1 + g) ** year as Python computes it, with libm's pow. */
 static double
 growth(double factor, int64_t year)
 {
-	return year == 1 ? factor : pow(factor, (double)year);
+	return pow(factor, (double)year);
 }
 
 ECAP_API int
