@@ -4,7 +4,7 @@
 # examples/go-projection, against the library just built in the tree (make
 # check sets top_srcdir and top_builddir).
 # Exit 77 (skip) when go is missing.  Extra arguments go to go test, e.g.
-#   bindings/go/run-tests.sh -run '^$' -fuzz FuzzLoadJSON -fuzztime 30s
+#   bindings/go/run-tests.sh -run '^$' -fuzz FuzzLoadJSON -fuzztime 60000x -timeout 5m
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

@@ -13,7 +13,7 @@ import (
 // never crash, and a document it accepts must dump to JSON that loads
 // again and dumps identically.
 //
-//	go test -run '^$' -fuzz FuzzLoadJSON -fuzztime 30s
+//	go test -run '^$' -fuzz FuzzLoadJSON -fuzztime 60000x
 func FuzzLoadJSON(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
 	for _, s := range seeds {
