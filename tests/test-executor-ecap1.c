@@ -249,7 +249,7 @@ START_TEST(largest_advice_renders)
 	/*
 	 * YARN r5.4xlarge, 3,000,000 GB in 0.5 h (target 0.125 h):
 	 * ceil(3e6 / (5 x 0.125)) = 4,800,000 cores, executors of 3 cores
-	 * (4 a node, heap_limit_and_spill): 1,600,000 executors, more than
+	 * (5 a node, heap_limit_and_spill): 1,600,000 executors, more than
 	 * the renderer's million: refused with the field, not answered
 	 * with properties that cannot be rendered.
 	 */
@@ -260,11 +260,11 @@ START_TEST(largest_advice_renders)
 		      err, "daily_data_gb");
 	/*
 	 * 1,000,000 GB: 1,600,000 cores / 3 = 533,334 executors; ceil(533335
-	 * / 4) = 133334 nodes, 533,335 executors: within the million, and
-	 * the properties render.
+	 * / 5) = 106667 nodes, 106667 x 5 - 1 = 533,334 executors: within
+	 * the million, and the properties render.
 	 */
 	advise(1e6);
-	ck_assert_int_eq(out.executor_count, 533335);
+	ck_assert_int_eq(out.executor_count, 533334);
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
 			 0);
 }
@@ -361,19 +361,53 @@ END_TEST
 START_TEST(heap_limit_and_spill)
 {
 	/*
-	 * YARN r5.4xlarge: 15 cores, 127 GiB.  5 cores x 3 = 15: 43349
-	 * MiB each, heap 39409 > 31 GiB: split to 4 executors of 3 cores
-	 * (3 idle of 15 = 20 %): 32512 / 1.1 = 29556 -> 29440 MiB would
-	 * ask YARN for 32384, granted as 32768 (yarn_allocation_rounding),
-	 * so the largest granted container is 31744: 28672 MiB.
+	 * YARN r5.4xlarge: 15 cores, 127 GiB = 130048 MiB.  5 cores x 3 =
+	 * 15: 43349 MiB each, heap 39409 > 31 GiB.  4 cores (3 executors)
+	 * is no better; 3 cores, 5 executors: 26009 MiB each fits, and of 3
+	 * and 2 cores (a range as wide as cores_min..cores_max) 3 idles
+	 * none of the 15 (15 % 3 = 0; 4 x 3, the first split within the
+	 * idle bound, idled 3).  26009 / 1.1 = 23644 -> 23552 MiB + 2355 =
+	 * 25907, granted 26624 > 26009 (yarn_allocation_rounding); 23296 +
+	 * 2329 = 25625, granted 26624; 23040 + 2304 = 25344, granted 25600
+	 * <= 26009: 23040 MiB (22.5 GiB).
 	 */
 	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
 	advise(100.0);
-	ck_assert_int_eq(out.executors_per_node_count, 4);
+	ck_assert_int_eq(out.executors_per_node_count, 5);
 	ck_assert_int_eq(out.executor_core_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 28672 * MIB);
+	ck_assert_uint_eq(out.executor_heap_bytes, 23040 * MIB);
 	ck_assert_int_eq(out.heap_limited_flag, 0);
-	ck_assert_double_near(out.node_idle_vcpu, 3.0);
+	ck_assert_double_near(out.node_idle_vcpu, 0.0);
+	/*
+	 * YARN r5.8xlarge: 31 cores, 255 GiB = 261120 MiB.  4 cores, 7
+	 * executors: 37302 MiB each, heap 33911 > 31744; 3 cores, 10
+	 * executors: 26112 each fits.  3 and 2 cores both idle 1 (31 % 3 =
+	 * 31 % 2 = 1): 3, the fewer executors, not 8 x 3 idling 7 (the
+	 * first within the idle bound, 7 <= 31 / 4), nor 31 executors of
+	 * one core to idle none.  26112: 23552 + 2355 -> 26624 > 26112;
+	 * 23296 + 2329 -> 26624; 23040 + 2304 -> 25600: 23040 MiB.
+	 */
+	node("r5.8xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 10);
+	ck_assert_int_eq(out.executor_core_count, 3);
+	ck_assert_uint_eq(out.executor_heap_bytes, 23040 * MIB);
+	ck_assert_double_near(out.node_idle_vcpu, 1.0);
+	/*
+	 * YARN r5.16xlarge: 63 cores, 511 GiB = 523264 MiB.  5 cores (12
+	 * executors, 43605 MiB each) is over the limit; 4 cores, 15
+	 * executors, 34884 MiB each fits (31232 MiB heap) but idles 63 % 4
+	 * = 3; 3 cores idles 63 % 3 = 0: 21 executors of 24917 MiB: 24917
+	 * / 1.1 = 22651 -> 22528 + 2252 = 24780 -> 25600 > 24917; 22272 +
+	 * 2227 = 24499 -> 24576 <= 24917: 22272 MiB.
+	 */
+	node("r5.16xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, 21);
+	ck_assert_int_eq(out.executor_core_count, 3);
+	ck_assert_uint_eq(out.executor_heap_bytes, 22272 * MIB);
+	ck_assert_double_near(out.node_idle_vcpu, 0.0);
+	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
 	/* The policy allows larger heaps: 3 x 5 cores, 43349 / 1.1 =
 	 * 39408 -> 39168 MiB + 3916 = 43084, granted 44032 > 43349; the
 	 * largest granted container is 43008 (42 GiB): 38912 + 3891 =
