@@ -140,8 +140,15 @@ func TestExecutorECAP1(t *testing.T) {
 	// guide keeps its overhead arithmetic: EMR int(0.1875 * 8192) = 1536 MiB
 	g := guidePolicy(t)
 	a, _ = g.AdviseExecutor(ExecutorInput{DailyDataGB: 100, Platform: PlatformEMR})
-	if a.OverheadFactor != 0.1875 || a.ExecutorOverheadBytes != 1536*uint64(MiB) {
+	if a.OverheadFactor != 0.1875 || a.ExecutorOverheadBytes != 1536*uint64(MiB) || a.NodeEBSGB != 0 {
 		t.Errorf("EMR: %+v", a)
+	}
+	// YARN m6g.12xlarge, 1000 GB: 100 cores, 5 a executor, 9 a node: 20
+	// executors on ceil(21 / 9) = 3 nodes, each with ceil(1000 / 3) = 334
+	// GiB of EBS for the shuffle (executor.shuffle_disk_ratio 1).
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1000, Platform: PlatformYARN, NodeType: "m6g.12xlarge"})
+	if a.NodeCount != 3 || a.NodeEBSGB != 334 {
+		t.Errorf("shuffle disk: %+v", a)
 	}
 }
 

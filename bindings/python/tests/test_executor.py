@@ -132,6 +132,19 @@ def test_ecap1_eks_allocatable(policy):
          props["spark.executor.memoryOverhead"])
 
 
+def test_ecap1_shuffle_disk(policy):
+    # YARN m6g.12xlarge, 1000 GB: 100 cores, 5 an executor, 9 a node: 20
+    # executors on ceil(21 / 9) = 3 nodes, each with ceil(1000 / 3) = 334
+    # GiB of EBS for the shuffle (executor.shuffle_disk_ratio 1); 10 GB
+    # gets the floor of 64.
+    o = E.advise_executors(policy, daily_data_gb=1000.0, platform="yarn",
+                           node_type="m6g.12xlarge")
+    assert (o.node_count, o.node_ebs_gb) == (3, 334.0)
+    o = E.advise_executors(policy, daily_data_gb=10.0, platform="yarn",
+                           node_type="m6g.12xlarge")
+    assert o.node_ebs_gb == 64.0
+
+
 def test_ecap1_cheapest_node(policy):
     o = E.advise_executors(policy, daily_data_gb=1024.0, platform="emr",
                            processing_window_hours=2.0)
