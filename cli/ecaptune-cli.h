@@ -236,16 +236,12 @@ int render_kafka(FILE *f, const struct plan *p);
 int render_csv(FILE *f, const struct plan *p);
 int render_chart_svg(FILE *f, const struct plan *p);
 
-/* Shortest round-trip JSON text of a jansson document (cli/json-out.c). */
-char *json_dump_shortest(const void *json_root);
 /* Writes a jansson document's shortest text and a newline to f, and
  * releases the document; 0 or an exit code. */
 int print_json(FILE *f, void *json_root);
 /* Writes s double-quoted, '"' and '\\' escaped: a Python string literal
  * and a YAML double-quoted scalar alike (the values are printable ASCII). */
 void print_quoted(FILE *f, const char *s);
-/* The shortest %g text of v that reads back as v (0.1, 1e+20); out. */
-const char *shortest_real(double v, char out[32]);
 
 /* "ecaptune: " + message on stderr; returns code. */
 int cli_error(int code, const char *fmt, ...)

@@ -8,13 +8,17 @@
 #include <stddef.h>
 
 #include "ecaptune-cli.h"
+#include "json-write.h"
 
 static void
 real(FILE *f, double v)
 {
 	char buf[32];
 
-	fprintf(f, ",%s", shortest_real(v, buf));
+	/* Every value written is finite (the projection checks its own). */
+	if (!ecap__json_real_text(v, buf, sizeof(buf)))
+		snprintf(buf, sizeof(buf), "%.17g", v);
+	fprintf(f, ",%s", buf);
 }
 
 /* The Monte Carlo bands written, as <name>_p10 .. _p99 columns. */

@@ -61,14 +61,13 @@ collect_reals(const json_t *j, struct reals *r)
 }
 
 /*
- * Writes to out (size bytes) the shortest text of v that reads back as v:
- * the fewest of 15, 16 or 17 digits, tested with snprintf and strtod
+ * The fewest of 15, 16 or 17 digits, tested with snprintf and strtod
  * (which share the locale, so they agree whatever it is), then formatted
  * by jansson into out (json_dumpb: '.' whatever the locale, no text of
  * jansson's to free).  false when memory runs out.
  */
-static bool
-shortest_real(double v, char *out, size_t size)
+bool
+ecap__json_real_text(double v, char *out, size_t size)
 {
 	char probe[40];
 	json_t *num;
@@ -138,7 +137,7 @@ shorten_reals(char *text, const struct reals *r)
 		}
 		n = number_token(text + i, &real);
 		if (real && k < r->n) {
-			if (!shortest_real(r->v[k++], num, sizeof(num)))
+			if (!ecap__json_real_text(r->v[k++], num, sizeof(num)))
 				return false;
 		}
 		if (real && num[0] != '\0' && strlen(num) <= n) {

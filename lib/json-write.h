@@ -20,6 +20,13 @@
 char *ecap__json_dumps(const json_t *root, size_t flags, const char *tail);
 
 /*
+ * Writes to out (size bytes, 32 are enough) the shortest JSON text of v
+ * that reads back as v, as ecap__json_dumps writes each real; false when
+ * v is not finite or memory ran out.
+ */
+bool ecap__json_real_text(double v, char *out, size_t size);
+
+/*
  * Rewrites, in place, an indented dump so that each object that is an
  * element of an array takes one line ({"name": "m5.xlarge", ...}), as a
  * catalog row reads best; objects that are members keep one member a line.
