@@ -274,7 +274,7 @@ START_TEST(ecap1_one_million_a_day)
 	 */
 	advise(1000, 0);
 	ck_assert_int_eq(out.vcpu_required_count, 2);
-	ck_assert_msg(strstr(explain(), "16 GB of memory (a 0.0174 GB working "
+	ck_assert_msg(strstr(explain(), "16 GiB of memory (a 0.0174 GiB working "
 			     "set cached, at least database.min_memory_gb) and "
 			     "2 vCPUs (0.0231 transactions/s at peak, 100 "
 			     "pooled connections)") != NULL, "%s", explain());
