@@ -170,8 +170,11 @@ executors(FILE *f, const struct plan *p)
 		fprintf(f, "! %-22s %s short of the memory needed\n",
 			cli_flag_name(FLAG_MEMORY_SHORT),
 			gib(e->memory_shortfall_gb, a, sizeof(a)));
-	flag(f, p, FLAG_EXECUTORS_CAPPED, "--max-executors held the count "
-	     "below what the window needs");
+	if (p->flags & FLAG_EXECUTORS_CAPPED)
+		fprintf(f, "! %-22s --max-executors held the count: %.2f h a "
+			"run, the target is %.2f h\n",
+			cli_flag_name(FLAG_EXECUTORS_CAPPED), e->projected_hours,
+			e->target_hours);
 	if (p->flags & FLAG_EXECUTORS_OVER_POLICY)
 		over_policy(f, p);
 	flag(f, p, FLAG_SPILL_RISK, "a task's partition needs more than its "
