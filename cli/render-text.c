@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ecaptune-cli.h"
+#include "human-size.h"
 
 #define LABEL "  %-22s "
 
@@ -319,8 +320,9 @@ kafka(FILE *f, const struct plan *p)
 
 	fprintf(f, "\nKafka\n");
 	inputs(f, p, in);
-	fprintf(f, LABEL "%.6g events a second (peak %.6g)\n", "rate used",
-		p->kafka_in.events_per_second, k->peak_events_per_second);
+	fprintf(f, LABEL "%s events a second (peak %s)\n", "rate used",
+		ecap__explain_number(a, p->kafka_in.events_per_second),
+		ecap__explain_number(b, k->peak_events_per_second));
 	fprintf(f, LABEL "%lld partitions on %lld x %s\n", "cluster",
 		(long long)k->partitions_count, (long long)k->brokers_count,
 		k->instance_type);
