@@ -385,6 +385,20 @@ START_TEST(window_and_caps)
 }
 END_TEST
 
+/* The executors the heap limit splits a YARN node into (100 GB). */
+static void
+yarn_split(const char *name, int64_t per_node, int64_t cores,
+	   uint64_t heap_mib, double idle_vcpu)
+{
+	node(name, ECAP_SPARK_PLATFORM_YARN);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, per_node);
+	ck_assert_int_eq(out.executor_core_count, cores);
+	ck_assert_uint_eq(out.executor_heap_bytes, heap_mib * MIB);
+	ck_assert_int_eq(out.heap_limited_flag, 0);
+	ck_assert_double_near(out.node_idle_vcpu, idle_vcpu);
+}
+
 START_TEST(heap_limit_and_spill)
 {
 	/*
@@ -398,13 +412,7 @@ START_TEST(heap_limit_and_spill)
 	 * 2329 = 25625, granted 26624; 23040 + 2304 = 25344, granted 25600
 	 * <= 26009: 23040 MiB (22.5 GiB).
 	 */
-	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
-	advise(100.0);
-	ck_assert_int_eq(out.executors_per_node_count, 5);
-	ck_assert_int_eq(out.executor_core_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 23040 * MIB);
-	ck_assert_int_eq(out.heap_limited_flag, 0);
-	ck_assert_double_near(out.node_idle_vcpu, 0.0);
+	yarn_split("r5.4xlarge", 5, 3, 23040, 0.0);
 	/*
 	 * YARN r5.8xlarge: 31 cores, 255 GiB = 261120 MiB.  4 cores, 7
 	 * executors: 37302 MiB each, heap 33911 > 31744; 3 cores, 10
@@ -414,12 +422,7 @@ START_TEST(heap_limit_and_spill)
 	 * one core to idle none.  26112: 23552 + 2355 -> 26624 > 26112;
 	 * 23296 + 2329 -> 26624; 23040 + 2304 -> 25600: 23040 MiB.
 	 */
-	node("r5.8xlarge", ECAP_SPARK_PLATFORM_YARN);
-	advise(100.0);
-	ck_assert_int_eq(out.executors_per_node_count, 10);
-	ck_assert_int_eq(out.executor_core_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 23040 * MIB);
-	ck_assert_double_near(out.node_idle_vcpu, 1.0);
+	yarn_split("r5.8xlarge", 10, 3, 23040, 1.0);
 	/*
 	 * YARN r5.16xlarge: 63 cores, 511 GiB = 523264 MiB.  5 cores (12
 	 * executors, 43605 MiB each) is over the limit; 4 cores, 15
@@ -428,12 +431,7 @@ START_TEST(heap_limit_and_spill)
 	 * / 1.1 = 22651 -> 22528 + 2252 = 24780 -> 25600 > 24917; 22272 +
 	 * 2227 = 24499 -> 24576 <= 24917: 22272 MiB.
 	 */
-	node("r5.16xlarge", ECAP_SPARK_PLATFORM_YARN);
-	advise(100.0);
-	ck_assert_int_eq(out.executors_per_node_count, 21);
-	ck_assert_int_eq(out.executor_core_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 22272 * MIB);
-	ck_assert_double_near(out.node_idle_vcpu, 0.0);
+	yarn_split("r5.16xlarge", 21, 3, 22272, 0.0);
 	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
 	/* The policy allows larger heaps: 3 x 5 cores, 43349 / 1.1 =
 	 * 39408 -> 39168 MiB + 3916 = 43084, granted 44032 > 43349; the
