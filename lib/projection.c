@@ -81,6 +81,9 @@ ecap__proj_check_peak(const struct ecap__proj_ctx *ctx, double peak,
 			  peak < 1.0 ? "below 1" : "above 1e12");
 }
 
+/* The least daily data today's Spark run may have: 1 KiB, in GB. */
+#define MIN_SPARK_GB 1e-6
+
 /* An executor input's field named as the projection's ("spark_" in front;
  * a policy key, with its dot, stays as it is). */
 static int
@@ -116,6 +119,14 @@ resolve_spark(const ecap_policy *p, const struct ecap__proj_today *t,
 	    (rc = ecap__check_int64(err, "reserved_0", t->reserved_0, 0, 0)) !=
 		    ECAP_OK)
 		return rc;
+	/* A year's data is today's x peak / current, which a Monte Carlo
+	 * path shrinks to 1e-100 at most: from 1 KiB up it stays a normal
+	 * number, never 0 GB. */
+	if (t->spark_gb != 0.0 && t->spark_gb < MIN_SPARK_GB)
+		return ecap__fail(err, ECAP_ERR_RANGE, "spark_daily_data_gb",
+				  "spark_daily_data_gb is %.17g; it is 0 (from "
+				  "the transactions) or %g to 1073741824",
+				  t->spark_gb, MIN_SPARK_GB);
 	if (t->window_hours == 0.0 && t->platform == 0 && t->cores == 0 &&
 	    t->max_executors == 0 && t->runs == 0 && t->node[0] == '\0')
 		return ecap__executor_resolve_defaults(p, a, err);

@@ -265,20 +265,13 @@ END_TEST
  * The Monte Carlo grows today's workload the same way: without spread
  * (a flat scenario), every path is the deterministic year.
  */
-START_TEST(montecarlo_grows_today)
+static void
+montecarlo_matches(void)
 {
 	struct ecap_projection_montecarlo_in mc;
 	struct ecap_projection_montecarlo_year my[2];
-	struct ecap_scenario sc;
 	size_t count = 2, i;
 
-	ECAP_STRUCT_INIT(&sc);
-	snprintf(sc.name, sizeof(sc.name), "flat");
-	sc.yearly_growth_ratio = 0.5;
-	sc.seasonal_peak_factor = 2.0;
-	ck_assert_int_eq(ecap_policy_scenario_set(p, &sc, &err), 0);
-	reviewer_workload();
-	snprintf(in.scenario, sizeof(in.scenario), "flat");
 	project(2);
 	ECAP_STRUCT_INIT(&mc);
 	for (i = 0; i < 2; i++)
@@ -289,7 +282,14 @@ START_TEST(montecarlo_grows_today)
 	mc.paths_count = 100;
 	mc.spark_daily_data_gb = in.spark_daily_data_gb;
 	mc.spark_platform = in.spark_platform;
+	mc.spark_runs_per_day_count = in.spark_runs_per_day_count;
+	mc.spark_max_executor_count = in.spark_max_executor_count;
+	memcpy(mc.spark_node_type, in.spark_node_type,
+	       sizeof(mc.spark_node_type));
 	mc.kafka_events_per_second = in.kafka_events_per_second;
+	mc.kafka_retention_hours = in.kafka_retention_hours;
+	memcpy(mc.kafka_broker_type, in.kafka_broker_type,
+	       sizeof(mc.kafka_broker_type));
 	ck_assert_msg(ecap_projection_montecarlo(p, &mc, my, &count, &err) ==
 		      0, "%s", err.message);
 	for (i = 0; i < 2; i++) {
@@ -301,11 +301,44 @@ START_TEST(montecarlo_grows_today)
 				      years[i].kafka_cost_usd_per_month);
 		ck_assert_double_near(my[i].total_cost_usd_per_month.mean,
 				      years[i].total_cost_usd_per_month);
+		ck_assert_double_near(my[i].spark_window_missed_share_ratio,
+				      years[i].spark_window_missed_flag);
 	}
 	/* The Monte Carlo checks today's inputs as the projection does. */
 	mc.spark_platform = 42;
 	ck_assert_err(ecap_projection_montecarlo(p, &mc, my, &count, &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "spark_platform");
+}
+
+START_TEST(montecarlo_grows_today)
+{
+	struct ecap_scenario sc;
+
+	ECAP_STRUCT_INIT(&sc);
+	snprintf(sc.name, sizeof(sc.name), "flat");
+	sc.yearly_growth_ratio = 0.5;
+	sc.seasonal_peak_factor = 2.0;
+	ck_assert_int_eq(ecap_policy_scenario_set(p, &sc, &err), 0);
+	snprintf(in.scenario, sizeof(in.scenario), "flat");
+	reviewer_workload();
+	montecarlo_matches();
+	/* On a named node, 4 runs a day (a 24 / 4 = 6-hour window), at most
+	 * 16 executors; Kafka kept a day on kafka.m5.large. */
+	snprintf(in.spark_node_type, sizeof(in.spark_node_type), "r5.4xlarge");
+	in.spark_runs_per_day_count = 4;
+	in.spark_max_executor_count = 16;
+	in.kafka_retention_hours = 24.0;
+	snprintf(in.kafka_broker_type, sizeof(in.kafka_broker_type),
+		 "kafka.m5.large");
+	montecarlo_matches();
+	/* 16 executors hold year 1's runs of 6144 / 4 = 1536 GB within the
+	 * window, not year 2's of 2304 GB (40 took 1.96 h and 2.95 h; 16
+	 * take 2.5 times as long, 4.9 h and 7.4 h). */
+	ck_assert_str_eq(years[1].spark_node_type, "r5.4xlarge");
+	ck_assert_int_eq(years[1].spark_executors_count, 16);
+	ck_assert_double_near(years[1].spark_window_hours, 6.0);
+	ck_assert_int_eq(years[0].spark_window_missed_flag, 0);
+	ck_assert_int_eq(years[1].spark_window_missed_flag, 1);
 }
 END_TEST
 
@@ -322,6 +355,9 @@ START_TEST(bad_today)
 	BAD(ECAP_ERR_RANGE, "spark_daily_data_gb");
 	in.spark_daily_data_gb = NAN;
 	BAD(ECAP_ERR_INVALID, "spark_daily_data_gb");
+	/* Below 1 KiB (a denormal would grow to 0 GB on a shrinking path). */
+	in.spark_daily_data_gb = 1e-7;
+	BAD(ECAP_ERR_RANGE, "spark_daily_data_gb");
 	in.spark_daily_data_gb = 2048.0;
 	in.spark_platform = 9;
 	BAD(ECAP_ERR_UNKNOWN_ENUM, "spark_platform");

@@ -44,7 +44,7 @@ struct ecap_projection_in {
 	 * transactions / 86400), for the retention and broker size given
 	 * (0 / "": policy kafka.retention_hours, the cheapest size).
 	 */
-	double spark_daily_data_gb;	/* 0 .. 1073741824 (1 EiB) */
+	double spark_daily_data_gb;	/* 0, or 1e-6 .. 1073741824 (1 EiB) */
 	double spark_processing_window_hours;	/* 0 .. 8760 */
 	/* enum ecap_spark_platform. */
 	int32_t spark_platform;
