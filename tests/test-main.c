@@ -25,13 +25,16 @@ main(void)
 	srunner_add_suite(sr, join_explain_suite());
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, cache_explain_suite());
+	srunner_add_suite(sr, cache_levels_suite());
 	srunner_add_suite(sr, executor_suite());
 	srunner_add_suite(sr, executor_ecap1_suite());
 	srunner_add_suite(sr, executor_catalog_suite());
 	srunner_add_suite(sr, executor_table_suite());
 	srunner_add_suite(sr, database_suite());
+	srunner_add_suite(sr, database_explain_suite());
 	srunner_add_suite(sr, pgtune_suite());
 	srunner_add_suite(sr, kafka_suite());
+	srunner_add_suite(sr, kafka_brokers_suite());
 	srunner_add_suite(sr, kafka_explain_suite());
 	srunner_add_suite(sr, projection_suite());
 	srunner_add_suite(sr, hardening_suite());

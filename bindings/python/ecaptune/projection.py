@@ -325,6 +325,6 @@ def projection_montecarlo_to_json(years: Sequence[MonteCarloYear]) -> str:
     _lib.check("ecap_projection_montecarlo_to_json", arr, len(years),
                ctypes.byref(out))
     try:
-        return ctypes.string_at(out.value).decode("utf-8")
+        return ctypes.string_at(out.value or 0).decode("utf-8")
     finally:
         _lib.lib.ecap_free(out)
