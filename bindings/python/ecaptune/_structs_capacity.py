@@ -242,7 +242,8 @@ class ProjectionInStruct(ctypes.Structure):
         ("current_daily_transactions", ctypes.c_double),
         ("years", ctypes.c_int64),
         ("scenario", ctypes.c_char * 64),
-    ] + _PROJECTION_TODAY_FIELDS
+        *_PROJECTION_TODAY_FIELDS,
+    ]
 
 
 @mirror("ecap_projection_year")
@@ -314,7 +315,8 @@ class MonteCarloInStruct(ctypes.Structure):
         ("scenario", ctypes.c_char * 64),
         ("seed", ctypes.c_uint64),
         ("paths_count", ctypes.c_int64),
-    ] + _PROJECTION_TODAY_FIELDS
+        *_PROJECTION_TODAY_FIELDS,
+    ]
 
 
 class BandStruct(ctypes.Structure):
