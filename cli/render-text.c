@@ -349,6 +349,13 @@ projection(FILE *f, const struct plan *p)
 {
 	static const char *const in[] = { "transactions", "years", "scenario",
 		"paths", "growth-sd", "peak-sd", "seed", NULL };
+	/* Today's run and rate the years grow, when no section above
+	 * lists them. */
+	static const char *const spark_in[] = { "daily-data", "window", "node",
+		"platform", "executor-cores", "max-executors", "runs-per-day",
+		NULL };
+	static const char *const kafka_in[] = { "events", "kafka-retention",
+		"kafka-broker", NULL };
 	const struct ecap_projection_year *y;
 	const struct ecap_projection_montecarlo_year *m;
 	char s[ECAP_EXPLAIN_MAX], db[96];
@@ -356,6 +363,10 @@ projection(FILE *f, const struct plan *p)
 
 	fprintf(f, "\nProjection\n");
 	inputs(f, p, in);
+	if (!(p->sections & SEC_EXECUTORS))
+		inputs(f, p, spark_in);
+	if (!(p->sections & SEC_KAFKA))
+		inputs(f, p, kafka_in);
 	fprintf(f, "  %4s %12s %9s %-20s %7s %11s %11s %11s %11s\n", "year",
 		"peak tx/day", "executors", "database", "brokers",
 		"spark $/mo", "db $/mo", "kafka $/mo", "total $/mo");

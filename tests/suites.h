@@ -38,6 +38,7 @@ Suite *projection_suite(void);
 Suite *hardening_suite(void);
 Suite *explain_suite(void);
 Suite *projection_mc_suite(void);
+Suite *projection_today_suite(void);
 Suite *batch_suite(void);
 Suite *json_write_suite(void);
 

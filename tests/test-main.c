@@ -40,6 +40,7 @@ main(void)
 	srunner_add_suite(sr, hardening_suite());
 	srunner_add_suite(sr, explain_suite());
 	srunner_add_suite(sr, projection_mc_suite());
+	srunner_add_suite(sr, projection_today_suite());
 	srunner_add_suite(sr, batch_suite());
 	srunner_add_suite(sr, json_write_suite());
 	srunner_run_all(sr, CK_NORMAL);

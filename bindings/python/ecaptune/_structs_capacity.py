@@ -6,6 +6,7 @@ Re-exported by _structs; see there."""
 from __future__ import annotations
 
 import ctypes
+from typing import Any, List, Tuple
 
 from ._mirror import mirror
 
@@ -216,6 +217,22 @@ class KafkaOutStruct(ctypes.Structure):
 
 # ---- projection
 
+#: today's workload, the tail of both projection inputs (ecap-1)
+_PROJECTION_TODAY_FIELDS: List[Tuple[str, Any]] = [
+    ("spark_daily_data_gb", ctypes.c_double),
+    ("spark_processing_window_hours", ctypes.c_double),
+    ("spark_platform", ctypes.c_int32),
+    ("reserved_0", ctypes.c_int32),
+    ("spark_executor_core_count", ctypes.c_int64),
+    ("spark_max_executor_count", ctypes.c_int64),
+    ("spark_runs_per_day_count", ctypes.c_int64),
+    ("spark_node_type", ctypes.c_char * 64),
+    ("kafka_events_per_second", ctypes.c_double),
+    ("kafka_retention_hours", ctypes.c_double),
+    ("kafka_broker_type", ctypes.c_char * 64),
+]
+
+
 @mirror("ecap_projection_in")
 class ProjectionInStruct(ctypes.Structure):
     """struct ecap_projection_in: input of ecap_projection_run."""
@@ -225,6 +242,7 @@ class ProjectionInStruct(ctypes.Structure):
         ("current_daily_transactions", ctypes.c_double),
         ("years", ctypes.c_int64),
         ("scenario", ctypes.c_char * 64),
+        *_PROJECTION_TODAY_FIELDS,
     ]
 
 
@@ -297,6 +315,7 @@ class MonteCarloInStruct(ctypes.Structure):
         ("scenario", ctypes.c_char * 64),
         ("seed", ctypes.c_uint64),
         ("paths_count", ctypes.c_int64),
+        *_PROJECTION_TODAY_FIELDS,
     ]
 
 
