@@ -19,6 +19,7 @@ Suite *partition_suite(void);
 Suite *partition_files_suite(void);
 Suite *partition_scan_suite(void);
 Suite *partition_aqe_suite(void);
+Suite *partition_bounds_suite(void);
 Suite *join_suite(void);
 Suite *join_explain_suite(void);
 Suite *cache_suite(void);

@@ -21,6 +21,7 @@ main(void)
 	srunner_add_suite(sr, partition_files_suite());
 	srunner_add_suite(sr, partition_scan_suite());
 	srunner_add_suite(sr, partition_aqe_suite());
+	srunner_add_suite(sr, partition_bounds_suite());
 	srunner_add_suite(sr, join_suite());
 	srunner_add_suite(sr, join_explain_suite());
 	srunner_add_suite(sr, cache_suite());

@@ -157,6 +157,7 @@ var (
 	_ = [1]struct{}{}[PartitionReasonKeep-C.ECAP_PARTITION_REASON_KEEP]
 	_ = [1]struct{}{}[PartitionReasonKeepNearTarget-C.ECAP_PARTITION_REASON_KEEP_NEAR_TARGET]
 	_ = [1]struct{}{}[PartitionReasonKeepScan-C.ECAP_PARTITION_REASON_KEEP_SCAN]
+	_ = [1]struct{}{}[PartitionReasonMaxCount-C.ECAP_PARTITION_REASON_MAX_COUNT]
 	_ = [1]struct{}{}[PartitionReasonRepartition-C.ECAP_PARTITION_REASON_REPARTITION]
 	_ = [1]struct{}{}[PartitionReasonRepartitionCurrentUnknown-C.ECAP_PARTITION_REASON_REPARTITION_CURRENT_UNKNOWN]
 	_ = [1]struct{}{}[PartitionReasonRepartitionScan-C.ECAP_PARTITION_REASON_REPARTITION_SCAN]
