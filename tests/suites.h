@@ -24,6 +24,7 @@ Suite *join_suite(void);
 Suite *join_explain_suite(void);
 Suite *cache_suite(void);
 Suite *cache_explain_suite(void);
+Suite *cache_fit_suite(void);
 Suite *executor_suite(void);
 Suite *executor_ecap1_suite(void);
 Suite *executor_catalog_suite(void);

@@ -26,6 +26,7 @@ main(void)
 	srunner_add_suite(sr, join_explain_suite());
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, cache_explain_suite());
+	srunner_add_suite(sr, cache_fit_suite());
 	srunner_add_suite(sr, executor_suite());
 	srunner_add_suite(sr, executor_ecap1_suite());
 	srunner_add_suite(sr, executor_catalog_suite());
