@@ -62,14 +62,12 @@ def test_ecap1_rounds_up_and_floor(policy):
     # bytes per partition ceil((2^27 + 1) / 2) = 2^26 + 1
     o = E.advise_partitions(policy, data_size_bytes=128 * MIB + 1)
     assert (o.partition_count, o.bytes_per_partition) == (2, 64 * MIB + 1)
-    # ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 partitions, past
-    # Spark's Int (2^31 - 1): a range error, not a count Spark cannot use
-    with pytest.raises(E.RangeError) as ei:
-        E.advise_partitions(policy, data_size_bytes=E.PARTITION_MAX_BYTES)
-    assert ei.value.field == "data_size_bytes"
-    # 2^31 - 1 partitions of 2^27 B is the most: accepted
-    o = E.advise_partitions(policy, data_size_bytes=(2**31 - 1) << 27)
-    assert o.partition_count == 2**31 - 1
+    # ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 partitions asked for;
+    # partition.max_count stops them at 100000 of ceil(2^60 / 10^5) B
+    o = E.advise_partitions(policy, data_size_bytes=E.PARTITION_MAX_BYTES)
+    assert o.reason is R.ECAP_PARTITION_REASON_MAX_COUNT
+    assert (o.partition_count, o.split_size_bytes) == (
+        100000, -(-(1 << 60) // 100000))
     # ecap-1: ceil(200/128) = 2 < floor 8 cores * 2 = 16 -> 16;
     # ceil(200 MiB / 16) = 13107200 B
     o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
