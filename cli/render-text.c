@@ -230,6 +230,13 @@ cache(FILE *f, const struct plan *p)
 				c->alternative)));
 	if (c->level == ECAP_STORAGE_LEVEL_NONE)
 		fprintf(f, LABEL "0 B stored\n", "footprint");
+	else if (c->model == ECAP_MODEL_GUIDE)
+		/* The guide sizes against the storage region alone. */
+		fprintf(f, LABEL "%s stored, %.0f%% in memory (%s of storage "
+			"memory)\n", "footprint",
+			bytes((double)c->stored_size_bytes, a, sizeof(a)),
+			100.0 * c->memory_share_ratio,
+			bytes((double)c->storage_memory_bytes, s, sizeof(s)));
 	else
 		footprint(f, c);
 	flag(f, p, FLAG_CACHE_LEVEL_MISSING, "the API has no such level");

@@ -503,10 +503,13 @@ fits(const struct cache_sizing *s, uint64_t size, int64_t repl)
 }
 
 /* Fills the level, its name and flags, and the memory share of one copy
- * of `size` bytes in the given format. */
+ * of `size` bytes in the given format: ecap-1 against unified memory,
+ * with the eviction-safe count and the disk the level may write; the
+ * guide (its numbers as they were) against the region alone. */
 static void
 set_level(const struct cache_sizing *s, int32_t api, int32_t level,
-	  int32_t format, uint64_t size, struct ecap_cache_out *out)
+	  int32_t format, uint64_t size, bool ecap1,
+	  struct ecap_cache_out *out)
 {
 	const struct level_def *d = &levels[level];
 	int64_t copies;
@@ -518,7 +521,8 @@ set_level(const struct cache_sizing *s, int32_t api, int32_t level,
 		   &out->use_off_heap, &out->deserialized,
 		   &out->replication_count);
 	out->storage_memory_bytes = s->storage;
-	out->unified_memory_bytes = s->room;
+	if (ecap1)
+		out->unified_memory_bytes = s->room;
 	if (level == ECAP_STORAGE_LEVEL_NONE)
 		return;
 	out->cache_format = format;
@@ -528,11 +532,13 @@ set_level(const struct cache_sizing *s, int32_t api, int32_t level,
 		return;
 	copies = s->partitions * out->replication_count;
 	out->partitions_in_memory_count = blocks_in_memory(s, size,
-		out->replication_count, true);
-	out->partitions_safe_count = blocks_in_memory(s, size,
-		out->replication_count, false);
+		out->replication_count, ecap1);
 	out->memory_share_ratio = (double)out->partitions_in_memory_count /
 		(double)copies;
+	if (!ecap1)
+		return;
+	out->partitions_safe_count = blocks_in_memory(s, size,
+		out->replication_count, false);
 	/* Execution may evict every copy above the region: the most the
 	 * level writes to local disk (copies * block stays within the
 	 * 2^60 stored size rounded up per block). */
@@ -558,7 +564,7 @@ advise_guide(const ecap_policy *p, const struct cache_sizing *s,
 	set_level(s, in->api, level,
 		  deser ? ECAP_CACHE_FORMAT_OBJECTS :
 			  ECAP_CACHE_FORMAT_SERIALIZED,
-		  deser ? s->deser : s->ser, out);
+		  deser ? s->deser : s->ser, false, out);
 	out->reason = many ? ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS :
 			     ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS;
 	out->guide_partition_threshold_count = threshold;
@@ -708,7 +714,7 @@ advise_ecap1(const ecap_policy *p, const struct cache_sizing *s,
 	out->alternative = ECAP_CACHE_ALTERNATIVE_NONE;
 	out->local_disk_bytes = in->local_disk_bytes;
 	if (in->reuse_count < out->min_reuse_count) {
-		set_level(s, in->api, ECAP_STORAGE_LEVEL_NONE, 0, 0, out);
+		set_level(s, in->api, ECAP_STORAGE_LEVEL_NONE, 0, 0, true, out);
 		out->reason = ECAP_CACHE_REASON_NOT_REUSED;
 		return ECAP_OK;
 	}
@@ -729,7 +735,7 @@ advise_ecap1(const ecap_policy *p, const struct cache_sizing *s,
 		reason = ECAP_CACHE_REASON_SPILLS_TO_DISK;
 	}
 	set_level(s, in->api, in->replicated ? replicate(level) : level,
-		  format, format_size(s, format), out);
+		  format, format_size(s, format), true, out);
 	if (reason == ECAP_CACHE_REASON_SPILLS_TO_DISK &&
 	    out->partitions_in_memory_count == s->partitions * repl)
 		reason = ECAP_CACHE_REASON_FITS_EVICTABLE;
