@@ -60,8 +60,10 @@ advise_executors(struct plan *p, struct ecap_error *err)
 		p->flags |= FLAG_WINDOW_MISSED;
 	if (p->exec.memory_shortfall_gb > 0)
 		p->flags |= FLAG_MEMORY_SHORT;
-	if (p->exec.capped_by_max_executors || p->exec.policy_cap_exceeded_flag)
+	if (p->exec.capped_by_max_executors)
 		p->flags |= FLAG_EXECUTORS_CAPPED;
+	if (p->exec.policy_cap_exceeded_flag)
+		p->flags |= FLAG_EXECUTORS_OVER_POLICY;
 	if (p->exec.spill_risk_flag)
 		p->flags |= FLAG_SPILL_RISK;
 	return 0;

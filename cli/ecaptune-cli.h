@@ -49,7 +49,7 @@ enum cli_section {
 enum cli_flag {
 	FLAG_WINDOW_MISSED = 1 << 0,	/* executors miss the window */
 	FLAG_MEMORY_SHORT = 1 << 1,	/* executors hold less than needed */
-	FLAG_EXECUTORS_CAPPED = 1 << 2,	/* the maximum capped executors */
+	FLAG_EXECUTORS_CAPPED = 1 << 2,	/* --max-executors held the count */
 	FLAG_DATABASE_NO_FIT = 1 << 3,	/* no one instance holds the memory */
 	FLAG_JOIN_WARNING = 1 << 4,	/* Spark's plan carries a warning */
 	FLAG_CACHE_LEVEL_MISSING = 1 << 5, /* the API lacks the level */
@@ -57,7 +57,10 @@ enum cli_flag {
 	FLAG_KAFKA_QUOTA = 1 << 7,	/* more brokers than the quota */
 	FLAG_SPILL_RISK = 1 << 8,	/* a task's partition exceeds its memory */
 	FLAG_DATABASE_LIMIT = 1 << 9,	/* a database limit is reached */
-	FLAG_ALL = (1 << 10) - 1,
+	/* more executors than the policy's executor.max_executors (a soft
+	 * budget: nothing was capped) */
+	FLAG_EXECUTORS_OVER_POLICY = 1 << 10,
+	FLAG_ALL = (1 << 11) - 1,
 };
 const char *cli_flag_name(unsigned flag);
 int cli_flags_parse(const char *list, unsigned *flags);
@@ -250,7 +253,8 @@ int cli_error(int code, const char *fmt, ...)
 /* Reports a library error with its field; returns CLI_EXIT_INPUT. */
 int cli_lib_error(const char *what, int rc, const struct ecap_error *err);
 
-/* Formats for people: "250 GiB", "512 MiB", "1.5 KiB". */
+/* Formats for people: "250 GiB", "512 MiB", "12.3 GiB" (three digits,
+ * lib/human-size.c). */
 void human_bytes(double bytes, char *buf, size_t n);
 
 #endif /* ECAPTUNE_CLI_H */

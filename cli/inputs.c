@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ecaptune-cli.h"
+#include "human-size.h"
 
 #define W(field) offsetof(struct workload, field)
 
@@ -266,7 +267,8 @@ input_describe(const struct workload *w, const struct input_spec *in,
 		break;
 	case IN_PER_DAY:
 		d = *(const double *)field;
-		snprintf(buf, n, "%.10g a day (%.6g a second)", d, d / 86400);
+		snprintf(buf, n, "%.10g a day (%s a second)", d,
+			 ecap__explain_number(human, d / 86400));
 		break;
 	case IN_PER_SECOND:
 		d = *(const double *)field;

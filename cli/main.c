@@ -62,9 +62,11 @@ static const char *const flag_names[] = {
 	"window-missed", "memory-short", "executors-capped",
 	"database-no-fit", "join-warning", "cache-level-missing",
 	"partition-noop", "kafka-quota-exceeded", "spill-risk",
-	"database-limit",
+	"database-limit", "executors-over-policy",
 };
 #define FLAG_COUNT (sizeof(flag_names) / sizeof(flag_names[0]))
+_Static_assert(FLAG_ALL == (1u << FLAG_COUNT) - 1,
+	       "one name for each flag of enum cli_flag");
 
 /* Global options; the workload options follow them, from cli_inputs. */
 enum {

@@ -71,6 +71,28 @@ progress_thread(void *arg)
 	return NULL;
 }
 
+/*
+ * Today's workload into either projection's input (the same fields): the
+ * Spark run and the Kafka rate today's plan sizes, which each year grows.
+ */
+#define TODAY_INPUT(in, w)                                              \
+	do {                                                            \
+		(in)->spark_daily_data_gb =                             \
+			(double)(w)->daily_data_bytes / 0x1p30;         \
+		(in)->spark_processing_window_hours = (w)->window_hours; \
+		(in)->spark_platform = (w)->platform;                   \
+		(in)->spark_executor_core_count = (w)->executor_cores;  \
+		(in)->spark_max_executor_count = (w)->max_executors;    \
+		(in)->spark_runs_per_day_count = (w)->runs_per_day;     \
+		snprintf((in)->spark_node_type,                         \
+			 sizeof((in)->spark_node_type), "%s", (w)->node); \
+		(in)->kafka_events_per_second = (w)->events_per_second; \
+		(in)->kafka_retention_hours = (w)->kafka_retention_hours; \
+		snprintf((in)->kafka_broker_type,                       \
+			 sizeof((in)->kafka_broker_type), "%s",         \
+			 (w)->kafka_broker);                            \
+	} while (0)
+
 static void
 mc_input(const struct plan *p, int64_t paths,
 	 struct ecap_projection_montecarlo_in *in)
@@ -81,6 +103,7 @@ mc_input(const struct plan *p, int64_t paths,
 	snprintf(in->scenario, sizeof(in->scenario), "%s", p->w.scenario);
 	in->seed = (uint64_t)p->w.seed;
 	in->paths_count = paths;
+	TODAY_INPUT(in, &p->w);
 }
 
 static int
@@ -177,6 +200,7 @@ project_run(struct plan *p, bool progress, struct ecap_error *err)
 	in.current_daily_transactions = p->w.transactions_per_day;
 	in.years = p->w.years;
 	snprintf(in.scenario, sizeof(in.scenario), "%s", p->w.scenario);
+	TODAY_INPUT(&in, &p->w);
 	for (i = 0; i < ECAP_PROJECTION_MAX_YEARS; i++)
 		ECAP_STRUCT_INIT(&p->years[i]);
 	p->year_count = ECAP_PROJECTION_MAX_YEARS;

@@ -358,6 +358,8 @@ projection(const struct plan *p)
 		set_int(o, "year", y->year);
 		set_real(o, "base_daily_transactions", y->base_daily_transactions);
 		set_real(o, "peak_daily_transactions", y->peak_daily_transactions);
+		/* What the year sized: today's data and events grown. */
+		set_real(o, "spark_daily_data_gb", y->spark_daily_data_gb);
 		set_str(o, "spark_node_type", y->spark_node_type);
 		set_int(o, "spark_node_count", y->spark_node_count);
 		set_int(o, "spark_executors_count", y->spark_executors_count);
@@ -369,6 +371,10 @@ projection(const struct plan *p)
 			reason_name_database(y->database_reason));
 		set_real(o, "database_cost_usd_per_month",
 			 y->database_cost_usd_per_month);
+		set_real(o, "kafka_events_per_second",
+			 y->kafka_events_per_second);
+		set_real(o, "kafka_peak_events_per_second",
+			 y->kafka_peak_events_per_second);
 		set_int(o, "kafka_brokers_count", y->kafka_brokers_count);
 		set_str(o, "kafka_reason", reason_name_kafka(y->kafka_reason));
 		set_real(o, "kafka_cost_usd_per_month", y->kafka_cost_usd_per_month);

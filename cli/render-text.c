@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ecaptune-cli.h"
+#include "human-size.h"
 
 #define LABEL "  %-22s "
 
@@ -79,6 +80,49 @@ flag(FILE *f, const struct plan *p, unsigned fl, const char *what)
 		fprintf(f, "! %-22s %s\n", cli_flag_name(fl), what);
 }
 
+/*
+ * Heap + overhead = container in units whose printed parts add up to the
+ * printed total: whole GiB when all three are, else MiB (Spark's own
+ * unit for them, and every advised size is whole MiB).
+ */
+static void
+memory_line(FILE *f, const struct ecap_executor_out *e)
+{
+	const uint64_t gib = UINT64_C(1) << 30;
+	uint64_t unit = gib;
+
+	if (e->executor_heap_bytes % gib != 0 ||
+	    e->executor_overhead_bytes % gib != 0 ||
+	    e->executor_container_bytes % gib != 0)
+		unit = UINT64_C(1) << 20;
+	fprintf(f, LABEL "heap %llu %s + overhead %llu %s = container %llu "
+		"%s\n", "memory",
+		(unsigned long long)(e->executor_heap_bytes / unit),
+		unit == gib ? "GiB" : "MiB",
+		(unsigned long long)(e->executor_overhead_bytes / unit),
+		unit == gib ? "GiB" : "MiB",
+		(unsigned long long)(e->executor_container_bytes / unit),
+		unit == gib ? "GiB" : "MiB");
+}
+
+/* The policy's executor.max_executors is a budget the operator sets (the
+ * guide's 20 by default); the advice exceeds it to meet the window, and
+ * nothing was capped: a warning, not a throughput loss. */
+static void
+over_policy(FILE *f, const struct plan *p)
+{
+	int64_t budget = 0;
+
+	if (ecap_policy_get_int64(p->policy, "executor.max_executors",
+				  &budget, NULL) != ECAP_OK)
+		budget = 0;
+	fprintf(f, "! %-22s %lld executors, above the policy's "
+		"executor.max_executors %lld (a soft budget: a warning, "
+		"nothing capped; --max-executors caps)\n",
+		cli_flag_name(FLAG_EXECUTORS_OVER_POLICY),
+		(long long)p->exec.executor_count, (long long)budget);
+}
+
 static void
 executors(FILE *f, const struct plan *p)
 {
@@ -86,7 +130,7 @@ executors(FILE *f, const struct plan *p)
 		"platform", "executor-cores", "max-executors", "runs-per-day",
 		NULL };
 	const struct ecap_executor_out *e = &p->exec;
-	char a[32], b[32], c[32], s[ECAP_EXPLAIN_MAX];
+	char a[32], b[32], s[ECAP_EXPLAIN_MAX];
 
 	fprintf(f, "\nExecutors\n");
 	inputs(f, p, in);
@@ -97,10 +141,7 @@ executors(FILE *f, const struct plan *p)
 	if (e->executor_request_vcpu != (double)e->executor_core_count)
 		fprintf(f, LABEL "%.3g vCPU an executor\n", "CPU request",
 			e->executor_request_vcpu);
-	fprintf(f, LABEL "heap %s + overhead %s = container %s\n", "memory",
-		bytes((double)e->executor_heap_bytes, a, sizeof(a)),
-		bytes((double)e->executor_overhead_bytes, b, sizeof(b)),
-		bytes((double)e->executor_container_bytes, c, sizeof(c)));
+	memory_line(f, e);
 	fprintf(f, LABEL "needed %s, held %s\n", "data in memory",
 		gib(e->required_memory_gb, a, sizeof(a)),
 		gib(e->total_memory_gb, b, sizeof(b)));
@@ -130,9 +171,13 @@ executors(FILE *f, const struct plan *p)
 		fprintf(f, "! %-22s %s short of the memory needed\n",
 			cli_flag_name(FLAG_MEMORY_SHORT),
 			gib(e->memory_shortfall_gb, a, sizeof(a)));
-	flag(f, p, FLAG_EXECUTORS_CAPPED, e->capped_by_max_executors
-	     ? "--max-executors capped the count"
-	     : "more executors than the policy's executor.max_executors");
+	if (p->flags & FLAG_EXECUTORS_CAPPED)
+		fprintf(f, "! %-22s --max-executors held the count: %.2f h a "
+			"run, the target is %.2f h\n",
+			cli_flag_name(FLAG_EXECUTORS_CAPPED), e->projected_hours,
+			e->target_hours);
+	if (p->flags & FLAG_EXECUTORS_OVER_POLICY)
+		over_policy(f, p);
 	flag(f, p, FLAG_SPILL_RISK, "a task's partition needs more than its "
 	     "execution memory");
 	explain_executors(p, s, sizeof(s));
@@ -152,9 +197,10 @@ partitions(FILE *f, const struct plan *p)
 	fprintf(f, LABEL "%s (%lld cores)\n", "data, cores used",
 		bytes((double)p->part_in.data_size_bytes, a, sizeof(a)),
 		(long long)p->part_in.total_executor_cores);
-	fprintf(f, LABEL "%s to %lld partitions of %s\n", "action",
+	fprintf(f, LABEL "%s to %lld partition%s of %s\n", "action",
 		ecap_partition_action_to_string(o->action),
 		(long long)o->partition_count,
+		o->partition_count == 1 ? "" : "s",
 		bytes((double)o->bytes_per_partition, a, sizeof(a)));
 	flag(f, p, FLAG_PARTITION_NOOP, "Spark ignores a coalesce to more "
 	     "partitions");
@@ -299,8 +345,9 @@ kafka(FILE *f, const struct plan *p)
 
 	fprintf(f, "\nKafka\n");
 	inputs(f, p, in);
-	fprintf(f, LABEL "%.6g events a second (peak %.6g)\n", "rate used",
-		p->kafka_in.events_per_second, k->peak_events_per_second);
+	fprintf(f, LABEL "%s events a second (peak %s)\n", "rate used",
+		ecap__explain_number(a, p->kafka_in.events_per_second),
+		ecap__explain_number(b, k->peak_events_per_second));
 	fprintf(f, LABEL "%lld partitions on %lld x %s\n", "cluster",
 		(long long)k->partitions_count, (long long)k->brokers_count,
 		k->instance_type);
@@ -324,6 +371,13 @@ projection(FILE *f, const struct plan *p)
 {
 	static const char *const in[] = { "transactions", "years", "scenario",
 		"paths", "growth-sd", "peak-sd", "seed", NULL };
+	/* Today's run and rate the years grow, when no section above
+	 * lists them. */
+	static const char *const spark_in[] = { "daily-data", "window", "node",
+		"platform", "executor-cores", "max-executors", "runs-per-day",
+		NULL };
+	static const char *const kafka_in[] = { "events", "kafka-retention",
+		"kafka-broker", NULL };
 	const struct ecap_projection_year *y;
 	const struct ecap_projection_montecarlo_year *m;
 	char s[ECAP_EXPLAIN_MAX], db[96];
@@ -331,6 +385,10 @@ projection(FILE *f, const struct plan *p)
 
 	fprintf(f, "\nProjection\n");
 	inputs(f, p, in);
+	if (!(p->sections & SEC_EXECUTORS))
+		inputs(f, p, spark_in);
+	if (!(p->sections & SEC_KAFKA))
+		inputs(f, p, kafka_in);
 	fprintf(f, "  %4s %12s %9s %-20s %7s %11s %11s %11s %11s\n", "year",
 		"peak tx/day", "executors", "database", "brokers",
 		"spark $/mo", "db $/mo", "kafka $/mo", "total $/mo");

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "ecaptune-cli.h"
+#include "human-size.h"
 
 struct unit {
 	const char *name;
@@ -204,16 +205,9 @@ parse_number(const char *s, double *v, char *w, size_t n)
 void
 human_bytes(double bytes, char *buf, size_t n)
 {
-	static const char *const names[] = { "B", "KiB", "MiB", "GiB", "TiB",
-					     "PiB", "EiB" };
-	size_t i = 0;
+	char h[ECAP__EXPLAIN_BYTES_MAX];
 
-	while (bytes >= 1024.0 && i + 1 < sizeof(names) / sizeof(names[0])) {
-		bytes /= 1024.0;
-		i++;
-	}
-	if (bytes == floor(bytes) || bytes >= 100)
-		snprintf(buf, n, "%.0f %s", bytes, names[i]);
-	else
-		snprintf(buf, n, "%.3g %s", bytes, names[i]);
+	/* The library's rule (lib/human-size.c), so the text's sizes match
+	 * its sentences'. */
+	snprintf(buf, n, "%s", ecap__explain_bytes(h, bytes));
 }

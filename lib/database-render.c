@@ -148,8 +148,8 @@ say_ecap1(struct ecap__sentence *t, const struct ecap_database_out *a)
 		/* Both needs name both their sources: the floors
 		 * (database.min_memory_gb, the pooled connections) decide
 		 * small databases, not the working set or the rate. */
-		ecap__say(t, "%s (%.0f GB, %d vCPUs, $%.3f an hour%s) is the "
-		       "cheapest class with %.3g GB of memory (a %.3g GB "
+		ecap__say(t, "%s (%.0f GiB, %d vCPUs, $%.3f an hour%s) is the "
+		       "cheapest class with %.3g GiB of memory (a %.3g GiB "
 		       "working set cached, at least database.min_memory_gb) "
 		       "and %" PRId64 " vCPUs (%.3g transactions/s at peak, %"
 		       PRId64 " pooled connections)",
@@ -169,9 +169,9 @@ say_ecap1(struct ecap__sentence *t, const struct ecap_database_out *a)
 		    (int)a->read_replica_count);
 		break;
 	default:
-		ecap__say(t, "beyond one instance: %.0f GB of memory (%.0f GB "
-		       "working set), %.0f GB of storage (limit %.0f) and %" PRId64
-		       " vCPUs; the largest fit is %s (%.0f GB, %d vCPUs)",
+		ecap__say(t, "beyond one instance: %.0f GiB of memory (%.0f GiB "
+		       "working set), %.0f GiB of storage (limit %.0f) and %" PRId64
+		       " vCPUs; the largest fit is %s (%.0f GiB, %d vCPUs)",
 		    a->memory_required_gb, a->working_set_gb, a->storage_gb,
 		    a->storage_limit_gb, a->vcpu_required_count,
 		    a->instance_class, a->instance_memory_gb,
@@ -245,7 +245,7 @@ ecap_database_explain(const struct ecap_database_out *a, char *buf,
 		    a->instance_memory_gb);
 		break;
 	case ECAP_DATABASE_REASON_SHAPE_GIVEN:
-		ecap__say(&t, "PGTune's %s parameters for %.6g GB and %d vCPUs",
+		ecap__say(&t, "PGTune's %s parameters for %.6g GiB and %d vCPUs",
 		    ecap_database_workload_to_string(a->workload) ?
 			    ecap_database_workload_to_string(a->workload) : "?",
 		    a->instance_memory_gb, (int)a->instance_vcpus);

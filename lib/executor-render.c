@@ -113,15 +113,18 @@ explain_count(const struct ecap_executor_out *a, struct ecap__sentence *l)
 	if (a->projected_hours > 0.0 && a->executor_count > 0 &&
 	    a->executor_request_vcpu > 0.0 && core_hours > 0.0)
 		rate = a->run_data_gb / core_hours;
-	ecap__say(l, "ceil(%.6g GB / (%.3g GB/core-hour x %.3g h)) = %" PRId64
-		 " core%s", a->run_data_gb, rate, a->target_hours,
+	/* The formula's operands in GiB (the _gb fields are binary), at six
+	 * digits so the ceil can be checked by hand. */
+	ecap__say(l, "ceil(%.6g GiB / (%.3g GiB/core-hour x %.3g h)) = %"
+		 PRId64 " core%s", a->run_data_gb, rate, a->target_hours,
 		 a->needed_core_count, a->needed_core_count == 1 ? "" : "s");
 	if (a->reason == ECAP_EXECUTOR_REASON_MIN_EXECUTORS)
 		ecap__say(l, ", under the floor executor.min_executors");
 	else if (a->reason == ECAP_EXECUTOR_REASON_CAPPED)
 		ecap__say(l, ", held by max_executor_count");
 	else if (a->reason == ECAP_EXECUTOR_REASON_POLICY_CAP_EXCEEDED)
-		ecap__say(l, ", above executor.max_executors (flagged)");
+		ecap__say(l, ", above executor.max_executors (a soft budget: "
+			 "flagged, not capped)");
 }
 
 static void
@@ -160,21 +163,26 @@ explain_primary(const struct ecap_executor_out *a, struct ecap__sentence *l)
 static void
 explain_ecap1(const struct ecap_executor_out *a, struct ecap__sentence *l)
 {
+	char heap[ECAP__EXPLAIN_BYTES_MAX], hours[ECAP__EXPLAIN_BYTES_MAX];
+
 	ecap__say(l, "ecap-1: ");
 	explain_count(a, l);
-	ecap__say(l, ": %" PRId64 " executors of %" PRId64
-		 " cores (%.3g vCPU), %.3g GiB heap, on %" PRId64 " x %.24s (%" PRId64 " a node, one "
-		 "for the driver); %.3g h a run, ", a->executor_count,
+	ecap__say(l, ": %" PRId64 " executors of %" PRId64 " cores (%.3g "
+		 "vCPU), %s heap, on %" PRId64 " x %.24s (%" PRId64 " a node, "
+		 "one for the driver); %s h a run, ", a->executor_count,
 		 a->executor_core_count, a->executor_request_vcpu,
-		 a->executor_heap_gb, a->node_count,
+		 ecap__explain_bytes(heap, (double)a->executor_heap_bytes),
+		 a->node_count,
 		 a->node_type[0] != '\0' ? a->node_type : "node",
-		 a->executors_per_node_count, a->projected_hours);
+		 a->executors_per_node_count,
+		 ecap__explain_number(hours, a->projected_hours));
 	if (a->window_met)
 		ecap__say(l, "within the %.3g-hour window",
 			 a->processing_window_hours);
 	else
-		ecap__say(l, "%.3g h past the %.3g-hour window",
-			 a->window_miss_hours, a->processing_window_hours);
+		ecap__say(l, "%s h past the %.3g-hour window",
+			 ecap__explain_number(hours, a->window_miss_hours),
+			 a->processing_window_hours);
 	/* Runs a day space the runs: the window is at most their spacing. */
 	if (a->runs_per_day_count > 1)
 		ecap__say(l, " (%" PRId64 " runs a day)", a->runs_per_day_count);

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * explain.c - the one-sentence explanations (ecap_<family>_explain): the
- * buffer rules and sizes written for people.
+ * buffer rules (sizes for people: human-size.c).
  */
 #include <inttypes.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -73,36 +72,4 @@ ecap__explainf(struct ecap_error *err, char *buf, size_t size,
 	ecap__vsay(&s, fmt, ap);
 	va_end(ap);
 	return ecap__sentence_end(&s, err);
-}
-
-const char *
-ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX], double bytes)
-{
-	static const char *const units[] = { "B", "KiB", "MiB", "GiB",
-					     "TiB", "PiB", "EiB" };
-	size_t u = 0;
-
-	while (bytes >= 1024.0 && u + 1 < ECAP_ARRAY_SIZE(units)) {
-		bytes /= 1024.0;
-		u++;
-	}
-	/* Four significant digits: "128 MiB", "1.953 GiB", "16 KiB". */
-	snprintf(buf, ECAP__EXPLAIN_BYTES_MAX, "%.4g %s", bytes, units[u]);
-	return buf;
-}
-
-const char *
-ecap__explain_quantity(char buf[ECAP__EXPLAIN_BYTES_MAX], double v)
-{
-	static const char *const suffixes[] = { "", "k", "M", "B", "T" };
-	size_t u = 0;
-
-	/* 999.5 and up would print as "1e+03" in three digits. */
-	while (fabs(v) >= 999.5 && u + 1 < ECAP_ARRAY_SIZE(suffixes)) {
-		v /= 1000.0;
-		u++;
-	}
-	/* Three significant digits: "150k", "2.25M", "10.1M". */
-	snprintf(buf, ECAP__EXPLAIN_BYTES_MAX, "%.3g%s", v, suffixes[u]);
-	return buf;
 }

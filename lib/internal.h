@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ecaptune.h"
+#include "human-size.h"
 
 #if defined(__GNUC__)
 #define ECAP_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -481,16 +482,6 @@ int ecap__sentence_end(const struct ecap__sentence *s,
 /* A whole sentence in one format: begin, add, end. */
 int ecap__explainf(struct ecap_error *err, char *buf, size_t size,
 		   const char *fmt, ...) ECAP_PRINTF(4, 5);
-/* A size for people, in the largest binary unit below it ("128 MiB",
- * "2 TiB"); returns buf. */
-#define ECAP__EXPLAIN_BYTES_MAX 24
-const char *ecap__explain_bytes(char buf[ECAP__EXPLAIN_BYTES_MAX],
-				double bytes);
-/* A quantity for people in three digits and k, M, B or T ("150k",
- * "2.25M"); returns buf. */
-const char *ecap__explain_quantity(char buf[ECAP__EXPLAIN_BYTES_MAX],
-				   double v);
-
 /* ---- strings ---- */
 
 /*

@@ -94,8 +94,8 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 
 	switch (o->reason) {
 	case ECAP_KAFKA_REASON_STORAGE:
-		say(t, "%s GB to keep (%s GB of data + open segments + "
-		    "headroom) at %s GB a broker needs %s brokers",
+		say(t, "%s GiB to keep (%s GiB of data + open segments + "
+		    "headroom) at %s GiB a broker needs %s brokers",
 		    N(t, o->total_storage_gb), N(t, o->data_storage_gb),
 		    N(t, o->broker_disk_gb), N(t, o->brokers_by_storage_count));
 		return o->brokers_by_storage_count;

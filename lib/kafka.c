@@ -33,43 +33,31 @@ ecap__kafka_defaults(const ecap_policy *p, struct ecap__kafka_args *a)
 /*
  * The guide's Python, operation for operation: what it sizes from the
  * events a second, the event size, the replication factor and the hours
- * kept.  Its calc (the projection) and its advice, which writes the
- * answer straight into the out struct, share it.
+ * kept.  Inline in its calc (the projection, every year) and its advice,
+ * which copies the calc into the out struct: every field is set here, so
+ * neither needs zeroing first.
  */
-struct guide_sizing {
-	double daily_mb;
-	double daily_storage_gb;
-	double data_storage_gb;
-	double partitions;
-	double brokers;
-	double min_brokers;
-	double per_broker;
-	double storage_per_broker_gb;
-	double broker_cost_usd_per_month;
-	int32_t limit;
-};
-
 static ECAP__ALWAYS_INLINE void
-size_guide(const ecap_policy *p, double events_per_second,
+calc_guide(const ecap_policy *p, double events_per_second,
 	   double event_size_kb, double replication_factor,
-	   double retention_hours, struct guide_sizing *g)
+	   double retention_hours, struct ecap__kafka_calc *c)
 {
 	double daily_events = events_per_second * 86400.0;
 	int64_t per = ecap__pi(p, ECAP_K_KAFKA_GUIDE_PARTITIONS_PER_BROKER);
 	int64_t min_partitions = ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS);
-	double by_partitions, by_size;
+	double daily_mb, by_partitions, by_size;
 	int64_t n;
 
-	g->per_broker = (double)per;
-	g->min_brokers = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS);
-	g->daily_mb = daily_events * event_size_kb * replication_factor /
-		      1024.0;
-	g->daily_storage_gb = g->daily_mb / 1024.0;
-	g->data_storage_gb = g->daily_storage_gb * (retention_hours / 24.0);
+	c->replicas_per_broker = (double)per;
+	c->brokers_minimum = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_BROKERS);
+	daily_mb = daily_events * event_size_kb * replication_factor / 1024.0;
+	c->daily_storage_gb = daily_mb / 1024.0;
+	c->data_storage_gb = c->daily_storage_gb * (retention_hours / 24.0);
+	c->total_storage_gb = c->data_storage_gb;
 	/* The guide's daily_storage_gb * 1024 is daily_mb exactly (powers
 	 * of two), but for a volume below 2^-1000 MB, whose partitions by
 	 * size are 0 either way. */
-	by_size = g->daily_mb /
+	by_size = daily_mb /
 		  ecap__pd(p, ECAP_K_KAFKA_GUIDE_PARTITION_MB_PER_DAY);
 	if (ECAP__LIKELY(by_size >= 0.0 && by_size < ECAP__EXACT_INT_MAX)) {
 		/*
@@ -84,50 +72,29 @@ size_guide(const ecap_policy *p, double events_per_second,
 		 */
 		n = (int64_t)by_size;
 		n = n > min_partitions ? n : min_partitions;
-		g->partitions = (double)n;
+		c->partitions = (double)n;
 		by_partitions = (double)(n / per);
 	} else {
-		g->partitions = ecap__fmax((double)min_partitions,
+		c->partitions = ecap__fmax((double)min_partitions,
 					   ecap__trunc(by_size));
-		by_partitions = ecap__trunc(g->partitions / g->per_broker);
+		by_partitions = ecap__trunc(c->partitions / (double)per);
 	}
-	g->brokers = ecap__fmax(g->min_brokers, by_partitions);
-	g->limit = by_partitions > g->min_brokers ?
+	c->brokers = ecap__fmax(c->brokers_minimum, by_partitions);
+	c->limit = by_partitions > c->brokers_minimum ?
 		   ECAP_KAFKA_REASON_GUIDE_PARTITIONS : ECAP_KAFKA_REASON_MINIMUM;
-	g->storage_per_broker_gb = ecap__trunc(
-		g->data_storage_gb / g->brokers *
+	c->storage_per_broker_gb = ecap__trunc(
+		c->data_storage_gb / c->brokers *
 		(1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO)));
+	c->broker_price_usd_per_hour =
+		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR);
 	/* The guide's brokers * 0.192 * 24 * 30, in its order: multiplying
 	 * by 720 at once differs in the last bit for 15 brokers and many
 	 * other counts.  The guide prices no storage. */
-	g->broker_cost_usd_per_month = g->brokers *
-		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR) * 24.0 *
+	c->broker_cost_usd_per_month = c->brokers *
+		c->broker_price_usd_per_hour * 24.0 *
 		(ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0);
-}
-
-static void
-calc_guide(const ecap_policy *p, const struct ecap__kafka_args *a,
-	   struct ecap__kafka_calc *c)
-{
-	struct guide_sizing g;
-
-	size_guide(p, a->events_per_second, a->event_size_kb,
-		   a->replication_factor, a->retention_hours, &g);
-	c->daily_storage_gb = g.daily_storage_gb;
-	c->data_storage_gb = g.data_storage_gb;
-	c->total_storage_gb = g.data_storage_gb;
-	c->partitions = g.partitions;
-	c->brokers = g.brokers;
-	c->limit = g.limit;
-	c->brokers_minimum = g.min_brokers;
-	c->storage_per_broker_gb = g.storage_per_broker_gb;
-	c->replicas_per_broker = g.per_broker;
-	c->broker_price_usd_per_hour =
-		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR);
-	c->broker_cost_usd_per_month = g.broker_cost_usd_per_month;
-	c->cost_usd_per_month = g.broker_cost_usd_per_month;
-	/* What the guide does not size: every field is set here, so the
-	 * guide's calc needs no zeroing first (ecap__kafka_calc). */
+	c->cost_usd_per_month = c->broker_cost_usd_per_month;
+	/* What the guide does not size. */
 	c->segment_allowance_gb = 0.0;
 	c->partitions_by_throughput = 0.0;
 	c->brokers_by_storage = 0.0;
@@ -146,7 +113,8 @@ ecap__kafka_calc(const ecap_policy *p, int32_t model,
 		 const struct ecap__kafka_args *a, struct ecap__kafka_calc *c)
 {
 	if (model == ECAP_MODEL_GUIDE) {
-		calc_guide(p, a, c);
+		calc_guide(p, a->events_per_second, a->event_size_kb,
+			   a->replication_factor, a->retention_hours, c);
 	} else {
 		ECAP__ZERO(c);
 		ecap__kafka_calc_ecap1(p, a, c);
@@ -335,10 +303,38 @@ fill_replication(int64_t rf, struct ecap_kafka_out *out)
 	ecap__copy_padded(out->acks, rf >= 2 ? all : one, sizeof(out->acks));
 }
 
+/* Copies the sizing into out: the fields both models' calc set. */
+static ECAP__ALWAYS_INLINE void
+fill_sizing(const struct ecap__kafka_calc *c, struct ecap_kafka_out *out)
+{
+	out->reason = c->limit;
+	out->daily_storage_gb = c->daily_storage_gb;
+	out->data_storage_gb = c->data_storage_gb;
+	out->segment_allowance_gb = c->segment_allowance_gb;
+	out->total_storage_gb = c->total_storage_gb;
+	out->partitions_count = (int64_t)c->partitions;
+	out->partitions_by_throughput_count = (int64_t)c->partitions_by_throughput;
+	out->brokers_count = (int64_t)c->brokers;
+	out->brokers_by_storage_count = (int64_t)c->brokers_by_storage;
+	out->brokers_by_throughput_count = (int64_t)c->brokers_by_throughput;
+	out->brokers_by_partition_replicas_count = (int64_t)c->brokers_by_partitions;
+	out->brokers_minimum_count = (int64_t)c->brokers_minimum;
+	out->max_partition_replicas_per_broker = (int64_t)c->replicas_per_broker;
+	out->broker_throughput_mb_per_second = c->broker_throughput_mb_per_second;
+	out->storage_per_broker_gb = c->storage_per_broker_gb;
+	out->broker_price_usd_per_hour = c->broker_price_usd_per_hour;
+	out->broker_cost_usd_per_month = c->broker_cost_usd_per_month;
+	out->storage_cost_usd_per_month = c->storage_cost_usd_per_month;
+	out->cost_usd_per_month = c->cost_usd_per_month;
+	out->broker_quota_exceeded_flag = c->quota_exceeded;
+	out->compression_flag = c->compression;
+	out->tiered_storage_flag = c->tiered_storage;
+}
+
 /*
- * The guide model's advice, its sizing written straight into out (no args
- * or calc to copy): every field, those the guide does not size zero, so
- * out needs no zeroing first.
+ * The guide model's advice: its calc, inline, copied into out with the
+ * inputs it was given (no args to resolve), every field, those the guide
+ * does not size zero, so out needs no zeroing first.
  */
 _Static_assert(ecap_offsetofend(struct ecap_kafka_out, price_date) -
 			       offsetof(struct ecap_kafka_out, model) ==
@@ -357,48 +353,26 @@ advise_guide(const ecap_policy *p, const struct ecap_kafka_in *in,
 			       ecap__pd(p, ECAP_K_KAFKA_EVENT_SIZE_KB);
 	int64_t rf = in->replication_factor != 0 ? in->replication_factor :
 		     ecap__pi(p, ECAP_K_KAFKA_REPLICATION_FACTOR);
-	struct guide_sizing g;
+	struct ecap__kafka_calc c;
 	int rc;
 
-	size_guide(p, in->events_per_second, event_size_kb, (double)rf,
+	calc_guide(p, in->events_per_second, event_size_kb, (double)rf,
 		   in->retention_hours != 0.0 ? in->retention_hours :
-			   ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS), &g);
-	if ((rc = check_counts(g.brokers, g.partitions,
-			       g.storage_per_broker_gb, err)) != ECAP_OK)
+			   ecap__pd(p, ECAP_K_KAFKA_RETENTION_HOURS), &c);
+	if ((rc = check_counts(c.brokers, c.partitions,
+			       c.storage_per_broker_gb, err)) != ECAP_OK)
 		return rc;
 	out->model = ECAP_MODEL_GUIDE;
-	out->reason = g.limit;
 	/* The guide sizes the average rate (ecap__kafka_set_events'). */
 	out->peak_events_per_second = in->events_per_second;
 	out->ingress_mb_per_second = in->events_per_second * event_size_kb /
 				     1024.0;
 	out->peak_ingress_mb_per_second = 0.0;
-	out->daily_storage_gb = g.daily_storage_gb;
-	out->data_storage_gb = g.data_storage_gb;
-	out->segment_allowance_gb = 0.0;
-	out->total_storage_gb = g.data_storage_gb;
-	out->partitions_count = (int64_t)g.partitions;
-	out->partitions_by_throughput_count = 0;
-	out->brokers_count = (int64_t)g.brokers;
-	out->brokers_by_storage_count = 0;
-	out->brokers_by_throughput_count = 0;
-	out->brokers_by_partition_replicas_count = 0;
-	out->brokers_minimum_count = (int64_t)g.min_brokers;
+	fill_sizing(&c, out);
+	fill_replication(rf, out);
 	out->availability_zone_count = 0;
 	out->broker_quota_count = 0;
-	out->max_partition_replicas_per_broker = (int64_t)g.per_broker;
-	out->broker_throughput_mb_per_second = 0.0;
 	out->broker_disk_gb = 0.0;
-	out->storage_per_broker_gb = g.storage_per_broker_gb;
-	out->broker_price_usd_per_hour =
-		ecap__pd(p, ECAP_K_KAFKA_BROKER_PRICE_USD_PER_HOUR);
-	out->broker_cost_usd_per_month = g.broker_cost_usd_per_month;
-	out->storage_cost_usd_per_month = 0.0;
-	out->cost_usd_per_month = g.broker_cost_usd_per_month;
-	fill_replication(rf, out);
-	out->broker_quota_exceeded_flag = 0;
-	out->compression_flag = 0;
-	out->tiered_storage_flag = 0;
 	out->reserved_0 = 0;
 	_Static_assert(sizeof(out->instance_type) == ECAP_STRING_VALUE_MAX,
 		       "a policy string fills instance_type");
@@ -415,36 +389,15 @@ fill(const ecap_policy *policy, const struct ecap__kafka_args *a,
      const struct ecap__kafka_calc *c, struct ecap_kafka_out *out)
 {
 	out->model = policy->model;
-	out->reason = c->limit;
 	out->peak_events_per_second = a->peak_events_per_second;
 	out->ingress_mb_per_second = a->ingress_mb_per_second;
 	out->peak_ingress_mb_per_second = a->peak_ingress_mb_per_second;
-	out->daily_storage_gb = c->daily_storage_gb;
-	out->data_storage_gb = c->data_storage_gb;
-	out->segment_allowance_gb = c->segment_allowance_gb;
-	out->total_storage_gb = c->total_storage_gb;
-	out->partitions_count = (int64_t)c->partitions;
-	out->partitions_by_throughput_count = (int64_t)c->partitions_by_throughput;
-	out->brokers_count = (int64_t)c->brokers;
-	out->brokers_by_storage_count = (int64_t)c->brokers_by_storage;
-	out->brokers_by_throughput_count = (int64_t)c->brokers_by_throughput;
-	out->brokers_by_partition_replicas_count = (int64_t)c->brokers_by_partitions;
-	out->brokers_minimum_count = (int64_t)c->brokers_minimum;
-	out->max_partition_replicas_per_broker = (int64_t)c->replicas_per_broker;
-	out->storage_per_broker_gb = c->storage_per_broker_gb;
-	out->broker_price_usd_per_hour = c->broker_price_usd_per_hour;
-	out->broker_cost_usd_per_month = c->broker_cost_usd_per_month;
-	out->storage_cost_usd_per_month = c->storage_cost_usd_per_month;
-	out->cost_usd_per_month = c->cost_usd_per_month;
+	fill_sizing(c, out);
 	fill_replication((int64_t)a->replication_factor, out);
 	out->availability_zone_count =
 		ecap__pi(policy, ECAP_K_KAFKA_AVAILABILITY_ZONE_COUNT);
 	out->broker_quota_count = ecap__pi(policy, ECAP_K_KAFKA_MAX_BROKER_COUNT);
-	out->broker_throughput_mb_per_second = c->broker_throughput_mb_per_second;
 	out->broker_disk_gb = a->broker_disk_gb;
-	out->broker_quota_exceeded_flag = c->quota_exceeded;
-	out->compression_flag = c->compression;
-	out->tiered_storage_flag = c->tiered_storage;
 	_Static_assert(sizeof(out->instance_type) ==
 			       sizeof(c->broker->name) &&
 		       sizeof(out->price_date) == sizeof(c->broker->price_date),

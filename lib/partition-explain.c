@@ -98,11 +98,12 @@ explain_near_target(const struct ecap_partition_out *o, const char *why,
 	char per[ECAP__EXPLAIN_BYTES_MAX], target[ECAP__EXPLAIN_BYTES_MAX];
 
 	return ecap__explainf(
-		err, buf, size, "ecap-1: keep the %" PRId64 " %s partitions of "
-		"%s: %s, but they already hold at least half the %s target, "
-		"and a coalesce to %" PRId64 " would only merge some of them",
-		o->effective_partition_count,
+		err, buf, size, "ecap-1: keep the %" PRId64 " %s partition%s "
+		"of %s: %s, but they already hold at least half the %s "
+		"target, and a coalesce to %" PRId64 " would only merge some "
+		"of them", o->effective_partition_count,
 		o->scan_task_count > 0 ? "scanned" : "current",
+		o->effective_partition_count == 1 ? "" : "s",
 		ecap__explain_bytes(per, (double)o->bytes_per_partition), why,
 		ecap__explain_bytes(target, (double)o->target_size_bytes),
 		o->partition_count);
@@ -168,9 +169,9 @@ ecap_partition_explain(const struct ecap_partition_out *advice, char *buf,
 	if (advice->reason == ECAP_PARTITION_REASON_MAX_COUNT)
 		return explain_max_count(advice, cur, buf, size, err);
 	return ecap__explainf(
-		err, buf, size, "ecap-1: %s %" PRId64 " partitions of %s from "
+		err, buf, size, "ecap-1: %s %" PRId64 " partition%s of %s from "
 		"%s; %s (%s)", ecap_partition_action_to_string(advice->action),
-		advice->partition_count,
+		advice->partition_count, advice->partition_count == 1 ? "" : "s",
 		ecap__explain_bytes(per, (double)advice->bytes_per_partition),
 		why, what, cur);
 }

@@ -15,12 +15,51 @@
 
 #define ECAP__SECONDS_PER_DAY 86400.0
 
+/*
+ * Today's workload of either projection's input (the same fields of
+ * struct ecap_projection_in and ecap_projection_montecarlo_in).
+ */
+struct ecap__proj_today {
+	double spark_gb, window_hours;
+	int32_t platform, reserved_0;
+	int64_t cores, max_executors, runs;
+	const char *node;
+	size_t node_cap;
+	double kafka_eps, kafka_retention_hours;
+	const char *broker;
+	size_t broker_cap;
+};
+
+#define ECAP__PROJ_TODAY_OF(in)                                         \
+	((struct ecap__proj_today){                                     \
+		.spark_gb = (in)->spark_daily_data_gb,                  \
+		.window_hours = (in)->spark_processing_window_hours,    \
+		.platform = (in)->spark_platform,                       \
+		.reserved_0 = (in)->reserved_0,                         \
+		.cores = (in)->spark_executor_core_count,               \
+		.max_executors = (in)->spark_max_executor_count,        \
+		.runs = (in)->spark_runs_per_day_count,                 \
+		.node = (in)->spark_node_type,                          \
+		.node_cap = sizeof((in)->spark_node_type),              \
+		.kafka_eps = (in)->kafka_events_per_second,             \
+		.kafka_retention_hours = (in)->kafka_retention_hours,   \
+		.broker = (in)->kafka_broker_type,                      \
+		.broker_cap = sizeof((in)->kafka_broker_type),          \
+	})
+
 /* What every year and path of one run shares, read from the policy once. */
 struct ecap__proj_ctx {
 	const ecap_policy *p;
 	int32_t model;
 	double current_daily_transactions;
 	double transactions_per_gb;
+	/* ecap-1: today's Spark daily data and Kafka events a second; 0 =
+	 * from the transactions (and always for the guide). */
+	double spark_daily_gb;
+	double kafka_events_per_second;
+	/* The largest peak a year may reach: 1e12 transactions a day, or
+	 * less when today's events a second would grow past Kafka's 1e10. */
+	double max_peak;
 	double retention_days;
 	double intraday_peak_factor;
 	double review_multiple_ratio;
@@ -69,13 +108,27 @@ int ecap__proj_resolve(const ecap_policy *p, double tx, int64_t years,
 int ecap__proj_array_begin(const void *first, size_t *count, size_t n,
 			   size_t known, const char *type, size_t *stride,
 			   struct ecap_error *err);
-/* A projected peak must stay within what the advisors accept. */
-int ecap__proj_check_peak(double peak, int64_t year, struct ecap_error *err);
+/* A projected peak must stay within what the advisors accept (at most
+ * ctx->max_peak). */
+int ecap__proj_check_peak(const struct ecap__proj_ctx *ctx, double peak,
+			  int64_t year, struct ecap_error *err);
 
-/* Reads the policy; the executor's checks of its own keys may fail. */
+/* Reads the policy and checks today's workload; the executor's checks of
+ * its own keys may fail. */
 int ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 			double current_daily_transactions,
+			const struct ecap__proj_today *today,
 			struct ecap_error *err);
+
+/* The Spark daily data (GB) of a peak day of peak transactions: today's
+ * data grown as the transactions, or peak / growth.transactions_per_gb. */
+static inline double
+ecap__proj_spark_gb(const struct ecap__proj_ctx *ctx, double peak)
+{
+	return ctx->spark_daily_gb > 0.0 ?
+	       ctx->spark_daily_gb * (peak / ctx->current_daily_transactions) :
+	       peak / ctx->transactions_per_gb;
+}
 
 /* The three families of a path-year (peak >= base > 0, both finite and
  * checked by ecap__proj_check_peak). */

@@ -26,11 +26,15 @@
 static void
 year_flags(const struct ecap_projection_year *y, struct ecap__sentence *s)
 {
+	char hours[ECAP__EXPLAIN_BYTES_MAX];
+
 	if (y->spark_window_missed_flag)
-		ecap__say(s, "; window missed by %.3g h",
-			  y->spark_window_miss_hours);
+		ecap__say(s, "; window missed by %s h",
+			  ecap__explain_number(hours,
+					       y->spark_window_miss_hours));
+	/* A soft budget the advice exceeds, not a cap that held it. */
 	if (y->spark_executor_cap_exceeded_flag)
-		ecap__say(s, "; executors over max");
+		ecap__say(s, "; executors over executor.max_executors");
 	if (y->database_beyond_one_instance_flag)
 		ecap__say(s, "; database beyond one instance");
 	if (y->kafka_quota_exceeded_flag)
@@ -62,6 +66,7 @@ year_sentence(const struct ecap_projection_year *y, char *buf, size_t size,
 {
 	char base[ECAP__EXPLAIN_BYTES_MAX], peak[ECAP__EXPLAIN_BYTES_MAX];
 	char cost[24], nodes[24], instances[24], brokers[24];
+	char hours[ECAP__EXPLAIN_BYTES_MAX];
 	struct ecap__sentence s;
 	int rc;
 
@@ -82,8 +87,9 @@ year_sentence(const struct ecap_projection_year *y, char *buf, size_t size,
 	else
 		ecap__say(&s, "Spark %s executors",
 			  count_text(nodes, y->spark_executors_count));
-	ecap__say(&s, ", %.3g h/run; database %.*s x%s; ",
-		  y->spark_projected_hours, NAME(y->database_instance_class),
+	ecap__say(&s, ", %s h/run; database %.*s x%s; ",
+		  ecap__explain_number(hours, y->spark_projected_hours),
+		  NAME(y->database_instance_class),
 		  count_text(instances, y->database_instances_count));
 	if (y->kafka_broker_type[0] != '\0')
 		ecap__say(&s, "Kafka %s x %.*s", count_text(brokers,

@@ -364,8 +364,9 @@ draw_year(struct mc *m, struct rng *r, int64_t year, struct ecap_error *err)
 		m->growth[i] = no_spread ? fixed : m->growth[i] * (1.0 + g);
 		base[i] = current * m->growth[i];
 		peak[i] = base[i] * pf;
-		if (!(peak[i] <= ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY))
-			return ecap__proj_check_peak(peak[i], year, err);
+		if (!(peak[i] <= m->ctx->max_peak))
+			return ecap__proj_check_peak(m->ctx, peak[i], year,
+						     err);
 		acc_add(&ab, base[i]);
 		acc_add(&ap, peak[i]);
 	}
@@ -394,7 +395,8 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 	for (i = 0; i < m->n; i += k) {
 		k = m->n - i < SPARK_CHUNK ? m->n - i : SPARK_CHUNK;
 		for (j = 0; j < k; j++) {
-			gb[j] = m->col[C_PEAK][i + j] / m->ctx->transactions_per_gb;
+			gb[j] = ecap__proj_spark_gb(m->ctx,
+						    m->col[C_PEAK][i + j]);
 			if (!(gb[j] <= ECAP__EXEC_MAX_DAILY_GB))
 				return ecap__fail(err, ECAP_ERR_RANGE, "years",
 						  "a path's peak is %.6g GB a "
@@ -721,6 +723,7 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 		struct ecap_projection_montecarlo_year,
 		ecap_projection_montecarlo_year__last_field);
 	struct ecap__proj_ctx ctx;
+	struct ecap__proj_today today;
 	struct mc m;
 	struct rng r;
 	size_t stride;
@@ -745,8 +748,10 @@ ecap_projection_montecarlo(const ecap_policy *policy,
 	      (size_t)in->paths_count :
 	      (size_t)ecap__pi(policy, ECAP_K_GROWTH_MONTECARLO_PATHS);
 	m.ctx = &ctx;
+	today = ECAP__PROJ_TODAY_OF(in);
 	if ((rc = ecap__proj_ctx_init(&ctx, policy,
-				      in->current_daily_transactions, err)))
+				      in->current_daily_transactions, &today,
+				      err)))
 		return rc;
 	/* One exit from here: a failed allocation frees the other. */
 	rc = mc_alloc(&m, err);

@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "projection-internal.h"
@@ -63,20 +64,122 @@ ecap__proj_array_begin(const void *first, size_t *count, size_t n,
 }
 
 int
-ecap__proj_check_peak(double peak, int64_t year, struct ecap_error *err)
+ecap__proj_check_peak(const struct ecap__proj_ctx *ctx, double peak,
+		      int64_t year, struct ecap_error *err)
 {
-	if (peak >= 1.0 && peak <= ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)
+	if (peak >= 1.0 && peak <= ctx->max_peak)
 		return ECAP_OK;
+	if (peak >= 1.0 && peak <= ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY)
+		return ecap__fail(err, ECAP_ERR_RANGE, "years",
+				  "year %lld's peak of %.6g transactions a day "
+				  "grows kafka_events_per_second above 1e10 "
+				  "events a second; project fewer years",
+				  (long long)year, peak);
 	return ecap__fail(err, ECAP_ERR_RANGE, "years",
 			  "year %lld's peak of %.6g transactions a day is "
 			  "%s; project fewer years", (long long)year, peak,
 			  peak < 1.0 ? "below 1" : "above 1e12");
 }
 
+/* The least daily data today's Spark run may have: 1 KiB, in GB. */
+#define MIN_SPARK_GB 1e-6
+
+/* An executor input's field named as the projection's ("spark_" in front;
+ * a policy key, with its dot, stays as it is). */
+static int
+spark_field(struct ecap_error *err, int rc)
+{
+	char field[sizeof(err->field)];
+
+	if (err != NULL && err->field[0] != '\0' &&
+	    strchr(err->field, '.') == NULL) {
+		/* Every executor input's name fits with "spark_" in front. */
+		snprintf(field, sizeof(field), "spark_%.*s",
+			 (int)sizeof(field) - 7, err->field);
+		memcpy(err->field, field, sizeof(field));
+	}
+	return rc;
+}
+
+/*
+ * Today's Spark run: the executor advisor's inputs as it resolves them
+ * (today's data, or 1 GB when none is given, which each path replaces),
+ * or its defaults when nothing of the run is given.  Checked for the
+ * guide too, which ignores them.
+ */
+static int
+resolve_spark(const ecap_policy *p, const struct ecap__proj_today *t,
+	      struct ecap__exec_args *a, struct ecap_error *err)
+{
+	struct ecap_executor_in in;
+	int rc;
+
+	if ((rc = ecap__check_double(err, "spark_daily_data_gb", t->spark_gb,
+				     0.0, ECAP__EXEC_MAX_DAILY_GB)) != ECAP_OK ||
+	    (rc = ecap__check_int64(err, "reserved_0", t->reserved_0, 0, 0)) !=
+		    ECAP_OK)
+		return rc;
+	/* A year's data is today's x peak / current, which a Monte Carlo
+	 * path shrinks to 1e-100 at most: from 1 KiB up it stays a normal
+	 * number, never 0 GB. */
+	if (t->spark_gb != 0.0 && t->spark_gb < MIN_SPARK_GB)
+		return ecap__fail(err, ECAP_ERR_RANGE, "spark_daily_data_gb",
+				  "spark_daily_data_gb is %.17g; it is 0 (from "
+				  "the transactions) or %g to 1073741824",
+				  t->spark_gb, MIN_SPARK_GB);
+	if (t->window_hours == 0.0 && t->platform == 0 && t->cores == 0 &&
+	    t->max_executors == 0 && t->runs == 0 && t->node[0] == '\0')
+		return ecap__executor_resolve_defaults(p, a, err);
+	ECAP_STRUCT_INIT(&in);
+	in.daily_data_gb = t->spark_gb > 0.0 ? t->spark_gb : 1.0;
+	in.processing_window_hours = t->window_hours;
+	in.platform = t->platform;
+	in.executor_core_count = t->cores;
+	in.max_executor_count = t->max_executors;
+	in.runs_per_day_count = t->runs;
+	_Static_assert(sizeof(in.node_type) == 64, "a node name's 64 bytes");
+	memcpy(in.node_type, t->node,
+	       t->node_cap < sizeof(in.node_type) ? t->node_cap :
+						    sizeof(in.node_type));
+	if ((rc = ecap__executor_resolve(p, &in, a, err)) != ECAP_OK)
+		return spark_field(err, rc);
+	return ECAP_OK;
+}
+
+/* Today's Kafka: the rate, the retention and a broker size by name. */
+static int
+resolve_kafka(const ecap_policy *p, const struct ecap__proj_today *t,
+	      struct ecap_error *err)
+{
+	int rc;
+
+	if ((rc = ecap__check_double(err, "kafka_events_per_second",
+				     t->kafka_eps, 0.0,
+				     ECAP_KAFKA_MAX_EVENTS_PER_SECOND)) ||
+	    (rc = ecap__check_double(err, "kafka_retention_hours",
+				     t->kafka_retention_hours, 0.0, 876000.0)))
+		return rc;
+	if (memchr(t->broker, '\0', t->broker_cap) == NULL)
+		return ecap__fail(err, ECAP_ERR_INVALID, "kafka_broker_type",
+				  "kafka_broker_type is not NUL-terminated "
+				  "within %zu bytes", t->broker_cap);
+	if (t->broker[0] != '\0' && p->model != ECAP_MODEL_GUIDE &&
+	    ecap__catalog_find(p, ECAP_CATALOG_KAFKA_BROKER, t->broker) == NULL)
+		return ecap__fail(err, ECAP_ERR_NOT_FOUND, "kafka_broker_type",
+				  "kafka_broker_type \"%.63s\" is not in the "
+				  "policy's kafka-broker catalog", t->broker);
+	return ECAP_OK;
+}
+
 int
 ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
-		    double current_daily_transactions, struct ecap_error *err)
+		    double current_daily_transactions,
+		    const struct ecap__proj_today *today,
+		    struct ecap_error *err)
 {
+	bool guide = p->model == ECAP_MODEL_GUIDE;
+	int rc;
+
 	/* Every field is set below (the executor's and Kafka's inputs
 	 * whole), so no zeroing first. */
 	ctx->p = p;
@@ -92,17 +195,40 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 	ctx->app_instances =
 		(double)ecap__pi(p, ECAP_K_DATABASE_APP_INSTANCE_COUNT);
 	ecap__kafka_defaults(p, &ctx->kafka);
-	/* The executor advisor's defaults, resolved when the policy was set;
-	 * each path sets its own data. */
-	return ecap__executor_resolve_defaults(p, &ctx->exec, err);
+	if ((rc = resolve_kafka(p, today, err)) != ECAP_OK ||
+	    (rc = resolve_spark(p, today, &ctx->exec, err)) != ECAP_OK)
+		return rc;
+	/* The guide sizes from the transactions alone (its Python). */
+	ctx->spark_daily_gb = guide ? 0.0 : today->spark_gb;
+	ctx->kafka_events_per_second = guide ? 0.0 : today->kafka_eps;
+	if (!guide && today->kafka_retention_hours != 0.0)
+		ctx->kafka.retention_hours = today->kafka_retention_hours;
+	if (!guide && today->broker[0] != '\0')
+		ctx->kafka.instance_type = today->broker;
+	if (guide && (today->window_hours != 0.0 || today->platform != 0 ||
+		      today->cores != 0 || today->max_executors != 0 ||
+		      today->runs != 0 || today->node[0] != '\0'))
+		rc = ecap__executor_resolve_defaults(p, &ctx->exec, err);
+	/* The busiest hour's rate a year may reach: the Kafka advisor's
+	 * 1e10 events a second. */
+	ctx->max_peak = ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY;
+	if (ctx->kafka_events_per_second > 0.0 &&
+	    ECAP_KAFKA_MAX_EVENTS_PER_SECOND / ctx->intraday_peak_factor /
+			    ctx->kafka_events_per_second *
+			    current_daily_transactions < ctx->max_peak)
+		ctx->max_peak = ECAP_KAFKA_MAX_EVENTS_PER_SECOND /
+				ctx->intraday_peak_factor /
+				ctx->kafka_events_per_second *
+				current_daily_transactions;
+	return rc;
 }
 
 /* ---- sizing one path-year ---- */
 
 /*
- * Spark: the executor advisor's sizing of the peak day's peak /
- * growth.transactions_per_gb GB (ecap-1: its nodes x their price x the
- * run's hours x runs a month; the guide: the whole window every day).
+ * Spark: the executor advisor's sizing of the peak day's data,
+ * ecap__proj_spark_gb (ecap-1: its nodes x their price x the run's hours x
+ * runs a month; the guide: the whole window every day).
  */
 int
 ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
@@ -117,7 +243,7 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 		ecap__executor_guide_zero(out);
 	else
 		ECAP__ZERO(out);
-	s->data_gb = peak / ctx->transactions_per_gb;
+	s->data_gb = ecap__proj_spark_gb(ctx, peak);
 	if (!(s->data_gb <= ECAP__EXEC_MAX_DAILY_GB))
 		return ecap__fail(err, ECAP_ERR_RANGE, "years",
 				  "a peak of %.6g transactions a day is %.6g "
@@ -177,17 +303,26 @@ ecap__proj_db_beyond_one(const struct ecap__db_calc *db)
 
 /*
  * Kafka: ecap-1 retains the base day's average rate and carries the peak
- * day's busiest hour (peak / 86400 x growth.intraday_peak_factor); the
- * guide sizes the peak day's average for both.
+ * day's busiest hour (x growth.intraday_peak_factor): today's events a
+ * second grown as the transactions (base / current, peak / current), or
+ * base / 86400 and peak / 86400; the guide sizes the peak day's average
+ * for both.
  */
 void
 ecap__proj_kafka_rates(const struct ecap__proj_ctx *ctx, double base,
 		       double peak, double *events_per_second,
 		       double *peak_events_per_second)
 {
+	double today = ctx->kafka_events_per_second;
+	double current = ctx->current_daily_transactions;
+
 	if (ctx->model == ECAP_MODEL_GUIDE) {
 		*events_per_second = peak / ECAP__SECONDS_PER_DAY;
 		*peak_events_per_second = peak / ECAP__SECONDS_PER_DAY;
+	} else if (today > 0.0) {
+		*events_per_second = today * (base / current);
+		*peak_events_per_second = today * (peak / current) *
+					  ctx->intraday_peak_factor;
 	} else {
 		*events_per_second = base / ECAP__SECONDS_PER_DAY;
 		*peak_events_per_second = peak / ECAP__SECONDS_PER_DAY *
@@ -429,6 +564,7 @@ ecap_projection_run(const ecap_policy *policy,
 					      ecap_projection_year__last_field);
 	const struct ecap_scenario *s;
 	struct ecap__proj_ctx ctx;
+	struct ecap__proj_today today;
 	struct ecap__proj_calc c;
 	struct price_memo memo = { .have_db = false, .have_node = false,
 				   .have_date = false };
@@ -446,8 +582,10 @@ ecap_projection_run(const ecap_policy *policy,
 					 known, "ecap_projection_year",
 					 &stride, err)))
 		return rc;
+	today = ECAP__PROJ_TODAY_OF(in);
 	if ((rc = ecap__proj_ctx_init(&ctx, policy,
-				      in->current_daily_transactions, err)))
+				      in->current_daily_transactions, &today,
+				      err)))
 		return rc;
 	for (year = 1; year <= in->years; year++) {
 		/* The guide's order: base = current * (1 + g) ** year. */
@@ -455,7 +593,8 @@ ecap_projection_run(const ecap_policy *policy,
 			      growth(1.0 + s->yearly_growth_ratio, year);
 		double peak = base * s->seasonal_peak_factor;
 
-		if ((rc = ecap__proj_check_peak(peak, year, err)) != ECAP_OK ||
+		if ((rc = ecap__proj_check_peak(&ctx, peak, year, err)) !=
+			    ECAP_OK ||
 		    (rc = ecap__proj_size(&ctx, base, peak, &c, err)) !=
 			    ECAP_OK)
 			return rc;

@@ -90,7 +90,7 @@ START_TEST(share_of_unified_memory)
 	ck_assert_str_eq(text, "ecap-1: 60 GiB columnar "
 			 "(cache.columnar_size_factor 2.5 x 24 GiB "
 			 "Parquet/ORC) x1: 90 of 120 partitions (75%) fit in "
-			 "46.24 GiB of unified memory (23.12 GiB safe from "
+			 "46.2 GiB of unified memory (23.1 GiB safe from "
 			 "eviction), at least cache.min_memory_share_ratio "
 			 "50%: MEMORY_AND_DISK keeps the rest on local disk "
 			 "(up to 40 GiB)");
@@ -118,8 +118,8 @@ START_TEST(fits_evictable)
 	ck_assert_uint_eq(out.disk_bytes, 20 * GIB);
 	ck_assert_str_eq(text, "ecap-1: 40 GiB columnar "
 			 "(cache.columnar_size_factor 2.5 x 16 GiB "
-			 "Parquet/ORC) x1: all 80 partitions fit in 46.24 GiB "
-			 "of unified memory, 40 of them in the 23.12 GiB safe "
+			 "Parquet/ORC) x1: all 80 partitions fit in 46.2 GiB "
+			 "of unified memory, 40 of them in the 23.1 GiB safe "
 			 "from eviction: MEMORY_AND_DISK writes up to 20 GiB "
 			 "that execution evicts to local disk");
 	/* an RDD of 40 GiB serialized: the same blocks, MEMORY_AND_DISK_SER
@@ -159,7 +159,7 @@ START_TEST(local_disk_room)
 	ck_assert_str_eq(text, "ecap-1: 60 GiB columnar "
 			 "(cache.columnar_size_factor 2.5 x 24 GiB "
 			 "Parquet/ORC): up to 40 GiB would go to local disk "
-			 "(every partition outside the 23.12 GiB safe from "
+			 "(every partition outside the 23.1 GiB safe from "
 			 "eviction), more than the 40 GiB of local disk: do "
 			 "not cache; re-read the source for each use instead");
 	in.computed_with_shuffle = 1;

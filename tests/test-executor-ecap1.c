@@ -496,6 +496,7 @@ START_TEST(explain_always_fits)
 				a.window_miss_hours = 1.23456e+299;
 				a.processing_window_hours = 1.23456e+299;
 				a.executor_heap_gb = 1.23456e+299;
+				a.executor_heap_bytes = UINT64_MAX;
 				a.runs_per_day_count = 1440;
 				a.projected_cost_usd = 1.23456e+299;
 				a.runner_up_cost_usd = 1.23456e+299;

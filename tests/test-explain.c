@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "fixture.h"
+#include "human-size.h"
 
 /* Each advice of the default policy, kept so an explain can read it. */
 struct advices {
@@ -129,6 +130,43 @@ START_TEST(one_buffer_rule)
 }
 END_TEST
 
+/* One precision rule for what people read (lib/human-size.c): three
+ * significant digits, halves away from zero (printf's half-to-even gives
+ * "12.2" for an exact 12.25), the whole number from 100 up. */
+START_TEST(three_digits)
+{
+	char b[ECAP__EXPLAIN_BYTES_MAX];
+
+	/* 12.25 GiB = 12544 MiB: an exact half, rounded up */
+	ck_assert_str_eq(ecap__explain_bytes(b, 12544.0 * 1048576.0),
+			 "12.3 GiB");
+	/* 2352 MiB = 2.296875 GiB -> 2.30, the zero dropped */
+	ck_assert_str_eq(ecap__explain_bytes(b, 2352.0 * 1048576.0),
+			 "2.3 GiB");
+	/* 53.8125 GiB (storage memory) -> 53.8; 23.125 GiB -> 23.1 (the
+	 * half is below the third digit) */
+	ck_assert_str_eq(ecap__explain_bytes(b, 53.8125 * 0x1p30), "53.8 GiB");
+	/* 1.46484375 TiB (1500 GiB) -> 1.46 */
+	ck_assert_str_eq(ecap__explain_bytes(b, 1500.0 * 0x1p30), "1.46 TiB");
+	ck_assert_str_eq(ecap__explain_bytes(b, 184.0 * 0x1p30), "184 GiB");
+	ck_assert_str_eq(ecap__explain_bytes(b, 1000.0 * 0x1p30), "1000 GiB");
+	/* 1023.6 MiB rounds to 1024 MiB: the next unit */
+	ck_assert_str_eq(ecap__explain_bytes(b, 1023.6 * 1048576.0), "1 GiB");
+	ck_assert_str_eq(ecap__explain_bytes(b, 128.0 * 1048576.0), "128 MiB");
+	ck_assert_str_eq(ecap__explain_bytes(b, 0.0), "0 B");
+	ck_assert_str_eq(ecap__explain_bytes(b, 512.0), "512 B");
+	ck_assert_str_eq(ecap__explain_number(b, 0.8333), "0.833");
+	ck_assert_str_eq(ecap__explain_number(b, 1023.0), "1023");
+	ck_assert_str_eq(ecap__explain_number(b, 0.0125), "0.0125");
+	ck_assert_str_eq(ecap__explain_quantity(b, 2250000.0), "2.25M");
+	ck_assert_str_eq(ecap__explain_quantity(b, 10125000.0), "10.1M");
+	ck_assert_str_eq(ecap__explain_quantity(b, 999.5), "1k");
+	ck_assert_str_eq(ecap__explain_quantity(b, 150000.0), "150k");
+	/* Nothing an advice holds, and still short. */
+	ck_assert_str_eq(ecap__explain_number(b, 1.5e300), "1.5e+300");
+}
+END_TEST
+
 Suite *
 explain_suite(void)
 {
@@ -137,6 +175,7 @@ explain_suite(void)
 
 	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_add_loop_test(tc, one_buffer_rule, 0, EXPLAIN_COUNT);
+	tcase_add_test(tc, three_digits);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -203,8 +203,16 @@ START_TEST(ecap1_actions)
 	ck_assert_int_eq(o.effective_partition_count, 3);
 	ck_assert_int_eq(o.bytes_per_partition, 69905067);
 	ck_assert_int_eq(o.split_size_bytes, 100 * MIB);
+	/* 69905067 B = 66.667 MiB, three significant digits */
 	ck_assert_ptr_nonnull(strstr(text, "keep the 3 current partitions of "
-				     "66.67 MiB"));
+				     "66.7 MiB"));
+	/* ecap-1: 1 MiB on 5 partitions, 1 core: ceil(1 MiB / 128 MiB) = 1
+	 * (the floor of 2 tasks capped at 1 MiB / 1 MiB AQE minimum = 1):
+	 * one partition, in the singular */
+	o = advise(1 * MIB, 5, 1);
+	ck_assert_int_eq(o.partition_count, 1);
+	ck_assert_ptr_nonnull(strstr(text, "ecap-1: coalesce 1 partition of "
+				     "1 MiB from "));
 	/* ecap-1: 2 on 1 partition: coalesce cannot increase, repartition */
 	o = advise(200 * MIB, 1, 0);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_REPARTITION);

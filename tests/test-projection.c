@@ -508,7 +508,8 @@ START_TEST(year_explain_flags_and_longest)
 	project(1e7, 4, "aggressive");
 	ck_assert_int_eq(ecap_projection_year_explain(&years[3], buf,
 						      sizeof(buf), &err), 0);
-	ck_assert_msg(strstr(buf, "; executors over max; database beyond one "
+	ck_assert_msg(strstr(buf, "; executors over executor.max_executors; "
+				  "database beyond one "
 				  "instance; review: 16x today's volume") != NULL,
 		      "%s", buf);
 	memset(y->spark_node_type, 'n', sizeof(y->spark_node_type) - 1);

@@ -43,9 +43,8 @@ export ECAPTUNE_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE top_srcdir \
 cd "$top_builddir"
 "$PYTHON" -m pytest -q -p no:cacheprovider "$top_srcdir/bindings/python/tests"
 
-# Types as published: mypy --strict on examples/*.py and on the Python in
-# this binding's README, when mypy is installed.  The package is followed
-# silently, as mypy treats an installed one; the checked files must pass.
+# Types as published: mypy --strict on the package itself, examples/*.py
+# and the Python in this binding's README, when mypy is installed.
 if "$PYTHON" -m mypy --version >/dev/null 2>&1; then
 	typed=$(mktemp -d)
 	trap 'rm -rf "$HYPOTHESIS_STORAGE_DIRECTORY" "$typed"' EXIT
@@ -56,11 +55,12 @@ blocks = re.findall(r"^```python\n(.*?)^```", text, re.M | re.S)
 for i, block in enumerate(blocks):
     pathlib.Path(sys.argv[2], f"readme_{i}.py").write_text(
         "import ecaptune\n" + block)
-print(f"mypy --strict: examples/*.py and {len(blocks)} README blocks")
+print(f"mypy --strict: ecaptune, examples/*.py and {len(blocks)} README blocks")
 EOF
 	MYPYPATH="$top_srcdir/bindings/python" "$PYTHON" -m mypy --strict \
 		--follow-imports=silent --cache-dir=/dev/null \
+		"$top_srcdir/bindings/python/ecaptune" \
 		"$top_srcdir"/examples/*.py "$typed"/readme_*.py
 else
-	echo "mypy not installed: the examples' types are not checked"
+	echo "mypy not installed: the package's and examples' types are not checked"
 fi

@@ -30,9 +30,37 @@ struct ecap_projection_in {
 	int64_t years;
 	/* Scenario name; "" = policy growth.default_scenario. */
 	char scenario[64];
+	/*
+	 * Today's workload, which each year grows as the transactions do
+	 * (ecap-1 only; the guide sizes from the transactions alone).  0 or
+	 * "" = the fallback named.  The Spark fields are ecap_executor_in's
+	 * of today's plan, checked as it checks them: a year's run holds
+	 * today's daily data x peak / current (fallback: peak /
+	 * growth.transactions_per_gb GB) on the platform, node, window,
+	 * runs a day, executor cores and executor cap given (0 / "": the
+	 * advisor's defaults and the cheapest node).  Kafka retains today's
+	 * events a second x base / current and carries x peak / current x
+	 * growth.intraday_peak_factor at the busiest hour (fallback: the
+	 * transactions / 86400), for the retention and broker size given
+	 * (0 / "": policy kafka.retention_hours, the cheapest size).
+	 */
+	double spark_daily_data_gb;	/* 0, or 1e-6 .. 1073741824 (1 EiB) */
+	double spark_processing_window_hours;	/* 0 .. 8760 */
+	/* enum ecap_spark_platform. */
+	int32_t spark_platform;
+	int32_t reserved_0;
+	int64_t spark_executor_core_count;	/* 0 .. 256 */
+	int64_t spark_max_executor_count;	/* 0 .. 100000; a hard cap */
+	int64_t spark_runs_per_day_count;	/* 0 .. 1440 */
+	/* A spark-node catalog entry. */
+	char spark_node_type[64];
+	double kafka_events_per_second;	/* 0 .. 1e10 */
+	double kafka_retention_hours;	/* 0 .. 876000 */
+	/* A kafka-broker catalog entry. */
+	char kafka_broker_type[64];
 	size_t :0;
 };
-#define ecap_projection_in__last_field scenario
+#define ecap_projection_in__last_field kafka_broker_type
 
 /*
  * One projected year.  The caller sets sz of the first array element.
@@ -53,7 +81,8 @@ struct ecap_projection_year {
 	double peak_daily_transactions;
 	/* base / current: growth since today. */
 	double growth_multiple_ratio;
-	/* Spark, for the peak day: peak / growth.transactions_per_gb GB. */
+	/* Spark, for the peak day: ecap-1 with today's daily data given,
+	 * that x peak / current; else peak / growth.transactions_per_gb GB. */
 	double spark_daily_data_gb;
 	/* The node type ("" when the executor advice names none), nodes,
 	 * executors, heap each and all executors' heap. */
@@ -92,8 +121,10 @@ struct ecap_projection_year {
 	double database_storage_cost_usd_per_month;
 	double database_iops_cost_usd_per_month;
 	double database_cost_usd_per_month;
-	/* Kafka: average (base) and busiest-hour (peak) events/s; the
-	 * guide: peak / 86400 for both. */
+	/* Kafka: average (base) and busiest-hour (peak) events/s: ecap-1
+	 * scales today's events a second (or transactions / 86400) by base
+	 * / current and by peak / current x growth.intraday_peak_factor;
+	 * the guide: peak / 86400 for both. */
 	double kafka_events_per_second;
 	double kafka_peak_events_per_second;
 	char kafka_broker_type[64];
@@ -163,9 +194,21 @@ struct ecap_projection_montecarlo_in {
 	uint64_t seed;
 	/* Paths; 0 = policy growth.montecarlo_paths; range 0 .. 1e6. */
 	int64_t paths_count;
+	/* Today's workload, as in struct ecap_projection_in. */
+	double spark_daily_data_gb;
+	double spark_processing_window_hours;
+	int32_t spark_platform;
+	int32_t reserved_0;
+	int64_t spark_executor_core_count;
+	int64_t spark_max_executor_count;
+	int64_t spark_runs_per_day_count;
+	char spark_node_type[64];
+	double kafka_events_per_second;
+	double kafka_retention_hours;
+	char kafka_broker_type[64];
 	size_t :0;
 };
-#define ecap_projection_montecarlo_in__last_field paths_count
+#define ecap_projection_montecarlo_in__last_field kafka_broker_type
 
 /*
  * One quantity of one year over all paths: the mean and the nearest-rank

@@ -110,7 +110,13 @@ expect_rc 1 database --transactions 1G/day --fail-on=database-no-fit
 expect_rc 1 database --transactions 1G/day --fail-on database-limit
 expect_rc 0 database --transactions 1G/day --fail-on window-missed
 expect_rc 1 executors --daily-data 100TB --window 1h --max-executors 5 --fail-on any
-expect_rc 1 executors --daily-data 100TB --window 1h --fail-on window-missed,executors-capped
+expect_rc 1 executors --daily-data 100TB --window 1h --fail-on window-missed,executors-over-policy
+# Above the policy's executor.max_executors (20) nothing is capped: only
+# --max-executors sets executors-capped (1TB: 31 executors, 1.65 h of 2).
+expect_rc 0 executors --daily-data 1TB --fail-on executors-capped
+expect_rc 1 executors --daily-data 1TB --fail-on executors-over-policy
+expect_rc 1 executors --daily-data 1TB --max-executors 20 --fail-on executors-capped
+expect_rc 0 executors --daily-data 1TB --max-executors 20 --fail-on executors-over-policy
 expect_rc 0 executors --daily-data 100TB --window 1h --fail-on window-missed
 expect_rc 0 executors --daily-data 100TB --window 1h --max-executors 5 --fail-on database-no-fit
 expect_rc 0 --help

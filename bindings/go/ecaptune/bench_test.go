@@ -84,6 +84,46 @@ func BenchmarkKafka(b *testing.B) {
 	}
 }
 
+func BenchmarkDatabaseShape(b *testing.B) {
+	p := benchPolicy(b)
+	in := DatabaseShape{MemoryGB: 16, VCPUCount: 4}
+	for b.Loop() {
+		if _, err := p.AdviseDatabaseShape(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchSizes is 16 sizes of 1 to 16 MiB, a listing or a shuffle's
+// partitions.
+func benchSizes() []int64 {
+	sizes := make([]int64, 16)
+	for i := range sizes {
+		sizes[i] = int64(i+1) << 20
+	}
+	return sizes
+}
+
+func BenchmarkPartitionScan(b *testing.B) {
+	p := benchPolicy(b)
+	in := PartitionScanInput{FileSizesBytes: benchSizes(), TotalExecutorCores: 16}
+	for b.Loop() {
+		if _, err := p.PartitionScanTasks(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPartitionAQE(b *testing.B) {
+	p := benchPolicy(b)
+	in := PartitionAQEInput{PartitionSizesBytes: benchSizes(), DefaultParallelism: 16}
+	for b.Loop() {
+		if _, err := p.PartitionAQE(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkProjectionYear reports per projected year (3 a call), as the
 // C row does.
 func BenchmarkProjectionYear(b *testing.B) {

@@ -5,8 +5,6 @@ package ecaptune
 /*
 #include <stdlib.h>
 #include <ecaptune.h>
-#cgo noescape ecap_database_advise_shape
-#cgo nocallback ecap_database_advise_shape
 #cgo noescape ecap_database_explain
 #cgo nocallback ecap_database_explain
 #cgo noescape ecap_database_flag_from_string
@@ -31,6 +29,8 @@ package ecaptune
 #cgo nocallback ecap_database_workload_to_string
 #cgo noescape ecap_go_database_advise
 #cgo nocallback ecap_go_database_advise
+#cgo noescape ecap_go_database_advise_shape
+#cgo nocallback ecap_go_database_advise_shape
 
 // ecap_database_advise for adviseLean: the handle as a byte pointer, which
 // cgo does not inspect.
@@ -39,6 +39,17 @@ ecap_go_database_advise(const char *policy, const struct ecap_database_in *in,
                         struct ecap_database_out *out, struct ecap_error *err)
 {
 	return ecap_database_advise((const ecap_policy *)(const void *)policy, in, out, err);
+}
+
+// ecap_database_advise_shape for adviseLean, as ecap_go_database_advise.
+static int
+ecap_go_database_advise_shape(const char *policy,
+                              const struct ecap_database_shape_in *in,
+                              struct ecap_database_out *out,
+                              struct ecap_error *err)
+{
+	return ecap_database_advise_shape((const ecap_policy *)(const void *)policy,
+	                                  in, out, err);
 }
 */
 import "C"
@@ -438,7 +449,9 @@ func (p *Policy) AdviseDatabase(in DatabaseInput) (a DatabaseAdvice, err error) 
 // AdviseDatabaseShape gives PGTune's parameters and the pool check for a
 // machine already chosen (ecap_database_advise_shape).
 func (p *Policy) AdviseDatabaseShape(in DatabaseShape) (a DatabaseAdvice, err error) {
-	ci := initSized(new(C.struct_ecap_database_shape_in), C.sizeof_struct_ecap_database_shape_in)
+	var ci C.struct_ecap_database_shape_in
+	var out C.struct_ecap_database_out
+	initSized(&ci, C.sizeof_struct_ecap_database_shape_in)
 	ci.memory_gb = C.double(in.MemoryGB)
 	ci.vcpu_count = C.int64_t(in.VCPUCount)
 	ci.workload = C.int32_t(in.Workload)
@@ -446,12 +459,12 @@ func (p *Policy) AdviseDatabaseShape(in DatabaseShape) (a DatabaseAdvice, err er
 	ci.max_connections_count = C.int64_t(in.MaxConnectionsCount)
 	ci.postgres_version = C.int32_t(in.PostgresVersion)
 	ci.app_instance_count = C.int64_t(in.AppInstanceCount)
-	out := initSized(new(C.struct_ecap_database_out), C.sizeof_struct_ecap_database_out)
-	err = p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_database_advise_shape(cp, ci, out, ce)
+	initSized(&out, C.sizeof_struct_ecap_database_out)
+	err = p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_database_advise_shape(cp, &ci, &out, ce)
 	})
 	if err == nil {
-		a.fromC(out)
+		a.fromC(&out)
 	}
 	return a, err
 }

@@ -32,6 +32,10 @@ func TestAdviseFailuresNameTheField(t *testing.T) {
 	check("executor", second(p.AdviseExecutor(ExecutorInput{DailyDataGB: math.NaN()})), ErrInvalid, "daily_data_gb")
 	check("database", second(p.AdviseDatabase(DatabaseInput{TransactionsPerDay: -1})), ErrRange, "transactions_per_day")
 	check("kafka", second(p.AdviseKafka(KafkaInput{EventsPerSecond: math.Inf(1)})), ErrInvalid, "events_per_second")
+	check("database shape", second(p.AdviseDatabaseShape(DatabaseShape{MemoryGB: 0, VCPUCount: 4})), ErrRange, "memory_gb")
+	check("scan", second(p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{-1}, MinPartitionNum: 4})),
+		ErrRange, "file_sizes_bytes")
+	check("aqe", second(p.PartitionAQE(PartitionAQEInput{PartitionSizesBytes: []int64{MiB}})), ErrInvalid, "default_parallelism")
 }
 
 // A closed Policy fails on the lean path as everywhere else.
@@ -45,6 +49,15 @@ func TestAdviseOnClosedPolicy(t *testing.T) {
 	if _, err := p.AdvisePartitions(PartitionInput{DataSizeBytes: 1e9}); !errors.As(err, &e) ||
 		e.Code != ErrInvalid || e.Field != "policy" {
 		t.Fatalf("after Close: %v", err)
+	}
+	for name, err := range map[string]error{
+		"AdviseDatabaseShape": second(p.AdviseDatabaseShape(DatabaseShape{MemoryGB: 16, VCPUCount: 4})),
+		"PartitionScanTasks":  second(p.PartitionScanTasks(PartitionScanInput{FileSizesBytes: []int64{MiB}})),
+		"PartitionAQE":        second(p.PartitionAQE(PartitionAQEInput{PartitionSizesBytes: []int64{MiB}, DefaultParallelism: 4})),
+	} {
+		if !errors.As(err, &e) || e.Code != ErrInvalid || e.Field != "policy" {
+			t.Errorf("%s after Close: %v", name, err)
+		}
 	}
 	var zero Policy
 	if _, err := zero.AdviseKafka(KafkaInput{EventsPerSecond: 1}); !errors.Is(err, ErrInvalid) {

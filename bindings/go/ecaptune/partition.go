@@ -9,8 +9,6 @@ package ecaptune
 #cgo nocallback ecap_partition_action_from_string
 #cgo noescape ecap_partition_action_to_string
 #cgo nocallback ecap_partition_action_to_string
-#cgo noescape ecap_partition_aqe
-#cgo nocallback ecap_partition_aqe
 #cgo noescape ecap_partition_aqe_explain
 #cgo nocallback ecap_partition_aqe_explain
 #cgo noescape ecap_partition_explain
@@ -21,12 +19,14 @@ package ecaptune
 #cgo nocallback ecap_partition_reason_to_string
 #cgo noescape ecap_partition_scan_explain
 #cgo nocallback ecap_partition_scan_explain
-#cgo noescape ecap_partition_scan_tasks
-#cgo nocallback ecap_partition_scan_tasks
 #cgo noescape ecap_partition_spark_properties
 #cgo nocallback ecap_partition_spark_properties
+#cgo noescape ecap_go_partition_aqe
+#cgo nocallback ecap_go_partition_aqe
 #cgo noescape ecap_go_partition_advise
 #cgo nocallback ecap_go_partition_advise
+#cgo noescape ecap_go_partition_scan_tasks
+#cgo nocallback ecap_go_partition_scan_tasks
 
 // ecap_partition_advise for adviseLean: the handle and the input struct
 // (whose file listing is C memory) as byte pointers, which cgo does not
@@ -38,6 +38,31 @@ ecap_go_partition_advise(const char *policy, const char *in,
 	return ecap_partition_advise((const ecap_policy *)(const void *)policy,
 				     (const struct ecap_partition_in *)(const void *)in,
 				     out, err);
+}
+
+// ecap_partition_scan_tasks for adviseLean, as ecap_go_partition_advise
+// (the listing and its flags are C memory).
+static int
+ecap_go_partition_scan_tasks(const char *policy, const char *in,
+			     struct ecap_partition_scan_out *out,
+			     struct ecap_error *err)
+{
+	return ecap_partition_scan_tasks((const ecap_policy *)(const void *)policy,
+					 (const struct ecap_partition_scan_in *)(const void *)in,
+					 out, err);
+}
+
+// ecap_partition_aqe for adviseLean, as ecap_go_partition_advise (the
+// sizes are C memory; the split counts go straight into the Go result,
+// memory without pointers that C does not keep).
+static int
+ecap_go_partition_aqe(const char *policy, const char *in,
+		      struct ecap_partition_aqe_out *out, int64_t *split_counts,
+		      size_t *count, struct ecap_error *err)
+{
+	return ecap_partition_aqe((const ecap_policy *)(const void *)policy,
+				  (const struct ecap_partition_aqe_in *)(const void *)in,
+				  out, split_counts, count, err);
 }
 */
 import "C"
@@ -346,7 +371,9 @@ func (p *Policy) PartitionScanTasks(in PartitionScanInput) (PartitionScanResult,
 		return PartitionScanResult{}, goFail(ErrInvalid, "file_splittable",
 			"file_splittable has %d flags for %d files", len(in.FileSplittable), len(in.FileSizesBytes))
 	}
-	ci := initSized(new(C.struct_ecap_partition_scan_in), C.sizeof_struct_ecap_partition_scan_in)
+	var ci C.struct_ecap_partition_scan_in
+	var out C.struct_ecap_partition_scan_out
+	initSized(&ci, C.sizeof_struct_ecap_partition_scan_in)
 	sizes := cInt64s(in.FileSizesBytes)
 	defer C.free(unsafe.Pointer(sizes))
 	flags := cBools(in.FileSplittable)
@@ -360,9 +387,9 @@ func (p *Policy) PartitionScanTasks(in PartitionScanInput) (PartitionScanResult,
 	ci.min_partition_num = C.int64_t(in.MinPartitionNum)
 	ci.total_executor_cores = C.int64_t(in.TotalExecutorCores)
 	ci.max_partition_num = C.int64_t(in.MaxPartitionNum)
-	out := initSized(new(C.struct_ecap_partition_scan_out), C.sizeof_struct_ecap_partition_scan_out)
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_partition_scan_tasks(cp, ci, out, ce)
+	initSized(&out, C.sizeof_struct_ecap_partition_scan_out)
+	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_partition_scan_tasks(cp, cBytes(unsafe.Pointer(&ci)), &out, ce)
 	})
 	if err != nil {
 		return PartitionScanResult{}, err
@@ -450,7 +477,9 @@ func (r PartitionAQEResult) Explain() (string, error) {
 // partitions (ecap_partition_aqe).
 func (p *Policy) PartitionAQE(in PartitionAQEInput) (PartitionAQEResult, error) {
 	n := len(in.PartitionSizesBytes)
-	ci := initSized(new(C.struct_ecap_partition_aqe_in), C.sizeof_struct_ecap_partition_aqe_in)
+	var ci C.struct_ecap_partition_aqe_in
+	var out C.struct_ecap_partition_aqe_out
+	initSized(&ci, C.sizeof_struct_ecap_partition_aqe_in)
 	sizes := cInt64s(in.PartitionSizesBytes)
 	defer C.free(unsafe.Pointer(sizes))
 	ci.partition_sizes_bytes = sizes
@@ -460,17 +489,21 @@ func (p *Policy) PartitionAQE(in PartitionAQEInput) (PartitionAQEResult, error) 
 	ci.parallelism_first_disabled = cBool(in.ParallelismFirstDisabled)
 	ci.default_parallelism = C.int64_t(in.DefaultParallelism)
 	ci.total_executor_cores = C.int64_t(in.TotalExecutorCores)
-	out := initSized(new(C.struct_ecap_partition_aqe_out), C.sizeof_struct_ecap_partition_aqe_out)
-	// The split counts go to C memory of the input's length.
-	splits := cInt64s(make([]int64, n))
-	defer C.free(unsafe.Pointer(splits))
+	initSized(&out, C.sizeof_struct_ecap_partition_aqe_out)
+	// C writes the split counts straight into the result's slice, one per
+	// input partition: the call's only allocation.
+	var splits []int64
+	var splitp *C.int64_t
 	count := C.size_t(n)
 	countp := &count
-	if splits == nil {
+	if n > 0 {
+		splits = make([]int64, n)
+		splitp = (*C.int64_t)(unsafe.Pointer(&splits[0]))
+	} else {
 		countp = nil
 	}
-	err := p.advise(func(cp *C.ecap_policy, ce *C.struct_ecap_error) C.int {
-		return C.ecap_partition_aqe(cp, ci, out, splits, countp, ce)
+	err := p.adviseLean(func(cp *C.char, ce *C.struct_ecap_error) C.int {
+		return C.ecap_go_partition_aqe(cp, cBytes(unsafe.Pointer(&ci)), &out, splitp, countp, ce)
 	})
 	if err != nil {
 		return PartitionAQEResult{}, err
@@ -493,8 +526,7 @@ func (p *Policy) PartitionAQE(in PartitionAQEInput) (PartitionAQEResult, error) 
 		MinPartitionSizeBytes:      int64(out.min_partition_size_bytes),
 	}
 	if splits != nil {
-		written := min(int(count), n)
-		r.SplitCounts = append([]int64(nil), unsafe.Slice((*int64)(unsafe.Pointer(splits)), written)...)
+		r.SplitCounts = splits[:min(int(count), n):min(int(count), n)]
 	}
 	return r, nil
 }

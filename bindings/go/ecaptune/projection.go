@@ -30,6 +30,51 @@ type ProjectionInput struct {
 	CurrentDailyTransactions float64 // required, 0 .. 1e12
 	Years                    int     // required, 1 .. ProjectionMaxYears
 	Scenario                 string  // "" = policy growth.default_scenario
+	Today                    ProjectionToday
+}
+
+// ProjectionToday is today's workload, which each year grows as the
+// transactions do (ecap-1 only; the guide sizes from the transactions).
+// The zero value is the fallback: Spark's data from the peak's
+// transactions / growth.transactions_per_gb, Kafka's events from the
+// transactions / 86400.  The Spark fields are ExecutorInput's of today's
+// plan (a year sizes today's data x peak / current on them), the Kafka
+// fields KafkaInput's (a year keeps today's events x base / current and
+// carries x peak / current x growth.intraday_peak_factor).
+type ProjectionToday struct {
+	SparkDailyDataGB           float64       // 0 .. 1073741824
+	SparkProcessingWindowHours float64       // 0 = policy
+	SparkPlatform              SparkPlatform // 0 = default
+	SparkExecutorCoreCount     int64         // 0 = from the node
+	SparkMaxExecutorCount      int64         // 0 = no hard cap
+	SparkRunsPerDayCount       int64         // 0 = 1
+	SparkNodeType              string        // "" = the cheapest that meets the window
+	KafkaEventsPerSecond       float64       // 0 .. 1e10
+	KafkaRetentionHours        float64       // 0 = policy kafka.retention_hours
+	KafkaBrokerType            string        // "" = the cheapest that fits
+}
+
+// today's fields of either C input.
+type cToday struct {
+	gb, window, eps, retention *C.double
+	platform                   *C.int32_t
+	cores, maxExecutors, runs  *C.int64_t
+	node, broker               []C.char
+}
+
+func (t ProjectionToday) fill(c cToday) error {
+	*c.gb = C.double(t.SparkDailyDataGB)
+	*c.window = C.double(t.SparkProcessingWindowHours)
+	*c.platform = C.int32_t(t.SparkPlatform)
+	*c.cores = C.int64_t(t.SparkExecutorCoreCount)
+	*c.maxExecutors = C.int64_t(t.SparkMaxExecutorCount)
+	*c.runs = C.int64_t(t.SparkRunsPerDayCount)
+	*c.eps = C.double(t.KafkaEventsPerSecond)
+	*c.retention = C.double(t.KafkaRetentionHours)
+	if err := setChars(c.node, t.SparkNodeType, "spark_node_type"); err != nil {
+		return err
+	}
+	return setChars(c.broker, t.KafkaBrokerType, "kafka_broker_type")
 }
 
 // ProjectionYear is one projected year (struct ecap_projection_year).
@@ -233,6 +278,14 @@ func (p *Policy) Project(in ProjectionInput) ([]ProjectionYear, error) {
 	if err := setChars(ci.scenario[:], in.Scenario, "scenario"); err != nil {
 		return nil, err
 	}
+	if err := in.Today.fill(cToday{&ci.spark_daily_data_gb,
+		&ci.spark_processing_window_hours, &ci.kafka_events_per_second,
+		&ci.kafka_retention_hours, &ci.spark_platform,
+		&ci.spark_executor_core_count, &ci.spark_max_executor_count,
+		&ci.spark_runs_per_day_count, ci.spark_node_type[:],
+		ci.kafka_broker_type[:]}); err != nil {
+		return nil, err
+	}
 	return p.projectN(ci, yearsCapacity(in.Years))
 }
 
@@ -278,6 +331,7 @@ type MonteCarloInput struct {
 	Scenario                 string // "" = policy growth.default_scenario
 	Seed                     uint64 // the same seed gives the same result
 	PathsCount               int64  // 0 = policy growth.montecarlo_paths
+	Today                    ProjectionToday
 }
 
 // ProjectionBand is the mean and the nearest-rank percentiles of one
@@ -388,6 +442,14 @@ func (p *Policy) ProjectMonteCarlo(in MonteCarloInput) ([]MonteCarloYear, error)
 	}
 	ci.seed = C.uint64_t(in.Seed)
 	ci.paths_count = C.int64_t(in.PathsCount)
+	if err := in.Today.fill(cToday{&ci.spark_daily_data_gb,
+		&ci.spark_processing_window_hours, &ci.kafka_events_per_second,
+		&ci.kafka_retention_hours, &ci.spark_platform,
+		&ci.spark_executor_core_count, &ci.spark_max_executor_count,
+		&ci.spark_runs_per_day_count, ci.spark_node_type[:],
+		ci.kafka_broker_type[:]}); err != nil {
+		return nil, err
+	}
 	capacity := yearsCapacity(in.Years)
 	arr, elems := cSizedArray[C.struct_ecap_projection_montecarlo_year](capacity, C.sizeof_struct_ecap_projection_montecarlo_year)
 	defer C.free(unsafe.Pointer(arr))

@@ -222,3 +222,48 @@ func TestProjectionECAP1(t *testing.T) {
 		t.Errorf("flags: %+v", years[2:])
 	}
 }
+
+// year_one_is_today_grown, from tests/test-projection-today.c: the
+// review's workload (1.5M transactions, 2048 GB of Spark data on
+// Kubernetes, 20,000 Kafka events/s); year 1 (conservative: base x1.5,
+// peak x3) is the executor advice for 2048 * 3 = 6144 GB and the Kafka
+// advice for 20000 * 1.5 = 30000 events/s, 20000 * 3 * 2 = 120000 at the
+// busiest hour; the guide ignores today's workload.
+func TestProjectionToday(t *testing.T) {
+	p := newPolicy(t)
+	today := ProjectionToday{SparkDailyDataGB: 2048, SparkPlatform: PlatformKubernetes, KafkaEventsPerSecond: 20000}
+	years, err := p.Project(ProjectionInput{CurrentDailyTransactions: 1.5e6, Years: 1, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := years[0]
+	spark, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 6144, Platform: PlatformKubernetes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !near(y.SparkDailyDataGB, 6144) || y.SparkNodeType != "m6g.16xlarge" || y.SparkNodeCount != 10 ||
+		y.SparkNodeCount != spark.NodeCount || y.SparkCostUSDPerMonth != spark.CostUSDPerMonth {
+		t.Errorf("spark: %+v against %+v", y, spark)
+	}
+	kafka, err := p.AdviseKafka(KafkaInput{EventsPerSecond: 30000, PeakEventsPerSecond: 120000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !near(y.KafkaEventsPerSecond, 30000) || !near(y.KafkaPeakEventsPerSecond, 120000) ||
+		y.KafkaBrokersCount != kafka.BrokersCount || y.KafkaCostUSDPerMonth != kafka.CostUSDPerMonth {
+		t.Errorf("kafka: %+v against %+v", y, kafka)
+	}
+	mc, err := p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1.5e6, Years: 1, PathsCount: 50, Today: today})
+	if err != nil || mc[0].SparkNodeCount.P10 < 1 {
+		t.Errorf("Monte Carlo: %v %+v", err, mc)
+	}
+	_, err = p.Project(ProjectionInput{CurrentDailyTransactions: 1e6, Years: 1, Today: ProjectionToday{SparkNodeType: "m0.nano"}})
+	wantErr(t, "unknown node", err, ErrNotFound, "spark_node_type")
+	_, err = p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 1, Today: ProjectionToday{KafkaEventsPerSecond: -1}})
+	wantErr(t, "negative events", err, ErrRange, "kafka_events_per_second")
+	g := guidePolicy(t)
+	gy, err := g.Project(ProjectionInput{CurrentDailyTransactions: 1.5e6, Years: 1, Today: today})
+	if err != nil || !near(gy[0].SparkDailyDataGB, 45) {
+		t.Errorf("guide: %v %+v", err, gy)
+	}
+}

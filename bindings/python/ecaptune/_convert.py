@@ -26,9 +26,9 @@ import dataclasses
 import enum
 import re
 import struct
-from typing import (Any, Callable, ClassVar, Dict, FrozenSet, List, Mapping,
-                    NamedTuple,
-                    Optional, Sequence, Tuple, Type, TypeVar, Union)
+from typing import (Any, Callable, ClassVar, Dict, FrozenSet, List, Literal,
+                    Mapping, NamedTuple, Optional, Protocol, Sequence, Tuple,
+                    Type, TypeVar, Union)
 
 from . import _lib
 from . import _structs as S
@@ -42,6 +42,33 @@ __all__ = ["Record", "to_struct", "from_struct", "struct_fields",
 
 _T = TypeVar("_T", bound=ctypes.Structure)
 _R = TypeVar("_R", bound="Record")
+
+#: The class of an enum field of a C struct: an IntEnum, or an IntFlag
+#: for a set of flag bits.
+IntEnumType = Union[Type[enum.IntEnum], Type[enum.IntFlag]]
+
+
+class _Unpacker(Protocol):
+    """struct.Struct(...).unpack_from: every field of a struct at once."""
+
+    def __call__(self, buffer: Any, /, offset: int = ...) -> Tuple[Any, ...]:
+        ...
+
+
+def c_fields(cls: Type[ctypes.Structure]) -> List[Tuple[str, Any]]:
+    """A mirror's ``_fields_`` as (name, ctypes type) pairs (the mirrors
+    have no bit-fields).  The type is Any: the conversions test it
+    against ctypes classes at run time (a char array, an int, a
+    pointer)."""
+    return [(f[0], f[1]) for f in cls._fields_]
+
+
+def _is_chars(ctype: Any) -> bool:
+    """A ``char[N]`` field (bytes in Python).  ``_type_`` read with
+    getattr: typeshed has it as a property of an array instance, on the
+    array class it is the element type."""
+    return isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
+        and getattr(ctype, "_type_") is ctypes.c_char
 
 
 def _plain(v: Any) -> Any:
@@ -72,7 +99,7 @@ class Record:
     """Base of the binding's frozen result dataclasses."""
 
     #: field name -> IntEnum class, for int32 enum fields of the C struct.
-    _enums: ClassVar[Dict[str, Type[enum.IntEnum]]] = {}
+    _enums: ClassVar[Dict[str, IntEnumType]] = {}
     #: field names that are C int32 flags (0/1) shown as bool.
     _bools: ClassVar[FrozenSet[str]] = frozenset()
 
@@ -161,7 +188,7 @@ class _Meta:
                  "unpack", "index")
 
     def __init__(self, cls: Type[ctypes.Structure]) -> None:
-        fields = cls._fields_  # type: ignore[attr-defined]
+        fields = c_fields(cls)
         self.sz = ctypes.sizeof(cls)
         self.names = tuple(f[0] for f in fields if f[0] != "sz" and
                            not _PADDING.fullmatch(f[0]))
@@ -170,10 +197,10 @@ class _Meta:
         self.pos = {f[0]: i for i, f in enumerate(fields[1:])}
         self.kind: Dict[str, int] = {}
         self.bounds: Dict[str, Tuple[int, int]] = {}
-        self.zeros: List[Any] = []
+        self.zeros: List[Union[bytes, int, None]] = []
+        zero: Union[bytes, int, None]
         for name, ctype in fields[1:]:
-            if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
-                    and ctype._type_ is ctypes.c_char:
+            if _is_chars(ctype):
                 kind, zero = _CHARS, b""
             elif ctype in _INT_RANGES:
                 kind, zero = _INT, 0
@@ -185,7 +212,7 @@ class _Meta:
             self.zeros.append(zero)
             if name in self.names:  # the inputs a caller may give
                 self.kind[name] = kind
-        self.unpack: Optional[Callable[[Any], Tuple[Any, ...]]] = None
+        self.unpack: Optional[_Unpacker] = None
         self.index: Dict[str, int] = {}
         fmt = _struct_format(cls, pointers=False)
         if fmt is not None:  # else read field by field
@@ -214,10 +241,9 @@ def _struct_format(cls: Type[ctypes.Structure],
     express."""
     fmt, pos = "=", 0
     ptr = "Q" if ctypes.sizeof(ctypes.c_void_p) == 8 else "I"
-    for name, ctype in cls._fields_:  # type: ignore[attr-defined]
+    for name, ctype in c_fields(cls):
         desc = getattr(cls, name)
-        if isinstance(ctype, type) and issubclass(ctype, ctypes.Array) \
-                and ctype._type_ is ctypes.c_char:
+        if _is_chars(ctype):
             code = f"{desc.size}s"
         elif ctype in _CODES:
             code = _CODES[ctype]
@@ -272,7 +298,7 @@ def _builder(cls: Type[_T]) -> Callable[[Mapping[str, Any]], _T]:
     needs encoding or does not fit goes to _build_slow for the conversion
     or the message."""
     m = _meta(cls)
-    fields = cls._fields_[1:]  # type: ignore[attr-defined]
+    fields = c_fields(cls)[1:]
     fmt = _struct_format(cls, pointers=True)
     if fmt is None:  # nested structs: the field-by-field path
         return lambda v: _build_slow(cls, v)
@@ -321,11 +347,12 @@ def to_struct(cls: Type[_T], values: Mapping[str, Any]) -> _T:
     int that does not fit its C field is OverflowError (ctypes would wrap
     it silently), an unknown name TypeError listing the valid ones.
     """
-    build = cls.__dict__.get("_ecap_build_")
+    build: Optional[Callable[[Mapping[str, Any]], _T]] = \
+        cls.__dict__.get("_ecap_build_")
     if build is None:
         build = _builder(cls)
         setattr(cls, "_ecap_build_", build)
-    return build(values)  # type: ignore[no-any-return]
+    return build(values)
 
 
 def struct_from_record(cls: Type[_T], record: "Record") -> _T:
@@ -380,7 +407,7 @@ def _chars(b: bytes) -> str:
     return b.split(b"\0", 1)[0].decode("utf-8", "replace")
 
 
-def _enum_getter(e: Type[enum.IntEnum]) -> Callable[[int], Any]:
+def _enum_getter(e: IntEnumType) -> Callable[[int], Any]:
     if issubclass(e, enum.Flag):
         return e  # IntFlag(v) makes any combination of bits
     members = e._value2member_map_
@@ -414,7 +441,11 @@ def _getters(scls: Type[ctypes.Structure], rcls: Type[_R],
     return getters
 
 
-_GETTERS: Dict[Tuple[type, type], Any] = {}
+#: from_struct's plan of a (struct, dataclass) pair: the unpacker, the
+#: getters, the fields converted at once; False for the field-by-field path.
+_Plan = Union[Tuple[_Unpacker, Dict[str, Tuple[int, Any]], Tuple[str, ...]],
+              Literal[False]]
+_GETTERS: Dict[Tuple[type, type], _Plan] = {}
 
 
 def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
@@ -433,8 +464,9 @@ def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
         eager = tuple(f.name for f in dataclasses.fields(cls)
                       if f.default is not dataclasses.MISSING or
                       f.default_factory is not dataclasses.MISSING)
+        unpack = _meta(type(s)).unpack
         found = _GETTERS[key] = \
-            (_meta(type(s)).unpack, g, eager) if g else False
+            (unpack, g, eager) if g and unpack else False
     if found is False or extra:
         return _from_struct_slow(s, cls, extra)
     unpack, getters, eager = found
@@ -443,7 +475,7 @@ def from_struct(s: ctypes.Structure, cls: Type[_R], **extra: Any) -> _R:
     # callers reuse structs: unpacked now, converted when read
     d["_raw_"] = (unpack(s), getters)
     for name in eager:
-        Record.__getattr__(o, name)  # type: ignore[arg-type]
+        Record.__getattr__(o, name)
     return o
 
 
@@ -458,7 +490,7 @@ def call_with_array(name: str, elem: Type[_T], *args: Any,
     for _ in range(2):
         arr = (elem * max(capacity, 1))()
         for e in arr:
-            e.sz = ctypes.sizeof(elem)  # type: ignore[attr-defined]
+            e.sz = ctypes.sizeof(elem)
         count = ctypes.c_size_t(capacity)
         try:
             _lib.check(name, *args, arr, ctypes.byref(count))
@@ -499,7 +531,7 @@ def json_from_array(name: str, elem: Type[_T],
         _lib.lib.ecap_free(out)
 
 
-_E = TypeVar("_E", bound=enum.IntEnum)
+_E = TypeVar("_E", bound=Union[enum.IntEnum, enum.IntFlag])
 
 
 def enum_to_string(name: str, value: Union[int, enum.IntEnum]) -> Optional[str]:
@@ -517,7 +549,7 @@ def enum_from_string(name: str, cls: Type[_E], text: str) -> _E:
     try:
         return cls(out.value)
     except ValueError:  # a value newer than this binding
-        return out.value  # type: ignore[return-value]
+        return out.value  # type: ignore[return-value]  # no member yet: the int
 
 
 def enum_value(value: Union[int, str, enum.IntEnum], cls: Type[_E],

@@ -33,7 +33,7 @@ from typing import (Any, Callable, Dict, List, Mapping, Optional, Sequence,
 from . import _lib
 from . import _structs as S
 from ._convert import (_CHARS, Record, _getters, _meta, _struct_format,
-                       enum_value, from_struct, to_struct)
+                       c_fields, enum_value, from_struct, to_struct)
 from .errors import NoSpaceError
 
 __all__ = ["lean", "lean_reference", "lean_advisor", "lean_array_advisor",
@@ -59,19 +59,19 @@ def _lean_pack(in_cls: Type[ctypes.Structure], arg: Mapping[str, str],
         assert a.isidentifier(), a
         body += [f"if {a}.__class__ is not int:",
                  f"    {a} = _enum_value({a}, *_enums[{name!r}])"]
-    for name, _ in in_cls._fields_[1:]:  # type: ignore[attr-defined]
-        a = arg.get(name)
-        if a is None:
+    for name, _ in c_fields(in_cls)[1:]:
+        v = arg.get(name)
+        if v is None:
             exprs.append("b''" if m.zeros[m.pos[name]] == b"" else "0")
         elif m.kind[name] == _CHARS:
-            assert a.isidentifier(), a
+            assert v.isidentifier(), v
             size = getattr(in_cls, name).size
-            body += [f"c_{a} = {a}.encode() if {a}.__class__ is str else {a}",
-                     f"if c_{a}.__class__ is not bytes or len(c_{a}) >= {size}:",
-                     f"    c_{a} = None  # _pack refuses it"]
-            exprs.append(f"c_{a}")
+            body += [f"c_{v} = {v}.encode() if {v}.__class__ is str else {v}",
+                     f"if c_{v}.__class__ is not bytes or len(c_{v}) >= {size}:",
+                     f"    c_{v} = None  # _pack refuses it"]
+            exprs.append(f"c_{v}")
         else:
-            exprs.append(a)
+            exprs.append(v)
     return body + [
         "try:",
         f"    inp = _pack({', '.join(exprs)})",
@@ -185,7 +185,8 @@ def lean_advisor(name: str, in_cls: Type[ctypes.Structure],
     exec(compile(_lean_source(in_cls, arg, enums or {}, env["_lazy"],
                               header, extra),
                  f"<ecaptune lean {name}>", "exec"), env)
-    return env["run"]  # type: ignore[no-any-return]
+    run: Callable[..., _R] = env["run"]
+    return run
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -243,21 +244,24 @@ def lean(name: str, in_cls: Type[ctypes.Structure],
         exec(compile(_lean_source(in_cls, arg, enums or {}, env["_lazy"],
                                   header),
                      f"<ecaptune lean {name}>", "exec"), env)
-        g = env[f.__name__]
+        g: _F = env[f.__name__]
         functools.update_wrapper(g, f)
-        g._ecap_lean_ = (name, in_cls, out_cls, rec_cls, enums or {})
-        return g  # type: ignore[no-any-return]
+        setattr(g, "_ecap_lean_",
+                (name, in_cls, out_cls, rec_cls, enums or {}))
+        return g
 
     return wrap
 
 
-def lean_reference(f: Callable[..., Any], values: Mapping[str, Any]) -> Any:
+def lean_reference(f: Callable[..., _R], values: Mapping[str, Any]) -> _R:
     """What the @lean function ``f`` answers for its arguments
     ``values`` (the ``locals()`` of its own body, the policy included),
     the plain way: the input by to_struct, Policy._call, from_struct.
     The body of a decorated function; tests hold the two equal."""
-    name, in_cls, out_cls, rec_cls, enums = \
-        f._ecap_lean_  # type: ignore[attr-defined]
+    lean_args: Tuple[str, Type[ctypes.Structure], Type[ctypes.Structure],
+                     Type[_R], Mapping[str, Tuple[Any, ...]]] = \
+        getattr(f, "_ecap_lean_")  # set by lean()
+    name, in_cls, out_cls, rec_cls, enums = lean_args
     m = _meta(in_cls)
     kw = {k: enum_value(v, *enums[k]) if k in enums else v
           for k, v in values.items() if k in m.kind}
@@ -401,4 +405,5 @@ def lean_array_advisor(name: str, in_cls: Type[ctypes.Structure],
         "_readers": unpack_first})
     exec(compile(_lean_array_source(in_cls, names, count_arg),
                  f"<ecaptune lean {name}>", "exec"), env)
-    return env["run"]  # type: ignore[no-any-return]
+    run: Callable[..., List[_R]] = env["run"]
+    return run

@@ -315,10 +315,10 @@ def error_struct() -> S.ErrorStruct:
     """This thread's struct ecap_error, reused by every call (the library
     resets it at the start of each)."""
     try:
-        return _tls.err  # type: ignore[no-any-return]
+        err: S.ErrorStruct = _tls.err
     except AttributeError:
-        _tls.err = S.new_struct(S.ErrorStruct)
-        return _tls.err  # type: ignore[no-any-return]
+        err = _tls.err = S.new_struct(S.ErrorStruct)
+    return err
 
 
 def check(name: str, *args: Any) -> None:

@@ -23,17 +23,23 @@ works on lists, at list speed.
 from __future__ import annotations
 
 import ctypes
+import importlib
+from types import ModuleType
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Type
 
 from . import _lib
 from . import _structs as S
-from ._convert import Record, _meta, from_struct, to_struct
+from ._convert import (Record, _is_chars, _meta, c_fields, from_struct,
+                       to_struct)
 from .enums import CEnum
 from .errors import EcapError
 from .policy import Policy
 
-try:  # optional
-    import numpy
+# Optional, and imported by name so that the package type-checks the same
+# with or without numpy installed (its arrays are Any here).
+numpy: Optional[ModuleType]
+try:
+    numpy = importlib.import_module("numpy")
 except ImportError:  # pragma: no cover - exercised without numpy
     numpy = None
 
@@ -51,7 +57,11 @@ class Advisor(CEnum):
     KAFKA = 6
 
 
-def _records() -> Dict[Advisor, Tuple[type, type, Type[Record]]]:
+#: An advisor's input and output mirrors and its result record.
+_Entry = Tuple[Type[ctypes.Structure], Type[ctypes.Structure], Type[Record]]
+
+
+def _records() -> Dict[Advisor, _Entry]:
     # Imported here: the family modules import policy, as this one does.
     from .cache import CacheAdvice
     from .database import DatabaseAdvice
@@ -72,7 +82,7 @@ def _records() -> Dict[Advisor, Tuple[type, type, Type[Record]]]:
     }
 
 
-_TABLE: Dict[Advisor, Tuple[type, type, Type[Record]]] = {}
+_TABLE: Dict[Advisor, _Entry] = {}
 
 
 class BatchResult(Mapping[str, Any]):
@@ -82,7 +92,8 @@ class BatchResult(Mapping[str, Any]):
     zero).  ok: rc == 0.  record(i): row i as the advisor's result record.
     """
 
-    def __init__(self, out: Any, rc: Any, n: int, out_struct: type,
+    def __init__(self, out: Any, rc: Any, n: int,
+                 out_struct: Type[ctypes.Structure],
                  record: Type[Record]) -> None:
         self._out, self.rc, self._n = out, rc, n
         self._struct, self._record = out_struct, record
@@ -102,7 +113,9 @@ class BatchResult(Mapping[str, Any]):
             return self._out[name]
         if self._lists is None:
             m = _meta(self._struct)
-            rows = [m.unpack(self._out[i]) for i in range(self._n)]  # type: ignore
+            unpack = m.unpack
+            assert unpack is not None  # every advisor's output is flat
+            rows = [unpack(self._out[i]) for i in range(self._n)]
             self._lists = {f: [r[m.index[f]] for r in rows]
                            for f in self._names}
         return self._lists[name]
@@ -130,19 +143,20 @@ class BatchResult(Mapping[str, Any]):
         return from_struct(s, self._record)
 
 
-_DTYPES: Dict[type, Any] = {}
+_DTYPES: Dict[Type[ctypes.Structure], Any] = {}
 
 
-def _dtype(struct_cls: type) -> Any:
+def _dtype(struct_cls: Type[ctypes.Structure]) -> Any:
     """The numpy dtype of a mirror, made once: numpy's own conversion
     refuses pointer fields (a NULL here), so the fields are laid out by
     their ctypes offsets, a pointer as an unsigned integer."""
     dt = _DTYPES.get(struct_cls)
     if dt is None:
+        assert numpy is not None
         names, formats, offsets = [], [], []
-        for name, ctype in struct_cls._fields_:  # type: ignore[attr-defined]
+        for name, ctype in c_fields(struct_cls):
             desc = getattr(struct_cls, name)
-            if issubclass(ctype, ctypes.Array) and ctype._type_ is ctypes.c_char:
+            if _is_chars(ctype):
                 fmt: Any = f"S{desc.size}"
             elif issubclass(ctype, (ctypes._Pointer, ctypes.c_char_p,
                                     ctypes.c_void_p)):
@@ -173,7 +187,9 @@ def _length(columns: Mapping[str, Any]) -> int:
     return n
 
 
-def _numpy_inputs(in_struct: type, columns: Mapping[str, Any], n: int) -> Any:
+def _numpy_inputs(in_struct: Type[ctypes.Structure],
+                  columns: Mapping[str, Any], n: int) -> Any:
+    assert numpy is not None
     m = _meta(in_struct)
     arr = numpy.zeros(n, dtype=_dtype(in_struct))
     arr["sz"] = ctypes.sizeof(in_struct)
@@ -198,7 +214,8 @@ def _numpy_inputs(in_struct: type, columns: Mapping[str, Any], n: int) -> Any:
     return arr
 
 
-def _list_inputs(in_struct: type, columns: Mapping[str, Any], n: int) -> Any:
+def _list_inputs(in_struct: Type[ctypes.Structure],
+                 columns: Mapping[str, Any], n: int) -> Any:
     arr = (in_struct * n)()
     cols = {k: (v if not isinstance(v, (int, float)) else [v] * n)
             for k, v in columns.items()}

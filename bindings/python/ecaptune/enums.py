@@ -148,7 +148,7 @@ class CEnum(enum.IntEnum, metaclass=_CEnumMeta):
         try:
             return cls(out.value)
         except ValueError:  # a value newer than this binding
-            return out.value  # type: ignore[return-value]
+            return out.value  # type: ignore[return-value]  # no member yet: the int
 
 
 def _to_string(c_enum: str) -> Any:

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-from typing import List, Sequence
+from typing import Any, List, Sequence, Union
 
 from . import _lib
 from . import _structs as S
-from ._convert import (Record, call_with_array, explain_record, from_struct,
-                       json_from_array, to_struct)
+from ._convert import (Record, call_with_array, enum_value, explain_record,
+                       from_struct, json_from_array, to_struct)
 from ._lean import lean_array_advisor
 from .database import DatabaseReason
 from .enums import Model
+from .executor import SparkPlatform
 from .kafka import KafkaReason
 from .policy import Policy
 
@@ -45,7 +46,8 @@ class ProjectionYear(Record):
     base_daily_transactions, peak_daily_transactions: transactions a day
         (guide: int() of each, as the guide reports them);
         growth_multiple_ratio: base / today's.
-    spark_daily_data_gb: peak / growth.transactions_per_gb, GB a day;
+    spark_daily_data_gb: GB a day, ecap-1 today's data x peak / current
+        (without it, and the guide: peak / growth.transactions_per_gb);
         spark_node_type ("" without one), spark_node_count,
         spark_executors_count, spark_executor_memory_gb,
         spark_total_memory_gb (GB), spark_projected_hours,
@@ -211,16 +213,55 @@ def _montecarlo_struct(y: MonteCarloYear) -> S.MonteCarloYearStruct:
 
 
 def projection_run(policy: Policy, *, current_daily_transactions: float,
-                   years: int, scenario: str = "") -> List[ProjectionYear]:
+                   years: int, scenario: str = "",
+                   spark_daily_data_gb: float = 0.0,
+                   spark_processing_window_hours: float = 0.0,
+                   spark_platform: Union[SparkPlatform, int, str] = 0,
+                   spark_executor_core_count: int = 0,
+                   spark_max_executor_count: int = 0,
+                   spark_runs_per_day_count: int = 0,
+                   spark_node_type: str = "",
+                   kafka_events_per_second: float = 0.0,
+                   kafka_retention_hours: float = 0.0,
+                   kafka_broker_type: str = "") -> List[ProjectionYear]:
     """Projects ``years`` years of growth (ecap_projection_run).
 
     current_daily_transactions: today's transactions a day, > 0 .. 1e12.
     years: 1 .. 50.
     scenario: a growth scenario's name; "" = policy
         growth.default_scenario.  NotFoundError for an unknown one.
+    Today's workload (ecap-1; the guide ignores it), grown each year as the
+    transactions are; 0 / "" = the fallback:
+    spark_daily_data_gb: today's Spark data a day, GB; 0 = the peak's
+        transactions / growth.transactions_per_gb.
+    spark_processing_window_hours, spark_platform (SparkPlatform or its
+        name), spark_executor_core_count, spark_max_executor_count,
+        spark_runs_per_day_count, spark_node_type: as advise_executors's
+        processing_window_hours, platform, ... node_type.
+    kafka_events_per_second: today's average events a second; 0 = the
+        transactions / 86400.
+    kafka_retention_hours, kafka_broker_type: as advise_kafka's
+        retention_hours and instance_type.
     Returns one ProjectionYear per year.
     """
-    return _run(policy, current_daily_transactions, years, scenario)
+    return _run(policy, current_daily_transactions, years, scenario,
+                spark_daily_data_gb, spark_processing_window_hours,
+                _platform(spark_platform), spark_executor_core_count,
+                spark_max_executor_count, spark_runs_per_day_count,
+                spark_node_type, kafka_events_per_second,
+                kafka_retention_hours, kafka_broker_type)
+
+
+def _platform(value: Union[SparkPlatform, int, str]) -> int:
+    return enum_value(value, SparkPlatform, "ecap_spark_platform_from_string")
+
+
+#: the keyword arguments of today's workload, in the input's order
+_TODAY = ("spark_daily_data_gb", "spark_processing_window_hours",
+          "spark_platform", "spark_executor_core_count",
+          "spark_max_executor_count", "spark_runs_per_day_count",
+          "spark_node_type", "kafka_events_per_second",
+          "kafka_retention_hours", "kafka_broker_type")
 
 
 def _capacity(years: int) -> int:
@@ -231,7 +272,7 @@ def _capacity(years: int) -> int:
 
 _run = lean_array_advisor(
     "ecap_projection_run", S.ProjectionInStruct,
-    ("current_daily_transactions", "years", "scenario"),
+    ("current_daily_transactions", "years", "scenario") + _TODAY,
     S.ProjectionYearStruct, ProjectionYear, "years", _capacity)
 
 
@@ -244,7 +285,8 @@ def projection_to_json(years: Sequence[ProjectionYear]) -> str:
 
 def projection_montecarlo(policy: Policy, *, current_daily_transactions: float,
                           years: int, scenario: str = "", seed: int = 0,
-                          paths_count: int = 0) -> List[MonteCarloYear]:
+                          paths_count: int = 0,
+                          **today: Any) -> List[MonteCarloYear]:
     """Monte Carlo projection (ecap_projection_montecarlo): the scenario's
     growth and seasonal peak drawn per path with its standard deviations.
 
@@ -252,10 +294,19 @@ def projection_montecarlo(policy: Policy, *, current_daily_transactions: float,
     seed: generator seed, 0 .. 2^64-1 (SplitMix64 seeding xoshiro256**);
         the same seed gives the same numbers as the C library.
     paths_count: paths; 0 = policy growth.montecarlo_paths; 0 .. 1e6.
+    today: today's workload, the keyword arguments of projection_run
+        (spark_daily_data_gb, ..., kafka_broker_type).
     """
+    unknown = sorted(set(today) - set(_TODAY))
+    if unknown:
+        raise TypeError(f"projection_montecarlo: unknown argument(s) "
+                        f"{', '.join(unknown)}; today's workload is "
+                        f"{', '.join(_TODAY)}")
+    if "spark_platform" in today:
+        today["spark_platform"] = _platform(today["spark_platform"])
     inp = to_struct(S.MonteCarloInStruct, dict(
         current_daily_transactions=current_daily_transactions, years=years,
-        scenario=scenario, seed=seed, paths_count=paths_count))
+        scenario=scenario, seed=seed, paths_count=paths_count, **today))
     with policy._lock:
         rows = call_with_array("ecap_projection_montecarlo",
                                S.MonteCarloYearStruct, policy._h(),
@@ -274,6 +325,6 @@ def projection_montecarlo_to_json(years: Sequence[MonteCarloYear]) -> str:
     _lib.check("ecap_projection_montecarlo_to_json", arr, len(years),
                ctypes.byref(out))
     try:
-        return ctypes.string_at(out.value).decode("utf-8")
+        return ctypes.string_at(out.value or 0).decode("utf-8")
     finally:
         _lib.lib.ecap_free(out)

@@ -261,3 +261,61 @@ def test_ecap1_more_transactions_never_less(a, b):
         assert y.kafka_partitions_count >= x.kafka_partitions_count
         assert y.kafka_brokers_count >= x.kafka_brokers_count
         assert y.total_cost_usd_per_month >= x.total_cost_usd_per_month
+
+
+def test_today_grown_as_the_advisors_size_it(policy):
+    # The review's workload: 1.5M transactions, 2 TiB = 2048 GB of Spark
+    # data on Kubernetes, 20,000 Kafka events/s.  Year 1 (conservative:
+    # base x1.5, peak x3): Spark sizes 2048 * 3 = 6144 GB; Kafka keeps
+    # 20000 * 1.5 = 30000 events/s and carries 20000 * 3 * 2 = 120000 at
+    # the busiest hour (tests/test-projection-today.c)
+    today = dict(spark_daily_data_gb=2048.0, spark_platform="kubernetes",
+                 kafka_events_per_second=20000.0)
+    ys = E.projection_run(policy, current_daily_transactions=1.5e6, years=2,
+                          **today)
+    y = ys[0]
+    assert y.spark_daily_data_gb == pytest.approx(6144.0)
+    spark = E.advise_executors(policy, daily_data_gb=6144.0,
+                               platform="kubernetes")
+    assert (y.spark_node_type, y.spark_node_count, y.spark_executors_count) == \
+        (spark.node_type, spark.node_count, spark.executor_count) == \
+        ("m6g.16xlarge", 10, 159)
+    assert y.spark_cost_usd_per_month == spark.cost_usd_per_month
+    kafka = E.advise_kafka(policy, events_per_second=30000.0,
+                           peak_events_per_second=120000.0)
+    assert (y.kafka_events_per_second, y.kafka_peak_events_per_second) == \
+        pytest.approx((30000.0, 120000.0))
+    assert (y.kafka_brokers_count, y.kafka_cost_usd_per_month) == \
+        (kafka.brokers_count, kafka.cost_usd_per_month)
+    # at least today's plan grown by the base's 1.5
+    now = (E.advise_executors(policy, daily_data_gb=2048.0,
+                              platform="kubernetes").cost_usd_per_month +
+           E.advise_kafka(policy, events_per_second=20000.0).cost_usd_per_month +
+           E.advise_database(policy, transactions_per_day=1.5e6).cost_usd_per_month)
+    assert y.total_cost_usd_per_month >= 1.5 * now
+    # the Monte Carlo takes the same workload
+    ms = E.projection_montecarlo(policy, current_daily_transactions=1.5e6,
+                                 years=1, paths_count=50, **today)
+    assert ms[0].spark_node_count.p10 >= 1
+    with pytest.raises(TypeError, match="spark_daily_data_gbb"):
+        E.projection_montecarlo(policy, current_daily_transactions=1.5e6,
+                                years=1, spark_daily_data_gbb=1.0)
+    # the guide's project_capacity_needs has no such inputs: ignored
+    policy.model = "guide"
+    g = E.projection_run(policy, current_daily_transactions=1.5e6, years=1,
+                         **today)[0]
+    assert g.spark_daily_data_gb == pytest.approx(4.5e6 / 100000)
+
+
+def test_today_bad_input(policy):
+    with pytest.raises(E.UnknownEnumError):
+        E.projection_run(policy, current_daily_transactions=1e6, years=1,
+                         spark_platform=9)
+    with pytest.raises(E.NotFoundError) as e:
+        E.projection_run(policy, current_daily_transactions=1e6, years=1,
+                         spark_node_type="m0.nano")
+    assert e.value.field == "spark_node_type"
+    with pytest.raises(E.RangeError) as e:
+        E.projection_run(policy, current_daily_transactions=1e6, years=1,
+                         kafka_events_per_second=-1.0)
+    assert e.value.field == "kafka_events_per_second"

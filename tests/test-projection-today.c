@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Growth projection of today's workload (ecap-1): the Spark daily data,
+ * platform, node, window and runs, and the Kafka events a second of
+ * today's plan, grown each year as the transactions are, so that a year
+ * is what the executor and Kafka advisors answer for today's inputs times
+ * the growth; the fallbacks; the guide, which ignores them; the Monte
+ * Carlo; bad input.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fixture.h"
+
+#define MAXY 50
+
+static struct ecap_projection_in in;
+static struct ecap_projection_year years[MAXY];
+
+static void
+setup(void)
+{
+	size_t i;
+
+	ECAP_STRUCT_INIT(&in);
+	for (i = 0; i < MAXY; i++)
+		ECAP_STRUCT_INIT(&years[i]);
+	policy_setup();
+}
+
+static void
+project(int64_t n)
+{
+	size_t count = MAXY;
+
+	in.years = n;
+	ck_assert_msg(ecap_projection_run(p, &in, years, &count, &err) == 0,
+		      "%s", err.message);
+	ck_assert_uint_eq(count, (size_t)n);
+}
+
+/*
+ * The pre-release review's workload (`ecaptune plan --events 20k/s
+ * --platform kubernetes --daily-data 2TB`): 1.5M transactions a day, 2 TiB
+ * = 2048 GB of Spark data on Kubernetes, 20,000 Kafka events a second.
+ */
+static void
+reviewer_workload(void)
+{
+	in.current_daily_transactions = 1.5e6;
+	in.spark_daily_data_gb = 2048.0;
+	in.spark_platform = ECAP_SPARK_PLATFORM_KUBERNETES;
+	in.kafka_events_per_second = 20000.0;
+}
+
+static void
+advise_spark(double gb, struct ecap_executor_out *o)
+{
+	struct ecap_executor_in x;
+
+	ECAP_STRUCT_INIT(&x);
+	ECAP_STRUCT_INIT(o);
+	x.daily_data_gb = gb;
+	x.platform = in.spark_platform;
+	x.processing_window_hours = in.spark_processing_window_hours;
+	x.runs_per_day_count = in.spark_runs_per_day_count;
+	snprintf(x.node_type, sizeof(x.node_type), "%s", in.spark_node_type);
+	ck_assert_msg(ecap_executor_advise(p, &x, o, &err) == 0, "%s",
+		      err.message);
+}
+
+static void
+advise_kafka(double ev, double peak_ev, struct ecap_kafka_out *o)
+{
+	struct ecap_kafka_in x;
+
+	ECAP_STRUCT_INIT(&x);
+	ECAP_STRUCT_INIT(o);
+	x.events_per_second = ev;
+	x.peak_events_per_second = peak_ev;
+	x.retention_hours = in.kafka_retention_hours;
+	snprintf(x.instance_type, sizeof(x.instance_type), "%s",
+		 in.kafka_broker_type);
+	ck_assert_msg(ecap_kafka_advise(p, &x, o, &err) == 0, "%s",
+		      err.message);
+}
+
+/*
+ * Year 1 of the conservative scenario (the default: 50 % a year, a 2x
+ * seasonal peak): base 1.5M * 1.5 = 2.25M, peak 4.5M, so base / current =
+ * 1.5 and peak / current = 3.
+ *   Spark, compute, grows with the peak: 2048 GB * 3 = 6144 GB, what
+ *   `ecaptune executors --daily-data 6TiB --platform kubernetes` sizes:
+ *   6144 GB / (5 GB/core-hour * 2 h target) = 615 cores, on 10 x
+ *   m6g.16xlarge (16 executors of 4 cores a node, one slot for the
+ *   driver: 159 executors); 10 * (2.464 + 64 GB EBS * 0.08 / 720) =
+ *   24.711 USD/hour, * (1.947 h + 0.1 h start-up) * 30 runs = 1517.27 a
+ *   month, where the transactions alone (4.5M / 100000 = 45 GB) gave 17.10
+ *   on one m6g.8xlarge.
+ *   Kafka retains the base, 20000 * 1.5 = 30000 events/s, and carries the
+ *   peak day's busiest hour, 20000 * 3 * growth.intraday_peak_factor 2 =
+ *   120000 events/s: what ecap_kafka_advise answers for those two rates
+ *   (`ecaptune kafka --events 30k/s` with the peak at 120k).
+ * Today's plan: Spark 515.28 (4 x m6g.16xlarge), Kafka 3819.54, database
+ * 1731.65: 6066.47 a month; grown by the base's 1.5 that is 9099.7, and
+ * year 1 must cost at least that (it is 9573.67).
+ */
+START_TEST(year_one_is_today_grown)
+{
+	struct ecap_executor_out today_spark, spark;
+	struct ecap_kafka_out today_kafka, kafka;
+	struct ecap_database_in dbi;
+	struct ecap_database_out db;
+
+	reviewer_workload();
+	project(3);
+	ck_assert_double_near(years[0].base_daily_transactions, 2.25e6);
+	ck_assert_double_near(years[0].peak_daily_transactions, 4.5e6);
+
+	/* Spark: the executor advisor's answer for 2048 GB * 3. */
+	ck_assert_double_near(years[0].spark_daily_data_gb, 6144.0);
+	advise_spark(6144.0, &spark);
+	ck_assert_str_eq(years[0].spark_node_type, spark.node_type);
+	ck_assert_str_eq(years[0].spark_node_type, "m6g.16xlarge");
+	ck_assert_int_eq(years[0].spark_node_count, spark.node_count);
+	ck_assert_int_eq(years[0].spark_node_count, 10);
+	ck_assert_int_eq(years[0].spark_executors_count, spark.executor_count);
+	ck_assert_int_eq(years[0].spark_executors_count, 159);
+	ck_assert_double_eq(years[0].spark_projected_hours,
+			    spark.projected_hours);
+	ck_assert_double_eq(years[0].spark_cost_usd_per_hour,
+			    spark.cost_usd_per_hour);
+	ck_assert_double_near(years[0].spark_cost_usd_per_hour,
+			      10 * (2.464 + 64 * 0.08 / 720));
+	ck_assert_double_eq(years[0].spark_cost_usd_per_month,
+			    spark.cost_usd_per_month);
+	ck_assert_double_near(years[0].spark_cost_usd_per_month,
+			      10 * (2.464 + 64 * 0.08 / 720) *
+			      (spark.projected_hours + 0.1) * 30);
+
+	/* Kafka: the Kafka advisor's answer for 30000 and 120000 events/s. */
+	ck_assert_double_near(years[0].kafka_events_per_second, 30000.0);
+	ck_assert_double_near(years[0].kafka_peak_events_per_second, 120000.0);
+	advise_kafka(30000.0, 120000.0, &kafka);
+	ck_assert_str_eq(years[0].kafka_broker_type, kafka.instance_type);
+	ck_assert_int_eq(years[0].kafka_brokers_count, kafka.brokers_count);
+	ck_assert_int_eq(years[0].kafka_partitions_count,
+			 kafka.partitions_count);
+	ck_assert_double_eq(years[0].kafka_storage_per_broker_gb,
+			    kafka.storage_per_broker_gb);
+	ck_assert_double_eq(years[0].kafka_cost_usd_per_month,
+			    kafka.cost_usd_per_month);
+
+	/* At least today's plan grown by the base's 1.5, family by family
+	 * for what grows with the base (Kafka's retention), and in all. */
+	advise_spark(2048.0, &today_spark);
+	ck_assert_int_eq(today_spark.node_count, 4);
+	advise_kafka(20000.0, 0.0, &today_kafka);
+	ECAP_STRUCT_INIT(&dbi);
+	ECAP_STRUCT_INIT(&db);
+	dbi.transactions_per_day = 1.5e6;
+	ck_assert_int_eq(ecap_database_advise(p, &dbi, &db, &err), 0);
+	ck_assert_double_ge(years[0].spark_cost_usd_per_month,
+			    1.5 * today_spark.cost_usd_per_month);
+	ck_assert_double_ge(years[0].kafka_cost_usd_per_month,
+			    1.5 * today_kafka.cost_usd_per_month);
+	ck_assert_double_ge(years[0].total_cost_usd_per_month,
+			    1.5 * (today_spark.cost_usd_per_month +
+				   today_kafka.cost_usd_per_month +
+				   db.cost_usd_per_month));
+	/* Year 3: 2048 * 1.5^3 * 2 = 13824 GB; 20000 * 3.375 = 67500. */
+	ck_assert_double_near(years[2].spark_daily_data_gb, 13824.0);
+	ck_assert_double_near(years[2].kafka_events_per_second, 67500.0);
+	ck_assert_double_near(years[2].kafka_peak_events_per_second,
+			      20000.0 * 6.75 * 2.0);
+}
+END_TEST
+
+/*
+ * Today's node, window, runs, retention and broker carry into every year:
+ * 4 runs a day of 100 GB * 3 on r5.4xlarge within 2 hours; Kafka at 1000
+ * events/s * 1.5 kept 24 hours on kafka.m5.large.
+ */
+START_TEST(named_node_runs_and_broker)
+{
+	struct ecap_executor_out spark;
+	struct ecap_kafka_out kafka;
+
+	in.current_daily_transactions = 1e6;
+	in.spark_daily_data_gb = 100.0;
+	in.spark_processing_window_hours = 2.0;
+	in.spark_runs_per_day_count = 4;
+	snprintf(in.spark_node_type, sizeof(in.spark_node_type), "r5.4xlarge");
+	in.kafka_events_per_second = 1000.0;
+	in.kafka_retention_hours = 24.0;
+	snprintf(in.kafka_broker_type, sizeof(in.kafka_broker_type),
+		 "kafka.m5.large");
+	project(2);
+	ck_assert_str_eq(years[0].spark_node_type, "r5.4xlarge");
+	ck_assert_double_near(years[0].spark_window_hours, 2.0);
+	advise_spark(300.0, &spark);
+	ck_assert_int_eq(years[0].spark_node_count, spark.node_count);
+	ck_assert_double_eq(years[0].spark_cost_usd_per_month,
+			    spark.cost_usd_per_month);
+	ck_assert_str_eq(years[0].kafka_broker_type, "kafka.m5.large");
+	advise_kafka(1500.0, 1000.0 * 3 * 2, &kafka);
+	ck_assert_int_eq(years[0].kafka_brokers_count, kafka.brokers_count);
+	ck_assert_double_eq(years[0].kafka_cost_usd_per_month,
+			    kafka.cost_usd_per_month);
+}
+END_TEST
+
+/* Nothing of today given: the transactions decide, as before; given as
+ * the fallback computes them (15 GB and 1.5M / 86400), the same sizing. */
+START_TEST(fallback_from_transactions)
+{
+	struct ecap_projection_year plain[3];
+	size_t i;
+
+	in.current_daily_transactions = 1.5e6;
+	project(3);
+	memcpy(plain, years, sizeof(plain));
+	/* Year 1: 4.5M / growth.transactions_per_gb 100000 = 45 GB. */
+	ck_assert_double_near(years[0].spark_daily_data_gb, 45.0);
+	ck_assert_double_near(years[0].kafka_events_per_second,
+			      2.25e6 / 86400.0);
+	in.spark_daily_data_gb = 15.0;
+	in.kafka_events_per_second = 1.5e6 / 86400.0;
+	project(3);
+	for (i = 0; i < 3; i++) {
+		ck_assert_double_near(years[i].spark_daily_data_gb,
+				      plain[i].spark_daily_data_gb);
+		ck_assert_int_eq(years[i].spark_node_count,
+				 plain[i].spark_node_count);
+		ck_assert_double_near(years[i].kafka_cost_usd_per_month,
+				      plain[i].kafka_cost_usd_per_month);
+		ck_assert_double_near(years[i].total_cost_usd_per_month,
+				      plain[i].total_cost_usd_per_month);
+	}
+}
+END_TEST
+
+/* The guide's project_capacity_needs has no such inputs: its years stay
+ * the transactions' (4.5M / 100000 = 45 GB), whatever today's are. */
+START_TEST(guide_ignores_today)
+{
+	struct ecap_projection_year plain[3];
+
+	use_model("guide");
+	in.current_daily_transactions = 1.5e6;
+	project(3);
+	memcpy(plain, years, sizeof(plain));
+	ck_assert_double_near(plain[0].spark_daily_data_gb, 45.0);
+	reviewer_workload();
+	snprintf(in.spark_node_type, sizeof(in.spark_node_type), "r5.4xlarge");
+	in.spark_runs_per_day_count = 2;
+	project(3);
+	ck_assert_mem_eq(years, plain, sizeof(plain));
+}
+END_TEST
+
+/*
+ * The Monte Carlo grows today's workload the same way: without spread
+ * (a flat scenario), every path is the deterministic year.
+ */
+static void
+montecarlo_matches(void)
+{
+	struct ecap_projection_montecarlo_in mc;
+	struct ecap_projection_montecarlo_year my[2];
+	size_t count = 2, i;
+
+	project(2);
+	ECAP_STRUCT_INIT(&mc);
+	for (i = 0; i < 2; i++)
+		ECAP_STRUCT_INIT(&my[i]);
+	mc.current_daily_transactions = in.current_daily_transactions;
+	mc.years = 2;
+	snprintf(mc.scenario, sizeof(mc.scenario), "flat");
+	mc.paths_count = 100;
+	mc.spark_daily_data_gb = in.spark_daily_data_gb;
+	mc.spark_platform = in.spark_platform;
+	mc.spark_runs_per_day_count = in.spark_runs_per_day_count;
+	mc.spark_max_executor_count = in.spark_max_executor_count;
+	memcpy(mc.spark_node_type, in.spark_node_type,
+	       sizeof(mc.spark_node_type));
+	mc.kafka_events_per_second = in.kafka_events_per_second;
+	mc.kafka_retention_hours = in.kafka_retention_hours;
+	memcpy(mc.kafka_broker_type, in.kafka_broker_type,
+	       sizeof(mc.kafka_broker_type));
+	ck_assert_msg(ecap_projection_montecarlo(p, &mc, my, &count, &err) ==
+		      0, "%s", err.message);
+	for (i = 0; i < 2; i++) {
+		ck_assert_double_near(my[i].spark_node_count.p50,
+				      (double)years[i].spark_node_count);
+		ck_assert_double_near(my[i].spark_cost_usd_per_month.p99,
+				      years[i].spark_cost_usd_per_month);
+		ck_assert_double_near(my[i].kafka_cost_usd_per_month.p10,
+				      years[i].kafka_cost_usd_per_month);
+		ck_assert_double_near(my[i].total_cost_usd_per_month.mean,
+				      years[i].total_cost_usd_per_month);
+		ck_assert_double_near(my[i].spark_window_missed_share_ratio,
+				      years[i].spark_window_missed_flag);
+	}
+	/* The Monte Carlo checks today's inputs as the projection does. */
+	mc.spark_platform = 42;
+	ck_assert_err(ecap_projection_montecarlo(p, &mc, my, &count, &err),
+		      ECAP_ERR_UNKNOWN_ENUM, err, "spark_platform");
+}
+
+START_TEST(montecarlo_grows_today)
+{
+	struct ecap_scenario sc;
+
+	ECAP_STRUCT_INIT(&sc);
+	snprintf(sc.name, sizeof(sc.name), "flat");
+	sc.yearly_growth_ratio = 0.5;
+	sc.seasonal_peak_factor = 2.0;
+	ck_assert_int_eq(ecap_policy_scenario_set(p, &sc, &err), 0);
+	snprintf(in.scenario, sizeof(in.scenario), "flat");
+	reviewer_workload();
+	montecarlo_matches();
+	/* On a named node, 4 runs a day (a 24 / 4 = 6-hour window), at most
+	 * 16 executors; Kafka kept a day on kafka.m5.large. */
+	snprintf(in.spark_node_type, sizeof(in.spark_node_type), "r5.4xlarge");
+	in.spark_runs_per_day_count = 4;
+	in.spark_max_executor_count = 16;
+	in.kafka_retention_hours = 24.0;
+	snprintf(in.kafka_broker_type, sizeof(in.kafka_broker_type),
+		 "kafka.m5.large");
+	montecarlo_matches();
+	/* 16 executors hold year 1's runs of 6144 / 4 = 1536 GB within the
+	 * window, not year 2's of 2304 GB (40 took 1.96 h and 2.95 h; 16
+	 * take 2.5 times as long, 4.9 h and 7.4 h). */
+	ck_assert_str_eq(years[1].spark_node_type, "r5.4xlarge");
+	ck_assert_int_eq(years[1].spark_executors_count, 16);
+	ck_assert_double_near(years[1].spark_window_hours, 6.0);
+	ck_assert_int_eq(years[0].spark_window_missed_flag, 0);
+	ck_assert_int_eq(years[1].spark_window_missed_flag, 1);
+}
+END_TEST
+
+START_TEST(bad_today)
+{
+	size_t count = MAXY;
+
+	in.current_daily_transactions = 1e6;
+	in.years = 3;
+#define BAD(code, field)                                                   \
+	ck_assert_err(ecap_projection_run(p, &in, years, &count, &err),    \
+		      code, err, field)
+	in.spark_daily_data_gb = -1.0;
+	BAD(ECAP_ERR_RANGE, "spark_daily_data_gb");
+	in.spark_daily_data_gb = NAN;
+	BAD(ECAP_ERR_INVALID, "spark_daily_data_gb");
+	/* Below 1 KiB (a denormal would grow to 0 GB on a shrinking path). */
+	in.spark_daily_data_gb = 1e-7;
+	BAD(ECAP_ERR_RANGE, "spark_daily_data_gb");
+	in.spark_daily_data_gb = 2048.0;
+	in.spark_platform = 9;
+	BAD(ECAP_ERR_UNKNOWN_ENUM, "spark_platform");
+	in.spark_platform = 0;
+	in.reserved_0 = 1;
+	BAD(ECAP_ERR_RANGE, "reserved_0");
+	in.reserved_0 = 0;
+	in.spark_processing_window_hours = -2.0;
+	BAD(ECAP_ERR_RANGE, "spark_processing_window_hours");
+	in.spark_processing_window_hours = 0.0;
+	in.spark_runs_per_day_count = 1441;
+	BAD(ECAP_ERR_RANGE, "spark_runs_per_day_count");
+	in.spark_runs_per_day_count = 0;
+	snprintf(in.spark_node_type, sizeof(in.spark_node_type), "m0.nano");
+	BAD(ECAP_ERR_NOT_FOUND, "spark_node_type");
+	memset(in.spark_node_type, 'x', sizeof(in.spark_node_type));
+	BAD(ECAP_ERR_INVALID, "spark_node_type");
+	memset(in.spark_node_type, 0, sizeof(in.spark_node_type));
+	in.kafka_events_per_second = 2e10;
+	BAD(ECAP_ERR_RANGE, "kafka_events_per_second");
+	in.kafka_events_per_second = INFINITY;
+	BAD(ECAP_ERR_INVALID, "kafka_events_per_second");
+	in.kafka_events_per_second = 0.0;
+	in.kafka_retention_hours = -1.0;
+	BAD(ECAP_ERR_RANGE, "kafka_retention_hours");
+	in.kafka_retention_hours = 0.0;
+	snprintf(in.kafka_broker_type, sizeof(in.kafka_broker_type), "nope");
+	BAD(ECAP_ERR_NOT_FOUND, "kafka_broker_type");
+	memset(in.kafka_broker_type, 'x', sizeof(in.kafka_broker_type));
+	BAD(ECAP_ERR_INVALID, "kafka_broker_type");
+	memset(in.kafka_broker_type, 0, sizeof(in.kafka_broker_type));
+	/* 1e10 events/s today: year 1's busiest hour, 1e10 * 3 * 2, is
+	 * beyond what Kafka's advisor sizes. */
+	in.kafka_events_per_second = 1e10;
+	BAD(ECAP_ERR_RANGE, "years");
+	in.kafka_events_per_second = 1e9;
+	/* 1 EiB a day today grows past 1 EiB in year 1. */
+	in.spark_daily_data_gb = 1073741824.0;
+	BAD(ECAP_ERR_RANGE, "years");
+#undef BAD
+}
+END_TEST
+
+Suite *
+projection_today_suite(void)
+{
+	Suite *s = suite_create("projection-today");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, policy_teardown);
+	tcase_add_test(tc, year_one_is_today_grown);
+	tcase_add_test(tc, named_node_runs_and_broker);
+	tcase_add_test(tc, fallback_from_transactions);
+	tcase_add_test(tc, guide_ignores_today);
+	tcase_add_test(tc, montecarlo_grows_today);
+	tcase_add_test(tc, bad_today);
+	suite_add_tcase(s, tc);
+	return s;
+}
