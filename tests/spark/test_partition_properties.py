@@ -120,6 +120,31 @@ def test_scan_count_repartitioned(spark):
     assert got == advice["partition_count"] == 3
 
 
+def shuffle_read(nodes):
+    """The one shuffle's partition sizes and the partitions AQE reads,
+    from an adaptive plan's nodes."""
+    stages = [n for n in nodes if n.nodeName() == "ShuffleQueryStage"]
+    assert len(stages) == 1
+    sizes = [int(x) for x in stages[0].mapStats().get().bytesByPartitionId()]
+    reads = [n for n in nodes if n.nodeName() == "AQEShuffleRead"]
+    return sizes, reads[0].partitionSpecs().size() if reads else len(sizes)
+
+
+def aqe_prediction(sizes, props):
+    """ecap_partition_aqe's coalesced count for those sizes under the
+    rendered properties."""
+    pfirst = props.get(
+        "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true")
+    return predict({
+        "kind": "aqe", "partition_sizes": sizes,
+        "advisory": int(props[
+            "spark.sql.adaptive.advisoryPartitionSizeInBytes"]),
+        "min_partition_size": int(props[
+            "spark.sql.adaptive.coalescePartitions.minPartitionSize"]),
+        "parallelism_first": 1 if pfirst == "true" else 0,
+        "default_parallelism": CORES})["coalesced_count"]
+
+
 def run_shuffle(spark, advice):
     """A shuffle under the advice's properties: the shuffle's partition
     sizes and the partitions AQE reads after coalescing."""
@@ -130,11 +155,7 @@ def run_shuffle(spark, advice):
         df.collect()
         final = df._jdf.queryExecution().executedPlan().executedPlan()
         nodes = list(stage_nodes(final))
-    stages = [n for n in nodes if n.nodeName() == "ShuffleQueryStage"]
-    assert len(stages) == 1
-    sizes = [int(x) for x in stages[0].mapStats().get().bytesByPartitionId()]
-    reads = [n for n in nodes if n.nodeName() == "AQEShuffleRead"]
-    return sizes, reads[0].partitionSpecs().size() if reads else len(sizes)
+    return shuffle_read(nodes)
 
 
 @pytest.mark.parametrize("model", ["ecap-1", "guide"])
@@ -150,17 +171,8 @@ def test_shuffle_partitions_and_aqe(spark, model):
     assert advice["partition_count"] == 8
     sizes, got = run_shuffle(spark, advice)
     assert len(sizes) == int(props["spark.sql.shuffle.partitions"]) == 8
-    pfirst = props.get(
-        "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true")
-    ours = predict({
-        "kind": "aqe", "partition_sizes": sizes,
-        "advisory": int(props[
-            "spark.sql.adaptive.advisoryPartitionSizeInBytes"]),
-        "min_partition_size": int(props[
-            "spark.sql.adaptive.coalescePartitions.minPartitionSize"]),
-        "parallelism_first": 1 if pfirst == "true" else 0,
-        "default_parallelism": CORES})
-    assert ours["coalesced_count"] == got, (sizes, ours)
+    ours = aqe_prediction(sizes, props)
+    assert ours == got, (sizes, ours)
     if model == "ecap-1":
         # The advisory size is respected: no coalesced partition is
         # planned above ~1 MiB, so about total / 1 MiB remain.
@@ -181,10 +193,7 @@ def measure_shuffle(spark, settings, rows):
         df.collect()
         final = df._jdf.queryExecution().executedPlan().executedPlan()
         nodes = list(stage_nodes(final))
-    stages = [n for n in nodes if n.nodeName() == "ShuffleQueryStage"]
-    sizes = [int(x) for x in stages[0].mapStats().get().bytesByPartitionId()]
-    reads = [n for n in nodes if n.nodeName() == "AQEShuffleRead"]
-    return sizes, reads[0].partitionSpecs().size() if reads else len(sizes)
+    return shuffle_read(nodes)
 
 
 def test_min_partition_size_survives_aqe(spark):
@@ -217,11 +226,5 @@ def test_min_partition_size_survives_aqe(spark):
     settings.update(props)
     sizes, got = measure_shuffle(spark, settings, 800000)
     assert len(sizes) == expected
-    ours = predict({
-        "kind": "aqe", "partition_sizes": sizes,
-        "advisory": int(props[
-            "spark.sql.adaptive.advisoryPartitionSizeInBytes"]),
-        "min_partition_size": int(props[
-            "spark.sql.adaptive.coalescePartitions.minPartitionSize"]),
-        "parallelism_first": 0, "default_parallelism": CORES})
-    assert ours["coalesced_count"] == got == expected, (total, sizes, ours)
+    ours = aqe_prediction(sizes, props)
+    assert ours == got == expected, (total, sizes, ours)
