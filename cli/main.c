@@ -149,6 +149,8 @@ field_option(const char *field)
 		{ "max_connections_count", "--max-connections" },
 		{ "postgres_version", "--postgres-version" },
 		{ "app_instance_count", "--app-instances" },
+		{ "database_retention_days", "--retention-days" },
+		{ "database_app_instance_count", "--app-instances" },
 		{ "events_per_second", "--events" },
 		{ "retention_hours", "--kafka-retention" },
 		{ "current_daily_transactions", "--transactions" },

@@ -73,7 +73,8 @@ progress_thread(void *arg)
 
 /*
  * Today's workload into either projection's input (the same fields): the
- * Spark run and the Kafka rate today's plan sizes, which each year grows.
+ * Spark run and the Kafka rate today's plan sizes, which each year grows,
+ * and the database's retention and application pools.
  */
 #define TODAY_INPUT(in, w)                                              \
 	do {                                                            \
@@ -91,6 +92,8 @@ progress_thread(void *arg)
 		snprintf((in)->kafka_broker_type,                       \
 			 sizeof((in)->kafka_broker_type), "%s",         \
 			 (w)->kafka_broker);                            \
+		(in)->database_retention_days = (w)->retention_days;    \
+		(in)->database_app_instance_count = (w)->app_instances; \
 	} while (0)
 
 static void

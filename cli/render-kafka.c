@@ -4,6 +4,13 @@
  * (defaults for new topics), the topic's config lines with the
  * kafka-topics.sh command that creates it, and the producer's acks.
  * Each block is headed by a comment naming the file or command it is for.
+ * When storage decides the cost (the advice's compression and tiered
+ * storage flags), the producer compresses (zstd: the best ratio of
+ * Kafka's codecs; the topic's default compression.type=producer keeps
+ * it), and the tiering lines are written commented out: they need an MSK
+ * cluster in storage mode TIERED (Kafka 3.6.0 or later) and cleanup
+ * policy delete, which the advice cannot see.  The sizing counts
+ * uncompressed bytes kept on EBS, so both only lower the cost advised.
  */
 #include "ecaptune-cli.h"
 
@@ -32,6 +39,15 @@ render_kafka(FILE *f, const struct plan *p)
 		(long long)k->replication_factor_count);
 	fprintf(f, "min.insync.replicas=%lld\nretention.ms=%lld\n",
 		(long long)k->min_insync_replicas_count, retention_ms);
+	if (k->tiered_storage_flag)
+		fprintf(f, "# tiered storage (an MSK cluster in storage mode "
+			"TIERED, Kafka 3.6.0 or later): a day on the brokers, "
+			"the rest in the tier\n"
+			"# remote.storage.enable=true\n"
+			"# local.retention.ms=86400000\n");
 	fprintf(f, "\n# producer.properties\nacks=%s\n", k->acks);
+	if (k->compression_flag)
+		fprintf(f, "# storage decides the cost: compress batches\n"
+			"compression.type=zstd\n");
 	return 0;
 }

@@ -378,6 +378,8 @@ projection(FILE *f, const struct plan *p)
 		NULL };
 	static const char *const kafka_in[] = { "events", "kafka-retention",
 		"kafka-broker", NULL };
+	static const char *const db_in[] = { "retention-days",
+		"app-instances", NULL };
 	const struct ecap_projection_year *y;
 	const struct ecap_projection_montecarlo_year *m;
 	char s[ECAP_EXPLAIN_MAX], db[96];
@@ -387,6 +389,8 @@ projection(FILE *f, const struct plan *p)
 	inputs(f, p, in);
 	if (!(p->sections & SEC_EXECUTORS))
 		inputs(f, p, spark_in);
+	if (!(p->sections & SEC_DATABASE))
+		inputs(f, p, db_in);
 	if (!(p->sections & SEC_KAFKA))
 		inputs(f, p, kafka_in);
 	fprintf(f, "  %4s %12s %9s %-20s %7s %11s %11s %11s %11s\n", "year",

@@ -28,6 +28,7 @@ struct ecap__proj_today {
 	double kafka_eps, kafka_retention_hours;
 	const char *broker;
 	size_t broker_cap;
+	int64_t db_retention_days, db_app_instances;
 };
 
 #define ECAP__PROJ_TODAY_OF(in)                                         \
@@ -45,6 +46,8 @@ struct ecap__proj_today {
 		.kafka_retention_hours = (in)->kafka_retention_hours,   \
 		.broker = (in)->kafka_broker_type,                      \
 		.broker_cap = sizeof((in)->kafka_broker_type),          \
+		.db_retention_days = (in)->database_retention_days,     \
+		.db_app_instances = (in)->database_app_instance_count,  \
 	})
 
 /* What every year and path of one run shares, read from the policy once. */
@@ -60,6 +63,9 @@ struct ecap__proj_ctx {
 	/* The largest peak a year may reach: 1e12 transactions a day, or
 	 * less when today's events a second would grow past Kafka's 1e10. */
 	double max_peak;
+	/* The database's days kept and application instances: ecap-1
+	 * today's when given, else (and always for the guide) the
+	 * policy's. */
 	double retention_days;
 	double intraday_peak_factor;
 	double review_multiple_ratio;

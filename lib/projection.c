@@ -171,6 +171,22 @@ resolve_kafka(const ecap_policy *p, const struct ecap__proj_today *t,
 	return ECAP_OK;
 }
 
+/* Today's database: the days kept and the application instances, 0 or
+ * within ecap_database_in's ranges. */
+static int
+resolve_database(const struct ecap__proj_today *t, struct ecap_error *err)
+{
+	int rc;
+
+	if ((rc = ecap__check_override_int64(err, "database_retention_days",
+					     t->db_retention_days,
+					     ECAP_K_DATABASE_RETENTION_DAYS)) ||
+	    (rc = ecap__check_int64(err, "database_app_instance_count",
+				    t->db_app_instances, 0, 100000)))
+		return rc;
+	return ECAP_OK;
+}
+
 int
 ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		    double current_daily_transactions,
@@ -196,6 +212,7 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		(double)ecap__pi(p, ECAP_K_DATABASE_APP_INSTANCE_COUNT);
 	ecap__kafka_defaults(p, &ctx->kafka);
 	if ((rc = resolve_kafka(p, today, err)) != ECAP_OK ||
+	    (rc = resolve_database(today, err)) != ECAP_OK ||
 	    (rc = resolve_spark(p, today, &ctx->exec, err)) != ECAP_OK)
 		return rc;
 	/* The guide sizes from the transactions alone (its Python). */
@@ -205,6 +222,12 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		ctx->kafka.retention_hours = today->kafka_retention_hours;
 	if (!guide && today->broker[0] != '\0')
 		ctx->kafka.instance_type = today->broker;
+	/* The guide keeps its Python's 365 days (the policy's) and prices
+	 * no pools. */
+	if (!guide && today->db_retention_days != 0)
+		ctx->retention_days = (double)today->db_retention_days;
+	if (!guide && today->db_app_instances != 0)
+		ctx->app_instances = (double)today->db_app_instances;
 	if (guide && (today->window_hours != 0.0 || today->platform != 0 ||
 		      today->cores != 0 || today->max_executors != 0 ||
 		      today->runs != 0 || today->node[0] != '\0'))
@@ -272,10 +295,10 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 }
 
 /*
- * Database: ecap-1 keeps the base volume for database.retention_days
- * (storage, working set) and sizes vCPUs and IOPS for the busiest hour of
- * the peak day; the guide sizes the peak day's volume as if every day
- * were one.
+ * Database: ecap-1 keeps the base volume for today's retention (or
+ * database.retention_days: storage, working set) and sizes vCPUs and IOPS
+ * for the busiest hour of the peak day and today's pools; the guide sizes
+ * the peak day's volume as if every day were one.
  */
 void
 ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Growth projection of today's workload (ecap-1): the Spark daily data,
- * platform, node, window and runs, and the Kafka events a second of
- * today's plan, grown each year as the transactions are, so that a year
- * is what the executor and Kafka advisors answer for today's inputs times
- * the growth; the fallbacks; the guide, which ignores them; the Monte
- * Carlo; bad input.
+ * platform, node, window and runs, the Kafka events a second, and the
+ * database's retention and pools of today's plan, each year grown as the
+ * transactions are, so that a year is what the executor, database and
+ * Kafka advisors answer for today's inputs times the growth; the
+ * fallbacks; the guide, which ignores them; the Monte Carlo; bad input.
  */
 #include <math.h>
 #include <stdint.h>
@@ -212,6 +212,102 @@ START_TEST(named_node_runs_and_broker)
 }
 END_TEST
 
+static void
+advise_database(double tx, double peak_tx, struct ecap_database_out *o)
+{
+	struct ecap_database_in x;
+
+	ECAP_STRUCT_INIT(&x);
+	ECAP_STRUCT_INIT(o);
+	x.transactions_per_day = tx;
+	x.peak_transactions_per_day = peak_tx;
+	x.retention_days = in.database_retention_days;
+	x.app_instance_count = in.database_app_instance_count;
+	ck_assert_msg(ecap_database_advise(p, &x, o, &err) == 0, "%s",
+		      err.message);
+}
+
+/* A year's database is ecap_database_advise's for the base kept and the
+ * peak's busiest hour, with today's retention and pools. */
+static void
+database_is_advised(const struct ecap_projection_year *y)
+{
+	struct ecap_database_out db;
+
+	advise_database(y->base_daily_transactions,
+			y->peak_daily_transactions, &db);
+	ck_assert_str_eq(y->database_instance_class, db.instance_class);
+	ck_assert_double_eq(y->database_memory_required_gb,
+			    db.memory_required_gb);
+	ck_assert_double_eq(y->database_storage_gb, db.storage_gb);
+	ck_assert_double_eq(y->database_vcpu_required_count,
+			    (double)db.vcpu_required_count);
+	ck_assert_double_eq(y->database_cost_usd_per_month,
+			    db.cost_usd_per_month);
+}
+
+/*
+ * `ecaptune plan --retention-days 30 --app-instances 2`: today's database
+ * keeps 30 days and serves 2 pools, and so does every projected year.
+ * Year 1 (conservative): base 2.25M a day kept, peak 4.5M.
+ *   A day is 2.25M * 2 KB * 1.3 (indexes) / 1024^2 = 5.5790 GiB; 30 days
+ *   with the analytics copy (x2) = 334.74 GiB, + 20 % buffer = 401.68, so
+ *   402 GiB of storage (the policy's 365 days: 4888 GiB).
+ *   The working set is database.hot_days 7 of them, 39.053 GiB, cached at
+ *   0.75: 52.07 GiB of memory (the same for any retention of 7 days up).
+ *   The busiest hour: 4.5M / 86400 * 2 = 104.2 transactions/s, one vCPU
+ *   at 200 a vCPU; 2 pools of 10 = 20 connections at 50 a vCPU: one
+ *   (the policy's 10 pools: 100 connections, 2 vCPUs).
+ * With 40 instances the pools, 400 connections, need 8 vCPUs.
+ */
+START_TEST(database_retention_and_pools)
+{
+	struct ecap_projection_year plain[3];
+	double day_gb = 2.25e6 * 2.0 * 1.3 / 1024.0 / 1024.0;
+	size_t i;
+
+	in.current_daily_transactions = 1.5e6;
+	project(3);
+	memcpy(plain, years, sizeof(plain));
+	ck_assert_double_eq(plain[0].database_storage_gb,
+			    ceil(day_gb * 365 * 2 * 1.2));
+	ck_assert_double_eq(plain[0].database_vcpu_required_count, 2.0);
+
+	in.database_retention_days = 30;
+	in.database_app_instance_count = 2;
+	project(3);
+	ck_assert_double_eq(years[0].database_storage_gb, 402.0);
+	ck_assert_double_eq(years[0].database_storage_gb,
+			    ceil(day_gb * 30 * 2 * 1.2));
+	ck_assert_double_near(years[0].database_memory_required_gb,
+			      day_gb * 7 / 0.75);
+	ck_assert_double_eq(years[0].database_vcpu_required_count, 1.0);
+	ck_assert_double_lt(years[0].database_cost_usd_per_month,
+			    plain[0].database_cost_usd_per_month);
+	for (i = 0; i < 3; i++)
+		database_is_advised(&years[i]);
+	/* Spark and Kafka do not move. */
+	for (i = 0; i < 3; i++) {
+		ck_assert_double_eq(years[i].spark_cost_usd_per_month,
+				    plain[i].spark_cost_usd_per_month);
+		ck_assert_double_eq(years[i].kafka_cost_usd_per_month,
+				    plain[i].kafka_cost_usd_per_month);
+	}
+
+	in.database_app_instance_count = 40;
+	project(3);
+	ck_assert_double_eq(years[0].database_vcpu_required_count, 8.0);
+	for (i = 0; i < 3; i++)
+		database_is_advised(&years[i]);
+
+	/* The policy's values given are the fallback's answer. */
+	in.database_retention_days = 365;
+	in.database_app_instance_count = 10;
+	project(3);
+	ck_assert_mem_eq(years, plain, sizeof(plain));
+}
+END_TEST
+
 /* Nothing of today given: the transactions decide, as before; given as
  * the fallback computes them (15 GB and 1.5M / 86400), the same sizing. */
 START_TEST(fallback_from_transactions)
@@ -243,7 +339,8 @@ START_TEST(fallback_from_transactions)
 END_TEST
 
 /* The guide's project_capacity_needs has no such inputs: its years stay
- * the transactions' (4.5M / 100000 = 45 GB), whatever today's are. */
+ * the transactions' (4.5M / 100000 = 45 GB), whatever today's are, and
+ * its database keeps calculate_database_resources's 365 days. */
 START_TEST(guide_ignores_today)
 {
 	struct ecap_projection_year plain[3];
@@ -256,6 +353,9 @@ START_TEST(guide_ignores_today)
 	reviewer_workload();
 	snprintf(in.spark_node_type, sizeof(in.spark_node_type), "r5.4xlarge");
 	in.spark_runs_per_day_count = 2;
+	/* Its calculate_database_resources keeps 365 days (the policy's). */
+	in.database_retention_days = 30;
+	in.database_app_instance_count = 2;
 	project(3);
 	ck_assert_mem_eq(years, plain, sizeof(plain));
 }
@@ -290,6 +390,8 @@ montecarlo_matches(void)
 	mc.kafka_retention_hours = in.kafka_retention_hours;
 	memcpy(mc.kafka_broker_type, in.kafka_broker_type,
 	       sizeof(mc.kafka_broker_type));
+	mc.database_retention_days = in.database_retention_days;
+	mc.database_app_instance_count = in.database_app_instance_count;
 	ck_assert_msg(ecap_projection_montecarlo(p, &mc, my, &count, &err) ==
 		      0, "%s", err.message);
 	for (i = 0; i < 2; i++) {
@@ -299,6 +401,10 @@ montecarlo_matches(void)
 				      years[i].spark_cost_usd_per_month);
 		ck_assert_double_near(my[i].kafka_cost_usd_per_month.p10,
 				      years[i].kafka_cost_usd_per_month);
+		ck_assert_double_near(my[i].database_storage_gb.p50,
+				      years[i].database_storage_gb);
+		ck_assert_double_near(my[i].database_cost_usd_per_month.p90,
+				      years[i].database_cost_usd_per_month);
 		ck_assert_double_near(my[i].total_cost_usd_per_month.mean,
 				      years[i].total_cost_usd_per_month);
 		ck_assert_double_near(my[i].spark_window_missed_share_ratio,
@@ -308,6 +414,10 @@ montecarlo_matches(void)
 	mc.spark_platform = 42;
 	ck_assert_err(ecap_projection_montecarlo(p, &mc, my, &count, &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "spark_platform");
+	mc.spark_platform = in.spark_platform;
+	mc.database_app_instance_count = 100001;
+	ck_assert_err(ecap_projection_montecarlo(p, &mc, my, &count, &err),
+		      ECAP_ERR_RANGE, err, "database_app_instance_count");
 }
 
 START_TEST(montecarlo_grows_today)
@@ -331,6 +441,11 @@ START_TEST(montecarlo_grows_today)
 	snprintf(in.kafka_broker_type, sizeof(in.kafka_broker_type),
 		 "kafka.m5.large");
 	montecarlo_matches();
+	/* Today's database: 30 days kept, 40 pools (8 vCPUs). */
+	in.database_retention_days = 30;
+	in.database_app_instance_count = 40;
+	montecarlo_matches();
+	ck_assert_double_eq(years[0].database_vcpu_required_count, 8.0);
 	/* 16 executors hold year 1's runs of 6144 / 4 = 1536 GB within the
 	 * window, not year 2's of 2304 GB (40 took 1.96 h and 2.95 h; 16
 	 * take 2.5 times as long, 4.9 h and 7.4 h). */
@@ -389,6 +504,18 @@ START_TEST(bad_today)
 	memset(in.kafka_broker_type, 'x', sizeof(in.kafka_broker_type));
 	BAD(ECAP_ERR_INVALID, "kafka_broker_type");
 	memset(in.kafka_broker_type, 0, sizeof(in.kafka_broker_type));
+	/* ecap_database_in's ranges: 0 or 1 .. 36500 days, 0 .. 100000
+	 * instances. */
+	in.database_retention_days = -1;
+	BAD(ECAP_ERR_RANGE, "database_retention_days");
+	in.database_retention_days = 36501;
+	BAD(ECAP_ERR_RANGE, "database_retention_days");
+	in.database_retention_days = 0;
+	in.database_app_instance_count = -1;
+	BAD(ECAP_ERR_RANGE, "database_app_instance_count");
+	in.database_app_instance_count = 100001;
+	BAD(ECAP_ERR_RANGE, "database_app_instance_count");
+	in.database_app_instance_count = 0;
 	/* 1e10 events/s today: year 1's busiest hour, 1e10 * 3 * 2, is
 	 * beyond what Kafka's advisor sizes. */
 	in.kafka_events_per_second = 1e10;
@@ -410,6 +537,7 @@ projection_today_suite(void)
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, year_one_is_today_grown);
 	tcase_add_test(tc, named_node_runs_and_broker);
+	tcase_add_test(tc, database_retention_and_pools);
 	tcase_add_test(tc, fallback_from_transactions);
 	tcase_add_test(tc, guide_ignores_today);
 	tcase_add_test(tc, montecarlo_grows_today);

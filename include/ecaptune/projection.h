@@ -58,9 +58,20 @@ struct ecap_projection_in {
 	double kafka_retention_hours;	/* 0 .. 876000 */
 	/* A kafka-broker catalog entry. */
 	char kafka_broker_type[64];
+	/*
+	 * Today's database (ecap-1 only, as above): the days kept and the
+	 * application instances with a pool each, ecap_database_in's
+	 * retention_days and app_instance_count; 0 = policy
+	 * database.retention_days and database.app_instance_count.  They
+	 * are all of ecap_database_in that sizes and prices a year: its
+	 * workload, storage type, max_connections and PostgreSQL version
+	 * tune the parameters only.
+	 */
+	int64_t database_retention_days;	/* 0 .. 36500 */
+	int64_t database_app_instance_count;	/* 0 .. 100000 */
 	size_t :0;
 };
-#define ecap_projection_in__last_field kafka_broker_type
+#define ecap_projection_in__last_field database_app_instance_count
 
 /*
  * One projected year.  The caller sets sz of the first array element.
@@ -206,9 +217,11 @@ struct ecap_projection_montecarlo_in {
 	double kafka_events_per_second;
 	double kafka_retention_hours;
 	char kafka_broker_type[64];
+	int64_t database_retention_days;
+	int64_t database_app_instance_count;
 	size_t :0;
 };
-#define ecap_projection_montecarlo_in__last_field kafka_broker_type
+#define ecap_projection_montecarlo_in__last_field database_app_instance_count
 
 /*
  * One quantity of one year over all paths: the mean and the nearest-rank

@@ -40,7 +40,9 @@ type ProjectionInput struct {
 // transactions / 86400.  The Spark fields are ExecutorInput's of today's
 // plan (a year sizes today's data x peak / current on them), the Kafka
 // fields KafkaInput's (a year keeps today's events x base / current and
-// carries x peak / current x growth.intraday_peak_factor).
+// carries x peak / current x growth.intraday_peak_factor), the database
+// fields DatabaseInput's retention and application instances (a year keeps
+// the base for that many days and serves that many pools).
 type ProjectionToday struct {
 	SparkDailyDataGB           float64       // 0 .. 1073741824
 	SparkProcessingWindowHours float64       // 0 = policy
@@ -52,6 +54,8 @@ type ProjectionToday struct {
 	KafkaEventsPerSecond       float64       // 0 .. 1e10
 	KafkaRetentionHours        float64       // 0 = policy kafka.retention_hours
 	KafkaBrokerType            string        // "" = the cheapest that fits
+	DatabaseRetentionDays      int64         // 0 = policy database.retention_days
+	DatabaseAppInstanceCount   int64         // 0 = policy database.app_instance_count
 }
 
 // today's fields of either C input.
@@ -60,6 +64,7 @@ type cToday struct {
 	platform                   *C.int32_t
 	cores, maxExecutors, runs  *C.int64_t
 	node, broker               []C.char
+	dbRetention, dbInstances   *C.int64_t
 }
 
 func (t ProjectionToday) fill(c cToday) error {
@@ -71,6 +76,8 @@ func (t ProjectionToday) fill(c cToday) error {
 	*c.runs = C.int64_t(t.SparkRunsPerDayCount)
 	*c.eps = C.double(t.KafkaEventsPerSecond)
 	*c.retention = C.double(t.KafkaRetentionHours)
+	*c.dbRetention = C.int64_t(t.DatabaseRetentionDays)
+	*c.dbInstances = C.int64_t(t.DatabaseAppInstanceCount)
 	if err := setChars(c.node, t.SparkNodeType, "spark_node_type"); err != nil {
 		return err
 	}
@@ -283,7 +290,8 @@ func (p *Policy) Project(in ProjectionInput) ([]ProjectionYear, error) {
 		&ci.kafka_retention_hours, &ci.spark_platform,
 		&ci.spark_executor_core_count, &ci.spark_max_executor_count,
 		&ci.spark_runs_per_day_count, ci.spark_node_type[:],
-		ci.kafka_broker_type[:]}); err != nil {
+		ci.kafka_broker_type[:], &ci.database_retention_days,
+		&ci.database_app_instance_count}); err != nil {
 		return nil, err
 	}
 	return p.projectN(ci, yearsCapacity(in.Years))
@@ -447,7 +455,8 @@ func (p *Policy) ProjectMonteCarlo(in MonteCarloInput) ([]MonteCarloYear, error)
 		&ci.kafka_retention_hours, &ci.spark_platform,
 		&ci.spark_executor_core_count, &ci.spark_max_executor_count,
 		&ci.spark_runs_per_day_count, ci.spark_node_type[:],
-		ci.kafka_broker_type[:]}); err != nil {
+		ci.kafka_broker_type[:], &ci.database_retention_days,
+		&ci.database_app_instance_count}); err != nil {
 		return nil, err
 	}
 	capacity := yearsCapacity(in.Years)

@@ -267,3 +267,48 @@ func TestProjectionToday(t *testing.T) {
 		t.Errorf("guide: %v %+v", err, gy)
 	}
 }
+
+// database_retention_and_pools, from tests/test-projection-today.c:
+// `ecaptune plan --retention-days 30 --app-instances 2`; year 1 keeps the
+// base, 2.25M * 2 KB * 1.3 / 1024^2 = 5.579 GiB a day, 30 days with the
+// analytics copy, + 20 %: ceil(401.68) = 402 GiB (the policy's 365 days:
+// 4888); 2 pools need one vCPU, 40 pools (400 connections / 50) 8.  Each
+// year is AdviseDatabase's answer for its base and peak.
+func TestProjectionTodayDatabase(t *testing.T) {
+	p := newPolicy(t)
+	for _, c := range []struct{ pools, vcpus int64 }{{2, 1}, {40, 8}} {
+		today := ProjectionToday{DatabaseRetentionDays: 30, DatabaseAppInstanceCount: c.pools}
+		years, err := p.Project(ProjectionInput{CurrentDailyTransactions: 1.5e6, Years: 2, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if years[0].DatabaseStorageGB != 402 || years[0].DatabaseVCPURequiredCount != float64(c.vcpus) {
+			t.Errorf("%d pools: year 1 %+v", c.pools, years[0])
+		}
+		for _, y := range years {
+			db, err := p.AdviseDatabase(DatabaseInput{TransactionsPerDay: y.BaseDailyTransactions,
+				PeakTransactionsPerDay: y.PeakDailyTransactions, RetentionDays: 30, AppInstanceCount: c.pools})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if y.DatabaseInstanceClass != db.InstanceClass || y.DatabaseStorageGB != db.StorageGB ||
+				y.DatabaseCostUSDPerMonth != db.CostUSDPerMonth {
+				t.Errorf("year %d: %+v against %+v", y.Year, y, db)
+			}
+		}
+		mc, err := p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1.5e6, Years: 1, PathsCount: 20, Today: today})
+		if err != nil || mc[0].DatabaseStorageGB.P99 >= 1000 {
+			t.Errorf("Monte Carlo keeps 30 days: %v %+v", err, mc)
+		}
+	}
+	_, err := p.Project(ProjectionInput{CurrentDailyTransactions: 1e6, Years: 1, Today: ProjectionToday{DatabaseRetentionDays: 36501}})
+	wantErr(t, "retention", err, ErrRange, "database_retention_days")
+	_, err = p.ProjectMonteCarlo(MonteCarloInput{CurrentDailyTransactions: 1e6, Years: 1, Today: ProjectionToday{DatabaseAppInstanceCount: -1}})
+	wantErr(t, "instances", err, ErrRange, "database_app_instance_count")
+	g := guidePolicy(t)
+	gy, err := g.Project(ProjectionInput{CurrentDailyTransactions: 1.5e6, Years: 1, Today: ProjectionToday{DatabaseRetentionDays: 30}})
+	plain, err2 := g.Project(ProjectionInput{CurrentDailyTransactions: 1.5e6, Years: 1})
+	if err != nil || err2 != nil || gy[0] != plain[0] {
+		t.Errorf("guide keeps 365 days: %v %v %+v %+v", err, err2, gy, plain)
+	}
+}

@@ -230,6 +230,8 @@ _PROJECTION_TODAY_FIELDS: List[Tuple[str, Any]] = [
     ("kafka_events_per_second", ctypes.c_double),
     ("kafka_retention_hours", ctypes.c_double),
     ("kafka_broker_type", ctypes.c_char * 64),
+    ("database_retention_days", ctypes.c_int64),
+    ("database_app_instance_count", ctypes.c_int64),
 ]
 
 

@@ -223,7 +223,10 @@ def projection_run(policy: Policy, *, current_daily_transactions: float,
                    spark_node_type: str = "",
                    kafka_events_per_second: float = 0.0,
                    kafka_retention_hours: float = 0.0,
-                   kafka_broker_type: str = "") -> List[ProjectionYear]:
+                   kafka_broker_type: str = "",
+                   database_retention_days: int = 0,
+                   database_app_instance_count: int = 0
+                   ) -> List[ProjectionYear]:
     """Projects ``years`` years of growth (ecap_projection_run).
 
     current_daily_transactions: today's transactions a day, > 0 .. 1e12.
@@ -242,6 +245,9 @@ def projection_run(policy: Policy, *, current_daily_transactions: float,
         transactions / 86400.
     kafka_retention_hours, kafka_broker_type: as advise_kafka's
         retention_hours and instance_type.
+    database_retention_days, database_app_instance_count: as
+        advise_database's retention_days and app_instance_count (0 = policy
+        database.retention_days and database.app_instance_count).
     Returns one ProjectionYear per year.
     """
     return _run(policy, current_daily_transactions, years, scenario,
@@ -249,7 +255,8 @@ def projection_run(policy: Policy, *, current_daily_transactions: float,
                 _platform(spark_platform), spark_executor_core_count,
                 spark_max_executor_count, spark_runs_per_day_count,
                 spark_node_type, kafka_events_per_second,
-                kafka_retention_hours, kafka_broker_type)
+                kafka_retention_hours, kafka_broker_type,
+                database_retention_days, database_app_instance_count)
 
 
 def _platform(value: Union[SparkPlatform, int, str]) -> int:
@@ -261,7 +268,8 @@ _TODAY = ("spark_daily_data_gb", "spark_processing_window_hours",
           "spark_platform", "spark_executor_core_count",
           "spark_max_executor_count", "spark_runs_per_day_count",
           "spark_node_type", "kafka_events_per_second",
-          "kafka_retention_hours", "kafka_broker_type")
+          "kafka_retention_hours", "kafka_broker_type",
+          "database_retention_days", "database_app_instance_count")
 
 
 def _capacity(years: int) -> int:
@@ -295,7 +303,7 @@ def projection_montecarlo(policy: Policy, *, current_daily_transactions: float,
         the same seed gives the same numbers as the C library.
     paths_count: paths; 0 = policy growth.montecarlo_paths; 0 .. 1e6.
     today: today's workload, the keyword arguments of projection_run
-        (spark_daily_data_gb, ..., kafka_broker_type).
+        (spark_daily_data_gb, ..., database_app_instance_count).
     """
     unknown = sorted(set(today) - set(_TODAY))
     if unknown:

@@ -307,6 +307,50 @@ def test_today_grown_as_the_advisors_size_it(policy):
     assert g.spark_daily_data_gb == pytest.approx(4.5e6 / 100000)
 
 
+def test_today_database_retention_and_pools(policy):
+    # `ecaptune plan --retention-days 30 --app-instances 2`: year 1 keeps
+    # the base, 2.25M * 2 KB * 1.3 / 1024^2 = 5.579 GiB a day, 30 days
+    # with the analytics copy, + 20 %: ceil(401.68) = 402 GiB (the
+    # policy's 365 days: 4888); 2 pools of 10 connections need one vCPU,
+    # 40 pools 400 / 50 = 8 (tests/test-projection-today.c)
+    for pools, vcpus in ((2, 1), (40, 8)):
+        today = dict(database_retention_days=30,
+                     database_app_instance_count=pools)
+        ys = E.projection_run(policy, current_daily_transactions=1.5e6,
+                              years=2, **today)
+        assert (ys[0].database_storage_gb,
+                ys[0].database_vcpu_required_count) == (402.0, vcpus)
+        for y in ys:
+            db = E.advise_database(
+                policy, transactions_per_day=y.base_daily_transactions,
+                peak_transactions_per_day=y.peak_daily_transactions,
+                retention_days=30, app_instance_count=pools)
+            assert (y.database_instance_class, y.database_storage_gb,
+                    y.database_cost_usd_per_month) == \
+                (db.instance_class, db.storage_gb, db.cost_usd_per_month)
+        ms = E.projection_montecarlo(policy, current_daily_transactions=1.5e6,
+                                     years=1, paths_count=20, **today)
+        # 30 days kept on every path, not the policy's 365 (4888 GiB)
+        assert ms[0].database_storage_gb.p99 < 1000.0
+    plain = E.projection_run(policy, current_daily_transactions=1.5e6,
+                             years=1)[0]
+    assert plain.database_storage_gb == 4888.0
+    with pytest.raises(E.RangeError) as e:
+        E.projection_run(policy, current_daily_transactions=1e6, years=1,
+                         database_retention_days=36501)
+    assert e.value.field == "database_retention_days"
+    with pytest.raises(E.RangeError) as e:
+        E.projection_montecarlo(policy, current_daily_transactions=1e6,
+                                years=1, database_app_instance_count=-1)
+    assert e.value.field == "database_app_instance_count"
+    # the guide keeps calculate_database_resources's 365 days
+    policy.model = "guide"
+    g = E.projection_run(policy, current_daily_transactions=1.5e6, years=1,
+                         database_retention_days=30)[0]
+    assert g == E.projection_run(policy, current_daily_transactions=1.5e6,
+                                 years=1)[0]
+
+
 def test_today_bad_input(policy):
     with pytest.raises(E.UnknownEnumError):
         E.projection_run(policy, current_daily_transactions=1e6, years=1,
