@@ -142,6 +142,7 @@ advise_cache(struct plan *p, struct ecap_error *err)
 		in->serialized_size_bytes = (uint64_t)p->w.cache_size_bytes;
 	in->columnar_size_bytes = (uint64_t)p->w.cache_columnar_bytes;
 	in->computed_with_shuffle = p->w.cache_shuffled != 0;
+	in->local_disk_bytes = (uint64_t)p->w.cache_local_disk_bytes;
 	in->partition_count = p->w.cache_partitions;
 	in->reuse_count = p->w.cache_reuse;
 	in->api = p->w.cache_api;

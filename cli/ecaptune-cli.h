@@ -89,6 +89,7 @@ struct workload {
 	int64_t cache_size_bytes;	/* storage format; RDD: serialized */
 	int64_t cache_columnar_bytes;	/* measured; 0 = estimate */
 	int64_t cache_shuffled;		/* 1 = computed through a shuffle */
+	int64_t cache_local_disk_bytes;	/* 0 = unknown */
 	int64_t cache_partitions;
 	int64_t cache_reuse;
 	/* database */

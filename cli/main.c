@@ -138,6 +138,7 @@ field_option(const char *field)
 		{ "storage_format_size_bytes", "--cache-size" },
 		{ "columnar_size_bytes", "--cache-columnar-size" },
 		{ "computed_with_shuffle", "--cache-shuffled" },
+		{ "local_disk_bytes", "--cache-local-disk" },
 		{ "partition_count", "--cache-partitions" },
 		{ "reuse_count", "--cache-reuse" },
 		{ "api", "--api" },

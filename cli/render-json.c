@@ -243,8 +243,11 @@ cache(const struct plan *p)
 	set_int(j, "cached_size_bytes", (int64_t)o->cached_size_bytes);
 	set_int(j, "stored_size_bytes", (int64_t)o->stored_size_bytes);
 	set_int(j, "storage_memory_bytes", (int64_t)o->storage_memory_bytes);
+	set_int(j, "unified_memory_bytes", (int64_t)o->unified_memory_bytes);
 	set_int(j, "partitions_in_memory_count", o->partitions_in_memory_count);
+	set_int(j, "partitions_safe_count", o->partitions_safe_count);
 	set_real(j, "memory_share_ratio", o->memory_share_ratio);
+	set_int(j, "disk_bytes", (int64_t)o->disk_bytes);
 	return j;
 }
 

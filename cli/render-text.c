@@ -239,12 +239,31 @@ join(FILE *f, const struct plan *p)
 	why(f, s);
 }
 
+/* What is stored, the share in memory and the memory it is measured
+ * against: unified memory, with the part safe from eviction. */
+static void
+footprint(FILE *f, const struct ecap_cache_out *c)
+{
+	char a[32], b[32], d[32];
+
+	fprintf(f, LABEL "%s stored, %.0f%% in memory (%s of unified memory, "
+		"%s safe from eviction)", "footprint",
+		bytes((double)c->stored_size_bytes, a, sizeof(a)),
+		100.0 * c->memory_share_ratio,
+		bytes((double)c->unified_memory_bytes, b, sizeof(b)),
+		bytes((double)c->storage_memory_bytes, d, sizeof(d)));
+	if (c->disk_bytes > 0)
+		fprintf(f, ", up to %s on local disk",
+			bytes((double)c->disk_bytes, a, sizeof(a)));
+	fputc('\n', f);
+}
+
 static void
 cache(FILE *f, const struct plan *p)
 {
 	static const char *const in[] = { "cache-size", "cache-columnar-size",
-		"cache-shuffled", "cache-partitions", "cache-reuse", "api",
-		NULL };
+		"cache-shuffled", "cache-local-disk", "cache-partitions",
+		"cache-reuse", "api", NULL };
 	const struct ecap_cache_out *c = &p->cache;
 	char a[32], s[ECAP_EXPLAIN_MAX];
 
@@ -258,11 +277,17 @@ cache(FILE *f, const struct plan *p)
 		fprintf(f, LABEL "%s\n", "instead",
 			name_or(ecap_cache_alternative_to_string(
 				c->alternative)));
-	fprintf(f, LABEL "%s stored, %.0f%% in memory (%s of storage "
-		"memory)\n", "footprint",
-		bytes((double)c->stored_size_bytes, a, sizeof(a)),
-		100.0 * c->memory_share_ratio,
-		bytes((double)c->storage_memory_bytes, s, sizeof(s)));
+	if (c->level == ECAP_STORAGE_LEVEL_NONE)
+		fprintf(f, LABEL "0 B stored\n", "footprint");
+	else if (c->model == ECAP_MODEL_GUIDE)
+		/* The guide sizes against the storage region alone. */
+		fprintf(f, LABEL "%s stored, %.0f%% in memory (%s of storage "
+			"memory)\n", "footprint",
+			bytes((double)c->stored_size_bytes, a, sizeof(a)),
+			100.0 * c->memory_share_ratio,
+			bytes((double)c->storage_memory_bytes, s, sizeof(s)));
+	else
+		footprint(f, c);
 	flag(f, p, FLAG_CACHE_LEVEL_MISSING, "the API has no such level");
 	explain_cache(p, s, sizeof(s));
 	why(f, s);

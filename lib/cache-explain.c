@@ -55,12 +55,90 @@ explain_guide(const struct ecap_cache_out *o, char *buf, size_t size,
 		"MEMORY_ONLY");
 }
 
+/* "in the 53.8 GiB eviction-safe region of 108 GiB unified memory". */
+static void
+describe_memory(const struct ecap_cache_out *o, char *buf, size_t cap)
+{
+	char a[ECAP__EXPLAIN_BYTES_MAX], b[ECAP__EXPLAIN_BYTES_MAX];
+
+	ecap__explain_bytes(a, (double)o->storage_memory_bytes);
+	if (o->unified_memory_bytes > o->storage_memory_bytes)
+		snprintf(buf, cap, "%s of unified memory (%s safe from "
+			 "eviction)",
+			 ecap__explain_bytes(b, (double)o->unified_memory_bytes),
+			 a);
+	else
+		snprintf(buf, cap, "%s of storage memory", a);
+}
+
+/* The spilling and declining sentences: the numbers that decided. */
+static int
+explain_spill(const struct ecap_cache_out *o, const char *what,
+	      const char *mem, int64_t copies, char *buf, size_t size,
+	      struct ecap_error *err)
+{
+	char disk[ECAP__EXPLAIN_BYTES_MAX], room[ECAP__EXPLAIN_BYTES_MAX];
+	char unified[ECAP__EXPLAIN_BYTES_MAX];
+
+	ecap__explain_bytes(disk, (double)o->disk_bytes);
+	ecap__explain_bytes(room, (double)o->local_disk_bytes);
+	switch (o->reason) {
+	case ECAP_CACHE_REASON_FITS_EVICTABLE:
+		return ecap__explainf(
+			err, buf, size, "ecap-1: %s x%" PRId64 ": all %" PRId64
+			" partitions fit in %s of unified memory, %" PRId64
+			" of them in the %s safe from eviction: %s writes up "
+			"to %s that execution evicts to local disk", what,
+			o->replication_count, copies,
+			ecap__explain_bytes(unified,
+					    (double)o->unified_memory_bytes),
+			o->partitions_safe_count,
+			ecap__explain_bytes(room,
+					    (double)o->storage_memory_bytes),
+			o->level_name, disk);
+	case ECAP_CACHE_REASON_SPILLS_TO_DISK:
+		return ecap__explainf(
+			err, buf, size, "ecap-1: %s x%" PRId64 ": %" PRId64
+			" of %" PRId64 " partitions (%.3g%%) fit in %s, %s "
+			"cache.min_memory_share_ratio %.3g%%%s: %s keeps the "
+			"rest on local disk (up to %s)", what,
+			o->replication_count, o->partitions_in_memory_count,
+			copies, o->memory_share_ratio * 100.0, mem,
+			/* Cached below the share: computed through a
+			 * shuffle (the rule's only exception). */
+			o->memory_share_ratio < o->min_memory_share_ratio ?
+				"below" : "at least",
+			o->min_memory_share_ratio * 100.0,
+			o->memory_share_ratio < o->min_memory_share_ratio ?
+				" but computed through a shuffle" : "",
+			o->level_name, disk);
+	case ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY:
+		return ecap__explainf(
+			err, buf, size, "ecap-1: only %.3g%% of the %" PRId64
+			" partitions of %s would fit in %s, below "
+			"cache.min_memory_share_ratio %.3g%% for data read "
+			"from storage: do not cache; %s",
+			o->memory_share_ratio * 100.0, o->partition_count, what,
+			mem, o->min_memory_share_ratio * 100.0,
+			alternative_text(o->alternative));
+	default:
+		return ecap__explainf(
+			err, buf, size, "ecap-1: %s: up to %s would go to "
+			"local disk (every partition outside the %s safe from "
+			"eviction), more than the %s of local disk: do not "
+			"cache; %s", what, disk,
+			ecap__explain_bytes(unified,
+					    (double)o->storage_memory_bytes),
+			room, alternative_text(o->alternative));
+	}
+}
+
 ECAP_API int
 ecap_cache_explain(const struct ecap_cache_out *advice, char *buf,
 		   size_t size, struct ecap_error *err)
 {
 	const struct ecap_cache_out *o = advice;
-	char what[160], mem[ECAP__EXPLAIN_BYTES_MAX];
+	char what[160], mem[2 * ECAP__EXPLAIN_BYTES_MAX + 48];
 	int64_t copies;
 	int rc;
 
@@ -77,7 +155,7 @@ ecap_cache_explain(const struct ecap_cache_out *advice, char *buf,
 				      PRId64 ": not cached", o->reuse_count,
 				      o->min_reuse_count);
 	describe_size(o, what, sizeof(what));
-	ecap__explain_bytes(mem, (double)o->storage_memory_bytes);
+	describe_memory(o, mem, sizeof(mem));
 	/* An edited advice's counts may be anything: the product saturates
 	 * rather than overflow (INT64_MAX partitions did). */
 	if (__builtin_mul_overflow(o->partition_count,
@@ -91,27 +169,16 @@ ecap_cache_explain(const struct ecap_cache_out *advice, char *buf,
 	case ECAP_CACHE_REASON_FITS_SERIALIZED:
 		return ecap__explainf(
 			err, buf, size, "ecap-1: %s x%" PRId64 " in %" PRId64
-			" partitions fits in %s of storage memory: %s", what,
-			o->replication_count, o->partition_count, mem,
+			" partitions fits in the %s of storage memory safe "
+			"from eviction: %s", what, o->replication_count,
+			o->partition_count,
+			ecap__explain_bytes(mem, (double)o->storage_memory_bytes),
 			o->level_name);
+	case ECAP_CACHE_REASON_FITS_EVICTABLE:
 	case ECAP_CACHE_REASON_SPILLS_TO_DISK:
-		return ecap__explainf(
-			err, buf, size, "ecap-1: %s x%" PRId64 ": %" PRId64
-			" of %" PRId64 " partitions (%.3g%%) fit in %s of "
-			"storage memory, at least cache.min_memory_share_ratio "
-			"%.3g%%: %s spills the rest to disk", what,
-			o->replication_count, o->partitions_in_memory_count,
-			copies, o->memory_share_ratio * 100.0, mem,
-			o->min_memory_share_ratio * 100.0, o->level_name);
 	case ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY:
-		return ecap__explainf(
-			err, buf, size, "ecap-1: only %.3g%% of the %" PRId64
-			" partitions of %s would fit in %s of storage memory, "
-			"below cache.min_memory_share_ratio %.3g%%: do not "
-			"cache; %s", o->memory_share_ratio * 100.0,
-			o->partition_count, what, mem,
-			o->min_memory_share_ratio * 100.0,
-			alternative_text(o->alternative));
+	case ECAP_CACHE_REASON_NO_DISK_ROOM:
+		return explain_spill(o, what, mem, copies, buf, size, err);
 	default:
 		return ecap__fail(err, ECAP_ERR_UNKNOWN_ENUM, "reason",
 				  "reason %" PRId32 " is not a cache reason",

@@ -60,6 +60,8 @@ static const struct ecap__enum_name reason_names[] = {
 	{ ECAP_CACHE_REASON_SPILLS_TO_DISK, { "spills-to-disk" } },
 	{ ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY, { "too-little-in-memory" } },
 	{ ECAP_CACHE_REASON_FITS_COLUMNAR, { "fits-columnar" } },
+	{ ECAP_CACHE_REASON_FITS_EVICTABLE, { "fits-evictable" } },
+	{ ECAP_CACHE_REASON_NO_DISK_ROOM, { "no-disk-room" } },
 	{ 0, { NULL } },
 };
 
@@ -245,8 +247,10 @@ struct cache_sizing {
 	uint64_t deser, ser;
 	/* Spark SQL's columnar cache size; 0 = not given. */
 	uint64_t columnar;
-	/* Total storage, or per executor when executors > 0. */
+	/* The eviction-safe storage region and the room storage can use
+	 * (unified memory), in all and per executor when executors > 0. */
 	uint64_t storage, per_executor;
+	uint64_t room, room_per_executor;
 	int64_t executors, partitions;
 };
 
@@ -355,6 +359,42 @@ resolve_sizes(const ecap_policy *p, const struct ecap_cache_in *in,
 	return ECAP_OK;
 }
 
+/*
+ * Memory given in bytes for the whole application: the eviction-safe
+ * region, the unified memory storage can borrow into, or both.  The
+ * region alone counts no borrowing; unified alone gets Spark's region,
+ * (long)(unified * spark.memory.storageFraction).
+ */
+static int
+memory_given(const ecap_policy *p, const struct ecap_cache_in *in,
+	     struct cache_sizing *s, struct ecap_error *err)
+{
+	double fraction = ecap__pd(p, ECAP_K_SPARK_MEMORY_STORAGE_FRACTION);
+
+	if (in->executor_count != 0 || in->executor_heap_bytes != 0)
+		return ecap__fail(err, ECAP_ERR_INVALID,
+				  in->storage_memory_bytes != 0 ?
+					  "storage_memory_bytes" :
+					  "unified_memory_bytes",
+				  "give storage_memory_bytes or "
+				  "unified_memory_bytes, or executor_count "
+				  "and executor_heap_bytes, not both");
+	if (in->unified_memory_bytes != 0 &&
+	    in->unified_memory_bytes < in->storage_memory_bytes)
+		return ecap__fail(err, ECAP_ERR_RANGE, "unified_memory_bytes",
+				  "unified_memory_bytes %" PRIu64 " is below "
+				  "storage_memory_bytes %" PRIu64 ", a part of "
+				  "it", in->unified_memory_bytes,
+				  in->storage_memory_bytes);
+	s->storage = in->storage_memory_bytes != 0 ?
+		in->storage_memory_bytes :
+		ecap__double_to_u64(ecap__u64_to_double(
+			in->unified_memory_bytes) * fraction);
+	s->room = in->unified_memory_bytes != 0 ? in->unified_memory_bytes :
+						  in->storage_memory_bytes;
+	return ECAP_OK;
+}
+
 static int
 resolve_memory(const ecap_policy *p, const struct ecap_cache_in *in,
 	       struct cache_sizing *s, struct ecap_error *err)
@@ -365,18 +405,14 @@ resolve_memory(const ecap_policy *p, const struct ecap_cache_in *in,
 	if ((rc = ecap__check_int64(err, "executor_count", in->executor_count,
 				    0, 100000)) != ECAP_OK ||
 	    (rc = check_size(err, "storage_memory_bytes",
-			     in->storage_memory_bytes)) != ECAP_OK)
+			     in->storage_memory_bytes)) != ECAP_OK ||
+	    (rc = check_size(err, "unified_memory_bytes",
+			     in->unified_memory_bytes)) != ECAP_OK ||
+	    (rc = check_size(err, "local_disk_bytes",
+			     in->local_disk_bytes)) != ECAP_OK)
 		return rc;
-	if (in->storage_memory_bytes != 0) {
-		if (in->executor_count != 0 || in->executor_heap_bytes != 0)
-			return ecap__fail(err, ECAP_ERR_INVALID,
-					  "storage_memory_bytes",
-					  "give storage_memory_bytes or "
-					  "executor_count and "
-					  "executor_heap_bytes, not both");
-		s->storage = in->storage_memory_bytes;
-		return ECAP_OK;
-	}
+	if (in->storage_memory_bytes != 0 || in->unified_memory_bytes != 0)
+		return memory_given(p, in, s, err);
 	if (in->executor_count == 0 && in->executor_heap_bytes == 0)
 		return ecap__fail(err, ECAP_ERR_INVALID, "storage_memory_bytes",
 				  "give storage_memory_bytes, or "
@@ -392,6 +428,8 @@ resolve_memory(const ecap_policy *p, const struct ecap_cache_in *in,
 	s->executors = in->executor_count;
 	s->per_executor = r.storage_bytes;
 	s->storage = r.storage_bytes * (uint64_t)in->executor_count;
+	s->room_per_executor = r.unified_bytes;
+	s->room = r.unified_bytes * (uint64_t)in->executor_count;
 	return ECAP_OK;
 }
 
@@ -424,39 +462,54 @@ resolve(const ecap_policy *p, const struct ecap_cache_in *in,
 	return ECAP_OK;
 }
 
-/*
- * Partition copies of `size` bytes in total (times replication) that fit:
- * Spark stores whole blocks, so memory holds ecap__floor(storage / block)
- * blocks, per executor when the executors are known.
- */
-static int64_t
-blocks_in_memory(const struct cache_sizing *s, uint64_t size, int64_t repl)
+static uint64_t
+block_bytes(const struct cache_sizing *s, uint64_t size)
 {
 	uint64_t block = (size + (uint64_t)s->partitions - 1) /
 		(uint64_t)s->partitions;
+
+	return block == 0 ? 1 : block;
+}
+
+/*
+ * Partition copies of `size` bytes in total (times replication) that fit
+ * in the room storage can use (room) or in the eviction-safe region:
+ * Spark stores whole blocks, so memory holds floor(memory / block)
+ * blocks, per executor when the executors are known.
+ */
+static int64_t
+blocks_in_memory(const struct cache_sizing *s, uint64_t size, int64_t repl,
+		 bool room)
+{
+	uint64_t block = block_bytes(s, size);
 	uint64_t n;
 
-	if (block == 0)
-		block = 1;
-	n = s->executors > 0 ? s->per_executor / block * (uint64_t)s->executors :
-		s->storage / block;
+	if (s->executors > 0)
+		n = (room ? s->room_per_executor : s->per_executor) / block *
+		    (uint64_t)s->executors;
+	else
+		n = (room ? s->room : s->storage) / block;
 	/* Never more than there are copies. */
 	if (n > (uint64_t)(s->partitions * repl))
 		n = (uint64_t)(s->partitions * repl);
 	return (int64_t)n;
 }
 
+/* Every copy fits in the eviction-safe region. */
 static bool
 fits(const struct cache_sizing *s, uint64_t size, int64_t repl)
 {
-	return blocks_in_memory(s, size, repl) >= s->partitions * repl;
+	return blocks_in_memory(s, size, repl, false) >= s->partitions * repl;
 }
 
 /* Fills the level, its name and flags, and the memory share of one copy
- * of `size` bytes in the given format. */
+ * of `size` bytes in the given format: ecap-1 against unified memory,
+ * with the eviction-safe count and the disk the level may write; the
+ * guide (its numbers as they were) against the region alone. */
 static void
 set_level(const struct cache_sizing *s, int32_t api, int32_t level,
-	  int32_t format, uint64_t size, struct ecap_cache_out *out)
+	  int32_t format, uint64_t size, bool ecap1,
+	  struct ecap_cache_out *out)
 {
 	const struct level_def *d = &levels[level];
 	int64_t copies;
@@ -468,6 +521,8 @@ set_level(const struct cache_sizing *s, int32_t api, int32_t level,
 		   &out->use_off_heap, &out->deserialized,
 		   &out->replication_count);
 	out->storage_memory_bytes = s->storage;
+	if (ecap1)
+		out->unified_memory_bytes = s->room;
 	if (level == ECAP_STORAGE_LEVEL_NONE)
 		return;
 	out->cache_format = format;
@@ -477,9 +532,20 @@ set_level(const struct cache_sizing *s, int32_t api, int32_t level,
 		return;
 	copies = s->partitions * out->replication_count;
 	out->partitions_in_memory_count = blocks_in_memory(s, size,
-		out->replication_count);
+		out->replication_count, ecap1);
 	out->memory_share_ratio = (double)out->partitions_in_memory_count /
 		(double)copies;
+	if (!ecap1)
+		return;
+	out->partitions_safe_count = blocks_in_memory(s, size,
+		out->replication_count, false);
+	/* Execution may evict every copy above the region: the most the
+	 * level writes to local disk (copies * block stays within the
+	 * 2^60 stored size rounded up per block). */
+	if (out->use_disk)
+		out->disk_bytes = (uint64_t)(copies -
+					     out->partitions_safe_count) *
+				  block_bytes(s, size);
 }
 
 /* The guide: getNumPartitions() > 200 ? MEMORY_AND_DISK_SER :
@@ -498,7 +564,7 @@ advise_guide(const ecap_policy *p, const struct cache_sizing *s,
 	set_level(s, in->api, level,
 		  deser ? ECAP_CACHE_FORMAT_OBJECTS :
 			  ECAP_CACHE_FORMAT_SERIALIZED,
-		  deser ? s->deser : s->ser, out);
+		  deser ? s->deser : s->ser, false, out);
 	out->reason = many ? ECAP_CACHE_REASON_GUIDE_MANY_PARTITIONS :
 			     ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS;
 	out->guide_partition_threshold_count = threshold;
@@ -597,14 +663,40 @@ ecap1_check(const struct cache_sizing *s, const struct ecap_cache_in *in,
 	return ECAP_OK;
 }
 
+/* Declined: keep the share and sizes that decided, drop the level. */
+static void
+decline(const struct ecap_cache_in *in, int32_t reason,
+	struct ecap_cache_out *out)
+{
+	out->reason = reason;
+	out->level = ECAP_STORAGE_LEVEL_NONE;
+	out->level_exists_in_api = 1;
+	ecap__strlcpy(out->level_name, levels[ECAP_STORAGE_LEVEL_NONE].name,
+		      sizeof(out->level_name));
+	out->use_disk = out->use_memory = out->use_off_heap = 0;
+	out->deserialized = 0;
+	out->replication_count = 1;
+	out->stored_size_bytes = 0;
+	out->alternative = in->computed_with_shuffle ?
+				   ECAP_CACHE_ALTERNATIVE_CHECKPOINT :
+				   ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE;
+}
+
 /*
- * ecap-1: not reused -> NONE; the API's in-memory level while everything
- * fits (see ecap1_choices); memory and disk while at least
- * cache.min_memory_share_ratio of the partitions fit; below that, caching
- * would mostly write to and read from local disk what the source already
- * holds, so it is declined (NONE) with the alternative named: re-read the
- * source, or checkpoint data computed through a shuffle.  Replicas take
- * the _2 level and double the memory needed.
+ * ecap-1: not reused -> NONE.  The API's in-memory level when every
+ * partition fits in the eviction-safe storage region (see
+ * ecap1_choices); otherwise its memory-and-disk level: storage borrows
+ * the unified memory execution does not use (UnifiedMemoryManager), and
+ * what execution evicts, or what never fits, goes to local disk, still
+ * cheaper to read back than the source plus its transformations
+ * (FITS_EVICTABLE when all of it fits in unified memory, else
+ * SPILLS_TO_DISK).  Declined (NONE, the alternative named) when that
+ * level may write more than the local disk given holds, or, for data
+ * read from storage, when less than cache.min_memory_share_ratio of it
+ * would be in memory: a cache mostly on local disk then only swaps one
+ * read of stored bytes for another, after writing them once more.  Data
+ * computed through a shuffle is worth a disk copy at any share.  Replicas
+ * take the _2 level and double the memory needed.
  */
 static int
 advise_ecap1(const ecap_policy *p, const struct cache_sizing *s,
@@ -620,8 +712,9 @@ advise_ecap1(const ecap_policy *p, const struct cache_sizing *s,
 	out->min_reuse_count = ecap__pi(p, ECAP_K_CACHE_MIN_REUSE_COUNT);
 	out->min_memory_share_ratio = min_share;
 	out->alternative = ECAP_CACHE_ALTERNATIVE_NONE;
+	out->local_disk_bytes = in->local_disk_bytes;
 	if (in->reuse_count < out->min_reuse_count) {
-		set_level(s, in->api, ECAP_STORAGE_LEVEL_NONE, 0, 0, out);
+		set_level(s, in->api, ECAP_STORAGE_LEVEL_NONE, 0, 0, true, out);
 		out->reason = ECAP_CACHE_REASON_NOT_REUSED;
 		return ECAP_OK;
 	}
@@ -642,23 +735,16 @@ advise_ecap1(const ecap_policy *p, const struct cache_sizing *s,
 		reason = ECAP_CACHE_REASON_SPILLS_TO_DISK;
 	}
 	set_level(s, in->api, in->replicated ? replicate(level) : level,
-		  format, format_size(s, format), out);
+		  format, format_size(s, format), true, out);
+	if (reason == ECAP_CACHE_REASON_SPILLS_TO_DISK &&
+	    out->partitions_in_memory_count == s->partitions * repl)
+		reason = ECAP_CACHE_REASON_FITS_EVICTABLE;
 	out->reason = reason;
-	if (out->memory_share_ratio >= min_share)
-		return ECAP_OK;
-	/* Declined: keep the share and size that decided, drop the level. */
-	out->reason = ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY;
-	out->level = ECAP_STORAGE_LEVEL_NONE;
-	out->level_exists_in_api = 1;
-	ecap__strlcpy(out->level_name, levels[ECAP_STORAGE_LEVEL_NONE].name,
-		      sizeof(out->level_name));
-	out->use_disk = out->use_memory = out->use_off_heap = 0;
-	out->deserialized = 0;
-	out->replication_count = 1;
-	out->stored_size_bytes = 0;
-	out->alternative = in->computed_with_shuffle ?
-				   ECAP_CACHE_ALTERNATIVE_CHECKPOINT :
-				   ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE;
+	if (in->local_disk_bytes != 0 && out->disk_bytes > in->local_disk_bytes)
+		decline(in, ECAP_CACHE_REASON_NO_DISK_ROOM, out);
+	else if (!in->computed_with_shuffle &&
+		 out->memory_share_ratio < min_share)
+		decline(in, ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY, out);
 	return ECAP_OK;
 }
 

@@ -28,7 +28,7 @@ ecap1_why(const struct ecap_partition_out *o, char *why, size_t cap)
 			 o->core_task_count, o->size_partition_count);
 	else
 		snprintf(why, cap, "the parallelism floor %" PRId64
-			 " tasks capped at %s / %s (AQE's minimum partition "
+			 " tasks capped at %s / %s (the minimum partition "
 			 "size) = %" PRId64, o->core_task_count,
 			 ecap__explain_bytes(a, (double)o->data_size_bytes),
 			 ecap__explain_bytes(b,
@@ -61,6 +61,7 @@ ecap1_action_text(int32_t reason)
 		return "the file scan produces fewer at this split size: "
 		       "repartition (a shuffle)";
 	case ECAP_PARTITION_REASON_KEEP_NEAR_TARGET:
+	case ECAP_PARTITION_REASON_MAX_COUNT:
 		return "";
 	default:
 		return NULL;
@@ -108,6 +109,32 @@ explain_near_target(const struct ecap_partition_out *o, const char *why,
 		o->partition_count);
 }
 
+/* Past partition.max_count: the count stops, the partitions grow. */
+static int
+explain_max_count(const struct ecap_partition_out *o, const char *cur,
+		  char *buf, size_t size, struct ecap_error *err)
+{
+	char per[ECAP__EXPLAIN_BYTES_MAX], total[ECAP__EXPLAIN_BYTES_MAX];
+	char target[ECAP__EXPLAIN_BYTES_MAX];
+	int64_t asked = ecap__max64(o->size_partition_count,
+				    o->parallelism_floor_count);
+
+	return ecap__explainf(
+		err, buf, size, "ecap-1: %s %" PRId64 " partitions of %s: "
+		"%s asks for %" PRId64 " (%s), above partition.max_count %"
+		PRId64 " (a shuffle tracks maps x reducers blocks), so the "
+		"partitions grow past the %s target; consider processing the "
+		"data in batches (%s)",
+		ecap_partition_action_to_string(o->action), o->partition_count,
+		ecap__explain_bytes(per, (double)o->bytes_per_partition),
+		ecap__explain_bytes(total, (double)o->data_size_bytes), asked,
+		o->parallelism_floor_count > o->size_partition_count ?
+			"the parallelism floor" : "ceil(size / target)",
+		o->partition_count,
+		ecap__explain_bytes(target, (double)o->target_size_bytes),
+		cur);
+}
+
 ECAP_API int
 ecap_partition_explain(const struct ecap_partition_out *advice, char *buf,
 		       size_t size, struct ecap_error *err)
@@ -139,6 +166,8 @@ ecap_partition_explain(const struct ecap_partition_out *advice, char *buf,
 			 advice->current_partition_count);
 	else
 		snprintf(cur, sizeof(cur), "current unknown");
+	if (advice->reason == ECAP_PARTITION_REASON_MAX_COUNT)
+		return explain_max_count(advice, cur, buf, size, err);
 	return ecap__explainf(
 		err, buf, size, "ecap-1: %s %" PRId64 " partition%s of %s from "
 		"%s; %s (%s)", ecap_partition_action_to_string(advice->action),

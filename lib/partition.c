@@ -30,6 +30,7 @@ static const struct ecap__enum_name reason_names[] = {
 	{ ECAP_PARTITION_REASON_COALESCE_SCAN, { "coalesce-scan" } },
 	{ ECAP_PARTITION_REASON_REPARTITION_SCAN, { "repartition-scan" } },
 	{ ECAP_PARTITION_REASON_KEEP_NEAR_TARGET, { "keep-near-target" } },
+	{ ECAP_PARTITION_REASON_MAX_COUNT, { "max-count" } },
 	{ ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES,
 	  { "split-max-partition-bytes" } },
 	{ ECAP_PARTITION_REASON_SPLIT_OPEN_COST, { "split-open-cost" } },
@@ -287,14 +288,22 @@ predict_scan(const struct ecap_partition_in *in,
  * already hold half the target or more on average: coalescing 100
  * partitions of 100 MiB to 80 would merge 20 pairs into 200 MiB tasks and
  * leave the rest, doubling the longest task for nothing.  More is a
- * repartition (coalesce cannot add partitions).
+ * repartition (coalesce cannot add partitions).  Past partition.max_count
+ * the cap is the reason, and the action only reaches the capped count.
  */
 static void
-choose_action(struct ecap_partition_out *out, bool scan)
+choose_action(struct ecap_partition_out *out, bool scan, bool capped)
 {
 	int64_t n = out->partition_count, cur = out->current_partition_count;
 
-	if (cur > n && ecap__ceil_div(out->data_size_bytes, cur) * 2 >=
+	if (capped) {
+		/* Past partition.max_count: reach it whatever the current
+		 * partitions hold (keeping more would keep the overload). */
+		out->reason = ECAP_PARTITION_REASON_MAX_COUNT;
+		out->action = cur == n ? ECAP_PARTITION_ACTION_KEEP :
+			      cur > n ? ECAP_PARTITION_ACTION_COALESCE :
+					ECAP_PARTITION_ACTION_REPARTITION;
+	} else if (cur > n && ecap__ceil_div(out->data_size_bytes, cur) * 2 >=
 			       out->target_size_bytes) {
 		out->action = ECAP_PARTITION_ACTION_KEEP;
 		out->reason = ECAP_PARTITION_REASON_KEEP_NEAR_TARGET;
@@ -318,29 +327,40 @@ choose_action(struct ecap_partition_out *out, bool scan)
 }
 
 /*
- * ecap-1: n = max(ecap__ceil(bytes / target), floor), floor = min(cores *
- * min_tasks_per_core, bytes / AQE's minimum partition size): idle cores
- * are worth filling, but not with partitions smaller than AQE would ever
- * leave (5 MiB on 160 cores is 5 partitions, not 320 of 16 KiB).  The
- * count is compared with the current one, or when that is unknown and
- * the data is read from files, with the count the scan produces at the
- * rendered split size: equal is keep (no shuffle that changes nothing),
- * fewer is a coalesce, more a repartition.  Spark takes a partition count
- * as a Scala Int (repartition(numPartitions: Int),
- * spark.sql.shuffle.partitions is an intConf), so a count past 2^31-1 is
- * an error, not an answer.
+ * ecap-1: n = min(max(ceil(bytes / target), floor, 1), partition.max_count),
+ * floor = min(cores * min_tasks_per_core, bytes / min_size), min_size =
+ * max(aqe.min_partition_size_mb, partition.min_size_mb).  Idle cores are
+ * worth filling, but not with partitions smaller than Spark would make
+ * itself: FilePartition.maxSplitBytes never drops below openCostInBytes
+ * (4 MiB) on its own, and a task that reads less spends more on being
+ * scheduled than on its data (100 MiB on 60 cores is 25 partitions of
+ * 4 MiB, not 100 of 1 MiB).  The split rendered as AQE's advisory size
+ * is then at least min_size, so AQE (parallelismFirst false, target =
+ * max(advisory, minPartitionSize)) keeps the advised count instead of
+ * merging it.  Above partition.max_count the count stops and the
+ * partitions grow: a shuffle of n maps into n reducers tracks n x n
+ * blocks of bytes / n^2 each, which past about 10^5 overwhelms the
+ * driver's map statuses and the reducers' fetches; the reason
+ * (ECAP_PARTITION_REASON_MAX_COUNT) says so.  Growing the size keeps
+ * the answer continuous: the count saturates, the size rises with the
+ * data.  The count is compared with the current one, or when that is
+ * unknown and the data is read from files, with the count the scan
+ * produces at the rendered split size: equal is keep (no shuffle that
+ * changes nothing), fewer is a coalesce, more a repartition.
  */
 static int
 advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 	     struct ecap_partition_out *out, struct ecap_error *err)
 {
-	int64_t bytes = out->data_size_bytes, n;
+	int64_t bytes = out->data_size_bytes, n, max_count;
+	bool capped;
 	int rc;
 
 	out->target_size_bytes =
 		ecap__policy_bytes(p, ECAP_K_PARTITION_TARGET_SIZE_MB);
-	out->min_partition_size_bytes =
-		ecap__policy_bytes(p, ECAP_K_AQE_MIN_PARTITION_SIZE_MB);
+	out->min_partition_size_bytes = ecap__max64(
+		ecap__policy_bytes(p, ECAP_K_AQE_MIN_PARTITION_SIZE_MB),
+		ecap__policy_bytes(p, ECAP_K_PARTITION_MIN_SIZE_MB));
 	out->size_partition_count = ecap__ceil_div(bytes,
 						   out->target_size_bytes);
 	out->core_task_count = in->total_executor_cores *
@@ -352,19 +372,12 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 		out->core_task_count, out->min_size_partition_count);
 	n = ecap__max64(ecap__max64(out->size_partition_count,
 				    out->parallelism_floor_count), 1);
-	if (n > ECAP__MAX_SPARK_INT)
-		return ecap__fail(err, ECAP_ERR_RANGE,
-				  out->parallelism_floor_count >
-						  out->size_partition_count ?
-					  "total_executor_cores" :
-					  "data_size_bytes",
-				  "ecap-1 needs %" PRId64 " partitions (ecap__ceil(%"
-				  PRId64 " B / %" PRId64 " B) = %" PRId64
-				  ", floor %" PRId64 "); Spark takes at most "
-				  "2147483647", n, bytes,
-				  out->target_size_bytes,
-				  out->size_partition_count,
-				  out->parallelism_floor_count);
+	/* At most ECAP_PARTITION_MAX_COUNT (the key's range), so always a
+	 * count Spark's Int takes. */
+	max_count = ecap__pi(p, ECAP_K_PARTITION_MAX_COUNT);
+	capped = n > max_count;
+	if (capped)
+		n = max_count;
 	out->partition_count = n;
 	out->effective_partition_count = n;
 	out->split_size_bytes = ecap__ceil_div(bytes, n);
@@ -374,7 +387,7 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 			return rc;
 		out->current_partition_count = out->scan_task_count;
 	}
-	choose_action(out, out->scan_task_count > 0);
+	choose_action(out, out->scan_task_count > 0, capped);
 	return ECAP_OK;
 }
 

@@ -42,22 +42,28 @@ START_TEST(explain_sentences)
 	o = advise_dataset(4 * GIB, 0);
 	ck_assert_str_eq(text, "ecap-1: 1000 MiB columnar "
 			 "(cache.columnar_size_factor 2.5 x 400 MiB "
-			 "Parquet/ORC) x1 in 100 partitions fits in 4 GiB of "
-			 "storage memory: MEMORY_AND_DISK");
+			 "Parquet/ORC) x1 in 100 partitions fits in the 4 GiB "
+			 "of storage memory safe from eviction: "
+			 "MEMORY_AND_DISK");
 	/* 512 MiB: 51 of 100 blocks of 10 MiB */
 	o = advise_dataset(512 * MIB, 0);
 	ck_assert_ptr_nonnull(strstr(text, ": 51 of 100 partitions (51%) fit "
 				     "in 512 MiB of storage memory, at least "
 				     "cache.min_memory_share_ratio 50%: "
-				     "MEMORY_AND_DISK spills the rest"));
+				     "MEMORY_AND_DISK keeps the rest on local "
+				     "disk (up to 490 MiB)"));
 	/* 100 MiB: 10 of 100, declined, the alternative named */
 	o = advise_dataset(100 * MIB, 0);
 	ck_assert_int_eq(o.level, ECAP_STORAGE_LEVEL_NONE);
 	ck_assert_ptr_nonnull(strstr(text, "only 10% of the 100 partitions"));
 	ck_assert_ptr_nonnull(strstr(text, "do not cache; re-read the source "
 				     "for each use instead"));
+	/* the same out of a shuffle: cached with disk at any share */
 	o = advise_dataset(100 * MIB, 1);
-	ck_assert_ptr_nonnull(strstr(text, "do not cache; checkpoint it once"));
+	ck_assert_ptr_nonnull(strstr(text, "below cache.min_memory_share_ratio "
+				     "50% but computed through a shuffle: "
+				     "MEMORY_AND_DISK keeps the rest"));
+	o = advise_dataset(100 * MIB, 0);
 	/* a short buffer: truncated, ECAP_ERR_NOSPACE */
 	ck_assert_err(ecap_cache_explain(&o, small, sizeof(small), &err),
 		      ECAP_ERR_NOSPACE, err, "size");
@@ -81,6 +87,13 @@ START_TEST(explain_sentences)
 	ck_assert_int_eq(ecap_cache_explain(&o, text, sizeof(text), &err), 0);
 	o.reason = ECAP_CACHE_REASON_SPILLS_TO_DISK;
 	o.replication_count = o.partitions_in_memory_count = INT64_MIN;
+	o.unified_memory_bytes = o.disk_bytes = UINT64_MAX;
+	o.local_disk_bytes = UINT64_MAX;
+	ck_assert_int_eq(ecap_cache_explain(&o, text, sizeof(text), &err), 0);
+	o.reason = ECAP_CACHE_REASON_FITS_EVICTABLE;
+	o.partitions_safe_count = INT64_MIN;
+	ck_assert_int_eq(ecap_cache_explain(&o, text, sizeof(text), &err), 0);
+	o.reason = ECAP_CACHE_REASON_NO_DISK_ROOM;
 	ck_assert_int_eq(ecap_cache_explain(&o, text, sizeof(text), &err), 0);
 }
 END_TEST
@@ -134,6 +147,10 @@ START_TEST(enum_names)
 		  14, "too-little-in-memory" },
 		{ ecap_cache_reason_to_string, ecap_cache_reason_from_string,
 		  15, "fits-columnar" },
+		{ ecap_cache_reason_to_string, ecap_cache_reason_from_string,
+		  16, "fits-evictable" },
+		{ ecap_cache_reason_to_string, ecap_cache_reason_from_string,
+		  17, "no-disk-room" },
 		{ ecap_cache_format_to_string, ecap_cache_format_from_string,
 		  1, "columnar" },
 		{ ecap_cache_format_to_string, ecap_cache_format_from_string,
@@ -166,7 +183,7 @@ START_TEST(enum_names)
 		ck_assert_int_eq(t[i].from(t[i].name, &v, &err), 0);
 		ck_assert_int_eq(v, t[i].value);
 		ck_assert_ptr_null(t[i].to(0));
-		ck_assert_ptr_null(t[i].to(16));
+		ck_assert_ptr_null(t[i].to(18));
 		ck_assert_err(t[i].from("nope", &v, &err),
 			      ECAP_ERR_UNKNOWN_ENUM, err, err.field);
 		ck_assert_err(t[i].from(NULL, &v, &err), ECAP_ERR_INVALID,

@@ -287,15 +287,19 @@ START_TEST(ecap1_memory_from_executors)
 	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_ONLY_SER,
 	       "MEMORY_ONLY_SER");
 	ck_assert_uint_eq(out.storage_memory_bytes, 2277507070u);
-	/* One 300 MiB partition: 2.1 GiB in all, but no executor holds
-	 * 300 MiB in its 217 MiB: nothing in memory, so not cached */
+	/* One 300 MiB partition: no executor's 217 MiB region holds it,
+	 * but its unified memory, (long)((2^30 - 300 MiB) * 0.6) =
+	 * 455501414 B, does while execution leaves it: memory and disk,
+	 * the block to disk if execution evicts it */
 	in.partition_count = 1;
 	in.deserialized_size_bytes = 300 * MIB;
 	in.serialized_size_bytes = 300 * MIB;
-	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_NONE, "NONE");
-	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY);
-	ck_assert_int_eq(out.partitions_in_memory_count, 0);
-	ck_assert_double_near(out.memory_share_ratio, 0.0);
+	expect(ECAP_SPARK_API_RDD, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK_SER,
+	       "MEMORY_AND_DISK_SER");
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_FITS_EVICTABLE);
+	ck_assert_int_eq(out.partitions_in_memory_count, 1);
+	ck_assert_int_eq(out.partitions_safe_count, 0);
+	ck_assert_uint_eq(out.disk_bytes, 300 * MIB);
 }
 END_TEST
 
@@ -332,11 +336,12 @@ END_TEST
 
 /*
  * The issue's case: 2 TiB of Parquet read as a Dataset, used 3 times, on
- * 20 executors of 8 GiB.  Storage region per executor (long)((2^33 -
- * 300 MiB) * 0.6) = 4965217075, * 0.5 = 2482608537 B.  Columnar cache
- * 2.5 x 2 TiB = 5 TiB in 16384 partitions: blocks of 320 MiB
- * (335544320 B), floor(2482608537 / 335544320) = 7 per executor, 140 of
- * 16384 = 0.85% < 50%: do not cache; re-read the Parquet instead.
+ * 20 executors of 8 GiB.  Unified memory per executor (long)((2^33 -
+ * 300 MiB) * 0.6) = 4965217075, its storage region * 0.5 = 2482608537 B.
+ * Columnar cache 2.5 x 2 TiB = 5 TiB in 16384 partitions: blocks of
+ * 320 MiB (335544320 B), floor(4965217075 / 335544320) = 14 per
+ * executor in unified memory, 280 of 16384 = 1.7% < 50% (7 per executor,
+ * 140, in the region): do not cache; re-read the Parquet instead.
  */
 START_TEST(ecap1_declines_too_little)
 {
@@ -358,13 +363,23 @@ START_TEST(ecap1_declines_too_little)
 	ck_assert_int_eq(out.alternative, ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE);
 	ck_assert_int_eq(out.cache_format, ECAP_CACHE_FORMAT_COLUMNAR);
 	ck_assert_uint_eq(out.cached_size_bytes, 5 * 1024 * GIB);
-	ck_assert_int_eq(out.partitions_in_memory_count, 140);
-	ck_assert_double_near(out.memory_share_ratio, 140.0 / 16384.0);
+	ck_assert_int_eq(out.partitions_in_memory_count, 280);
+	ck_assert_int_eq(out.partitions_safe_count, 140);
+	ck_assert_double_near(out.memory_share_ratio, 280.0 / 16384.0);
 	ck_assert_double_near(out.min_memory_share_ratio, 0.5);
-	/* the same data out of a join: checkpoint it instead */
+	/* the same data out of a join: reading local disk beats the join
+	 * again, so cached with disk at any share, up to (16384 - 140) x
+	 * 320 MiB = 4.96 TiB on disk; with 4 TiB of local disk, checkpoint */
 	in.computed_with_shuffle = 1;
 	advise();
+	ck_assert_int_eq(out.level, ECAP_STORAGE_LEVEL_MEMORY_AND_DISK);
+	ck_assert_uint_eq(out.disk_bytes, (uint64_t)16244 * 335544320);
+	in.local_disk_bytes = 4 * 1024 * GIB;
+	advise();
+	ck_assert_int_eq(out.reason, ECAP_CACHE_REASON_NO_DISK_ROOM);
 	ck_assert_int_eq(out.alternative, ECAP_CACHE_ALTERNATIVE_CHECKPOINT);
+	in.local_disk_bytes = 0;
+	in.computed_with_shuffle = 0;
 	/* a policy that takes any share caches it, spilling */
 	ck_assert_int_eq(ecap_policy_set_double(p, "cache.min_memory_share_ratio",
 						0.0, &err), 0);

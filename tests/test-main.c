@@ -21,10 +21,12 @@ main(void)
 	srunner_add_suite(sr, partition_files_suite());
 	srunner_add_suite(sr, partition_scan_suite());
 	srunner_add_suite(sr, partition_aqe_suite());
+	srunner_add_suite(sr, partition_bounds_suite());
 	srunner_add_suite(sr, join_suite());
 	srunner_add_suite(sr, join_explain_suite());
 	srunner_add_suite(sr, cache_suite());
 	srunner_add_suite(sr, cache_explain_suite());
+	srunner_add_suite(sr, cache_fit_suite());
 	srunner_add_suite(sr, cache_levels_suite());
 	srunner_add_suite(sr, executor_suite());
 	srunner_add_suite(sr, executor_ecap1_suite());

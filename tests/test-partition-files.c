@@ -100,14 +100,15 @@ START_TEST(ecap1_files_coalesce_or_repartition)
 	struct ecap_partition_out o;
 
 	/* 1000 files of 100 KiB = 102400000 B on 16 cores: ceil(/128 MiB)
-	 * = 1; floor min(32, floor(102400000 / 1048576) = 97) = 32
-	 * partitions of 3200000 B.  The scan at maxPartitionBytes 3200000:
-	 * maxSplitBytes = min(3200000, max(4 MiB, ...)) = 3200000; a file
-	 * (102400 B) + 4 MiB open cost already passes it, so every file is
-	 * a task: 1000 > 32, coalesce (no shuffle) */
+	 * = 1; floor min(32, floor(102400000 / 4 MiB) = 24) = 24
+	 * partitions of ceil(102400000 / 24) = 4266667 B.  The scan at
+	 * maxPartitionBytes 4266667: maxSplitBytes = min(4266667, max(4 MiB,
+	 * ...)) = 4266667; a file (102400 B) + 4 MiB open cost already
+	 * passes it, so every file is a task: 1000 > 24, coalesce (no
+	 * shuffle) */
 	o = advise_files(0, NULL, 1000, 102400, 0, 16);
-	ck_assert_int_eq(o.partition_count, 32);
-	ck_assert_int_eq(o.bytes_per_partition, 3200000);
+	ck_assert_int_eq(o.partition_count, 24);
+	ck_assert_int_eq(o.bytes_per_partition, 4266667);
 	ck_assert_int_eq(o.scan_task_count, 1000);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_COALESCE);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_COALESCE_SCAN);
@@ -137,10 +138,13 @@ START_TEST(ecap1_files_coalesce_or_repartition)
 	ck_assert_int_eq(o.bytes_per_partition, 64 * MIB);
 	ck_assert_int_eq(o.scan_task_count, 16);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_KEEP_SCAN);
-	/* 5 MiB in one file on 160 cores: 5 partitions of 1 MiB; maxSplit
-	 * 1 MiB cuts 5 splits, each alone (1 MiB + 4 MiB open cost): keep */
-	o = advise_files(5 * MIB, NULL, 1, 0, 0, 160);
-	ck_assert_int_eq(o.scan_task_count, 5);
+	/* 8 MiB in one file on 160 cores: floor min(320, 8 MiB / 4 MiB) =
+	 * 2 partitions of 4 MiB; maxSplitBytes = min(4 MiB, max(4 MiB open
+	 * cost, 12 MiB / 160)) = 4 MiB cuts 2 splits, each alone (4 MiB +
+	 * 4 MiB open cost passes 4 MiB): 2 tasks, keep */
+	o = advise_files(8 * MIB, NULL, 1, 0, 0, 160);
+	ck_assert_int_eq(o.partition_count, 2);
+	ck_assert_int_eq(o.scan_task_count, 2);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_KEEP);
 }
 END_TEST

@@ -142,10 +142,11 @@ START_TEST(ecap1_rounds_up)
 	/* ecap-1: ceil(1 B / 128 MB) = 1 */
 	o = advise(1, 0, 0);
 	ck_assert_int_eq(o.partition_count, 1);
-	/* ecap-1: Spark's count is an Int: 2^31 - 1 partitions of 128 MiB
-	 * = 2147483647 * 2^27 = 288230375992492032 B is the most it takes */
+	/* ecap-1: 2147483647 * 2^27 B asks for 2^31 - 1 partitions of
+	 * 128 MiB; partition.max_count (100000) stops the count */
 	o = advise(INT64_C(2147483647) << 27, 0, 0);
-	ck_assert_int_eq(o.partition_count, INT64_C(2147483647));
+	ck_assert_int_eq(o.partition_count, 100000);
+	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
 }
 END_TEST
 
@@ -242,6 +243,10 @@ START_TEST(ecap1_rows_times_avg)
 	 * 128 MiB, 2^33 would be past Spark's Int: ecap1_count_past_spark_int) */
 	ck_assert_int_eq(ecap_policy_set_double(p, "partition.target_size_mb",
 						1048576.0, &err), 0);
+	/* (2^20 is above the default partition.max_count of 100000) */
+	ck_assert_int_eq(ecap_policy_set_int64(p, "partition.max_count",
+					       ECAP_PARTITION_MAX_COUNT, &err),
+			 0);
 	in.row_count = GIB;
 	in.avg_row_bytes = GIB;
 	ck_assert_int_eq(ecap_partition_advise(p, &in, &o, &err), 0);
@@ -284,36 +289,43 @@ START_TEST(ecap1_more_data_never_fewer_partitions)
 }
 END_TEST
 
-/* ecap-1: a count past Spark's Int (2^31 - 1) is ECAP_ERR_RANGE, naming
- * the input that drove it. */
+/* ecap-1 never reaches Spark's Int limit (2^31 - 1): partition.max_count
+ * (at most ECAP_PARTITION_MAX_COUNT, 10^7) stops the count first.  The
+ * guide's count past it is ECAP_ERR_RANGE. */
 START_TEST(ecap1_count_past_spark_int)
 {
 	ECAP_OPTS(ecap_partition_in, in);
 	struct ecap_partition_out out;
 
 	ECAP_STRUCT_INIT(&out);
-	/* one byte over 2147483647 partitions of 2^27: ceil = 2^31 */
+	/* one byte over 2147483647 partitions of 2^27: ceil = 2^31, capped
+	 * at 10^7 with the key at its maximum */
+	ck_assert_int_eq(ecap_policy_set_int64(p, "partition.max_count",
+					       ECAP_PARTITION_MAX_COUNT, &err),
+			 0);
 	in.data_size_bytes = (INT64_C(2147483647) << 27) + 1;
-	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
-		      ECAP_ERR_RANGE, err, "data_size_bytes");
-	ck_assert_int_eq(out.partition_count, 0);
-	/* 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 */
+	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
+	ck_assert_int_eq(out.partition_count, ECAP_PARTITION_MAX_COUNT);
+	ck_assert_int_eq(out.reason, ECAP_PARTITION_REASON_MAX_COUNT);
+	/* 1 EiB / 10^7 = 2^60 / 10^7 = 115292150460.68..., ceil */
 	in.data_size_bytes = ECAP_PARTITION_MAX_BYTES;
-	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
-		      ECAP_ERR_RANGE, err, "data_size_bytes");
+	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
+	ck_assert_int_eq(out.split_size_bytes, INT64_C(115292150461));
 	/* the floor: 10^7 cores * 1000 tasks per core = 10^10, capped at
-	 * 2^51 B / 1 MiB (AQE's minimum partition size) = 2^31 > 2^31 - 1;
-	 * by size only 2^51 / 2^27 = 2^24 */
+	 * 2^51 B / 4 MiB (partition.min_size_mb) = 2^29, then at 10^7 */
 	ck_assert_int_eq(ecap_policy_set_int64(p,
 			 "partition.min_tasks_per_core", 1000, &err), 0);
 	in.data_size_bytes = INT64_C(1) << 51;
 	in.total_executor_cores = ECAP_PARTITION_MAX_COUNT;
-	ck_assert_err(ecap_partition_advise(p, &in, &out, &err),
-		      ECAP_ERR_RANGE, err, "total_executor_cores");
-	/* 2147483 cores * 1000 = 2147483000 <= 2147483647: accepted */
-	in.total_executor_cores = 2147483;
 	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
-	ck_assert_int_eq(out.partition_count, INT64_C(2147483000));
+	ck_assert_int_eq(out.parallelism_floor_count, INT64_C(1) << 29);
+	ck_assert_int_eq(out.partition_count, ECAP_PARTITION_MAX_COUNT);
+	/* 2^45 B on 2147 cores: by size 2^45 / 2^27 = 2^18; the floor
+	 * min(2147 * 1000 = 2147000, 2^45 / 4 MiB = 2^23) = 2147000 */
+	in.data_size_bytes = INT64_C(1) << 45;
+	in.total_executor_cores = 2147;
+	ck_assert_int_eq(ecap_partition_advise(p, &in, &out, &err), 0);
+	ck_assert_int_eq(out.partition_count, INT64_C(2147000));
 	/* guide model: int(2^60 / 2^20 / 128) = 2^33, the guide's number,
 	 * but its coalesce(2^33) fails in Spark (an Int) and no renderer
 	 * takes it: refused like ecap-1's (issue 17) */
@@ -333,35 +345,44 @@ START_TEST(ecap1_tiny_data_many_cores)
 	struct ecap_partition_out o;
 
 	/* 5 MiB on 160 cores: ceil(5 MiB / 128 MiB) = 1; the floor is
-	 * min(160 * 2 = 320, 5 MiB / 1 MiB (AQE's minPartitionSize) = 5) =
-	 * 5: 5 partitions of 1 MiB, not 320 of 16 KiB */
+	 * min(160 * 2 = 320, 5 MiB / 4 MiB (max(aqe.min_partition_size_mb
+	 * 1, partition.min_size_mb 4)) = 1) = 1: one partition of 5 MiB,
+	 * not 320 of 16 KiB */
 	o = advise(5 * MIB, 0, 160);
 	ck_assert_int_eq(o.size_partition_count, 1);
 	ck_assert_int_eq(o.core_task_count, 320);
-	ck_assert_int_eq(o.min_size_partition_count, 5);
-	ck_assert_int_eq(o.parallelism_floor_count, 5);
-	ck_assert_int_eq(o.partition_count, 5);
-	ck_assert_int_eq(o.bytes_per_partition, MIB);
-	ck_assert_int_eq(o.min_partition_size_bytes, MIB);
-	/* 5 MB = 5,000,000 B: floor(5e6 / 1048576) = 4 partitions of
-	 * 1,250,000 B, each above 1 MiB */
-	o = advise(5000000, 0, 160);
-	ck_assert_int_eq(o.partition_count, 4);
-	ck_assert_int_eq(o.bytes_per_partition, 1250000);
-	ck_assert_int_ge(o.bytes_per_partition, MIB);
-	/* on 200 partitions: coalesce to 4, no shuffle */
-	o = advise(5000000, 200, 160);
+	ck_assert_int_eq(o.min_size_partition_count, 1);
+	ck_assert_int_eq(o.parallelism_floor_count, 1);
+	ck_assert_int_eq(o.partition_count, 1);
+	ck_assert_int_eq(o.bytes_per_partition, 5 * MIB);
+	ck_assert_int_eq(o.min_partition_size_bytes, 4 * MIB);
+	/* 9 MB = 9,000,000 B: floor(9e6 / 4194304) = 2 partitions of
+	 * 4,500,000 B, each above 4 MiB */
+	o = advise(9000000, 0, 160);
+	ck_assert_int_eq(o.partition_count, 2);
+	ck_assert_int_eq(o.bytes_per_partition, 4500000);
+	ck_assert_int_ge(o.bytes_per_partition, 4 * MIB);
+	/* on 200 partitions: coalesce to 2, no shuffle */
+	o = advise(9000000, 200, 160);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_COALESCE);
-	ck_assert_int_eq(o.partition_count, 4);
-	/* 100 KiB: floor(100 KiB / 1 MiB) = 0, so 1 partition */
+	ck_assert_int_eq(o.partition_count, 2);
+	/* 100 KiB: floor(100 KiB / 4 MiB) = 0, so 1 partition */
 	o = advise(100 * 1024, 0, 160);
 	ck_assert_int_eq(o.partition_count, 1);
-	/* 1 GiB on 160 cores: ceil(1024 / 128) = 8; floor min(320, 1024) =
-	 * 320 partitions of 1 GiB / 320 = 3355444 B (ceil), above 1 MiB */
+	/* 1 GiB on 160 cores: ceil(1024 / 128) = 8; floor min(320,
+	 * 1024 / 4 = 256) = 256 partitions of exactly 4 MiB */
 	o = advise(GIB, 0, 160);
-	ck_assert_int_eq(o.partition_count, 320);
-	ck_assert_int_eq(o.bytes_per_partition, 3355444);
-	/* aqe.min_partition_size_mb 0 lifts the cap: min(320, 5 MiB) */
+	ck_assert_int_eq(o.partition_count, 256);
+	ck_assert_int_eq(o.bytes_per_partition, 4 * MIB);
+	/* partition.min_size_mb 1 leaves AQE's 1 MiB: min(320, 5) = 5 */
+	ck_assert_int_eq(ecap_policy_set_double(p, "partition.min_size_mb",
+						1.0, &err), 0);
+	o = advise(5 * MIB, 0, 160);
+	ck_assert_int_eq(o.partition_count, 5);
+	ck_assert_int_eq(o.min_partition_size_bytes, MIB);
+	/* both minimums 0 lift the cap: min(320, 5 MiB) */
+	ck_assert_int_eq(ecap_policy_set_double(p, "partition.min_size_mb",
+						0.0, &err), 0);
 	ck_assert_int_eq(ecap_policy_set_double(p, "aqe.min_partition_size_mb",
 						0.0, &err), 0);
 	o = advise(5 * MIB, 0, 160);
@@ -381,11 +402,12 @@ START_TEST(advise_explain)
 			 "current count is unknown and the data is not read "
 			 "from files, so a repartition sets it (current "
 			 "unknown)");
-	/* the floor capped by AQE's minimum size names both numbers */
-	o = advise(5 * MIB, 0, 160);
-	ck_assert_ptr_nonnull(strstr(text, "the parallelism floor 320 tasks "
-				     "capped at 5 MiB / 1 MiB (AQE's minimum "
-				     "partition size) = 5"));
+	/* the floor capped by the minimum size names both numbers:
+	 * min(60 * 2, 100 MiB / 4 MiB = 25) */
+	o = advise(100 * MIB, 0, 60);
+	ck_assert_ptr_nonnull(strstr(text, "the parallelism floor 120 tasks "
+				     "capped at 100 MiB / 4 MiB (the minimum "
+				     "partition size) = 25"));
 	o = advise(200 * MIB, 200, 8);
 	ck_assert_ptr_nonnull(strstr(text, "coalesce 16 partitions"));
 	ck_assert_ptr_nonnull(strstr(text, "parallelism floor of 16 tasks"));
@@ -508,7 +530,7 @@ END_TEST
 
 START_TEST(enum_strings)
 {
-	static const int32_t reasons[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+	static const int32_t reasons[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
 					   20, 21, 22, 23, 24, 40, 41, 42 };
 	int32_t v = 0;
 	size_t i;
@@ -542,7 +564,8 @@ START_TEST(enum_strings)
 	ck_assert_str_eq(ecap_partition_reason_to_string(7), "keep-scan");
 	ck_assert_str_eq(ecap_partition_reason_to_string(10),
 			 "keep-near-target");
-	ck_assert_ptr_null(ecap_partition_reason_to_string(11));
+	ck_assert_str_eq(ecap_partition_reason_to_string(11), "max-count");
+	ck_assert_ptr_null(ecap_partition_reason_to_string(12));
 	ck_assert_ptr_null(ecap_partition_reason_to_string(25));
 	ck_assert_err(ecap_partition_reason_from_string("nope", &v, &err),
 		      ECAP_ERR_UNKNOWN_ENUM, err, "reason");

@@ -94,19 +94,32 @@ enum ecap_cache_reason {
 	ECAP_CACHE_REASON_GUIDE_FEW_PARTITIONS = 2,
 	/* ecap-1: used fewer than cache.min_reuse_count times. */
 	ECAP_CACHE_REASON_NOT_REUSED = 10,
-	/* ecap-1: an RDD whose every partition fits in storage memory as
+	/* ecap-1: an RDD whose every partition fits in the eviction-safe
+	 * storage region (spark.memory.storageFraction of unified memory) as
 	 * objects. */
 	ECAP_CACHE_REASON_FITS_DESERIALIZED = 11,
 	/* ecap-1: an RDD that fits only serialized (pickled in PySpark). */
 	ECAP_CACHE_REASON_FITS_SERIALIZED = 12,
-	/* ecap-1: does not fit, but at least cache.min_memory_share_ratio
-	 * of it does: memory and disk. */
+	/* ecap-1: does not fit in unified memory: a memory-and-disk level
+	 * keeps the rest on local disk (data read from storage: only when
+	 * at least cache.min_memory_share_ratio is in memory). */
 	ECAP_CACHE_REASON_SPILLS_TO_DISK = 13,
-	/* ecap-1: less than cache.min_memory_share_ratio would be in
-	 * memory: do not cache (level NONE); see alternative. */
+	/* ecap-1: data read from storage of which less than
+	 * cache.min_memory_share_ratio would be in unified memory: do not
+	 * cache (level NONE); see alternative. */
 	ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY = 14,
-	/* ecap-1: a Dataset/DataFrame whose columnar cache fits. */
+	/* ecap-1: a Dataset/DataFrame whose columnar cache fits in the
+	 * eviction-safe storage region. */
 	ECAP_CACHE_REASON_FITS_COLUMNAR = 15,
+	/* ecap-1: fits in unified memory (storage borrows what execution
+	 * does not use) but not in the eviction-safe region: a
+	 * memory-and-disk level, so blocks execution evicts go to local
+	 * disk instead of being recomputed. */
+	ECAP_CACHE_REASON_FITS_EVICTABLE = 16,
+	/* ecap-1: what a memory-and-disk level may put on local disk (every
+	 * copy outside the eviction-safe region) is more than
+	 * local_disk_bytes: do not cache (level NONE); see alternative. */
+	ECAP_CACHE_REASON_NO_DISK_ROOM = 17,
 };
 
 /** A reason's name, e.g. "spills-to-disk"; NULL for an unknown value. */
@@ -167,10 +180,11 @@ struct ecap_cache_in {
 	int64_t partition_count;
 	/* Times the data will be used; required, 1 .. 1000000000. */
 	int64_t reuse_count;
-	/* Storage memory of the whole application, bytes (0 .. 2^60);
-	 * or 0 and executor_count with executor_heap_bytes, whose
-	 * storage region (spark.memory.storageFraction of unified memory)
-	 * is applied per executor. */
+	/* The eviction-safe storage region of the whole application
+	 * (spark.memory.storageFraction of unified memory), bytes (0 ..
+	 * 2^60); or 0 and executor_count with executor_heap_bytes, whose
+	 * regions (Spark's memory model) are applied per executor.  See
+	 * unified_memory_bytes for the room storage can borrow. */
 	uint64_t storage_memory_bytes;
 	int64_t executor_count;		/* 0 .. 100000 */
 	uint64_t executor_heap_bytes;	/* 0, or 450 MiB .. 1 TiB */
@@ -191,9 +205,19 @@ struct ecap_cache_in {
 	 * storage (and cheap transformations), so re-read it.  0 or 1. */
 	int32_t computed_with_shuffle;
 	int32_t reserved_0;
+	/* Without executors: the unified (execution + storage) memory of
+	 * the whole application, the room storage can use while execution
+	 * does not need it (the Spark UI's Storage Memory total), bytes,
+	 * 0 .. 2^60, at least storage_memory_bytes.  0 = storage_memory_bytes
+	 * alone (no borrowing counted); given alone, the region is it times
+	 * spark.memory_storage_fraction. */
+	uint64_t unified_memory_bytes;
+	/* Local disk free for cached blocks on all executors together
+	 * (spark.local.dir), bytes, 0 .. 2^60; 0 = unknown (not checked). */
+	uint64_t local_disk_bytes;
 	size_t :0;
 };
-#define ecap_cache_in__last_field reserved_0
+#define ecap_cache_in__last_field local_disk_bytes
 
 struct ecap_cache_out {
 	size_t sz;
@@ -214,12 +238,14 @@ struct ecap_cache_out {
 	int64_t replication_count;
 	/* Bytes kept: cached_size_bytes times replication; 0 for NONE. */
 	uint64_t stored_size_bytes;
-	/* The storage memory compared against. */
+	/* The eviction-safe storage region that the in-memory levels must
+	 * fit in. */
 	uint64_t storage_memory_bytes;
-	/* Partition copies that fit in that memory, and their share of all
+	/* Partition copies that fit in unified memory (unified_memory_bytes
+	 * below, per executor when known), and their share of all
 	 * partition copies (0 .. 1; 0 for DISK_ONLY* and when not reused).
-	 * When caching is declined (TOO_LITTLE_IN_MEMORY), the share the
-	 * best memory-and-disk level would have had. */
+	 * When caching is declined, the share the memory-and-disk level
+	 * would have had. */
 	int64_t partitions_in_memory_count;
 	double memory_share_ratio;
 	/* enum ecap_cache_format: the form the size was taken in, and one
@@ -240,15 +266,27 @@ struct ecap_cache_out {
 	double min_memory_share_ratio;
 	double columnar_size_factor;
 	uint64_t storage_format_size_bytes;
+	/* ecap-1: the room storage can use (unified memory; the region
+	 * alone when no unified size was given), and the partition copies
+	 * that fit in the eviction-safe region (storage_memory_bytes). */
+	uint64_t unified_memory_bytes;
+	int64_t partitions_safe_count;
+	/* ecap-1, memory-and-disk levels: the most the level may write to
+	 * local disk, every copy outside the eviction-safe region (also
+	 * when declined); 0 otherwise.  And the local_disk_bytes given. */
+	uint64_t disk_bytes;
+	uint64_t local_disk_bytes;
 	size_t :0;
 };
-#define ecap_cache_out__last_field storage_format_size_bytes
+#define ecap_cache_out__last_field local_disk_bytes
 
 /*
  * Chooses a storage level for data that will be reused (the guide's
  * cache_frequently_accessed_data, or ecap-1: Datasets sized as columnar
- * batches, RDDs as objects or serialized, declined when too little would
- * be in memory; see ecap_cache_advise(3)).  Formats no text.
+ * batches, RDDs as objects or serialized; in-memory levels when the data
+ * fits the eviction-safe region, memory and disk otherwise, declined
+ * when local disk is short or too little of data read from storage
+ * would be in memory; see ecap_cache_advise(3)).  Formats no text.
  */
 ECAP_API int ecap_cache_advise(const ecap_policy *policy,
 			       const struct ecap_cache_in *in,

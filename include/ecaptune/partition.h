@@ -58,6 +58,12 @@ enum ecap_partition_reason {
 	 * scanned) ones already hold between half the target and the
 	 * target: keep them; a coalesce would only merge some, unevenly. */
 	ECAP_PARTITION_REASON_KEEP_NEAR_TARGET = 10,
+	/* ecap-1: the size or the parallelism floor asks for more than
+	 * partition.max_count partitions: partition_count is that maximum,
+	 * the partitions grow past the target (split_size_bytes), and the
+	 * action (keep, coalesce or repartition) only reaches the count.
+	 * Consider processing the data in batches. */
+	ECAP_PARTITION_REASON_MAX_COUNT = 11,
 	/* ecap_partition_scan_tasks: maxSplitBytes is maxPartitionBytes. */
 	ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES = 20,
 	/* maxSplitBytes is openCostInBytes (bytesPerCore was smaller). */
@@ -157,8 +163,9 @@ struct ecap_partition_out {
 	int64_t size_partition_count;
 	/* ecap-1: cores * partition.min_tasks_per_core. */
 	int64_t core_task_count;
-	/* ecap-1: AQE's minimum partition size (aqe.min_partition_size_mb)
-	 * and data_size_bytes / it (no partition below it; 0 size: no cap,
+	/* ecap-1: the smallest partition the floor makes,
+	 * max(aqe.min_partition_size_mb, partition.min_size_mb), and
+	 * data_size_bytes / it (no partition below it; 0 size: no cap,
 	 * data_size_bytes). */
 	int64_t min_partition_size_bytes;
 	int64_t min_size_partition_count;
@@ -178,8 +185,9 @@ struct ecap_partition_out {
 /**
  * Advises a partition count and the action to reach it from the data
  * size (guide: optimize_partitions; ecap-1: rounded up, a parallelism
- * floor capped by AQE's minimum partition size, the file scan's own count
- * kept, coalesce only to fewer partitions).  Formats no text.
+ * floor that makes no partition below partition.min_size_mb (4 MiB), at
+ * most partition.max_count partitions, the file scan's own count kept,
+ * coalesce only to fewer partitions).  Formats no text.
  * See ecap_partition_advise(3).
  */
 ECAP_API int ecap_partition_advise(const ecap_policy *policy,

@@ -120,6 +120,31 @@ def test_scan_count_repartitioned(spark):
     assert got == advice["partition_count"] == 3
 
 
+def shuffle_read(nodes):
+    """The one shuffle's partition sizes and the partitions AQE reads,
+    from an adaptive plan's nodes."""
+    stages = [n for n in nodes if n.nodeName() == "ShuffleQueryStage"]
+    assert len(stages) == 1
+    sizes = [int(x) for x in stages[0].mapStats().get().bytesByPartitionId()]
+    reads = [n for n in nodes if n.nodeName() == "AQEShuffleRead"]
+    return sizes, reads[0].partitionSpecs().size() if reads else len(sizes)
+
+
+def aqe_prediction(sizes, props):
+    """ecap_partition_aqe's coalesced count for those sizes under the
+    rendered properties."""
+    pfirst = props.get(
+        "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true")
+    return predict({
+        "kind": "aqe", "partition_sizes": sizes,
+        "advisory": int(props[
+            "spark.sql.adaptive.advisoryPartitionSizeInBytes"]),
+        "min_partition_size": int(props[
+            "spark.sql.adaptive.coalescePartitions.minPartitionSize"]),
+        "parallelism_first": 1 if pfirst == "true" else 0,
+        "default_parallelism": CORES})["coalesced_count"]
+
+
 def run_shuffle(spark, advice):
     """A shuffle under the advice's properties: the shuffle's partition
     sizes and the partitions AQE reads after coalescing."""
@@ -130,11 +155,7 @@ def run_shuffle(spark, advice):
         df.collect()
         final = df._jdf.queryExecution().executedPlan().executedPlan()
         nodes = list(stage_nodes(final))
-    stages = [n for n in nodes if n.nodeName() == "ShuffleQueryStage"]
-    assert len(stages) == 1
-    sizes = [int(x) for x in stages[0].mapStats().get().bytesByPartitionId()]
-    reads = [n for n in nodes if n.nodeName() == "AQEShuffleRead"]
-    return sizes, reads[0].partitionSpecs().size() if reads else len(sizes)
+    return shuffle_read(nodes)
 
 
 @pytest.mark.parametrize("model", ["ecap-1", "guide"])
@@ -150,18 +171,60 @@ def test_shuffle_partitions_and_aqe(spark, model):
     assert advice["partition_count"] == 8
     sizes, got = run_shuffle(spark, advice)
     assert len(sizes) == int(props["spark.sql.shuffle.partitions"]) == 8
-    pfirst = props.get(
-        "spark.sql.adaptive.coalescePartitions.parallelismFirst", "true")
-    ours = predict({
-        "kind": "aqe", "partition_sizes": sizes,
-        "advisory": int(props[
-            "spark.sql.adaptive.advisoryPartitionSizeInBytes"]),
-        "min_partition_size": int(props[
-            "spark.sql.adaptive.coalescePartitions.minPartitionSize"]),
-        "parallelism_first": 1 if pfirst == "true" else 0,
-        "default_parallelism": CORES})
-    assert ours["coalesced_count"] == got, (sizes, ours)
+    ours = aqe_prediction(sizes, props)
+    assert ours == got, (sizes, ours)
     if model == "ecap-1":
         # The advisory size is respected: no coalesced partition is
         # planned above ~1 MiB, so about total / 1 MiB remain.
         assert got >= sum(sizes) // (1 * MIB)
+
+
+def measure_shuffle(spark, settings, rows):
+    """Runs a shuffle of `rows` rows (997 keys, one random long each, so
+    lz4 leaves the blocks near their size) under `settings` with AQE on:
+    its partition sizes and the partitions AQE reads."""
+    base = {"spark.sql.adaptive.enabled": "true"}
+    base.update(settings)
+    with conf(spark, base):
+        df = (spark.range(0, rows, 1, 2)
+              .select((F.col("id") % 997).alias("k"),
+                      (F.rand(7) * 1e18).cast("long").alias("v"))
+              .repartition("k"))
+        df.collect()
+        final = df._jdf.queryExecution().executedPlan().executedPlan()
+        nodes = list(stage_nodes(final))
+    return shuffle_read(nodes)
+
+
+def test_min_partition_size_survives_aqe(spark):
+    # ecap-1 with its default policy: 128 MiB target, no partition below
+    # max(partition.min_size_mb 4, aqe.min_partition_size_mb 1) = 4 MiB.
+    # A shuffle's size T is measured first (4 partitions, no coalescing);
+    # the advice for T bytes on 2 cores is n = max(ceil(T / 128 MiB),
+    # min(2 x 2, T // 4 MiB)) partitions of ceil(T / n) >= 4 MiB, rendered
+    # as the advisory size with parallelismFirst false.  AQE's target is
+    # then max(min(T, advisory), minPartitionSize 1 MiB) = the split, and
+    # hash partitions of about T / n each never pair within it: Spark
+    # runs the advised count, as ecap_partition_aqe predicts.
+    sizes, _ = measure_shuffle(spark, {
+        "spark.sql.shuffle.partitions": "4",
+        "spark.sql.adaptive.coalescePartitions.enabled": "false"}, 800000)
+    total = sum(sizes)
+    expected = max(-(-total // (128 * MIB)), min(2 * CORES, total // (4 * MIB)))
+    case = {"kind": "partition", "policy": {"model": "ecap-1"},
+            "total_executor_cores": CORES, "data_size": total,
+            "not_splittable": 0}
+    advice = predict(case)
+    props = advice["properties"]
+    assert advice["partition_count"] == expected, (total, advice)
+    # 800,000 rows make about 11 MiB (600,000 made 8658576 B): 2
+    # partitions of over 4 MiB, where the old 1 MiB floor gave 4 of 3 MiB
+    assert expected >= 2, total
+    assert expected == 1 or int(
+        props["spark.sql.adaptive.advisoryPartitionSizeInBytes"]) >= 4 * MIB
+    settings = dict(BASELINE)
+    settings.update(props)
+    sizes, got = measure_shuffle(spark, settings, 800000)
+    assert len(sizes) == expected
+    ours = aqe_prediction(sizes, props)
+    assert ours == got == expected, (total, sizes, ours)

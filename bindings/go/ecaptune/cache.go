@@ -169,6 +169,10 @@ const (
 	CacheReasonTooLittleInMemory CacheReason = 14
 	// CacheReasonFitsColumnar is ECAP_CACHE_REASON_FITS_COLUMNAR.
 	CacheReasonFitsColumnar CacheReason = 15
+	// CacheReasonFitsEvictable is ECAP_CACHE_REASON_FITS_EVICTABLE: fits in unified memory, not all in the eviction-safe region.
+	CacheReasonFitsEvictable CacheReason = 16
+	// CacheReasonNoDiskRoom is ECAP_CACHE_REASON_NO_DISK_ROOM: declined: Level is NONE.
+	CacheReasonNoDiskRoom CacheReason = 17
 )
 
 // String names the reason, e.g. "too-little-in-memory".
@@ -248,8 +252,8 @@ type CacheInput struct {
 	DeserializedSizeFactor float64
 	PartitionCount         int64 // required, 1 .. 10000000
 	ReuseCount             int64 // required, 1 .. 1000000000
-	// Storage memory of the application; or 0 and ExecutorCount with
-	// ExecutorHeapBytes.
+	// The eviction-safe storage region of the application (see
+	// UnifiedMemoryBytes); or 0 and ExecutorCount with ExecutorHeapBytes.
 	StorageMemoryBytes uint64
 	ExecutorCount      int64
 	ExecutorHeapBytes  uint64
@@ -259,9 +263,16 @@ type CacheInput struct {
 	// cache as it times cache.columnar_size_factor.
 	StorageFormatSizeBytes uint64
 	ColumnarSizeBytes      uint64 // the columnar cache if measured; 0 = estimate
-	// The data comes out of a join or aggregation: a declined cache
-	// advises a checkpoint instead of a re-read.
+	// The data comes out of a join or aggregation: cached with disk at
+	// any in-memory share, and a declined cache advises a checkpoint
+	// instead of a re-read.
 	ComputedWithShuffle bool
+	// Without executors: the unified memory storage can borrow into (0 =
+	// the region alone; alone, the region is it times
+	// spark.memory_storage_fraction).
+	UnifiedMemoryBytes uint64
+	// Local disk free for cached blocks, all executors (0 = unknown).
+	LocalDiskBytes uint64
 }
 
 // CacheAdvice is the chosen storage level (struct ecap_cache_out).
@@ -278,8 +289,8 @@ type CacheAdvice struct {
 	Deserialized            bool
 	ReplicationCount        int64
 	StoredSizeBytes         uint64  // bytes kept, replicas included
-	StorageMemoryBytes      uint64  // the storage memory compared against
-	PartitionsInMemoryCount int64   // partition copies that fit
+	StorageMemoryBytes      uint64  // the eviction-safe region the in-memory levels fit in
+	PartitionsInMemoryCount int64   // partition copies that fit in unified memory
 	MemoryShareRatio        float64 // their share of all copies, 0 .. 1 (declined: the share it would have had)
 	CacheFormat             CacheFormat
 	Alternative             CacheAlternative // what to do instead of caching
@@ -292,6 +303,10 @@ type CacheAdvice struct {
 	MinMemoryShareRatio          float64
 	ColumnarSizeFactor           float64
 	StorageFormatSizeBytes       uint64
+	UnifiedMemoryBytes           uint64 // the room storage can use
+	PartitionsSafeCount          int64  // copies in the eviction-safe region
+	DiskBytes                    uint64 // the most a memory-and-disk level writes to local disk
+	LocalDiskBytes               uint64 // as given (0 = unknown)
 }
 
 // c fills the caller's struct (on its stack: no allocation).
@@ -310,6 +325,8 @@ func (in *CacheInput) c(ci *C.struct_ecap_cache_in) {
 	ci.storage_format_size_bytes = C.uint64_t(in.StorageFormatSizeBytes)
 	ci.columnar_size_bytes = C.uint64_t(in.ColumnarSizeBytes)
 	ci.computed_with_shuffle = cBool(in.ComputedWithShuffle)
+	ci.unified_memory_bytes = C.uint64_t(in.UnifiedMemoryBytes)
+	ci.local_disk_bytes = C.uint64_t(in.LocalDiskBytes)
 }
 
 // fromC fills a from the C advice, field by field in place (a returned
@@ -339,6 +356,10 @@ func (a *CacheAdvice) fromC(o *C.struct_ecap_cache_out) {
 	a.MinMemoryShareRatio = float64(o.min_memory_share_ratio)
 	a.ColumnarSizeFactor = float64(o.columnar_size_factor)
 	a.StorageFormatSizeBytes = uint64(o.storage_format_size_bytes)
+	a.UnifiedMemoryBytes = uint64(o.unified_memory_bytes)
+	a.PartitionsSafeCount = int64(o.partitions_safe_count)
+	a.DiskBytes = uint64(o.disk_bytes)
+	a.LocalDiskBytes = uint64(o.local_disk_bytes)
 }
 
 // Explain is one sentence naming the rule and numbers behind the advice,
@@ -371,6 +392,10 @@ func (a CacheAdvice) Explain() (string, error) {
 	o.min_memory_share_ratio = C.double(a.MinMemoryShareRatio)
 	o.columnar_size_factor = C.double(a.ColumnarSizeFactor)
 	o.storage_format_size_bytes = C.uint64_t(a.StorageFormatSizeBytes)
+	o.unified_memory_bytes = C.uint64_t(a.UnifiedMemoryBytes)
+	o.partitions_safe_count = C.int64_t(a.PartitionsSafeCount)
+	o.disk_bytes = C.uint64_t(a.DiskBytes)
+	o.local_disk_bytes = C.uint64_t(a.LocalDiskBytes)
 	return callExplain(func(buf *C.char, n C.size_t, ce *C.struct_ecap_error) C.int {
 		return C.ecap_cache_explain(o, buf, n, ce)
 	})

@@ -58,14 +58,16 @@ func TestCacheGuide(t *testing.T) {
 // ecap1_declines_too_little and ecap1_cache_format_per_api.
 func TestCacheDeclinesAndFormats(t *testing.T) {
 	p := newPolicy(t)
-	// 2 TiB of Parquet as a Dataset on 20 executors of 8 GiB: 2482608537
-	// B of storage each; 5 TiB columnar in 16384 blocks of 320 MiB, 7 per
-	// executor, 140 of 16384 (0.85%) < 50%: do not cache, re-read
+	// 2 TiB of Parquet as a Dataset on 20 executors of 8 GiB: 4965217075
+	// B of unified memory each; 5 TiB columnar in 16384 blocks of
+	// 320 MiB, 14 per executor, 280 of 16384 (1.7%) < 50%: do not cache,
+	// re-read
 	in := CacheInput{API: SparkAPIDataset, StorageFormatSizeBytes: 2048 * uint64(GiB), PartitionCount: 16384,
 		ReuseCount: 3, ExecutorCount: 20, ExecutorHeapBytes: 8 * uint64(GiB)}
 	a, err := p.AdviseCache(in)
 	if err != nil || a.Level != StorageNone || a.Reason != CacheReasonTooLittleInMemory ||
-		a.Alternative != CacheAlternativeRereadSource || a.PartitionsInMemoryCount != 140 ||
+		a.Alternative != CacheAlternativeRereadSource || a.PartitionsInMemoryCount != 280 ||
+		a.PartitionsSafeCount != 140 ||
 		a.CacheFormat != CacheFormatColumnar {
 		t.Errorf("%+v %v", a, err)
 	}
@@ -73,8 +75,14 @@ func TestCacheDeclinesAndFormats(t *testing.T) {
 	if err != nil || !strings.Contains(text, "do not cache; re-read the source") {
 		t.Errorf("%q %v", text, err)
 	}
+	// out of a shuffle: cached with disk, up to (16384 - 140) x 320 MiB;
+	// with 4 TiB of local disk, declined: checkpoint
 	in.ComputedWithShuffle = true
-	if a, _ = p.AdviseCache(in); a.Alternative != CacheAlternativeCheckpoint {
+	if a, _ = p.AdviseCache(in); a.Level != StorageMemoryAndDisk || a.DiskBytes != 16244*320*uint64(MiB) {
+		t.Errorf("%+v", a)
+	}
+	in.LocalDiskBytes = 4096 * uint64(GiB)
+	if a, _ = p.AdviseCache(in); a.Reason != CacheReasonNoDiskRoom || a.Alternative != CacheAlternativeCheckpoint {
 		t.Errorf("%+v", a)
 	}
 	// each API's format
@@ -99,6 +107,7 @@ func TestCacheDeclinesAndFormats(t *testing.T) {
 
 func TestCacheEnumNames(t *testing.T) {
 	if CacheReasonTooLittleInMemory.String() != "too-little-in-memory" || CacheFormatColumnar.String() != "columnar" ||
+		CacheReasonFitsEvictable.String() != "fits-evictable" || CacheReasonNoDiskRoom.String() != "no-disk-room" ||
 		CacheAlternativeCheckpoint.String() != "checkpoint" || SparkAPIPySparkDataFrame.String() != "pyspark-dataframe" {
 		t.Error("names")
 	}

@@ -128,6 +128,8 @@ const (
 	PartitionReasonRepartitionScan PartitionReason = 9
 	// PartitionReasonKeepNearTarget is ECAP_PARTITION_REASON_KEEP_NEAR_TARGET.
 	PartitionReasonKeepNearTarget PartitionReason = 10
+	// PartitionReasonMaxCount is ECAP_PARTITION_REASON_MAX_COUNT.
+	PartitionReasonMaxCount PartitionReason = 11
 	// PartitionReasonSplitMaxPartitionBytes is ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES.
 	PartitionReasonSplitMaxPartitionBytes PartitionReason = 20
 	// PartitionReasonSplitOpenCost is ECAP_PARTITION_REASON_SPLIT_OPEN_COST.

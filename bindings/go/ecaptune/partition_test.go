@@ -74,12 +74,20 @@ func TestPartitionGuide(t *testing.T) {
 // ecap1_tiny_data_many_cores and ecap1_files_keep_scan_count.
 func TestPartitionFloorAndFiles(t *testing.T) {
 	p := newPolicy(t)
-	// 5 MiB on 160 cores: floor min(160 x 2, 5 MiB / 1 MiB) = 5
-	// partitions of 1 MiB, not 320 of 16 KiB
-	a, err := p.AdvisePartitions(PartitionInput{DataSizeBytes: 5 * MiB, TotalExecutorCores: 160})
-	if err != nil || a.PartitionCount != 5 || a.BytesPerPartition != MiB || a.CoreTaskCount != 320 ||
-		a.MinSizePartitionCount != 5 {
+	// 100 MiB on 60 cores: floor min(60 x 2, 100 MiB / 4 MiB
+	// (partition.min_size_mb)) = 25 partitions of 4 MiB, not 120 of
+	// 853 KiB
+	a, err := p.AdvisePartitions(PartitionInput{DataSizeBytes: 100 * MiB, TotalExecutorCores: 60})
+	if err != nil || a.PartitionCount != 25 || a.BytesPerPartition != 4*MiB || a.CoreTaskCount != 120 ||
+		a.MinSizePartitionCount != 25 {
 		t.Errorf("tiny: %+v %v", a, err)
+	}
+	// 500 TiB asks for 500 x 2^40 / 2^27 = 4096000 partitions; the count
+	// stops at partition.max_count 100000
+	a, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: 500 * 1024 * GiB, TotalExecutorCores: 60})
+	if err != nil || a.Reason != PartitionReasonMaxCount || a.SizePartitionCount != 4096000 ||
+		a.PartitionCount != 100000 {
+		t.Errorf("max count: %+v %v", a, err)
 	}
 	// 2 TiB from 2048 files of 1 GiB, current unknown: 16384 partitions
 	// of 128 MiB, and the scan makes 2048 x 8 splits, one task each: keep

@@ -264,6 +264,8 @@ class CacheInStruct(ctypes.Structure):
         ("columnar_size_bytes", ctypes.c_uint64),
         ("computed_with_shuffle", ctypes.c_int32),
         ("reserved_0", ctypes.c_int32),
+        ("unified_memory_bytes", ctypes.c_uint64),
+        ("local_disk_bytes", ctypes.c_uint64),
     ]
 
 
@@ -297,6 +299,10 @@ class CacheOutStruct(ctypes.Structure):
         ("min_memory_share_ratio", ctypes.c_double),
         ("columnar_size_factor", ctypes.c_double),
         ("storage_format_size_bytes", ctypes.c_uint64),
+        ("unified_memory_bytes", ctypes.c_uint64),
+        ("partitions_safe_count", ctypes.c_int64),
+        ("disk_bytes", ctypes.c_uint64),
+        ("local_disk_bytes", ctypes.c_uint64),
     ]
 
 

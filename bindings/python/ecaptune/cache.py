@@ -76,9 +76,14 @@ class CacheReason(CEnum):
     ECAP_CACHE_REASON_FITS_DESERIALIZED = 11
     ECAP_CACHE_REASON_FITS_SERIALIZED = 12
     ECAP_CACHE_REASON_SPILLS_TO_DISK = 13
-    #: Less than cache.min_memory_share_ratio would be in memory: NONE.
+    #: Data read from storage of which less than
+    #: cache.min_memory_share_ratio would be in memory: NONE.
     ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY = 14
     ECAP_CACHE_REASON_FITS_COLUMNAR = 15
+    #: Fits in unified memory, not all in the eviction-safe region.
+    ECAP_CACHE_REASON_FITS_EVICTABLE = 16
+    #: The memory-and-disk level may write more than local_disk_bytes: NONE.
+    ECAP_CACHE_REASON_NO_DISK_ROOM = 17
 
 
 class CacheFormat(CEnum):
@@ -135,10 +140,12 @@ class CacheAdvice(Record):
         replication_count: the level's flags in the API.
     stored_size_bytes: bytes kept (deserialized or serialized size by the
         level's flag, times replication; 0 for NONE).
-    storage_memory_bytes: the storage memory compared against, bytes.
-    partitions_in_memory_count: partition copies that fit in memory.
+    storage_memory_bytes: the eviction-safe storage region the in-memory
+        levels must fit in, bytes.
+    partitions_in_memory_count: partition copies that fit in unified
+        memory (unified_memory_bytes).
     memory_share_ratio: their share of all copies, 0 .. 1 (declined: the
-        share the best memory-and-disk level would have had).
+        share the memory-and-disk level would have had).
     cache_format: the CacheFormat the size was taken in; cached_size_bytes:
         one copy's size in it, bytes.
     alternative: what to do instead of caching (re-read, checkpoint).
@@ -146,6 +153,10 @@ class CacheAdvice(Record):
         guide_partition_threshold_count, min_memory_share_ratio,
         columnar_size_factor, storage_format_size_bytes: the numbers the
         rules used.
+    unified_memory_bytes: the room storage can use, bytes.
+    partitions_safe_count: copies that fit in the eviction-safe region.
+    disk_bytes: the most a memory-and-disk level writes to local disk.
+    local_disk_bytes: the local disk given (0 = unknown).
     """
 
     _enums = {"model": Model, "reason": CacheReason, "level": StorageLevel,
@@ -177,6 +188,10 @@ class CacheAdvice(Record):
     min_memory_share_ratio: float
     columnar_size_factor: float
     storage_format_size_bytes: int
+    unified_memory_bytes: int
+    partitions_safe_count: int
+    disk_bytes: int
+    local_disk_bytes: int
 
     @property
     def reason_text(self) -> str:
@@ -195,7 +210,9 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
                  replicated: bool = False,
                  storage_format_size_bytes: int = 0,
                  columnar_size_bytes: int = 0,
-                 computed_with_shuffle: bool = False) -> CacheAdvice:
+                 computed_with_shuffle: bool = False,
+                 unified_memory_bytes: int = 0,
+                 local_disk_bytes: int = 0) -> CacheAdvice:
     """Chooses a storage level for data that will be reused
     (ecap_cache_advise: the guide's cache_frequently_accessed_data, or
     ecap-1's fit rule).
@@ -208,20 +225,28 @@ def advise_cache(policy: Policy, *, partition_count: int, reuse_count: int,
         deserialized_size_factor.
     deserialized_size_factor: objects / serialized; 0 = policy
         cache.deserialized_size_factor (3), else 1 .. 100.
-    storage_memory_bytes: storage memory of the application, bytes; or 0
-        with executor_count (1 .. 100000) and executor_heap_bytes
-        (450 MiB .. 1 TiB), whose storage regions are used per executor.
+    storage_memory_bytes: the eviction-safe storage region of the
+        application, bytes; or 0 with executor_count (1 .. 100000) and
+        executor_heap_bytes (450 MiB .. 1 TiB), whose regions and unified
+        memory are used per executor.
+    unified_memory_bytes: without executors, the unified memory storage
+        can borrow into, bytes (0 = the region alone; alone, the region is
+        it times spark.memory_storage_fraction).
+    local_disk_bytes: local disk free for cached blocks, all executors,
+        bytes (0 = unknown, not checked).
     replicated: keep two copies of each block (a _2 level).
     storage_format_size_bytes: Datasets/DataFrames: the Parquet/ORC size,
         bytes; ecap-1 sizes the columnar cache as it times
         cache.columnar_size_factor.
     columnar_size_bytes: the columnar cache's size if measured, bytes.
     computed_with_shuffle: the data comes out of a join or aggregation:
-        declining to cache advises a checkpoint instead of a re-read.
+        cached with disk at any in-memory share, and declining advises a
+        checkpoint instead of a re-read.
 
-    ecap-1 declines (level NONE, reason TOO_LITTLE_IN_MEMORY) when less
-    than cache.min_memory_share_ratio would be in memory, naming the
-    alternative.
+    ecap-1 declines (level NONE) when a memory-and-disk level may write
+    more than local_disk_bytes (NO_DISK_ROOM), or when less than
+    cache.min_memory_share_ratio of data read from storage would be in
+    unified memory (TOO_LITTLE_IN_MEMORY), naming the alternative.
     """
     return lean_reference(advise_cache, locals())
 

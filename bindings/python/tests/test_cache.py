@@ -130,9 +130,9 @@ def test_ecap1_memory_from_executors(policy):
 
 def test_ecap1_declines_and_formats(policy):
     # 2 TiB of Parquet as a Dataset, used 3 times, 20 executors of 8 GiB:
-    # storage (long)((2^33 - 300 MiB) x 0.6) x 0.5 = 2482608537 B each;
-    # columnar 2.5 x 2 TiB = 5 TiB in 16384 blocks of 320 MiB, 7 per
-    # executor, 140 of 16384 (0.85%) < 50%: do not cache, re-read
+    # unified (long)((2^33 - 300 MiB) x 0.6) = 4965217075 B each;
+    # columnar 2.5 x 2 TiB = 5 TiB in 16384 blocks of 320 MiB, 14 per
+    # executor, 280 of 16384 (1.7%) < 50%: do not cache, re-read
     o = E.advise_cache(policy, api=Api.ECAP_SPARK_API_DATASET,
                        storage_format_size_bytes=2048 * GIB,
                        partition_count=16384, reuse_count=3,
@@ -140,7 +140,8 @@ def test_ecap1_declines_and_formats(policy):
     assert (o.level, o.reason, o.alternative) == (
         L.ECAP_STORAGE_LEVEL_NONE, R.ECAP_CACHE_REASON_TOO_LITTLE_IN_MEMORY,
         E.CacheAlternative.ECAP_CACHE_ALTERNATIVE_REREAD_SOURCE)
-    assert o.partitions_in_memory_count == 140
+    assert (o.partitions_in_memory_count, o.partitions_safe_count) == (
+        280, 140)
     assert o.cache_format is E.CacheFormat.ECAP_CACHE_FORMAT_COLUMNAR
     assert "do not cache; re-read the source" in o.reason_text
     o = E.advise_cache(policy, api=Api.ECAP_SPARK_API_DATASET,
@@ -148,7 +149,27 @@ def test_ecap1_declines_and_formats(policy):
                        partition_count=16384, reuse_count=3,
                        executor_count=20, executor_heap_bytes=8 * GIB,
                        computed_with_shuffle=True)
+    # out of a shuffle: cached with disk, up to (16384 - 140) x 320 MiB;
+    # with 4 TiB of local disk, declined: checkpoint
+    assert o.level is L.ECAP_STORAGE_LEVEL_MEMORY_AND_DISK
+    assert o.disk_bytes == 16244 * 320 * MIB
+    o = E.advise_cache(policy, api=Api.ECAP_SPARK_API_DATASET,
+                       storage_format_size_bytes=2048 * GIB,
+                       partition_count=16384, reuse_count=3,
+                       executor_count=20, executor_heap_bytes=8 * GIB,
+                       computed_with_shuffle=True,
+                       local_disk_bytes=4096 * GIB)
+    assert o.reason is R.ECAP_CACHE_REASON_NO_DISK_ROOM
     assert o.alternative is E.CacheAlternative.ECAP_CACHE_ALTERNATIVE_CHECKPOINT
+    # the region given in bytes with the unified memory it is part of:
+    # 1000 MiB columnar in 100 blocks of 10 MiB, 50 in the 500 MiB
+    # region, all in 1000 MiB unified
+    o = advise(policy, api=Api.ECAP_SPARK_API_DATASET,
+               storage_memory_bytes=500 * MIB,
+               unified_memory_bytes=1000 * MIB)
+    assert o.reason is R.ECAP_CACHE_REASON_FITS_EVICTABLE
+    assert (o.partitions_safe_count, o.unified_memory_bytes) == (
+        50, 1000 * MIB)
     # each API's format: Dataset columnar 1000 MiB, RDD objects 3 GiB,
     # PySpark RDD pickled 1 GiB
     assert (advise(policy, api=Api.ECAP_SPARK_API_DATASET).cached_size_bytes
@@ -164,6 +185,8 @@ def test_ecap1_declines_and_formats(policy):
 
 def test_cache_enum_strings():
     assert E.cache_reason_to_string(14) == "too-little-in-memory"
+    assert E.cache_reason_to_string(16) == "fits-evictable"
+    assert E.cache_reason_to_string(17) == "no-disk-room"
     assert E.cache_reason_from_string("fits-columnar") is \
         R.ECAP_CACHE_REASON_FITS_COLUMNAR
     assert E.cache_format_to_string(1) == "columnar"

@@ -62,14 +62,12 @@ def test_ecap1_rounds_up_and_floor(policy):
     # bytes per partition ceil((2^27 + 1) / 2) = 2^26 + 1
     o = E.advise_partitions(policy, data_size_bytes=128 * MIB + 1)
     assert (o.partition_count, o.bytes_per_partition) == (2, 64 * MIB + 1)
-    # ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 partitions, past
-    # Spark's Int (2^31 - 1): a range error, not a count Spark cannot use
-    with pytest.raises(E.RangeError) as ei:
-        E.advise_partitions(policy, data_size_bytes=E.PARTITION_MAX_BYTES)
-    assert ei.value.field == "data_size_bytes"
-    # 2^31 - 1 partitions of 2^27 B is the most: accepted
-    o = E.advise_partitions(policy, data_size_bytes=(2**31 - 1) << 27)
-    assert o.partition_count == 2**31 - 1
+    # ecap-1: 1 EiB / 128 MiB = 2^60 / 2^27 = 2^33 partitions asked for;
+    # partition.max_count stops them at 100000 of ceil(2^60 / 10^5) B
+    o = E.advise_partitions(policy, data_size_bytes=E.PARTITION_MAX_BYTES)
+    assert o.reason is R.ECAP_PARTITION_REASON_MAX_COUNT
+    assert (o.partition_count, o.split_size_bytes) == (
+        100000, -(-(1 << 60) // 100000))
     # ecap-1: ceil(200/128) = 2 < floor 8 cores * 2 = 16 -> 16;
     # ceil(200 MiB / 16) = 13107200 B
     o = E.advise_partitions(policy, data_size_bytes=200 * MIB,
@@ -124,7 +122,8 @@ def test_enum_strings():
     assert E.partition_reason_to_string(2) == "guide-coalesce-noop"
     assert E.partition_reason_to_string(7) == "keep-scan"
     assert E.partition_reason_to_string(10) == "keep-near-target"
-    assert E.partition_reason_to_string(11) is None
+    assert E.partition_reason_to_string(11) == "max-count"
+    assert E.partition_reason_to_string(12) is None
     for r in R:
         assert E.partition_reason_from_string(E.partition_reason_to_string(r)) is r
     with pytest.raises(E.UnknownEnumError) as ei:
@@ -133,13 +132,20 @@ def test_enum_strings():
 
 
 def test_ecap1_tiny_data_and_files(policy):
-    # 5 MiB on 160 cores: the floor min(160 x 2, 5 MiB / 1 MiB) = 5
-    # partitions of 1 MiB, not 320 of 16 KiB
-    o = E.advise_partitions(policy, data_size_bytes=5 * MIB,
-                            total_executor_cores=160)
-    assert (o.partition_count, o.bytes_per_partition) == (5, MIB)
-    assert (o.core_task_count, o.min_size_partition_count) == (320, 5)
-    assert "capped at 5 MiB / 1 MiB" in o.reason_text
+    # 100 MiB on 60 cores: the floor min(60 x 2, 100 MiB / 4 MiB
+    # (partition.min_size_mb)) = 25 partitions of 4 MiB, not 120 of
+    # 853 KiB
+    o = E.advise_partitions(policy, data_size_bytes=100 * MIB,
+                            total_executor_cores=60)
+    assert (o.partition_count, o.bytes_per_partition) == (25, 4 * MIB)
+    assert (o.core_task_count, o.min_size_partition_count) == (120, 25)
+    assert "capped at 100 MiB / 4 MiB" in o.reason_text
+    # 500 TiB asks for 500 x 2^40 / 2^27 = 4096000 partitions; the
+    # count stops at partition.max_count 100000
+    o = E.advise_partitions(policy, data_size_bytes=500 * 1024 * GIB,
+                            total_executor_cores=60)
+    assert o.reason is R.ECAP_PARTITION_REASON_MAX_COUNT
+    assert (o.size_partition_count, o.partition_count) == (4096000, 100000)
     # 2 TiB from 2048 files of 1 GiB, current unknown: ceil(2 TiB /
     # 128 MiB) = 16384, and the scan makes 2048 x 8 splits of 128 MiB, one
     # task each: keep, no shuffle
