@@ -135,6 +135,7 @@ executors(const struct plan *p)
 	set_int(o, "executors_per_node_count", e->executors_per_node_count);
 	set_int(o, "node_vcpu_count", e->node_vcpu_count);
 	set_real(o, "node_memory_gb", e->node_memory_gb);
+	set_real(o, "node_ebs_gb", e->node_ebs_gb);
 	set_int(o, "dynamic_min_executor_count", e->dynamic_min_executor_count);
 	set_int(o, "dynamic_initial_executor_count",
 		e->dynamic_initial_executor_count);

@@ -153,6 +153,9 @@ executors(FILE *f, const struct plan *p)
 			gib(e->node_memory_gb, a, sizeof(a)),
 			node_reason(e->node_reason),
 			(long long)e->executors_per_node_count);
+	if (e->node_ebs_gb > 0.0)
+		fprintf(f, LABEL "%.0f GiB of EBS a node, for the run's "
+			"shuffle and spill\n", "disk", e->node_ebs_gb);
 	fprintf(f, LABEL "min %lld, initial %lld, max %lld\n",
 		"dynamic allocation", (long long)e->dynamic_min_executor_count,
 		(long long)e->dynamic_initial_executor_count,

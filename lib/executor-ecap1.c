@@ -24,6 +24,8 @@ struct plan {
 	struct ecap__node_capacity cap;
 	struct ecap__exec_shape shape;
 	int64_t needed_cores, executors, nodes;
+	/* The EBS volume a node gets (GiB, whole). */
+	double disk_gb;
 	double projected_hours, cost_hour, cost_run;
 	int32_t reason;
 	/* Executors below executor.cores_min (a node too small for them). */
@@ -39,13 +41,39 @@ is_kubernetes(int32_t platform)
 }
 
 /* A node's hourly price on the platform: EC2, EMR's charge on EMR, and
- * its EBS volume. */
+ * its EBS volume: a GiB of gp3 an hour, and executor.node_ebs_gb of it
+ * (every node's least, the EMR primary's volume). */
+static double
+ebs_gb_hour_usd(const ecap_policy *p)
+{
+	return ecap__pd(p, ECAP_K_EXECUTOR_EBS_USD_PER_GB_MONTH) /
+		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+}
+
 static double
 ebs_hour_usd(const ecap_policy *p)
 {
-	return ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB) *
-		ecap__pd(p, ECAP_K_EXECUTOR_EBS_USD_PER_GB_MONTH) /
-		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
+	return ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB) * ebs_gb_hour_usd(p);
+}
+
+/*
+ * The EBS volume each of nodes gets for a run of run_gb (GiB, rounded up
+ * to whole GiB): executor.node_ebs_gb, or, when more,
+ * executor.shuffle_disk_ratio of the run's input spread over the nodes.
+ * A wide stage (a join, an aggregation, a repartition of the whole
+ * input) writes shuffle files about the size of its input to the
+ * executors' local disks, and spill adds to them; a flat volume fails
+ * that stage with "No space left on device" (250 GiB on one node of 64
+ * GB), and, priced flat, it favoured the fewest, largest nodes.
+ */
+static double
+node_disk_gb(const ecap_policy *p, double run_gb, int64_t nodes)
+{
+	double shuffle = ecap__pd(p, ECAP_K_EXECUTOR_SHUFFLE_DISK_RATIO) *
+		run_gb / (double)(nodes > 0 ? nodes : 1);
+
+	return ecap__ceil(ecap__fmax(ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB),
+				     shuffle));
 }
 
 /* ebs: ebs_hour_usd(p), which the auto-pick computes once, not per
@@ -207,12 +235,14 @@ size_plan(const ecap_policy *p, const struct ecap__exec_args *a, double need,
 	return ECAP_OK;
 }
 
-/* ebs: ebs_hour_usd(p). */
+/* gb_hour: ebs_gb_hour_usd(p). */
 static void
 price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
-	   const struct primary *pr, double ebs, struct plan *pl)
+	   const struct primary *pr, double gb_hour, struct plan *pl)
 {
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
+
+	pl->disk_gb = node_disk_gb(p, a->run_gb, pl->nodes);
 
 	/* A raw shape without a price: the policy's executor-hour. */
 	if (pl->node->price_usd_per_hour == 0.0 && pl->node->name[0] == '\0')
@@ -220,7 +250,8 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 			ecap__pd(p, ECAP_K_EXECUTOR_PRICE_USD_PER_HOUR);
 	else
 		pl->cost_hour = (double)pl->nodes *
-			node_hour_usd_ebs(pl->node, emr, ebs) +
+			node_hour_usd_ebs(pl->node, emr,
+					  pl->disk_gb * gb_hour) +
 			primary_usd(pr, pl->nodes);
 	pl->cost_run = pl->cost_hour *
 		(pl->projected_hours + ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS));
@@ -250,7 +281,7 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	}
 	if ((rc = size_plan(p, a, needed_cores(p, a), pl, err)) != ECAP_OK)
 		return rc;
-	price_plan(p, a, pr, ebs_hour_usd(p), pl);
+	price_plan(p, a, pr, ebs_gb_hour_usd(p), pl);
 	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
 	return ECAP_OK;
 }
@@ -260,12 +291,12 @@ plan_node(const ecap_policy *p, const struct ecap__exec_args *a,
  * capacity and shape (row->rc ECAP_OK): the same sizing and price,
  * without zeroing a plan or copying the capacity, which only the best
  * and the runner-up need (pick_try copies it when it keeps the plan);
- * need and ebs are computed once per call.
+ * need and gb_hour (ebs_gb_hour_usd) are computed once per call.
  */
 static int
 plan_row(const ecap_policy *p, const struct ecap__exec_args *a,
 	 const struct ecap__spark_node *n, const struct ecap__exec_node_row *row,
-	 const struct primary *pr, double need, double ebs, struct plan *pl)
+	 const struct primary *pr, double need, double gb_hour, struct plan *pl)
 {
 	int rc;
 
@@ -274,7 +305,7 @@ plan_row(const ecap_policy *p, const struct ecap__exec_args *a,
 	pl->capped = pl->over_policy_cap = false;
 	if ((rc = size_plan(p, a, need, pl, NULL)) != ECAP_OK)
 		return rc;
-	price_plan(p, a, pr, ebs, pl);
+	price_plan(p, a, pr, gb_hour, pl);
 	pl->thin = pl->shape.cores < ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
 	return ECAP_OK;
 }
@@ -325,6 +356,8 @@ plan_better(const struct plan *x, const struct plan *y)
  * request_vcpu each), so the run takes at least run_gb / (vcpus *
  * throughput) hours on each node bought (a node or more), and every node
  * and the EMR primary (the smaller of its two sizes) bill the startup.
+ * Each node's volume is at least executor.node_ebs_gb (node_disk_gb), so
+ * pricing that much (ebs) keeps the bound below the plan's cost.
  * -INFINITY for a node without vCPUs (never passed over).
  */
 static double
@@ -401,7 +434,8 @@ struct pick {
 	const struct ecap__exec_node_row *rows;	/* or NULL */
 	struct ecap__spark_node *nodes;		/* [2]: best's, second's */
 	struct plan *best, *second;
-	double need, ebs;
+	/* ebs: ebs_hour_usd (the least bounds), gb_hour: ebs_gb_hour_usd. */
+	double need, ebs, gb_hour;
 	uint64_t min_heap;
 	size_t failed;		/* the first entry that failed, or SIZE_MAX */
 	bool have_best, have_second;
@@ -424,8 +458,8 @@ pick_try(struct pick *k, size_t i)
 	bool to_best, to_second;
 
 	if ((row != NULL ?
-		     plan_row(k->p, k->a, &cand, row, k->pr, k->need, k->ebs,
-			      &pl) :
+		     plan_row(k->p, k->a, &cand, row, k->pr, k->need,
+			      k->gb_hour, &pl) :
 		     plan_node(k->p, k->a, &cand, NULL, k->pr, &pl, NULL)) !=
 	    ECAP_OK) {
 		/* The first in the catalog's order says why. */
@@ -489,7 +523,8 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 	struct pick k = {
 		.p = p, .a = a, .pr = pr, .nodes = nodes, .best = best,
 		.second = second, .need = needed_cores(p, a),
-		.ebs = ebs_hour_usd(p), .failed = SIZE_MAX,
+		.ebs = ebs_hour_usd(p), .gb_hour = ebs_gb_hour_usd(p),
+		.failed = SIZE_MAX,
 		.min_heap = (uint64_t)ecap__ceil(
 			ecap__pd(p, ECAP_K_EXECUTOR_MEMORY_MIN_GB) * 1024.0),
 	};
@@ -641,6 +676,7 @@ fill_out(const ecap_policy *p, const struct ecap__exec_args *a,
 		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0;
 	out->capped_by_max_executors = pl->capped;
 	out->policy_cap_exceeded_flag = pl->over_policy_cap;
+	out->node_ebs_gb = pl->disk_gb;
 }
 
 int
@@ -717,7 +753,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 		if ((rc = size_plan(p, &arg, needed_cores(p, &arg), &pl,
 				    err)) != ECAP_OK)
 			return rc;
-		price_plan(p, &arg, &pr, ebs_hour_usd(p), &pl);
+		price_plan(p, &arg, &pr, ebs_gb_hour_usd(p), &pl);
 		cells[i].nodes = (double)pl.nodes;
 		cells[i].executors = (double)pl.executors;
 		cells[i].projected_hours = pl.projected_hours;

@@ -68,25 +68,19 @@ slot_count(const struct ecap__node_capacity *cap)
 }
 
 /*
- * Cores per executor: among executor.cores_min..cores_max (4-5), the one
- * leaving the fewest slots idle (ties to more cores); if even that leaves
+ * Among lo..hi cores per executor, the count leaving the fewest of slots
+ * idle (ties to more cores, so fewer executors); if even that leaves
  * more than executor.idle_vcpu_max_ratio idle (a 7-core node), the
  * largest smaller count that does not.
  */
 static int64_t
-choose_cores(const ecap_policy *p, int64_t slots)
+fewest_idle_cores(const ecap_policy *p, int64_t slots, int64_t lo,
+		  int64_t hi)
 {
-	int64_t hi = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MAX);
-	int64_t lo = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
 	double tol = ecap__pd(p, ECAP_K_EXECUTOR_IDLE_VCPU_MAX_RATIO) *
 		(double)slots;
-	int64_t c, best;
+	int64_t c, best = hi;
 
-	if (hi > slots)
-		hi = slots;
-	if (lo > hi)
-		lo = hi;
-	best = hi;
 	for (c = hi; c >= lo; c--)
 		if (slots % c < slots % best)
 			best = c;
@@ -98,40 +92,72 @@ choose_cores(const ecap_policy *p, int64_t slots)
 	return 1;
 }
 
+/* Cores per executor: fewest_idle_cores among executor.cores_min..
+ * cores_max (4-5), no more than the node's slots. */
+static int64_t
+choose_cores(const ecap_policy *p, int64_t slots)
+{
+	int64_t hi = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MAX);
+	int64_t lo = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
+
+	if (hi > slots)
+		hi = slots;
+	if (lo > hi)
+		lo = hi;
+	return fewest_idle_cores(p, slots, lo, hi);
+}
+
 /*
  * The heap limit: with executors bigger than executor.heap_max_gb, more
- * and smaller executors per node (each still within the idle bound), the
- * fewest that bring the heap under the limit; none: the heap stays at the
- * limit and the rest of the memory is left.
+ * and smaller executors per node.  The largest core count whose
+ * executors (slots / cores of them) bring the heap under the limit, and
+ * the counts below it as wide a range as executor.cores_min..cores_max,
+ * are chosen among as choose_cores does: the fewest idle slots, then the
+ * fewest executors (r5.4xlarge under YARN, 15 slots: 3 cores fits, 5 x 3
+ * idles none where 4 x 3 idled 3).  Not the first count within the idle
+ * bound: that idled up to a quarter of the node.  Smaller counts all fit
+ * (more executors, smaller shares), and a range, not every count down
+ * to 1, keeps a prime slot count (31) from becoming single-core
+ * executors to save one slot.  None fits (or, on Kubernetes, more pods
+ * than the node takes): the heap stays at the limit and the rest of the
+ * memory is left.
  */
 static void
 split_for_heap_limit(const ecap_policy *p, const struct ecap__node_capacity *cap,
-		     double factor, int64_t slots, bool fixed,
-		     struct ecap__exec_shape *s)
+		     double factor, int64_t slots, int64_t pod_room,
+		     bool fixed, struct ecap__exec_shape *s)
 {
 	uint64_t lim = (uint64_t)ecap__floor(ecap__pd(p, ECAP_K_EXECUTOR_HEAP_MAX_GB) *
 				       1024.0);
-	double tol = ecap__pd(p, ECAP_K_EXECUTOR_IDLE_VCPU_MAX_RATIO) *
-		(double)slots;
-	int64_t e, c;
-	uint64_t h;
+	int64_t width = ecap__pi(p, ECAP_K_EXECUTOR_CORES_MAX) -
+		ecap__pi(p, ECAP_K_EXECUTOR_CORES_MIN);
+	int64_t c, top = 0;
 
 	if (s->heap_mib <= lim)
 		return;
-	for (e = s->per_node + 1; !fixed && e <= slots; e++) {
-		c = slots / e;
-		if ((double)(slots - e * c) > tol)
-			continue;
-		h = heap_for_share(p, cap, factor, cap->memory_mib / (uint64_t)e);
-		if (h <= lim) {
-			s->cores = c;
-			s->per_node = e;
-			s->heap_mib = h;
-			return;
+	if (width < 0)
+		width = 0;
+	for (c = s->cores - 1; !fixed && c >= 1; c--) {
+		if (cap->kubernetes && slots / c > pod_room)
+			break;
+		if (heap_for_share(p, cap, factor,
+				   cap->memory_mib / (uint64_t)(slots / c)) <= lim) {
+			top = c;
+			break;
 		}
 	}
-	s->heap_mib = lim - lim % 256;
-	s->heap_limited = true;
+	if (top == 0) {
+		s->heap_mib = lim - lim % 256;
+		s->heap_limited = true;
+		return;
+	}
+	c = fewest_idle_cores(p, slots, top - width < 1 ? 1 : top - width, top);
+	if (cap->kubernetes && slots / c > pod_room)
+		c = top;
+	s->cores = c;
+	s->per_node = slots / c;
+	s->heap_mib = heap_for_share(p, cap, factor,
+				     cap->memory_mib / (uint64_t)s->per_node);
 }
 
 int
@@ -156,7 +182,8 @@ ecap__exec_shape(const ecap_policy *p, const struct ecap__node_capacity *cap,
 		s->per_node = pod_room < 1 ? 1 : pod_room;
 	s->heap_mib = heap_for_share(p, cap, overhead_factor,
 				     cap->memory_mib / (uint64_t)s->per_node);
-	split_for_heap_limit(p, cap, overhead_factor, slots, fixed_cores > 0, s);
+	split_for_heap_limit(p, cap, overhead_factor, slots, pod_room,
+			     fixed_cores > 0, s);
 	if (s->heap_mib * ECAP__MIB < ecap__spark_min_heap_bytes(p))
 		return ecap__fail(err, ECAP_ERR_RANGE, "node_memory_gb",
 				  "%" PRIu64 " MiB per executor leaves a heap "

@@ -3,10 +3,12 @@
  * ecap-1 executor sizing over the Spark node catalog: the cheapest
  * catalog node when none is named (families, caps, the EMR primary), the
  * rows EMR does not offer, and a grid over every catalog node, volume,
- * window and platform read as a reviewer would.  Sizing on one named node
- * is in test-executor-ecap1.c.
+ * window and platform read as a reviewer would, and the EBS a node gets
+ * for a run's shuffle.  Sizing on one named node is in
+ * test-executor-ecap1.c.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdbool.h>
 
 #include "executor-fixture.h"
@@ -107,9 +109,25 @@ check_grid_answer(const char *name, double gb, double hours)
 		      "%s: %" PRId64 " x %" PRIu64 " MiB > %g MiB", name,
 		      out.executors_per_node_count,
 		      out.executor_container_bytes / MIB, usable_mib);
+	/* Every pod of a node and the DaemonSets' 1024 MiB fit the
+	 * allocatable of the memory the guest sees. */
 	if (out.node_allocatable_memory_gb > 0.0)
-		ck_assert((double)(out.executor_container_bytes / MIB) <=
-			  out.node_allocatable_memory_gb * 1024.0);
+		ck_assert_msg((double)(out.executors_per_node_count *
+				       (int64_t)(out.executor_container_bytes /
+						 MIB) + 1024) <=
+				      out.node_allocatable_memory_gb * 1024.0,
+			      "%s: %" PRId64 " pods of %" PRIu64 " MiB > %g",
+			      name, out.executors_per_node_count,
+			      out.executor_container_bytes / MIB,
+			      out.node_allocatable_memory_gb * 1024.0);
+	/* The nodes' EBS holds the run's input as shuffle, 64 GiB at least,
+	 * in whole GiB. */
+	ck_assert_msg(out.node_ebs_gb >= 64.0 &&
+			      out.node_ebs_gb * (double)out.node_count >=
+				      out.run_data_gb &&
+			      out.node_ebs_gb == floor(out.node_ebs_gb),
+		      "%s %g GB: %g GiB on %" PRId64 " nodes", name, gb,
+		      out.node_ebs_gb, out.node_count);
 	ck_assert_int_eq(out.executor_count,
 			 out.node_count * out.executors_per_node_count - 1);
 	ck_assert_msg(out.window_met == 1 && out.projected_hours <= hours,
@@ -287,6 +305,65 @@ START_TEST(not_offered_on_emr)
 }
 END_TEST
 
+/*
+ * Local disk for shuffle and spill: executor.shuffle_disk_ratio (1) of a
+ * run's input over the nodes, at least executor.node_ebs_gb (64), whole
+ * GiB, priced as gp3 (0.08 USD a GiB-month of 720 hours) in the node's
+ * hour.
+ */
+START_TEST(shuffle_disk)
+{
+	double hour, hours;
+
+	/*
+	 * YARN m6g.16xlarge, 250 GB in 8 h (target 2 h): ceil(250 / 10) =
+	 * 25 cores; 63 usable vCPUs, 5 cores (63 % 4 = 63 % 5 = 3, ties to
+	 * more), 12 a node: 5 executors, ceil(6 / 12) = 1 node, 11
+	 * executors.  Disk max(64, 250 / 1) = 250 GiB (the flat 64 left no
+	 * room for the wide stage's 250).  An hour: 2.464 + 250 x 0.08 /
+	 * 720; 250 / (11 x 5 x 5) h and 0.1 h of start a run; a month of
+	 * 30 runs.
+	 */
+	hour = 2.464 + 250.0 * 0.08 / 720.0;
+	hours = 250.0 / (11.0 * 5.0 * 5.0);
+	node("m6g.16xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(250.0);
+	ck_assert_int_eq(out.executor_count, 11);
+	ck_assert_int_eq(out.node_count, 1);
+	ck_assert_double_near(out.node_ebs_gb, 250.0);
+	ck_assert_double_near(out.cost_usd_per_hour, hour);
+	ck_assert_double_near(out.projected_cost_usd, hour * (hours + 0.1));
+	ck_assert_double_near(out.cost_usd_per_month, hour * (hours + 0.1) * 30.0);
+	/* 10 GB: 10 / 1 node is below the floor: 64 GiB. */
+	advise(10.0);
+	ck_assert_double_near(out.node_ebs_gb, 64.0);
+	/*
+	 * YARN m6g.12xlarge, 1000 GB: ceil(1000 / 10) = 100 cores; 47
+	 * usable vCPUs, 5 cores (47 % 5 = 2 < 47 % 4 = 3), 9 a node: 20
+	 * executors, ceil(21 / 9) = 3 nodes; 1000 / 3 = 333.3 -> 334 GiB
+	 * each.
+	 */
+	node("m6g.12xlarge", ECAP_SPARK_PLATFORM_YARN);
+	advise(1000.0);
+	ck_assert_int_eq(out.node_count, 3);
+	ck_assert_double_near(out.node_ebs_gb, 334.0);
+	/* Twice the input (a job that spills as much again): 667 GiB. */
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.shuffle_disk_ratio",
+						2.0, &err), 0);
+	advise(1000.0);
+	ck_assert_double_near(out.node_ebs_gb, 667.0);
+	/* None: the flat 64 GiB, as before the key. */
+	ck_assert_int_eq(ecap_policy_set_double(p, "executor.shuffle_disk_ratio",
+						0.0, &err), 0);
+	advise(1000.0);
+	ck_assert_double_near(out.node_ebs_gb, 64.0);
+	/* The guide sizes no disk: 0, even in an out an ecap-1 call
+	 * wrote. */
+	use_model("guide");
+	advise(1000.0);
+	ck_assert_double_near(out.node_ebs_gb, 0.0);
+}
+END_TEST
 
 Suite *
 executor_catalog_suite(void)
@@ -300,6 +377,7 @@ executor_catalog_suite(void)
 	tcase_add_test(tc, grid_every_node);
 	tcase_add_test(tc, grid_picked_node);
 	tcase_add_test(tc, not_offered_on_emr);
+	tcase_add_test(tc, shuffle_disk);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -182,56 +182,83 @@ START_TEST(emr_best_practice_examples)
 }
 END_TEST
 
-/* EKS: allocatable = capacity - kube-reserved - eviction threshold. */
+/* EKS: allocatable = capacity - kube-reserved - eviction threshold, the
+ * capacity being the memory the guest sees: EC2's less 7.5 %
+ * (executor.k8s_vm_memory_overhead_ratio, Karpenter's
+ * vmMemoryOverheadPercent), rounded up to a MiB. */
 START_TEST(eks_allocatable)
 {
 	/*
-	 * m5.2xlarge, 58 pods: kube-reserved 255 + 11 x 58 = 893 MiB,
-	 * eviction 100: 32768 - 993 = 31775 MiB.  CPU 60 + 10 + 2 x 5 +
-	 * 4 x 2.5 = 90 m: 7.91.  Less DaemonSets (1024 MiB, 0.25): 30751
-	 * MiB, 7.66 vCPU -> 8 slots: 2 executors of 4 cores requesting
-	 * 3.83 each.  15375 MiB per pod: 15375 / 1.1 = 13977 -> 13824,
-	 * overhead 1382: 15206 MiB <= 15375.
+	 * m5.2xlarge, 58 pods: 32768 - ceil(32768 x 0.075 = 2457.6) =
+	 * 30310 MiB seen; kube-reserved 255 + 11 x 58 = 893 MiB, eviction
+	 * 100: 30310 - 993 = 29317 MiB.  CPU 60 + 10 + 2 x 5 + 4 x 2.5 = 90
+	 * m: 7.91.  Less DaemonSets (1024 MiB, 0.25): 28293 MiB, 7.66 vCPU
+	 * -> 8 slots: 2 executors of 4 cores requesting 3.83 each.  14146
+	 * MiB per pod: 14146 / 1.1 = 12860 -> 12800, overhead 1280: 14080
+	 * MiB <= 14146 (two pods and the DaemonSets, 29184 <= 29317).
 	 */
 	node("m5.2xlarge", ECAP_SPARK_PLATFORM_KUBERNETES);
 	advise(100.0);
-	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 31775.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 29317.0);
 	ck_assert_double_near(out.node_allocatable_vcpu, 7.91);
 	ck_assert_double_near(out.node_usable_vcpu, 7.66);
-	ck_assert_double_near(out.node_usable_memory_gb * 1024.0, 30751.0);
+	ck_assert_double_near(out.node_usable_memory_gb * 1024.0, 28293.0);
 	ck_assert_int_eq(out.executors_per_node_count, 2);
 	ck_assert_int_eq(out.executor_core_count, 4);
 	ck_assert_double_near(out.executor_request_vcpu, 3.83);
-	ck_assert_uint_eq(out.executor_heap_bytes, 13824 * MIB);
-	ck_assert_uint_eq(out.executor_container_bytes, 15206 * MIB);
+	ck_assert_uint_eq(out.executor_heap_bytes, 12800 * MIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 14080 * MIB);
 	ck_assert_double_near(out.node_idle_vcpu, 0.0);
 	/*
-	 * r5.4xlarge, 234 pods: 255 + 2574 = 2829 MiB; 131072 - 2929 =
-	 * 128143 MiB.  CPU 60 + 10 + 10 + 12 x 2.5 = 110 m: 15.89, less
-	 * 0.25 = 15.64: 4 executors of 4 cores requesting 3.91.
-	 * (128143 - 1024) / 4 = 31779 MiB per pod: 31779 / 1.1 = 28890 ->
-	 * 28672, overhead 2867: 31539 MiB.
+	 * r5.4xlarge, 234 pods: 131072 - ceil(9830.4) = 121241 MiB seen;
+	 * 255 + 2574 = 2829 MiB; 121241 - 2929 = 118312 MiB.  CPU 60 + 10 +
+	 * 10 + 12 x 2.5 = 110 m: 15.89, less 0.25 = 15.64: 4 executors of 4
+	 * cores requesting 3.91.  (118312 - 1024) / 4 = 29322 MiB per pod:
+	 * 29322 / 1.1 = 26656 -> 26624, overhead 2662: 29286 MiB.
 	 */
 	node("r5.4xlarge", ECAP_SPARK_PLATFORM_KUBERNETES);
 	advise(100.0);
-	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 128143.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 118312.0);
 	ck_assert_double_near(out.node_allocatable_vcpu, 15.89);
 	ck_assert_int_eq(out.executors_per_node_count, 4);
 	ck_assert_double_near(out.executor_request_vcpu, 3.91);
-	ck_assert_uint_eq(out.executor_container_bytes, 31539 * MIB);
-	/* Non-JVM: 15375 / 1.4 = 10982 -> 10752, overhead int(0.4 x
-	 * 10752) = 4300: 15052 MiB. */
+	ck_assert_uint_eq(out.executor_container_bytes, 29286 * MIB);
+	/*
+	 * m6g.16xlarge, 737 pods (the review's case): 262144 -
+	 * ceil(19660.8) = 242483 MiB seen; 255 + 8107 = 8362; 242483 - 8462
+	 * = 234021 MiB.  Less 1024: 232997 / 16 = 14562 per pod: 14562 /
+	 * 1.1 = 13238 -> 13056, overhead 1305: 14361 MiB; 16 x 14361 + 1024
+	 * = 230800 <= 234021 (nominal sizing asked 16 x 15769 + 1024 =
+	 * 253328, 10,000 MiB more than the guest has).
+	 */
+	node("m6g.16xlarge", ECAP_SPARK_PLATFORM_KUBERNETES);
+	advise(100.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 234021.0);
+	ck_assert_int_eq(out.executors_per_node_count, 16);
+	ck_assert_uint_eq(out.executor_container_bytes, 14361 * MIB);
+	ck_assert_uint_le(16 * out.executor_container_bytes + 1024 * MIB,
+			  (uint64_t)(out.node_allocatable_memory_gb * 1024.0) * MIB);
+	/* No overhead: the nominal figures (32768 - 993 = 31775). */
+	ck_assert_int_eq(ecap_policy_set_double(p,
+		"executor.k8s_vm_memory_overhead_ratio", 0.0, &err), 0);
+	node("m5.2xlarge", ECAP_SPARK_PLATFORM_KUBERNETES);
+	advise(100.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 31775.0);
+	ck_assert_int_eq(ecap_policy_set_double(p,
+		"executor.k8s_vm_memory_overhead_ratio", 0.075, &err), 0);
+	/* Non-JVM: 14146 / 1.4 = 10104 -> 9984, overhead int(0.4 x 9984) =
+	 * 3993: 13977 MiB. */
 	node("m5.2xlarge", ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM);
 	advise(100.0);
-	ck_assert_uint_eq(out.executor_heap_bytes, 10752 * MIB);
-	ck_assert_uint_eq(out.executor_container_bytes, 15052 * MIB);
+	ck_assert_uint_eq(out.executor_heap_bytes, 9984 * MIB);
+	ck_assert_uint_eq(out.executor_container_bytes, 13977 * MIB);
 	/* A raw shape takes the kubelet's default of 110 pods: 255 + 1210
-	 * = 1465 MiB; 32768 - 1565 = 31203 MiB. */
+	 * = 1465 MiB; 30310 - 1565 = 28745 MiB. */
 	memset(in.node_type, 0, sizeof(in.node_type));
 	in.node_vcpu_count = 8;
 	in.node_memory_gb = 32.0;
 	advise(100.0);
-	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 31203.0);
+	ck_assert_double_near(out.node_allocatable_memory_gb * 1024.0, 28745.0);
 }
 END_TEST
 
@@ -249,7 +276,7 @@ START_TEST(largest_advice_renders)
 	/*
 	 * YARN r5.4xlarge, 3,000,000 GB in 0.5 h (target 0.125 h):
 	 * ceil(3e6 / (5 x 0.125)) = 4,800,000 cores, executors of 3 cores
-	 * (4 a node, heap_limit_and_spill): 1,600,000 executors, more than
+	 * (5 a node, heap_limit_and_spill): 1,600,000 executors, more than
 	 * the renderer's million: refused with the field, not answered
 	 * with properties that cannot be rendered.
 	 */
@@ -260,11 +287,11 @@ START_TEST(largest_advice_renders)
 		      err, "daily_data_gb");
 	/*
 	 * 1,000,000 GB: 1,600,000 cores / 3 = 533,334 executors; ceil(533335
-	 * / 4) = 133334 nodes, 533,335 executors: within the million, and
-	 * the properties render.
+	 * / 5) = 106667 nodes, 106667 x 5 - 1 = 533,334 executors: within
+	 * the million, and the properties render.
 	 */
 	advise(1e6);
-	ck_assert_int_eq(out.executor_count, 533335);
+	ck_assert_int_eq(out.executor_count, 533334);
 	ck_assert_int_eq(ecap_executor_spark_properties(&out, props, &n, &err),
 			 0);
 }
@@ -358,22 +385,54 @@ START_TEST(window_and_caps)
 }
 END_TEST
 
+/* The executors the heap limit splits a YARN node into (100 GB). */
+static void
+yarn_split(const char *name, int64_t per_node, int64_t cores,
+	   uint64_t heap_mib, double idle_vcpu)
+{
+	node(name, ECAP_SPARK_PLATFORM_YARN);
+	advise(100.0);
+	ck_assert_int_eq(out.executors_per_node_count, per_node);
+	ck_assert_int_eq(out.executor_core_count, cores);
+	ck_assert_uint_eq(out.executor_heap_bytes, heap_mib * MIB);
+	ck_assert_int_eq(out.heap_limited_flag, 0);
+	ck_assert_double_near(out.node_idle_vcpu, idle_vcpu);
+}
+
 START_TEST(heap_limit_and_spill)
 {
 	/*
-	 * YARN r5.4xlarge: 15 cores, 127 GiB.  5 cores x 3 = 15: 43349
-	 * MiB each, heap 39409 > 31 GiB: split to 4 executors of 3 cores
-	 * (3 idle of 15 = 20 %): 32512 / 1.1 = 29556 -> 29440 MiB would
-	 * ask YARN for 32384, granted as 32768 (yarn_allocation_rounding),
-	 * so the largest granted container is 31744: 28672 MiB.
+	 * YARN r5.4xlarge: 15 cores, 127 GiB = 130048 MiB.  5 cores x 3 =
+	 * 15: 43349 MiB each, heap 39409 > 31 GiB.  4 cores (3 executors)
+	 * is no better; 3 cores, 5 executors: 26009 MiB each fits, and of 3
+	 * and 2 cores (a range as wide as cores_min..cores_max) 3 idles
+	 * none of the 15 (15 % 3 = 0; 4 x 3, the first split within the
+	 * idle bound, idled 3).  26009 / 1.1 = 23644 -> 23552 MiB + 2355 =
+	 * 25907, granted 26624 > 26009 (yarn_allocation_rounding); 23296 +
+	 * 2329 = 25625, granted 26624; 23040 + 2304 = 25344, granted 25600
+	 * <= 26009: 23040 MiB (22.5 GiB).
 	 */
+	yarn_split("r5.4xlarge", 5, 3, 23040, 0.0);
+	/*
+	 * YARN r5.8xlarge: 31 cores, 255 GiB = 261120 MiB.  4 cores, 7
+	 * executors: 37302 MiB each, heap 33911 > 31744; 3 cores, 10
+	 * executors: 26112 each fits.  3 and 2 cores both idle 1 (31 % 3 =
+	 * 31 % 2 = 1): 3, the fewer executors, not 8 x 3 idling 7 (the
+	 * first within the idle bound, 7 <= 31 / 4), nor 31 executors of
+	 * one core to idle none.  26112: 23552 + 2355 -> 26624 > 26112;
+	 * 23296 + 2329 -> 26624; 23040 + 2304 -> 25600: 23040 MiB.
+	 */
+	yarn_split("r5.8xlarge", 10, 3, 23040, 1.0);
+	/*
+	 * YARN r5.16xlarge: 63 cores, 511 GiB = 523264 MiB.  5 cores (12
+	 * executors, 43605 MiB each) is over the limit; 4 cores, 15
+	 * executors, 34884 MiB each fits (31232 MiB heap) but idles 63 % 4
+	 * = 3; 3 cores idles 63 % 3 = 0: 21 executors of 24917 MiB: 24917
+	 * / 1.1 = 22651 -> 22528 + 2252 = 24780 -> 25600 > 24917; 22272 +
+	 * 2227 = 24499 -> 24576 <= 24917: 22272 MiB.
+	 */
+	yarn_split("r5.16xlarge", 21, 3, 22272, 0.0);
 	node("r5.4xlarge", ECAP_SPARK_PLATFORM_YARN);
-	advise(100.0);
-	ck_assert_int_eq(out.executors_per_node_count, 4);
-	ck_assert_int_eq(out.executor_core_count, 3);
-	ck_assert_uint_eq(out.executor_heap_bytes, 28672 * MIB);
-	ck_assert_int_eq(out.heap_limited_flag, 0);
-	ck_assert_double_near(out.node_idle_vcpu, 3.0);
 	/* The policy allows larger heaps: 3 x 5 cores, 43349 / 1.1 =
 	 * 39408 -> 39168 MiB + 3916 = 43084, granted 44032 > 43349; the
 	 * largest granted container is 43008 (42 GiB): 38912 + 3891 =

@@ -384,14 +384,14 @@ START_TEST(spark_properties)
 			 "3.83");
 	ck_assert_str_eq(prop(props, n, "spark.executor.cores"), "4");
 	/* The driver pod takes the slot kept for it: one executor's size
-	 * (pods of 13824 + 1382 = 15206 MiB; 3 executors and the driver on
-	 * two nodes of two slots). */
-	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "13824m");
+	 * (pods of 12800 + 1280 = 14080 MiB, eks_allocatable; 3 executors
+	 * and the driver on two nodes of two slots). */
+	ck_assert_str_eq(prop(props, n, "spark.executor.memory"), "12800m");
 	ck_assert_str_eq(prop(props, n, "spark.driver.cores"), "4");
 	ck_assert_str_eq(prop(props, n, "spark.kubernetes.driver.request.cores"),
 			 "3.83");
-	ck_assert_str_eq(prop(props, n, "spark.driver.memory"), "13824m");
-	ck_assert_str_eq(prop(props, n, "spark.driver.memoryOverhead"), "1382m");
+	ck_assert_str_eq(prop(props, n, "spark.driver.memory"), "12800m");
+	ck_assert_str_eq(prop(props, n, "spark.driver.memoryOverhead"), "1280m");
 	ck_assert_int_eq(out.node_count, 2);
 	memset(in.node_type, 0, sizeof(in.node_type));
 	in.platform = 0;

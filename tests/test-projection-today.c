@@ -95,17 +95,17 @@ advise_kafka(double ev, double peak_ev, struct ecap_kafka_out *o)
  *   `ecaptune executors --daily-data 6TiB --platform kubernetes` sizes:
  *   6144 GB / (5 GB/core-hour * 2 h target) = 615 cores, on 10 x
  *   m6g.16xlarge (16 executors of 4 cores a node, one slot for the
- *   driver: 159 executors); 10 * (2.464 + 64 GB EBS * 0.08 / 720) =
- *   24.711 USD/hour, * (1.947 h + 0.1 h start-up) * 30 runs = 1517.27 a
- *   month, where the transactions alone (4.5M / 100000 = 45 GB) gave 17.10
+ *   driver: 159 executors), each with ceil(6144 / 10) = 615 GiB of EBS
+ *   for the shuffle; 10 * (2.464 + 615 * 0.08 / 720) = 25.323 USD/hour,
+ *   * (1.947 h + 0.1 h start-up) * 30 runs = 1554.86 a month, where the transactions alone (4.5M / 100000 = 45 GB) gave 17.10
  *   on one m6g.8xlarge.
  *   Kafka retains the base, 20000 * 1.5 = 30000 events/s, and carries the
  *   peak day's busiest hour, 20000 * 3 * growth.intraday_peak_factor 2 =
  *   120000 events/s: what ecap_kafka_advise answers for those two rates
  *   (`ecaptune kafka --events 30k/s` with the peak at 120k).
- * Today's plan: Spark 515.28 (4 x m6g.16xlarge), Kafka 3819.54, database
- * 1731.65: 6066.47 a month; grown by the base's 1.5 that is 9099.7, and
- * year 1 must cost at least that (it is 9573.67).
+ * Today's plan: Spark 525.66 (4 x m6g.16xlarge, 512 GiB of EBS each),
+ * Kafka 3819.54, database 1731.65: 6076.85 a month; grown by the base's
+ * 1.5 that is 9115.3, and year 1 must cost at least that (it is 9611.26).
  */
 START_TEST(year_one_is_today_grown)
 {
@@ -133,11 +133,11 @@ START_TEST(year_one_is_today_grown)
 	ck_assert_double_eq(years[0].spark_cost_usd_per_hour,
 			    spark.cost_usd_per_hour);
 	ck_assert_double_near(years[0].spark_cost_usd_per_hour,
-			      10 * (2.464 + 64 * 0.08 / 720));
+			      10 * (2.464 + 615 * 0.08 / 720));
 	ck_assert_double_eq(years[0].spark_cost_usd_per_month,
 			    spark.cost_usd_per_month);
 	ck_assert_double_near(years[0].spark_cost_usd_per_month,
-			      10 * (2.464 + 64 * 0.08 / 720) *
+			      10 * (2.464 + 615 * 0.08 / 720) *
 			      (spark.projected_hours + 0.1) * 30);
 
 	/* Kafka: the Kafka advisor's answer for 30000 and 120000 events/s. */

@@ -290,9 +290,14 @@ struct ecap_executor_out {
 	char emr_primary_node_type[64];
 	double emr_primary_usd_per_hour;
 	int64_t emr_primary_large_after_node_count;
+	/* ecap-1: the EBS volume each node gets and is priced for (GiB,
+	 * whole): executor.node_ebs_gb, or executor.shuffle_disk_ratio of a
+	 * run's input over the nodes when that is more (shuffle and spill);
+	 * 0 from the guide. */
+	double node_ebs_gb;
 	size_t :0;
 };
-#define ecap_executor_out__last_field emr_primary_large_after_node_count
+#define ecap_executor_out__last_field node_ebs_gb
 
 /*
  * Sizes executors for a daily data volume (the guide's

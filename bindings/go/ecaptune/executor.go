@@ -265,6 +265,10 @@ type ExecutorAdvice struct {
 	EMRPrimaryNodeType            string
 	EMRPrimaryUSDPerHour          float64
 	EMRPrimaryLargeAfterNodeCount int64
+	// ecap-1: the EBS volume each node gets and is priced for (GiB):
+	// executor.node_ebs_gb, or executor.shuffle_disk_ratio of a run's
+	// input over the nodes when more (0 from the guide).
+	NodeEBSGB float64
 }
 
 // c fills the caller's struct (declared on its stack: no allocation).
@@ -352,6 +356,7 @@ func (a *ExecutorAdvice) fromC(o *C.struct_ecap_executor_out) {
 	a.EMRPrimaryNodeType = goName(o.emr_primary_node_type[:])
 	a.EMRPrimaryUSDPerHour = float64(o.emr_primary_usd_per_hour)
 	a.EMRPrimaryLargeAfterNodeCount = int64(o.emr_primary_large_after_node_count)
+	a.NodeEBSGB = float64(o.node_ebs_gb)
 }
 
 // c converts an advice back for ecap_executor_spark_properties and
@@ -424,6 +429,7 @@ func (a ExecutorAdvice) c() (*C.struct_ecap_executor_out, error) {
 	}
 	o.emr_primary_usd_per_hour = C.double(a.EMRPrimaryUSDPerHour)
 	o.emr_primary_large_after_node_count = C.int64_t(a.EMRPrimaryLargeAfterNodeCount)
+	o.node_ebs_gb = C.double(a.NodeEBSGB)
 	return o, nil
 }
 

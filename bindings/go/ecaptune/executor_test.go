@@ -108,11 +108,12 @@ func TestExecutorECAP1(t *testing.T) {
 		!near(a.ProjectedHours, 2.56) || !near(a.WindowMissHours, 0.56) || a.WindowMet {
 		t.Errorf("capped: %+v", a)
 	}
-	// EKS m5.2xlarge, 58 pods: 32768 - (255 + 11 x 58) - 100 = 31775 MiB
-	// allocatable; CPU 8 - 0.09 = 7.91, less 0.25 for DaemonSets = 7.66:
+	// EKS m5.2xlarge, 58 pods: the guest sees 32768 - ceil(32768 x 0.075)
+	// = 30310 MiB; 30310 - (255 + 11 x 58) - 100 = 29317 MiB allocatable;
+	// CPU 8 - 0.09 = 7.91, less 0.25 for DaemonSets = 7.66:
 	// 2 executors of 4 cores requesting 3.83.
 	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 100, Platform: PlatformKubernetes, NodeType: "m5.2xlarge"})
-	if !near(a.NodeAllocatableMemoryGB*1024, 31775) || !near(a.NodeAllocatableVCPU, 7.91) ||
+	if !near(a.NodeAllocatableMemoryGB*1024, 29317) || !near(a.NodeAllocatableVCPU, 7.91) ||
 		a.ExecutorsPerNodeCount != 2 || a.ExecutorCoreCount != 4 || !near(a.ExecutorRequestVCPU, 3.83) {
 		t.Errorf("eks: %+v", a)
 	}
@@ -139,8 +140,15 @@ func TestExecutorECAP1(t *testing.T) {
 	// guide keeps its overhead arithmetic: EMR int(0.1875 * 8192) = 1536 MiB
 	g := guidePolicy(t)
 	a, _ = g.AdviseExecutor(ExecutorInput{DailyDataGB: 100, Platform: PlatformEMR})
-	if a.OverheadFactor != 0.1875 || a.ExecutorOverheadBytes != 1536*uint64(MiB) {
+	if a.OverheadFactor != 0.1875 || a.ExecutorOverheadBytes != 1536*uint64(MiB) || a.NodeEBSGB != 0 {
 		t.Errorf("EMR: %+v", a)
+	}
+	// YARN m6g.12xlarge, 1000 GB: 100 cores, 5 a executor, 9 a node: 20
+	// executors on ceil(21 / 9) = 3 nodes, each with ceil(1000 / 3) = 334
+	// GiB of EBS for the shuffle (executor.shuffle_disk_ratio 1).
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 1000, Platform: PlatformYARN, NodeType: "m6g.12xlarge"})
+	if a.NodeCount != 3 || a.NodeEBSGB != 334 {
+		t.Errorf("shuffle disk: %+v", a)
 	}
 }
 

@@ -416,4 +416,5 @@ class ExecutorOutStruct(ctypes.Structure):
         ("emr_primary_node_type", ctypes.c_char * 64),
         ("emr_primary_usd_per_hour", ctypes.c_double),
         ("emr_primary_large_after_node_count", ctypes.c_int64),
+        ("node_ebs_gb", ctypes.c_double),
     ]

@@ -148,6 +148,9 @@ class ExecutorAdvice(Record):
         elsewhere): the primary node priced (executor.emr_primary_node,
         or executor.emr_primary_large_node above that many nodes) and
         its price an hour, part of cost_usd_per_hour.
+    node_ebs_gb: ecap-1: the EBS volume each node gets and is priced for,
+        GiB: executor.node_ebs_gb, or executor.shuffle_disk_ratio of a
+        run's input over the nodes when more (0 from the guide).
     """
 
     _enums = {"model": Model, "reason": ExecutorReason,
@@ -215,6 +218,7 @@ class ExecutorAdvice(Record):
     emr_primary_node_type: str
     emr_primary_usd_per_hour: float
     emr_primary_large_after_node_count: int
+    node_ebs_gb: float
 
     @property
     def explanation(self) -> str:

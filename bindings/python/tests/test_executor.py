@@ -110,12 +110,13 @@ def test_ecap1_window_and_caps(policy):
 
 
 def test_ecap1_eks_allocatable(policy):
-    # m5.2xlarge, 58 pods: 32768 - (255 + 11 x 58) - 100 = 31775 MiB; CPU
-    # 8 - 0.09 = 7.91, less 0.25 DaemonSets = 7.66: 2 executors of 4
-    # cores requesting 3.83.
+    # m5.2xlarge, 58 pods: the guest sees 32768 - ceil(32768 x 0.075) =
+    # 30310 MiB; 30310 - (255 + 11 x 58) - 100 = 29317 MiB; CPU 8 - 0.09 =
+    # 7.91, less 0.25 DaemonSets = 7.66: 2 executors of 4 cores
+    # requesting 3.83.
     o = E.advise_executors(policy, daily_data_gb=100.0, platform="kubernetes",
                            node_type="m5.2xlarge")
-    assert o.node_allocatable_memory_gb * 1024 == pytest.approx(31775.0)
+    assert o.node_allocatable_memory_gb * 1024 == pytest.approx(29317.0)
     assert o.node_allocatable_vcpu == pytest.approx(7.91)
     assert (o.executors_per_node_count, o.executor_core_count) == (2, 4)
     assert o.executor_request_vcpu == pytest.approx(3.83)
@@ -129,6 +130,19 @@ def test_ecap1_eks_allocatable(policy):
             props["spark.driver.memoryOverhead"]) == \
         ("4", "3.83", props["spark.executor.memory"],
          props["spark.executor.memoryOverhead"])
+
+
+def test_ecap1_shuffle_disk(policy):
+    # YARN m6g.12xlarge, 1000 GB: 100 cores, 5 an executor, 9 a node: 20
+    # executors on ceil(21 / 9) = 3 nodes, each with ceil(1000 / 3) = 334
+    # GiB of EBS for the shuffle (executor.shuffle_disk_ratio 1); 10 GB
+    # gets the floor of 64.
+    o = E.advise_executors(policy, daily_data_gb=1000.0, platform="yarn",
+                           node_type="m6g.12xlarge")
+    assert (o.node_count, o.node_ebs_gb) == (3, 334.0)
+    o = E.advise_executors(policy, daily_data_gb=10.0, platform="yarn",
+                           node_type="m6g.12xlarge")
+    assert o.node_ebs_gb == 64.0
 
 
 def test_ecap1_cheapest_node(policy):
