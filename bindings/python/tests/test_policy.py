@@ -106,7 +106,7 @@ def test_key_introspection():
     assert ecaptune.key_at(0).name == "model"
     k = ecaptune.key_find("partition.target_size_mb")
     assert (k.type, k.unit, k.default, k.minimum, k.maximum) == \
-        (ValueType.ECAP_TYPE_DOUBLE, "MB", 128.0, 1.0, 1048576.0)
+        (ValueType.ECAP_TYPE_DOUBLE, "MiB", 128.0, 1.0, 1048576.0)
     b = ecaptune.key_find("join.prefer_sort_merge")
     assert b.type is ValueType.ECAP_TYPE_BOOL and b.default is True
     assert json.loads(json.dumps(k.to_dict()))["type"] == "double"
