@@ -217,7 +217,7 @@ func TestProjectionECAP1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if years[2].ReviewArchitecture || !years[3].ReviewArchitecture || !years[2].SparkExecutorCapExceeded ||
+	if years[2].ReviewArchitecture || !years[3].ReviewArchitecture || !years[2].SparkExecutorsOverPolicy ||
 		years[2].SparkNodeType == "" {
 		t.Errorf("flags: %+v", years[2:])
 	}

@@ -92,7 +92,7 @@ def test_flags(policy):
     ys = E.projection_run(policy, current_daily_transactions=1e7, years=4,
                           scenario="aggressive")
     assert [y.review_architecture_flag for y in ys] == [False, False, False, True]
-    assert ys[2].spark_executor_cap_exceeded_flag is True
+    assert ys[2].spark_executors_over_policy_flag is True
     assert ys[2].spark_node_type != "" and ys[2].spark_node_count > 0
     assert ys[2].spark_window_miss_hours == 0.0
 
