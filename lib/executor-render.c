@@ -5,6 +5,7 @@
  * properties.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -114,9 +115,12 @@ explain_count(const struct ecap_executor_out *a, struct ecap__sentence *l)
 	    a->executor_request_vcpu > 0.0 && core_hours > 0.0)
 		rate = a->run_data_gb / core_hours;
 	/* The formula's operands in GiB (the _gb fields are binary), at six
-	 * digits so the ceil can be checked by hand. */
-	ecap__say(l, "ceil(%.6g GiB / (%.3g GiB/core-hour x %.3g h)) = %"
-		 PRId64 " core%s", a->run_data_gb, rate, a->target_hours,
+	 * digits so the ceil can be checked by hand, and whole from a
+	 * million up (1048576 GiB, not 1.04858e+06). */
+	ecap__say(l, "ceil(%.*g GiB / (%.3g GiB/core-hour x %.3g h)) = %"
+		 PRId64 " core%s", a->run_data_gb >= 1e6 ? 17 : 6,
+		 a->run_data_gb >= 1e6 ? round(a->run_data_gb) : a->run_data_gb,
+		 rate, a->target_hours,
 		 a->needed_core_count, a->needed_core_count == 1 ? "" : "s");
 	if (a->reason == ECAP_EXECUTOR_REASON_MIN_EXECUTORS)
 		ecap__say(l, ", under the floor executor.min_executors");
