@@ -163,8 +163,8 @@ struct plan {
 	unsigned sections;
 	unsigned flags;
 	/* The Spark flags of the projected years (window-missed,
-	 * executors-capped, executors-over-policy): --fail-on and the JSON
-	 * flags count them; today's sections mark only flags. */
+	 * executors-capped): --fail-on and the JSON flags count them;
+	 * today's sections mark only flags. */
 	unsigned year_flags;
 	struct workload w;
 	const ecap_policy *policy;

@@ -353,7 +353,7 @@ class MonteCarloYearStruct(ctypes.Structure):
              "spark_cost_usd_per_month",
              "database_cost_usd_per_month",
              "kafka_cost_usd_per_month",
-             "total_cost_usd_per_month",,
+             "total_cost_usd_per_month",
              "spark_peak_cost_usd_per_month")
 
     _fields_ = [
