@@ -426,6 +426,14 @@ montecarlo_matches(void)
 				      years[i].total_cost_usd_per_month);
 		ck_assert_double_near(my[i].spark_window_missed_share_ratio,
 				      years[i].spark_window_missed_flag);
+		/* the peak month and the executor flags as the projection's */
+		ck_assert_double_near(my[i].spark_peak_cost_usd_per_month.p10,
+				      years[i].spark_peak_cost_usd_per_month);
+		ck_assert_double_near(my[i].spark_executors_capped_share_ratio,
+				      years[i].spark_executors_capped_flag);
+		ck_assert_double_near(
+			my[i].spark_executors_over_policy_share_ratio,
+			years[i].spark_executors_over_policy_flag);
 	}
 	/* The Monte Carlo checks today's inputs as the projection does. */
 	mc.spark_platform = 42;
@@ -471,6 +479,7 @@ START_TEST(montecarlo_grows_today)
 	ck_assert_double_near(years[1].spark_window_hours, 6.0);
 	ck_assert_int_eq(years[0].spark_window_missed_flag, 0);
 	ck_assert_int_eq(years[1].spark_window_missed_flag, 1);
+	ck_assert_int_eq(years[1].spark_executors_capped_flag, 1);
 }
 END_TEST
 
