@@ -123,18 +123,21 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 	}
 }
 
-/* ecap-1: the partitions, at least one a broker, and the data each
- * replica keeps (kafka.max_partition_replica_gb bounds it). */
+/* ecap-1: the partitions (at least one a broker), the data each replica
+ * keeps (kafka.max_partition_replica_gb bounds it) and the replicas on
+ * the most loaded broker: what placing them takes. */
 static void
 explain_partitions(const struct ecap_kafka_out *o, struct text *t)
 {
 	double p = (double)o->partitions_count;
 	double rf = (double)o->replication_factor_count;
+	double brokers = (double)o->brokers_count;
 
-	if (p < 1.0 || rf < 1.0 || o->brokers_count < 1)
+	if (p < 1.0 || rf < 1.0 || brokers < 1.0)
 		return;
-	say(t, "; %s partitions (at least one a broker), %s GiB a replica",
-	    N(t, p), N(t, ecap__ceil(o->data_storage_gb / rf / p)));
+	say(t, "; %s partitions of %s GiB a replica, at most %s replicas a "
+	    "broker", N(t, p), N(t, ecap__ceil(o->data_storage_gb / rf / p)),
+	    N(t, ecap__ceil(p * rf / brokers)));
 }
 
 static void
