@@ -183,16 +183,20 @@ START_TEST(placeable_grid)
 }
 END_TEST
 
-/* The cheapest size, chosen: placeable at every rate and retention. */
+/* The cheapest size, chosen: placeable at every rate and retention, its
+ * partitions never falling either (a larger size's fewer brokers keep
+ * the partitions the data and throughput need). */
 START_TEST(placeable_chosen)
 {
 	static const double hours[] = { 24, 168, 720, 8760 };
 	struct ecap_catalog_entry e;
 	unsigned h;
 	double eps;
+	int64_t prev;
 
 	for (h = 0; h < sizeof(hours) / sizeof(hours[0]); h++) {
 		in.retention_hours = hours[h];
+		prev = 0;
 		for (eps = 1; eps <= 5e6; eps *= 1.37) {
 			advise(eps);
 			e.sz = sizeof(e);
@@ -201,6 +205,8 @@ START_TEST(placeable_chosen)
 				out.instance_type, &e, &err), 0);
 			assert_placeable(&out, e.max_partition_replica_count,
 					 1024.0);
+			ck_assert_int_ge(out.partitions_count, prev);
+			prev = out.partitions_count;
 		}
 	}
 }
