@@ -123,6 +123,23 @@ explain_limit(const struct ecap_kafka_out *o, struct text *t)
 	}
 }
 
+/* ecap-1: the partitions (at least one a broker), the data each replica
+ * keeps (kafka.max_partition_replica_gb bounds it) and the replicas on
+ * the most loaded broker: what placing them takes. */
+static void
+explain_partitions(const struct ecap_kafka_out *o, struct text *t)
+{
+	double p = (double)o->partitions_count;
+	double rf = (double)o->replication_factor_count;
+	double brokers = (double)o->brokers_count;
+
+	if (p < 1.0 || rf < 1.0 || brokers < 1.0)
+		return;
+	say(t, "; %s partitions of %s GiB a replica, at most %s replicas a "
+	    "broker", N(t, p), N(t, ecap__ceil(o->data_storage_gb / rf / p)),
+	    N(t, ecap__ceil(p * rf / brokers)));
+}
+
 static void
 explain_ecap1(const struct ecap_kafka_out *o, struct text *t)
 {
@@ -133,6 +150,7 @@ explain_ecap1(const struct ecap_kafka_out *o, struct text *t)
 	if (o->brokers_count > by_limit)
 		say(t, ", rounded up to %s for %s availability zones",
 		    N(t, o->brokers_count), N(t, o->availability_zone_count));
+	explain_partitions(o, t);
 	say(t, "; $%s of broker-hours + $%s of storage = $%s a month "
 	    "(%.15s prices)", N(t, o->broker_cost_usd_per_month),
 	    N(t, o->storage_cost_usd_per_month), N(t, o->cost_usd_per_month),

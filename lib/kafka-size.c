@@ -16,6 +16,9 @@
 
 /* One broker size's answer. */
 struct fit {
+	double partitions;
+	double segment_allowance_gb;
+	double total_storage_gb;
 	double by_storage;
 	double by_throughput;
 	double by_partitions;
@@ -31,6 +34,7 @@ struct fit {
 /* The policy's values the sizing reads, once per call (or per column). */
 struct kafka_policy {
 	double min_partitions;
+	double replica_gb;
 	double segment_gb;
 	double roll_hours;
 	double buffer_factor;
@@ -44,6 +48,7 @@ static void
 read_policy(const ecap_policy *p, struct kafka_policy *k)
 {
 	k->min_partitions = (double)ecap__pi(p, ECAP_K_KAFKA_MIN_PARTITIONS);
+	k->replica_gb = ecap__pd(p, ECAP_K_KAFKA_MAX_PARTITION_REPLICA_GB);
 	k->segment_gb = (double)ecap__pi(p, ECAP_K_KAFKA_SEGMENT_BYTES) / GIB;
 	k->roll_hours = ecap__pd(p, ECAP_K_KAFKA_SEGMENT_ROLL_HOURS);
 	k->buffer_factor = 1.0 + ecap__pd(p, ECAP_K_KAFKA_STORAGE_BUFFER_RATIO);
@@ -53,36 +58,84 @@ read_policy(const ecap_policy *p, struct kafka_policy *k)
 	k->quota = (double)ecap__pi(p, ECAP_K_KAFKA_MAX_BROKER_COUNT);
 }
 
-/* Partitions and storage, which do not depend on the broker size. */
+/* Storage for partitions: the retained data, one open segment per
+ * replica, the headroom; the allowance into *allowance_gb. */
+static double
+storage_gb(const struct kafka_policy *k, const struct ecap__kafka_args *a,
+	   double data_gb, double partitions, double *allowance_gb)
+{
+	/* Only closed segments are deleted: one open segment per replica,
+	 * which rolls at segment.bytes or after log.roll.hours, whichever
+	 * comes first; a quiet partition never fills a 1 GiB segment. */
+	double segment_gb = ecap__fmin(k->segment_gb,
+				       a->ingress_mb_per_second / partitions *
+					       k->roll_hours * 3600.0 / 1024.0);
+
+	*allowance_gb = partitions * a->replication_factor * segment_gb;
+	return (data_gb + *allowance_gb) * k->buffer_factor;
+}
+
+/* The topic's partitions and storage before the broker count is known. */
 static void
 size_topic(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	   struct ecap__kafka_calc *c)
 {
 	double rf = a->replication_factor;
 	double t = a->peak_ingress_mb_per_second;
-	double segment_gb;
+	double replica_gb;
 
 	c->daily_storage_gb = a->ingress_mb_per_second * 86400.0 * rf / 1024.0;
 	/* Confluent (Jun Rao): at least max(t/p, t/c) partitions. */
 	c->partitions_by_throughput =
 		ecap__fmax(ecap__ceil(t / a->partition_produce_mb_per_second),
 		     ecap__ceil(t / a->partition_consume_mb_per_second));
-	c->partitions = ecap__fmax(ecap__fmax(c->partitions_by_throughput, a->consumers),
-			     k->min_partitions);
 	/* Retained bytes: the average rate over the whole retention. */
 	c->data_storage_gb = a->ingress_mb_per_second * a->retention_hours *
 			     3600.0 * rf / 1024.0;
-	/* Only closed segments are deleted: one open segment per replica,
-	 * which rolls at segment.bytes or after log.roll.hours, whichever
-	 * comes first; a quiet partition never fills a 1 GiB segment. */
-	segment_gb = ecap__fmin(k->segment_gb,
-			  a->ingress_mb_per_second / c->partitions *
-				  k->roll_hours * 3600.0 / 1024.0);
-	c->segment_allowance_gb = c->partitions * rf * segment_gb;
-	c->total_storage_gb =
-		(c->data_storage_gb + c->segment_allowance_gb) *
-		k->buffer_factor;
+	/* Every replica of a partition holds the partition's whole retained
+	 * data (data / RF / partitions): enough partitions that one replica
+	 * stays within kafka.max_partition_replica_gb and a broker's disk,
+	 * so it can be moved or rebuilt in reasonable time and the disks
+	 * fill evenly. */
+	replica_gb = ecap__fmin(k->replica_gb, a->broker_disk_gb);
+	c->partitions = ecap__fmax(
+		ecap__fmax(c->partitions_by_throughput, a->consumers),
+		ecap__fmax(k->min_partitions,
+			   ecap__ceil(c->data_storage_gb / rf / replica_gb)));
+	c->total_storage_gb = storage_gb(k, a, c->data_storage_gb,
+					 c->partitions,
+					 &c->segment_allowance_gb);
 	c->brokers_minimum = ecap__fmax(k->min_brokers, rf);
+}
+
+/*
+ * The partitions for f->brokers: at least one a broker, so that every
+ * broker leads a partition and holds replicas; leaders then differ by at
+ * most one a broker.  (Not rounded up to a multiple of the brokers, as
+ * Amazon MSK prefers: the multiple falls when a broker is added, 18 on 9
+ * brokers becoming 12 on 12, and a topic's partitions cannot be reduced.)
+ * Then the storage their open segments add, which may need more brokers
+ * (each pass raises the count; the allowance is bounded by what a roll
+ * period writes, so few passes run).
+ */
+static void
+spread(const struct kafka_policy *k, const struct ecap__kafka_args *a,
+       const struct ecap__kafka_calc *c, struct fit *f)
+{
+	double need;
+
+	for (;;) {
+		f->partitions = ecap__fmax(c->partitions, f->brokers);
+		f->total_storage_gb = storage_gb(k, a, c->data_storage_gb,
+						 f->partitions,
+						 &f->segment_allowance_gb);
+		need = ecap__ceil(f->total_storage_gb / a->broker_disk_gb);
+		if (need <= f->brokers)
+			break;
+		f->by_storage = need;
+		f->limit = ECAP_KAFKA_REASON_STORAGE;
+		f->brokers = ecap__ceil(need / k->az) * k->az;
+	}
 }
 
 /* The brokers of size e that every limit allows, and their cost. */
@@ -106,6 +159,8 @@ fit_size(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	f->by_throughput = f->thr > 0.0 ?
 		ecap__ceil(a->peak_ingress_mb_per_second * a->replication_factor /
 		     f->thr) : 0.0;
+	/* Replicas spread over the brokers, the most loaded holding the
+	 * average rounded up: within the limit when the average is. */
 	f->by_partitions = f->replicas > 0.0 ?
 		ecap__ceil(c->partitions * a->replication_factor / f->replicas) :
 		0.0;
@@ -127,8 +182,9 @@ fit_size(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 	}
 	/* MSK spreads brokers evenly over the zones. */
 	f->brokers = ecap__ceil(n / az) * az;
+	spread(k, a, c, f);
 	/* Every broker gets the same volume, at least MSK's 1 GiB. */
-	f->per_broker_gb = ecap__fmax(1.0, ecap__ceil(c->total_storage_gb / f->brokers));
+	f->per_broker_gb = ecap__fmax(1.0, ecap__ceil(f->total_storage_gb / f->brokers));
 	f->broker_cost = f->brokers * e->price_usd_per_hour * hours;
 	f->storage_cost = f->brokers * f->per_broker_gb *
 			  e->storage_usd_per_gb_month;
@@ -214,6 +270,9 @@ ecap__kafka_calc_ecap1(const ecap_policy *p, const struct ecap__kafka_args *a,
 	if (c->broker == NULL)	/* a catalog is never empty */
 		return;
 	c->brokers = f.brokers;
+	c->partitions = f.partitions;
+	c->segment_allowance_gb = f.segment_allowance_gb;
+	c->total_storage_gb = f.total_storage_gb;
 	c->limit = f.limit;
 	c->brokers_by_storage = f.by_storage;
 	c->brokers_by_throughput = f.by_throughput;

@@ -102,6 +102,7 @@ class Model:
         self.k_buffer = d("kafka.storage_buffer_ratio")
         self.k_min = max(i("kafka.min_brokers"), self.rf)
         self.disk = d("kafka.broker_disk_gb")
+        self.replica_gb = min(d("kafka.max_partition_replica_gb"), self.disk)
         self.az = i("kafka.availability_zone_count")
         # each year's node and broker: the advisors' choice for the
         # scenario's expected year
@@ -153,17 +154,31 @@ class Model:
         b = self.brokers[year - 1]
         ingress = base / 86400.0 * self.ev_kb / 1024.0
         t = peak / 86400.0 * self.intraday * self.ev_kb / 1024.0
-        parts = np.maximum(np.maximum(np.ceil(t / self.p_prod), np.ceil(t / self.p_cons)),
-                           self.min_part)
         data = ingress * self.ret_h * 3600.0 * self.rf / 1024.0
-        # an open segment per replica, rolled at segment.bytes or after
-        # log.roll.hours
-        seg = np.minimum(self.seg_gb, ingress / parts * self.roll_h * 3600.0 / 1024.0)
-        total = (data + parts * self.rf * seg) * (1.0 + self.k_buffer)
+        # partitions by throughput, the minimum and the largest replica
+        parts = np.maximum(np.maximum(np.ceil(t / self.p_prod), np.ceil(t / self.p_cons)),
+                           np.maximum(self.min_part,
+                                      np.ceil(data / self.rf / self.replica_gb)))
+
+        def storage(p):
+            # an open segment per replica, rolled at segment.bytes or
+            # after log.roll.hours
+            seg = np.minimum(self.seg_gb, ingress / p * self.roll_h * 3600.0 / 1024.0)
+            return (data + p * self.rf * seg) * (1.0 + self.k_buffer)
+
+        total = storage(parts)
         n = np.maximum(self.k_min, np.ceil(total / self.disk))
         n = np.maximum(n, np.ceil(t * self.rf / b.throughput_mb_per_second))
         n = np.maximum(n, np.ceil(parts * self.rf / b.max_partition_replica_count))
         brokers = np.ceil(n / self.az) * self.az
+        # at least a partition a broker; their open segments may add
+        # brokers
+        while True:
+            total = storage(np.maximum(parts, brokers))
+            need = np.ceil(total / self.disk)
+            if not (need > brokers).any():
+                break
+            brokers = np.where(need > brokers, np.ceil(need / self.az) * self.az, brokers)
         per = np.maximum(1.0, np.ceil(total / brokers))
         cost = brokers * b.price_usd_per_hour * self.hours + brokers * per * b.storage_usd_per_gb_month
         return brokers, per, cost, brokers > 30

@@ -36,6 +36,7 @@ Suite *database_explain_suite(void);
 Suite *pgtune_suite(void);
 Suite *kafka_suite(void);
 Suite *kafka_brokers_suite(void);
+Suite *kafka_placement_suite(void);
 Suite *kafka_explain_suite(void);
 Suite *projection_suite(void);
 Suite *hardening_suite(void);

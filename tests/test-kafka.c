@@ -172,6 +172,11 @@ END_TEST
 START_TEST(confluent_published_examples)
 {
 	ck_assert_int_eq(ecap_policy_set_int64(p, "kafka.min_partitions", 1, &err), 0);
+	/* No replica-size floor: 60 MB/s kept 168 h are 60 * 604800 / 1024 =
+	 * 35437.5 GiB a copy, 35 partitions of at most 1024 GiB; at most the
+	 * 16384 GiB disk it is 3, below these counts. */
+	ck_assert_int_eq(ecap_policy_set_double(p, "kafka.max_partition_replica_gb",
+						1e9, &err), 0);
 	/* 2 MB/s with p = 1 and c = 0.5 MB/s: max(2 / 1, 2 / 0.5) = 4 */
 	in.ingress_mb_per_second = 2;
 	in.peak_factor = 1;
@@ -212,14 +217,16 @@ START_TEST(hundred_thousand_events)
 {
 	advise(100000);
 	/* ingress 100000 * 0.75 / 1024 = 73.2421875 MB/s; peak 146.484375;
-	 * Confluent max(ceil(14.6), ceil(29.3)) = 30 partitions */
-	ck_assert_int_eq(out.partitions_count, 30);
-	/* data: 73.2421875 * 168 * 3600 * 3 / 1024 = 129776.0009765625 GB;
-	 * open segments 30 * 3 * 1 GiB = 90 GB; (129776.0 + 90) * 1.3 =
-	 * 168825.80126953125 GB, about 169 TB */
+	 * Confluent max(ceil(14.6), ceil(29.3)) = 30 partitions ... */
+	ck_assert_int_eq(out.partitions_by_throughput_count, 30);
+	/* data: 73.2421875 * 168 * 3600 * 3 / 1024 = 129776.0009765625 GB,
+	 * 43258.7 a copy: ... at most 1024 GiB a replica needs ceil(42.24)
+	 * = 43 partitions; open segments 43 * 3 * 1 GiB = 129 GB;
+	 * (129776.0 + 129) * 1.3 = 168876.50126953125 GB, about 169 TB */
+	ck_assert_int_eq(out.partitions_count, 43);
 	ck_assert_double_near(out.data_storage_gb, 129776.0009765625);
-	ck_assert_double_near(out.total_storage_gb, 168825.80126953125);
-	/* storage: ceil(168825.8 / 16384 = 10.30) = 11 brokers, 12 on 3
+	ck_assert_double_near(out.total_storage_gb, 168876.50126953125);
+	/* storage: ceil(168876.5 / 16384 = 10.31) = 11 brokers, 12 on 3
 	 * zones: 12 not 11 */
 	ck_assert_int_eq(out.brokers_by_storage_count, 11);
 	ck_assert_int_eq(out.brokers_count, 12);
@@ -227,9 +234,9 @@ START_TEST(hundred_thousand_events)
 	/* 12 brokers write 146.48 * 3 = 439.45 MB/s: 36.6 MB/s each, within
 	 * the chosen size's throughput */
 	ck_assert(out.broker_throughput_mb_per_second * 12 >= 146.484375 * 3);
-	/* ceil(168825.8 / 12) = 14069 GB a broker, within 16384 */
-	ck_assert_double_near(out.storage_per_broker_gb, 14069.0);
-	/* 12 * 14069 GB = 168828 GB priced: storage costs more than the
+	/* ceil(168876.5 / 12) = 14074 GB a broker, within 16384 */
+	ck_assert_double_near(out.storage_per_broker_gb, 14074.0);
+	/* 12 * 14074 GB = 168888 GB priced: storage costs more than the
 	 * brokers, so compress and (7-day retention) tier */
 	ck_assert(out.storage_cost_usd_per_month > out.broker_cost_usd_per_month);
 	ck_assert(out.compression_flag && out.tiered_storage_flag);

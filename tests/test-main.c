@@ -38,6 +38,7 @@ main(void)
 	srunner_add_suite(sr, pgtune_suite());
 	srunner_add_suite(sr, kafka_suite());
 	srunner_add_suite(sr, kafka_brokers_suite());
+	srunner_add_suite(sr, kafka_placement_suite());
 	srunner_add_suite(sr, kafka_explain_suite());
 	srunner_add_suite(sr, projection_suite());
 	srunner_add_suite(sr, hardening_suite());

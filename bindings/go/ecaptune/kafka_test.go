@@ -58,13 +58,15 @@ func TestKafkaECAP1(t *testing.T) {
 		!near(a.CostUSDPerMonth, a.BrokerCostUSDPerMonth+a.StorageCostUSDPerMonth) {
 		t.Errorf("%+v", a)
 	}
-	// 100k events/s: (129776.0009765625 + 30 partitions * 3 GiB) * 1.3 =
-	// 168825.8 GB; ceil(/ 16384) = 11 brokers, 12 on 3 zones
+	// 100k events/s: 129776.0 / 3 / 1024 -> 43 partitions of at most
+	// 1024 GiB a replica (30 by throughput); (129776.0009765625 + 43 * 3
+	// GiB) * 1.3 = 168876.5 GB; ceil(/ 16384) = 11 brokers, 12 on 3 zones
 	a, err = p.AdviseKafka(KafkaInput{EventsPerSecond: 100000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !near(a.TotalStorageGB, 168825.80126953125) || a.BrokersByStorageCount != 11 || a.BrokersCount != 12 ||
+	if !near(a.TotalStorageGB, 168876.50126953126) || a.PartitionsCount != 43 || a.PartitionsByThroughputCount != 30 ||
+		a.BrokersByStorageCount != 11 || a.BrokersCount != 12 ||
 		a.Reason != KafkaReasonStorage || !a.Compression || !a.TieredStorage || a.BrokerQuotaExceeded {
 		t.Errorf("%+v", a)
 	}

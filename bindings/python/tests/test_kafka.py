@@ -86,6 +86,9 @@ def test_ecap1_thousand_events(policy):
 
 def test_ecap1_confluent_examples(policy):
     policy.set("kafka.min_partitions", 1)
+    # no replica-size floor: 60 MB/s kept 168 h are 35437.5 GiB a copy,
+    # 35 partitions of at most 1024 GiB
+    policy.set("kafka.max_partition_replica_gb", 1e9)
     # Confluent: 2 MB/s with p = 1 and c = 0.5 MB/s: max(2/1, 2/0.5) = 4
     o = E.advise_kafka(policy, ingress_mb_per_second=2, peak_factor=1,
                        partition_produce_mb_per_second=1,
@@ -105,16 +108,18 @@ def test_ecap1_confluent_examples(policy):
 def test_ecap1_hundred_thousand_events(policy):
     o = E.advise_kafka(policy, events_per_second=100_000)
     # data 73.2421875 MB/s * 604800 s * 3 / 1024 = 129776.0009765625 GB;
-    # peak 146.484375 MB/s: max(ceil(14.6), ceil(29.3)) = 30 partitions,
-    # 90 open segments; (129776.0009765625 + 90) * 1.3 = 168825.8 GB
-    assert o.partitions_count == 30
-    assert o.total_storage_gb == pytest.approx(168825.80126953125)
-    # ceil(168825.8 / 16384) = 11 brokers, 12 on 3 zones
+    # peak 146.484375 MB/s: max(ceil(14.6), ceil(29.3)) = 30 partitions;
+    # 129776.0 / 3 = 43258.7 GiB a copy at most 1024 GiB a replica: 43,
+    # 129 open segments; (129776.0009765625 + 129) * 1.3 = 168876.5 GB
+    assert o.partitions_by_throughput_count == 30
+    assert o.partitions_count == 43
+    assert o.total_storage_gb == pytest.approx(168876.50126953125)
+    # ceil(168876.5 / 16384) = 11 brokers, 12 on 3 zones
     assert (o.brokers_by_storage_count, o.brokers_count) == (11, 12)
     assert o.reason is R.ECAP_KAFKA_REASON_STORAGE
     assert o.compression_flag and o.tiered_storage_flag
-    # ceil(168825.8 / 12) = 14069 GB a broker
-    assert o.storage_per_broker_gb == 14069.0
+    # ceil(168876.5 / 12) = 14074 GB a broker
+    assert o.storage_per_broker_gb == 14074.0
     assert "rounded up to 12 for 3 availability zones" in o.reason_text
 
 
