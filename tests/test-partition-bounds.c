@@ -123,6 +123,26 @@ START_TEST(review_cap_cases)
 	ck_assert_int_eq(rendered(props, n, "spark.sql.adaptive."
 				  "advisoryPartitionSizeInBytes"),
 			 INT64_C(10733896836));
+	/* the same PiB read from 8192 files of 128 GiB: the scan is
+	 * predicted at the rendered 128 MiB split, min(128 MiB, max(4 MiB,
+	 * (2^50 + 8192 x 4 MiB) / 104892)) = 128 MiB: 2^37 / 2^27 = 1024
+	 * splits a file, each with its 4 MiB open cost alone in a task,
+	 * 8192 x 1024 = 8388608 scan tasks, coalesced to the cap */
+	{
+		struct ecap_partition_in in;
+
+		ECAP_STRUCT_INIT(&in);
+		ECAP_STRUCT_INIT(&o);
+		in.total_executor_cores = 104892;
+		in.file_count = 8192;
+		in.file_size_bytes = 128 * GIB;
+		ck_assert_msg(ecap_partition_advise(p, &in, &o, &err) == 0,
+			      "%s", err.message);
+		ck_assert_int_eq(o.scan_task_count, 8388608);
+		ck_assert_int_eq(o.partition_count, 104892);
+		ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_COALESCE);
+		ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
+	}
 	/* 651 TiB on 66667 cores (its plan: 651 x 1024 / 10 cores): the
 	 * cap gives 66667 x ceil(100000 / 66667) = 133334, two whole
 	 * waves of ceil(651 x 2^40 / 133334) = 5368338681 B, 2 x 5368338681
