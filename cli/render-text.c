@@ -147,12 +147,13 @@ executors(FILE *f, const struct plan *p)
 		gib(e->total_memory_gb, b, sizeof(b)));
 	if (e->node_count > 0)
 		fprintf(f, LABEL "%lld x %s (%lld vCPU, %s; %s), %lld "
-			"executors each\n", "nodes", (long long)e->node_count,
+			"executor%s each\n", "nodes", (long long)e->node_count,
 			e->node_type[0] ? e->node_type : "node",
 			(long long)e->node_vcpu_count,
 			gib(e->node_memory_gb, a, sizeof(a)),
 			node_reason(e->node_reason),
-			(long long)e->executors_per_node_count);
+			(long long)e->executors_per_node_count,
+			e->executors_per_node_count == 1 ? "" : "s");
 	if (e->node_ebs_gb > 0.0)
 		fprintf(f, LABEL "%.0f GiB of EBS a node, for the run's "
 			"shuffle and spill\n", "disk", e->node_ebs_gb);

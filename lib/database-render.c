@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "human-size.h"
 #include "internal.h"
 #include "pgtune.h"
 
@@ -140,42 +141,50 @@ say_flags(struct ecap__sentence *t, uint32_t flags)
 		ecap__say(t, "; the IOPS pass gp3's most: use io2");
 }
 
+/* GiB written as a size people read ("64 GiB", "11.3 TiB"). */
+#define GIB(buf, gb) ecap__explain_bytes(buf, (gb) * 1073741824.0)
+
 static void
 say_ecap1(struct ecap__sentence *t, const struct ecap_database_out *a)
 {
+	char m[ECAP__EXPLAIN_BYTES_MAX], need[ECAP__EXPLAIN_BYTES_MAX],
+	     ws[ECAP__EXPLAIN_BYTES_MAX], st[ECAP__EXPLAIN_BYTES_MAX],
+	     lim[ECAP__EXPLAIN_BYTES_MAX], rate[ECAP__EXPLAIN_BYTES_MAX];
+
+	GIB(m, a->instance_memory_gb);
+	GIB(need, a->memory_required_gb);
+	GIB(ws, a->working_set_gb);
+	ecap__explain_number(rate, a->peak_transactions_per_second);
 	switch (a->reason) {
 	case ECAP_DATABASE_REASON_CHEAPEST_FIT:
 		/* Both needs name both their sources: the floors
 		 * (database.min_memory_gb, the pooled connections) decide
 		 * small databases, not the working set or the rate. */
-		ecap__say(t, "%s (%.0f GiB, %d vCPUs, $%.3f an hour%s) is the "
-		       "cheapest class with %.3g GiB of memory (a %.3g GiB "
+		ecap__say(t, "%s (%s, %d vCPUs, $%.3f an hour%s) is the "
+		       "cheapest class with %s of memory (a %s "
 		       "working set cached, at least database.min_memory_gb) "
-		       "and %" PRId64 " vCPUs (%.3g transactions/s at peak, %"
+		       "and %" PRId64 " vCPUs (%s transactions/s at peak, %"
 		       PRId64 " pooled connections)",
-		    a->instance_class, a->instance_memory_gb,
-		    (int)a->instance_vcpus, a->price_usd_per_hour,
-		    a->multi_az_flag ? " Multi-AZ" : "", a->memory_required_gb,
-		    a->working_set_gb, a->vcpu_required_count,
-		    a->peak_transactions_per_second,
+		    a->instance_class, m, (int)a->instance_vcpus,
+		    a->price_usd_per_hour, a->multi_az_flag ? " Multi-AZ" : "",
+		    need, ws, a->vcpu_required_count, rate,
 		    a->pool_size_count * a->app_instance_count);
 		break;
 	case ECAP_DATABASE_REASON_READ_REPLICAS:
-		ecap__say(t, "%.1f transactions/s at peak need %" PRId64
+		ecap__say(t, "%s transactions/s at peak need %" PRId64
 		       " vCPUs, more than one class has: %s (%d vCPUs) as primary and "
 		       "%d read replica(s) of it for the reads",
-		    a->peak_transactions_per_second, a->vcpu_required_count,
+		    rate, a->vcpu_required_count,
 		    a->instance_class, (int)a->instance_vcpus,
 		    (int)a->read_replica_count);
 		break;
 	default:
-		ecap__say(t, "beyond one instance: %.0f GiB of memory (%.0f GiB "
-		       "working set), %.0f GiB of storage (limit %.0f) and %" PRId64
-		       " vCPUs; the largest fit is %s (%.0f GiB, %d vCPUs)",
-		    a->memory_required_gb, a->working_set_gb, a->storage_gb,
-		    a->storage_limit_gb, a->vcpu_required_count,
-		    a->instance_class, a->instance_memory_gb,
-		    (int)a->instance_vcpus);
+		ecap__say(t, "beyond one instance: %s of memory (%s "
+		       "working set), %s of storage (limit %s) and %" PRId64
+		       " vCPUs; the largest fit is %s (%s, %d vCPUs)",
+		    need, ws, GIB(st, a->storage_gb),
+		    GIB(lim, a->storage_limit_gb), a->vcpu_required_count,
+		    a->instance_class, m, (int)a->instance_vcpus);
 		if (a->read_replica_count > 0)
 			ecap__say(t, " with %d read replica(s)",
 			    (int)a->read_replica_count);

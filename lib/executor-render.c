@@ -107,6 +107,7 @@ explain_count(const struct ecap_executor_out *a, struct ecap__sentence *l)
 {
 	double rate = 0.0, core_hours = a->projected_hours *
 		(double)a->executor_count * a->executor_request_vcpu;
+	char data[16];
 
 	/* Each factor positive can still make a product that underflows to
 	 * 0 (an edited advice): divide only by a positive one. */
@@ -114,9 +115,15 @@ explain_count(const struct ecap_executor_out *a, struct ecap__sentence *l)
 	    a->executor_request_vcpu > 0.0 && core_hours > 0.0)
 		rate = a->run_data_gb / core_hours;
 	/* The formula's operands in GiB (the _gb fields are binary), at six
-	 * digits so the ceil can be checked by hand. */
-	ecap__say(l, "ceil(%.6g GiB / (%.3g GiB/core-hour x %.3g h)) = %"
-		 PRId64 " core%s", a->run_data_gb, rate, a->target_hours,
+	 * digits so the ceil can be checked by hand, and whole from a
+	 * million to the 1 EiB an advice can hold (1048576 GiB, not
+	 * 1.04858e+06; never longer than "%.6g" writes). */
+	if (a->run_data_gb >= 1e6 && a->run_data_gb < 1e10)
+		snprintf(data, sizeof(data), "%.0f", a->run_data_gb);
+	else
+		snprintf(data, sizeof(data), "%.6g", a->run_data_gb);
+	ecap__say(l, "ceil(%s GiB / (%.3g GiB/core-hour x %.3g h)) = %"
+		 PRId64 " core%s", data, rate, a->target_hours,
 		 a->needed_core_count, a->needed_core_count == 1 ? "" : "s");
 	if (a->reason == ECAP_EXECUTOR_REASON_MIN_EXECUTORS)
 		ecap__say(l, ", under the floor executor.min_executors");

@@ -267,14 +267,15 @@ START_TEST(ecap1_one_million_a_day)
 	ck_assert_msg(strstr(explain(), "cheapest class") != NULL, "%s", explain());
 	/*
 	 * 1000 a day: 1000 / 86400 x 2 = 0.0231 transactions/s at peak and
-	 * a working set of 1000 x 2 KB x 1.3 x 7 days, 0.0174 GB: the
+	 * a working set of 1000 x 2 KB x 1.3 x 7 days, 0.0174 GiB (17.8
+	 * MiB, as the sentence writes sizes): the
 	 * memory is the floor database.min_memory_gb (16) and the 2 vCPUs
 	 * the pools' 10 x 10 connections at 50 a vCPU, and the sentence
 	 * says so, not "2 vCPUs for 0.0 transactions/s".
 	 */
 	advise(1000, 0);
 	ck_assert_int_eq(out.vcpu_required_count, 2);
-	ck_assert_msg(strstr(explain(), "16 GiB of memory (a 0.0174 GiB working "
+	ck_assert_msg(strstr(explain(), "16 GiB of memory (a 17.8 MiB working "
 			     "set cached, at least database.min_memory_gb) and "
 			     "2 vCPUs (0.0231 transactions/s at peak, 100 "
 			     "pooled connections)") != NULL, "%s", explain());
