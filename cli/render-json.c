@@ -136,6 +136,11 @@ executors(const struct plan *p)
 	set_int(o, "node_vcpu_count", e->node_vcpu_count);
 	set_real(o, "node_memory_gb", e->node_memory_gb);
 	set_real(o, "node_ebs_gb", e->node_ebs_gb);
+	set_int(o, "node_ebs_volume_count", e->node_ebs_volume_count);
+	set_real(o, "node_ebs_throughput_mib_per_second",
+		 e->node_ebs_throughput_mib_per_second);
+	set_bool(o, "node_ebs_throughput_bound_flag",
+		 e->node_ebs_throughput_bound_flag);
 	set_int(o, "dynamic_min_executor_count", e->dynamic_min_executor_count);
 	set_int(o, "dynamic_initial_executor_count",
 		e->dynamic_initial_executor_count);

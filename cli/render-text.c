@@ -123,6 +123,22 @@ over_policy(FILE *f, const struct plan *p)
 		(long long)p->exec.executor_count, (long long)budget);
 }
 
+/* The nodes' gp3: size, volumes past one's limit, the throughput
+ * provisioned, and whether it sets the run's hours. */
+static void
+disk_line(FILE *f, const struct ecap_executor_out *e)
+{
+	fprintf(f, LABEL "%.0f GiB of EBS a node", "disk", e->node_ebs_gb);
+	if (e->node_ebs_volume_count > 1)
+		fprintf(f, " in %lld gp3 volumes of %.0f GiB",
+			(long long)e->node_ebs_volume_count,
+			e->node_ebs_gb / (double)e->node_ebs_volume_count);
+	fprintf(f, " at %.0f MiB/s, for the run's shuffle and spill%s\n",
+		e->node_ebs_throughput_mib_per_second,
+		e->node_ebs_throughput_bound_flag ?
+		"; the disks' throughput sets the run's hours" : "");
+}
+
 static void
 executors(FILE *f, const struct plan *p)
 {
@@ -155,8 +171,7 @@ executors(FILE *f, const struct plan *p)
 			(long long)e->executors_per_node_count,
 			e->executors_per_node_count == 1 ? "" : "s");
 	if (e->node_ebs_gb > 0.0)
-		fprintf(f, LABEL "%.0f GiB of EBS a node, for the run's "
-			"shuffle and spill\n", "disk", e->node_ebs_gb);
+		disk_line(f, e);
 	fprintf(f, LABEL "min %lld, initial %lld, max %lld\n",
 		"dynamic allocation", (long long)e->dynamic_min_executor_count,
 		(long long)e->dynamic_initial_executor_count,

@@ -24,8 +24,12 @@ struct plan {
 	struct ecap__node_capacity cap;
 	struct ecap__exec_shape shape;
 	int64_t needed_cores, executors, nodes;
-	/* The EBS volume a node gets (GiB, whole). */
-	double disk_gb;
+	/* The EBS a node gets (GiB, whole), in volumes of gp3, and the
+	 * throughput provisioned on them together (MiB/s). */
+	double disk_gb, disk_mib_s;
+	int64_t volumes;
+	/* The disks' throughput, not the cores, sets projected_hours. */
+	bool disk_bound;
 	double projected_hours, cost_hour, cost_run;
 	int32_t reason;
 	/* Executors below executor.cores_min (a node too small for them). */
@@ -57,23 +61,102 @@ ebs_hour_usd(const ecap_policy *p)
 }
 
 /*
- * The EBS volume each of nodes gets for a run of run_gb (GiB, rounded up
- * to whole GiB): executor.node_ebs_gb, or, when more,
- * executor.shuffle_disk_ratio of the run's input spread over the nodes.
- * A wide stage (a join, an aggregation, a repartition of the whole
- * input) writes shuffle files about the size of its input to the
- * executors' local disks, and spill adds to them; a flat volume fails
- * that stage with "No space left on device" (250 GiB on one node of 64
- * GB), and, priced flat, it favoured the fewest, largest nodes.
+ * gp3's free baseline on every volume: 125 MiB/s and 3,000 IOPS; above
+ * them a volume is priced per provisioned MiB/s-month and IOPS-month, and
+ * a volume carries at most 0.25 MiB/s per provisioned IOPS (Amazon EBS
+ * volume types, gp3; Amazon EBS pricing, us-east-1).
+ */
+#define GP3_BASE_MIB_S 125.0
+#define GP3_BASE_IOPS 3000.0
+#define GP3_MIB_S_PER_IOPS 0.25
+
+/* The local disk a node's share of a run's shuffle takes (GiB, not
+ * rounded): executor.shuffle_disk_ratio of the input over the nodes. */
+static double
+node_shuffle_gb(const ecap_policy *p, double run_gb, int64_t nodes)
+{
+	return ecap__pd(p, ECAP_K_EXECUTOR_SHUFFLE_DISK_RATIO) * run_gb /
+		(double)(nodes > 0 ? nodes : 1);
+}
+
+/*
+ * The EBS each of nodes gets for a run of run_gb, in gp3 volumes of at
+ * most executor.ebs_volume_max_gb (16 TiB), all of a size in whole GiB:
+ * executor.node_ebs_gb, or, when more, the node's share of the shuffle
+ * (node_shuffle_gb).  A wide stage (a join, an aggregation, a
+ * repartition of the whole input) writes shuffle files about the size of
+ * its input to the executors' local disks, and spill adds to them; a
+ * flat volume fails that stage with "No space left on device" (250 GiB
+ * on one node of 64 GiB), and, priced flat, it favoured the fewest,
+ * largest nodes.  Past one volume's limit a node gets several (EMR's
+ * VolumesPerInstance, several block device mappings of an EKS node's
+ * launch template), which YARN and Spark use as several local
+ * directories.
+ */
+static void
+node_disk(const ecap_policy *p, double run_gb, struct plan *pl)
+{
+	double gb = ecap__ceil(ecap__fmax(
+		ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB),
+		node_shuffle_gb(p, run_gb, pl->nodes)));
+	double vol_max = ecap__pd(p, ECAP_K_EXECUTOR_EBS_VOLUME_MAX_GB);
+	double volumes = gb > vol_max ? ecap__ceil(gb / vol_max) : 1.0;
+
+	pl->volumes = (int64_t)volumes;
+	pl->disk_gb = volumes * ecap__ceil(gb / volumes);
+}
+
+/*
+ * The throughput a node's volumes are provisioned for and the hours the
+ * run then takes.  Each shuffle byte is written once and read back once,
+ * within the run: 2 x node_shuffle_gb over projected_hours.  Each volume
+ * carries its share, at least gp3's 125 MiB/s, at most
+ * executor.ebs_volume_max_throughput_mib_per_second; when even that is
+ * short, the disks set the run's hours (disk_bound) and the window is
+ * judged on them.
+ */
+static void
+node_disk_throughput(const ecap_policy *p, double run_gb, struct plan *pl)
+{
+	double io_mib = 2.0 * node_shuffle_gb(p, run_gb, pl->nodes) * 1024.0;
+	double vols = (double)pl->volumes;
+	double max = vols *
+		ecap__pd(p, ECAP_K_EXECUTOR_EBS_VOLUME_MAX_THROUGHPUT_MIB_PER_SECOND);
+	double need = io_mib / (pl->projected_hours * 3600.0);
+
+	pl->disk_bound = need > max;
+	if (pl->disk_bound) {
+		pl->projected_hours = io_mib / (max * 3600.0);
+		need = max;
+	}
+	/* Whole MiB/s a volume, as the EC2 API takes it. */
+	pl->disk_mib_s = vols *
+		ecap__fmax(GP3_BASE_MIB_S, ecap__ceil(need / vols - 1e-9));
+	if (pl->disk_mib_s > max)
+		pl->disk_mib_s = max;
+}
+
+/*
+ * The node's volumes an hour: GiB-months, MiB/s-months above 125 a
+ * volume and, past 750 MiB/s a volume (3,000 IOPS x 0.25), the IOPS that
+ * throughput needs above 3,000, each pro rata over
+ * cost.hours_per_month.
  */
 static double
-node_disk_gb(const ecap_policy *p, double run_gb, int64_t nodes)
+node_disk_hour_usd(const ecap_policy *p, const struct plan *pl,
+		   double gb_hour)
 {
-	double shuffle = ecap__pd(p, ECAP_K_EXECUTOR_SHUFFLE_DISK_RATIO) *
-		run_gb / (double)(nodes > 0 ? nodes : 1);
+	double vols = (double)pl->volumes;
+	double per_vol = pl->disk_mib_s / vols;
+	double iops = ecap__fmax(GP3_BASE_IOPS,
+				 ecap__ceil(per_vol / GP3_MIB_S_PER_IOPS));
 
-	return ecap__ceil(ecap__fmax(ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB),
-				     shuffle));
+	return pl->disk_gb * gb_hour +
+		vols * ((per_vol - GP3_BASE_MIB_S) *
+			ecap__pd(p, ECAP_K_EXECUTOR_EBS_THROUGHPUT_USD_PER_MIB_PER_SECOND_MONTH) +
+			(iops - GP3_BASE_IOPS) *
+			ecap__pd(p, ECAP_K_EXECUTOR_EBS_IOPS_USD_PER_MONTH)) /
+		ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH);
 }
 
 /* ebs: ebs_hour_usd(p), which the auto-pick computes once, not per
@@ -242,7 +325,9 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 {
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
 
-	pl->disk_gb = node_disk_gb(p, a->run_gb, pl->nodes);
+	node_disk(p, a->run_gb, pl);
+	node_disk_throughput(p, a->run_gb, pl);
+	pl->met = pl->projected_hours <= a->window_hours;
 
 	/* A raw shape without a price: the policy's executor-hour. */
 	if (pl->node->price_usd_per_hour == 0.0 && pl->node->name[0] == '\0')
@@ -251,7 +336,7 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 	else
 		pl->cost_hour = (double)pl->nodes *
 			node_hour_usd_ebs(pl->node, emr,
-					  pl->disk_gb * gb_hour) +
+					  node_disk_hour_usd(p, pl, gb_hour)) +
 			primary_usd(pr, pl->nodes);
 	pl->cost_run = pl->cost_hour *
 		(pl->projected_hours + ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS));
@@ -356,7 +441,7 @@ plan_better(const struct plan *x, const struct plan *y)
  * request_vcpu each), so the run takes at least run_gb / (vcpus *
  * throughput) hours on each node bought (a node or more), and every node
  * and the EMR primary (the smaller of its two sizes) bill the startup.
- * Each node's volume is at least executor.node_ebs_gb (node_disk_gb), so
+ * Each node's volume is at least executor.node_ebs_gb (node_disk), so
  * pricing that much (ebs) keeps the bound below the plan's cost.
  * -INFINITY for a node without vCPUs (never passed over).
  */
@@ -677,6 +762,9 @@ fill_out(const ecap_policy *p, const struct ecap__exec_args *a,
 	out->capped_by_max_executors = pl->capped;
 	out->policy_cap_exceeded_flag = pl->over_policy_cap;
 	out->node_ebs_gb = pl->disk_gb;
+	out->node_ebs_volume_count = pl->volumes;
+	out->node_ebs_throughput_mib_per_second = pl->disk_mib_s;
+	out->node_ebs_throughput_bound_flag = pl->disk_bound;
 }
 
 int

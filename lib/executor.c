@@ -420,7 +420,8 @@ _Static_assert(EX_END(total_container_gb) == EX_OFF(task_memory_need_bytes) &&
 	       EX_END(cost_usd_per_month) == EX_OFF(runner_up_cost_usd) &&
 	       EX_END(policy_cap_exceeded_flag) == EX_OFF(window_met) &&
 	       EX_END(window_met) == EX_OFF(spill_risk_flag) &&
-	       EX_END(node_ebs_gb) == EX_END(ecap_executor_out__last_field),
+	       EX_END(node_ebs_throughput_bound_flag) ==
+		       EX_END(ecap_executor_out__last_field),
 	       "the guide writes every field outside the spans it zeroes");
 
 void
@@ -431,7 +432,7 @@ ecap__executor_guide_zero(struct ecap_executor_out *out)
 	EX_ZERO_SPAN(out, task_memory_need_bytes, runner_up_node_type);
 	EX_ZERO_SPAN(out, node_usable_vcpu, total_core_count);
 	EX_ZERO_SPAN(out, runner_up_cost_usd, policy_cap_exceeded_flag);
-	EX_ZERO_SPAN(out, spill_risk_flag, node_ebs_gb);
+	EX_ZERO_SPAN(out, spill_risk_flag, node_ebs_throughput_bound_flag);
 }
 
 /* Inline in the guide's fill below (every guide advice and projected

@@ -29,6 +29,7 @@ Suite *cache_levels_suite(void);
 Suite *executor_suite(void);
 Suite *executor_ecap1_suite(void);
 Suite *executor_catalog_suite(void);
+Suite *executor_disk_suite(void);
 Suite *executor_table_suite(void);
 Suite *database_suite(void);
 Suite *database_explain_suite(void);

@@ -31,6 +31,7 @@ main(void)
 	srunner_add_suite(sr, executor_suite());
 	srunner_add_suite(sr, executor_ecap1_suite());
 	srunner_add_suite(sr, executor_catalog_suite());
+	srunner_add_suite(sr, executor_disk_suite());
 	srunner_add_suite(sr, executor_table_suite());
 	srunner_add_suite(sr, database_suite());
 	srunner_add_suite(sr, database_explain_suite());

@@ -295,9 +295,19 @@ struct ecap_executor_out {
 	 * run's input over the nodes when that is more (shuffle and spill);
 	 * 0 from the guide. */
 	double node_ebs_gb;
+	/* ecap-1: node_ebs_gb in this many gp3 volumes of one size (more than
+	 * one past executor.ebs_volume_max_gb), the throughput provisioned
+	 * on them together (MiB/s: the node's shuffle written and read back
+	 * in projected_hours, at least 125 a volume, at most
+	 * executor.ebs_volume_max_throughput_mib_per_second a volume), and
+	 * 1 when that most is short and sets projected_hours; 0 from the
+	 * guide. */
+	int64_t node_ebs_volume_count;
+	double node_ebs_throughput_mib_per_second;
+	int32_t node_ebs_throughput_bound_flag;
 	size_t :0;
 };
-#define ecap_executor_out__last_field node_ebs_gb
+#define ecap_executor_out__last_field node_ebs_throughput_bound_flag
 
 /*
  * Sizes executors for a daily data volume (the guide's

@@ -269,6 +269,13 @@ type ExecutorAdvice struct {
 	// executor.node_ebs_gb, or executor.shuffle_disk_ratio of a run's
 	// input over the nodes when more (0 from the guide).
 	NodeEBSGB float64
+	// ecap-1: NodeEBSGB in this many gp3 volumes of one size (more than
+	// one past executor.ebs_volume_max_gb), the MiB/s provisioned on them
+	// for the node's shuffle written and read back in the run, and true
+	// when the volumes' most sets ProjectedHours (0 from the guide).
+	NodeEBSVolumeCount            int64
+	NodeEBSThroughputMiBPerSecond float64
+	NodeEBSThroughputBound        bool
 }
 
 // c fills the caller's struct (declared on its stack: no allocation).
@@ -357,6 +364,9 @@ func (a *ExecutorAdvice) fromC(o *C.struct_ecap_executor_out) {
 	a.EMRPrimaryUSDPerHour = float64(o.emr_primary_usd_per_hour)
 	a.EMRPrimaryLargeAfterNodeCount = int64(o.emr_primary_large_after_node_count)
 	a.NodeEBSGB = float64(o.node_ebs_gb)
+	a.NodeEBSVolumeCount = int64(o.node_ebs_volume_count)
+	a.NodeEBSThroughputMiBPerSecond = float64(o.node_ebs_throughput_mib_per_second)
+	a.NodeEBSThroughputBound = goBool(o.node_ebs_throughput_bound_flag)
 }
 
 // c converts an advice back for ecap_executor_spark_properties and
@@ -430,6 +440,9 @@ func (a ExecutorAdvice) c() (*C.struct_ecap_executor_out, error) {
 	o.emr_primary_usd_per_hour = C.double(a.EMRPrimaryUSDPerHour)
 	o.emr_primary_large_after_node_count = C.int64_t(a.EMRPrimaryLargeAfterNodeCount)
 	o.node_ebs_gb = C.double(a.NodeEBSGB)
+	o.node_ebs_volume_count = C.int64_t(a.NodeEBSVolumeCount)
+	o.node_ebs_throughput_mib_per_second = C.double(a.NodeEBSThroughputMiBPerSecond)
+	o.node_ebs_throughput_bound_flag = cBool(a.NodeEBSThroughputBound)
 	return o, nil
 }
 

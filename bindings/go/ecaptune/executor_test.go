@@ -150,6 +150,13 @@ func TestExecutorECAP1(t *testing.T) {
 	if a.NodeCount != 3 || a.NodeEBSGB != 334 {
 		t.Errorf("shuffle disk: %+v", a)
 	}
+	// EMR m6g.16xlarge, 40960 GB, at most 16 executors: 2 nodes, 128 h;
+	// 20480 GiB a node in 2 gp3 volumes of 10240 (16 TiB at most), 20480
+	// x 2048 / (128 x 3600) = 91 MiB/s: each volume's free 125.
+	a, _ = p.AdviseExecutor(ExecutorInput{DailyDataGB: 40960, Platform: PlatformEMR, NodeType: "m6g.16xlarge", MaxExecutorCount: 16})
+	if a.NodeEBSGB != 20480 || a.NodeEBSVolumeCount != 2 || a.NodeEBSThroughputMiBPerSecond != 250 || a.NodeEBSThroughputBound {
+		t.Errorf("gp3 volumes: %+v", a)
+	}
 }
 
 // memory_regions_8gib and memory_regions_limits.

@@ -417,4 +417,7 @@ class ExecutorOutStruct(ctypes.Structure):
         ("emr_primary_usd_per_hour", ctypes.c_double),
         ("emr_primary_large_after_node_count", ctypes.c_int64),
         ("node_ebs_gb", ctypes.c_double),
+        ("node_ebs_volume_count", ctypes.c_int64),
+        ("node_ebs_throughput_mib_per_second", ctypes.c_double),
+        ("node_ebs_throughput_bound_flag", ctypes.c_int32),
     ]

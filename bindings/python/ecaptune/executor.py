@@ -151,12 +151,19 @@ class ExecutorAdvice(Record):
     node_ebs_gb: ecap-1: the EBS volume each node gets and is priced for,
         GiB: executor.node_ebs_gb, or executor.shuffle_disk_ratio of a
         run's input over the nodes when more (0 from the guide).
+    node_ebs_volume_count, node_ebs_throughput_mib_per_second,
+        node_ebs_throughput_bound_flag: ecap-1: node_ebs_gb in that many
+        gp3 volumes of one size (more than one past
+        executor.ebs_volume_max_gb), the MiB/s provisioned on them for
+        the node's shuffle written and read back in the run, and True
+        when the volumes' most sets projected_hours (0 from the guide).
     """
 
     _enums = {"model": Model, "reason": ExecutorReason,
               "node_reason": ExecutorNodeReason, "platform": SparkPlatform}
     _bools = frozenset({"capped_by_max_executors", "policy_cap_exceeded_flag",
-                        "window_met", "spill_risk_flag", "heap_limited_flag"})
+                        "window_met", "spill_risk_flag", "heap_limited_flag",
+                        "node_ebs_throughput_bound_flag"})
 
     model: Model
     reason: ExecutorReason
@@ -219,6 +226,9 @@ class ExecutorAdvice(Record):
     emr_primary_usd_per_hour: float
     emr_primary_large_after_node_count: int
     node_ebs_gb: float
+    node_ebs_volume_count: int
+    node_ebs_throughput_mib_per_second: float
+    node_ebs_throughput_bound_flag: bool
 
     @property
     def explanation(self) -> str:

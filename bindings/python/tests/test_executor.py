@@ -143,6 +143,14 @@ def test_ecap1_shuffle_disk(policy):
     o = E.advise_executors(policy, daily_data_gb=10.0, platform="yarn",
                            node_type="m6g.12xlarge")
     assert o.node_ebs_gb == 64.0
+    # EMR m6g.16xlarge, 40960 GB, at most 16 executors: 2 nodes, 128 h;
+    # 20480 GiB a node in 2 gp3 volumes of 10240 (16 TiB at most), 20480
+    # x 2048 / (128 x 3600) = 91 MiB/s: each volume's free 125.
+    o = E.advise_executors(policy, daily_data_gb=40960.0, platform="emr",
+                           node_type="m6g.16xlarge", max_executor_count=16)
+    assert (o.node_ebs_gb, o.node_ebs_volume_count,
+            o.node_ebs_throughput_mib_per_second,
+            o.node_ebs_throughput_bound_flag) == (20480.0, 2, 250.0, False)
 
 
 def test_ecap1_cheapest_node(policy):
