@@ -80,6 +80,30 @@ total_cores(const struct plan *p)
 	return DEFAULT_TOTAL_CORES;
 }
 
+/*
+ * Past partition.max_count a shuffle's partitions grow past the target
+ * the executors were sized for: a task then needs its partition times
+ * executor.memory_multiplier, the executors' need for a target-size one
+ * scaled by the size.  More than a task's unified memory is a spill risk
+ * the plan shows (the executors' own flag counts the target).
+ */
+static void
+partition_memory(struct plan *p)
+{
+	const struct ecap_partition_out *o = &p->part;
+
+	p->part_task_need_bytes = 0;
+	if (o->reason != ECAP_PARTITION_REASON_MAX_COUNT ||
+	    o->split_size_bytes <= o->target_size_bytes ||
+	    !(p->sections & SEC_EXECUTORS) || p->exec.task_memory_bytes == 0)
+		return;
+	p->part_task_need_bytes = (uint64_t)(
+		(double)p->exec.task_memory_need_bytes *
+		((double)o->split_size_bytes / (double)o->target_size_bytes));
+	if (p->part_task_need_bytes > p->exec.task_memory_bytes)
+		p->flags |= FLAG_SPILL_RISK;
+}
+
 static int
 advise_partitions(struct plan *p, struct ecap_error *err)
 {
@@ -97,6 +121,7 @@ advise_partitions(struct plan *p, struct ecap_error *err)
 		return cli_lib_error("partitions", rc, err);
 	if (p->part.reason == ECAP_PARTITION_REASON_GUIDE_COALESCE_NOOP)
 		p->flags |= FLAG_PARTITION_NOOP;
+	partition_memory(p);
 	return 0;
 }
 

@@ -172,6 +172,9 @@ struct plan {
 	struct ecap_catalog_entry node;
 	struct ecap_partition_in part_in;
 	struct ecap_partition_out part;
+	/* A capped partition's execution memory need, as the executors
+	 * count a target-size one's (0 = not capped past the target). */
+	uint64_t part_task_need_bytes;
 	struct ecap_join_in join_in;
 	struct ecap_join_out join;
 	struct ecap_cache_in cache_in;

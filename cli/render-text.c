@@ -223,6 +223,17 @@ partitions(FILE *f, const struct plan *p)
 		bytes((double)o->bytes_per_partition, a, sizeof(a)));
 	flag(f, p, FLAG_PARTITION_NOOP, "Spark ignores a coalesce to more "
 	     "partitions");
+	if (p->part_task_need_bytes > p->exec.task_memory_bytes) {
+		char need[32], have[32];
+
+		fprintf(f, "! %-22s a task of %s needs %s of execution "
+			"memory, %s a task\n", cli_flag_name(FLAG_SPILL_RISK),
+			bytes((double)o->bytes_per_partition, a, sizeof(a)),
+			bytes((double)p->part_task_need_bytes, need,
+			      sizeof(need)),
+			bytes((double)p->exec.task_memory_bytes, have,
+			      sizeof(have)));
+	}
 	explain_partition(p, s, sizeof(s));
 	why(f, s);
 }

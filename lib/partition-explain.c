@@ -109,30 +109,48 @@ explain_near_target(const struct ecap_partition_out *o, const char *why,
 		o->partition_count);
 }
 
-/* Past partition.max_count: the count stops, the partitions grow. */
+/*
+ * Past partition.max_count (rounded up to whole waves of the cores): the
+ * count stops.  The size asked for more partitions, so they grow past
+ * the target; or only the parallelism floor did, and they stay within
+ * it (the cores still get a task each, two a core are not possible).
+ */
 static int
 explain_max_count(const struct ecap_partition_out *o, const char *cur,
 		  char *buf, size_t size, struct ecap_error *err)
 {
 	char per[ECAP__EXPLAIN_BYTES_MAX], total[ECAP__EXPLAIN_BYTES_MAX];
 	char target[ECAP__EXPLAIN_BYTES_MAX];
-	int64_t asked = ecap__max64(o->size_partition_count,
-				    o->parallelism_floor_count);
+	bool by_floor = o->parallelism_floor_count > o->size_partition_count;
+	int64_t asked = by_floor ? o->parallelism_floor_count :
+				o->size_partition_count;
 
+	ecap__explain_bytes(per, (double)o->bytes_per_partition);
+	ecap__explain_bytes(total, (double)o->data_size_bytes);
+	ecap__explain_bytes(target, (double)o->target_size_bytes);
+	if (o->split_size_bytes <= o->target_size_bytes)
+		return ecap__explainf(
+			err, buf, size, "ecap-1: %s %" PRId64 " partitions of "
+			"%s: the parallelism floor asks for %" PRId64 " tasks "
+			"(cores x partition.min_tasks_per_core), above "
+			"partition.max_count rounded up to whole waves of the "
+			"cores (a shuffle tracks maps x reducers blocks), so "
+			"the count stops at %" PRId64 "; the partitions stay "
+			"within the %s target (%s)",
+			ecap_partition_action_to_string(o->action),
+			o->partition_count, per, asked, o->partition_count,
+			target, cur);
 	return ecap__explainf(
 		err, buf, size, "ecap-1: %s %" PRId64 " partitions of %s: "
-		"%s asks for %" PRId64 " (%s), above partition.max_count %"
-		PRId64 " (a shuffle tracks maps x reducers blocks), so the "
-		"partitions grow past the %s target; consider processing the "
-		"data in batches (%s)",
+		"%s asks for %" PRId64 " (%s), above partition.max_count "
+		"rounded up to whole waves of the cores (a shuffle tracks maps "
+		"x reducers blocks), so the count stops at %" PRId64 " and the "
+		"shuffle's partitions grow past the %s target (scans keep it); "
+		"consider processing the data in batches (%s)",
 		ecap_partition_action_to_string(o->action), o->partition_count,
-		ecap__explain_bytes(per, (double)o->bytes_per_partition),
-		ecap__explain_bytes(total, (double)o->data_size_bytes), asked,
-		o->parallelism_floor_count > o->size_partition_count ?
-			"the parallelism floor" : "ceil(size / target)",
-		o->partition_count,
-		ecap__explain_bytes(target, (double)o->target_size_bytes),
-		cur);
+		per, total, asked,
+		by_floor ? "the parallelism floor" : "ceil(size / target)",
+		o->partition_count, target, cur);
 }
 
 ECAP_API int

@@ -241,8 +241,23 @@ advise_guide(const ecap_policy *p, const struct ecap_partition_in *in,
 }
 
 /*
+ * The file split ecap-1 renders (spark.sql.files.maxPartitionBytes): the
+ * advised split, never past the target.  Under the count's ceiling they
+ * are one (the scan makes the advised count itself); past it the cap is
+ * about shuffles (maps x reducers blocks), not scan tasks, which keep
+ * the target size the executors were sized for.
+ */
+static int64_t
+scan_split_bytes(const struct ecap_partition_out *o)
+{
+	return o->target_size_bytes > 0 ?
+		ecap__min64(o->split_size_bytes, o->target_size_bytes) :
+		o->split_size_bytes;
+}
+
+/*
  * The scan's partition count at the split size ecap-1 renders
- * (spark.sql.files.maxPartitionBytes = bytes_per_partition), Spark's
+ * (spark.sql.files.maxPartitionBytes = scan_split_bytes), Spark's
  * default openCostInBytes and minPartitionNum = defaultParallelism =
  * max(cores, 2).  Files of one size are arithmetic; a listing is packed
  * as ecap_partition_scan_tasks does (a scratch copy of its splits).
@@ -267,7 +282,7 @@ predict_scan(const struct ecap_partition_in *in,
 			in->file_size_bytes > 0 ?
 				in->file_count * in->file_size_bytes :
 				out->data_size_bytes,
-			!in->files_not_splittable, out->split_size_bytes,
+			!in->files_not_splittable, scan_split_bytes(out),
 			parallelism);
 		return ECAP_OK;
 	}
@@ -276,7 +291,7 @@ predict_scan(const struct ecap_partition_in *in,
 	sin.file_sizes_bytes = in->file_sizes_bytes;
 	sin.file_count = in->file_count;
 	sin.not_splittable = in->files_not_splittable;
-	sin.max_partition_bytes = out->split_size_bytes;
+	sin.max_partition_bytes = scan_split_bytes(out);
 	sin.min_partition_num = parallelism;
 	if ((rc = ecap__partition_scan(&sin, &sout, err)) == ECAP_OK)
 		out->scan_task_count = sout.task_count;
@@ -327,7 +342,30 @@ choose_action(struct ecap_partition_out *out, bool scan, bool capped)
 }
 
 /*
- * ecap-1: n = min(max(ceil(bytes / target), floor, 1), partition.max_count),
+ * The most partitions ecap-1 advises: partition.max_count rounded up to
+ * whole waves of the cores, cores x ceil(max_count / cores).  Capping
+ * below the cores would idle the rest for the whole stage (100,000 tasks
+ * on 104,892 cores), and a last wave only partly full stretches the stage
+ * by a whole task while the other cores wait: 100,000 tasks of 6.67 GB on
+ * 66,667 cores run in two waves, 2.67 h where the executors were sized
+ * for 2.  Whole waves finish the stage in bytes / cores of work a core,
+ * the time the executors were sized for, whatever the partitions hold.
+ * The ceiling passes the key by less than one wave (never falls below
+ * it, so counts under the key are unchanged), and does not depend on the
+ * data, so the count still only rises with it.  Without cores, the key.
+ * Both are at most ECAP_PARTITION_MAX_COUNT, so the ceiling is under
+ * 2^31-1, an Int Spark takes.
+ */
+static int64_t
+ceiling_count(int64_t max_count, int64_t cores)
+{
+	if (cores <= 0)
+		return max_count;
+	return ecap__ceil_div(max_count, cores) * cores;
+}
+
+/*
+ * ecap-1: n = min(max(ceil(bytes / target), floor, 1), ceiling),
  * floor = min(cores * min_tasks_per_core, bytes / min_size), min_size =
  * max(aqe.min_partition_size_mb, partition.min_size_mb).  Idle cores are
  * worth filling, but not with partitions smaller than Spark would make
@@ -341,9 +379,10 @@ choose_action(struct ecap_partition_out *out, bool scan, bool capped)
  * partitions grow: a shuffle of n maps into n reducers tracks n x n
  * blocks of bytes / n^2 each, which past about 10^5 overwhelms the
  * driver's map statuses and the reducers' fetches; the reason
- * (ECAP_PARTITION_REASON_MAX_COUNT) says so.  Growing the size keeps
- * the answer continuous: the count saturates, the size rises with the
- * data.  The count is compared with the current one, or when that is
+ * (ECAP_PARTITION_REASON_MAX_COUNT) says so.  The ceiling is rounded up
+ * to whole waves of the cores (see ceiling_count), so the cap never
+ * idles a core.  Growing the size keeps the answer continuous: the
+ * count saturates, the size rises with the data.  The count is compared with the current one, or when that is
  * unknown and the data is read from files, with the count the scan
  * produces at the rendered split size: equal is keep (no shuffle that
  * changes nothing), fewer is a coalesce, more a repartition.
@@ -372,9 +411,8 @@ advise_ecap1(const ecap_policy *p, const struct ecap_partition_in *in,
 		out->core_task_count, out->min_size_partition_count);
 	n = ecap__max64(ecap__max64(out->size_partition_count,
 				    out->parallelism_floor_count), 1);
-	/* At most ECAP_PARTITION_MAX_COUNT (the key's range), so always a
-	 * count Spark's Int takes. */
-	max_count = ecap__pi(p, ECAP_K_PARTITION_MAX_COUNT);
+	max_count = ceiling_count(ecap__pi(p, ECAP_K_PARTITION_MAX_COUNT),
+				  in->total_executor_cores);
 	capped = n > max_count;
 	if (capped)
 		n = max_count;
@@ -427,9 +465,12 @@ ecap_partition_advise(const ecap_policy *policy,
 /* ---- ecap_partition_spark_properties ---- */
 
 /*
- * guide: the policy's sizes.  ecap-1: the advice's split size is both
- * the file split size (so a scan makes the advised partitions itself) and
- * AQE's advisory size, with parallelismFirst false: Spark's default true
+ * guide: the policy's sizes.  ecap-1: the advice's split size is AQE's
+ * advisory size and, up to the target, the file split size (so a scan
+ * makes the advised partitions itself; past the count's ceiling scans
+ * keep the target split, and only the shuffle partitions,
+ * spark.sql.shuffle.partitions and so AQE's initial partition number,
+ * are capped), with parallelismFirst false: Spark's default true
  * ignores the advisory size and packs to total / defaultParallelism
  * ("recommended to set this config to false on a busy cluster";
  * CoalesceShufflePartitions then uses minNumPartitions 1 "so that the
@@ -462,7 +503,7 @@ ecap_partition_spark_properties(const ecap_policy *policy,
 		return rc;
 	if ((rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
 		return rc;
-	split = ecap1 ? advice->split_size_bytes :
+	split = ecap1 ? scan_split_bytes(advice) :
 			ecap__policy_bytes(policy,
 					   ECAP_K_PARTITION_TARGET_SIZE_MB);
 	advisory = ecap1 ? advice->split_size_bytes :

@@ -20,6 +20,9 @@
 
 static char text[ECAP_EXPLAIN_MAX];
 
+static int64_t rendered(const struct ecap_property *props, size_t n,
+			const char *key);
+
 static struct ecap_partition_out
 advise(int64_t bytes, int64_t current, int64_t cores)
 {
@@ -62,21 +65,108 @@ START_TEST(review_cases)
 	ck_assert_int_eq(o.partition_count, 120);
 	ck_assert_int_eq(o.split_size_bytes, 8947849);
 	/* 500 TiB: ceil(500 x 2^40 / 2^27) = 4096000 > partition.max_count
-	 * 100000: 100000 partitions of ceil(549755813888000 / 100000) =
-	 * 5497558139 B (5.12 GiB), a repartition from 200, flagged */
+	 * 100000 rounded up to whole waves of 60 cores, 60 x ceil(100000 /
+	 * 60) = 60 x 1667 = 100020: 100020 partitions of
+	 * ceil(549755813888000 / 100020) = 5496458848 B (5.12 GiB), a
+	 * repartition from 200, flagged */
 	o = advise(500 * TIB, 200, 60);
 	ck_assert_int_eq(o.size_partition_count, 4096000);
-	ck_assert_int_eq(o.partition_count, 100000);
-	ck_assert_int_eq(o.effective_partition_count, 100000);
-	ck_assert_int_eq(o.split_size_bytes, INT64_C(5497558139));
+	ck_assert_int_eq(o.partition_count, 100020);
+	ck_assert_int_eq(o.effective_partition_count, 100020);
+	ck_assert_int_eq(o.split_size_bytes, INT64_C(5496458848));
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_REPARTITION);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
-	ck_assert_str_eq(text, "ecap-1: repartition 100000 partitions of "
+	ck_assert_str_eq(text, "ecap-1: repartition 100020 partitions of "
 			 "5.12 GiB: 500 TiB asks for 4096000 (ceil(size / "
-			 "target)), above partition.max_count 100000 (a "
-			 "shuffle tracks maps x reducers blocks), so the "
-			 "partitions grow past the 128 MiB target; consider "
-			 "processing the data in batches (current 200)");
+			 "target)), above partition.max_count rounded up to "
+			 "whole waves of the cores (a shuffle tracks maps x "
+			 "reducers blocks), so the count stops at 100020 and "
+			 "the shuffle's partitions grow past the 128 MiB "
+			 "target (scans keep it); consider processing the "
+			 "data in batches (current 200)");
+}
+END_TEST
+
+/*
+ * The pre-release review: a plan of 1 PB a day sized 104,892 cores for
+ * 2 h at executor.gb_per_core_hour 5, and 2 TB on 150,000 cores.
+ */
+START_TEST(review_cap_cases)
+{
+	struct ecap_property props[16];
+	struct ecap_partition_out o;
+	size_t n = 16, i;
+
+	/* 1 PiB = 2^50 B: ceil(2^50 / 2^27) = 8388608 asked; the cap
+	 * 100000 on 104892 cores is 104892 x ceil(100000 / 104892) =
+	 * 104892, one wave, no core idle (was 100000: 4892 idle); a task
+	 * ceil(2^50 / 104892) = 10733896836 B = 10.0 GiB, at 5 GiB a
+	 * core-hour 1.9993 h, within the 2 h the executors were sized for
+	 * (was 11258999069 B, 2.097 h) */
+	o = advise(1024 * TIB, 2000, 104892);
+	ck_assert_int_eq(o.size_partition_count, 8388608);
+	ck_assert_int_eq(o.partition_count, 104892);
+	ck_assert_int_eq(o.split_size_bytes, INT64_C(10733896836));
+	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
+	ck_assert_ptr_nonnull(strstr(text, "grow past the 128 MiB target"));
+	/* rendered: 104892 shuffle partitions with that advisory size, but
+	 * the scan keeps the 128 MiB split (was 11258999069) */
+	for (i = 0; i < n; i++)
+		ECAP_STRUCT_INIT(&props[i]);
+	ck_assert_int_eq(ecap_partition_spark_properties(p, &o, props, &n,
+							 &err), 0);
+	ck_assert_int_eq(rendered(props, n, "spark.sql.shuffle.partitions"),
+			 104892);
+	ck_assert_int_eq(rendered(props, n,
+				  "spark.sql.files.maxPartitionBytes"),
+			 128 * MIB);
+	ck_assert_int_eq(rendered(props, n, "spark.sql.adaptive."
+				  "advisoryPartitionSizeInBytes"),
+			 INT64_C(10733896836));
+	/* the same PiB read from 8192 files of 128 GiB: the scan is
+	 * predicted at the rendered 128 MiB split, min(128 MiB, max(4 MiB,
+	 * (2^50 + 8192 x 4 MiB) / 104892)) = 128 MiB: 2^37 / 2^27 = 1024
+	 * splits a file, each with its 4 MiB open cost alone in a task,
+	 * 8192 x 1024 = 8388608 scan tasks, coalesced to the cap */
+	{
+		struct ecap_partition_in in;
+
+		ECAP_STRUCT_INIT(&in);
+		ECAP_STRUCT_INIT(&o);
+		in.total_executor_cores = 104892;
+		in.file_count = 8192;
+		in.file_size_bytes = 128 * GIB;
+		ck_assert_msg(ecap_partition_advise(p, &in, &o, &err) == 0,
+			      "%s", err.message);
+		ck_assert_int_eq(o.scan_task_count, 8388608);
+		ck_assert_int_eq(o.partition_count, 104892);
+		ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_COALESCE);
+		ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
+	}
+	/* 651 TiB on 66667 cores (its plan: 651 x 1024 / 10 cores): the
+	 * cap gives 66667 x ceil(100000 / 66667) = 133334, two whole
+	 * waves of ceil(651 x 2^40 / 133334) = 5368338681 B, 2 x 5368338681
+	 * / 5 GiB = 2.0 h (100000 would run 2 waves of 6.67 GiB: 2.67 h) */
+	o = advise(651 * TIB, 0, 66667);
+	ck_assert_int_eq(o.partition_count, 133334);
+	ck_assert_int_eq(o.split_size_bytes, INT64_C(5368338681));
+	/* 2 TiB on 150000 cores: the floor min(150000 x 2, 2^41 / 2^22 =
+	 * 524288) = 300000 asks past the cap, which is 150000 x 1 = 150000
+	 * (was 100000, 50000 cores idle); ceil(2^41 / 150000) = 14660156 B
+	 * (14 MiB), under the target: worded as the floor's, not batches */
+	o = advise(2 * TIB, 2000, 150000);
+	ck_assert_int_eq(o.parallelism_floor_count, 300000);
+	ck_assert_int_eq(o.partition_count, 150000);
+	ck_assert_int_eq(o.split_size_bytes, 14660156);
+	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
+	ck_assert_str_eq(text, "ecap-1: repartition 150000 partitions of "
+			 "14 MiB: the parallelism floor asks for 300000 tasks "
+			 "(cores x partition.min_tasks_per_core), above "
+			 "partition.max_count rounded up to whole waves of "
+			 "the cores (a shuffle tracks maps x reducers "
+			 "blocks), so the count stops at 150000; the "
+			 "partitions stay within the 128 MiB target "
+			 "(current 2000)");
 }
 END_TEST
 
@@ -95,13 +185,13 @@ START_TEST(max_count)
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
 	/* 500 TiB on 3,000,000 current partitions (183 MiB each, above half
 	 * the target): the near-target keep would keep 3,000,000; past the
-	 * cap the count is reached by a coalesce instead */
+	 * cap (100020 on 60 cores) the count is reached by a coalesce */
 	o = advise(500 * TIB, 3000000, 60);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_COALESCE);
-	ck_assert_int_eq(o.effective_partition_count, 100000);
+	ck_assert_int_eq(o.effective_partition_count, 100020);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
 	/* already at the cap: keep */
-	o = advise(500 * TIB, 100000, 60);
+	o = advise(500 * TIB, 100020, 60);
 	ck_assert_int_eq(o.action, ECAP_PARTITION_ACTION_KEEP);
 	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
 	/* a policy cap of 10: 2 GiB asks for ceil(2048 / 128) = 16 -> 10 of
@@ -111,11 +201,21 @@ START_TEST(max_count)
 	o = advise(2 * GIB, 0, 0);
 	ck_assert_int_eq(o.partition_count, 10);
 	ck_assert_int_eq(o.split_size_bytes, 214748365);
-	/* the floor drives it: 1 GiB on 60 cores asks for 120 (floor) */
+	/* the floor drives it: 1 GiB on 60 cores asks for min(60 x 2, 1024
+	 * / 4) = 120; the cap 10 rounded up to whole waves of 60 cores is
+	 * 60 (never fewer partitions than cores): 60 of ceil(2^30 / 60) =
+	 * 17895698 B, within the target, worded as the floor's */
 	o = advise(GIB, 0, 60);
-	ck_assert_int_eq(o.partition_count, 10);
-	ck_assert_ptr_nonnull(strstr(text, "asks for 120 (the parallelism "
-				     "floor)"));
+	ck_assert_int_eq(o.partition_count, 60);
+	ck_assert_int_eq(o.split_size_bytes, 17895698);
+	ck_assert_int_eq(o.reason, ECAP_PARTITION_REASON_MAX_COUNT);
+	ck_assert_ptr_nonnull(strstr(text, "the parallelism floor asks for "
+				     "120 tasks"));
+	ck_assert_ptr_nonnull(strstr(text, "stay within the 128 MiB "
+				     "target"));
+	/* 2 GiB on 4 cores asks for 16: 4 x ceil(10 / 4) = 12 (3 waves) */
+	o = advise(2 * GIB, 0, 4);
+	ck_assert_int_eq(o.partition_count, 12);
 	/* the key's range: 1 .. ECAP_PARTITION_MAX_COUNT */
 	ck_assert_err(ecap_policy_set_int64(p, "partition.max_count", 0,
 					    &err),
@@ -211,25 +311,30 @@ START_TEST(aqe_keeps_the_advice)
 {
 	/* 100 MiB on 60 cores: 25 x 4 MiB; 1 GiB: 120 x 8947849 B; 8 MiB
 	 * on 2 cores: 2 x 4 MiB; 3 GiB on 4 cores: 24 x 128 MiB; 500 TiB:
-	 * 100000 x 5497558139 B */
+	 * 100020 x 5496458848 B; 1 PiB on 104892 cores: 104892 x
+	 * 10733896836 B */
 	check_aqe_keeps(100 * MIB, 60);
 	check_aqe_keeps(GIB, 60);
 	check_aqe_keeps(8 * MIB, 2);
 	check_aqe_keeps(3 * GIB, 4);
 	check_aqe_keeps(500 * TIB, 60);
+	check_aqe_keeps(1024 * TIB, 104892);
 }
 END_TEST
 
 /*
- * The grid: 1 MiB to 1 PiB in steps of 1 %, on 1 to 10,000 cores.  More
+ * The grid: 1 MiB to 1 PiB in steps of 1 %, on 1 to 200,000 cores.  More
  * data never gives fewer partitions, no partition of a split advice is
- * below 4 MiB, the count never passes partition.max_count, and the
- * partition size never jumps up by more than the data did (it falls
- * only where the count steps up).
+ * below 4 MiB, the count never passes partition.max_count rounded up to
+ * whole waves of the cores, the cap idles no core (at least one
+ * partition a core once the data fills a 4 MiB partition a core), a
+ * capped count is whole waves, and the partition size never jumps up by
+ * more than the data did (it falls only where the count steps up).
  */
 START_TEST(grid_is_smooth)
 {
-	static const int64_t cores[] = { 1, 2, 8, 60, 160, 1000, 10000 };
+	static const int64_t cores[] = { 1, 2, 8, 60, 160, 1000, 10000,
+		30000, 66667, 99999, 104892, 150000, 200000 };
 	size_t c;
 
 	for (c = 0; c < sizeof(cores) / sizeof(cores[0]); c++) {
@@ -240,8 +345,17 @@ START_TEST(grid_is_smooth)
 			struct ecap_partition_out o =
 				advise((int64_t)b, 0, cores[c]);
 
+			int64_t ceiling = (100000 + cores[c] - 1) / cores[c] *
+					  cores[c];
+
 			ck_assert_int_ge(o.partition_count, prev_n);
-			ck_assert_int_le(o.partition_count, 100000);
+			ck_assert_int_le(o.partition_count, ceiling);
+			ck_assert_int_lt(ceiling, 100000 + cores[c]);
+			if ((int64_t)b / (4 * MIB) >= cores[c])
+				ck_assert_int_ge(o.partition_count, cores[c]);
+			if (o.reason == ECAP_PARTITION_REASON_MAX_COUNT)
+				ck_assert_int_eq(o.partition_count % cores[c],
+						 0);
 			if (o.partition_count > 1)
 				ck_assert_int_ge(o.split_size_bytes, 4 * MIB);
 			if (prev_split > 0)
@@ -266,6 +380,7 @@ partition_bounds_suite(void)
 	tcase_add_checked_fixture(tc, policy_setup, policy_teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, review_cases);
+	tcase_add_test(tc, review_cap_cases);
 	tcase_add_test(tc, max_count);
 	tcase_add_test(tc, min_size_key);
 	tcase_add_test(tc, aqe_keeps_the_advice);

@@ -59,10 +59,13 @@ enum ecap_partition_reason {
 	 * target: keep them; a coalesce would only merge some, unevenly. */
 	ECAP_PARTITION_REASON_KEEP_NEAR_TARGET = 10,
 	/* ecap-1: the size or the parallelism floor asks for more than
-	 * partition.max_count partitions: partition_count is that maximum,
-	 * the partitions grow past the target (split_size_bytes), and the
-	 * action (keep, coalesce or repartition) only reaches the count.
-	 * Consider processing the data in batches. */
+	 * partition.max_count rounded up to whole waves of the cores
+	 * (cores x ceil(max_count / cores); never fewer than the cores):
+	 * partition_count is that ceiling and the action (keep, coalesce
+	 * or repartition) only reaches it.  When the size asked, the
+	 * shuffle's partitions grow past the target (split_size_bytes >
+	 * target_size_bytes; consider processing the data in batches);
+	 * when only the floor did, they stay within it. */
 	ECAP_PARTITION_REASON_MAX_COUNT = 11,
 	/* ecap_partition_scan_tasks: maxSplitBytes is maxPartitionBytes. */
 	ECAP_PARTITION_REASON_SPLIT_MAX_PARTITION_BYTES = 20,
@@ -175,8 +178,9 @@ struct ecap_partition_out {
 	/* ecap-1: scan tasks predicted for the files at split_size_bytes;
 	 * 0 = no prediction. */
 	int64_t scan_task_count;
-	/* ecap-1: ceil(data_size_bytes / partition_count), rendered as the
-	 * file split and AQE advisory size; 0 for the guide. */
+	/* ecap-1: ceil(data_size_bytes / partition_count), rendered as
+	 * AQE's advisory size and, up to target_size_bytes, as the file
+	 * split; 0 for the guide. */
 	int64_t split_size_bytes;
 	size_t :0;
 };
@@ -186,7 +190,8 @@ struct ecap_partition_out {
  * Advises a partition count and the action to reach it from the data
  * size (guide: optimize_partitions; ecap-1: rounded up, a parallelism
  * floor that makes no partition below partition.min_size_mb (4 MiB), at
- * most partition.max_count partitions, the file scan's own count kept,
+ * most partition.max_count partitions rounded up to whole waves of the
+ * cores, the file scan's own count kept,
  * coalesce only to fewer partitions).  Formats no text.
  * See ecap_partition_advise(3).
  */
@@ -369,8 +374,8 @@ ECAP_API int ecap_partition_aqe_explain(
 /**
  * Renders the Spark properties that realise a partition advice (shuffle
  * partitions, file split size, AQE coalescing and skew join settings;
- * ecap-1: split and advisory size split_size_bytes, parallelismFirst
- * false) into props; *count is the capacity in and the number
+ * ecap-1: advisory size split_size_bytes, file split that up to the
+ * target, parallelismFirst false) into props; *count is the capacity in and the number
  * written or needed out (ECAP_ERR_NOSPACE).
  */
 ECAP_API int ecap_partition_spark_properties(const ecap_policy *policy,

@@ -197,7 +197,7 @@ type PartitionAdvice struct {
 	MinSizePartitionCount   int64 // ecap-1: DataSizeBytes / MinPartitionSizeBytes
 	CurrentPartitionCount   int64 // the count compared against (given, or ScanTaskCount)
 	ScanTaskCount           int64 // ecap-1: scan tasks predicted for the files; 0 = none
-	SplitSizeBytes          int64 // ecap-1: ceil(DataSizeBytes / PartitionCount), the rendered split and advisory size
+	SplitSizeBytes          int64 // ecap-1: ceil(DataSizeBytes / PartitionCount), the rendered advisory size and, up to TargetSizeBytes, file split
 }
 
 // c fills the caller's struct (on its stack: no allocation) and returns

@@ -83,11 +83,19 @@ func TestPartitionFloorAndFiles(t *testing.T) {
 		t.Errorf("tiny: %+v %v", a, err)
 	}
 	// 500 TiB asks for 500 x 2^40 / 2^27 = 4096000 partitions; the count
-	// stops at partition.max_count 100000
+	// stops at partition.max_count 100000 rounded up to whole waves of 60
+	// cores, 60 x ceil(100000 / 60) = 100020
 	a, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: 500 * 1024 * GiB, TotalExecutorCores: 60})
 	if err != nil || a.Reason != PartitionReasonMaxCount || a.SizePartitionCount != 4096000 ||
-		a.PartitionCount != 100000 {
+		a.PartitionCount != 100020 {
 		t.Errorf("max count: %+v %v", a, err)
+	}
+	// 1 PiB on 104892 cores: never fewer partitions than cores, 104892 of
+	// ceil(2^50 / 104892) = 10733896836 B
+	a, err = p.AdvisePartitions(PartitionInput{DataSizeBytes: 1024 * 1024 * GiB, TotalExecutorCores: 104892})
+	if err != nil || a.Reason != PartitionReasonMaxCount || a.PartitionCount != 104892 ||
+		a.SplitSizeBytes != 10733896836 {
+		t.Errorf("max count, cores: %+v %v", a, err)
 	}
 	// 2 TiB from 2048 files of 1 GiB, current unknown: 16384 partitions
 	// of 128 MiB, and the scan makes 2048 x 8 splits, one task each: keep

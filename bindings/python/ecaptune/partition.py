@@ -100,7 +100,8 @@ class PartitionAdvice(Record):
     scan_task_count: ecap-1: scan tasks predicted for the files at the
         rendered split size (0 = no prediction).
     split_size_bytes: ecap-1: ceil(data_size_bytes / partition_count),
-        rendered as the file split and AQE advisory size.
+        rendered as AQE's advisory size and, up to target_size_bytes, as
+        the file split.
     """
 
     _enums = {"model": Model, "reason": PartitionReason,

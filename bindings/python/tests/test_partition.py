@@ -141,11 +141,20 @@ def test_ecap1_tiny_data_and_files(policy):
     assert (o.core_task_count, o.min_size_partition_count) == (120, 25)
     assert "capped at 100 MiB / 4 MiB" in o.reason_text
     # 500 TiB asks for 500 x 2^40 / 2^27 = 4096000 partitions; the
-    # count stops at partition.max_count 100000
+    # count stops at partition.max_count 100000 rounded up to whole waves
+    # of 60 cores, 60 x ceil(100000 / 60) = 100020
     o = E.advise_partitions(policy, data_size_bytes=500 * 1024 * GIB,
                             total_executor_cores=60)
     assert o.reason is R.ECAP_PARTITION_REASON_MAX_COUNT
-    assert (o.size_partition_count, o.partition_count) == (4096000, 100000)
+    assert (o.size_partition_count, o.partition_count) == (4096000, 100020)
+    # 2 TiB on 150000 cores: the floor asks for 300000, the ceiling is
+    # one wave, 150000 partitions of ceil(2^41 / 150000) = 14660156 B,
+    # within the 128 MiB target, and the sentence says so
+    o = E.advise_partitions(policy, data_size_bytes=2048 * GIB,
+                            total_executor_cores=150000)
+    assert o.reason is R.ECAP_PARTITION_REASON_MAX_COUNT
+    assert (o.partition_count, o.split_size_bytes) == (150000, 14660156)
+    assert "stay within the 128 MiB target" in o.reason_text
     # 2 TiB from 2048 files of 1 GiB, current unknown: ceil(2 TiB /
     # 128 MiB) = 16384, and the scan makes 2048 x 8 splits of 128 MiB, one
     # task each: keep, no shuffle
