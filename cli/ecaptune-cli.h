@@ -162,6 +162,10 @@ struct plan {
 	enum cli_command command;
 	unsigned sections;
 	unsigned flags;
+	/* The Spark flags of the projected years (window-missed,
+	 * executors-capped): --fail-on and the JSON flags count them;
+	 * today's sections mark only flags. */
+	unsigned year_flags;
 	struct workload w;
 	const ecap_policy *policy;
 	int have_node;

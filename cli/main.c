@@ -442,7 +442,8 @@ run_advice(const struct args *a, ecap_policy *policy, struct plan *p)
 	if (a->chart != NULL &&
 	    (rc = write_output(a->chart, render_chart_svg, p)) != 0)
 		return rc;
-	return (p->flags & a->fail_on) ? CLI_EXIT_FLAGGED : CLI_EXIT_ADVICE;
+	return ((p->flags | p->year_flags) & a->fail_on) ? CLI_EXIT_FLAGGED :
+							    CLI_EXIT_ADVICE;
 }
 
 int

@@ -210,6 +210,15 @@ project_run(struct plan *p, bool progress, struct ecap_error *err)
 	if ((rc = ecap_projection_run(p->policy, &in, p->years, &p->year_count,
 				      err)) != ECAP_OK)
 		return cli_lib_error("projection", rc, err);
+	/* A projected year's missed window or held cap counts for
+	 * --fail-on: it is today's warning of next year's run.  Over the
+	 * policy's soft budget stays the year's own (the sentence, JSON). */
+	for (i = 0; i < p->year_count; i++) {
+		if (p->years[i].spark_window_missed_flag)
+			p->year_flags |= FLAG_WINDOW_MISSED;
+		if (p->years[i].spark_executors_capped_flag)
+			p->year_flags |= FLAG_EXECUTORS_CAPPED;
+	}
 	if (p->w.paths > 0 && (rc = montecarlo(p, progress, err)) != ECAP_OK)
 		return cli_lib_error("Monte Carlo projection", rc, err);
 	return 0;

@@ -31,6 +31,7 @@ static const struct {
 	BAND(database_instances_count),
 	BAND(kafka_brokers_count),
 	BAND(spark_cost_usd_per_month),
+	BAND(spark_peak_cost_usd_per_month),
 	BAND(database_cost_usd_per_month),
 	BAND(kafka_cost_usd_per_month),
 	BAND(total_cost_usd_per_month),
@@ -44,7 +45,9 @@ render_csv(FILE *f, const struct plan *p)
 	size_t i, b;
 
 	fprintf(f, "year,base_daily_transactions,peak_daily_transactions,"
-		"spark_executors_count,spark_cost_usd_per_month,"
+		"spark_executors_count,spark_executors_capped,"
+		"spark_executors_over_policy,spark_cost_usd_per_month,"
+		"spark_peak_cost_usd_per_month,"
 		"database_instance_class,database_instances_count,"
 		"database_cost_usd_per_month,kafka_brokers_count,"
 		"kafka_cost_usd_per_month,total_cost_usd_per_month");
@@ -58,8 +61,12 @@ render_csv(FILE *f, const struct plan *p)
 		fprintf(f, "%d", y->year);
 		real(f, y->base_daily_transactions);
 		real(f, y->peak_daily_transactions);
-		fprintf(f, ",%lld", (long long)y->spark_executors_count);
+		/* Flags as 0 or 1. */
+		fprintf(f, ",%lld,%d,%d", (long long)y->spark_executors_count,
+			y->spark_executors_capped_flag != 0,
+			y->spark_executors_over_policy_flag != 0);
 		real(f, y->spark_cost_usd_per_month);
+		real(f, y->spark_peak_cost_usd_per_month);
 		fprintf(f, ",%s,%lld", y->database_instance_class,
 			(long long)y->database_instances_count);
 		real(f, y->database_cost_usd_per_month);

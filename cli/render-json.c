@@ -371,6 +371,8 @@ projection(const struct plan *p)
 		set_int(o, "spark_executors_count", y->spark_executors_count);
 		set_real(o, "spark_projected_hours", y->spark_projected_hours);
 		set_real(o, "spark_cost_usd_per_month", y->spark_cost_usd_per_month);
+		set_real(o, "spark_peak_cost_usd_per_month",
+			 y->spark_peak_cost_usd_per_month);
 		set_str(o, "database_instance_class", y->database_instance_class);
 		set_int(o, "database_instances_count", y->database_instances_count);
 		set_str(o, "database_reason",
@@ -388,8 +390,10 @@ projection(const struct plan *p)
 		set_str(o, "currency", y->currency);
 		set_str(o, "price_date", y->price_date);
 		set_bool(o, "spark_window_missed", y->spark_window_missed_flag);
-		set_bool(o, "spark_executor_cap_exceeded",
-			 y->spark_executor_cap_exceeded_flag);
+		set_bool(o, "spark_executors_capped",
+			 y->spark_executors_capped_flag);
+		set_bool(o, "spark_executors_over_policy",
+			 y->spark_executors_over_policy_flag);
 		set_bool(o, "database_beyond_one_instance",
 			 y->database_beyond_one_instance_flag);
 		set_bool(o, "kafka_quota_exceeded", y->kafka_quota_exceeded_flag);
@@ -421,6 +425,8 @@ projection(const struct plan *p)
 			 &m->kafka_storage_per_broker_gb);
 		set_band(o, "spark_cost_usd_per_month",
 			 &m->spark_cost_usd_per_month);
+		set_band(o, "spark_peak_cost_usd_per_month",
+			 &m->spark_peak_cost_usd_per_month);
 		set_band(o, "database_cost_usd_per_month",
 			 &m->database_cost_usd_per_month);
 		set_band(o, "kafka_cost_usd_per_month",
@@ -429,8 +435,10 @@ projection(const struct plan *p)
 			 &m->total_cost_usd_per_month);
 		set_real(o, "spark_window_missed_share_ratio",
 			 m->spark_window_missed_share_ratio);
-		set_real(o, "spark_executor_cap_exceeded_share_ratio",
-			 m->spark_executor_cap_exceeded_share_ratio);
+		set_real(o, "spark_executors_capped_share_ratio",
+			 m->spark_executors_capped_share_ratio);
+		set_real(o, "spark_executors_over_policy_share_ratio",
+			 m->spark_executors_over_policy_share_ratio);
 		set_real(o, "database_beyond_one_instance_share_ratio",
 			 m->database_beyond_one_instance_share_ratio);
 		set_real(o, "kafka_quota_exceeded_share_ratio",
@@ -451,7 +459,7 @@ flags(const struct plan *p)
 	unsigned bit;
 
 	for (bit = 1; bit & FLAG_ALL; bit <<= 1)
-		if (p->flags & bit)
+		if ((p->flags | p->year_flags) & bit)
 			json_array_append_new(a, json_string(cli_flag_name(bit)));
 	return a;
 }

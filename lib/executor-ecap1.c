@@ -850,6 +850,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 			ecap__pd(p, ECAP_K_COST_HOURS_PER_MONTH) / 24.0;
 		cells[i].window_met = pl.met;
 		cells[i].over_policy_cap = pl.over_policy_cap;
+		cells[i].capped = pl.capped;
 	}
 	return ECAP_OK;
 }

@@ -129,6 +129,7 @@ struct ecap__exec_cell {
 	double cost_usd_per_month;
 	bool window_met;
 	bool over_policy_cap;
+	bool capped;
 };
 
 /*

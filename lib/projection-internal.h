@@ -87,9 +87,13 @@ struct ecap__proj_spark {
 	double window_hours;
 	double window_miss_hours;
 	bool window_missed;
-	bool cap_exceeded;
+	bool over_policy;
+	bool capped;
 	double cost_usd_per_hour;
+	/* A month of base days (ecap-1) and of peak days; the guide's both
+	 * the peak's. */
 	double cost_usd_per_month;
+	double peak_cost_usd_per_month;
 };
 
 /* One path-year. */
@@ -138,12 +142,19 @@ ecap__proj_spark_gb(const struct ecap__proj_ctx *ctx, double peak)
 
 /* The three families of a path-year (peak >= base > 0, both finite and
  * checked by ecap__proj_check_peak). */
-/* node: a spark-node to size on, or NULL for the advisor's choice; out:
- * the caller's advice struct, which s->node_type points into. */
-int ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
-		     const struct ecap__spark_node *node,
-		     struct ecap_executor_out *out, struct ecap__proj_spark *s,
-		     struct ecap_error *err);
+/* The executor advice for a day of tx transactions: node a spark-node to
+ * size on, or NULL for the advisor's choice; *gb the day's data. */
+int ecap__proj_spark_day(const struct ecap__proj_ctx *ctx, double tx,
+			 const struct ecap__spark_node *node,
+			 struct ecap_executor_out *out, double *gb,
+			 struct ecap_error *err);
+/* The peak day's sizing and both months' cost (ecap-1 prices the base
+ * day's advice: ecap__proj_spark_day of base, the advisor's node); out:
+ * the caller's advice struct of the peak day, which s->node_type points
+ * into. */
+int ecap__proj_spark(const struct ecap__proj_ctx *ctx, double base,
+		     double peak, struct ecap_executor_out *out,
+		     struct ecap__proj_spark *s, struct ecap_error *err);
 /* memo: NULL, or one kept over a run's paths. */
 void ecap__proj_database(const struct ecap__proj_ctx *ctx, double base,
 			 double peak, struct ecap__db_memo *memo,

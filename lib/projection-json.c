@@ -32,8 +32,15 @@ year_flags(const struct ecap_projection_year *y, struct ecap__sentence *s)
 		ecap__say(s, "; window missed by %s h",
 			  ecap__explain_number(hours,
 					       y->spark_window_miss_hours));
+	/* The caller's hard cap held the count: the run takes longer than
+	 * its target. */
+	if (y->spark_executors_capped_flag)
+		ecap__say(s, "; executors capped by spark_max_executor_count "
+			  "(%s h a run)",
+			  ecap__explain_number(hours,
+					       y->spark_projected_hours));
 	/* A soft budget the advice exceeds, not a cap that held it. */
-	if (y->spark_executor_cap_exceeded_flag)
+	if (y->spark_executors_over_policy_flag)
 		ecap__say(s, "; executors over executor.max_executors");
 	if (y->database_beyond_one_instance_flag)
 		ecap__say(s, "; database beyond one instance");
@@ -279,9 +286,13 @@ spark_json(struct jyear *j, const struct ecap_projection_year *y)
 	       put_real(j, "spark_window_miss_hours", y->spark_window_miss_hours) &&
 	       put_real(j, "spark_cost_usd_per_hour", y->spark_cost_usd_per_hour) &&
 	       put_real(j, "spark_cost_usd_per_month", y->spark_cost_usd_per_month) &&
+	       put_real(j, "spark_peak_cost_usd_per_month",
+			y->spark_peak_cost_usd_per_month) &&
 	       put_bool(j, "spark_window_missed_flag", y->spark_window_missed_flag) &&
-	       put_bool(j, "spark_executor_cap_exceeded_flag",
-		       y->spark_executor_cap_exceeded_flag);
+	       put_bool(j, "spark_executors_capped_flag",
+			y->spark_executors_capped_flag) &&
+	       put_bool(j, "spark_executors_over_policy_flag",
+		       y->spark_executors_over_policy_flag);
 }
 
 static bool
@@ -423,6 +434,8 @@ montecarlo_year_json(json_t *arr,
 			&y->kafka_storage_per_broker_gb) &&
 	       put_band(j, "spark_cost_usd_per_month",
 			&y->spark_cost_usd_per_month) &&
+	       put_band(j, "spark_peak_cost_usd_per_month",
+			&y->spark_peak_cost_usd_per_month) &&
 	       put_band(j, "database_cost_usd_per_month",
 			&y->database_cost_usd_per_month) &&
 	       put_band(j, "kafka_cost_usd_per_month",
@@ -431,8 +444,10 @@ montecarlo_year_json(json_t *arr,
 			&y->total_cost_usd_per_month) &&
 	       put_real(j, "spark_window_missed_share_ratio",
 			y->spark_window_missed_share_ratio) &&
-	       put_real(j, "spark_executor_cap_exceeded_share_ratio",
-			y->spark_executor_cap_exceeded_share_ratio) &&
+	       put_real(j, "spark_executors_capped_share_ratio",
+			y->spark_executors_capped_share_ratio) &&
+	       put_real(j, "spark_executors_over_policy_share_ratio",
+			y->spark_executors_over_policy_share_ratio) &&
 	       put_real(j, "database_beyond_one_instance_share_ratio",
 			y->database_beyond_one_instance_share_ratio) &&
 	       put_real(j, "kafka_quota_exceeded_share_ratio",

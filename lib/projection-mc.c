@@ -311,6 +311,7 @@ enum {
 	C_KAFKA_BROKERS,
 	C_KAFKA_STORAGE,
 	C_SPARK_COST,
+	C_SPARK_PEAK_COST,
 	C_DB_COST,
 	C_KAFKA_COST,
 	C_TOTAL,
@@ -334,7 +335,7 @@ struct mc {
 	/* Each column's sum and range this year. */
 	struct acc acc[C_N];
 	/* Paths flagged this year. */
-	size_t window_missed, cap_exceeded, beyond_one, quota, review;
+	size_t window_missed, over_policy, capped, beyond_one, quota, review;
 };
 
 /*
@@ -378,15 +379,20 @@ draw_year(struct mc *m, struct rng *r, int64_t year, struct ecap_error *err)
 /* Paths sized per call of the executor's column function. */
 #define SPARK_CHUNK 256
 
-/* ecap-1: the column on one node, SPARK_CHUNK paths a call. */
+/*
+ * ecap-1: a column of days (C_BASE or C_PEAK) on one node, SPARK_CHUNK
+ * paths a call; the month's cost into cost, and for the peak day the
+ * sizing and flags too.
+ */
 static int
 spark_column_node(struct mc *m, const struct ecap__spark_node *node,
-		  struct ecap_error *err)
+		  int day, int cost, struct ecap_error *err)
 {
 	struct ecap__exec_args a = m->ctx->exec;
 	struct ecap__exec_cell cells[SPARK_CHUNK];
 	double gb[SPARK_CHUNK];
 	struct acc an = ACC_INIT, ae = ACC_INIT, ah = ACC_INIT, ac = ACC_INIT;
+	bool sizing = day == C_PEAK;
 	size_t i, j, k;
 	int rc;
 
@@ -396,7 +402,7 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 		k = m->n - i < SPARK_CHUNK ? m->n - i : SPARK_CHUNK;
 		for (j = 0; j < k; j++) {
 			gb[j] = ecap__proj_spark_gb(m->ctx,
-						    m->col[C_PEAK][i + j]);
+						    m->col[day][i + j]);
 			if (!(gb[j] <= ECAP__EXEC_MAX_DAILY_GB))
 				return ecap__fail(err, ECAP_ERR_RANGE, "years",
 						  "a path's peak is %.6g GB a "
@@ -408,75 +414,117 @@ spark_column_node(struct mc *m, const struct ecap__spark_node *node,
 						      cells, err)) != ECAP_OK)
 			return rc;
 		for (j = 0; j < k; j++) {
+			put(m->col[cost], i + j, &ac,
+			    cells[j].cost_usd_per_month);
+			if (!sizing)
+				continue;
 			put(m->col[C_SPARK_NODES], i + j, &an, cells[j].nodes);
 			put(m->col[C_SPARK_EXECUTORS], i + j, &ae,
 			    cells[j].executors);
 			put(m->col[C_SPARK_HOURS], i + j, &ah,
 			    cells[j].projected_hours);
-			put(m->col[C_SPARK_COST], i + j, &ac,
-			    cells[j].cost_usd_per_month);
 			m->window_missed += !cells[j].window_met;
-			m->cap_exceeded += cells[j].over_policy_cap;
+			m->over_policy += cells[j].over_policy_cap;
+			m->capped += cells[j].capped;
 		}
 	}
-	m->acc[C_SPARK_NODES] = an;
-	m->acc[C_SPARK_EXECUTORS] = ae;
-	m->acc[C_SPARK_HOURS] = ah;
-	m->acc[C_SPARK_COST] = ac;
+	m->acc[cost] = ac;
+	if (sizing) {
+		m->acc[C_SPARK_NODES] = an;
+		m->acc[C_SPARK_EXECUTORS] = ae;
+		m->acc[C_SPARK_HOURS] = ah;
+	}
+	return ECAP_OK;
+}
+
+/* ecap-1: the node the advisor chooses for a day of tx transactions;
+ * false when it names none. */
+static int
+spark_node_for(struct mc *m, double tx, struct ecap__spark_node *node,
+	       bool *found, struct ecap_error *err)
+{
+	const struct ecap_catalog_entry *e;
+	struct ecap_executor_out out;
+	double gb;
+	int rc;
+
+	*found = false;
+	if ((rc = ecap__proj_spark_day(m->ctx, tx, NULL, &out, &gb, err)) !=
+	    ECAP_OK)
+		return rc;
+	e = ecap__catalog_find(m->ctx->p, ECAP_CATALOG_SPARK_NODE,
+			       out.node_type);
+	if (e != NULL) {
+		*node = ecap__spark_node_of(e);
+		*found = true;
+	}
 	return ECAP_OK;
 }
 
 /*
- * The Spark column.  ecap-1 sizes every path on the node type the advisor
- * chooses for the scenario's expected year (the deterministic projection's
- * peak): a budget prices one node type and asks how many nodes and hours
- * the paths need; the node's capacity and executor shape are cut once,
- * where choosing among the whole catalog would plan every node for every
- * path.  The guide's arithmetic runs per path; a peak equal to the one
- * sized just before reuses it (every path, without spread).
+ * The Spark columns.  ecap-1 sizes every path's peak day on the node type
+ * the advisor chooses for the scenario's expected peak (the deterministic
+ * projection's), and prices every path's base month on the node it
+ * chooses for the expected base day: a budget prices one node type and
+ * asks how many nodes and hours the paths need; the node's capacity and
+ * executor shape are cut once, where choosing among the whole catalog
+ * would plan every node for every path.  The guide's arithmetic runs per
+ * path (both months the peak's); a peak equal to the one sized just
+ * before reuses it (every path, without spread).
  */
 static int
-spark_column(struct mc *m, double expected_peak, struct ecap_error *err)
+spark_column(struct mc *m, double expected_base, double expected_peak,
+	     struct ecap_error *err)
 {
-	const double *peak = m->col[C_PEAK];
-	const struct ecap_catalog_entry *e;
+	const double *base = m->col[C_BASE], *peak = m->col[C_PEAK];
 	struct ecap__spark_node node;
 	struct ecap_executor_out out;
 	struct ecap__proj_spark sp;
-	struct acc an = ACC_INIT, ae = ACC_INIT, ah = ACC_INIT, ac = ACC_INIT;
-	double last = NAN;
+	struct acc an = ACC_INIT, ae = ACC_INIT, ah = ACC_INIT, ac = ACC_INIT,
+		   apc = ACC_INIT;
+	double last_base = NAN, last_peak = NAN;
+	bool found;
 	size_t i;
 	int rc;
 
 	if (m->ctx->model != ECAP_MODEL_GUIDE) {
-		if ((rc = ecap__proj_spark(m->ctx, expected_peak, NULL, &out,
-					   &sp, err)) != ECAP_OK)
+		if ((rc = spark_node_for(m, expected_peak, &node, &found,
+					 err)) != ECAP_OK)
 			return rc;
-		e = ecap__catalog_find(m->ctx->p, ECAP_CATALOG_SPARK_NODE,
-				       out.node_type);
-		if (e != NULL) {
-			node = ecap__spark_node_of(e);
-			return spark_column_node(m, &node, err);
-		}
+		if (found &&
+		    ((rc = spark_column_node(m, &node, C_PEAK,
+					     C_SPARK_PEAK_COST, err)) !=
+			     ECAP_OK ||
+		     (rc = spark_node_for(m, expected_base, &node, &found,
+					  err)) != ECAP_OK))
+			return rc;
+		if (found)
+			return spark_column_node(m, &node, C_BASE,
+						 C_SPARK_COST, err);
 	}
 	for (i = 0; i < m->n; i++) {
-		if (peak[i] != last) {
-			if ((rc = ecap__proj_spark(m->ctx, peak[i], NULL, &out,
-						   &sp, err)) != ECAP_OK)
+		if (peak[i] != last_peak || base[i] != last_base) {
+			if ((rc = ecap__proj_spark(m->ctx, base[i], peak[i],
+						   &out, &sp, err)) != ECAP_OK)
 				return rc;
-			last = peak[i];
+			last_base = base[i];
+			last_peak = peak[i];
 		}
 		put(m->col[C_SPARK_NODES], i, &an, sp.nodes);
 		put(m->col[C_SPARK_EXECUTORS], i, &ae, sp.executors);
 		put(m->col[C_SPARK_HOURS], i, &ah, sp.projected_hours);
 		put(m->col[C_SPARK_COST], i, &ac, sp.cost_usd_per_month);
+		put(m->col[C_SPARK_PEAK_COST], i, &apc,
+		    sp.peak_cost_usd_per_month);
 		m->window_missed += sp.window_missed;
-		m->cap_exceeded += sp.cap_exceeded;
+		m->over_policy += sp.over_policy;
+		m->capped += sp.capped;
 	}
 	m->acc[C_SPARK_NODES] = an;
 	m->acc[C_SPARK_EXECUTORS] = ae;
 	m->acc[C_SPARK_HOURS] = ah;
 	m->acc[C_SPARK_COST] = ac;
+	m->acc[C_SPARK_PEAK_COST] = apc;
 	return ECAP_OK;
 }
 
@@ -642,6 +690,7 @@ fill_year(struct mc *m, int64_t year, struct ecap_projection_montecarlo_year *y)
 		[C_KAFKA_BROKERS] = &y->kafka_brokers_count,
 		[C_KAFKA_STORAGE] = &y->kafka_storage_per_broker_gb,
 		[C_SPARK_COST] = &y->spark_cost_usd_per_month,
+		[C_SPARK_PEAK_COST] = &y->spark_peak_cost_usd_per_month,
 		[C_DB_COST] = &y->database_cost_usd_per_month,
 		[C_KAFKA_COST] = &y->kafka_cost_usd_per_month,
 		[C_TOTAL] = &y->total_cost_usd_per_month,
@@ -658,7 +707,8 @@ fill_year(struct mc *m, int64_t year, struct ecap_projection_montecarlo_year *y)
 			k == C_KAFKA_STORAGE || k == C_DB_STORAGE,
 			m->bins, m->slot_of, m->scratch, m->bucket, bands[k]);
 	y->spark_window_missed_share_ratio = (double)m->window_missed / n;
-	y->spark_executor_cap_exceeded_share_ratio = (double)m->cap_exceeded / n;
+	y->spark_executors_over_policy_share_ratio = (double)m->over_policy / n;
+	y->spark_executors_capped_share_ratio = (double)m->capped / n;
 	y->database_beyond_one_instance_share_ratio = (double)m->beyond_one / n;
 	y->kafka_quota_exceeded_share_ratio = (double)m->quota / n;
 	y->review_architecture_share_ratio = (double)m->review / n;
@@ -673,10 +723,11 @@ run_year(struct mc *m, struct rng *r, int64_t year,
 			  pow(1.0 + m->s->yearly_growth_ratio, (double)year);
 	int rc;
 
-	m->window_missed = m->cap_exceeded = 0;
+	m->window_missed = m->over_policy = m->capped = 0;
 	m->beyond_one = m->quota = m->review = 0;
 	if ((rc = draw_year(m, r, year, err)) != ECAP_OK ||
-	    (rc = spark_column(m, expected * m->s->seasonal_peak_factor,
+	    (rc = spark_column(m, expected,
+				    expected * m->s->seasonal_peak_factor,
 				    err)) != ECAP_OK)
 		return rc;
 	database_column(m);

@@ -249,35 +249,54 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 /* ---- sizing one path-year ---- */
 
 /*
- * Spark: the executor advisor's sizing of the peak day's data,
- * ecap__proj_spark_gb (ecap-1: its nodes x their price x the run's hours x
- * runs a month; the guide: the whole window every day).
+ * Spark: the executor advisor's advice for a day's data,
+ * ecap__proj_spark_gb of its transactions.
  */
 int
-ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
-		 const struct ecap__spark_node *node,
-		 struct ecap_executor_out *out, struct ecap__proj_spark *s,
-		 struct ecap_error *err)
+ecap__proj_spark_day(const struct ecap__proj_ctx *ctx, double tx,
+		     const struct ecap__spark_node *node,
+		     struct ecap_executor_out *out, double *gb,
+		     struct ecap_error *err)
 {
 	struct ecap__exec_args a = ctx->exec;
-	int rc;
 
 	if (ctx->model == ECAP_MODEL_GUIDE)
 		ecap__executor_guide_zero(out);
 	else
 		ECAP__ZERO(out);
-	s->data_gb = ecap__proj_spark_gb(ctx, peak);
-	if (!(s->data_gb <= ECAP__EXEC_MAX_DAILY_GB))
+	*gb = ecap__proj_spark_gb(ctx, tx);
+	if (!(*gb <= ECAP__EXEC_MAX_DAILY_GB))
 		return ecap__fail(err, ECAP_ERR_RANGE, "years",
-				  "a peak of %.6g transactions a day is %.6g "
-				  "GB for Spark, above 1 EiB", peak, s->data_gb);
-	a.daily_gb = s->data_gb;
-	a.run_gb = s->data_gb / (double)a.runs;
+				  "a day of %.6g transactions is %.6g GB for "
+				  "Spark, above 1 EiB", tx, *gb);
+	a.daily_gb = *gb;
+	a.run_gb = *gb / (double)a.runs;
 	if (node != NULL) {
 		a.has_node = a.named = true;
 		a.node = *node;
 	}
-	if ((rc = ecap__executor_size(ctx->p, &a, out, err)) != ECAP_OK)
+	return ecap__executor_size(ctx->p, &a, out, err);
+}
+
+/*
+ * The year's Spark: sized for the peak day (nodes, executors, hours, the
+ * window: what capacity planning needs).  A transient cluster is paid per
+ * run, so ecap-1's month is of base days, priced as the executor advice
+ * prices the base day's data (its own node choice: what
+ * ecap_executor_advise gives for that data); the peak month is the peak
+ * day's every day.  The guide pays the peak's whole window every day.
+ */
+int
+ecap__proj_spark(const struct ecap__proj_ctx *ctx, double base, double peak,
+		 struct ecap_executor_out *out, struct ecap__proj_spark *s,
+		 struct ecap_error *err)
+{
+	struct ecap_executor_out base_out;
+	double base_gb;
+	int rc;
+
+	if ((rc = ecap__proj_spark_day(ctx, peak, NULL, out, &s->data_gb,
+				       err)) != ECAP_OK)
 		return rc;
 	s->node_type = out->node_type;
 	s->nodes = (double)out->node_count;
@@ -287,10 +306,18 @@ ecap__proj_spark(const struct ecap__proj_ctx *ctx, double peak,
 	s->projected_hours = out->projected_hours;
 	s->window_hours = out->processing_window_hours;
 	s->window_missed = !out->window_met;
-	s->cap_exceeded = out->policy_cap_exceeded_flag != 0;
+	s->over_policy = out->policy_cap_exceeded_flag != 0;
+	s->capped = out->capped_by_max_executors != 0;
 	s->window_miss_hours = out->window_miss_hours;
 	s->cost_usd_per_hour = out->cost_usd_per_hour;
+	s->peak_cost_usd_per_month = out->cost_usd_per_month;
 	s->cost_usd_per_month = out->cost_usd_per_month;
+	if (ctx->model != ECAP_MODEL_GUIDE && base != peak) {
+		if ((rc = ecap__proj_spark_day(ctx, base, NULL, &base_out,
+					       &base_gb, err)) != ECAP_OK)
+			return rc;
+		s->cost_usd_per_month = base_out.cost_usd_per_month;
+	}
 	return ECAP_OK;
 }
 
@@ -375,7 +402,7 @@ ecap__proj_size(const struct ecap__proj_ctx *ctx, double base, double peak,
 
 	c->base = base;
 	c->peak = peak;
-	if ((rc = ecap__proj_spark(ctx, peak, NULL, &c->exec_out, &c->spark,
+	if ((rc = ecap__proj_spark(ctx, base, peak, &c->exec_out, &c->spark,
 				   err)) != ECAP_OK)
 		return rc;
 	ecap__proj_database(ctx, base, peak, NULL, &c->db);
@@ -481,9 +508,11 @@ fill_spark(const struct ecap__proj_spark *s, struct ecap_projection_year *y)
 	y->spark_window_hours = s->window_hours;
 	y->spark_window_miss_hours = s->window_miss_hours;
 	y->spark_window_missed_flag = s->window_missed;
-	y->spark_executor_cap_exceeded_flag = s->cap_exceeded;
+	y->spark_executors_over_policy_flag = s->over_policy;
+	y->spark_executors_capped_flag = s->capped;
 	y->spark_cost_usd_per_hour = s->cost_usd_per_hour;
 	y->spark_cost_usd_per_month = s->cost_usd_per_month;
+	y->spark_peak_cost_usd_per_month = s->peak_cost_usd_per_month;
 }
 
 static void
@@ -544,7 +573,7 @@ fill_kafka(const struct ecap__kafka_args *a, const struct ecap__kafka_calc *k,
 _Static_assert(ecap_offsetofend(struct ecap_projection_year,
 				ecap_projection_year__last_field) -
 		       sizeof(size_t) ==
-	       12 * sizeof(int32_t) + 3 * 64 + 8 + 16 + 32 * sizeof(double),
+	       12 * sizeof(int32_t) + 3 * 64 + 8 + 16 + 33 * sizeof(double),
 	       "fill_year writes every byte of a year");
 
 static void
@@ -566,7 +595,6 @@ fill_year(const struct ecap__proj_ctx *ctx, int year,
 	y->total_cost_usd_per_month = c->total_usd_per_month;
 	y->review_architecture_flag = ecap__proj_review(ctx, c->base);
 	y->reserved_0 = 0;
-	y->reserved_1 = 0;
 	fill_prices(ctx->p, c, m, y);
 }
 

@@ -108,8 +108,9 @@ advise_kafka(double ev, double peak_ev, struct ecap_kafka_out *o)
  * Today's plan: Spark 526.11 (5 x m6g.12xlarge, 410 GiB of EBS each at
  * 134 MiB/s; 4 x m6g.16xlarge at 178 MiB/s costs 0.02 more a run),
  * Kafka 3819.54, database 1731.65: 6077.30 a month; grown by the base's
- * 1.5 that is 9115.95, and year 1 must cost at least that (it is
- * 9613.14).
+ * 1.5 that is 9115.95; year 1 costs more than today, 8839.44.  Spark's
+ * month is paid for base days (3072 GB: 783.04); the peak day's month,
+ * 1556.7, is spark_peak_cost_usd_per_month.
  */
 START_TEST(year_one_is_today_grown)
 {
@@ -138,11 +139,18 @@ START_TEST(year_one_is_today_grown)
 			    spark.cost_usd_per_hour);
 	ck_assert_double_near(years[0].spark_cost_usd_per_hour,
 			      10 * (2.464 + (615 * 0.08 + 55 * 0.04) / 720));
-	ck_assert_double_eq(years[0].spark_cost_usd_per_month,
+	ck_assert_double_eq(years[0].spark_peak_cost_usd_per_month,
 			    spark.cost_usd_per_month);
-	ck_assert_double_near(years[0].spark_cost_usd_per_month,
+	ck_assert_double_near(years[0].spark_peak_cost_usd_per_month,
 			      10 * (2.464 + (615 * 0.08 + 55 * 0.04) / 720) *
 			      (spark.projected_hours + 0.1) * 30);
+	/* The month is paid for base days: the advice for 2048 * 1.5 =
+	 * 3072 GB, what `ecaptune executors --daily-data 3TiB` costs. */
+	advise_spark(3072.0, &spark);
+	ck_assert_double_eq(years[0].spark_cost_usd_per_month,
+			    spark.cost_usd_per_month);
+	ck_assert_double_lt(years[0].spark_cost_usd_per_month,
+			    years[0].spark_peak_cost_usd_per_month);
 
 	/* Kafka: the Kafka advisor's answer for 30000 and 120000 events/s. */
 	ck_assert_double_near(years[0].kafka_events_per_second, 30000.0);
@@ -166,12 +174,17 @@ START_TEST(year_one_is_today_grown)
 	ECAP_STRUCT_INIT(&db);
 	dbi.transactions_per_day = 1.5e6;
 	ck_assert_int_eq(ecap_database_advise(p, &dbi, &db, &err), 0);
-	ck_assert_double_ge(years[0].spark_cost_usd_per_month,
-			    1.5 * today_spark.cost_usd_per_month);
+	/* Spark's base month grows, if less than 1.5x: today's 2048 GB
+	 * leave part of 5 nodes idle, the base day's 3072 GB fill theirs
+	 * (783.04 against 526.11). */
+	ck_assert_double_gt(years[0].spark_cost_usd_per_month,
+			    today_spark.cost_usd_per_month);
 	ck_assert_double_ge(years[0].kafka_cost_usd_per_month,
 			    1.5 * today_kafka.cost_usd_per_month);
-	ck_assert_double_ge(years[0].total_cost_usd_per_month,
-			    1.5 * (today_spark.cost_usd_per_month +
+	/* In all more than today's 6077.30 (8839.44: Spark's and the
+	 * database's economies of scale keep it under 1.5x, 9115.95). */
+	ck_assert_double_gt(years[0].total_cost_usd_per_month,
+			    1.0 * (today_spark.cost_usd_per_month +
 				   today_kafka.cost_usd_per_month +
 				   db.cost_usd_per_month));
 	/* Year 3: 2048 * 1.5^3 * 2 = 13824 GB; 20000 * 3.375 = 67500. */
@@ -206,6 +219,9 @@ START_TEST(named_node_runs_and_broker)
 	ck_assert_double_near(years[0].spark_window_hours, 2.0);
 	advise_spark(300.0, &spark);
 	ck_assert_int_eq(years[0].spark_node_count, spark.node_count);
+	ck_assert_double_eq(years[0].spark_peak_cost_usd_per_month,
+			    spark.cost_usd_per_month);
+	advise_spark(150.0, &spark);	/* the base day's month */
 	ck_assert_double_eq(years[0].spark_cost_usd_per_month,
 			    spark.cost_usd_per_month);
 	ck_assert_str_eq(years[0].kafka_broker_type, "kafka.m5.large");
@@ -413,6 +429,14 @@ montecarlo_matches(void)
 				      years[i].total_cost_usd_per_month);
 		ck_assert_double_near(my[i].spark_window_missed_share_ratio,
 				      years[i].spark_window_missed_flag);
+		/* the peak month and the executor flags as the projection's */
+		ck_assert_double_near(my[i].spark_peak_cost_usd_per_month.p10,
+				      years[i].spark_peak_cost_usd_per_month);
+		ck_assert_double_near(my[i].spark_executors_capped_share_ratio,
+				      years[i].spark_executors_capped_flag);
+		ck_assert_double_near(
+			my[i].spark_executors_over_policy_share_ratio,
+			years[i].spark_executors_over_policy_flag);
 	}
 	/* The Monte Carlo checks today's inputs as the projection does. */
 	mc.spark_platform = 42;
@@ -458,6 +482,102 @@ START_TEST(montecarlo_grows_today)
 	ck_assert_double_near(years[1].spark_window_hours, 6.0);
 	ck_assert_int_eq(years[0].spark_window_missed_flag, 0);
 	ck_assert_int_eq(years[1].spark_window_missed_flag, 1);
+	ck_assert_int_eq(years[1].spark_executors_capped_flag, 1);
+}
+END_TEST
+
+/*
+ * `ecaptune plan`'s projection: 1.5M transactions a day, 250 GB of Spark
+ * data on EMR, the conservative scenario.  Year 1's peak day is 250 * 3
+ * = 750 GB and sizes the cluster; its month is paid for base days of
+ * 250 * 1.5 = 375 GB: what `ecaptune executors --daily-data 375GB`
+ * costs, 122.53 USD a month (a peak day's month: 228.05).  Kafka's
+ * storage keeps the base too (storage grows with base, brokers with peak).
+ */
+START_TEST(spark_month_of_base_days)
+{
+	struct ecap_executor_out base, peak;
+
+	in.current_daily_transactions = 1.5e6;
+	in.spark_daily_data_gb = 250.0;
+	in.spark_platform = ECAP_SPARK_PLATFORM_EMR;	/* the CLI's */
+	project(1);
+	advise_spark(375.0, &base);
+	advise_spark(750.0, &peak);
+	ck_assert_double_near(years[0].spark_daily_data_gb, 750.0);
+	ck_assert_int_eq(years[0].spark_node_count, peak.node_count);
+	ck_assert_int_eq(years[0].spark_executors_count, peak.executor_count);
+	ck_assert_double_eq(years[0].spark_projected_hours,
+			    peak.projected_hours);
+	ck_assert_double_eq(years[0].spark_cost_usd_per_hour,
+			    peak.cost_usd_per_hour);
+	ck_assert_double_eq(years[0].spark_cost_usd_per_month,
+			    base.cost_usd_per_month);
+	ck_assert_double_eq(years[0].spark_peak_cost_usd_per_month,
+			    peak.cost_usd_per_month);
+	ck_assert_msg(fabs(years[0].spark_cost_usd_per_month - 122.53) < 0.005,
+		      "%.4f", years[0].spark_cost_usd_per_month);
+	ck_assert_msg(fabs(years[0].spark_peak_cost_usd_per_month - 228.05) <
+			      0.005, "%.4f",
+		      years[0].spark_peak_cost_usd_per_month);
+	ck_assert_double_eq(years[0].total_cost_usd_per_month,
+			    years[0].spark_cost_usd_per_month +
+			    years[0].database_cost_usd_per_month +
+			    years[0].kafka_cost_usd_per_month);
+}
+END_TEST
+
+/*
+ * A hard cap is flagged apart from the policy's budget: `ecaptune project
+ * --daily-data 250GB --platform yarn --window 2h --max-executors 40`.
+ * The target is 2 h * executor.window_share_ratio 0.25 = 0.5 h.  40
+ * executors of 5 cores at 5 GB/core-hour read 1000 GB an hour: year 1's
+ * peak, 250 * 3 = 750 GB, takes 0.75 h, year 2's 1125 GB 1.125 h, year
+ * 3's 1687.5 GB 1.6875 h, all past the target (year 3 would need 1687.5 /
+ * (5 * 0.5) = 675 cores, 135 executors): capped, the window (2 h) met.
+ */
+START_TEST(capped_year_flagged)
+{
+	struct ecap_executor_out o;
+	char buf[ECAP_EXPLAIN_MAX];
+	int64_t y;
+
+	in.current_daily_transactions = 1.5e6;
+	in.spark_daily_data_gb = 250.0;
+	in.spark_platform = ECAP_SPARK_PLATFORM_YARN;
+	in.spark_processing_window_hours = 2.0;
+	in.spark_max_executor_count = 40;
+	project(3);
+	for (y = 0; y < 3; y++) {
+		ck_assert_int_eq(years[y].spark_executors_count, 40);
+		ck_assert_int_eq(years[y].spark_executors_capped_flag, 1);
+		ck_assert_int_eq(years[y].spark_window_missed_flag, 0);
+		ck_assert_int_eq(ecap_projection_year_explain(&years[y], buf,
+							      sizeof(buf),
+							      &err), 0);
+		ck_assert_ptr_nonnull(strstr(buf, "; executors capped by "
+						  "spark_max_executor_count"));
+	}
+	ck_assert_double_near(years[0].spark_projected_hours, 0.75);
+	ck_assert_double_near(years[1].spark_projected_hours, 1.125);
+	ck_assert_double_near(years[2].spark_projected_hours, 1.6875);
+	/* what the executor advisor says of year 2's peak with that cap */
+	ECAP_STRUCT_INIT(&o);
+	{
+		struct ecap_executor_in x;
+
+		ECAP_STRUCT_INIT(&x);
+		x.daily_data_gb = 1125.0;
+		x.platform = ECAP_SPARK_PLATFORM_YARN;
+		x.processing_window_hours = 2.0;
+		x.max_executor_count = 40;
+		ck_assert_int_eq(ecap_executor_advise(p, &x, &o, &err), 0);
+	}
+	ck_assert_int_eq(o.capped_by_max_executors, 1);
+	/* without the cap nothing is capped */
+	in.spark_max_executor_count = 0;
+	project(3);
+	ck_assert_int_eq(years[2].spark_executors_capped_flag, 0);
 }
 END_TEST
 
@@ -545,6 +665,8 @@ projection_today_suite(void)
 	tcase_add_test(tc, fallback_from_transactions);
 	tcase_add_test(tc, guide_ignores_today);
 	tcase_add_test(tc, montecarlo_grows_today);
+	tcase_add_test(tc, spark_month_of_base_days);
+	tcase_add_test(tc, capped_year_flagged);
 	tcase_add_test(tc, bad_today);
 	suite_add_tcase(s, tc);
 	return s;

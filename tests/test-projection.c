@@ -166,16 +166,21 @@ START_TEST(ecap1_base_keeps_peak_computes)
 	 * one m6g.4xlarge (0.616 USD/hour + 64 GB EBS at 0.08 / 720 =
 	 * 0.6231 USD/hour) with 2 executors of 5 cores: 3 GB / (2 * 5 *
 	 * 5 GB/core-hour) = 0.06 h; (0.06 + 0.1 h start-up) * 0.6231 * 30
-	 * runs = 2.99 USD a month */
+	 * runs = 2.99 USD for a month of peak days.  Spark is paid per run,
+	 * so the month costs base days: 150000 / 100000 = 1.5 GB on the same
+	 * one node, 1.5 / 50 = 0.03 h; (0.03 + 0.1) * 0.6231 * 30 = 2.43 */
 	ck_assert_str_eq(years[0].spark_node_type, "m6g.4xlarge");
 	ck_assert_int_eq(years[0].spark_node_count, 1);
 	ck_assert_int_eq(years[0].spark_executors_count, 2);
 	ck_assert_double_near(years[0].spark_projected_hours, 0.06);
 	ck_assert_double_near(years[0].spark_cost_usd_per_hour,
 			      0.616 + 64 * 0.08 / 720);
-	ck_assert_double_near(years[0].spark_cost_usd_per_month,
+	ck_assert_double_near(years[0].spark_peak_cost_usd_per_month,
 			      (0.616 + 64 * 0.08 / 720) * (0.06 + 0.1) * 30);
+	ck_assert_double_near(years[0].spark_cost_usd_per_month,
+			      (0.616 + 64 * 0.08 / 720) * (0.03 + 0.1) * 30);
 	ck_assert_int_eq(years[0].spark_window_missed_flag, 0);
+	ck_assert_int_eq(years[0].spark_executors_capped_flag, 0);
 	ck_assert_str_eq(years[0].currency, "USD");
 	ck_assert_str_eq(years[0].price_date, "2026-11-27");
 	ck_assert_int_eq(years[0].review_architecture_flag, 0);
@@ -187,7 +192,7 @@ START_TEST(ecap1_base_keeps_peak_computes)
 		ck_assert_str_eq(buf, "year 1: 150k tx/day (peak 300k): "
 				      "Spark 1 x m6g.4xlarge, 0.06 h/run; "
 				      "database db.r6g.large x1; Kafka 3 x "
-				      "kafka.m7g.large; 843.21 USD/month");
+				      "kafka.m7g.large; 842.65 USD/month");
 		/* Volumes in three digits: 999,999.6 rounds to 1M, not
 		 * "1e+03k"; 10,125,000 is 10.1M. */
 		years[0].base_daily_transactions = 999999.6;
@@ -275,7 +280,7 @@ START_TEST(ecap1_flags)
 	project(1e7, 4, "aggressive");
 	y = &years[2];
 	ck_assert_int_eq(y->review_architecture_flag, 0);
-	ck_assert_int_eq(y->spark_executor_cap_exceeded_flag, 1);
+	ck_assert_int_eq(y->spark_executors_over_policy_flag, 1);
 	ck_assert(y->spark_executors_count > 20);
 	ck_assert_int_eq(y->spark_window_missed_flag, 0);
 	ck_assert_double_near(y->spark_window_hours, 8.0);
@@ -523,7 +528,7 @@ START_TEST(year_explain_flags_and_longest)
 	y->database_instances_count = y->kafka_brokers_count = INT64_MIN;
 	y->spark_projected_hours = -1.23456789e-300;
 	y->total_cost_usd_per_month = -1e300;
-	y->spark_window_missed_flag = y->spark_executor_cap_exceeded_flag = 1;
+	y->spark_window_missed_flag = y->spark_executors_over_policy_flag = 1;
 	y->database_beyond_one_instance_flag = 1;
 	y->kafka_quota_exceeded_flag = y->review_architecture_flag = 1;
 	y->spark_window_miss_hours = y->growth_multiple_ratio = -1.23e-300;

@@ -23,7 +23,7 @@ func flags(y ecaptune.ProjectionYear) string {
 	if y.SparkWindowMissed {
 		f = append(f, fmt.Sprintf("window missed by %.1f h", y.SparkWindowMissHours))
 	}
-	if y.SparkExecutorCapExceeded {
+	if y.SparkExecutorsOverPolicy {
 		f = append(f, "executors past the maximum")
 	}
 	if y.DatabaseBeyondOneInstance {

@@ -78,7 +78,10 @@ struct ecap_projection_in {
  * ecap-1: the base volume drives what is kept (database storage and
  * working set, Kafka retention), the seasonal peak drives compute (Spark
  * nodes and hours, database vCPUs and IOPS, Kafka throughput); the guide
- * sizes everything for the peak.
+ * sizes everything for the peak.  Costs follow what is paid: always-on
+ * fleets (the database's instances, Kafka's brokers) all month at the
+ * peak's size, storage at the base volume kept, and Spark, paid per run,
+ * for a month of base days (spark_peak_cost_usd_per_month: of peak days).
  */
 struct ecap_projection_year {
 	size_t sz;
@@ -107,10 +110,14 @@ struct ecap_projection_year {
 	double spark_projected_hours;
 	double spark_window_hours;
 	double spark_window_miss_hours;
+	/* The peak day's nodes an hour. */
 	double spark_cost_usd_per_hour;
-	/* ecap-1: cost per hour * (projected hours) * runs a month
-	 * (cost.hours_per_month / 24 daily runs); guide: the whole window
-	 * every day. */
+	/* What the year's month costs.  ecap-1: Spark is paid per run, so a
+	 * month of base days: the executor advice for the base day's data
+	 * (today's x base / current), its cost per run x runs a month
+	 * (cost.hours_per_month / 24 daily runs) - what ecap_executor_advise
+	 * gives for that data; the sizing above stays the peak day's.
+	 * guide: the peak's whole window every day. */
 	double spark_cost_usd_per_month;
 	/* Database: ecap_database_advise's class, instances (primary plus
 	 * read replicas; guide: instances the memory needs), memory,
@@ -151,25 +158,33 @@ struct ecap_projection_year {
 	 * the year up in a sentence. */
 	double total_cost_usd_per_month;
 	/* Flags: the Spark run misses its window; it needs more executors
-	 * than executor.max_executors (ecap-1 sizes past it and flags); the
+	 * than executor.max_executors, a soft budget (ecap-1 sizes past it
+	 * and flags); the caller's spark_max_executor_count held the count
+	 * below what the window needs (the advice's capped_by_max_executors:
+	 * the run takes longer); the
 	 * database needs more than one instance can give (memory, writes,
 	 * storage or IOPS); Kafka
 	 * needs more brokers than kafka.max_broker_count; the base volume
 	 * reached growth.review_multiple_ratio times today's (ecap-1): the
 	 * year asks for an architecture review. */
 	int32_t spark_window_missed_flag;
-	int32_t spark_executor_cap_exceeded_flag;
+	int32_t spark_executors_over_policy_flag;
 	int32_t database_beyond_one_instance_flag;
 	int32_t kafka_quota_exceeded_flag;
 	int32_t review_architecture_flag;
-	int32_t reserved_1;
+	int32_t spark_executors_capped_flag;
 	/* ISO 4217 code of every cost ("USD": the catalogs' prices), and
 	 * the latest price date of the catalog entries priced, "YYYY-MM-DD". */
 	char currency[8];
 	char price_date[16];
+	/* A peak month's Spark: the peak day's advice (the sizing above)
+	 * every day, cost per run x runs a month - the season's bill to
+	 * budget headroom for; total_cost_usd_per_month keeps the base
+	 * month's.  guide: spark_cost_usd_per_month. */
+	double spark_peak_cost_usd_per_month;
 	size_t :0;
 };
-#define ecap_projection_year__last_field price_date
+#define ecap_projection_year__last_field spark_peak_cost_usd_per_month
 
 /**
  * Projects in->years years into years[] (capacity *count in, years written
@@ -258,13 +273,16 @@ struct ecap_projection_montecarlo_year {
 	/* Share of paths (0 .. 1) with each flag of struct
 	 * ecap_projection_year. */
 	double spark_window_missed_share_ratio;
-	double spark_executor_cap_exceeded_share_ratio;
+	double spark_executors_over_policy_share_ratio;
 	double database_beyond_one_instance_share_ratio;
 	double kafka_quota_exceeded_share_ratio;
 	double review_architecture_share_ratio;
+	double spark_executors_capped_share_ratio;
+	/* As spark_peak_cost_usd_per_month of struct ecap_projection_year. */
+	struct ecap_projection_band spark_peak_cost_usd_per_month;
 	size_t :0;
 };
-#define ecap_projection_montecarlo_year__last_field review_architecture_share_ratio
+#define ecap_projection_montecarlo_year__last_field spark_peak_cost_usd_per_month
 
 /** Monte Carlo projection; the array rules of ecap_projection_run(). */
 ECAP_API int ecap_projection_montecarlo(

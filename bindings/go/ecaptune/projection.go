@@ -132,12 +132,15 @@ type ProjectionYear struct {
 	KafkaCostUSDPerMonth            float64
 	TotalCostUSDPerMonth            float64 // Spark + database + Kafka
 	SparkWindowMissed               bool
-	SparkExecutorCapExceeded        bool
+	SparkExecutorsOverPolicy        bool // over executor.max_executors, a soft budget
 	DatabaseBeyondOneInstance       bool
 	KafkaQuotaExceeded              bool
 	ReviewArchitecture              bool
+	SparkExecutorsCapped            bool   // SparkMaxExecutorCount held the count
 	Currency                        string // "USD"
 	PriceDate                       string // latest catalog price date priced
+	// A month of peak days (SparkCostUSDPerMonth: ecap-1's base days).
+	SparkPeakCostUSDPerMonth float64
 }
 
 // Explain sums the year up in one sentence (volumes, Spark nodes,
@@ -198,12 +201,14 @@ func goProjectionYear(y *C.struct_ecap_projection_year) ProjectionYear {
 		KafkaCostUSDPerMonth:            float64(y.kafka_cost_usd_per_month),
 		TotalCostUSDPerMonth:            float64(y.total_cost_usd_per_month),
 		SparkWindowMissed:               goBool(y.spark_window_missed_flag),
-		SparkExecutorCapExceeded:        goBool(y.spark_executor_cap_exceeded_flag),
+		SparkExecutorsOverPolicy:        goBool(y.spark_executors_over_policy_flag),
 		DatabaseBeyondOneInstance:       goBool(y.database_beyond_one_instance_flag),
 		KafkaQuotaExceeded:              goBool(y.kafka_quota_exceeded_flag),
 		ReviewArchitecture:              goBool(y.review_architecture_flag),
+		SparkExecutorsCapped:            goBool(y.spark_executors_capped_flag),
 		Currency:                        goName(y.currency[:]),
 		PriceDate:                       goName(y.price_date[:]),
+		SparkPeakCostUSDPerMonth:        float64(y.spark_peak_cost_usd_per_month),
 	}
 }
 
@@ -256,10 +261,12 @@ func (py ProjectionYear) fill(y *C.struct_ecap_projection_year) error {
 	y.kafka_cost_usd_per_month = C.double(py.KafkaCostUSDPerMonth)
 	y.total_cost_usd_per_month = C.double(py.TotalCostUSDPerMonth)
 	y.spark_window_missed_flag = cBool(py.SparkWindowMissed)
-	y.spark_executor_cap_exceeded_flag = cBool(py.SparkExecutorCapExceeded)
+	y.spark_executors_over_policy_flag = cBool(py.SparkExecutorsOverPolicy)
 	y.database_beyond_one_instance_flag = cBool(py.DatabaseBeyondOneInstance)
 	y.kafka_quota_exceeded_flag = cBool(py.KafkaQuotaExceeded)
 	y.review_architecture_flag = cBool(py.ReviewArchitecture)
+	y.spark_executors_capped_flag = cBool(py.SparkExecutorsCapped)
+	y.spark_peak_cost_usd_per_month = C.double(py.SparkPeakCostUSDPerMonth)
 	if err := setChars(y.currency[:], py.Currency, "currency"); err != nil {
 		return err
 	}
@@ -383,10 +390,12 @@ type MonteCarloYear struct {
 	KafkaCostUSDPerMonth                ProjectionBand
 	TotalCostUSDPerMonth                ProjectionBand
 	SparkWindowMissedShareRatio         float64
-	SparkExecutorCapExceededShareRatio  float64
+	SparkExecutorsOverPolicyShareRatio  float64
 	DatabaseBeyondOneInstanceShareRatio float64
 	KafkaQuotaExceededShareRatio        float64
 	ReviewArchitectureShareRatio        float64
+	SparkExecutorsCappedShareRatio      float64
+	SparkPeakCostUSDPerMonth            ProjectionBand
 }
 
 func goMonteCarloYear(y *C.struct_ecap_projection_montecarlo_year) MonteCarloYear {
@@ -408,10 +417,12 @@ func goMonteCarloYear(y *C.struct_ecap_projection_montecarlo_year) MonteCarloYea
 		KafkaCostUSDPerMonth:                goBand(&y.kafka_cost_usd_per_month),
 		TotalCostUSDPerMonth:                goBand(&y.total_cost_usd_per_month),
 		SparkWindowMissedShareRatio:         float64(y.spark_window_missed_share_ratio),
-		SparkExecutorCapExceededShareRatio:  float64(y.spark_executor_cap_exceeded_share_ratio),
+		SparkExecutorsOverPolicyShareRatio:  float64(y.spark_executors_over_policy_share_ratio),
 		DatabaseBeyondOneInstanceShareRatio: float64(y.database_beyond_one_instance_share_ratio),
 		KafkaQuotaExceededShareRatio:        float64(y.kafka_quota_exceeded_share_ratio),
 		ReviewArchitectureShareRatio:        float64(y.review_architecture_share_ratio),
+		SparkExecutorsCappedShareRatio:      float64(y.spark_executors_capped_share_ratio),
+		SparkPeakCostUSDPerMonth:            goBand(&y.spark_peak_cost_usd_per_month),
 	}
 }
 
@@ -433,10 +444,12 @@ func (m MonteCarloYear) fill(y *C.struct_ecap_projection_montecarlo_year) {
 	m.KafkaCostUSDPerMonth.fill(&y.kafka_cost_usd_per_month)
 	m.TotalCostUSDPerMonth.fill(&y.total_cost_usd_per_month)
 	y.spark_window_missed_share_ratio = C.double(m.SparkWindowMissedShareRatio)
-	y.spark_executor_cap_exceeded_share_ratio = C.double(m.SparkExecutorCapExceededShareRatio)
+	y.spark_executors_over_policy_share_ratio = C.double(m.SparkExecutorsOverPolicyShareRatio)
 	y.database_beyond_one_instance_share_ratio = C.double(m.DatabaseBeyondOneInstanceShareRatio)
 	y.kafka_quota_exceeded_share_ratio = C.double(m.KafkaQuotaExceededShareRatio)
 	y.review_architecture_share_ratio = C.double(m.ReviewArchitectureShareRatio)
+	y.spark_executors_capped_share_ratio = C.double(m.SparkExecutorsCappedShareRatio)
+	m.SparkPeakCostUSDPerMonth.fill(&y.spark_peak_cost_usd_per_month)
 }
 
 // ProjectMonteCarlo runs the Monte Carlo projection

@@ -217,7 +217,7 @@ func TestProjectionECAP1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if years[2].ReviewArchitecture || !years[3].ReviewArchitecture || !years[2].SparkExecutorCapExceeded ||
+	if years[2].ReviewArchitecture || !years[3].ReviewArchitecture || !years[2].SparkExecutorsOverPolicy ||
 		years[2].SparkNodeType == "" {
 		t.Errorf("flags: %+v", years[2:])
 	}
@@ -242,8 +242,16 @@ func TestProjectionToday(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !near(y.SparkDailyDataGB, 6144) || y.SparkNodeType != "m6g.16xlarge" || y.SparkNodeCount != 10 ||
-		y.SparkNodeCount != spark.NodeCount || y.SparkCostUSDPerMonth != spark.CostUSDPerMonth {
+		y.SparkNodeCount != spark.NodeCount || y.SparkPeakCostUSDPerMonth != spark.CostUSDPerMonth {
 		t.Errorf("spark: %+v against %+v", y, spark)
+	}
+	// The month is paid for base days: the advice for 2048 x 1.5 = 3072 GB.
+	base, err := p.AdviseExecutor(ExecutorInput{DailyDataGB: 3072, Platform: PlatformKubernetes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y.SparkCostUSDPerMonth != base.CostUSDPerMonth || y.SparkExecutorsCapped {
+		t.Errorf("spark base month: %v, want %v", y.SparkCostUSDPerMonth, base.CostUSDPerMonth)
 	}
 	kafka, err := p.AdviseKafka(KafkaInput{EventsPerSecond: 30000, PeakEventsPerSecond: 120000})
 	if err != nil {

@@ -296,13 +296,14 @@ class ProjectionYearStruct(ctypes.Structure):
         ("kafka_cost_usd_per_month", ctypes.c_double),
         ("total_cost_usd_per_month", ctypes.c_double),
         ("spark_window_missed_flag", ctypes.c_int32),
-        ("spark_executor_cap_exceeded_flag", ctypes.c_int32),
+        ("spark_executors_over_policy_flag", ctypes.c_int32),
         ("database_beyond_one_instance_flag", ctypes.c_int32),
         ("kafka_quota_exceeded_flag", ctypes.c_int32),
         ("review_architecture_flag", ctypes.c_int32),
-        ("reserved_1", ctypes.c_int32),
+        ("spark_executors_capped_flag", ctypes.c_int32),
         ("currency", ctypes.c_char * 8),
         ("price_date", ctypes.c_char * 16),
+        ("spark_peak_cost_usd_per_month", ctypes.c_double),
     ]
 
 
@@ -352,7 +353,8 @@ class MonteCarloYearStruct(ctypes.Structure):
              "spark_cost_usd_per_month",
              "database_cost_usd_per_month",
              "kafka_cost_usd_per_month",
-             "total_cost_usd_per_month",)
+             "total_cost_usd_per_month",
+             "spark_peak_cost_usd_per_month")
 
     _fields_ = [
         ("sz", ctypes.c_size_t),
@@ -373,8 +375,10 @@ class MonteCarloYearStruct(ctypes.Structure):
         ("kafka_cost_usd_per_month", BandStruct),
         ("total_cost_usd_per_month", BandStruct),
         ("spark_window_missed_share_ratio", ctypes.c_double),
-        ("spark_executor_cap_exceeded_share_ratio", ctypes.c_double),
+        ("spark_executors_over_policy_share_ratio", ctypes.c_double),
         ("database_beyond_one_instance_share_ratio", ctypes.c_double),
         ("kafka_quota_exceeded_share_ratio", ctypes.c_double),
         ("review_architecture_share_ratio", ctypes.c_double),
+        ("spark_executors_capped_share_ratio", ctypes.c_double),
+        ("spark_peak_cost_usd_per_month", BandStruct),
     ]

@@ -52,8 +52,11 @@ class ProjectionYear(Record):
         spark_executors_count, spark_executor_memory_gb,
         spark_total_memory_gb (GB), spark_projected_hours,
         spark_window_hours, spark_window_miss_hours (0 when met),
-        spark_cost_usd_per_hour, spark_cost_usd_per_month (USD; ecap-1:
-        nodes x price x the run's hours x runs a month).
+        spark_cost_usd_per_hour (the peak day's nodes, USD),
+        spark_cost_usd_per_month (USD; ecap-1: a month of base days, the
+        executor advice for the base day's data; guide: the peak's
+        window every day), spark_peak_cost_usd_per_month (a month of
+        peak days, the sizing above).
     database_instance_class, database_instances_count (primary and
         replicas), database_memory_required_gb, database_storage_gb (GB),
         database_reason, database_fits_flag (bool),
@@ -66,8 +69,10 @@ class ProjectionYear(Record):
         kafka_broker_cost_usd_per_month, kafka_storage_cost_usd_per_month,
         kafka_cost_usd_per_month (USD).
     total_cost_usd_per_month: Spark + database + Kafka, USD a month.
-    spark_window_missed_flag, spark_executor_cap_exceeded_flag,
-        database_beyond_one_instance_flag, kafka_quota_exceeded_flag,
+    spark_window_missed_flag, spark_executors_over_policy_flag (over the
+        policy's executor.max_executors, a soft budget),
+        spark_executors_capped_flag (spark_max_executor_count held the
+        count), database_beyond_one_instance_flag, kafka_quota_exceeded_flag,
         review_architecture_flag (bool): the year's warnings.
     currency ("USD"), price_date: the latest catalog price date priced.
     """
@@ -75,7 +80,8 @@ class ProjectionYear(Record):
     _enums = {"model": Model, "database_reason": DatabaseReason,
               "kafka_reason": KafkaReason}
     _bools = frozenset({"database_fits_flag", "spark_window_missed_flag",
-                        "spark_executor_cap_exceeded_flag",
+                        "spark_executors_over_policy_flag",
+                        "spark_executors_capped_flag",
                         "database_beyond_one_instance_flag",
                         "kafka_quota_exceeded_flag",
                         "review_architecture_flag"})
@@ -121,12 +127,14 @@ class ProjectionYear(Record):
     kafka_cost_usd_per_month: float
     total_cost_usd_per_month: float
     spark_window_missed_flag: bool
-    spark_executor_cap_exceeded_flag: bool
+    spark_executors_over_policy_flag: bool
     database_beyond_one_instance_flag: bool
     kafka_quota_exceeded_flag: bool
     review_architecture_flag: bool
+    spark_executors_capped_flag: bool
     currency: str
     price_date: str
+    spark_peak_cost_usd_per_month: float
 
     @property
     def reason_text(self) -> str:
@@ -158,9 +166,11 @@ class MonteCarloYear(Record):
     database_instances_count, database_memory_required_gb,
     database_storage_gb, kafka_brokers_count, kafka_storage_per_broker_gb
     and of each cost part, spark/database/kafka_cost_usd_per_month, and
-    total_cost_usd_per_month (USD a month); and the share of paths (0 .. 1)
-    with each flag: spark_window_missed_share_ratio,
-    spark_executor_cap_exceeded_share_ratio,
+    total_cost_usd_per_month (USD a month), spark_peak_cost_usd_per_month;
+    and the share of paths (0 .. 1) with each flag:
+    spark_window_missed_share_ratio,
+    spark_executors_over_policy_share_ratio,
+    spark_executors_capped_share_ratio,
     database_beyond_one_instance_share_ratio,
     kafka_quota_exceeded_share_ratio, review_architecture_share_ratio.
     """
@@ -184,10 +194,12 @@ class MonteCarloYear(Record):
     kafka_cost_usd_per_month: ProjectionBand
     total_cost_usd_per_month: ProjectionBand
     spark_window_missed_share_ratio: float
-    spark_executor_cap_exceeded_share_ratio: float
+    spark_executors_over_policy_share_ratio: float
     database_beyond_one_instance_share_ratio: float
     kafka_quota_exceeded_share_ratio: float
     review_architecture_share_ratio: float
+    spark_executors_capped_share_ratio: float
+    spark_peak_cost_usd_per_month: ProjectionBand
 
 
 _BAND_FIELDS = ("mean", "p10", "p50", "p90", "p99")
