@@ -122,7 +122,9 @@ node_disk_throughput(const ecap_policy *p, double run_gb, struct plan *pl)
 	double vols = (double)pl->volumes;
 	double max = vols *
 		ecap__pd(p, ECAP_K_EXECUTOR_EBS_VOLUME_MAX_THROUGHPUT_MIB_PER_SECOND);
-	double need = io_mib / (pl->projected_hours * 3600.0);
+	/* A run of no hours (no data) carries nothing. */
+	double need = pl->projected_hours > 0.0 ?
+		io_mib / (pl->projected_hours * 3600.0) : 0.0;
 
 	pl->disk_bound = need > max;
 	if (pl->disk_bound) {
