@@ -158,7 +158,7 @@ struct ecap_error {
  * Size of a buffer that always holds the one-sentence explanation an
  * ecap_<family>_explain() function writes.
  */
-#define ECAP_EXPLAIN_MAX 512
+#define ECAP_EXPLAIN_MAX 1024
 
 /**
  * Names an error code in words.  Never NULL: an unknown code gives

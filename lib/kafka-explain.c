@@ -49,6 +49,10 @@ num(struct text *t, double v)
 {
 	char *b = t->nums[t->next++ % ECAP_ARRAY_SIZE(t->nums)];
 
+	/* A rate given as -0.0 passes as zero and carries its sign into
+	 * what is derived from it: write it "0", not "-0". */
+	if (v == 0.0)
+		v = 0.0;
 	snprintf(b, sizeof(t->nums[0]), v > -1e10 && v < 1e10 ? "%.0f" : "%.3g",
 		 v);
 	return b;

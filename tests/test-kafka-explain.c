@@ -150,6 +150,77 @@ START_TEST(explain_sentences)
 }
 END_TEST
 
+/*
+ * A rate of -0.0 is zero (the range check lets it pass): nothing derived
+ * from it is written "-0".  The minimum of 3 brokers and 12 partitions
+ * hold 0 GiB each: "12 partitions of 0 GiB a replica", as libFuzzer's
+ * kafka target found it writing "-0 GiB".
+ */
+START_TEST(negative_zero_rate)
+{
+	advise_and_explain(-0.0);
+	ck_assert_msg(strstr(why, "-0") == NULL, "%s", why);
+	ck_assert_msg(strstr(why, "12 partitions of 0 GiB a replica") != NULL,
+		      "%s", why);
+}
+END_TEST
+
+/*
+ * ECAP_EXPLAIN_MAX holds the longest ecap-1 sentence: every reason, every
+ * clause (zones, placement, quota, storage), each number at its widest
+ * (num() writes at most 10 characters), a 40-character size name and a
+ * 15-character date: 572 bytes with the storage reason, which
+ * libFuzzer's kafka target found past the 512 the constant was.
+ */
+START_TEST(longest_sentence_fits)
+{
+	static const int32_t reasons[] = {
+		ECAP_KAFKA_REASON_MINIMUM, ECAP_KAFKA_REASON_STORAGE,
+		ECAP_KAFKA_REASON_THROUGHPUT,
+		ECAP_KAFKA_REASON_PARTITION_REPLICAS,
+	};
+	char buf[ECAP_EXPLAIN_MAX], size0[1];
+	struct ecap_kafka_out a;
+	size_t r;
+
+	advise_and_explain(100000);
+	for (r = 0; r < sizeof(reasons) / sizeof(reasons[0]); r++) {
+		a = out;
+		a.reason = reasons[r];
+		memset(a.instance_type, 'k', sizeof(a.instance_type) - 1);
+		a.instance_type[sizeof(a.instance_type) - 1] = '\0';
+		memset(a.price_date, '9', sizeof(a.price_date) - 1);
+		a.price_date[sizeof(a.price_date) - 1] = '\0';
+		a.brokers_count = INT64_C(9999999999);
+		a.brokers_by_storage_count = INT64_C(9999999998);
+		a.brokers_by_throughput_count = INT64_C(9999999998);
+		a.brokers_by_partition_replicas_count = INT64_C(9999999998);
+		a.brokers_minimum_count = INT64_C(9999999998);
+		a.availability_zone_count = INT64_C(9999999999);
+		a.partitions_count = INT64_C(9999999999);
+		a.replication_factor_count = 1;
+		a.max_partition_replicas_per_broker = INT64_C(9999999999);
+		a.broker_quota_count = INT64_C(9999999999);
+		a.total_storage_gb = 9999999999.0;
+		a.data_storage_gb = 9999999999.0;
+		a.broker_disk_gb = 9999999999.0;
+		a.peak_ingress_mb_per_second = -1.23456789e-300;
+		a.broker_throughput_mb_per_second = -1.23456789e-300;
+		a.broker_cost_usd_per_month = 9999999999.0;
+		a.storage_cost_usd_per_month = 9999999999.0;
+		a.cost_usd_per_month = 9999999999.0;
+		a.broker_quota_exceeded_flag = 1;
+		a.compression_flag = 1;
+		a.tiered_storage_flag = 1;
+		ck_assert_msg(ecap_kafka_explain(&a, buf, sizeof(buf), &err) ==
+			      ECAP_OK, "reason %d: %s", (int)a.reason,
+			      err.message);
+		ck_assert_int_eq(ecap_kafka_explain(&a, size0, 0, &err),
+				 ECAP_ERR_NOSPACE);
+	}
+}
+END_TEST
+
 START_TEST(reason_names)
 {
 	int32_t r, v;
@@ -178,6 +249,8 @@ kafka_explain_suite(void)
 	tcase_add_checked_fixture(tc, setup, policy_teardown);
 	tcase_add_test(tc, explain_sentences);
 	tcase_add_test(tc, reason_names);
+	tcase_add_test(tc, negative_zero_rate);
+	tcase_add_test(tc, longest_sentence_fits);
 	suite_add_tcase(s, tc);
 	return s;
 }

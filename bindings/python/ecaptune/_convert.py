@@ -363,7 +363,7 @@ def struct_from_record(cls: Type[_T], record: "Record") -> _T:
 
 
 #: ECAP_EXPLAIN_MAX: a buffer this size always holds an explanation.
-EXPLAIN_MAX = 512
+EXPLAIN_MAX = 1024
 
 
 def explain_record(name: str, cls: Type[ctypes.Structure],

@@ -39,7 +39,7 @@ __all__ = ["DatabaseReason", "DatabaseWorkload", "DatabaseStorage",
 #: ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY: the largest volume accepted.
 DATABASE_MAX_TRANSACTIONS_PER_DAY: float = 1e12
 #: ECAP_EXPLAIN_MAX: a buffer this size always holds an explanation.
-_EXPLAIN_MAX = 512
+_EXPLAIN_MAX = 1024
 
 
 class DatabaseReason(CEnum):

@@ -34,7 +34,7 @@ __all__ = ["SparkPlatform", "ExecutorReason", "ExecutorNodeReason",
            "executor_node_reason_from_string"]
 
 #: ECAP_EXPLAIN_MAX: a buffer this large always holds an explanation.
-EXPLAIN_MAX = 512
+EXPLAIN_MAX = 1024
 
 
 class SparkPlatform(CEnum):
