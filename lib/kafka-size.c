@@ -122,9 +122,10 @@ static void
 spread(const struct kafka_policy *k, const struct ecap__kafka_args *a,
        const struct ecap__kafka_calc *c, struct fit *f)
 {
-	double need;
+	double need, most;
+	int pass;
 
-	for (;;) {
+	for (pass = 0;; pass++) {
 		f->partitions = ecap__fmax(c->partitions, f->brokers);
 		f->total_storage_gb = storage_gb(k, a, c->data_storage_gb,
 						 f->partitions,
@@ -135,6 +136,28 @@ spread(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 		f->by_storage = need;
 		f->limit = ECAP_KAFKA_REASON_STORAGE;
 		f->brokers = ecap__ceil(need / k->az) * k->az;
+		if (pass < 64)
+			continue;
+		/*
+		 * Open segments near a broker's disk make each pass add
+		 * about as many brokers as the last (a degenerate policy:
+		 * a disk of a few segments).  Whatever the partitions, the
+		 * open segments hold at most what a roll period writes,
+		 * RF x ingress x log.roll.hours: the brokers for that much
+		 * always suffice.
+		 */
+		most = ecap__ceil((c->data_storage_gb + a->replication_factor *
+				   a->ingress_mb_per_second * k->roll_hours *
+				   3600.0 / 1024.0) * k->buffer_factor /
+				  a->broker_disk_gb);
+		f->brokers = ecap__fmax(f->brokers,
+					ecap__ceil(most / k->az) * k->az);
+		f->by_storage = f->brokers;
+		f->partitions = ecap__fmax(c->partitions, f->brokers);
+		f->total_storage_gb = storage_gb(k, a, c->data_storage_gb,
+						 f->partitions,
+						 &f->segment_allowance_gb);
+		break;
 	}
 }
 
