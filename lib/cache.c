@@ -668,14 +668,15 @@ static void
 decline(const struct ecap_cache_in *in, int32_t reason,
 	struct ecap_cache_out *out)
 {
+	const struct level_def *d = &levels[ECAP_STORAGE_LEVEL_NONE];
+
 	out->reason = reason;
 	out->level = ECAP_STORAGE_LEVEL_NONE;
-	out->level_exists_in_api = 1;
-	ecap__strlcpy(out->level_name, levels[ECAP_STORAGE_LEVEL_NONE].name,
-		      sizeof(out->level_name));
-	out->use_disk = out->use_memory = out->use_off_heap = 0;
-	out->deserialized = 0;
-	out->replication_count = 1;
+	out->level_exists_in_api = level_in_api(d, in->api);
+	ecap__copy_padded(out->level_name, d->name, sizeof(out->level_name));
+	flags_fill(d, in->api, &out->use_disk, &out->use_memory,
+		   &out->use_off_heap, &out->deserialized,
+		   &out->replication_count);
 	out->stored_size_bytes = 0;
 	out->alternative = in->computed_with_shuffle ?
 				   ECAP_CACHE_ALTERNATIVE_CHECKPOINT :

@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "human-size.h"
 #include "internal.h"
 #include "pgtune.h"
+#include "spark-memory.h"
 
 /* ---- names ---- */
 
@@ -141,8 +141,8 @@ say_flags(struct ecap__sentence *t, uint32_t flags)
 		ecap__say(t, "; the IOPS pass gp3's most: use io2");
 }
 
-/* GiB written as a size people read ("64 GiB", "11.3 TiB"). */
-#define GIB(buf, gb) ecap__explain_bytes(buf, (gb) * 1073741824.0)
+/* A _gb value written as a size people read ("64 GiB", "11.3 TiB"). */
+#define GB_TEXT(buf, gb) ecap__explain_bytes(buf, (gb) * (double)ECAP__GIB)
 
 static void
 say_ecap1(struct ecap__sentence *t, const struct ecap_database_out *a)
@@ -151,9 +151,9 @@ say_ecap1(struct ecap__sentence *t, const struct ecap_database_out *a)
 	     ws[ECAP__EXPLAIN_BYTES_MAX], st[ECAP__EXPLAIN_BYTES_MAX],
 	     lim[ECAP__EXPLAIN_BYTES_MAX], rate[ECAP__EXPLAIN_BYTES_MAX];
 
-	GIB(m, a->instance_memory_gb);
-	GIB(need, a->memory_required_gb);
-	GIB(ws, a->working_set_gb);
+	GB_TEXT(m, a->instance_memory_gb);
+	GB_TEXT(need, a->memory_required_gb);
+	GB_TEXT(ws, a->working_set_gb);
 	ecap__explain_number(rate, a->peak_transactions_per_second);
 	switch (a->reason) {
 	case ECAP_DATABASE_REASON_CHEAPEST_FIT:
@@ -182,8 +182,8 @@ say_ecap1(struct ecap__sentence *t, const struct ecap_database_out *a)
 		ecap__say(t, "beyond one instance: %s of memory (%s "
 		       "working set), %s of storage (limit %s) and %" PRId64
 		       " vCPUs; the largest fit is %s (%s, %d vCPUs)",
-		    need, ws, GIB(st, a->storage_gb),
-		    GIB(lim, a->storage_limit_gb), a->vcpu_required_count,
+		    need, ws, GB_TEXT(st, a->storage_gb),
+		    GB_TEXT(lim, a->storage_limit_gb), a->vcpu_required_count,
 		    a->instance_class, m, (int)a->instance_vcpus);
 		if (a->read_replica_count > 0)
 			ecap__say(t, " with %d read replica(s)",

@@ -37,13 +37,6 @@ struct plan {
 	bool capped, over_policy_cap, met;
 };
 
-static bool
-is_kubernetes(int32_t platform)
-{
-	return platform == ECAP_SPARK_PLATFORM_KUBERNETES ||
-	       platform == ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM;
-}
-
 /* A node's hourly price on the platform: EC2, EMR's charge on EMR, and
  * its EBS volume: a GiB of gp3 an hour, and executor.node_ebs_gb of it
  * (every node's least, the EMR primary's volume). */
@@ -94,11 +87,10 @@ node_shuffle_gb(const ecap_policy *p, double run_gb, int64_t nodes)
  * directories.
  */
 static void
-node_disk(const ecap_policy *p, double run_gb, struct plan *pl)
+node_disk(const ecap_policy *p, double shuffle_gb, struct plan *pl)
 {
 	double gb = ecap__ceil(ecap__fmax(
-		ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB),
-		node_shuffle_gb(p, run_gb, pl->nodes)));
+		ecap__pd(p, ECAP_K_EXECUTOR_NODE_EBS_GB), shuffle_gb));
 	double vol_max = ecap__pd(p, ECAP_K_EXECUTOR_EBS_VOLUME_MAX_GB);
 	double volumes = gb > vol_max ? ecap__ceil(gb / vol_max) : 1.0;
 
@@ -116,9 +108,9 @@ node_disk(const ecap_policy *p, double run_gb, struct plan *pl)
  * judged on them.
  */
 static void
-node_disk_throughput(const ecap_policy *p, double run_gb, struct plan *pl)
+node_disk_throughput(const ecap_policy *p, double shuffle_gb, struct plan *pl)
 {
-	double io_mib = 2.0 * node_shuffle_gb(p, run_gb, pl->nodes) * 1024.0;
+	double io_mib = 2.0 * shuffle_gb * 1024.0;
 	double vols = (double)pl->volumes;
 	double max = vols *
 		ecap__pd(p, ECAP_K_EXECUTOR_EBS_VOLUME_MAX_THROUGHPUT_MIB_PER_SECOND);
@@ -246,7 +238,7 @@ ecap__executor_capacity(const ecap_policy *p, const struct ecap__exec_args *a,
 			const struct ecap__spark_node *n,
 			struct ecap__node_capacity *cap, struct ecap_error *err)
 {
-	if (is_kubernetes(a->platform))
+	if (ecap__is_kubernetes(a->platform))
 		return ecap__k8s_capacity(p, n, cap, err);
 	return ecap__yarn_capacity(p, n,
 				   a->platform == ECAP_SPARK_PLATFORM_EMR,
@@ -271,8 +263,10 @@ needed_cores(const ecap_policy *p, const struct ecap__exec_args *a)
  * and every other slot of the nodes bought runs an executor, so no
  * executor node sits idle.  A caller's cap holds the count; the policy's
  * maximum is only flagged.  need is needed_cores(p, a); size_plan reads
- * pl->shape and sets the counts, hours and flags (capped and
- * over_policy_cap only to true: they start false).
+ * pl->shape and sets the counts, the compute hours and the cap flags
+ * (capped and over_policy_cap only to true: they start false);
+ * price_plan then sizes the disks, which may lengthen the hours, and
+ * judges the window.
  */
 static int
 size_plan(const ecap_policy *p, const struct ecap__exec_args *a, double need,
@@ -316,7 +310,6 @@ size_plan(const ecap_policy *p, const struct ecap__exec_args *a, double need,
 	}
 	pl->projected_hours = a->run_gb / ((double)pl->executors *
 					   pl->shape.request_vcpu * tp);
-	pl->met = pl->projected_hours <= a->window_hours;
 	return ECAP_OK;
 }
 
@@ -326,9 +319,10 @@ price_plan(const ecap_policy *p, const struct ecap__exec_args *a,
 	   const struct primary *pr, double gb_hour, struct plan *pl)
 {
 	bool emr = a->platform == ECAP_SPARK_PLATFORM_EMR;
+	double shuffle_gb = node_shuffle_gb(p, a->run_gb, pl->nodes);
 
-	node_disk(p, a->run_gb, pl);
-	node_disk_throughput(p, a->run_gb, pl);
+	node_disk(p, shuffle_gb, pl);
+	node_disk_throughput(p, shuffle_gb, pl);
 	pl->met = pl->projected_hours <= a->window_hours;
 
 	/* A raw shape without a price: the policy's executor-hour. */
@@ -437,12 +431,12 @@ plan_better(const struct plan *x, const struct plan *y)
 }
 
 /*
- * The least a run on the node can cost, from the catalog entry alone
- * (and its executor shape, with a table row): its executors hold at most
- * all of its vCPUs (with a row, executors <= nodes * per_node of
- * request_vcpu each), so the run takes at least run_gb / (vcpus *
- * throughput) hours on each node bought (a node or more), and every node
- * and the EMR primary (the smaller of its two sizes) bill the startup.
+ * The least a run on the node can cost, from the catalog entry alone, for
+ * a node without a table row (ecap__exec_row_least keeps a row's): its
+ * executors hold at most all of its vCPUs, so the run takes at least
+ * run_gb / (vcpus * throughput) hours on each node bought (a node or
+ * more), and every node and the EMR primary (the smaller of its two
+ * sizes) bill the startup.
  * Each node's volume is at least executor.node_ebs_gb (node_disk), so
  * pricing that much (ebs) keeps the bound below the plan's cost.
  * -INFINITY for a node without vCPUs (never passed over).
@@ -450,7 +444,7 @@ plan_better(const struct plan *x, const struct plan *y)
 static double
 least_cost(const ecap_policy *p, const struct ecap__exec_args *a,
 	   const struct ecap__spark_node *n, const struct primary *pr,
-	   double ebs, const struct ecap__exec_node_row *row)
+	   double ebs)
 {
 	double tp = ecap__pd(p, ECAP_K_EXECUTOR_THROUGHPUT_GB_PER_CORE_HOUR);
 	double startup = ecap__pd(p, ECAP_K_EXECUTOR_STARTUP_HOURS);
@@ -458,9 +452,6 @@ least_cost(const ecap_policy *p, const struct ecap__exec_args *a,
 
 	if (n->vcpu_count <= 0)
 		return -INFINITY;
-	if (row != NULL && row->shape.per_node > 0 &&
-	    row->shape.request_vcpu > 0.0)
-		vcpu = (double)row->shape.per_node * row->shape.request_vcpu;
 	return node_hour_usd_ebs(n, a->platform == ECAP_SPARK_PLATFORM_EMR,
 				 ebs) *
 		(a->run_gb / (vcpu * tp) + startup) +
@@ -638,7 +629,7 @@ pick_node(const ecap_policy *p, const struct ecap__exec_args *a,
 				   row->least_fixed_usd + primary_startup;
 		} else {
 			cand = ecap__spark_node_of(&k.e[i]);
-			least[m] = least_cost(p, a, &cand, pr, k.ebs, row);
+			least[m] = least_cost(p, a, &cand, pr, k.ebs);
 		}
 		/* The seeds: the two lowest among nodes not known thin. */
 		if (row == NULL || row->shape.cores >= cores_min) {
@@ -826,6 +817,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 	struct ecap__exec_args arg = *a;
 	struct primary pr;
 	struct plan pl, base;
+	double gb_hour = ebs_gb_hour_usd(p);
 	size_t i;
 	int rc;
 
@@ -843,7 +835,7 @@ ecap__executor_ecap1_column(const ecap_policy *p,
 		if ((rc = size_plan(p, &arg, needed_cores(p, &arg), &pl,
 				    err)) != ECAP_OK)
 			return rc;
-		price_plan(p, &arg, &pr, ebs_gb_hour_usd(p), &pl);
+		price_plan(p, &arg, &pr, gb_hour, &pl);
 		cells[i].nodes = (double)pl.nodes;
 		cells[i].executors = (double)pl.executors;
 		cells[i].projected_hours = pl.projected_hours;

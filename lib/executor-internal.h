@@ -39,6 +39,14 @@ struct ecap__exec_args {
 /* The spark platforms (enum ecap_spark_platform, DEFAULT included). */
 #define ECAP__EXEC_PLATFORM_COUNT 5
 
+/* Kubernetes, JVM or not: pods, request cores, a driver pod. */
+static inline bool
+ecap__is_kubernetes(int32_t platform)
+{
+	return platform == ECAP_SPARK_PLATFORM_KUBERNETES ||
+	       platform == ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM;
+}
+
 /* The overhead factor a platform's executors get unless the caller gives
  * one: the platform's own, or executor.overhead_factor (executor.c). */
 double ecap__executor_default_overhead(const ecap_policy *p, int32_t platform);

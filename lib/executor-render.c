@@ -373,6 +373,7 @@ ecap_executor_spark_properties(const struct ecap_executor_out *advice,
 			       struct ecap_error *err)
 {
 	struct ecap__props ctx;
+	bool k8s_ecap1;
 	int rc;
 
 	ecap__err_clear(err);
@@ -381,6 +382,8 @@ ecap_executor_spark_properties(const struct ecap_executor_out *advice,
 	if ((rc = check_advice(advice, err)) != ECAP_OK ||
 	    (rc = ecap__props_begin(&ctx, props, count, err)) != ECAP_OK)
 		return rc;
+	k8s_ecap1 = advice->model == ECAP_MODEL_ECAP_1 &&
+		    ecap__is_kubernetes(advice->platform);
 	/* The guide's YAML sets the instances with dynamic allocation;
 	 * ecap-1 leaves them out (Spark starts max(instances, initial) and
 	 * warns), dynamic allocation's bounds say it all. */
@@ -393,16 +396,12 @@ ecap_executor_spark_properties(const struct ecap_executor_out *advice,
 	/* Kubernetes: the CPU request in millicores (a fraction of a core
 	 * where whole cores would leave allocatable CPU unused); the task
 	 * slots stay spark.executor.cores. */
-	if (advice->model == ECAP_MODEL_ECAP_1 &&
-	    (advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES ||
-	     advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM))
+	if (k8s_ecap1)
 		ecap__props_add(&ctx, "spark.kubernetes.executor.request.cores",
 				"%.15g", request_cores(advice));
 	add_size(&ctx, "spark.executor.memoryOverhead",
 		 advice->executor_overhead_bytes);
-	if (advice->model == ECAP_MODEL_ECAP_1 &&
-	    (advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES ||
-	     advice->platform == ECAP_SPARK_PLATFORM_KUBERNETES_NON_JVM))
+	if (k8s_ecap1)
 		add_driver(&ctx, advice);
 	ecap__props_add(&ctx, "spark.memory.fraction", "%.15g",
 			advice->memory_fraction_ratio);

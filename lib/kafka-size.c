@@ -122,16 +122,24 @@ static void
 spread(const struct kafka_policy *k, const struct ecap__kafka_args *a,
        const struct ecap__kafka_calc *c, struct fit *f)
 {
-	double need, most;
+	double need;
 	int pass;
 
+	/* Brokers no more than the topic's partitions: its partitions and
+	 * storage stand, and fit_size's brokers already hold them. */
+	if (f->brokers <= c->partitions) {
+		f->partitions = c->partitions;
+		f->total_storage_gb = c->total_storage_gb;
+		f->segment_allowance_gb = c->segment_allowance_gb;
+		return;
+	}
 	for (pass = 0;; pass++) {
 		f->partitions = ecap__fmax(c->partitions, f->brokers);
 		f->total_storage_gb = storage_gb(k, a, c->data_storage_gb,
 						 f->partitions,
 						 &f->segment_allowance_gb);
 		need = ecap__ceil(f->total_storage_gb / a->broker_disk_gb);
-		if (need <= f->brokers)
+		if (need <= f->brokers || pass > 64)
 			break;
 		f->by_storage = need;
 		f->limit = ECAP_KAFKA_REASON_STORAGE;
@@ -144,20 +152,14 @@ spread(const struct kafka_policy *k, const struct ecap__kafka_args *a,
 		 * a disk of a few segments).  Whatever the partitions, the
 		 * open segments hold at most what a roll period writes,
 		 * RF x ingress x log.roll.hours: the brokers for that much
-		 * always suffice.
+		 * always suffice (the next pass places the partitions).
 		 */
-		most = ecap__ceil((c->data_storage_gb + a->replication_factor *
-				   a->ingress_mb_per_second * k->roll_hours *
-				   3600.0 / 1024.0) * k->buffer_factor /
-				  a->broker_disk_gb);
-		f->brokers = ecap__fmax(f->brokers,
-					ecap__ceil(most / k->az) * k->az);
+		f->brokers = ecap__fmax(f->brokers, ecap__ceil(ecap__ceil(
+			(c->data_storage_gb + a->replication_factor *
+			 a->ingress_mb_per_second * k->roll_hours * 3600.0 /
+			 1024.0) * k->buffer_factor / a->broker_disk_gb) /
+			k->az) * k->az);
 		f->by_storage = f->brokers;
-		f->partitions = ecap__fmax(c->partitions, f->brokers);
-		f->total_storage_gb = storage_gb(k, a, c->data_storage_gb,
-						 f->partitions,
-						 &f->segment_allowance_gb);
-		break;
 	}
 }
 
