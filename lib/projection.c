@@ -101,6 +101,15 @@ spark_field(struct ecap_error *err, int rc)
 	return rc;
 }
 
+/* Any of today's Spark run given beyond its data (window, platform,
+ * cores, cap, runs, node). */
+static bool
+spark_run_given(const struct ecap__proj_today *t)
+{
+	return t->window_hours != 0.0 || t->platform != 0 || t->cores != 0 ||
+	       t->max_executors != 0 || t->runs != 0 || t->node[0] != '\0';
+}
+
 /*
  * Today's Spark run: the executor advisor's inputs as it resolves them
  * (today's data, or 1 GB when none is given, which each path replaces),
@@ -127,8 +136,7 @@ resolve_spark(const ecap_policy *p, const struct ecap__proj_today *t,
 				  "spark_daily_data_gb is %.17g; it is 0 (from "
 				  "the transactions) or %g to 1073741824",
 				  t->spark_gb, MIN_SPARK_GB);
-	if (t->window_hours == 0.0 && t->platform == 0 && t->cores == 0 &&
-	    t->max_executors == 0 && t->runs == 0 && t->node[0] == '\0')
+	if (!spark_run_given(t))
 		return ecap__executor_resolve_defaults(p, a, err);
 	ECAP_STRUCT_INIT(&in);
 	in.daily_data_gb = t->spark_gb > 0.0 ? t->spark_gb : 1.0;
@@ -228,21 +236,20 @@ ecap__proj_ctx_init(struct ecap__proj_ctx *ctx, const ecap_policy *p,
 		ctx->retention_days = (double)today->db_retention_days;
 	if (!guide && today->db_app_instances != 0)
 		ctx->app_instances = (double)today->db_app_instances;
-	if (guide && (today->window_hours != 0.0 || today->platform != 0 ||
-		      today->cores != 0 || today->max_executors != 0 ||
-		      today->runs != 0 || today->node[0] != '\0'))
+	if (guide && spark_run_given(today))
 		rc = ecap__executor_resolve_defaults(p, &ctx->exec, err);
 	/* The busiest hour's rate a year may reach: the Kafka advisor's
 	 * 1e10 events a second. */
 	ctx->max_peak = ECAP_DATABASE_MAX_TRANSACTIONS_PER_DAY;
-	if (ctx->kafka_events_per_second > 0.0 &&
-	    ECAP_KAFKA_MAX_EVENTS_PER_SECOND / ctx->intraday_peak_factor /
-			    ctx->kafka_events_per_second *
-			    current_daily_transactions < ctx->max_peak)
-		ctx->max_peak = ECAP_KAFKA_MAX_EVENTS_PER_SECOND /
-				ctx->intraday_peak_factor /
-				ctx->kafka_events_per_second *
-				current_daily_transactions;
+	if (ctx->kafka_events_per_second > 0.0) {
+		double kafka_max = ECAP_KAFKA_MAX_EVENTS_PER_SECOND /
+			ctx->intraday_peak_factor /
+			ctx->kafka_events_per_second *
+			current_daily_transactions;
+
+		if (kafka_max < ctx->max_peak)
+			ctx->max_peak = kafka_max;
+	}
 	return rc;
 }
 
